@@ -1,0 +1,5 @@
+mod instantiate;
+mod migrate;
+mod suite;
+mod supply;
+mod transfers;

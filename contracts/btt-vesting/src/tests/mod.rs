@@ -1,0 +1,7 @@
+mod claims;
+mod funding;
+mod invariants;
+mod milestones;
+mod ownership;
+mod queries;
+mod suite;

@@ -1,0 +1,62 @@
+//! Basis points: 1 bps = 0.01%, 10,000 bps = 100%.
+
+use cosmwasm_schema::cw_serde;
+use cosmwasm_std::{Decimal, Uint128};
+
+/// 100% in basis points.
+pub const BPS_DENOMINATOR: u16 = 10_000;
+
+/// A share in basis points (0..=10,000). Serialised as a plain integer.
+#[cw_serde]
+#[derive(Copy, Default, Eq, PartialOrd, Ord)]
+#[serde(transparent)]
+pub struct Bps(pub u16);
+
+impl Bps {
+    /// 0%.
+    pub const ZERO: Bps = Bps(0);
+    /// 100%.
+    pub const FULL: Bps = Bps(BPS_DENOMINATOR);
+
+    /// True when the value is at most 100%.
+    pub const fn is_valid(self) -> bool {
+        self.0 <= BPS_DENOMINATOR
+    }
+
+    /// `amount × self / 10,000`, rounded down. Never overflows: the product is taken in 256 bits.
+    pub fn of(self, amount: Uint128) -> Uint128 {
+        amount.multiply_ratio(self.0, BPS_DENOMINATOR)
+    }
+
+    /// The same share as a `Decimal` (e.g. 250 bps = 0.025).
+    pub fn to_decimal(self) -> Decimal {
+        Decimal::from_ratio(self.0, BPS_DENOMINATOR)
+    }
+}
+
+impl std::fmt::Display for Bps {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}.{:02}%", self.0 / 100, self.0 % 100)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn takes_a_share_rounding_down() {
+        assert_eq!(Bps(1_500).of(Uint128::new(1_000)), Uint128::new(150));
+        assert_eq!(Bps(1).of(Uint128::new(9_999)), Uint128::zero());
+        assert_eq!(Bps::FULL.of(Uint128::MAX), Uint128::MAX);
+    }
+
+    #[test]
+    fn validity_and_display() {
+        assert!(Bps::FULL.is_valid());
+        assert!(!Bps(10_001).is_valid());
+        assert_eq!(Bps(1_100).to_string(), "11.00%");
+        assert_eq!(Bps(75).to_string(), "0.75%");
+        assert_eq!(Bps(50).to_decimal(), Decimal::permille(5));
+    }
+}

@@ -1,0 +1,21 @@
+//! Messages, responses and shared types of every BTT contract.
+//!
+//! Each contract has a module named after it (`token`, `vesting`, ...) holding its
+//! `InstantiateMsg`, `ExecuteMsg`, `QueryMsg`, `MigrateMsg`, response types and a typed helper
+//! (`TokenContract(Addr)`, `VestingContract(Addr)`) that builds `CosmosMsg`s and runs queries.
+//! Shared building blocks sit beside them:
+//! - [`units`]: BTT decimals, the total supply and the length of a month;
+//! - [`bps`]: basis points, the one way percentages are stored;
+//! - [`allocation`]: the genesis allocation table of the BTT paper, as data;
+//! - [`pagination`]: the clamped `start_after` + `limit` rule every list query follows;
+//! - [`migration`]: the cw2 guard every `migrate` entry point runs.
+
+pub mod allocation;
+pub mod bps;
+pub mod migration;
+pub mod pagination;
+pub mod token;
+pub mod units;
+pub mod vesting;
+
+pub use bps::Bps;

@@ -1,0 +1,98 @@
+//! The guard every `migrate` entry point runs: same contract, never a downgrade.
+
+use cosmwasm_std::{StdError, Storage};
+use semver::Version;
+use thiserror::Error;
+
+/// Why a migration was refused.
+#[derive(Error, Debug, PartialEq)]
+pub enum MigrationError {
+    #[error("{0}")]
+    Std(#[from] StdError),
+
+    #[error("cannot migrate: stored contract is {found}, this code is {expected}")]
+    WrongContract { expected: String, found: String },
+
+    #[error("cannot migrate: version {version} is not semver")]
+    InvalidVersion { version: String },
+
+    #[error("cannot migrate from {from} down to {to}")]
+    Downgrade { from: String, to: String },
+}
+
+/// Checks the cw2 record of the stored contract against this code, refuses another contract or a
+/// downgrade, and records the new version. Migrating to the same version is allowed (a no-op
+/// re-store of the same code). Returns the version migrated from.
+pub fn ensure_upgrade(
+    storage: &mut dyn Storage,
+    name: &str,
+    version: &str,
+) -> Result<String, MigrationError> {
+    let stored = cw2::get_contract_version(storage)?;
+    if stored.contract != name {
+        return Err(MigrationError::WrongContract {
+            expected: name.to_string(),
+            found: stored.contract,
+        });
+    }
+    let parse = |v: &str| {
+        Version::parse(v).map_err(|_| MigrationError::InvalidVersion {
+            version: v.to_string(),
+        })
+    };
+    if parse(&stored.version)? > parse(version)? {
+        return Err(MigrationError::Downgrade {
+            from: stored.version,
+            to: version.to_string(),
+        });
+    }
+    cw2::set_contract_version(storage, name, version)?;
+    Ok(stored.version)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use cosmwasm_std::testing::MockStorage;
+
+    fn stored(name: &str, version: &str) -> MockStorage {
+        let mut storage = MockStorage::new();
+        cw2::set_contract_version(&mut storage, name, version).unwrap();
+        storage
+    }
+
+    #[test]
+    fn upgrades_and_records_the_new_version() {
+        let mut storage = stored("crates.io:btt-token", "0.1.0");
+        let from = ensure_upgrade(&mut storage, "crates.io:btt-token", "0.2.0").unwrap();
+        assert_eq!(from, "0.1.0");
+        assert_eq!(cw2::get_contract_version(&storage).unwrap().version, "0.2.0");
+    }
+
+    #[test]
+    fn refuses_another_contract() {
+        let mut storage = stored("crates.io:cw20-base", "0.1.0");
+        let err = ensure_upgrade(&mut storage, "crates.io:btt-token", "0.2.0").unwrap_err();
+        assert!(matches!(err, MigrationError::WrongContract { .. }));
+    }
+
+    #[test]
+    fn refuses_a_downgrade() {
+        let mut storage = stored("crates.io:btt-token", "1.2.0");
+        let err = ensure_upgrade(&mut storage, "crates.io:btt-token", "1.1.9").unwrap_err();
+        assert_eq!(
+            err,
+            MigrationError::Downgrade {
+                from: "1.2.0".into(),
+                to: "1.1.9".into()
+            }
+        );
+    }
+
+    #[test]
+    fn refuses_a_version_that_is_not_semver() {
+        let mut storage = stored("crates.io:btt-token", "latest");
+        let err = ensure_upgrade(&mut storage, "crates.io:btt-token", "0.2.0").unwrap_err();
+        assert!(matches!(err, MigrationError::InvalidVersion { .. }));
+    }
+}

@@ -1,0 +1,164 @@
+//! `btt-token`: the fixed-supply BTT cw20.
+//!
+//! The wire format is the cw20 standard, without `Mint` and `UpdateMinter`: the whole supply is
+//! minted at instantiate and nobody can ever mint again.
+
+use cosmwasm_schema::cw_serde;
+use cosmwasm_std::{
+    to_json_binary, Addr, Binary, CosmosMsg, QuerierWrapper, StdResult, Uint128, WasmMsg,
+};
+use cw20::{
+    BalanceResponse, Cw20Coin, Cw20ExecuteMsg, Cw20QueryMsg, Expiration, Logo, TokenInfoResponse,
+};
+pub use cw20_base::msg::InstantiateMarketingInfo;
+/// Queries are exactly cw20-base's: balances, token info, allowances, accounts, marketing, logo
+/// (and `Minter`, which always answers `null`).
+pub use cw20_base::msg::QueryMsg;
+
+/// Instantiates BTT with its whole, fixed supply.
+#[cw_serde]
+pub struct InstantiateMsg {
+    /// Token name shown by wallets and explorers, e.g. "BTT Healthcare Token".
+    pub name: String,
+    /// Ticker, 3-12 characters of letters and '-', e.g. "BTT".
+    pub symbol: String,
+    /// Who receives the supply. The amounts must add up to exactly 21,000,000 BTT
+    /// (21,000,000,000,000 ubtt), each must be non-zero and each address appear once.
+    pub initial_balances: Vec<Cw20Coin>,
+    /// Project, description, marketing address and logo shown by wallets. Optional.
+    pub marketing: Option<InstantiateMarketingInfo>,
+}
+
+/// Every BTT transaction. None of them accepts native funds.
+#[cw_serde]
+pub enum ExecuteMsg {
+    /// Any holder: moves `amount` (> 0) of the caller's BTT to `recipient`.
+    Transfer { recipient: String, amount: Uint128 },
+    /// Any holder: destroys `amount` (> 0) of the caller's BTT, lowering the total supply.
+    Burn { amount: Uint128 },
+    /// Any holder: moves `amount` (> 0) to the contract `contract` and calls its
+    /// `Receive(Cw20ReceiveMsg)` with `msg`.
+    Send {
+        contract: String,
+        amount: Uint128,
+        msg: Binary,
+    },
+    /// Any holder: lets `spender` move up to `amount` more of the caller's BTT, until `expires`.
+    IncreaseAllowance {
+        spender: String,
+        amount: Uint128,
+        expires: Option<Expiration>,
+    },
+    /// Any holder: lowers the allowance of `spender` by `amount` (to zero at most).
+    DecreaseAllowance {
+        spender: String,
+        amount: Uint128,
+        expires: Option<Expiration>,
+    },
+    /// A spender with allowance: moves `amount` (> 0) of `owner`'s BTT to `recipient`.
+    TransferFrom {
+        owner: String,
+        recipient: String,
+        amount: Uint128,
+    },
+    /// A spender with allowance: sends `amount` (> 0) of `owner`'s BTT to `contract` with `msg`.
+    SendFrom {
+        owner: String,
+        contract: String,
+        amount: Uint128,
+        msg: Binary,
+    },
+    /// A spender with allowance: burns `amount` (> 0) of `owner`'s BTT.
+    BurnFrom { owner: String, amount: Uint128 },
+    /// The marketing address: updates project, description or the marketing address itself
+    /// (an empty string clears a field).
+    UpdateMarketing {
+        project: Option<String>,
+        description: Option<String>,
+        marketing: Option<String>,
+    },
+    /// The marketing address: uploads a logo (URL, or embedded SVG/PNG of at most 5 KB).
+    UploadLogo(Logo),
+}
+
+impl ExecuteMsg {
+    /// The amount of BTT a message moves or burns, where it moves any.
+    pub fn moved_amount(&self) -> Option<Uint128> {
+        match self {
+            ExecuteMsg::Transfer { amount, .. }
+            | ExecuteMsg::Burn { amount }
+            | ExecuteMsg::Send { amount, .. }
+            | ExecuteMsg::TransferFrom { amount, .. }
+            | ExecuteMsg::SendFrom { amount, .. }
+            | ExecuteMsg::BurnFrom { amount, .. } => Some(*amount),
+            _ => None,
+        }
+    }
+}
+
+/// Migrates a deployed btt-token to this code (same contract name, equal or newer version).
+#[cw_serde]
+pub struct MigrateMsg {}
+
+/// Typed handle on a deployed BTT (or any cw20) contract.
+#[cw_serde]
+pub struct TokenContract(pub Addr);
+
+impl TokenContract {
+    /// The token's address.
+    pub fn addr(&self) -> &Addr {
+        &self.0
+    }
+
+    fn call(&self, msg: &Cw20ExecuteMsg) -> StdResult<CosmosMsg> {
+        Ok(WasmMsg::Execute {
+            contract_addr: self.0.to_string(),
+            msg: to_json_binary(msg)?,
+            funds: vec![],
+        }
+        .into())
+    }
+
+    /// A message moving `amount` of the sender's tokens to `recipient`.
+    pub fn transfer_msg(&self, recipient: impl Into<String>, amount: Uint128) -> StdResult<CosmosMsg> {
+        self.call(&Cw20ExecuteMsg::Transfer {
+            recipient: recipient.into(),
+            amount,
+        })
+    }
+
+    /// A message sending `amount` to `contract` with the hook `msg` (serialised to JSON).
+    pub fn send_msg(
+        &self,
+        contract: impl Into<String>,
+        amount: Uint128,
+        msg: &impl serde::Serialize,
+    ) -> StdResult<CosmosMsg> {
+        self.call(&Cw20ExecuteMsg::Send {
+            contract: contract.into(),
+            amount,
+            msg: to_json_binary(msg)?,
+        })
+    }
+
+    /// A message burning `amount` of the sender's tokens.
+    pub fn burn_msg(&self, amount: Uint128) -> StdResult<CosmosMsg> {
+        self.call(&Cw20ExecuteMsg::Burn { amount })
+    }
+
+    /// The balance of `address`.
+    pub fn balance(&self, querier: &QuerierWrapper, address: impl Into<String>) -> StdResult<Uint128> {
+        let res: BalanceResponse = querier.query_wasm_smart(
+            &self.0,
+            &Cw20QueryMsg::Balance {
+                address: address.into(),
+            },
+        )?;
+        Ok(res.balance)
+    }
+
+    /// Name, symbol, decimals and total supply.
+    pub fn token_info(&self, querier: &QuerierWrapper) -> StdResult<TokenInfoResponse> {
+        querier.query_wasm_smart(&self.0, &Cw20QueryMsg::TokenInfo {})
+    }
+}
