@@ -1,1 +1,11 @@
+//! Deployment of the BTT suite.
+//!
+//! - [`genesis`]: the genesis plan, derived from `btt_types::allocation::ALLOCATION_TABLE`:
+//!   the token's one mint, the vesting schedules of the seven vested rows and the pool
+//!   transfers, with Σ = 21,000,000 BTT checked in code. Chain-agnostic data.
+//! - [`multitest`]: runs the plan on an embedded cw-multi-test chain.
+//! - [`walk`]: the 48-month vesting walk of the main job and its table.
 
+pub mod genesis;
+pub mod multitest;
+pub mod walk;

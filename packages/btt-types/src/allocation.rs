@@ -122,7 +122,7 @@ pub const ALLOCATION_TABLE: [Allocation; 11] = [
         Release::Pool(PoolHolder::CommunityIncentives)),
     row(Category::EcosystemDevelopmentFund, "Ecosystem Development Fund", 700, 1_470_000,
         Release::Pool(PoolHolder::DaoTreasury)),
-    row(Category::UnallocatedReserve, "Unallocated reserve (paper's table sums to 89%)", 1_100, 2_310_000,
+    row(Category::UnallocatedReserve, "Unallocated reserve (DAO treasury)", 1_100, 2_310_000,
         Release::Pool(PoolHolder::DaoTreasury)),
 ];
 

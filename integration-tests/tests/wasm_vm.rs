@@ -1,0 +1,152 @@
+//! The optimized artifacts in cosmwasm-vm: instantiate, transfer, send-to-vesting and claim,
+//! with the gas of each printed. Fails, never skips, when an artifact is missing.
+
+use btt_integration_tests::artifacts::{chain_capabilities, check_artifact, read_artifact};
+use btt_integration_tests::vm::{TxReport, WasmChain};
+use btt_types::token::{self, TokenContract};
+use btt_types::units::{btt, MONTH_SECONDS, TOTAL_SUPPLY};
+use btt_types::vesting::{self, CurveSpec, NewSchedule, ReceiveMsg, VestingStatus};
+use cosmwasm_std::{to_json_binary, Addr, Uint128};
+use cw20::{BalanceResponse, Cw20Coin, Cw20QueryMsg, TokenInfoResponse};
+
+fn print_gas(step: &str, report: &TxReport) {
+    let calls: Vec<String> = report
+        .calls
+        .iter()
+        .map(|c| format!("{}.{} {}", c.contract, c.entry_point, c.gas))
+        .collect();
+    println!("gas {step:<20} {:>12}  ({})", report.total_gas(), calls.join(" + "));
+}
+
+fn balance(chain: &mut WasmChain, token: &Addr, who: &Addr) -> Uint128 {
+    let res: BalanceResponse = chain
+        .query(
+            token,
+            &Cw20QueryMsg::Balance {
+                address: who.to_string(),
+            },
+        )
+        .unwrap();
+    res.balance
+}
+
+#[test]
+fn artifacts_pass_the_chain_checks() {
+    let capabilities = chain_capabilities();
+    for name in ["btt_token", "btt_vesting"] {
+        let wasm = read_artifact(name).unwrap();
+        check_artifact(&wasm, &capabilities).unwrap_or_else(|e| panic!("{name}: {e:#}"));
+        println!("{name}.wasm: {} bytes, passes check_wasm with {capabilities:?}", wasm.len());
+    }
+}
+
+#[test]
+fn token_and_vesting_run_as_real_wasm() {
+    let token_wasm = read_artifact("btt_token").unwrap();
+    let vesting_wasm = read_artifact("btt_vesting").unwrap();
+    let mut chain = WasmChain::new();
+    let deployer = chain.addr("deployer");
+    let alice = chain.addr("alice");
+
+    let (token, report) = chain
+        .instantiate(
+            &token_wasm,
+            "btt-token",
+            &deployer,
+            &token::InstantiateMsg {
+                name: "BTT Healthcare Token".into(),
+                symbol: "BTT".into(),
+                initial_balances: vec![Cw20Coin {
+                    address: deployer.to_string(),
+                    amount: TOTAL_SUPPLY,
+                }],
+                marketing: None,
+            },
+        )
+        .unwrap();
+    print_gas("instantiate token", &report);
+    let info: TokenInfoResponse = chain.query(&token, &Cw20QueryMsg::TokenInfo {}).unwrap();
+    assert_eq!(info.total_supply, TOTAL_SUPPLY);
+
+    let report = chain
+        .execute(
+            &deployer,
+            &token,
+            &token::ExecuteMsg::Transfer {
+                recipient: alice.to_string(),
+                amount: btt(1_000),
+            },
+        )
+        .unwrap();
+    print_gas("transfer", &report);
+    assert_eq!(balance(&mut chain, &token, &alice), btt(1_000));
+
+    let (vesting, report) = chain
+        .instantiate(
+            &vesting_wasm,
+            "btt-vesting",
+            &deployer,
+            &vesting::InstantiateMsg {
+                token: token.to_string(),
+                owner: None,
+            },
+        )
+        .unwrap();
+    print_gas("instantiate vesting", &report);
+
+    let start = chain.block_time();
+    let hook = ReceiveMsg::CreateSchedules {
+        schedules: vec![NewSchedule {
+            beneficiary: alice.to_string(),
+            category: "BitHive".into(),
+            amount: btt(2_100_000),
+            curve: CurveSpec::DelayedLinear {
+                start,
+                delay_seconds: 6 * MONTH_SECONDS,
+                linear_seconds: 36 * MONTH_SECONDS,
+            },
+        }],
+    };
+    let report = chain
+        .execute(
+            &deployer,
+            &token,
+            &token::ExecuteMsg::Send {
+                contract: vesting.to_string(),
+                amount: btt(2_100_000),
+                msg: to_json_binary(&hook).unwrap(),
+            },
+        )
+        .unwrap();
+    print_gas("send to vesting", &report);
+    assert_eq!(report.calls.len(), 2, "the token calls vesting's Receive");
+    assert_eq!(balance(&mut chain, &token, &vesting), btt(2_100_000));
+
+    chain.advance(24 * MONTH_SECONDS);
+    let report = chain
+        .execute(&alice, &vesting, &vesting::ExecuteMsg::Claim { schedule_id: 1 })
+        .unwrap();
+    print_gas("claim", &report);
+    assert_eq!(balance(&mut chain, &token, &alice), btt(1_000) + btt(1_050_000));
+    assert_eq!(balance(&mut chain, &token, &vesting), btt(1_050_000));
+    let status: VestingStatus = chain
+        .query(
+            &vesting,
+            &vesting::QueryMsg::Status {
+                schedule_id: 1,
+                at: None,
+            },
+        )
+        .unwrap();
+    assert_eq!(status.claimed, btt(1_050_000));
+    assert_eq!(status.locked + status.claimable + status.claimed, status.total);
+
+    let report = chain
+        .execute(&alice, &token, &token::ExecuteMsg::Burn { amount: btt(1) })
+        .unwrap();
+    print_gas("burn", &report);
+    let info: TokenInfoResponse = chain.query(&token, &Cw20QueryMsg::TokenInfo {}).unwrap();
+    assert_eq!(info.total_supply, TOTAL_SUPPLY - btt(1));
+    // The typed helper builds the same message the VM just ran.
+    let _ = TokenContract(token).burn_msg(btt(1)).unwrap();
+}

@@ -1,0 +1,69 @@
+//! `btt-economy`: the BTT economy on an embedded chain.
+//!
+//! Today it deploys the token and its vesting on cw-multi-test (genesis of the whole
+//! allocation table), walks 48 months claiming for every beneficiary, and prints the unlocked
+//! and circulating BTT per category. Later issues grow it into the whole-economy year and a
+//! testnet deploy (`btt-economy deploy --network ...`).
+//!
+//! Usage: `btt-economy [vesting] [--json FILE]`
+
+use std::path::PathBuf;
+
+use anyhow::{bail, Context};
+use btt_deploy::multitest::{deploy_genesis, local_config};
+use btt_deploy::walk::{render, vesting_walk};
+use btt_types::allocation::{PoolHolder, ALLOCATION_TABLE};
+use btt_types::units::format_btt;
+use cw_multi_test::App;
+
+fn main() -> anyhow::Result<()> {
+    let mut json: Option<PathBuf> = None;
+    let mut args = std::env::args().skip(1);
+    while let Some(arg) = args.next() {
+        match arg.as_str() {
+            "vesting" => {}
+            "--json" => json = Some(args.next().context("--json needs a file")?.into()),
+            "-h" | "--help" => {
+                println!("usage: btt-economy [vesting] [--json FILE]");
+                return Ok(());
+            }
+            other => bail!("unknown argument {other:?} (try --help)"),
+        }
+    }
+
+    let mut app = App::default();
+    let deployer = app.api().addr_make("deployer");
+    let start = app.block_info().time;
+    let config = local_config(&app, start);
+    let deployment = deploy_genesis(&mut app, &deployer, &config)?;
+
+    println!("BTT genesis on an embedded cw-multi-test chain");
+    println!("  btt-token   {}", deployment.token.addr());
+    println!("  btt-vesting {}", deployment.vesting.addr());
+    println!("\nAllocation (21,000,000 BTT minted once, deployer left with 0):");
+    for row in ALLOCATION_TABLE.iter() {
+        let holder = match row.release {
+            btt_types::allocation::Release::Pool(PoolHolder::MiningRewards) => "mining pool holder",
+            btt_types::allocation::Release::Pool(PoolHolder::CommunityIncentives) => "community pool holder",
+            btt_types::allocation::Release::Pool(PoolHolder::DaoTreasury) => "DAO treasury",
+            _ => "btt-vesting",
+        };
+        println!("  {:<34} {:>6} {:>22} BTT  -> {holder}", row.name, row.share.to_string(), format_btt(row.amount()));
+    }
+    println!(
+        "\nNote: the paper's allocation table sums to 89% (18,690,000 BTT) while it fixes the supply\n\
+         at 21,000,000. The remaining 2,310,000 BTT are minted with the rest and held by the DAO\n\
+         treasury as an unallocated reserve that only a governance proposal can release."
+    );
+
+    let snapshots = vesting_walk(&mut app, &deployment, &config)?;
+    print!("{}", render(&snapshots));
+    if let Some(path) = json {
+        if let Some(dir) = path.parent() {
+            std::fs::create_dir_all(dir)?;
+        }
+        std::fs::write(&path, serde_json::to_string_pretty(&snapshots)?)?;
+        println!("\nwrote {}", path.display());
+    }
+    Ok(())
+}

@@ -1,0 +1,163 @@
+//! The genesis plan: what the deployer mints, vests and hands out, derived from the table.
+
+use std::collections::BTreeMap;
+
+use btt_types::allocation::{
+    check_allocation_table, Allocation, AllocationError, Category, PoolHolder, Release,
+    ALLOCATION_TABLE,
+};
+use btt_types::units::{MONTH_SECONDS, TOTAL_SUPPLY};
+use btt_types::vesting::{CurveSpec, NewSchedule, TrancheSpec};
+use cosmwasm_std::{Timestamp, Uint128};
+use thiserror::Error;
+
+/// Who receives what at genesis. Addresses are bech32 strings of the target chain.
+#[derive(Debug, Clone)]
+pub struct GenesisConfig {
+    /// When vesting starts (month 0 of every schedule).
+    pub start: Timestamp,
+    /// The beneficiary of each vested row (the six institutions and the foundation).
+    pub beneficiaries: BTreeMap<Category, String>,
+    /// The holder of the mining reward pool (depin-rewards, once it exists).
+    pub mining_pool: String,
+    /// The holder of the community incentives pool (incentive-points, once it exists).
+    pub community_pool: String,
+    /// The DAO treasury: ecosystem fund and unallocated reserve; owner of btt-vesting.
+    pub dao_treasury: String,
+}
+
+impl GenesisConfig {
+    /// The address that receives a pool row.
+    pub fn pool_holder(&self, holder: PoolHolder) -> &str {
+        match holder {
+            PoolHolder::MiningRewards => &self.mining_pool,
+            PoolHolder::CommunityIncentives => &self.community_pool,
+            PoolHolder::DaoTreasury => &self.dao_treasury,
+        }
+    }
+}
+
+/// A vesting schedule of the plan, labelled with its row.
+#[derive(Debug, Clone)]
+pub struct PlannedSchedule {
+    pub category: Category,
+    pub schedule: NewSchedule,
+}
+
+/// A pool transfer of the plan.
+#[derive(Debug, Clone)]
+pub struct PoolTransfer {
+    pub category: Category,
+    pub holder: PoolHolder,
+    pub recipient: String,
+    pub amount: Uint128,
+}
+
+/// Everything the deployer does at genesis, in order: mint the supply to itself, fund the
+/// vesting schedules in one `Send`, transfer each pool. It ends holding nothing.
+#[derive(Debug, Clone)]
+pub struct GenesisPlan {
+    pub schedules: Vec<PlannedSchedule>,
+    pub pools: Vec<PoolTransfer>,
+}
+
+impl GenesisPlan {
+    /// Σ of the vesting schedules: the one `Send` to btt-vesting.
+    pub fn vesting_total(&self) -> Uint128 {
+        self.schedules.iter().map(|s| s.schedule.amount).sum()
+    }
+
+    /// The schedules as the vesting hook takes them.
+    pub fn new_schedules(&self) -> Vec<NewSchedule> {
+        self.schedules.iter().map(|s| s.schedule.clone()).collect()
+    }
+
+    /// Σ of everything the plan hands out.
+    pub fn total(&self) -> Uint128 {
+        self.vesting_total() + self.pools.iter().map(|p| p.amount).sum::<Uint128>()
+    }
+}
+
+#[derive(Error, Debug, PartialEq)]
+pub enum GenesisError {
+    #[error(transparent)]
+    Allocation(#[from] AllocationError),
+    #[error("no beneficiary configured for {0:?}")]
+    MissingBeneficiary(Category),
+    #[error("the plan hands out {planned} ubtt, not the supply of {supply} ubtt")]
+    PlanIsNotSupply { planned: Uint128, supply: Uint128 },
+}
+
+/// Builds the plan of `table` (the allocation table, in production) for `config`.
+pub fn plan_for(table: &[Allocation], config: &GenesisConfig) -> Result<GenesisPlan, GenesisError> {
+    check_allocation_table(table)?;
+    let mut plan = GenesisPlan {
+        schedules: vec![],
+        pools: vec![],
+    };
+    for row in table {
+        let curve = match row.release {
+            Release::Pool(holder) => {
+                plan.pools.push(PoolTransfer {
+                    category: row.category,
+                    holder,
+                    recipient: config.pool_holder(holder).to_string(),
+                    amount: row.amount(),
+                });
+                continue;
+            }
+            Release::DelayedLinear {
+                delay_months,
+                linear_months,
+            } => CurveSpec::DelayedLinear {
+                start: config.start,
+                delay_seconds: delay_months * MONTH_SECONDS,
+                linear_seconds: linear_months * MONTH_SECONDS,
+            },
+            Release::Milestones {
+                tranches,
+                every_months,
+            } => milestones(row.amount(), tranches, every_months, config.start),
+        };
+        let beneficiary = config
+            .beneficiaries
+            .get(&row.category)
+            .ok_or(GenesisError::MissingBeneficiary(row.category))?;
+        plan.schedules.push(PlannedSchedule {
+            category: row.category,
+            schedule: NewSchedule {
+                beneficiary: beneficiary.clone(),
+                category: row.name.to_string(),
+                amount: row.amount(),
+                curve,
+            },
+        });
+    }
+    let planned = plan.total();
+    if planned != TOTAL_SUPPLY {
+        return Err(GenesisError::PlanIsNotSupply {
+            planned,
+            supply: TOTAL_SUPPLY,
+        });
+    }
+    Ok(plan)
+}
+
+/// The plan of the production allocation table.
+pub fn plan(config: &GenesisConfig) -> Result<GenesisPlan, GenesisError> {
+    plan_for(&ALLOCATION_TABLE, config)
+}
+
+/// `tranches` equal tranches of `amount`, the i-th (from 1) due `i × every_months` after `start`.
+/// `check_allocation_table` proved the amount splits evenly.
+fn milestones(amount: Uint128, tranches: u32, every_months: u64, start: Timestamp) -> CurveSpec {
+    let each = Uint128::new(amount.u128() / u128::from(tranches));
+    CurveSpec::Milestones {
+        tranches: (1..=u64::from(tranches))
+            .map(|i| TrancheSpec {
+                amount: each,
+                not_before: start.plus_seconds(i * every_months * MONTH_SECONDS),
+            })
+            .collect(),
+    }
+}

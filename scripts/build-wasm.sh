@@ -1,0 +1,61 @@
+#!/usr/bin/env bash
+# Builds every contract to artifacts/<name>.wasm (optimized with wasm-opt -Os), writes
+# artifacts/checksums.txt and fails when an artifact is over 800 KiB.
+# Routes, first that works: Docker's cosmwasm/optimizer:0.16.1 (where an engine runs), rustup
+# toolchain 1.81 with wasm32, Debian's rustc-web with -Zbuild-std and target-cpu=mvp.
+# `cosmwasm-check` of the artifacts is scripts/check-wasm.sh.
+. "$(dirname "$0")/env.sh"
+cd "$ROOT"
+mkdir -p artifacts
+# The chosen route may be forced: BTT_WASM_ROUTE=docker|rustup|debian.
+route="${BTT_WASM_ROUTE:-}"
+if [ -z "$route" ]; then
+  if command -v docker >/dev/null 2>&1 && docker info >/dev/null 2>&1; then route=docker
+  elif command -v rustup >/dev/null 2>&1 && rustup target list --installed --toolchain 1.81 2>/dev/null | grep -q wasm32; then route=rustup
+  else route=debian; "$ROOT/scripts/setup.sh"
+  fi
+fi
+log "building wasm by route: $route"
+
+optimize() { # in out
+  wasm-opt -Os --signext-lowering "$1" -o "$2" 2>/dev/null || wasm-opt -Os "$1" -o "$2"
+}
+
+case "$route" in
+  docker)
+    docker run --rm -v "$ROOT":/code \
+      --mount type=volume,source="btt_cache",target=/target \
+      --mount type=volume,source=registry_cache,target=/usr/local/cargo/registry \
+      cosmwasm/optimizer:0.16.1
+    ;;
+  rustup|debian)
+    if [ "$route" = rustup ]; then
+      build() { RUSTFLAGS="-C link-arg=-s" cargo +1.81 build --release --lib \
+        --target wasm32-unknown-unknown --target-dir "$BTT_WASM_TARGET_DIR" --locked -p "$1"; }
+    else
+      build() { RUSTC=/usr/bin/rustc RUSTC_BOOTSTRAP=1 \
+        RUSTFLAGS="-C target-cpu=mvp -C link-arg=-s -C link-arg=--allow-undefined" \
+        /usr/bin/cargo build --release --lib --target wasm32-unknown-unknown \
+        -Zbuild-std=std,panic_abort --target-dir "$BTT_WASM_TARGET_DIR" --locked -p "$1"; }
+    fi
+    for c in "${CONTRACTS[@]}"; do
+      log "compiling $c"
+      build "$c"
+      optimize "$BTT_WASM_TARGET_DIR/wasm32-unknown-unknown/release/${c//-/_}.wasm" "artifacts/${c//-/_}.wasm"
+    done
+    ;;
+  *) echo "unknown BTT_WASM_ROUTE=$route" >&2; exit 2 ;;
+esac
+
+(cd artifacts && sha256sum ./*.wasm | sed 's#\./##' > checksums.txt)
+status=0
+for c in "${CONTRACTS[@]}"; do
+  f="artifacts/${c//-/_}.wasm"
+  [ -f "$f" ] || { echo "missing $f" >&2; status=1; continue; }
+  size=$(stat -c %s "$f")
+  printf '%-28s %8d bytes\n' "$f" "$size"
+  if [ "$size" -gt "$BTT_MAX_WASM_BYTES" ]; then
+    echo "$f is $size bytes, over the 800 KiB upload limit" >&2; status=1
+  fi
+done
+exit $status
