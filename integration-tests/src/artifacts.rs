@@ -41,7 +41,11 @@ pub fn chain_capabilities() -> HashSet<String> {
 /// Adds the 800 KiB upload limit.
 pub fn check_artifact(wasm: &[u8], capabilities: &HashSet<String>) -> anyhow::Result<()> {
     if wasm.len() > MAX_WASM_BYTES {
-        bail!("{} bytes is over the {} byte upload limit", wasm.len(), MAX_WASM_BYTES);
+        bail!(
+            "{} bytes is over the {} byte upload limit",
+            wasm.len(),
+            MAX_WASM_BYTES
+        );
     }
     check_wasm(wasm, capabilities, &WasmLimits::default(), Logger::Off)?;
     compile_module(wasm, None)?;

@@ -11,8 +11,8 @@ use std::collections::BTreeMap;
 
 use anyhow::{anyhow, bail, Context};
 use cosmwasm_std::{
-    Addr, Binary, BlockInfo, ContractInfo, CosmosMsg, Empty, Env, MessageInfo, Response,
-    Timestamp, TransactionInfo, WasmMsg,
+    Addr, Binary, BlockInfo, ContractInfo, CosmosMsg, Empty, Env, MessageInfo, Response, Timestamp,
+    TransactionInfo, WasmMsg,
 };
 use cosmwasm_vm::testing::{MockApi, MockQuerier, MockStorage};
 use cosmwasm_vm::{

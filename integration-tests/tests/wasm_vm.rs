@@ -15,7 +15,11 @@ fn print_gas(step: &str, report: &TxReport) {
         .iter()
         .map(|c| format!("{}.{} {}", c.contract, c.entry_point, c.gas))
         .collect();
-    println!("gas {step:<20} {:>12}  ({})", report.total_gas(), calls.join(" + "));
+    println!(
+        "gas {step:<20} {:>12}  ({})",
+        report.total_gas(),
+        calls.join(" + ")
+    );
 }
 
 fn balance(chain: &mut WasmChain, token: &Addr, who: &Addr) -> Uint128 {
@@ -36,7 +40,10 @@ fn artifacts_pass_the_chain_checks() {
     for name in ["btt_token", "btt_vesting"] {
         let wasm = read_artifact(name).unwrap();
         check_artifact(&wasm, &capabilities).unwrap_or_else(|e| panic!("{name}: {e:#}"));
-        println!("{name}.wasm: {} bytes, passes check_wasm with {capabilities:?}", wasm.len());
+        println!(
+            "{name}.wasm: {} bytes, passes check_wasm with {capabilities:?}",
+            wasm.len()
+        );
     }
 }
 
@@ -124,10 +131,17 @@ fn token_and_vesting_run_as_real_wasm() {
 
     chain.advance(24 * MONTH_SECONDS);
     let report = chain
-        .execute(&alice, &vesting, &vesting::ExecuteMsg::Claim { schedule_id: 1 })
+        .execute(
+            &alice,
+            &vesting,
+            &vesting::ExecuteMsg::Claim { schedule_id: 1 },
+        )
         .unwrap();
     print_gas("claim", &report);
-    assert_eq!(balance(&mut chain, &token, &alice), btt(1_000) + btt(1_050_000));
+    assert_eq!(
+        balance(&mut chain, &token, &alice),
+        btt(1_000) + btt(1_050_000)
+    );
     assert_eq!(balance(&mut chain, &token, &vesting), btt(1_050_000));
     let status: VestingStatus = chain
         .query(
@@ -139,7 +153,10 @@ fn token_and_vesting_run_as_real_wasm() {
         )
         .unwrap();
     assert_eq!(status.claimed, btt(1_050_000));
-    assert_eq!(status.locked + status.claimable + status.claimed, status.total);
+    assert_eq!(
+        status.locked + status.claimable + status.claimed,
+        status.total
+    );
 
     let report = chain
         .execute(&alice, &token, &token::ExecuteMsg::Burn { amount: btt(1) })

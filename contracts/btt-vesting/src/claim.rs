@@ -29,7 +29,10 @@ pub fn claim(
             at: now,
         });
     }
-    schedule.claimed = schedule.claimed.checked_add(amount).map_err(StdError::from)?;
+    schedule.claimed = schedule
+        .claimed
+        .checked_add(amount)
+        .map_err(StdError::from)?;
     SCHEDULES.save(deps.storage, schedule_id, &schedule)?;
     TOTALS.update(deps.storage, |mut totals| -> Result<_, ContractError> {
         totals.claimed = totals.claimed.checked_add(amount).map_err(StdError::from)?;

@@ -68,8 +68,12 @@ pub fn query(deps: Deps, env: Env, msg: QueryMsg) -> StdResult<Binary> {
     match msg {
         QueryMsg::Config {} => to_json_binary(&query::config(deps)?),
         QueryMsg::Ownership {} => to_json_binary(&cw_ownable::get_ownership(deps.storage)?),
-        QueryMsg::Schedule { schedule_id } => to_json_binary(&query::schedule(deps, env, schedule_id)?),
-        QueryMsg::Status { schedule_id, at } => to_json_binary(&query::status(deps, env, schedule_id, at)?),
+        QueryMsg::Schedule { schedule_id } => {
+            to_json_binary(&query::schedule(deps, env, schedule_id)?)
+        }
+        QueryMsg::Status { schedule_id, at } => {
+            to_json_binary(&query::status(deps, env, schedule_id, at)?)
+        }
         QueryMsg::Schedules { start_after, limit } => {
             to_json_binary(&query::schedules(deps, env, start_after, limit)?)
         }

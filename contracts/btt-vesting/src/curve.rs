@@ -57,7 +57,9 @@ fn validate_tranches(amount: Uint128, tranches: Vec<TrancheSpec>) -> Result<Curv
                 previous: index - 1,
             });
         }
-        sum = sum.checked_add(tranche.amount).map_err(cosmwasm_std::StdError::from)?;
+        sum = sum
+            .checked_add(tranche.amount)
+            .map_err(cosmwasm_std::StdError::from)?;
     }
     if sum != amount {
         return Err(ContractError::TranchesDoNotAddUp {
@@ -87,7 +89,10 @@ pub fn vested(curve: &Curve, total: Uint128, at: Timestamp) -> Uint128 {
             linear_seconds,
         } => {
             let release_start = start.seconds().saturating_add(*delay_seconds);
-            let elapsed = at.seconds().saturating_sub(release_start).min(*linear_seconds);
+            let elapsed = at
+                .seconds()
+                .saturating_sub(release_start)
+                .min(*linear_seconds);
             // elapsed ≤ linear_seconds, so the ratio is at most 1 and cannot overflow.
             total.multiply_ratio(elapsed, *linear_seconds)
         }
@@ -199,8 +204,14 @@ mod tests {
             delay_seconds: delay,
             linear_seconds: linear,
         };
-        assert_eq!(validate(Uint128::zero(), linear(0, 1)), Err(ContractError::ZeroAmount));
-        assert_eq!(validate(btt(1), linear(5, 0)), Err(ContractError::EmptyLinearPeriod));
+        assert_eq!(
+            validate(Uint128::zero(), linear(0, 1)),
+            Err(ContractError::ZeroAmount)
+        );
+        assert_eq!(
+            validate(btt(1), linear(5, 0)),
+            Err(ContractError::EmptyLinearPeriod)
+        );
         assert_eq!(
             validate(btt(1), linear(u64::MAX, 1)),
             Err(ContractError::ScheduleEndOverflows)
@@ -214,14 +225,23 @@ mod tests {
             not_before: month(m),
         };
         let milestones = |tranches| CurveSpec::Milestones { tranches };
-        assert_eq!(validate(btt(1), milestones(vec![])), Err(ContractError::NoTranches));
+        assert_eq!(
+            validate(btt(1), milestones(vec![])),
+            Err(ContractError::NoTranches)
+        );
         assert_eq!(
             validate(btt(2), milestones(vec![tranche(1, 6), tranche(1, 3)])),
-            Err(ContractError::TranchesOutOfOrder { index: 1, previous: 0 })
+            Err(ContractError::TranchesOutOfOrder {
+                index: 1,
+                previous: 0
+            })
         );
         assert_eq!(
             validate(btt(2), milestones(vec![tranche(1, 3), tranche(1, 3)])),
-            Err(ContractError::TranchesOutOfOrder { index: 1, previous: 0 })
+            Err(ContractError::TranchesOutOfOrder {
+                index: 1,
+                previous: 0
+            })
         );
         assert_eq!(
             validate(btt(1), milestones(vec![tranche(0, 3), tranche(1, 6)])),

@@ -43,7 +43,12 @@ pub fn schedules(
     limit: Option<u32>,
 ) -> StdResult<SchedulesResponse> {
     let schedules = SCHEDULES
-        .range(deps.storage, start_after.map(Bound::exclusive), None, Order::Ascending)
+        .range(
+            deps.storage,
+            start_after.map(Bound::exclusive),
+            None,
+            Order::Ascending,
+        )
         .take(clamp_limit(limit))
         .map(|item| {
             let (_, schedule) = item?;
@@ -64,7 +69,12 @@ pub fn schedules_by_beneficiary(
     let beneficiary = deps.api.addr_validate(&beneficiary)?;
     let schedules = BY_BENEFICIARY
         .prefix(&beneficiary)
-        .keys(deps.storage, start_after.map(Bound::exclusive), None, Order::Ascending)
+        .keys(
+            deps.storage,
+            start_after.map(Bound::exclusive),
+            None,
+            Order::Ascending,
+        )
         .take(clamp_limit(limit))
         .map(|id| load(deps, &env, id?))
         .collect::<StdResult<_>>()?;

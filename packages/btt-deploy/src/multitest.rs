@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 use anyhow::{ensure, Context};
 use btt_types::allocation::Category;
 use btt_types::token::{self, TokenContract};
-use btt_types::units::{TOTAL_SUPPLY, BTT_DECIMALS};
+use btt_types::units::{BTT_DECIMALS, TOTAL_SUPPLY};
 use btt_types::vesting::{self, VestingContract};
 use cosmwasm_std::{Addr, Empty, Timestamp};
 use cw20::Cw20Coin;
@@ -42,12 +42,18 @@ pub fn local_config(app: &App, start: Timestamp) -> GenesisConfig {
     let addr = |name: &str| app.api().addr_make(name).to_string();
     let beneficiaries = [
         (Category::BitHive, "bithive"),
-        (Category::ChinaDigitalHealthcareGroup, "china-digital-healthcare"),
+        (
+            Category::ChinaDigitalHealthcareGroup,
+            "china-digital-healthcare",
+        ),
         (Category::BitWaveProtocolLabs, "bitwave-protocol-labs"),
         (Category::MDao, "m-dao"),
         (Category::Web3Ventures, "web3-ventures"),
         (Category::OtherInstitutionalInvestors, "other-institutions"),
-        (Category::TechnicalDevelopmentFoundation, "technical-foundation"),
+        (
+            Category::TechnicalDevelopmentFoundation,
+            "technical-foundation",
+        ),
     ]
     .into_iter()
     .map(|(category, name)| (category, addr(name)))
@@ -123,8 +129,11 @@ pub fn deploy_genesis(
     )
     .context("funding the vesting schedules")?;
     for pool in &plan.pools {
-        app.execute(deployer.clone(), token.transfer_msg(&pool.recipient, pool.amount)?)
-            .with_context(|| format!("sending the {:?} pool", pool.category))?;
+        app.execute(
+            deployer.clone(),
+            token.transfer_msg(&pool.recipient, pool.amount)?,
+        )
+        .with_context(|| format!("sending the {:?} pool", pool.category))?;
     }
     app.execute_contract(
         deployer.clone(),
@@ -138,7 +147,10 @@ pub fn deploy_genesis(
     .context("offering vesting ownership to the DAO")?;
 
     let left = token.balance(&app.wrap(), deployer)?;
-    ensure!(left.is_zero(), "the deployer still holds {left} ubtt after genesis");
+    ensure!(
+        left.is_zero(),
+        "the deployer still holds {left} ubtt after genesis"
+    );
 
     let mut schedule_ids = BTreeMap::new();
     for (i, planned) in plan.schedules.iter().enumerate() {

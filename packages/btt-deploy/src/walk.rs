@@ -94,7 +94,10 @@ fn approve_due_tranches(
         let now = app.block_info().time;
         for (index, tranche) in tranches.iter().enumerate() {
             if tranche.approved_at.is_none() && tranche.not_before <= now {
-                app.execute(dao.clone(), deployment.vesting.approve_tranche_msg(id, index as u32)?)?;
+                app.execute(
+                    dao.clone(),
+                    deployment.vesting.approve_tranche_msg(id, index as u32)?,
+                )?;
             }
         }
     }
@@ -111,14 +114,15 @@ fn snapshot(
     let token = &deployment.token;
     let mut lines = vec![];
     for row in ALLOCATION_TABLE.iter() {
-        let (unlocked, circulating) = match (row.release, deployment.schedule_ids.get(&row.category)) {
-            (Release::Pool(_), _) | (_, None) => (Uint128::zero(), Uint128::zero()),
-            (_, Some(&id)) => {
-                let res = deployment.vesting.schedule(&querier, id)?;
-                let wallet = token.balance(&querier, &res.schedule.beneficiary)?;
-                (res.status.vested, wallet)
-            }
-        };
+        let (unlocked, circulating) =
+            match (row.release, deployment.schedule_ids.get(&row.category)) {
+                (Release::Pool(_), _) | (_, None) => (Uint128::zero(), Uint128::zero()),
+                (_, Some(&id)) => {
+                    let res = deployment.vesting.schedule(&querier, id)?;
+                    let wallet = token.balance(&querier, &res.schedule.beneficiary)?;
+                    (res.status.vested, wallet)
+                }
+            };
         lines.push(CategoryLine {
             category: row.category,
             name: row.name,
@@ -155,7 +159,7 @@ fn snapshot(
 }
 
 fn whole(amount: Uint128) -> String {
-    if amount.u128() % UBTT_PER_BTT == 0 {
+    if amount.u128().is_multiple_of(UBTT_PER_BTT) {
         format_btt(amount).trim_end_matches(".000000").to_string()
     } else {
         format_btt(amount)
@@ -183,22 +187,47 @@ pub fn render(snapshots: &[Snapshot]) -> String {
         return out;
     };
     for (title, pick) in [
-        ("Unlocked BTT (vested by the schedule; pools are released by their own contracts)", 0),
+        (
+            "Unlocked BTT (vested by the schedule; pools are released by their own contracts)",
+            0,
+        ),
         ("Circulating BTT (claimed into the beneficiary's wallet)", 1),
     ] {
         header(&mut out, title);
         for (i, l) in first.lines.iter().enumerate() {
             let values = snapshots
                 .iter()
-                .map(|s| if pick == 0 { s.lines[i].unlocked } else { s.lines[i].circulating })
+                .map(|s| {
+                    if pick == 0 {
+                        s.lines[i].unlocked
+                    } else {
+                        s.lines[i].circulating
+                    }
+                })
                 .collect();
             line(&mut out, l.name, values);
         }
     }
     header(&mut out, "Supply");
-    line(&mut out, "Total supply", snapshots.iter().map(|s| s.total_supply).collect());
-    line(&mut out, "Held by btt-vesting", snapshots.iter().map(|s| s.in_vesting).collect());
-    line(&mut out, "Held by pools and the DAO treasury", snapshots.iter().map(|s| s.in_pools).collect());
-    line(&mut out, "Circulating", snapshots.iter().map(|s| s.circulating).collect());
+    line(
+        &mut out,
+        "Total supply",
+        snapshots.iter().map(|s| s.total_supply).collect(),
+    );
+    line(
+        &mut out,
+        "Held by btt-vesting",
+        snapshots.iter().map(|s| s.in_vesting).collect(),
+    );
+    line(
+        &mut out,
+        "Held by pools and the DAO treasury",
+        snapshots.iter().map(|s| s.in_pools).collect(),
+    );
+    line(
+        &mut out,
+        "Circulating",
+        snapshots.iter().map(|s| s.circulating).collect(),
+    );
     out
 }

@@ -51,7 +51,10 @@ pub enum PoolHolder {
 #[derive(Copy, Eq)]
 pub enum Release {
     /// Held by btt-vesting: nothing for `delay_months`, then linear over `linear_months`.
-    DelayedLinear { delay_months: u64, linear_months: u64 },
+    DelayedLinear {
+        delay_months: u64,
+        linear_months: u64,
+    },
     /// Held by btt-vesting in `tranches` equal tranches, the i-th (from 1) due at month
     /// `i × every_months`, each paid only once the DAO approves its milestone.
     Milestones { tranches: u32, every_months: u64 },
@@ -107,23 +110,83 @@ const INSTITUTION: Release = Release::DelayedLinear {
 
 /// The allocation table of the BTT paper, plus the unallocated reserve.
 pub const ALLOCATION_TABLE: [Allocation; 11] = [
-    row(Category::BitHive, "BitHive (founding institution)", 1_000, 2_100_000,
-        Release::DelayedLinear { delay_months: 6, linear_months: 36 }),
-    row(Category::ChinaDigitalHealthcareGroup, "China Digital Healthcare Group", 400, 840_000, INSTITUTION),
-    row(Category::BitWaveProtocolLabs, "BitWave Protocol Labs", 300, 630_000, INSTITUTION),
+    row(
+        Category::BitHive,
+        "BitHive (founding institution)",
+        1_000,
+        2_100_000,
+        Release::DelayedLinear {
+            delay_months: 6,
+            linear_months: 36,
+        },
+    ),
+    row(
+        Category::ChinaDigitalHealthcareGroup,
+        "China Digital Healthcare Group",
+        400,
+        840_000,
+        INSTITUTION,
+    ),
+    row(
+        Category::BitWaveProtocolLabs,
+        "BitWave Protocol Labs",
+        300,
+        630_000,
+        INSTITUTION,
+    ),
     row(Category::MDao, "M DAO", 200, 420_000, INSTITUTION),
-    row(Category::Web3Ventures, "Web3 Ventures", 200, 420_000, INSTITUTION),
-    row(Category::OtherInstitutionalInvestors, "Other Institutional Investors", 200, 420_000, INSTITUTION),
-    row(Category::TechnicalDevelopmentFoundation, "Technical Development Foundation", 1_700, 3_570_000,
-        Release::Milestones { tranches: 16, every_months: 3 }),
-    row(Category::MiningRewardPool, "Mining Reward Pool", 3_000, 6_300_000,
-        Release::Pool(PoolHolder::MiningRewards)),
-    row(Category::CommunityIncentives, "Community Incentives", 1_200, 2_520_000,
-        Release::Pool(PoolHolder::CommunityIncentives)),
-    row(Category::EcosystemDevelopmentFund, "Ecosystem Development Fund", 700, 1_470_000,
-        Release::Pool(PoolHolder::DaoTreasury)),
-    row(Category::UnallocatedReserve, "Unallocated reserve (DAO treasury)", 1_100, 2_310_000,
-        Release::Pool(PoolHolder::DaoTreasury)),
+    row(
+        Category::Web3Ventures,
+        "Web3 Ventures",
+        200,
+        420_000,
+        INSTITUTION,
+    ),
+    row(
+        Category::OtherInstitutionalInvestors,
+        "Other Institutional Investors",
+        200,
+        420_000,
+        INSTITUTION,
+    ),
+    row(
+        Category::TechnicalDevelopmentFoundation,
+        "Technical Development Foundation",
+        1_700,
+        3_570_000,
+        Release::Milestones {
+            tranches: 16,
+            every_months: 3,
+        },
+    ),
+    row(
+        Category::MiningRewardPool,
+        "Mining Reward Pool",
+        3_000,
+        6_300_000,
+        Release::Pool(PoolHolder::MiningRewards),
+    ),
+    row(
+        Category::CommunityIncentives,
+        "Community Incentives",
+        1_200,
+        2_520_000,
+        Release::Pool(PoolHolder::CommunityIncentives),
+    ),
+    row(
+        Category::EcosystemDevelopmentFund,
+        "Ecosystem Development Fund",
+        700,
+        1_470_000,
+        Release::Pool(PoolHolder::DaoTreasury),
+    ),
+    row(
+        Category::UnallocatedReserve,
+        "Unallocated reserve (DAO treasury)",
+        1_100,
+        2_310_000,
+        Release::Pool(PoolHolder::DaoTreasury),
+    ),
 ];
 
 /// Why an allocation table does not describe the fixed supply.
@@ -170,7 +233,9 @@ pub fn check_allocation_table(table: &[Allocation]) -> Result<(), AllocationErro
             });
         }
         match a.release {
-            Release::DelayedLinear { linear_months, .. } if linear_months == 0 => {
+            Release::DelayedLinear {
+                linear_months: 0, ..
+            } => {
                 return Err(AllocationError::ZeroPeriod {
                     name: a.name.to_string(),
                 })
@@ -234,7 +299,11 @@ mod tests {
             .iter()
             .find(|a| a.category == Category::TechnicalDevelopmentFoundation)
             .unwrap();
-        let Release::Milestones { tranches, every_months } = tdf.release else {
+        let Release::Milestones {
+            tranches,
+            every_months,
+        } = tdf.release
+        else {
             panic!("foundation is not milestones")
         };
         assert_eq!((tranches, every_months), (16, 3));

@@ -66,7 +66,10 @@ mod tests {
         let mut storage = stored("crates.io:btt-token", "0.1.0");
         let from = ensure_upgrade(&mut storage, "crates.io:btt-token", "0.2.0").unwrap();
         assert_eq!(from, "0.1.0");
-        assert_eq!(cw2::get_contract_version(&storage).unwrap().version, "0.2.0");
+        assert_eq!(
+            cw2::get_contract_version(&storage).unwrap().version,
+            "0.2.0"
+        );
     }
 
     #[test]

@@ -15,7 +15,7 @@ pub use cw20_base::msg::InstantiateMarketingInfo;
 /// (and `Minter`, which always answers `null`).
 pub use cw20_base::msg::QueryMsg;
 
-/// Instantiates BTT with its whole, fixed supply.
+/// Instantiates BTT with its whole, fixed supply. Anyone may instantiate; no funds.
 #[cw_serde]
 pub struct InstantiateMsg {
     /// Token name shown by wallets and explorers, e.g. "BTT Healthcare Token".
@@ -33,48 +33,80 @@ pub struct InstantiateMsg {
 #[cw_serde]
 pub enum ExecuteMsg {
     /// Any holder: moves `amount` (> 0) of the caller's BTT to `recipient`.
-    Transfer { recipient: String, amount: Uint128 },
+    Transfer {
+        /// Any address.
+        recipient: String,
+        /// ubtt, > 0.
+        amount: Uint128,
+    },
     /// Any holder: destroys `amount` (> 0) of the caller's BTT, lowering the total supply.
-    Burn { amount: Uint128 },
+    Burn {
+        /// ubtt, > 0.
+        amount: Uint128,
+    },
     /// Any holder: moves `amount` (> 0) to the contract `contract` and calls its
     /// `Receive(Cw20ReceiveMsg)` with `msg`.
     Send {
+        /// A contract with a cw20 `Receive` entry.
         contract: String,
+        /// ubtt, > 0.
         amount: Uint128,
+        /// The hook passed to the receiver.
         msg: Binary,
     },
     /// Any holder: lets `spender` move up to `amount` more of the caller's BTT, until `expires`.
     IncreaseAllowance {
+        /// Who may spend.
         spender: String,
+        /// ubtt added to the allowance.
         amount: Uint128,
+        /// When the allowance lapses; never when omitted.
         expires: Option<Expiration>,
     },
     /// Any holder: lowers the allowance of `spender` by `amount` (to zero at most).
     DecreaseAllowance {
+        /// Who may spend.
         spender: String,
+        /// ubtt removed from the allowance.
         amount: Uint128,
+        /// A new expiry, if any.
         expires: Option<Expiration>,
     },
     /// A spender with allowance: moves `amount` (> 0) of `owner`'s BTT to `recipient`.
     TransferFrom {
+        /// The holder whose allowance is spent.
         owner: String,
+        /// Any address.
         recipient: String,
+        /// ubtt, > 0.
         amount: Uint128,
     },
     /// A spender with allowance: sends `amount` (> 0) of `owner`'s BTT to `contract` with `msg`.
     SendFrom {
+        /// The holder whose allowance is spent.
         owner: String,
+        /// A contract with a cw20 `Receive` entry.
         contract: String,
+        /// ubtt, > 0.
         amount: Uint128,
+        /// The hook passed to the receiver.
         msg: Binary,
     },
     /// A spender with allowance: burns `amount` (> 0) of `owner`'s BTT.
-    BurnFrom { owner: String, amount: Uint128 },
+    BurnFrom {
+        /// The holder whose allowance is spent.
+        owner: String,
+        /// ubtt, > 0.
+        amount: Uint128,
+    },
     /// The marketing address: updates project, description or the marketing address itself
     /// (an empty string clears a field).
     UpdateMarketing {
+        /// Project URL.
         project: Option<String>,
+        /// Free text.
         description: Option<String>,
+        /// The new marketing address.
         marketing: Option<String>,
     },
     /// The marketing address: uploads a logo (URL, or embedded SVG/PNG of at most 5 KB).
@@ -120,7 +152,11 @@ impl TokenContract {
     }
 
     /// A message moving `amount` of the sender's tokens to `recipient`.
-    pub fn transfer_msg(&self, recipient: impl Into<String>, amount: Uint128) -> StdResult<CosmosMsg> {
+    pub fn transfer_msg(
+        &self,
+        recipient: impl Into<String>,
+        amount: Uint128,
+    ) -> StdResult<CosmosMsg> {
         self.call(&Cw20ExecuteMsg::Transfer {
             recipient: recipient.into(),
             amount,
@@ -147,7 +183,11 @@ impl TokenContract {
     }
 
     /// The balance of `address`.
-    pub fn balance(&self, querier: &QuerierWrapper, address: impl Into<String>) -> StdResult<Uint128> {
+    pub fn balance(
+        &self,
+        querier: &QuerierWrapper,
+        address: impl Into<String>,
+    ) -> StdResult<Uint128> {
         let res: BalanceResponse = querier.query_wasm_smart(
             &self.0,
             &Cw20QueryMsg::Balance {

@@ -18,6 +18,8 @@ pub const fn btt(whole: u128) -> Uint128 {
     Uint128::new(whole * UBTT_PER_BTT)
 }
 
+// `is_multiple_of` is newer than Rust 1.81, the toolchain of cosmwasm/optimizer 0.16.
+#[allow(clippy::manual_is_multiple_of)]
 /// Formats ubtt as BTT with six decimals and thousands separators, e.g. `1,050,000.000000`.
 pub fn format_btt(amount: Uint128) -> String {
     let whole = amount.u128() / UBTT_PER_BTT;

@@ -20,6 +20,7 @@ pub const MAX_TRANCHES: usize = 48;
 /// Longest category label, in bytes.
 pub const MAX_CATEGORY_LEN: usize = 64;
 
+/// Instantiates the vesting contract. No funds.
 #[cw_serde]
 pub struct InstantiateMsg {
     /// The BTT cw20 contract; the only token this contract accepts.
@@ -79,12 +80,18 @@ pub enum CurveSpec {
     /// Nothing before `start + delay_seconds`; then linear over `linear_seconds` (> 0), so all is
     /// vested at `start + delay_seconds + linear_seconds`.
     DelayedLinear {
+        /// Month 0 of the schedule (may be in the past).
         start: Timestamp,
+        /// Nothing vests during the delay.
         delay_seconds: u64,
+        /// Length of the linear release, > 0.
         linear_seconds: u64,
     },
     /// Tranches in strictly increasing `not_before` order, each amount > 0, at most 48.
-    Milestones { tranches: Vec<TrancheSpec> },
+    Milestones {
+        /// The tranches, in time order.
+        tranches: Vec<TrancheSpec>,
+    },
 }
 
 /// A tranche of a new milestone schedule.
@@ -99,31 +106,45 @@ pub struct TrancheSpec {
 /// A stored schedule.
 #[cw_serde]
 pub struct Schedule {
+    /// Id, from 1, in order of creation.
     pub id: u64,
+    /// The only address that may claim.
     pub beneficiary: Addr,
+    /// Label for reports, e.g. "BitHive (founding institution)".
     pub category: String,
     /// Total tokens of the schedule.
     pub total: Uint128,
     /// Tokens paid out so far.
     pub claimed: Uint128,
+    /// How the tokens are released.
     pub curve: Curve,
 }
 
 /// A stored release curve.
 #[cw_serde]
 pub enum Curve {
+    /// Nothing before `start + delay_seconds`, then linear over `linear_seconds`.
     DelayedLinear {
+        /// Month 0 of the schedule.
         start: Timestamp,
+        /// Nothing vests during the delay.
         delay_seconds: u64,
+        /// Length of the linear release.
         linear_seconds: u64,
     },
-    Milestones { tranches: Vec<Tranche> },
+    /// Tranches in increasing `not_before` order; each pays once approved and due.
+    Milestones {
+        /// The tranches, in time order.
+        tranches: Vec<Tranche>,
+    },
 }
 
 /// A stored milestone tranche.
 #[cw_serde]
 pub struct Tranche {
+    /// Tokens of the tranche.
     pub amount: Uint128,
+    /// Earliest time it pays (once approved).
     pub not_before: Timestamp,
     /// When the owner approved it; `None` while unapproved.
     pub approved_at: Option<Timestamp>,
@@ -138,24 +159,34 @@ pub enum QueryMsg {
     Config {},
     /// One schedule and its status now.
     #[returns(ScheduleResponse)]
-    Schedule { schedule_id: u64 },
+    Schedule {
+        /// The schedule's id.
+        schedule_id: u64,
+    },
     /// Vested, claimed, claimable and locked amounts of one schedule at `at` (now when omitted).
     #[returns(VestingStatus)]
     Status {
+        /// The schedule's id.
         schedule_id: u64,
+        /// Any time, past or future; now when omitted.
         at: Option<Timestamp>,
     },
     /// All schedules by id, with their status now. Default 10, at most 30 a page.
     #[returns(SchedulesResponse)]
     Schedules {
+        /// The last id of the previous page.
         start_after: Option<u64>,
+        /// Page size: default 10, at most 30.
         limit: Option<u32>,
     },
     /// The schedules of one beneficiary by id, with their status now. Default 10, at most 30.
     #[returns(SchedulesResponse)]
     SchedulesByBeneficiary {
+        /// The beneficiary's address.
         beneficiary: String,
+        /// The last id of the previous page.
         start_after: Option<u64>,
+        /// Page size: default 10, at most 30.
         limit: Option<u32>,
     },
     /// Totals over all schedules.
@@ -165,13 +196,16 @@ pub enum QueryMsg {
 
 #[cw_serde]
 pub struct ConfigResponse {
+    /// The BTT token, the only cw20 accepted.
     pub token: Addr,
 }
 
 /// Where a schedule stands at a time. Always `locked + claimable + claimed = total`.
 #[cw_serde]
 pub struct VestingStatus {
+    /// The time the status is for.
     pub at: Timestamp,
+    /// Total tokens of the schedule.
     pub total: Uint128,
     /// Released by the curve by `at`.
     pub vested: Uint128,
@@ -185,17 +219,21 @@ pub struct VestingStatus {
 
 #[cw_serde]
 pub struct ScheduleResponse {
+    /// The stored schedule.
     pub schedule: Schedule,
+    /// Its status at the current block time.
     pub status: VestingStatus,
 }
 
 #[cw_serde]
 pub struct SchedulesResponse {
+    /// One page, in increasing id order.
     pub schedules: Vec<ScheduleResponse>,
 }
 
 #[cw_serde]
 pub struct TotalsResponse {
+    /// Schedules ever created (ids run 1..=schedule_count).
     pub schedule_count: u64,
     /// Σ totals of all schedules ever created.
     pub allocated: Uint128,
@@ -253,7 +291,11 @@ impl VestingContract {
     }
 
     /// One schedule with its status now.
-    pub fn schedule(&self, querier: &QuerierWrapper, schedule_id: u64) -> StdResult<ScheduleResponse> {
+    pub fn schedule(
+        &self,
+        querier: &QuerierWrapper,
+        schedule_id: u64,
+    ) -> StdResult<ScheduleResponse> {
         querier.query_wasm_smart(&self.0, &QueryMsg::Schedule { schedule_id })
     }
 

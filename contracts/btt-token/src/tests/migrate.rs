@@ -16,12 +16,20 @@ fn migrates_to_the_same_code_and_keeps_balances() {
     suite.assert_full_supply();
 }
 
-fn pretend_newer(deps: cosmwasm_std::DepsMut, _env: cosmwasm_std::Env, _msg: Empty) -> Result<Response, ContractError> {
+fn pretend_newer(
+    deps: cosmwasm_std::DepsMut,
+    _env: cosmwasm_std::Env,
+    _msg: Empty,
+) -> Result<Response, ContractError> {
     cw2::set_contract_version(deps.storage, CONTRACT_NAME, "99.0.0")?;
     Ok(Response::new())
 }
 
-fn pretend_other(deps: cosmwasm_std::DepsMut, _env: cosmwasm_std::Env, _msg: Empty) -> Result<Response, ContractError> {
+fn pretend_other(
+    deps: cosmwasm_std::DepsMut,
+    _env: cosmwasm_std::Env,
+    _msg: Empty,
+) -> Result<Response, ContractError> {
     cw2::set_contract_version(deps.storage, "crates.io:cw20-base", "0.1.0")?;
     Ok(Response::new())
 }
@@ -35,7 +43,10 @@ fn refuses_to_migrate_down_from_a_newer_version() {
     suite.migrate(newer).unwrap();
     let current = suite.app.store_code(token_code());
     let err = suite.migrate(current).unwrap_err();
-    assert!(matches!(err, ContractError::Migration(MigrationError::Downgrade { .. })));
+    assert!(matches!(
+        err,
+        ContractError::Migration(MigrationError::Downgrade { .. })
+    ));
 }
 
 #[test]
@@ -47,5 +58,8 @@ fn refuses_to_migrate_another_contract() {
     suite.migrate(other).unwrap();
     let current = suite.app.store_code(token_code());
     let err = suite.migrate(current).unwrap_err();
-    assert!(matches!(err, ContractError::Migration(MigrationError::WrongContract { .. })));
+    assert!(matches!(
+        err,
+        ContractError::Migration(MigrationError::WrongContract { .. })
+    ));
 }

@@ -1,6 +1,8 @@
 //! A one-token chain: BTT instantiated with the whole supply split between two holders.
 
-use btt_types::token::{ExecuteMsg, InstantiateMarketingInfo, InstantiateMsg, MigrateMsg, QueryMsg};
+use btt_types::token::{
+    ExecuteMsg, InstantiateMarketingInfo, InstantiateMsg, MigrateMsg, QueryMsg,
+};
 use btt_types::units::{btt, TOTAL_SUPPLY};
 use cosmwasm_std::{coins, Addr, Coin, Empty, Uint128};
 use cw20::{BalanceResponse, Cw20Coin, MarketingInfoResponse, MinterResponse, TokenInfoResponse};
@@ -72,13 +74,16 @@ impl SuiteBuilder {
             }),
         };
         let token = app
-            .instantiate_contract(code_id, admin.clone(), &msg, &self.funds, "btt", Some(admin.to_string()))
+            .instantiate_contract(
+                code_id,
+                admin.clone(),
+                &msg,
+                &self.funds,
+                "btt",
+                Some(admin.to_string()),
+            )
             .map_err(|e| e.downcast::<ContractError>().unwrap())?;
-        Ok(Suite {
-            app,
-            token,
-            admin,
-        })
+        Ok(Suite { app, token, admin })
     }
 
     pub fn build(self) -> Suite {
@@ -113,7 +118,12 @@ impl Suite {
         self.execute_with_funds(who, msg, &[])
     }
 
-    pub fn transfer(&mut self, from: &str, to: &str, amount: Uint128) -> Result<AppResponse, ContractError> {
+    pub fn transfer(
+        &mut self,
+        from: &str,
+        to: &str,
+        amount: Uint128,
+    ) -> Result<AppResponse, ContractError> {
         let recipient = self.addr(to).to_string();
         self.execute(from, &ExecuteMsg::Transfer { recipient, amount })
     }

@@ -11,7 +11,10 @@ fn burn_lowers_the_total_supply_by_exactly_the_amount() {
     let mut suite = SuiteBuilder::new().build();
     suite.burn("bob", Uint128::new(1_234_567)).unwrap();
     suite.assert_supply(TOTAL_SUPPLY - Uint128::new(1_234_567));
-    assert_eq!(suite.balance("bob"), btt(1_000_000) - Uint128::new(1_234_567));
+    assert_eq!(
+        suite.balance("bob"),
+        btt(1_000_000) - Uint128::new(1_234_567)
+    );
 }
 
 #[test]
@@ -30,7 +33,13 @@ fn burn_from_with_an_allowance_lowers_the_supply() {
         .unwrap();
     let owner = suite.addr("alice").to_string();
     suite
-        .execute("carol", &ExecuteMsg::BurnFrom { owner, amount: btt(4) })
+        .execute(
+            "carol",
+            &ExecuteMsg::BurnFrom {
+                owner,
+                amount: btt(4),
+            },
+        )
         .unwrap();
     suite.assert_supply(TOTAL_SUPPLY - btt(4));
     assert_eq!(suite.balance("alice"), btt(20_000_000 - 4));
@@ -41,9 +50,18 @@ fn burn_from_without_an_allowance_is_refused() {
     let mut suite = SuiteBuilder::new().build();
     let owner = suite.addr("alice").to_string();
     let err = suite
-        .execute("carol", &ExecuteMsg::BurnFrom { owner, amount: btt(1) })
+        .execute(
+            "carol",
+            &ExecuteMsg::BurnFrom {
+                owner,
+                amount: btt(1),
+            },
+        )
         .unwrap_err();
-    assert_eq!(err, ContractError::Cw20(cw20_base::ContractError::NoAllowance {}));
+    assert_eq!(
+        err,
+        ContractError::Cw20(cw20_base::ContractError::NoAllowance {})
+    );
     suite.assert_full_supply();
 }
 
@@ -51,21 +69,31 @@ fn burn_from_without_an_allowance_is_refused() {
 fn burning_more_than_the_balance_is_refused() {
     let mut suite = SuiteBuilder::new().build();
     let err = suite.burn("bob", btt(1_000_001)).unwrap_err();
-    assert!(matches!(err, ContractError::Cw20(cw20_base::ContractError::Std(_))));
+    assert!(matches!(
+        err,
+        ContractError::Cw20(cw20_base::ContractError::Std(_))
+    ));
     suite.assert_full_supply();
 }
 
 #[test]
 fn burning_zero_is_refused() {
     let mut suite = SuiteBuilder::new().build();
-    assert_eq!(suite.burn("bob", Uint128::zero()).unwrap_err(), ContractError::ZeroAmount);
+    assert_eq!(
+        suite.burn("bob", Uint128::zero()).unwrap_err(),
+        ContractError::ZeroAmount
+    );
 }
 
 #[test]
 fn burn_with_native_funds_is_refused() {
     let mut suite = SuiteBuilder::new().build();
     let err = suite
-        .execute_with_funds("bob", &ExecuteMsg::Burn { amount: btt(1) }, &coins(1, NATIVE))
+        .execute_with_funds(
+            "bob",
+            &ExecuteMsg::Burn { amount: btt(1) },
+            &coins(1, NATIVE),
+        )
         .unwrap_err();
     assert_eq!(err, ContractError::Payment(PaymentError::NonPayable {}));
     suite.assert_full_supply();

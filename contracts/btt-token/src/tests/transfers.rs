@@ -30,7 +30,10 @@ fn transfer_of_zero_is_refused() {
 fn transfer_beyond_the_balance_is_refused() {
     let mut suite = SuiteBuilder::new().build();
     let err = suite.transfer("carol", "bob", btt(1)).unwrap_err();
-    assert!(matches!(err, ContractError::Cw20(cw20_base::ContractError::Std(_))));
+    assert!(matches!(
+        err,
+        ContractError::Cw20(cw20_base::ContractError::Std(_))
+    ));
 }
 
 #[test]
@@ -40,7 +43,10 @@ fn transfer_with_native_funds_is_refused() {
     let err = suite
         .execute_with_funds(
             "bob",
-            &ExecuteMsg::Transfer { recipient, amount: btt(1) },
+            &ExecuteMsg::Transfer {
+                recipient,
+                amount: btt(1),
+            },
             &coins(5, NATIVE),
         )
         .unwrap_err();
@@ -113,7 +119,10 @@ fn only_the_marketing_address_updates_marketing() {
         marketing: None,
     };
     let err = suite.execute("bob", &update).unwrap_err();
-    assert_eq!(err, ContractError::Cw20(cw20_base::ContractError::Unauthorized {}));
+    assert_eq!(
+        err,
+        ContractError::Cw20(cw20_base::ContractError::Unauthorized {})
+    );
     suite.execute("admin", &update).unwrap();
     assert_eq!(suite.marketing().project.as_deref(), Some("BTT"));
 }

@@ -26,7 +26,11 @@ fn the_beneficiary_claims_exactly_what_has_vested_month_by_month() {
         if suite.status(2, None).claimable > Uint128::zero() {
             suite.claim("bob", 2).unwrap();
         }
-        assert_eq!(suite.balance("alice"), btt(alice_total), "alice at month {month}");
+        assert_eq!(
+            suite.balance("alice"),
+            btt(alice_total),
+            "alice at month {month}"
+        );
         assert_eq!(suite.balance("bob"), btt(bob_total), "bob at month {month}");
     }
     let totals = suite.totals();
@@ -40,7 +44,10 @@ fn nothing_is_claimable_before_the_delay_ends() {
     let mut suite = bithive_and_cdhg();
     suite.at_month(6, 0);
     let err = suite.claim("alice", 1).unwrap_err();
-    assert!(matches!(err, ContractError::NothingToClaim { schedule_id: 1, .. }));
+    assert!(matches!(
+        err,
+        ContractError::NothingToClaim { schedule_id: 1, .. }
+    ));
     assert_eq!(suite.balance("alice"), Uint128::zero());
 }
 

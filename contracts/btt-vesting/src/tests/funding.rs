@@ -51,7 +51,9 @@ fn a_hook_from_a_cw20_that_is_not_btt_is_rejected() {
 #[test]
 fn a_receive_called_directly_by_an_account_is_rejected() {
     let mut suite = SuiteBuilder::new().build();
-    let err = suite.fake_receive("mallory", "owner", btt(1), &[]).unwrap_err();
+    let err = suite
+        .fake_receive("mallory", "owner", btt(1), &[])
+        .unwrap_err();
     assert!(matches!(err, ContractError::UnknownToken { .. }));
 }
 
@@ -67,12 +69,15 @@ fn a_receive_with_native_funds_is_rejected() {
 #[test]
 fn only_the_owner_may_fund_schedules() {
     let mut suite = SuiteBuilder::new().build();
-    suite.app.execute(
-        suite.addr("owner"),
-        btt_types::token::TokenContract(suite.token.clone())
-            .transfer_msg(suite.addr("mallory"), btt(10))
-            .unwrap(),
-    ).unwrap();
+    suite
+        .app
+        .execute(
+            suite.addr("owner"),
+            btt_types::token::TokenContract(suite.token.clone())
+                .transfer_msg(suite.addr("mallory"), btt(10))
+                .unwrap(),
+        )
+        .unwrap();
     let schedules = vec![suite.new_schedule("mallory", 10, linear(suite.start, 0, 1))];
     let err = suite.fund("mallory", btt(10), schedules).unwrap_err();
     assert_eq!(err, ContractError::Ownership(OwnershipError::NotOwner));
@@ -116,7 +121,9 @@ fn zero_amounts_and_bad_categories_are_rejected() {
     let mut zero = suite.new_schedule("alice", 0, linear(suite.start, 0, 1));
     zero.amount = Uint128::zero();
     let one = suite.new_schedule("bob", 1, linear(suite.start, 0, 1));
-    let err = suite.fund("owner", btt(1), vec![zero, one.clone()]).unwrap_err();
+    let err = suite
+        .fund("owner", btt(1), vec![zero, one.clone()])
+        .unwrap_err();
     assert_eq!(err, ContractError::ZeroAmount);
 
     let mut unnamed = one.clone();
@@ -140,7 +147,10 @@ fn schedules_that_end_where_they_start_or_tranches_out_of_order_are_rejected() {
     let backwards = suite.new_schedule("alice", 2, CurveSpec::Milestones { tranches });
     assert_eq!(
         suite.fund("owner", btt(2), vec![backwards]).unwrap_err(),
-        ContractError::TranchesOutOfOrder { index: 1, previous: 0 }
+        ContractError::TranchesOutOfOrder {
+            index: 1,
+            previous: 0
+        }
     );
 }
 
@@ -152,7 +162,10 @@ fn a_hook_that_is_not_a_vesting_message_is_rejected() {
         .unwrap();
     let err = suite.app.execute(suite.addr("owner"), msg).unwrap_err();
     let err = err.downcast::<ContractError>().unwrap();
-    assert!(matches!(err, ContractError::Std(cosmwasm_std::StdError::ParseErr { .. })));
+    assert!(matches!(
+        err,
+        ContractError::Std(cosmwasm_std::StdError::ParseErr { .. })
+    ));
 }
 
 use cw_multi_test::Executor;

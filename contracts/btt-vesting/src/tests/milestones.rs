@@ -47,7 +47,11 @@ fn a_tranche_approved_after_its_time_pays_at_once() {
     suite.approve("owner", 1, 1).unwrap();
     suite.approve("owner", 1, 2).unwrap();
     suite.claim("alice", 1).unwrap();
-    assert_eq!(suite.balance("alice"), btt(446_250), "the third tranche is due at month 9");
+    assert_eq!(
+        suite.balance("alice"),
+        btt(446_250),
+        "the third tranche is due at month 9"
+    );
     let tranches = match suite.schedule(1).schedule.curve {
         btt_types::vesting::Curve::Milestones { tranches } => tranches,
         _ => unreachable!(),
@@ -86,11 +90,17 @@ fn bad_approvals_are_rejected_with_clear_errors() {
     suite.approve("owner", 1, 0).unwrap();
     assert_eq!(
         suite.approve("owner", 1, 0).unwrap_err(),
-        ContractError::TrancheAlreadyApproved { schedule_id: 1, tranche: 0 }
+        ContractError::TrancheAlreadyApproved {
+            schedule_id: 1,
+            tranche: 0
+        }
     );
     assert_eq!(
         suite.approve("owner", 1, 16).unwrap_err(),
-        ContractError::TrancheNotFound { schedule_id: 1, tranche: 16 }
+        ContractError::TrancheNotFound {
+            schedule_id: 1,
+            tranche: 16
+        }
     );
     assert_eq!(
         suite.approve("owner", 2, 0).unwrap_err(),
@@ -108,7 +118,10 @@ fn an_approval_with_native_funds_is_rejected() {
     let err = suite
         .execute_with_funds(
             "owner",
-            &btt_types::vesting::ExecuteMsg::ApproveTranche { schedule_id: 1, tranche: 0 },
+            &btt_types::vesting::ExecuteMsg::ApproveTranche {
+                schedule_id: 1,
+                tranche: 0,
+            },
             &coins(1, NATIVE),
         )
         .unwrap_err();

@@ -22,11 +22,20 @@ fn forty_schedules() -> Suite {
 fn schedules_are_paged_by_id_with_a_clamped_limit() {
     let suite = forty_schedules();
     let ids = |res: btt_types::vesting::SchedulesResponse| {
-        res.schedules.iter().map(|s| s.schedule.id).collect::<Vec<_>>()
+        res.schedules
+            .iter()
+            .map(|s| s.schedule.id)
+            .collect::<Vec<_>>()
     };
-    assert_eq!(ids(suite.schedules(None, None)), (1..=10).collect::<Vec<_>>());
+    assert_eq!(
+        ids(suite.schedules(None, None)),
+        (1..=10).collect::<Vec<_>>()
+    );
     assert_eq!(ids(suite.schedules(None, Some(1_000))).len(), 30);
-    assert_eq!(ids(suite.schedules(Some(35), Some(1_000))), vec![36, 37, 38, 39, 40]);
+    assert_eq!(
+        ids(suite.schedules(Some(35), Some(1_000))),
+        vec![36, 37, 38, 39, 40]
+    );
     assert_eq!(ids(suite.schedules(Some(40), None)), Vec::<u64>::new());
 }
 
@@ -36,7 +45,10 @@ fn a_beneficiarys_schedules_are_paged_by_id() {
     let page = suite.schedules_of("bob", Some(30), Some(3));
     let ids: Vec<u64> = page.schedules.iter().map(|s| s.schedule.id).collect();
     assert_eq!(ids, vec![32, 34, 36]);
-    assert!(page.schedules.iter().all(|s| s.schedule.beneficiary == suite.addr("bob")));
+    assert!(page
+        .schedules
+        .iter()
+        .all(|s| s.schedule.beneficiary == suite.addr("bob")));
     assert!(suite.schedules_of("carol", None, None).schedules.is_empty());
 }
 
@@ -55,18 +67,25 @@ fn status_answers_at_any_time_and_always_adds_up() {
     assert_eq!(past.claimable, Uint128::zero());
     assert_eq!(past.locked, btt(600));
     let future = suite.status(1, month(9));
-    assert_eq!((future.vested, future.claimable, future.locked), (btt(900), btt(300), btt(300)));
+    assert_eq!(
+        (future.vested, future.claimable, future.locked),
+        (btt(900), btt(300), btt(300))
+    );
     for s in [past, future, suite.status(1, None)] {
         assert_eq!(s.locked + s.claimable + s.claimed, s.total);
     }
     let totals = suite.totals();
-    assert_eq!((totals.allocated, totals.claimed, totals.outstanding), (btt(1_200), btt(600), btt(600)));
+    assert_eq!(
+        (totals.allocated, totals.claimed, totals.outstanding),
+        (btt(1_200), btt(600), btt(600))
+    );
 }
 
 #[test]
 fn config_names_the_token() {
     let suite = SuiteBuilder::new().build();
-    let config: btt_types::vesting::ConfigResponse =
-        suite.query(&btt_types::vesting::QueryMsg::Config {}).unwrap();
+    let config: btt_types::vesting::ConfigResponse = suite
+        .query(&btt_types::vesting::QueryMsg::Config {})
+        .unwrap();
     assert_eq!(config.token, suite.token);
 }

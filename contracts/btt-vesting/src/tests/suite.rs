@@ -45,9 +45,12 @@ pub fn quarterly(start: Timestamp, count: u64, each: u128, every_months: u64) ->
     }
 }
 
+/// Builds a schedule's curve from the genesis time.
+type CurveAt = Box<dyn Fn(Timestamp) -> CurveSpec>;
+
 #[derive(Default)]
 pub struct SuiteBuilder {
-    schedules: Vec<(&'static str, u128, Box<dyn Fn(Timestamp) -> CurveSpec>)>,
+    schedules: Vec<(&'static str, u128, CurveAt)>,
 }
 
 impl SuiteBuilder {
@@ -173,7 +176,11 @@ impl Suite {
         schedules: Vec<NewSchedule>,
     ) -> Result<AppResponse, ContractError> {
         let msg = TokenContract(token.clone())
-            .send_msg(&self.vesting, amount, &ReceiveMsg::CreateSchedules { schedules })
+            .send_msg(
+                &self.vesting,
+                amount,
+                &ReceiveMsg::CreateSchedules { schedules },
+            )
             .unwrap();
         let sender = self.addr(who);
         self.app.execute(sender, msg).map_err(Self::vesting_err)
@@ -202,7 +209,13 @@ impl Suite {
     }
 
     /// Calls `Receive` directly, as if `who` were a cw20 contract.
-    pub fn fake_receive(&mut self, who: &str, funder: &str, amount: Uint128, funds: &[Coin]) -> Result<AppResponse, ContractError> {
+    pub fn fake_receive(
+        &mut self,
+        who: &str,
+        funder: &str,
+        amount: Uint128,
+        funds: &[Coin],
+    ) -> Result<AppResponse, ContractError> {
         let msg = ExecuteMsg::Receive(Cw20ReceiveMsg {
             sender: self.addr(funder).to_string(),
             amount,
@@ -218,7 +231,12 @@ impl Suite {
         self.execute(who, &ExecuteMsg::Claim { schedule_id })
     }
 
-    pub fn approve(&mut self, who: &str, schedule_id: u64, tranche: u32) -> Result<AppResponse, ContractError> {
+    pub fn approve(
+        &mut self,
+        who: &str,
+        schedule_id: u64,
+        tranche: u32,
+    ) -> Result<AppResponse, ContractError> {
         self.execute(
             who,
             &ExecuteMsg::ApproveTranche {
@@ -257,10 +275,16 @@ impl Suite {
     }
 
     pub fn schedules(&self, start_after: Option<u64>, limit: Option<u32>) -> SchedulesResponse {
-        self.query(&QueryMsg::Schedules { start_after, limit }).unwrap()
+        self.query(&QueryMsg::Schedules { start_after, limit })
+            .unwrap()
     }
 
-    pub fn schedules_of(&self, who: &str, start_after: Option<u64>, limit: Option<u32>) -> SchedulesResponse {
+    pub fn schedules_of(
+        &self,
+        who: &str,
+        start_after: Option<u64>,
+        limit: Option<u32>,
+    ) -> SchedulesResponse {
         self.query(&QueryMsg::SchedulesByBeneficiary {
             beneficiary: self.addr(who).to_string(),
             start_after,
@@ -273,7 +297,10 @@ impl Suite {
         self.query(&QueryMsg::Totals {}).unwrap()
     }
 
-    pub fn query<T: serde::de::DeserializeOwned>(&self, msg: &QueryMsg) -> cosmwasm_std::StdResult<T> {
+    pub fn query<T: serde::de::DeserializeOwned>(
+        &self,
+        msg: &QueryMsg,
+    ) -> cosmwasm_std::StdResult<T> {
         self.app.wrap().query_wasm_smart(&self.vesting, msg)
     }
 }

@@ -44,11 +44,18 @@ fn main() -> anyhow::Result<()> {
     for row in ALLOCATION_TABLE.iter() {
         let holder = match row.release {
             btt_types::allocation::Release::Pool(PoolHolder::MiningRewards) => "mining pool holder",
-            btt_types::allocation::Release::Pool(PoolHolder::CommunityIncentives) => "community pool holder",
+            btt_types::allocation::Release::Pool(PoolHolder::CommunityIncentives) => {
+                "community pool holder"
+            }
             btt_types::allocation::Release::Pool(PoolHolder::DaoTreasury) => "DAO treasury",
             _ => "btt-vesting",
         };
-        println!("  {:<34} {:>6} {:>22} BTT  -> {holder}", row.name, row.share.to_string(), format_btt(row.amount()));
+        println!(
+            "  {:<34} {:>6} {:>22} BTT  -> {holder}",
+            row.name,
+            row.share.to_string(),
+            format_btt(row.amount())
+        );
     }
     println!(
         "\nNote: the paper's allocation table sums to 89% (18,690,000 BTT) while it fixes the supply\n\

@@ -1,0 +1,283 @@
+//! Genesis of the whole allocation table on cw-multi-test, through btt-deploy's routine.
+
+use btt_deploy::genesis::GenesisConfig;
+use btt_deploy::genesis::{plan_for, GenesisError};
+use btt_deploy::multitest::{deploy_genesis, local_config, Deployment};
+use btt_deploy::walk::{vesting_walk, REPORT_MONTHS};
+use btt_types::allocation::{AllocationError, Category, ALLOCATION_TABLE};
+use btt_types::units::{btt, MONTH_SECONDS, TOTAL_SUPPLY};
+use btt_types::vesting::ExecuteMsg;
+use cosmwasm_std::{Addr, Uint128};
+use cw20::{AllAccountsResponse, Cw20QueryMsg};
+use cw_multi_test::{App, Executor};
+
+struct Suite {
+    app: App,
+    deployer: Addr,
+    config: GenesisConfig,
+    deployment: Deployment,
+}
+
+impl Suite {
+    fn new() -> Self {
+        let mut app = App::default();
+        let deployer = app.api().addr_make("deployer");
+        let start = app.block_info().time;
+        let config = local_config(&app, start);
+        let deployment = deploy_genesis(&mut app, &deployer, &config).unwrap();
+        Self {
+            app,
+            deployer,
+            config,
+            deployment,
+        }
+    }
+
+    fn dao(&self) -> Addr {
+        Addr::unchecked(&self.config.dao_treasury)
+    }
+
+    fn beneficiary(&self, category: Category) -> Addr {
+        Addr::unchecked(&self.config.beneficiaries[&category])
+    }
+
+    fn at_month(&mut self, month: u64) {
+        let time = self.config.start.plus_seconds(month * MONTH_SECONDS);
+        self.app.update_block(|b| {
+            b.height += 1;
+            b.time = time;
+        });
+    }
+
+    fn vested(&self, category: Category) -> Uint128 {
+        let id = self.deployment.schedule_ids[&category];
+        self.deployment
+            .vesting
+            .schedule(&self.app.wrap(), id)
+            .unwrap()
+            .status
+            .vested
+    }
+
+    fn claim(&mut self, category: Category) -> anyhow::Result<()> {
+        let id = self.deployment.schedule_ids[&category];
+        let msg = self.deployment.vesting.claim_msg(id).unwrap();
+        self.app
+            .execute(self.beneficiary(category), msg)
+            .map(|_| ())
+    }
+
+    fn balance(&self, who: &Addr) -> Uint128 {
+        self.deployment
+            .token
+            .balance(&self.app.wrap(), who)
+            .unwrap()
+    }
+
+    fn total_supply(&self) -> Uint128 {
+        self.deployment
+            .token
+            .token_info(&self.app.wrap())
+            .unwrap()
+            .total_supply
+    }
+
+    /// Σ of every balance on the token, paging through all accounts.
+    fn sum_of_all_balances(&self) -> Uint128 {
+        let mut sum = Uint128::zero();
+        let mut start_after = None;
+        loop {
+            let page: AllAccountsResponse = self
+                .app
+                .wrap()
+                .query_wasm_smart(
+                    self.deployment.token.addr(),
+                    &Cw20QueryMsg::AllAccounts {
+                        start_after: start_after.clone(),
+                        limit: Some(30),
+                    },
+                )
+                .unwrap();
+            if page.accounts.is_empty() {
+                return sum;
+            }
+            for account in &page.accounts {
+                sum += self.balance(&Addr::unchecked(account));
+            }
+            start_after = page.accounts.last().cloned();
+        }
+    }
+}
+
+#[test]
+fn genesis_mints_21_million_and_leaves_the_deployer_with_nothing() {
+    let suite = Suite::new();
+    assert_eq!(suite.total_supply(), TOTAL_SUPPLY);
+    assert_eq!(suite.balance(&suite.deployer), Uint128::zero());
+    assert_eq!(suite.sum_of_all_balances(), TOTAL_SUPPLY);
+    assert_eq!(
+        suite.balance(suite.deployment.vesting.addr()),
+        btt(8_400_000)
+    );
+    assert_eq!(
+        suite.balance(&Addr::unchecked(&suite.config.mining_pool)),
+        btt(6_300_000)
+    );
+    assert_eq!(
+        suite.balance(&Addr::unchecked(&suite.config.community_pool)),
+        btt(2_520_000)
+    );
+    assert_eq!(suite.balance(&suite.dao()), btt(1_470_000 + 2_310_000));
+    assert_eq!(suite.deployment.schedule_ids.len(), 7);
+}
+
+#[test]
+fn every_linear_category_vests_exactly_on_the_months_of_the_table() {
+    let mut suite = Suite::new();
+    // (category, month, whole BTT vested)
+    let expectations = [
+        (Category::BitHive, 6, 0),
+        (Category::BitHive, 24, 1_050_000),
+        (Category::BitHive, 42, 2_100_000),
+        (Category::ChinaDigitalHealthcareGroup, 3, 0),
+        (Category::ChinaDigitalHealthcareGroup, 18, 420_000),
+        (Category::ChinaDigitalHealthcareGroup, 33, 840_000),
+        (Category::BitWaveProtocolLabs, 3, 0),
+        (Category::BitWaveProtocolLabs, 18, 315_000),
+        (Category::BitWaveProtocolLabs, 33, 630_000),
+        (Category::MDao, 18, 210_000),
+        (Category::MDao, 33, 420_000),
+        (Category::Web3Ventures, 18, 210_000),
+        (Category::Web3Ventures, 33, 420_000),
+        (Category::OtherInstitutionalInvestors, 18, 210_000),
+        (Category::OtherInstitutionalInvestors, 33, 420_000),
+    ];
+    let mut months: Vec<u64> = expectations.iter().map(|e| e.1).collect();
+    months.sort();
+    months.dedup();
+    for month in months {
+        suite.at_month(month);
+        for (category, _, amount) in expectations.iter().filter(|e| e.1 == month) {
+            assert_eq!(
+                suite.vested(*category),
+                btt(*amount),
+                "{category:?} at month {month}"
+            );
+        }
+    }
+}
+
+#[test]
+fn the_foundation_is_paid_only_for_milestones_the_dao_approves() {
+    let mut suite = Suite::new();
+    let tdf = Category::TechnicalDevelopmentFoundation;
+    suite.at_month(12);
+    assert_eq!(
+        suite.vested(tdf),
+        Uint128::zero(),
+        "nothing without approval"
+    );
+    assert!(suite.claim(tdf).is_err());
+
+    // Ownership was offered to the DAO at genesis; it accepts, then approves tranche 0 and 5.
+    let vesting = suite.deployment.vesting.addr().clone();
+    suite
+        .app
+        .execute_contract(
+            suite.dao(),
+            vesting.clone(),
+            &ExecuteMsg::UpdateOwnership(cw_ownable::Action::AcceptOwnership),
+            &[],
+        )
+        .unwrap();
+    let id = suite.deployment.schedule_ids[&tdf];
+    for tranche in [0, 5] {
+        let msg = suite
+            .deployment
+            .vesting
+            .approve_tranche_msg(id, tranche)
+            .unwrap();
+        suite.app.execute(suite.dao(), msg).unwrap();
+    }
+    // The deployer is no longer the owner.
+    let msg = suite.deployment.vesting.approve_tranche_msg(id, 1).unwrap();
+    assert!(suite.app.execute(suite.deployer.clone(), msg).is_err());
+
+    suite.claim(tdf).unwrap();
+    assert_eq!(
+        suite.balance(&suite.beneficiary(tdf)),
+        btt(223_125),
+        "tranche 5 is due at month 18"
+    );
+    suite.at_month(18);
+    suite.claim(tdf).unwrap();
+    assert_eq!(suite.balance(&suite.beneficiary(tdf)), btt(446_250));
+    assert!(suite.claim(tdf).is_err(), "a second claim pays nothing new");
+}
+
+#[test]
+fn burning_lowers_the_supply_by_exactly_what_is_burned() {
+    let mut suite = Suite::new();
+    let dao = suite.dao();
+    let msg = suite
+        .deployment
+        .token
+        .burn_msg(Uint128::new(1_234_567_891))
+        .unwrap();
+    suite.app.execute(dao, msg).unwrap();
+    assert_eq!(
+        suite.total_supply(),
+        TOTAL_SUPPLY - Uint128::new(1_234_567_891)
+    );
+    assert_eq!(suite.sum_of_all_balances(), suite.total_supply());
+}
+
+#[test]
+fn the_48_month_walk_releases_all_8_4_million_vested_btt() {
+    let mut suite = Suite::new();
+    let snapshots = vesting_walk(&mut suite.app, &suite.deployment, &suite.config).unwrap();
+    assert_eq!(
+        snapshots.iter().map(|s| s.month).collect::<Vec<_>>(),
+        REPORT_MONTHS
+    );
+    let last = snapshots.last().unwrap();
+    assert_eq!(last.in_vesting, Uint128::zero());
+    assert_eq!(last.circulating, btt(8_400_000));
+    for s in &snapshots {
+        assert_eq!(
+            s.in_vesting + s.in_pools + s.circulating,
+            TOTAL_SUPPLY,
+            "month {}",
+            s.month
+        );
+    }
+    let month_12 = &snapshots[3];
+    assert_eq!(
+        month_12.circulating,
+        btt(350_000 + 252_000 + 189_000 + 3 * 126_000 + 892_500)
+    );
+    assert_eq!(suite.sum_of_all_balances(), TOTAL_SUPPLY);
+}
+
+#[test]
+fn a_plan_without_every_beneficiary_is_refused() {
+    let app = App::default();
+    let mut config = local_config(&app, app.block_info().time);
+    config.beneficiaries.remove(&Category::MDao);
+    assert_eq!(
+        plan_for(&ALLOCATION_TABLE, &config).unwrap_err(),
+        GenesisError::MissingBeneficiary(Category::MDao)
+    );
+}
+
+#[test]
+fn a_plan_from_a_table_that_does_not_add_up_is_refused() {
+    let app = App::default();
+    let config = local_config(&app, app.block_info().time);
+    // The paper's own rows, without the unallocated reserve: 89%.
+    let err = plan_for(&ALLOCATION_TABLE[..10], &config).unwrap_err();
+    assert_eq!(
+        err,
+        GenesisError::Allocation(AllocationError::SharesAreNotWhole { sum: 8_900 })
+    );
+}

@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# Every test: format and lints, the wasm build into artifacts/ with its checks, schema drift,
+# then unit, multi-test and real-wasm tests. Installs what it needs the first time.
+. "$(dirname "$0")/env.sh"
+cd "$ROOT"
+start=$SECONDS
+step() { log "[$((SECONDS - start))s] $*"; }
+
+step "setup"
+scripts/setup.sh
+step "cargo fmt --check"
+cargo fmt --all -- --check
+step "cargo clippy"
+cargo clippy --workspace --all-targets --quiet -- -D warnings
+step "wasm build"
+scripts/build-wasm.sh
+step "cosmwasm-check"
+scripts/check-wasm.sh
+step "schema drift"
+scripts/schema.sh --check
+step "cargo test (unit, multi-test, real wasm)"
+cargo test --workspace
+step "all green"
