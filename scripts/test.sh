@@ -19,5 +19,9 @@ scripts/check-wasm.sh
 step "schema drift"
 scripts/schema.sh --check
 step "cargo test (unit, multi-test, real wasm)"
-cargo test --workspace
+results="$(mktemp)"; trap 'rm -f "$results"' EXIT
+cargo test --workspace 2>&1 | tee "$results"
+passed=$(grep -oE '^test result: .* ([0-9]+) passed' "$results" | grep -oE '[0-9]+ passed' | awk '{s+=$1} END {print s+0}')
+failed=$(grep -oE '[0-9]+ failed;' "$results" | awk '{s+=$1} END {print s+0}')
 step "all green"
+echo "tests: $passed passed, $failed failed"

@@ -1,13 +1,14 @@
 //! The optimized artifacts in cosmwasm-vm: instantiate, transfer, send-to-vesting and claim,
 //! with the gas of each printed. Fails, never skips, when an artifact is missing.
 
+use btt_deploy::genesis::token_instantiate_msg;
 use btt_integration_tests::artifacts::{chain_capabilities, check_artifact, read_artifact};
 use btt_integration_tests::vm::{TxReport, WasmChain};
 use btt_types::token::{self, TokenContract};
 use btt_types::units::{btt, MONTH_SECONDS, TOTAL_SUPPLY};
 use btt_types::vesting::{self, CurveSpec, NewSchedule, ReceiveMsg, VestingStatus};
 use cosmwasm_std::{to_json_binary, Addr, Uint128};
-use cw20::{BalanceResponse, Cw20Coin, Cw20QueryMsg, TokenInfoResponse};
+use cw20::{BalanceResponse, Cw20QueryMsg, TokenInfoResponse};
 
 fn print_gas(step: &str, report: &TxReport) {
     let calls: Vec<String> = report
@@ -60,15 +61,7 @@ fn token_and_vesting_run_as_real_wasm() {
             &token_wasm,
             "btt-token",
             &deployer,
-            &token::InstantiateMsg {
-                name: "BTT Healthcare Token".into(),
-                symbol: "BTT".into(),
-                initial_balances: vec![Cw20Coin {
-                    address: deployer.to_string(),
-                    amount: TOTAL_SUPPLY,
-                }],
-                marketing: None,
-            },
+            &token_instantiate_msg(deployer.as_str(), None),
         )
         .unwrap();
     print_gas("instantiate token", &report);

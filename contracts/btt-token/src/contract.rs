@@ -1,4 +1,4 @@
-use btt_types::migration::ensure_upgrade;
+use btt_types::migration::migrate_contract;
 use btt_types::token::{ExecuteMsg, InstantiateMsg, MigrateMsg, QueryMsg};
 use btt_types::units::{BTT_DECIMALS, TOTAL_SUPPLY};
 #[cfg(not(feature = "library"))]
@@ -108,9 +108,9 @@ pub fn query(deps: Deps, env: Env, msg: QueryMsg) -> StdResult<Binary> {
 
 #[cfg_attr(not(feature = "library"), entry_point)]
 pub fn migrate(deps: DepsMut, _env: Env, _msg: MigrateMsg) -> Result<Response, ContractError> {
-    let from = ensure_upgrade(deps.storage, CONTRACT_NAME, CONTRACT_VERSION)?;
-    Ok(Response::new()
-        .add_attribute("action", "migrate")
-        .add_attribute("from_version", from)
-        .add_attribute("to_version", CONTRACT_VERSION))
+    Ok(migrate_contract(
+        deps.storage,
+        CONTRACT_NAME,
+        CONTRACT_VERSION,
+    )?)
 }

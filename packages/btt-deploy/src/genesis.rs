@@ -6,9 +6,11 @@ use btt_types::allocation::{
     check_allocation_table, Allocation, AllocationError, Category, PoolHolder, Release,
     ALLOCATION_TABLE,
 };
-use btt_types::units::{MONTH_SECONDS, TOTAL_SUPPLY};
+use btt_types::token;
+use btt_types::units::{BTT_DECIMALS, MONTH_SECONDS, TOTAL_SUPPLY};
 use btt_types::vesting::{CurveSpec, NewSchedule, TrancheSpec};
 use cosmwasm_std::{Timestamp, Uint128};
+use cw20::Cw20Coin;
 use thiserror::Error;
 
 /// Who receives what at genesis. Addresses are bech32 strings of the target chain.
@@ -34,6 +36,27 @@ impl GenesisConfig {
             PoolHolder::CommunityIncentives => &self.community_pool,
             PoolHolder::DaoTreasury => &self.dao_treasury,
         }
+    }
+}
+
+/// The token's instantiate: the whole supply to `deployer`; `marketing` may update the
+/// project, description and logo (the DAO treasury in production).
+pub fn token_instantiate_msg(deployer: &str, marketing: Option<String>) -> token::InstantiateMsg {
+    token::InstantiateMsg {
+        name: "BTT Healthcare Token".into(),
+        symbol: "BTT".into(),
+        initial_balances: vec![Cw20Coin {
+            address: deployer.to_string(),
+            amount: TOTAL_SUPPLY,
+        }],
+        marketing: Some(token::InstantiateMarketingInfo {
+            project: Some("BTT healthcare economy".into()),
+            description: Some(format!(
+                "Fixed supply of 21,000,000 BTT ({BTT_DECIMALS} decimals)"
+            )),
+            marketing,
+            logo: None,
+        }),
     }
 }
 

@@ -4,14 +4,12 @@ use std::collections::BTreeMap;
 
 use anyhow::{ensure, Context};
 use btt_types::allocation::Category;
-use btt_types::token::{self, TokenContract};
-use btt_types::units::{BTT_DECIMALS, TOTAL_SUPPLY};
+use btt_types::token::TokenContract;
 use btt_types::vesting::{self, VestingContract};
 use cosmwasm_std::{Addr, Empty, Timestamp};
-use cw20::Cw20Coin;
 use cw_multi_test::{App, Contract, ContractWrapper, Executor};
 
-use crate::genesis::{plan, GenesisConfig, GenesisPlan};
+use crate::genesis::{plan, token_instantiate_msg, GenesisConfig, GenesisPlan};
 
 /// btt-token as a multi-test contract.
 pub fn token_code() -> Box<dyn Contract<Empty>> {
@@ -85,22 +83,7 @@ pub fn deploy_genesis(
         .instantiate_contract(
             token_code_id,
             deployer.clone(),
-            &token::InstantiateMsg {
-                name: "BTT Healthcare Token".into(),
-                symbol: "BTT".into(),
-                initial_balances: vec![Cw20Coin {
-                    address: deployer.to_string(),
-                    amount: TOTAL_SUPPLY,
-                }],
-                marketing: Some(token::InstantiateMarketingInfo {
-                    project: Some("BTT healthcare economy".into()),
-                    description: Some(format!(
-                        "Fixed supply of 21,000,000 BTT ({BTT_DECIMALS} decimals)"
-                    )),
-                    marketing: Some(config.dao_treasury.clone()),
-                    logo: None,
-                }),
-            },
+            &token_instantiate_msg(deployer.as_str(), Some(config.dao_treasury.clone())),
             &[],
             "btt-token",
             admin.clone(),

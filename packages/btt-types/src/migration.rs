@@ -1,6 +1,6 @@
 //! The guard every `migrate` entry point runs: same contract, never a downgrade.
 
-use cosmwasm_std::{StdError, Storage};
+use cosmwasm_std::{Response, StdError, Storage};
 use semver::Version;
 use thiserror::Error;
 
@@ -48,6 +48,20 @@ pub fn ensure_upgrade(
     }
     cw2::set_contract_version(storage, name, version)?;
     Ok(stored.version)
+}
+
+/// The whole body of a contract's `migrate` entry point: [`ensure_upgrade`], then a response
+/// with `action = migrate`, `from_version` and `to_version`.
+pub fn migrate_contract(
+    storage: &mut dyn Storage,
+    name: &str,
+    version: &str,
+) -> Result<Response, MigrationError> {
+    let from = ensure_upgrade(storage, name, version)?;
+    Ok(Response::new()
+        .add_attribute("action", "migrate")
+        .add_attribute("from_version", from)
+        .add_attribute("to_version", version))
 }
 
 #[cfg(test)]

@@ -128,6 +128,44 @@ impl Suite {
         self.execute(from, &ExecuteMsg::Transfer { recipient, amount })
     }
 
+    /// `owner` lets `spender` move `amount` more of its BTT.
+    pub fn approve(
+        &mut self,
+        owner: &str,
+        spender: &str,
+        amount: Uint128,
+    ) -> Result<AppResponse, ContractError> {
+        let spender = self.addr(spender).to_string();
+        self.execute(
+            owner,
+            &ExecuteMsg::IncreaseAllowance {
+                spender,
+                amount,
+                expires: None,
+            },
+        )
+    }
+
+    /// `spender` moves `amount` of `owner`'s BTT to `recipient`.
+    pub fn transfer_from(
+        &mut self,
+        spender: &str,
+        owner: &str,
+        recipient: &str,
+        amount: Uint128,
+    ) -> Result<AppResponse, ContractError> {
+        let owner = self.addr(owner).to_string();
+        let recipient = self.addr(recipient).to_string();
+        self.execute(
+            spender,
+            &ExecuteMsg::TransferFrom {
+                owner,
+                recipient,
+                amount,
+            },
+        )
+    }
+
     pub fn burn(&mut self, who: &str, amount: Uint128) -> Result<AppResponse, ContractError> {
         self.execute(who, &ExecuteMsg::Burn { amount })
     }

@@ -20,17 +20,7 @@ fn burn_lowers_the_total_supply_by_exactly_the_amount() {
 #[test]
 fn burn_from_with_an_allowance_lowers_the_supply() {
     let mut suite = SuiteBuilder::new().build();
-    let spender = suite.addr("carol").to_string();
-    suite
-        .execute(
-            "alice",
-            &ExecuteMsg::IncreaseAllowance {
-                spender,
-                amount: btt(10),
-                expires: None,
-            },
-        )
-        .unwrap();
+    suite.approve("alice", "carol", btt(10)).unwrap();
     let owner = suite.addr("alice").to_string();
     suite
         .execute(

@@ -73,41 +73,16 @@ fn send_of_zero_is_refused() {
 #[test]
 fn transfer_from_spends_the_allowance() {
     let mut suite = SuiteBuilder::new().build();
-    let spender = suite.addr("carol").to_string();
-    suite
-        .execute(
-            "bob",
-            &ExecuteMsg::IncreaseAllowance {
-                spender,
-                amount: btt(3),
-                expires: None,
-            },
-        )
-        .unwrap();
-    let owner = suite.addr("bob").to_string();
-    let recipient = suite.addr("dave").to_string();
-    suite
-        .execute(
-            "carol",
-            &ExecuteMsg::TransferFrom {
-                owner: owner.clone(),
-                recipient: recipient.clone(),
-                amount: btt(3),
-            },
-        )
-        .unwrap();
+    suite.approve("bob", "carol", btt(3)).unwrap();
+    suite.transfer_from("carol", "bob", "dave", btt(3)).unwrap();
     assert_eq!(suite.balance("dave"), btt(3));
     let err = suite
-        .execute(
-            "carol",
-            &ExecuteMsg::TransferFrom {
-                owner,
-                recipient,
-                amount: btt(1),
-            },
-        )
+        .transfer_from("carol", "bob", "dave", btt(1))
         .unwrap_err();
-    assert!(matches!(err, ContractError::Cw20(_)));
+    assert!(matches!(
+        err,
+        ContractError::Cw20(cw20_base::ContractError::Std(_))
+    ));
 }
 
 #[test]
@@ -125,4 +100,110 @@ fn only_the_marketing_address_updates_marketing() {
     );
     suite.execute("admin", &update).unwrap();
     assert_eq!(suite.marketing().project.as_deref(), Some("BTT"));
+}
+
+#[test]
+fn every_message_refuses_native_funds() {
+    let mut suite = SuiteBuilder::new().build();
+    let someone = suite.addr("carol").to_string();
+    let owner = suite.addr("bob").to_string();
+    let hook = to_json_binary(&()).unwrap();
+    let messages = vec![
+        ExecuteMsg::Transfer {
+            recipient: someone.clone(),
+            amount: btt(1),
+        },
+        ExecuteMsg::Burn { amount: btt(1) },
+        ExecuteMsg::Send {
+            contract: someone.clone(),
+            amount: btt(1),
+            msg: hook.clone(),
+        },
+        ExecuteMsg::IncreaseAllowance {
+            spender: someone.clone(),
+            amount: btt(1),
+            expires: None,
+        },
+        ExecuteMsg::DecreaseAllowance {
+            spender: someone.clone(),
+            amount: btt(1),
+            expires: None,
+        },
+        ExecuteMsg::TransferFrom {
+            owner: owner.clone(),
+            recipient: someone.clone(),
+            amount: btt(1),
+        },
+        ExecuteMsg::SendFrom {
+            owner: owner.clone(),
+            contract: someone.clone(),
+            amount: btt(1),
+            msg: hook,
+        },
+        ExecuteMsg::BurnFrom {
+            owner,
+            amount: btt(1),
+        },
+        ExecuteMsg::UpdateMarketing {
+            project: None,
+            description: None,
+            marketing: None,
+        },
+        ExecuteMsg::UploadLogo(cw20::Logo::Url("https://btt.example/logo.png".into())),
+    ];
+    for msg in messages {
+        let err = suite
+            .execute_with_funds("admin", &msg, &coins(1, NATIVE))
+            .unwrap_err();
+        assert_eq!(
+            err,
+            ContractError::Payment(PaymentError::NonPayable {}),
+            "{msg:?}"
+        );
+    }
+}
+
+#[test]
+fn only_the_marketing_address_uploads_a_logo() {
+    let mut suite = SuiteBuilder::new().build();
+    let logo = ExecuteMsg::UploadLogo(cw20::Logo::Url("https://btt.example/logo.png".into()));
+    assert_eq!(
+        suite.execute("bob", &logo).unwrap_err(),
+        ContractError::Cw20(cw20_base::ContractError::Unauthorized {})
+    );
+    suite.execute("admin", &logo).unwrap();
+    assert_eq!(
+        suite.marketing().logo,
+        Some(cw20::LogoInfo::Url("https://btt.example/logo.png".into()))
+    );
+}
+
+#[test]
+fn decreasing_an_allowance_below_zero_removes_it() {
+    let mut suite = SuiteBuilder::new().build();
+    suite.approve("bob", "carol", btt(2)).unwrap();
+    let spender = suite.addr("carol").to_string();
+    let decrease = ExecuteMsg::DecreaseAllowance {
+        spender,
+        amount: btt(5),
+        expires: None,
+    };
+    suite.execute("bob", &decrease).unwrap();
+    let err = suite
+        .transfer_from("carol", "bob", "dave", btt(1))
+        .unwrap_err();
+    assert_eq!(
+        err,
+        ContractError::Cw20(cw20_base::ContractError::NoAllowance {})
+    );
+}
+
+#[test]
+fn an_allowance_for_oneself_is_refused() {
+    let mut suite = SuiteBuilder::new().build();
+    let err = suite.approve("bob", "bob", btt(1)).unwrap_err();
+    assert_eq!(
+        err,
+        ContractError::Cw20(cw20_base::ContractError::CannotSetOwnAccount {})
+    );
 }

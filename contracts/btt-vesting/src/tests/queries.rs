@@ -89,3 +89,29 @@ fn config_names_the_token() {
         .unwrap();
     assert_eq!(config.token, suite.token);
 }
+
+#[test]
+fn instantiate_refuses_native_funds() {
+    use cw_multi_test::Executor;
+    let mut suite = SuiteBuilder::new().build();
+    let code = suite.app.store_code(super::suite::vesting_code());
+    let owner = suite.addr("owner");
+    let err = suite
+        .app
+        .instantiate_contract(
+            code,
+            owner,
+            &btt_types::vesting::InstantiateMsg {
+                token: suite.token.to_string(),
+                owner: None,
+            },
+            &cosmwasm_std::coins(1, super::suite::NATIVE),
+            "vesting",
+            None,
+        )
+        .unwrap_err();
+    assert_eq!(
+        err.downcast::<crate::ContractError>().unwrap(),
+        crate::ContractError::Payment(cw_utils::PaymentError::NonPayable {})
+    );
+}
