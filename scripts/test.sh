@@ -20,7 +20,7 @@ step "schema drift"
 scripts/schema.sh --check
 step "cargo test (unit, multi-test, real wasm)"
 results="$(mktemp)"; trap 'rm -f "$results"' EXIT
-cargo test --workspace 2>&1 | tee "$results"
+cargo test --workspace -- --show-output 2>&1 | tee "$results"
 passed=$(grep -oE '^test result: .* ([0-9]+) passed' "$results" | grep -oE '[0-9]+ passed' | awk '{s+=$1} END {print s+0}')
 failed=$(grep -oE '[0-9]+ failed;' "$results" | awk '{s+=$1} END {print s+0}')
 step "all green"

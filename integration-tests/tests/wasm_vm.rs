@@ -130,7 +130,7 @@ fn token_and_vesting_run_as_real_wasm() {
             &vesting::ExecuteMsg::Claim { schedule_id: 1 },
         )
         .unwrap();
-    print_gas("claim", &report);
+    print_gas("claim (1 schedule)", &report);
     assert_eq!(
         balance(&mut chain, &token, &alice),
         btt(1_000) + btt(1_050_000)
@@ -149,6 +149,49 @@ fn token_and_vesting_run_as_real_wasm() {
     assert_eq!(
         status.locked + status.claimable + status.claimed,
         status.total
+    );
+
+    // Claim gas does not grow with the number of schedules: 30 more, then the same claim.
+    let bob = chain.addr("bob");
+    let more = ReceiveMsg::CreateSchedules {
+        schedules: (0..30)
+            .map(|_| NewSchedule {
+                beneficiary: bob.to_string(),
+                category: "Other Institutional Investors".into(),
+                amount: btt(1_000),
+                curve: CurveSpec::DelayedLinear {
+                    start,
+                    delay_seconds: 3 * MONTH_SECONDS,
+                    linear_seconds: 30 * MONTH_SECONDS,
+                },
+            })
+            .collect(),
+    };
+    let report_fund = chain
+        .execute(
+            &deployer,
+            &token,
+            &token::ExecuteMsg::Send {
+                contract: vesting.to_string(),
+                amount: btt(30_000),
+                msg: to_json_binary(&more).unwrap(),
+            },
+        )
+        .unwrap();
+    print_gas("fund 30 schedules", &report_fund);
+    chain.advance(MONTH_SECONDS);
+    let with_31 = chain
+        .execute(
+            &alice,
+            &vesting,
+            &vesting::ExecuteMsg::Claim { schedule_id: 1 },
+        )
+        .unwrap();
+    print_gas("claim (31 schedules)", &with_31);
+    let (one, many) = (report.total_gas() as f64, with_31.total_gas() as f64);
+    assert!(
+        (many - one).abs() / one < 0.02,
+        "claim gas moved from {one} to {many} with 30 more schedules"
     );
 
     let report = chain
