@@ -1,6 +1,6 @@
 use btt_types::pagination::clamp_limit;
 use btt_types::vesting::{
-    ConfigResponse, ScheduleResponse, SchedulesResponse, TotalsResponse, VestingStatus,
+    ConfigResponse, Schedule, ScheduleResponse, SchedulesResponse, TotalsResponse, VestingStatus,
 };
 use cosmwasm_std::{Deps, Env, Order, StdError, StdResult, Timestamp};
 use cw_storage_plus::Bound;
@@ -14,16 +14,19 @@ pub fn config(deps: Deps) -> StdResult<ConfigResponse> {
     })
 }
 
-fn load(deps: Deps, env: &Env, schedule_id: u64) -> StdResult<ScheduleResponse> {
-    let schedule = SCHEDULES
+fn load_schedule(deps: Deps, schedule_id: u64) -> StdResult<Schedule> {
+    SCHEDULES
         .may_load(deps.storage, schedule_id)?
-        .ok_or_else(|| StdError::not_found(format!("schedule {schedule_id}")))?;
+        .ok_or_else(|| StdError::not_found(format!("schedule {schedule_id}")))
+}
+
+fn with_status(schedule: Schedule, env: &Env) -> ScheduleResponse {
     let status = curve::status(&schedule, env.block.time);
-    Ok(ScheduleResponse { schedule, status })
+    ScheduleResponse { schedule, status }
 }
 
 pub fn schedule(deps: Deps, env: Env, schedule_id: u64) -> StdResult<ScheduleResponse> {
-    load(deps, &env, schedule_id)
+    Ok(with_status(load_schedule(deps, schedule_id)?, &env))
 }
 
 pub fn status(
@@ -32,7 +35,7 @@ pub fn status(
     schedule_id: u64,
     at: Option<Timestamp>,
 ) -> StdResult<VestingStatus> {
-    let schedule = load(deps, &env, schedule_id)?.schedule;
+    let schedule = load_schedule(deps, schedule_id)?;
     Ok(curve::status(&schedule, at.unwrap_or(env.block.time)))
 }
 
@@ -50,11 +53,7 @@ pub fn schedules(
             Order::Ascending,
         )
         .take(clamp_limit(limit))
-        .map(|item| {
-            let (_, schedule) = item?;
-            let status = curve::status(&schedule, env.block.time);
-            Ok(ScheduleResponse { schedule, status })
-        })
+        .map(|item| Ok(with_status(item?.1, &env)))
         .collect::<StdResult<_>>()?;
     Ok(SchedulesResponse { schedules })
 }
@@ -76,7 +75,7 @@ pub fn schedules_by_beneficiary(
             Order::Ascending,
         )
         .take(clamp_limit(limit))
-        .map(|id| load(deps, &env, id?))
+        .map(|id| Ok(with_status(load_schedule(deps, id?)?, &env)))
         .collect::<StdResult<_>>()?;
     Ok(SchedulesResponse { schedules })
 }
