@@ -1,6 +1,6 @@
 //! Messages, responses and shared types of every BTT contract.
 //!
-//! Each contract has a module named after it (`token`, `vesting`, ...) holding its
+//! Each contract has a module named after it (`token`, `vesting`, `staking`, `dao`, ...) holding its
 //! `InstantiateMsg`, `ExecuteMsg`, `QueryMsg`, `MigrateMsg`, response types and a typed helper
 //! (`TokenContract(Addr)`, `VestingContract(Addr)`) that builds `CosmosMsg`s and runs queries.
 //! Shared building blocks sit beside them:
@@ -12,8 +12,10 @@
 
 pub mod allocation;
 pub mod bps;
+pub mod dao;
 pub mod migration;
 pub mod pagination;
+pub mod staking;
 pub mod token;
 pub mod units;
 pub mod vesting;

@@ -53,6 +53,34 @@ fn main() -> std::io::Result<()> {
             },
         )?;
     }
+    {
+        use btt_types::staking::*;
+        export(
+            out,
+            "btt-staking",
+            generate_api! {
+                name: "btt-staking",
+                instantiate: InstantiateMsg,
+                execute: ExecuteMsg,
+                query: QueryMsg,
+                migrate: MigrateMsg,
+            },
+        )?;
+    }
+    {
+        use btt_types::dao::*;
+        export(
+            out,
+            "btt-dao",
+            generate_api! {
+                name: "btt-dao",
+                instantiate: InstantiateMsg,
+                execute: ExecuteMsg,
+                query: QueryMsg,
+                migrate: MigrateMsg,
+            },
+        )?;
+    }
     println!("wrote schemas to {}", out.display());
     Ok(())
 }

@@ -1,0 +1,91 @@
+//! Config validation and changes (by proposal only).
+
+use btt_types::dao::VotingRules;
+use btt_types::staking::StakingContract;
+use cosmwasm_std::{Decimal, Deps, DepsMut, Env, MessageInfo, Response, Uint128};
+
+use crate::state::{Config, CONFIG};
+use crate::ContractError;
+
+fn check_rule(rule: &'static str, value: Decimal) -> Result<(), ContractError> {
+    if value.is_zero() || value > Decimal::one() {
+        return Err(ContractError::InvalidRule { rule, value });
+    }
+    Ok(())
+}
+
+/// Quorum, threshold and veto each in (0, 1].
+pub fn validate_rules(rules: &VotingRules) -> Result<(), ContractError> {
+    check_rule("quorum", rules.quorum)?;
+    check_rule("threshold", rules.threshold)?;
+    check_rule("veto_threshold", rules.veto_threshold)
+}
+
+/// A whole config: rules, a positive deposit, a voting period > 0 and below staking's
+/// unbonding period (so a voter cannot vote, unbond and be gone before the vote ends).
+pub fn validate(deps: Deps, config: &Config) -> Result<(), ContractError> {
+    validate_rules(&config.rules)?;
+    if config.deposit.is_zero() {
+        return Err(ContractError::ZeroDeposit);
+    }
+    if config.voting_period_seconds == 0 {
+        return Err(ContractError::ZeroVotingPeriod);
+    }
+    let unbonding_seconds = StakingContract(config.staking.clone())
+        .config(&deps.querier)?
+        .unbonding_seconds;
+    if config.voting_period_seconds >= unbonding_seconds {
+        return Err(ContractError::VotingPeriodNotBelowUnbonding {
+            voting_period_seconds: config.voting_period_seconds,
+            unbonding_seconds,
+        });
+    }
+    Ok(())
+}
+
+/// Only the DAO itself (a passed proposal) may act.
+pub fn assert_self(env: &Env, info: &MessageInfo) -> Result<(), ContractError> {
+    if info.sender != env.contract.address {
+        return Err(ContractError::Unauthorized {
+            expected: env.contract.address.to_string(),
+        });
+    }
+    Ok(())
+}
+
+/// `UpdateConfig`: by proposal only; the guardian and its sunset are not part of it.
+pub fn update(
+    deps: DepsMut,
+    env: Env,
+    info: MessageInfo,
+    voting_period_seconds: Option<u64>,
+    timelock_seconds: Option<u64>,
+    deposit: Option<Uint128>,
+    rules: Option<VotingRules>,
+) -> Result<Response, ContractError> {
+    cw_utils::nonpayable(&info)?;
+    assert_self(&env, &info)?;
+    let mut config = CONFIG.load(deps.storage)?;
+    if let Some(v) = voting_period_seconds {
+        config.voting_period_seconds = v;
+    }
+    if let Some(t) = timelock_seconds {
+        config.timelock_seconds = t;
+    }
+    if let Some(d) = deposit {
+        config.deposit = d;
+    }
+    if let Some(r) = rules {
+        config.rules = r;
+    }
+    validate(deps.as_ref(), &config)?;
+    CONFIG.save(deps.storage, &config)?;
+    Ok(Response::new()
+        .add_attribute("action", "update_config")
+        .add_attribute(
+            "voting_period_seconds",
+            config.voting_period_seconds.to_string(),
+        )
+        .add_attribute("timelock_seconds", config.timelock_seconds.to_string())
+        .add_attribute("deposit", config.deposit))
+}

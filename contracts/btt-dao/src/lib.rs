@@ -1,0 +1,27 @@
+//! `btt-dao`: the governance of every BTT contract.
+//!
+//! - Proposals come with a BTT deposit (cw20 `Send` hook) and carry `CosmosMsg`s ([`propose`]).
+//! - Votes weigh the voter's power at the proposal's start height, read from btt-staking; the
+//!   total power is frozen at creation, so stake added later counts zero ([`vote`]).
+//! - Outcomes follow x/gov: quorum, threshold, veto ([`tally`]).
+//! - Passed proposals execute after a timelock, all or nothing: a failing message marks the
+//!   proposal `ExecutionFailed` through a submessage reply ([`execution`]).
+//! - The treasury is this contract's balance; only proposals spend it, and never the deposits it
+//!   holds for other proposals.
+//! - The foundation guardian may veto until a sunset fixed at instantiate ([`guardian`]).
+
+pub mod config;
+pub mod contract;
+pub mod error;
+pub mod execution;
+pub mod guardian;
+pub mod propose;
+pub mod query;
+pub mod state;
+pub mod tally;
+pub mod vote;
+
+pub use error::ContractError;
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,111 @@
+//! Config validation and updates.
+
+use btt_types::dao::DaoContract;
+use btt_types::staking::{FeeTier, LockTier, MAX_FEE_TIERS, MAX_LOCK_TIERS, MAX_MULTIPLIER};
+use cosmwasm_std::{Addr, Decimal, Deps, DepsMut, MessageInfo, Response};
+
+use crate::state::{Config, CONFIG};
+use crate::ContractError;
+
+/// Lock tiers: 1..=10, names 1..=32 bytes and unique, lock times strictly increasing,
+/// multipliers in [1, 10].
+pub fn validate_lock_tiers(tiers: &[LockTier]) -> Result<(), ContractError> {
+    if tiers.is_empty() || tiers.len() > MAX_LOCK_TIERS {
+        return Err(ContractError::LockTierCount {
+            max: MAX_LOCK_TIERS,
+        });
+    }
+    for (i, tier) in tiers.iter().enumerate() {
+        if tier.multiplier < Decimal::one() || tier.multiplier > MAX_MULTIPLIER {
+            return Err(ContractError::InvalidMultiplier {
+                name: tier.name.clone(),
+                multiplier: tier.multiplier,
+            });
+        }
+        if tier.name.is_empty()
+            || tier.name.len() > 32
+            || tiers[..i].iter().any(|t| t.name == tier.name)
+        {
+            return Err(ContractError::InvalidTierName);
+        }
+        if i > 0 && tier.lock_seconds <= tiers[i - 1].lock_seconds {
+            return Err(ContractError::LockTiersOutOfOrder);
+        }
+    }
+    Ok(())
+}
+
+/// Fee tiers: at most 10, minimum stakes strictly increasing, discounts at most 100%.
+pub fn validate_fee_tiers(tiers: &[FeeTier]) -> Result<(), ContractError> {
+    if tiers.len() > MAX_FEE_TIERS {
+        return Err(ContractError::FeeTierCount { max: MAX_FEE_TIERS });
+    }
+    let ordered = tiers.windows(2).all(|w| w[0].min_stake < w[1].min_stake);
+    if !ordered || tiers.iter().any(|t| !t.discount.is_valid()) {
+        return Err(ContractError::InvalidFeeTiers);
+    }
+    Ok(())
+}
+
+/// The unbonding period is positive and, when the DAO is known, longer than its voting period.
+pub fn validate_unbonding(
+    deps: Deps,
+    unbonding_seconds: u64,
+    dao: Option<&Addr>,
+) -> Result<(), ContractError> {
+    if unbonding_seconds == 0 {
+        return Err(ContractError::ZeroUnbonding);
+    }
+    if let Some(dao) = dao {
+        let voting_period_seconds = DaoContract(dao.clone())
+            .config(&deps.querier)?
+            .voting_period_seconds;
+        if unbonding_seconds <= voting_period_seconds {
+            return Err(ContractError::UnbondingNotAboveVotingPeriod {
+                unbonding_seconds,
+                voting_period_seconds,
+            });
+        }
+    }
+    Ok(())
+}
+
+/// Checks a whole config.
+pub fn validate(deps: Deps, config: &Config) -> Result<(), ContractError> {
+    validate_lock_tiers(&config.lock_tiers)?;
+    validate_fee_tiers(&config.fee_tiers)?;
+    validate_unbonding(deps, config.unbonding_seconds, config.dao.as_ref())
+}
+
+/// `UpdateConfig`: the owner only; every field optional; the result is validated whole.
+pub fn update(
+    deps: DepsMut,
+    info: MessageInfo,
+    lock_tiers: Option<Vec<LockTier>>,
+    unbonding_seconds: Option<u64>,
+    fee_tiers: Option<Vec<FeeTier>>,
+    dao: Option<String>,
+) -> Result<Response, ContractError> {
+    cw_utils::nonpayable(&info)?;
+    cw_ownable::assert_owner(deps.storage, &info.sender)?;
+    let mut config = CONFIG.load(deps.storage)?;
+    if let Some(tiers) = lock_tiers {
+        config.lock_tiers = tiers;
+    }
+    if let Some(seconds) = unbonding_seconds {
+        config.unbonding_seconds = seconds;
+    }
+    if let Some(tiers) = fee_tiers {
+        config.fee_tiers = tiers;
+    }
+    if let Some(dao) = dao {
+        config.dao = Some(deps.api.addr_validate(&dao)?);
+    }
+    validate(deps.as_ref(), &config)?;
+    CONFIG.save(deps.storage, &config)?;
+    Ok(Response::new()
+        .add_attribute("action", "update_config")
+        .add_attribute("unbonding_seconds", config.unbonding_seconds.to_string())
+        .add_attribute("lock_tiers", config.lock_tiers.len().to_string())
+        .add_attribute("fee_tiers", config.fee_tiers.len().to_string()))
+}

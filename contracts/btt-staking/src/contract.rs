@@ -1,0 +1,110 @@
+use btt_types::migration::migrate_contract;
+use btt_types::staking::{ExecuteMsg, InstantiateMsg, MigrateMsg, QueryMsg};
+#[cfg(not(feature = "library"))]
+use cosmwasm_std::entry_point;
+use cosmwasm_std::{to_json_binary, Binary, Deps, DepsMut, Env, MessageInfo, Response, StdResult};
+
+use crate::state::{Config, Totals, CONFIG, TOTALS};
+use crate::{config, query, rewards, stake, ContractError};
+
+/// cw2 name of this contract.
+pub const CONTRACT_NAME: &str = "crates.io:btt-staking";
+/// cw2 version of this contract.
+pub const CONTRACT_VERSION: &str = env!("CARGO_PKG_VERSION");
+
+#[cfg_attr(not(feature = "library"), entry_point)]
+pub fn instantiate(
+    deps: DepsMut,
+    _env: Env,
+    info: MessageInfo,
+    msg: InstantiateMsg,
+) -> Result<Response, ContractError> {
+    cw_utils::nonpayable(&info)?;
+    cw2::set_contract_version(deps.storage, CONTRACT_NAME, CONTRACT_VERSION)?;
+    let config = Config {
+        token: deps.api.addr_validate(&msg.token)?,
+        lock_tiers: msg.lock_tiers,
+        unbonding_seconds: msg.unbonding_seconds,
+        fee_tiers: msg.fee_tiers,
+        dao: msg.dao.map(|d| deps.api.addr_validate(&d)).transpose()?,
+    };
+    config::validate(deps.as_ref(), &config)?;
+    CONFIG.save(deps.storage, &config)?;
+    TOTALS.save(deps.storage, &Totals::default())?;
+    let owner = msg.owner.unwrap_or_else(|| info.sender.to_string());
+    let ownership = cw_ownable::initialize_owner(deps.storage, deps.api, Some(&owner))?;
+    Ok(Response::new()
+        .add_attribute("action", "instantiate")
+        .add_attribute("token", config.token)
+        .add_attribute("unbonding_seconds", config.unbonding_seconds.to_string())
+        .add_attributes(ownership.into_attributes()))
+}
+
+#[cfg_attr(not(feature = "library"), entry_point)]
+pub fn execute(
+    deps: DepsMut,
+    env: Env,
+    info: MessageInfo,
+    msg: ExecuteMsg,
+) -> Result<Response, ContractError> {
+    match msg {
+        ExecuteMsg::Receive(wrapper) => stake::receive(deps, env, info, wrapper),
+        ExecuteMsg::Unbond { stake_id, amount } => stake::unbond(deps, env, info, stake_id, amount),
+        ExecuteMsg::ClaimUnbonded { limit } => stake::claim_unbonded(deps, env, info, limit),
+        ExecuteMsg::ClaimRewards {} => rewards::claim(deps, info),
+        ExecuteMsg::UpdateConfig {
+            lock_tiers,
+            unbonding_seconds,
+            fee_tiers,
+            dao,
+        } => config::update(deps, info, lock_tiers, unbonding_seconds, fee_tiers, dao),
+        ExecuteMsg::UpdateOwnership(action) => update_ownership(deps, env, info, action),
+    }
+}
+
+fn update_ownership(
+    deps: DepsMut,
+    env: Env,
+    info: MessageInfo,
+    action: cw_ownable::Action,
+) -> Result<Response, ContractError> {
+    cw_utils::nonpayable(&info)?;
+    let ownership = cw_ownable::update_ownership(deps, &env.block, &info.sender, action)?;
+    Ok(Response::new()
+        .add_attribute("action", "update_ownership")
+        .add_attributes(ownership.into_attributes()))
+}
+
+#[cfg_attr(not(feature = "library"), entry_point)]
+pub fn query(deps: Deps, env: Env, msg: QueryMsg) -> StdResult<Binary> {
+    match msg {
+        QueryMsg::Config {} => to_json_binary(&query::config(deps)?),
+        QueryMsg::Ownership {} => to_json_binary(&cw_ownable::get_ownership(deps.storage)?),
+        QueryMsg::Staker { address } => to_json_binary(&query::staker(deps, address)?),
+        QueryMsg::Stakes {
+            address,
+            start_after,
+            limit,
+        } => to_json_binary(&query::stakes(deps, address, start_after, limit)?),
+        QueryMsg::Unbondings {
+            address,
+            start_after,
+            limit,
+        } => to_json_binary(&query::unbondings(deps, address, start_after, limit)?),
+        QueryMsg::VotingPower { address, height } => {
+            to_json_binary(&query::voting_power(deps, env, address, height)?)
+        }
+        QueryMsg::TotalPower { height } => to_json_binary(&query::total_power(deps, env, height)?),
+        QueryMsg::Tier { address } => to_json_binary(&query::tier(deps, address)?),
+        QueryMsg::Totals {} => to_json_binary(&query::totals(deps)?),
+    }
+}
+
+#[cfg_attr(not(feature = "library"), entry_point)]
+pub fn migrate(deps: DepsMut, _env: Env, _msg: MigrateMsg) -> Result<Response, ContractError> {
+    Ok(migrate_contract(
+        deps.storage,
+        CONTRACT_NAME,
+        CONTRACT_VERSION,
+    )?)
+}

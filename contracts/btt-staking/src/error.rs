@@ -1,0 +1,83 @@
+use btt_types::migration::MigrationError;
+use cosmwasm_std::{Addr, Decimal, OverflowError, StdError, Timestamp, Uint128};
+use cw_ownable::OwnershipError;
+use cw_utils::PaymentError;
+use thiserror::Error;
+
+#[derive(Error, Debug, PartialEq)]
+pub enum ContractError {
+    #[error("{0}")]
+    Std(#[from] StdError),
+
+    #[error("{0}")]
+    Overflow(#[from] OverflowError),
+
+    #[error("{0}")]
+    Payment(#[from] PaymentError),
+
+    #[error("{0}")]
+    Ownership(#[from] OwnershipError),
+
+    #[error("{0}")]
+    Migration(#[from] MigrationError),
+
+    #[error("only the BTT token {expected} can be staked or paid as rewards, not {got}")]
+    UnknownToken { expected: Addr, got: Addr },
+
+    #[error("amount must be greater than zero")]
+    ZeroAmount,
+
+    #[error("there must be 1 to {max} lock tiers")]
+    LockTierCount { max: usize },
+
+    #[error("lock tier {name:?}: multiplier {multiplier} is not between 1 and 10")]
+    InvalidMultiplier { name: String, multiplier: Decimal },
+
+    #[error("lock tier names must be 1 to 32 bytes and unique")]
+    InvalidTierName,
+
+    #[error("lock tiers must be in strictly increasing lock time")]
+    LockTiersOutOfOrder,
+
+    #[error("there may be at most {max} fee tiers")]
+    FeeTierCount { max: usize },
+
+    #[error(
+        "fee tiers must be in strictly increasing minimum stake, with discounts of at most 100%"
+    )]
+    InvalidFeeTiers,
+
+    #[error("unbonding period must be greater than zero")]
+    ZeroUnbonding,
+
+    #[error("unbonding period {unbonding_seconds}s must exceed the DAO's voting period {voting_period_seconds}s")]
+    UnbondingNotAboveVotingPeriod {
+        unbonding_seconds: u64,
+        voting_period_seconds: u64,
+    },
+
+    #[error("lock tier {tier} does not exist")]
+    TierNotFound { tier: u32 },
+
+    #[error("stake {stake_id} does not exist")]
+    StakeNotFound { stake_id: u64 },
+
+    #[error("stake {stake_id} is locked until {unlocks_at}")]
+    StillLocked {
+        stake_id: u64,
+        unlocks_at: Timestamp,
+    },
+
+    #[error("stake {stake_id} holds {staked}, cannot unbond {requested}")]
+    InsufficientStake {
+        stake_id: u64,
+        staked: Uint128,
+        requested: Uint128,
+    },
+
+    #[error("no unbonding has matured yet")]
+    NothingToClaim,
+
+    #[error("no rewards to claim")]
+    NoRewards,
+}

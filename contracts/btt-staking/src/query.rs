@@ -1,0 +1,140 @@
+use btt_types::bps::Bps;
+use btt_types::pagination::clamp_limit;
+use btt_types::staking::{
+    ConfigResponse, PowerResponse, StakerResponse, StakesResponse, TierResponse, TotalsResponse,
+    UnbondingsResponse,
+};
+use cosmwasm_std::{Deps, Env, Order, StdResult};
+use cw_storage_plus::Bound;
+
+use crate::rewards;
+use crate::state::{CONFIG, POWER, STAKERS, STAKES, TOTALS, TOTAL_POWER, UNBONDINGS};
+
+pub fn config(deps: Deps) -> StdResult<ConfigResponse> {
+    let c = CONFIG.load(deps.storage)?;
+    Ok(ConfigResponse {
+        token: c.token,
+        lock_tiers: c.lock_tiers,
+        unbonding_seconds: c.unbonding_seconds,
+        fee_tiers: c.fee_tiers,
+        dao: c.dao,
+    })
+}
+
+pub fn staker(deps: Deps, address: String) -> StdResult<StakerResponse> {
+    let address = deps.api.addr_validate(&address)?;
+    let staker = STAKERS
+        .may_load(deps.storage, &address)?
+        .unwrap_or_default();
+    let power = POWER.may_load(deps.storage, &address)?.unwrap_or_default();
+    let index = TOTALS.load(deps.storage)?.reward_index;
+    Ok(StakerResponse {
+        staked: staker.staked,
+        power,
+        unbonding: staker.unbonding,
+        rewards: rewards::claimable(&staker, power, index)?,
+    })
+}
+
+pub fn stakes(
+    deps: Deps,
+    address: String,
+    start_after: Option<u64>,
+    limit: Option<u32>,
+) -> StdResult<StakesResponse> {
+    let address = deps.api.addr_validate(&address)?;
+    let stakes = STAKES
+        .prefix(&address)
+        .range(
+            deps.storage,
+            start_after.map(Bound::exclusive),
+            None,
+            Order::Ascending,
+        )
+        .take(clamp_limit(limit))
+        .map(|item| item.map(|(_, s)| s))
+        .collect::<StdResult<_>>()?;
+    Ok(StakesResponse { stakes })
+}
+
+pub fn unbondings(
+    deps: Deps,
+    address: String,
+    start_after: Option<u64>,
+    limit: Option<u32>,
+) -> StdResult<UnbondingsResponse> {
+    let address = deps.api.addr_validate(&address)?;
+    let unbondings = UNBONDINGS
+        .prefix(&address)
+        .range(
+            deps.storage,
+            start_after.map(Bound::exclusive),
+            None,
+            Order::Ascending,
+        )
+        .take(clamp_limit(limit))
+        .map(|item| item.map(|(_, u)| u))
+        .collect::<StdResult<_>>()?;
+    Ok(UnbondingsResponse { unbondings })
+}
+
+pub fn voting_power(
+    deps: Deps,
+    env: Env,
+    address: String,
+    height: Option<u64>,
+) -> StdResult<PowerResponse> {
+    let address = deps.api.addr_validate(&address)?;
+    let power = match height {
+        Some(h) => POWER.may_load_at_height(deps.storage, &address, h)?,
+        None => POWER.may_load(deps.storage, &address)?,
+    };
+    Ok(PowerResponse {
+        power: power.unwrap_or_default(),
+        height: height.unwrap_or(env.block.height),
+    })
+}
+
+pub fn total_power(deps: Deps, env: Env, height: Option<u64>) -> StdResult<PowerResponse> {
+    let power = match height {
+        Some(h) => TOTAL_POWER.may_load_at_height(deps.storage, h)?,
+        None => TOTAL_POWER.may_load(deps.storage)?,
+    };
+    Ok(PowerResponse {
+        power: power.unwrap_or_default(),
+        height: height.unwrap_or(env.block.height),
+    })
+}
+
+/// The highest fee tier whose minimum the address's raw stake reaches (at most 10 tiers).
+pub fn tier(deps: Deps, address: String) -> StdResult<TierResponse> {
+    let address = deps.api.addr_validate(&address)?;
+    let staked = STAKERS
+        .may_load(deps.storage, &address)?
+        .unwrap_or_default()
+        .staked;
+    let config = CONFIG.load(deps.storage)?;
+    let reached = config
+        .fee_tiers
+        .iter()
+        .rev()
+        .find(|t| staked >= t.min_stake);
+    Ok(TierResponse {
+        staked,
+        discount: reached.map_or(Bps::ZERO, |t| t.discount),
+        priority: reached.map_or(0, |t| t.priority),
+    })
+}
+
+pub fn totals(deps: Deps) -> StdResult<TotalsResponse> {
+    let t = TOTALS.load(deps.storage)?;
+    Ok(TotalsResponse {
+        staked: t.staked,
+        unbonding: t.unbonding,
+        power: TOTAL_POWER.may_load(deps.storage)?.unwrap_or_default(),
+        reward_index: t.reward_index,
+        rewards_deposited: t.rewards_deposited,
+        rewards_claimed: t.rewards_claimed,
+        rewards_waiting: t.rewards_waiting,
+    })
+}

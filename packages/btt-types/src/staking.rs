@@ -1,0 +1,352 @@
+//! `btt-staking`: BTT staked with lock tiers, voting power snapshots, fee-discount tiers and
+//! fee rewards shared pro rata to voting power.
+
+use cosmwasm_schema::{cw_serde, QueryResponses};
+use cosmwasm_std::{
+    to_json_binary, Addr, CosmosMsg, Decimal, Decimal256, QuerierWrapper, StdResult, Timestamp,
+    Uint128, WasmMsg,
+};
+use cw20::Cw20ReceiveMsg;
+use cw_ownable::{cw_ownable_execute, cw_ownable_query};
+
+use crate::bps::Bps;
+use crate::token::TokenContract;
+
+/// Most lock tiers the config may hold.
+pub const MAX_LOCK_TIERS: usize = 10;
+/// Most fee tiers the config may hold.
+pub const MAX_FEE_TIERS: usize = 10;
+/// Largest lock multiplier accepted.
+pub const MAX_MULTIPLIER: Decimal = Decimal::raw(10_000_000_000_000_000_000);
+
+/// A lock tier: stake locked for `lock_seconds` votes with `multiplier`.
+#[cw_serde]
+pub struct LockTier {
+    /// Label, e.g. "12 months" (1 to 32 bytes, unique).
+    pub name: String,
+    /// How long a stake of this tier is locked before it may unbond (0 = no lock).
+    pub lock_seconds: u64,
+    /// Voting power per staked ubtt, ≥ 1 and ≤ 10.
+    pub multiplier: Decimal,
+}
+
+/// A fee-discount and priority tier, reached by staking at least `min_stake`.
+#[cw_serde]
+pub struct FeeTier {
+    /// Staked ubtt needed (raw stake, not power); tiers are in strictly increasing order.
+    pub min_stake: Uint128,
+    /// Discount on protocol fees, in bps (at most 10,000).
+    pub discount: Bps,
+    /// Priority level for services that queue (higher first).
+    pub priority: u8,
+}
+
+#[cw_serde]
+pub struct InstantiateMsg {
+    /// The BTT cw20; the only token staked and paid as rewards.
+    pub token: String,
+    /// Lock tiers for new stakes, 1 to 10, strictly increasing `lock_seconds`.
+    pub lock_tiers: Vec<LockTier>,
+    /// How long unbonded stake waits before it can be claimed, > 0. Must exceed the DAO's
+    /// voting period (checked here once `dao` is known, and by the DAO at its instantiate).
+    pub unbonding_seconds: u64,
+    /// Fee-discount tiers, 0 to 10, strictly increasing `min_stake`.
+    pub fee_tiers: Vec<FeeTier>,
+    /// Who updates the config; the sender when omitted. Handed to the DAO after deployment.
+    pub owner: Option<String>,
+    /// The DAO whose voting period the unbonding period must exceed, if it exists yet.
+    pub dao: Option<String>,
+}
+
+#[cw_ownable_execute]
+#[cw_serde]
+pub enum ExecuteMsg {
+    /// The BTT token only: a [`ReceiveMsg`] hook (stake, or add rewards).
+    Receive(Cw20ReceiveMsg),
+    /// A staker: starts unbonding `amount` (all when omitted) of a stake whose lock has ended.
+    /// Voting power falls at once; the tokens can be claimed after the unbonding period.
+    Unbond {
+        /// The stake, by id (see the `Stakes` query).
+        stake_id: u64,
+        /// ubtt to unbond, > 0 and at most the stake; the whole stake when omitted.
+        amount: Option<Uint128>,
+    },
+    /// A staker: pays out matured unbondings, looking at most `limit` of them (default 10,
+    /// at most 30), oldest first.
+    ClaimUnbonded {
+        /// How many unbondings to look at.
+        limit: Option<u32>,
+    },
+    /// A staker: pays out the fee rewards earned so far.
+    ClaimRewards {},
+    /// The owner (the DAO): changes the config. Lock tiers apply to new stakes only.
+    UpdateConfig {
+        /// New lock tiers.
+        lock_tiers: Option<Vec<LockTier>>,
+        /// New unbonding period; must exceed the DAO's voting period.
+        unbonding_seconds: Option<u64>,
+        /// New fee tiers.
+        fee_tiers: Option<Vec<FeeTier>>,
+        /// The DAO whose voting period bounds the unbonding period.
+        dao: Option<String>,
+    },
+}
+
+/// The hook of a cw20 `Send` of BTT to btt-staking.
+#[cw_serde]
+pub enum ReceiveMsg {
+    /// Stakes the tokens sent for the sender, locked by the tier at index `tier`.
+    Stake {
+        /// Index into the config's lock tiers.
+        tier: u32,
+    },
+    /// Adds the tokens sent to the fee rewards of current stakers (pro rata to voting power).
+    /// Sent while nobody stakes, they wait for the first staker.
+    DistributeRewards {},
+}
+
+/// One stake.
+#[cw_serde]
+pub struct Stake {
+    /// Id, per staker, from 1.
+    pub id: u64,
+    /// ubtt staked.
+    pub amount: Uint128,
+    /// Name of the lock tier at the time of staking.
+    pub tier: String,
+    /// Voting power per ubtt, fixed at staking.
+    pub multiplier: Decimal,
+    /// When the stake may start unbonding.
+    pub unlocks_at: Timestamp,
+}
+
+/// Stake on its way out.
+#[cw_serde]
+pub struct Unbonding {
+    /// Id, per staker, from 1.
+    pub id: u64,
+    /// ubtt.
+    pub amount: Uint128,
+    /// When it can be claimed.
+    pub claimable_at: Timestamp,
+}
+
+#[cw_ownable_query]
+#[cw_serde]
+#[derive(QueryResponses)]
+pub enum QueryMsg {
+    /// Token, tiers, unbonding period, DAO.
+    #[returns(ConfigResponse)]
+    Config {},
+    /// A staker's totals: staked, voting power now, unbonding, claimable rewards.
+    #[returns(StakerResponse)]
+    Staker {
+        /// The staker's address.
+        address: String,
+    },
+    /// A staker's stakes by id. Default 10, at most 30 a page.
+    #[returns(StakesResponse)]
+    Stakes {
+        /// The staker's address.
+        address: String,
+        /// The last id of the previous page.
+        start_after: Option<u64>,
+        /// Page size.
+        limit: Option<u32>,
+    },
+    /// A staker's unbondings by id. Default 10, at most 30 a page.
+    #[returns(UnbondingsResponse)]
+    Unbondings {
+        /// The staker's address.
+        address: String,
+        /// The last id of the previous page.
+        start_after: Option<u64>,
+        /// Page size.
+        limit: Option<u32>,
+    },
+    /// Voting power of `address` at the start of block `height` (now when omitted).
+    #[returns(PowerResponse)]
+    VotingPower {
+        /// The voter's address.
+        address: String,
+        /// A past or current height.
+        height: Option<u64>,
+    },
+    /// Total voting power at the start of block `height` (now when omitted).
+    #[returns(PowerResponse)]
+    TotalPower {
+        /// A past or current height.
+        height: Option<u64>,
+    },
+    /// The fee-discount and priority tier of `address`, for other contracts to price fees.
+    #[returns(TierResponse)]
+    Tier {
+        /// The payer's address.
+        address: String,
+    },
+    /// Totals: staked, power, rewards deposited, paid and waiting.
+    #[returns(TotalsResponse)]
+    Totals {},
+}
+
+#[cw_serde]
+pub struct ConfigResponse {
+    /// The BTT token.
+    pub token: Addr,
+    /// Lock tiers for new stakes.
+    pub lock_tiers: Vec<LockTier>,
+    /// Unbonding period in seconds.
+    pub unbonding_seconds: u64,
+    /// Fee-discount tiers.
+    pub fee_tiers: Vec<FeeTier>,
+    /// The DAO whose voting period bounds the unbonding period.
+    pub dao: Option<Addr>,
+}
+
+#[cw_serde]
+pub struct StakerResponse {
+    /// ubtt staked (locked or not, not unbonding).
+    pub staked: Uint128,
+    /// Voting power now.
+    pub power: Uint128,
+    /// ubtt unbonding (matured or not).
+    pub unbonding: Uint128,
+    /// Fee rewards claimable now, in ubtt.
+    pub rewards: Uint128,
+}
+
+#[cw_serde]
+pub struct StakesResponse {
+    /// One page, by id.
+    pub stakes: Vec<Stake>,
+}
+
+#[cw_serde]
+pub struct UnbondingsResponse {
+    /// One page, by id.
+    pub unbondings: Vec<Unbonding>,
+}
+
+#[cw_serde]
+pub struct PowerResponse {
+    /// Voting power (stake × multiplier, rounded down).
+    pub power: Uint128,
+    /// The height it was read at.
+    pub height: u64,
+}
+
+#[cw_serde]
+pub struct TierResponse {
+    /// ubtt staked by the address.
+    pub staked: Uint128,
+    /// Fee discount it is entitled to.
+    pub discount: Bps,
+    /// Its priority level (0 without a tier).
+    pub priority: u8,
+}
+
+#[cw_serde]
+pub struct TotalsResponse {
+    /// ubtt staked.
+    pub staked: Uint128,
+    /// ubtt unbonding.
+    pub unbonding: Uint128,
+    /// Total voting power now.
+    pub power: Uint128,
+    /// Rewards per unit of power so far.
+    pub reward_index: Decimal256,
+    /// ubtt of rewards ever received.
+    pub rewards_deposited: Uint128,
+    /// ubtt of rewards paid out.
+    pub rewards_claimed: Uint128,
+    /// ubtt received while nobody staked, waiting for the first staker.
+    pub rewards_waiting: Uint128,
+}
+
+/// Migrates a deployed btt-staking to this code (same contract name, equal or newer version).
+#[cw_serde]
+pub struct MigrateMsg {}
+
+/// Typed handle on a deployed btt-staking contract.
+#[cw_serde]
+pub struct StakingContract(pub Addr);
+
+impl StakingContract {
+    /// The contract's address.
+    pub fn addr(&self) -> &Addr {
+        &self.0
+    }
+
+    /// The cw20 `Send` (executed on `token` by the staker) that stakes `amount` in lock tier
+    /// `tier`.
+    pub fn stake_msg(
+        &self,
+        token: &TokenContract,
+        amount: Uint128,
+        tier: u32,
+    ) -> StdResult<CosmosMsg> {
+        token.send_msg(&self.0, amount, &ReceiveMsg::Stake { tier })
+    }
+
+    /// The cw20 `Send` that adds `amount` to stakers' fee rewards.
+    pub fn distribute_msg(&self, token: &TokenContract, amount: Uint128) -> StdResult<CosmosMsg> {
+        token.send_msg(&self.0, amount, &ReceiveMsg::DistributeRewards {})
+    }
+
+    /// A message executing `msg` on the staking contract.
+    pub fn call(&self, msg: &ExecuteMsg) -> StdResult<CosmosMsg> {
+        Ok(WasmMsg::Execute {
+            contract_addr: self.0.to_string(),
+            msg: to_json_binary(msg)?,
+            funds: vec![],
+        }
+        .into())
+    }
+
+    /// Voting power of `address` at the start of block `height`.
+    pub fn voting_power_at(
+        &self,
+        querier: &QuerierWrapper,
+        address: impl Into<String>,
+        height: u64,
+    ) -> StdResult<Uint128> {
+        let res: PowerResponse = querier.query_wasm_smart(
+            &self.0,
+            &QueryMsg::VotingPower {
+                address: address.into(),
+                height: Some(height),
+            },
+        )?;
+        Ok(res.power)
+    }
+
+    /// Total voting power at the start of block `height`.
+    pub fn total_power_at(&self, querier: &QuerierWrapper, height: u64) -> StdResult<Uint128> {
+        let res: PowerResponse = querier.query_wasm_smart(
+            &self.0,
+            &QueryMsg::TotalPower {
+                height: Some(height),
+            },
+        )?;
+        Ok(res.power)
+    }
+
+    /// The fee-discount and priority tier of `address`.
+    pub fn tier(
+        &self,
+        querier: &QuerierWrapper,
+        address: impl Into<String>,
+    ) -> StdResult<TierResponse> {
+        querier.query_wasm_smart(
+            &self.0,
+            &QueryMsg::Tier {
+                address: address.into(),
+            },
+        )
+    }
+
+    /// The staking config (unbonding period included).
+    pub fn config(&self, querier: &QuerierWrapper) -> StdResult<ConfigResponse> {
+        querier.query_wasm_smart(&self.0, &QueryMsg::Config {})
+    }
+}
