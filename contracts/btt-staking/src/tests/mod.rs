@@ -1,1 +1,6 @@
-
+mod config;
+mod rewards;
+mod rewards_property;
+mod staking;
+mod suite;
+mod tiers;

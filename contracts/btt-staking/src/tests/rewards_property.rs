@@ -1,0 +1,74 @@
+//! Property: random stakers join, leave and claim while rewards arrive. Total claimed never
+//! exceeds total deposited, and once everyone has claimed, less than one ubtt per staker is left.
+
+use btt_types::units::btt;
+use cosmwasm_std::Uint128;
+use proptest::prelude::*;
+
+use super::suite::Suite;
+
+const STAKERS: [&str; 4] = ["alice", "bob", "carol", "dave"];
+
+#[derive(Debug, Clone)]
+enum Op {
+    Stake { who: usize, amount: u128, tier: u32 },
+    Unbond { who: usize },
+    Claim { who: usize },
+    Reward { amount: u128 },
+}
+
+fn op() -> impl Strategy<Value = Op> {
+    prop_oneof![
+        (0..4usize, 1..1_000_000_000u128, 0..6u32).prop_map(|(who, amount, tier)| Op::Stake {
+            who,
+            amount,
+            tier
+        }),
+        (0..4usize).prop_map(|who| Op::Unbond { who }),
+        (0..4usize).prop_map(|who| Op::Claim { who }),
+        (1..50_000_000u128).prop_map(|amount| Op::Reward { amount }),
+    ]
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 32, ..ProptestConfig::default() })]
+
+    #[test]
+    fn claimed_never_exceeds_deposited_and_dust_is_below_one_ubtt_a_staker(ops in prop::collection::vec(op(), 1..40)) {
+        let mut suite = Suite::new();
+        // Lock-free tier only for unbonds to be possible at once: tiers > 0 stay staked.
+        for op in ops {
+            match op {
+                Op::Stake { who, amount, tier } => {
+                    suite.stake(STAKERS[who], Uint128::new(amount), tier).unwrap();
+                }
+                Op::Unbond { who } => {
+                    let stakes = suite.stakes(STAKERS[who]).stakes;
+                    if let Some(s) = stakes.iter().find(|s| s.tier == "none") {
+                        suite.unbond(STAKERS[who], s.id, None).unwrap();
+                    }
+                }
+                Op::Claim { who } => {
+                    let _ = suite.claim_rewards(STAKERS[who]);
+                }
+                Op::Reward { amount } => {
+                    suite.distribute("owner", Uint128::new(amount)).unwrap();
+                }
+            }
+            suite.advance(5);
+            let t = suite.totals();
+            prop_assert!(t.rewards_claimed <= t.rewards_deposited);
+        }
+        for who in STAKERS {
+            let _ = suite.claim_rewards(who);
+        }
+        let t = suite.totals();
+        prop_assert!(t.rewards_claimed <= t.rewards_deposited);
+        let left = t.rewards_deposited - t.rewards_claimed - t.rewards_waiting;
+        prop_assert!(left < Uint128::new(STAKERS.len() as u128), "{left} ubtt left undistributed");
+        // The contract holds exactly stake + unbonding + unclaimed rewards.
+        let held = suite.token.balance(&suite.app.wrap(), suite.staking.addr()).unwrap();
+        prop_assert_eq!(held, t.staked + t.unbonding + t.rewards_deposited - t.rewards_claimed);
+        let _ = btt(0);
+    }
+}

@@ -1,0 +1,283 @@
+//! A chain with BTT and btt-staking; every actor starts with 1,000,000 BTT.
+
+use btt_types::bps::Bps;
+use btt_types::staking::{
+    ExecuteMsg, FeeTier, InstantiateMsg, LockTier, PowerResponse, QueryMsg, StakerResponse,
+    StakesResponse, StakingContract, TierResponse, TotalsResponse, UnbondingsResponse,
+};
+use btt_types::token::{self, TokenContract};
+use btt_types::units::{btt, MONTH_SECONDS, TOTAL_SUPPLY};
+use cosmwasm_std::{coins, Addr, Coin, Decimal, Empty, Uint128};
+use cw20::Cw20Coin;
+use cw_multi_test::{App, AppBuilder, AppResponse, Contract, ContractWrapper, Executor};
+
+use crate::contract::{execute, instantiate, migrate, query};
+use crate::ContractError;
+
+pub const NATIVE: &str = "untrn";
+pub const DAY: u64 = 86_400;
+/// Unbonding period of the suite: 21 days.
+pub const UNBONDING: u64 = 21 * DAY;
+pub const ACTORS: [&str; 6] = ["alice", "bob", "carol", "dave", "erin", "owner"];
+
+pub fn staking_code() -> Box<dyn Contract<Empty>> {
+    Box::new(ContractWrapper::new(execute, instantiate, query).with_migrate(migrate))
+}
+
+pub fn token_code() -> Box<dyn Contract<Empty>> {
+    use btt_token::contract as t;
+    Box::new(ContractWrapper::new(t::execute, t::instantiate, t::query))
+}
+
+/// The suggested tiers: none 1.0, 3 months 1.1, 6 months 1.25, 12 months 1.5, 24 months 2.0,
+/// 48 months 2.5.
+pub fn suggested_lock_tiers() -> Vec<LockTier> {
+    [
+        ("none", 0, 1_000),
+        ("3 months", 3, 1_100),
+        ("6 months", 6, 1_250),
+        ("12 months", 12, 1_500),
+        ("24 months", 24, 2_000),
+        ("48 months", 48, 2_500),
+    ]
+    .into_iter()
+    .map(|(name, months, permille)| LockTier {
+        name: name.into(),
+        lock_seconds: months * MONTH_SECONDS,
+        multiplier: Decimal::permille(permille),
+    })
+    .collect()
+}
+
+/// 1,000 BTT: 10%, priority 1; 10,000 BTT: 25%, priority 2; 100,000 BTT: 50%, priority 3.
+pub fn fee_tiers() -> Vec<FeeTier> {
+    [(1_000, 1_000, 1), (10_000, 2_500, 2), (100_000, 5_000, 3)]
+        .into_iter()
+        .map(|(min, bps, priority)| FeeTier {
+            min_stake: btt(min),
+            discount: Bps(bps),
+            priority,
+        })
+        .collect()
+}
+
+pub fn instantiate_msg(token: &Addr) -> InstantiateMsg {
+    InstantiateMsg {
+        token: token.to_string(),
+        lock_tiers: suggested_lock_tiers(),
+        unbonding_seconds: UNBONDING,
+        fee_tiers: fee_tiers(),
+        owner: None,
+        dao: None,
+    }
+}
+
+pub struct Suite {
+    pub app: App,
+    pub token: TokenContract,
+    pub staking: StakingContract,
+    pub token_code_id: u64,
+    pub staking_code_id: u64,
+}
+
+impl Suite {
+    pub fn new() -> Self {
+        let mut app = AppBuilder::new().build(|router, api, storage| {
+            for who in ACTORS {
+                router
+                    .bank
+                    .init_balance(storage, &api.addr_make(who), coins(1_000, NATIVE))
+                    .unwrap();
+            }
+        });
+        let owner = app.api().addr_make("owner");
+        let token_code_id = app.store_code(token_code());
+        let staking_code_id = app.store_code(staking_code());
+        let token = instantiate_token(&mut app, token_code_id, "BTT");
+        let staking = app
+            .instantiate_contract(
+                staking_code_id,
+                owner.clone(),
+                &instantiate_msg(&token),
+                &[],
+                "staking",
+                Some(owner.to_string()),
+            )
+            .unwrap();
+        Self {
+            app,
+            token: TokenContract(token),
+            staking: StakingContract(staking),
+            token_code_id,
+            staking_code_id,
+        }
+    }
+
+    pub fn addr(&self, who: &str) -> Addr {
+        self.app.api().addr_make(who)
+    }
+
+    /// A second cw20 with BTT's code and the same holders.
+    pub fn fake_token(&mut self) -> TokenContract {
+        let code = self.token_code_id;
+        TokenContract(instantiate_token(&mut self.app, code, "FAKE"))
+    }
+
+    fn err(e: anyhow::Error) -> ContractError {
+        e.downcast::<ContractError>().unwrap()
+    }
+
+    pub fn stake(
+        &mut self,
+        who: &str,
+        amount: Uint128,
+        tier: u32,
+    ) -> Result<AppResponse, ContractError> {
+        let msg = self.staking.stake_msg(&self.token, amount, tier).unwrap();
+        self.app.execute(self.addr(who), msg).map_err(Self::err)
+    }
+
+    pub fn stake_with(
+        &mut self,
+        token: &TokenContract,
+        who: &str,
+        amount: Uint128,
+    ) -> Result<AppResponse, ContractError> {
+        let msg = self.staking.stake_msg(token, amount, 0).unwrap();
+        self.app.execute(self.addr(who), msg).map_err(Self::err)
+    }
+
+    pub fn distribute(&mut self, who: &str, amount: Uint128) -> Result<AppResponse, ContractError> {
+        let msg = self.staking.distribute_msg(&self.token, amount).unwrap();
+        self.app.execute(self.addr(who), msg).map_err(Self::err)
+    }
+
+    pub fn execute_with_funds(
+        &mut self,
+        who: &str,
+        msg: &ExecuteMsg,
+        funds: &[Coin],
+    ) -> Result<AppResponse, ContractError> {
+        let sender = self.addr(who);
+        let contract = self.staking.addr().clone();
+        self.app
+            .execute_contract(sender, contract, msg, funds)
+            .map_err(Self::err)
+    }
+
+    pub fn execute(&mut self, who: &str, msg: &ExecuteMsg) -> Result<AppResponse, ContractError> {
+        self.execute_with_funds(who, msg, &[])
+    }
+
+    pub fn unbond(
+        &mut self,
+        who: &str,
+        stake_id: u64,
+        amount: Option<Uint128>,
+    ) -> Result<AppResponse, ContractError> {
+        self.execute(who, &ExecuteMsg::Unbond { stake_id, amount })
+    }
+
+    pub fn claim_unbonded(
+        &mut self,
+        who: &str,
+        limit: Option<u32>,
+    ) -> Result<AppResponse, ContractError> {
+        self.execute(who, &ExecuteMsg::ClaimUnbonded { limit })
+    }
+
+    pub fn claim_rewards(&mut self, who: &str) -> Result<AppResponse, ContractError> {
+        self.execute(who, &ExecuteMsg::ClaimRewards {})
+    }
+
+    /// Moves time forward by `seconds` and the height by one block.
+    pub fn advance(&mut self, seconds: u64) {
+        self.app.update_block(|b| {
+            b.time = b.time.plus_seconds(seconds);
+            b.height += 1;
+        });
+    }
+
+    pub fn height(&self) -> u64 {
+        self.app.block_info().height
+    }
+
+    pub fn balance(&self, who: &str) -> Uint128 {
+        self.token
+            .balance(&self.app.wrap(), self.addr(who))
+            .unwrap()
+    }
+
+    pub fn query<T: serde::de::DeserializeOwned>(&self, msg: &QueryMsg) -> T {
+        self.app
+            .wrap()
+            .query_wasm_smart(self.staking.addr(), msg)
+            .unwrap()
+    }
+
+    pub fn staker(&self, who: &str) -> StakerResponse {
+        self.query(&QueryMsg::Staker {
+            address: self.addr(who).to_string(),
+        })
+    }
+
+    pub fn power(&self, who: &str, height: Option<u64>) -> Uint128 {
+        let res: PowerResponse = self.query(&QueryMsg::VotingPower {
+            address: self.addr(who).to_string(),
+            height,
+        });
+        res.power
+    }
+
+    pub fn total_power(&self, height: Option<u64>) -> Uint128 {
+        let res: PowerResponse = self.query(&QueryMsg::TotalPower { height });
+        res.power
+    }
+
+    pub fn stakes(&self, who: &str) -> StakesResponse {
+        self.query(&QueryMsg::Stakes {
+            address: self.addr(who).to_string(),
+            start_after: None,
+            limit: None,
+        })
+    }
+
+    pub fn unbondings(&self, who: &str, limit: Option<u32>) -> UnbondingsResponse {
+        self.query(&QueryMsg::Unbondings {
+            address: self.addr(who).to_string(),
+            start_after: None,
+            limit,
+        })
+    }
+
+    pub fn tier(&self, who: &str) -> TierResponse {
+        self.staking.tier(&self.app.wrap(), self.addr(who)).unwrap()
+    }
+
+    pub fn totals(&self) -> TotalsResponse {
+        self.query(&QueryMsg::Totals {})
+    }
+}
+
+fn instantiate_token(app: &mut App, code_id: u64, symbol: &str) -> Addr {
+    let owner = app.api().addr_make("owner");
+    let mut balances: Vec<Cw20Coin> = ACTORS[..5]
+        .iter()
+        .map(|who| Cw20Coin {
+            address: app.api().addr_make(who).to_string(),
+            amount: btt(1_000_000),
+        })
+        .collect();
+    balances.push(Cw20Coin {
+        address: owner.to_string(),
+        amount: TOTAL_SUPPLY - btt(5_000_000),
+    });
+    let msg = token::InstantiateMsg {
+        name: format!("{symbol} token"),
+        symbol: symbol.into(),
+        initial_balances: balances,
+        marketing: None,
+    };
+    app.instantiate_contract(code_id, owner, &msg, &[], symbol, None)
+        .unwrap()
+}
