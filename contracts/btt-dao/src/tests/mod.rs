@@ -1,1 +1,6 @@
-
+mod config;
+mod execution;
+mod guardian;
+mod proposals;
+mod suite;
+mod voting;
