@@ -2,11 +2,11 @@
 
 use btt_deploy::genesis::GenesisConfig;
 use btt_deploy::genesis::{plan_for, GenesisError};
+use btt_deploy::governance::{advance, pass_proposal};
 use btt_deploy::multitest::{deploy_genesis, local_config, Deployment};
 use btt_deploy::walk::{vesting_walk, REPORT_MONTHS};
 use btt_types::allocation::{AllocationError, Category, ALLOCATION_TABLE};
 use btt_types::units::{btt, MONTH_SECONDS, TOTAL_SUPPLY};
-use btt_types::vesting::ExecuteMsg;
 use cosmwasm_std::{Addr, Uint128};
 use cw20::{AllAccountsResponse, Cw20QueryMsg};
 use cw_multi_test::{App, Executor};
@@ -34,7 +34,7 @@ impl Suite {
     }
 
     fn dao(&self) -> Addr {
-        Addr::unchecked(&self.config.dao_treasury)
+        self.deployment.dao.addr().clone()
     }
 
     fn beneficiary(&self, category: Category) -> Addr {
@@ -129,6 +129,14 @@ fn genesis_mints_21_million_and_leaves_the_deployer_with_nothing() {
     );
     assert_eq!(suite.balance(&suite.dao()), btt(1_470_000 + 2_310_000));
     assert_eq!(suite.deployment.schedule_ids.len(), 7);
+    let treasury = suite
+        .app
+        .wrap()
+        .query_wasm_smart::<btt_types::dao::TreasuryResponse>(
+            suite.deployment.dao.addr(),
+            &btt_types::dao::QueryMsg::Treasury { denoms: vec![] },
+        );
+    assert_eq!(treasury.unwrap().btt, btt(3_780_000));
 }
 
 #[test]
@@ -168,10 +176,10 @@ fn every_linear_category_vests_exactly_on_the_months_of_the_table() {
 }
 
 #[test]
-fn the_foundation_is_paid_only_for_milestones_the_dao_approves() {
+fn the_foundation_is_paid_only_for_milestones_the_dao_approves_by_proposal() {
     let mut suite = Suite::new();
     let tdf = Category::TechnicalDevelopmentFoundation;
-    suite.at_month(12);
+    suite.at_month(4);
     assert_eq!(
         suite.vested(tdf),
         Uint128::zero(),
@@ -179,40 +187,61 @@ fn the_foundation_is_paid_only_for_milestones_the_dao_approves() {
     );
     assert!(suite.claim(tdf).is_err());
 
-    // Ownership was offered to the DAO at genesis; it accepts, then approves tranche 0 and 5.
-    let vesting = suite.deployment.vesting.addr().clone();
-    suite
-        .app
-        .execute_contract(
-            suite.dao(),
-            vesting.clone(),
-            &ExecuteMsg::UpdateOwnership(cw_ownable::Action::AcceptOwnership),
-            &[],
-        )
-        .unwrap();
+    // The deployer handed ownership to the DAO: it can no longer approve.
     let id = suite.deployment.schedule_ids[&tdf];
-    for tranche in [0, 5] {
-        let msg = suite
-            .deployment
-            .vesting
-            .approve_tranche_msg(id, tranche)
-            .unwrap();
-        suite.app.execute(suite.dao(), msg).unwrap();
-    }
-    // The deployer is no longer the owner.
-    let msg = suite.deployment.vesting.approve_tranche_msg(id, 1).unwrap();
-    assert!(suite.app.execute(suite.deployer.clone(), msg).is_err());
+    let approve = suite.deployment.vesting.approve_tranche_msg(id, 0).unwrap();
+    assert!(suite
+        .app
+        .execute(suite.deployer.clone(), approve.clone())
+        .is_err());
 
+    // An institution claims, stakes with a 12-month lock, and proposes the approval.
+    let cdhg = Category::ChinaDigitalHealthcareGroup;
+    suite.claim(cdhg).unwrap();
+    let who = suite.beneficiary(cdhg);
+    let stake = suite
+        .deployment
+        .staking
+        .stake_msg(&suite.deployment.token, btt(20_000), 3)
+        .unwrap();
+    suite.app.execute(who.clone(), stake).unwrap();
+    advance(&mut suite.app, 5);
+    let passed = pass_proposal(
+        &mut suite.app,
+        &suite.deployment,
+        &who,
+        "Approve tranche 1",
+        vec![approve],
+        &[who.clone()],
+    )
+    .unwrap();
+    assert_eq!(passed.yes_power, btt(30_000), "20,000 staked × 1.5");
     suite.claim(tdf).unwrap();
-    assert_eq!(
-        suite.balance(&suite.beneficiary(tdf)),
-        btt(223_125),
-        "tranche 5 is due at month 18"
-    );
-    suite.at_month(18);
-    suite.claim(tdf).unwrap();
-    assert_eq!(suite.balance(&suite.beneficiary(tdf)), btt(446_250));
+    assert_eq!(suite.balance(&suite.beneficiary(tdf)), btt(223_125));
     assert!(suite.claim(tdf).is_err(), "a second claim pays nothing new");
+}
+
+#[test]
+fn the_dao_owns_and_administers_every_contract_after_genesis() {
+    let suite = Suite::new();
+    let dao = suite.dao();
+    for (name, addr) in suite.deployment.contracts() {
+        let info = suite.app.wrap().query_wasm_contract_info(addr).unwrap();
+        assert_eq!(info.admin, Some(dao.clone()), "{name} admin");
+    }
+    for contract in [
+        suite.deployment.vesting.addr(),
+        suite.deployment.staking.addr(),
+    ] {
+        let ownership: cw_ownable::Ownership<Addr> = suite
+            .app
+            .wrap()
+            .query_wasm_smart(contract, &btt_types::vesting::QueryMsg::Ownership {})
+            .unwrap();
+        assert_eq!(ownership.owner, Some(dao.clone()));
+    }
+    let staking = suite.deployment.staking.config(&suite.app.wrap()).unwrap();
+    assert_eq!(staking.dao, Some(dao));
 }
 
 #[test]
@@ -235,7 +264,17 @@ fn burning_lowers_the_supply_by_exactly_what_is_burned() {
 #[test]
 fn the_48_month_walk_releases_all_8_4_million_vested_btt() {
     let mut suite = Suite::new();
-    let snapshots = vesting_walk(&mut suite.app, &suite.deployment, &suite.config).unwrap();
+    let report = vesting_walk(&mut suite.app, &suite.deployment, &suite.config).unwrap();
+    let snapshots = report.snapshots;
+    assert_eq!(report.governance.len(), 16, "one proposal a tranche");
+    assert_eq!(
+        report
+            .governance
+            .iter()
+            .flat_map(|g| g.tranches.clone())
+            .count(),
+        16
+    );
     assert_eq!(
         snapshots.iter().map(|s| s.month).collect::<Vec<_>>(),
         REPORT_MONTHS
@@ -244,12 +283,8 @@ fn the_48_month_walk_releases_all_8_4_million_vested_btt() {
     assert_eq!(last.in_vesting, Uint128::zero());
     assert_eq!(last.circulating, btt(8_400_000));
     for s in &snapshots {
-        assert_eq!(
-            s.in_vesting + s.in_pools + s.circulating,
-            TOTAL_SUPPLY,
-            "month {}",
-            s.month
-        );
+        let held = s.in_vesting + s.mining_pool + s.community_pool + s.dao_treasury;
+        assert_eq!(held + s.circulating, TOTAL_SUPPLY, "month {}", s.month);
     }
     let month_12 = &snapshots[3];
     assert_eq!(
@@ -265,7 +300,7 @@ fn a_plan_without_every_beneficiary_is_refused() {
     let mut config = local_config(&app, app.block_info().time);
     config.beneficiaries.remove(&Category::MDao);
     assert_eq!(
-        plan_for(&ALLOCATION_TABLE, &config).unwrap_err(),
+        plan_for(&ALLOCATION_TABLE, &config, "dao").unwrap_err(),
         GenesisError::MissingBeneficiary(Category::MDao)
     );
 }
@@ -275,7 +310,7 @@ fn a_plan_from_a_table_that_does_not_add_up_is_refused() {
     let app = App::default();
     let config = local_config(&app, app.block_info().time);
     // The paper's own rows, without the unallocated reserve: 89%.
-    let err = plan_for(&ALLOCATION_TABLE[..10], &config).unwrap_err();
+    let err = plan_for(&ALLOCATION_TABLE[..10], &config, "dao").unwrap_err();
     assert_eq!(
         err,
         GenesisError::Allocation(AllocationError::SharesAreNotWhole { sum: 8_900 })

@@ -6,10 +6,13 @@ use btt_types::allocation::{
     check_allocation_table, Allocation, AllocationError, Category, PoolHolder, Release,
     ALLOCATION_TABLE,
 };
+use btt_types::bps::Bps;
+use btt_types::dao::VotingRules;
+use btt_types::staking::{FeeTier, LockTier};
 use btt_types::token;
-use btt_types::units::{BTT_DECIMALS, MONTH_SECONDS, TOTAL_SUPPLY};
+use btt_types::units::{btt, BTT_DECIMALS, MONTH_SECONDS, TOTAL_SUPPLY};
 use btt_types::vesting::{CurveSpec, NewSchedule, TrancheSpec};
-use cosmwasm_std::{Timestamp, Uint128};
+use cosmwasm_std::{Decimal, Timestamp, Uint128};
 use cw20::Cw20Coin;
 use thiserror::Error;
 
@@ -24,17 +27,86 @@ pub struct GenesisConfig {
     pub mining_pool: String,
     /// The holder of the community incentives pool (incentive-points, once it exists).
     pub community_pool: String,
-    /// The DAO treasury: ecosystem fund and unallocated reserve; owner of btt-vesting.
-    pub dao_treasury: String,
+    /// Staking and DAO parameters.
+    pub governance: GovernanceParams,
+}
+
+/// Parameters of btt-staking and btt-dao at genesis.
+#[derive(Debug, Clone)]
+pub struct GovernanceParams {
+    /// Lock tiers of new stakes.
+    pub lock_tiers: Vec<LockTier>,
+    /// Unbonding period, seconds; must exceed the voting period.
+    pub unbonding_seconds: u64,
+    /// Fee-discount tiers.
+    pub fee_tiers: Vec<FeeTier>,
+    /// Voting period, seconds.
+    pub voting_period_seconds: u64,
+    /// Timelock after a passed vote, seconds.
+    pub timelock_seconds: u64,
+    /// Proposal deposit, ubtt.
+    pub deposit: Uint128,
+    /// Quorum, threshold, veto.
+    pub rules: VotingRules,
+    /// The foundation guardian.
+    pub guardian: String,
+    /// When the guardian's veto ends.
+    pub guardian_sunset: Timestamp,
+}
+
+const DAY: u64 = 86_400;
+
+impl GovernanceParams {
+    /// DESIGN.md's suggestions: lock tiers none 1.0×, 3 months 1.1×, 6 months 1.25×,
+    /// 12 months 1.5×, 24 months 2.0×, 48 months 2.5×; unbonding 21 days over a 7-day vote and
+    /// a 2-day timelock; deposit 1,000 BTT; x/gov quorum 33.4%, threshold 50%, veto 33.4%;
+    /// fee tiers 1,000 / 10,000 / 100,000 BTT for 10% / 25% / 50% off; the guardian's veto ends
+    /// two years after `start`.
+    pub fn suggested(guardian: String, start: Timestamp) -> Self {
+        let lock_tiers = [
+            ("none", 0, 1_000),
+            ("3 months", 3, 1_100),
+            ("6 months", 6, 1_250),
+            ("12 months", 12, 1_500),
+            ("24 months", 24, 2_000),
+            ("48 months", 48, 2_500),
+        ]
+        .into_iter()
+        .map(|(name, months, permille)| LockTier {
+            name: name.into(),
+            lock_seconds: months * MONTH_SECONDS,
+            multiplier: Decimal::permille(permille),
+        })
+        .collect();
+        let fee_tiers = [(1_000, 1_000, 1), (10_000, 2_500, 2), (100_000, 5_000, 3)]
+            .into_iter()
+            .map(|(min, bps, priority)| FeeTier {
+                min_stake: btt(min),
+                discount: Bps(bps),
+                priority,
+            })
+            .collect();
+        Self {
+            lock_tiers,
+            unbonding_seconds: 21 * DAY,
+            fee_tiers,
+            voting_period_seconds: 7 * DAY,
+            timelock_seconds: 2 * DAY,
+            deposit: btt(1_000),
+            rules: VotingRules::default(),
+            guardian,
+            guardian_sunset: start.plus_seconds(24 * MONTH_SECONDS),
+        }
+    }
 }
 
 impl GenesisConfig {
-    /// The address that receives a pool row.
-    pub fn pool_holder(&self, holder: PoolHolder) -> &str {
+    /// The address that receives a pool row, given the DAO's.
+    pub fn pool_holder<'a>(&'a self, holder: PoolHolder, dao: &'a str) -> &'a str {
         match holder {
             PoolHolder::MiningRewards => &self.mining_pool,
             PoolHolder::CommunityIncentives => &self.community_pool,
-            PoolHolder::DaoTreasury => &self.dao_treasury,
+            PoolHolder::DaoTreasury => dao,
         }
     }
 }
@@ -111,8 +183,13 @@ pub enum GenesisError {
     PlanIsNotSupply { planned: Uint128, supply: Uint128 },
 }
 
-/// Builds the plan of `table` (the allocation table, in production) for `config`.
-pub fn plan_for(table: &[Allocation], config: &GenesisConfig) -> Result<GenesisPlan, GenesisError> {
+/// Builds the plan of `table` (the allocation table, in production) for `config`, with the
+/// DAO treasury at `dao`.
+pub fn plan_for(
+    table: &[Allocation],
+    config: &GenesisConfig,
+    dao: &str,
+) -> Result<GenesisPlan, GenesisError> {
     check_allocation_table(table)?;
     let mut plan = GenesisPlan {
         schedules: vec![],
@@ -124,7 +201,7 @@ pub fn plan_for(table: &[Allocation], config: &GenesisConfig) -> Result<GenesisP
                 plan.pools.push(PoolTransfer {
                     category: row.category,
                     holder,
-                    recipient: config.pool_holder(holder).to_string(),
+                    recipient: config.pool_holder(holder, dao).to_string(),
                     amount: row.amount(),
                 });
                 continue;
@@ -167,8 +244,8 @@ pub fn plan_for(table: &[Allocation], config: &GenesisConfig) -> Result<GenesisP
 }
 
 /// The plan of the production allocation table.
-pub fn plan(config: &GenesisConfig) -> Result<GenesisPlan, GenesisError> {
-    plan_for(&ALLOCATION_TABLE, config)
+pub fn plan(config: &GenesisConfig, dao: &str) -> Result<GenesisPlan, GenesisError> {
+    plan_for(&ALLOCATION_TABLE, config, dao)
 }
 
 /// `tranches` equal tranches of `amount`, the i-th (from 1) due `i × every_months` after `start`.

@@ -1,22 +1,36 @@
-//! The main job's vesting walk: 48 months after genesis, month by month, every beneficiary
-//! claims what has vested and the DAO approves each foundation tranche as it falls due; at the
-//! months of the report the unlocked and circulating BTT of every category are recorded.
-
-use std::collections::BTreeSet;
+//! The main job's 48-month walk. Month by month every beneficiary claims what has vested; the
+//! institutions stake half of each claim with their lock tier; and once anyone holds voting
+//! power, the DAO approves each Technical Development Foundation tranche by proposal (stake,
+//! propose, vote, timelock, execute) the month before it falls due. At the months of the report
+//! the unlocked and circulating BTT of every category are recorded.
 
 use anyhow::ensure;
 use btt_types::allocation::{Category, Release, ALLOCATION_TABLE};
 use btt_types::units::{format_btt, MONTH_SECONDS, UBTT_PER_BTT};
-use btt_types::vesting::{self, Curve};
-use cosmwasm_std::{Addr, Uint128};
+use btt_types::vesting::Curve;
+use cosmwasm_std::{Addr, CosmosMsg, Timestamp, Uint128};
 use cw_multi_test::{App, Executor};
 use serde::Serialize;
 
 use crate::genesis::GenesisConfig;
+use crate::governance::{advance, pass_proposal};
 use crate::multitest::Deployment;
 
 /// The months the report shows.
 pub const REPORT_MONTHS: [u64; 9] = [0, 3, 6, 12, 24, 33, 36, 42, 48];
+
+/// The lock tier (index into the suggested tiers) each institution stakes with.
+pub fn lock_tier_of(category: Category) -> Option<u32> {
+    match category {
+        Category::BitHive => Some(5),
+        Category::ChinaDigitalHealthcareGroup => Some(3),
+        Category::BitWaveProtocolLabs => Some(4),
+        Category::MDao => Some(2),
+        Category::Web3Ventures => Some(1),
+        Category::OtherInstitutionalInvestors => Some(0),
+        _ => None,
+    }
+}
 
 /// One category at one month.
 #[derive(Debug, Clone, Serialize)]
@@ -25,7 +39,7 @@ pub struct CategoryLine {
     pub name: &'static str,
     /// Released by its vesting curve (0 for pools: their own contracts release them).
     pub unlocked: Uint128,
-    /// In the beneficiary's wallet.
+    /// Claimed out of vesting by the beneficiary (in its wallet or staked).
     pub circulating: Uint128,
 }
 
@@ -37,29 +51,54 @@ pub struct Snapshot {
     pub total_supply: Uint128,
     /// Held by btt-vesting: vested but unclaimed, and locked.
     pub in_vesting: Uint128,
-    /// Held by the pool holders and the DAO treasury.
-    pub in_pools: Uint128,
-    /// Everything else: total supply − vesting − pools.
+    /// Held by the mining pool holder.
+    pub mining_pool: Uint128,
+    /// Held by the community pool holder.
+    pub community_pool: Uint128,
+    /// Held by the DAO treasury (ecosystem fund and unallocated reserve).
+    pub dao_treasury: Uint128,
+    /// Total supply − vesting − pools − treasury.
     pub circulating: Uint128,
+    /// Part of the circulating BTT staked in btt-staking.
+    pub staked: Uint128,
 }
 
-/// Walks 48 months from genesis; returns a snapshot at each of [`REPORT_MONTHS`]. Checks at
-/// every snapshot that vesting, pools and wallets add up to the total supply.
+/// A proposal the walk passed.
+#[derive(Debug, Clone, Serialize)]
+pub struct GovernanceEvent {
+    pub month: u64,
+    pub proposal_id: u64,
+    pub title: String,
+    /// Foundation tranches approved (indices from 0).
+    pub tranches: Vec<u32>,
+    pub yes_power: Uint128,
+    pub total_power: Uint128,
+}
+
+/// The walk's record.
+#[derive(Debug, Clone, Serialize)]
+pub struct WalkReport {
+    pub snapshots: Vec<Snapshot>,
+    pub governance: Vec<GovernanceEvent>,
+}
+
+/// Walks 48 months from genesis. Checks at every snapshot that the claimed BTT of all
+/// categories is exactly the circulating supply.
 pub fn vesting_walk(
     app: &mut App,
     deployment: &Deployment,
     config: &GenesisConfig,
-) -> anyhow::Result<Vec<Snapshot>> {
-    let dao = Addr::unchecked(&config.dao_treasury);
-    let vesting = deployment.vesting.addr().clone();
-    app.execute_contract(
-        dao.clone(),
-        vesting.clone(),
-        &vesting::ExecuteMsg::UpdateOwnership(cw_ownable::Action::AcceptOwnership),
-        &[],
-    )?;
-
-    let mut snapshots = vec![];
+) -> anyhow::Result<WalkReport> {
+    let institutions: Vec<(Category, Addr, u32)> = config
+        .beneficiaries
+        .iter()
+        .filter_map(|(c, a)| lock_tier_of(*c).map(|tier| (*c, Addr::unchecked(a), tier)))
+        .collect();
+    let tdf = Category::TechnicalDevelopmentFoundation;
+    let mut report = WalkReport {
+        snapshots: vec![],
+        governance: vec![],
+    };
     for month in 0..=48 {
         let time = config.start.plus_seconds(month * MONTH_SECONDS);
         if time > app.block_info().time {
@@ -68,40 +107,113 @@ pub fn vesting_walk(
                 block.time = time;
             });
         }
-        for &id in deployment.schedule_ids.values() {
-            approve_due_tranches(app, deployment, &dao, id)?;
-            let res = deployment.vesting.schedule(&app.wrap(), id)?;
-            if !res.status.claimable.is_zero() {
-                app.execute(res.schedule.beneficiary, deployment.vesting.claim_msg(id)?)?;
-            }
-        }
+        claim_all(app, deployment, &institutions)?;
         if REPORT_MONTHS.contains(&month) {
-            snapshots.push(snapshot(app, deployment, config, month)?);
+            report
+                .snapshots
+                .push(snapshot(app, deployment, config, month)?);
         }
+        // Stakes count from the next block on.
+        advance(app, 5);
+        let next_month = config.start.plus_seconds((month + 1) * MONTH_SECONDS);
+        let due =
+            unapproved_tranches_due_by(app, deployment, deployment.schedule_ids[&tdf], next_month)?;
+        let total_power = deployment
+            .staking
+            .total_power_at(&app.wrap(), app.block_info().height)?;
+        if due.is_empty() || total_power.is_zero() {
+            continue;
+        }
+        let Some(proposer) = proposer(app, deployment, &institutions)? else {
+            continue;
+        };
+        let id = deployment.schedule_ids[&tdf];
+        let msgs = due
+            .iter()
+            .map(|&t| deployment.vesting.approve_tranche_msg(id, t))
+            .collect::<Result<Vec<CosmosMsg>, _>>()?;
+        let voters: Vec<Addr> = institutions.iter().map(|(_, a, _)| a.clone()).collect();
+        let title = format!(
+            "Approve Technical Development Foundation tranche {}",
+            due.iter()
+                .map(|t| (t + 1).to_string())
+                .collect::<Vec<_>>()
+                .join(", ")
+        );
+        let passed = pass_proposal(app, deployment, &proposer, &title, msgs, &voters)?;
+        report.governance.push(GovernanceEvent {
+            month,
+            proposal_id: passed.id,
+            title,
+            tranches: due,
+            yes_power: passed.yes_power,
+            total_power: passed.total_power,
+        });
+        claim_all(app, deployment, &[])?;
     }
-    Ok(snapshots)
+    Ok(report)
 }
 
-/// The DAO stand-in approves every tranche whose time has come (a milestone delivered on time).
-fn approve_due_tranches(
+/// Every beneficiary claims what it can; institutions in `stakers` stake half of their claim.
+fn claim_all(
     app: &mut App,
     deployment: &Deployment,
-    dao: &Addr,
-    id: u64,
+    stakers: &[(Category, Addr, u32)],
 ) -> anyhow::Result<()> {
-    let schedule = deployment.vesting.schedule(&app.wrap(), id)?.schedule;
-    if let Curve::Milestones { tranches } = schedule.curve {
-        let now = app.block_info().time;
-        for (index, tranche) in tranches.iter().enumerate() {
-            if tranche.approved_at.is_none() && tranche.not_before <= now {
+    for (category, &id) in &deployment.schedule_ids {
+        let res = deployment.vesting.schedule(&app.wrap(), id)?;
+        let amount = res.status.claimable;
+        if amount.is_zero() {
+            continue;
+        }
+        let who = res.schedule.beneficiary;
+        app.execute(who.clone(), deployment.vesting.claim_msg(id)?)?;
+        if let Some((_, _, tier)) = stakers.iter().find(|(c, _, _)| c == category) {
+            let half = amount.multiply_ratio(1u128, 2u128);
+            if !half.is_zero() {
                 app.execute(
-                    dao.clone(),
-                    deployment.vesting.approve_tranche_msg(id, index as u32)?,
+                    who,
+                    deployment
+                        .staking
+                        .stake_msg(&deployment.token, half, *tier)?,
                 )?;
             }
         }
     }
     Ok(())
+}
+
+/// The first institution that can pay the deposit.
+fn proposer(
+    app: &App,
+    deployment: &Deployment,
+    institutions: &[(Category, Addr, u32)],
+) -> anyhow::Result<Option<Addr>> {
+    let deposit = deployment.dao.config(&app.wrap())?.deposit;
+    for (_, addr, _) in institutions {
+        if deployment.token.balance(&app.wrap(), addr)? >= deposit {
+            return Ok(Some(addr.clone()));
+        }
+    }
+    Ok(None)
+}
+
+fn unapproved_tranches_due_by(
+    app: &App,
+    deployment: &Deployment,
+    id: u64,
+    by: Timestamp,
+) -> anyhow::Result<Vec<u32>> {
+    let schedule = deployment.vesting.schedule(&app.wrap(), id)?.schedule;
+    let Curve::Milestones { tranches } = schedule.curve else {
+        return Ok(vec![]);
+    };
+    Ok(tranches
+        .iter()
+        .enumerate()
+        .filter(|(_, t)| t.approved_at.is_none() && t.not_before <= by)
+        .map(|(i, _)| i as u32)
+        .collect())
 }
 
 fn snapshot(
@@ -118,9 +230,8 @@ fn snapshot(
             match (row.release, deployment.schedule_ids.get(&row.category)) {
                 (Release::Pool(_), _) | (_, None) => (Uint128::zero(), Uint128::zero()),
                 (_, Some(&id)) => {
-                    let res = deployment.vesting.schedule(&querier, id)?;
-                    let wallet = token.balance(&querier, &res.schedule.beneficiary)?;
-                    (res.status.vested, wallet)
+                    let status = deployment.vesting.schedule(&querier, id)?.status;
+                    (status.vested, status.claimed)
                 }
             };
         lines.push(CategoryLine {
@@ -130,41 +241,40 @@ fn snapshot(
             circulating,
         });
     }
-    let holders: BTreeSet<&str> = deployment
-        .plan
-        .pools
-        .iter()
-        .map(|p| config.pool_holder(p.holder))
-        .collect();
-    let mut in_pools = Uint128::zero();
-    for holder in holders {
-        in_pools += token.balance(&querier, holder)?;
-    }
+    let balance = |addr: &str| token.balance(&querier, addr);
     let total_supply = token.token_info(&querier)?.total_supply;
-    let in_vesting = token.balance(&querier, deployment.vesting.addr())?;
-    let circulating = total_supply - in_vesting - in_pools;
-    let in_wallets: Uint128 = lines.iter().map(|l| l.circulating).sum();
+    let in_vesting = balance(deployment.vesting.addr().as_str())?;
+    let mining_pool = balance(&config.mining_pool)?;
+    let community_pool = balance(&config.community_pool)?;
+    let dao_treasury = balance(deployment.dao.addr().as_str())?;
+    let staked = balance(deployment.staking.addr().as_str())?;
+    let circulating = total_supply - in_vesting - mining_pool - community_pool - dao_treasury;
+    let claimed: Uint128 = lines.iter().map(|l| l.circulating).sum();
     ensure!(
-        in_wallets == circulating,
-        "month {month}: beneficiaries hold {in_wallets} but {circulating} circulates"
+        claimed == circulating,
+        "month {month}: {claimed} claimed but {circulating} circulates"
     );
     Ok(Snapshot {
         month,
         lines,
         total_supply,
         in_vesting,
-        in_pools,
+        mining_pool,
+        community_pool,
+        dao_treasury,
         circulating,
+        staked,
     })
 }
 
+/// Whole BTT, rounded down, with thousands separators (the JSON keeps exact ubtt).
 fn whole(amount: Uint128) -> String {
-    if amount.u128().is_multiple_of(UBTT_PER_BTT) {
-        format_btt(amount).trim_end_matches(".000000").to_string()
-    } else {
-        format_btt(amount)
-    }
+    let floored = Uint128::new(amount.u128() - amount.u128() % UBTT_PER_BTT);
+    format_btt(floored).trim_end_matches(".000000").to_string()
 }
+
+/// A row of the supply table: its label and how to read it from a snapshot.
+type SupplyRow = (&'static str, fn(&Snapshot) -> Uint128);
 
 /// The report: unlocked and circulating BTT per category, and the supply split, by month.
 pub fn render(snapshots: &[Snapshot]) -> String {
@@ -186,48 +296,40 @@ pub fn render(snapshots: &[Snapshot]) -> String {
     let Some(first) = snapshots.first() else {
         return out;
     };
-    for (title, pick) in [
-        (
-            "Unlocked BTT (vested by the schedule; pools are released by their own contracts)",
-            0,
-        ),
-        ("Circulating BTT (claimed into the beneficiary's wallet)", 1),
-    ] {
-        header(&mut out, title);
-        for (i, l) in first.lines.iter().enumerate() {
-            let values = snapshots
-                .iter()
-                .map(|s| {
-                    if pick == 0 {
-                        s.lines[i].unlocked
-                    } else {
-                        s.lines[i].circulating
-                    }
-                })
-                .collect();
-            line(&mut out, l.name, values);
-        }
+    header(
+        &mut out,
+        "Unlocked BTT (vested by the schedule; pools are released by their own contracts)",
+    );
+    for (i, l) in first.lines.iter().enumerate() {
+        line(
+            &mut out,
+            l.name,
+            snapshots.iter().map(|s| s.lines[i].unlocked).collect(),
+        );
     }
-    header(&mut out, "Supply");
-    line(
+    header(
         &mut out,
-        "Total supply",
-        snapshots.iter().map(|s| s.total_supply).collect(),
+        "Circulating BTT (claimed out of vesting by the beneficiary, in its wallet or staked)",
     );
-    line(
-        &mut out,
-        "Held by btt-vesting",
-        snapshots.iter().map(|s| s.in_vesting).collect(),
-    );
-    line(
-        &mut out,
-        "Held by pools and the DAO treasury",
-        snapshots.iter().map(|s| s.in_pools).collect(),
-    );
-    line(
-        &mut out,
-        "Circulating",
-        snapshots.iter().map(|s| s.circulating).collect(),
-    );
+    for (i, l) in first.lines.iter().enumerate() {
+        line(
+            &mut out,
+            l.name,
+            snapshots.iter().map(|s| s.lines[i].circulating).collect(),
+        );
+    }
+    header(&mut out, "Supply (whole BTT, rounded down)");
+    let rows: [SupplyRow; 7] = [
+        ("Total supply", |s| s.total_supply),
+        ("Held by btt-vesting", |s| s.in_vesting),
+        ("Mining pool holder", |s| s.mining_pool),
+        ("Community pool holder", |s| s.community_pool),
+        ("DAO treasury", |s| s.dao_treasury),
+        ("Circulating", |s| s.circulating),
+        ("  of which staked", |s| s.staked),
+    ];
+    for (label, pick) in rows.iter() {
+        line(&mut out, label, snapshots.iter().map(pick).collect());
+    }
     out
 }

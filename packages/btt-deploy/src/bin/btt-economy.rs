@@ -1,8 +1,9 @@
 //! `btt-economy`: the BTT economy on an embedded chain.
 //!
-//! Today it deploys the token and its vesting on cw-multi-test (genesis of the whole
-//! allocation table), walks 48 months claiming for every beneficiary, and prints the unlocked
-//! and circulating BTT per category. Later issues grow it into the whole-economy year and a
+//! Today it deploys the token, vesting, staking and the DAO on cw-multi-test (genesis of the
+//! whole allocation table, the DAO owning and administering every contract), walks 48 months
+//! (claims, stakes with locks, foundation tranches approved by proposal), and prints the
+//! governance it ran and the unlocked and circulating BTT per category. Later issues grow it into the whole-economy year and a
 //! testnet deploy (`btt-economy deploy --network ...`).
 //!
 //! Usage: `btt-economy [vesting] [--json FILE]`
@@ -37,9 +38,10 @@ fn main() -> anyhow::Result<()> {
     let config = local_config(&app, start);
     let deployment = deploy_genesis(&mut app, &deployer, &config)?;
 
-    println!("BTT genesis on an embedded cw-multi-test chain");
-    println!("  btt-token   {}", deployment.token.addr());
-    println!("  btt-vesting {}", deployment.vesting.addr());
+    println!("BTT genesis on an embedded cw-multi-test chain (the DAO owns and administers all)");
+    for (name, addr) in deployment.contracts() {
+        println!("  {name:<12} {addr}");
+    }
     println!("\nAllocation (21,000,000 BTT minted once, deployer left with 0):");
     for row in ALLOCATION_TABLE.iter() {
         let holder = match row.release {
@@ -47,7 +49,7 @@ fn main() -> anyhow::Result<()> {
             btt_types::allocation::Release::Pool(PoolHolder::CommunityIncentives) => {
                 "community pool holder"
             }
-            btt_types::allocation::Release::Pool(PoolHolder::DaoTreasury) => "DAO treasury",
+            btt_types::allocation::Release::Pool(PoolHolder::DaoTreasury) => "btt-dao treasury",
             _ => "btt-vesting",
         };
         println!(
@@ -63,13 +65,27 @@ fn main() -> anyhow::Result<()> {
          treasury as an unallocated reserve that only a governance proposal can release."
     );
 
-    let snapshots = vesting_walk(&mut app, &deployment, &config)?;
-    print!("{}", render(&snapshots));
+    let report = vesting_walk(&mut app, &deployment, &config)?;
+    println!(
+        "\nGovernance: institutions stake half of each claim with their lock tier; the DAO approves\n\
+         each foundation tranche by proposal (deposit, vote at the start height, timelock, execute)."
+    );
+    for g in &report.governance {
+        println!(
+            "  month {:>2}  proposal #{:<2} {:<58} yes {:>12} of {:>12} power",
+            g.month,
+            g.proposal_id,
+            g.title,
+            format_btt(g.yes_power),
+            format_btt(g.total_power)
+        );
+    }
+    print!("{}", render(&report.snapshots));
     if let Some(path) = json {
         if let Some(dir) = path.parent() {
             std::fs::create_dir_all(dir)?;
         }
-        std::fs::write(&path, serde_json::to_string_pretty(&snapshots)?)?;
+        std::fs::write(&path, serde_json::to_string_pretty(&report)?)?;
         println!("\nwrote {}", path.display());
     }
     Ok(())
