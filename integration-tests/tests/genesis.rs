@@ -212,7 +212,7 @@ fn the_foundation_is_paid_only_for_milestones_the_dao_approves_by_proposal() {
         &who,
         "Approve tranche 1",
         vec![approve],
-        &[who.clone()],
+        std::slice::from_ref(&who),
     )
     .unwrap();
     assert_eq!(passed.yes_power, btt(30_000), "20,000 staked × 1.5");
