@@ -1,37 +1,140 @@
 //! A chain of real cosmwasm-vm instances: the optimized artifacts, executed by wasmer exactly
-//! as a node would, with `WasmMsg::Execute` messages routed between contracts.
+//! as a node would, with `WasmMsg::Execute` messages, submessage replies and smart queries routed
+//! between contracts, and the gas of every call recorded.
 //!
-//! Scope, stated plainly: each contract keeps its own storage in its instance; messages are
-//! executed depth-first like wasmd (no submessage replies, no bank or staking module, no
-//! queries between contracts), and a failing call returns an error without rolling back the
-//! calls before it, so a test must stop at the first error. That is enough to prove that the
-//! artifacts instantiate, execute and call each other, and to measure their gas.
+//! Scope, stated plainly: each contract keeps its own storage in its instance; messages run
+//! depth-first like wasmd; queries other than wasm smart queries (bank, staking, raw) are not
+//! served; native funds are not moved; and nothing is rolled back on failure: a failing
+//! message without a reply fails the whole call (the test must stop there), and a failing
+//! submessage with a reply keeps whatever its sub-calls did before failing. That is enough to
+//! prove that the artifacts instantiate, execute, query and call each other, and to measure gas.
 
+use std::cell::RefCell;
 use std::collections::BTreeMap;
+use std::rc::Rc;
 
 use anyhow::{anyhow, bail, Context};
 use cosmwasm_std::{
-    Addr, Binary, BlockInfo, ContractInfo, CosmosMsg, Empty, Env, MessageInfo, Response, Timestamp,
-    TransactionInfo, WasmMsg,
+    Addr, Binary, BlockInfo, ContractInfo, ContractResult, CosmosMsg, Empty, Env, MessageInfo,
+    QueryRequest, Reply, ReplyOn, Response, SubMsgResponse, SubMsgResult, SystemError,
+    SystemResult, Timestamp, TransactionInfo, WasmMsg, WasmQuery,
 };
-use cosmwasm_vm::testing::{MockApi, MockQuerier, MockStorage};
+use cosmwasm_vm::testing::{MockApi, MockStorage};
 use cosmwasm_vm::{
-    call_execute, call_instantiate, call_query, Backend, Instance, InstanceOptions, Size,
+    call_execute, call_instantiate, call_query, call_reply, Backend, BackendResult, GasInfo,
+    Instance, InstanceOptions, Querier, Size,
 };
 use serde::{de::DeserializeOwned, Serialize};
 
-/// Gas limit of one call, in CosmWasm gas (wasmd's default block gas is far lower in SDK gas).
+/// Gas limit of one call, in CosmWasm gas.
 const GAS_LIMIT: u64 = 500_000_000_000_000;
 const MEMORY_LIMIT: Size = Size::mebi(32);
 
-type VmInstance = Instance<MockApi, MockStorage, MockQuerier>;
+type VmInstance = Instance<MockApi, MockStorage, ChainQuerier>;
+
+/// A contract on the chain; `instance` is `None` while it runs (so nested calls never alias it).
+struct Slot {
+    name: String,
+    instance: Option<VmInstance>,
+}
+
+/// What the chain and every contract's querier share.
+struct Registry {
+    block: BlockInfo,
+    contracts: BTreeMap<String, Slot>,
+}
+
+type Shared = Rc<RefCell<Registry>>;
+
+fn env_for(block: &BlockInfo, contract: &str) -> Env {
+    Env {
+        block: block.clone(),
+        transaction: Some(TransactionInfo { index: 0 }),
+        contract: ContractInfo {
+            address: Addr::unchecked(contract),
+        },
+    }
+}
+
+/// Takes a contract's instance out of the registry for the length of a call.
+fn take(shared: &Shared, address: &str) -> anyhow::Result<(String, VmInstance, Env)> {
+    let mut registry = shared.borrow_mut();
+    let env = env_for(&registry.block, address);
+    let slot = registry
+        .contracts
+        .get_mut(address)
+        .ok_or_else(|| anyhow!("no contract at {address}"))?;
+    let instance = slot
+        .instance
+        .take()
+        .ok_or_else(|| anyhow!("{} is already running (re-entrant call)", slot.name))?;
+    Ok((slot.name.clone(), instance, env))
+}
+
+fn put_back(shared: &Shared, address: &str, instance: VmInstance) {
+    if let Some(slot) = shared.borrow_mut().contracts.get_mut(address) {
+        slot.instance = Some(instance);
+    }
+}
+
+fn used(instance: &mut VmInstance) -> u64 {
+    let report = instance.create_gas_report();
+    report.used_internally + report.used_externally
+}
+
+/// Serves a contract's wasm smart queries from the other instances. The gas the queried
+/// contract spends is charged to the caller, as on chain.
+#[derive(Clone)]
+pub struct ChainQuerier(Shared);
+
+impl Querier for ChainQuerier {
+    fn query_raw(
+        &self,
+        request: &[u8],
+        _gas_limit: u64,
+    ) -> BackendResult<SystemResult<ContractResult<Binary>>> {
+        let request: QueryRequest<Empty> = match serde_json::from_slice(request) {
+            Ok(r) => r,
+            Err(e) => {
+                let err = SystemError::InvalidRequest {
+                    error: e.to_string(),
+                    request: request.into(),
+                };
+                return (Ok(SystemResult::Err(err)), GasInfo::free());
+            }
+        };
+        let QueryRequest::Wasm(WasmQuery::Smart { contract_addr, msg }) = request else {
+            let err = SystemError::UnsupportedRequest {
+                kind: "only wasm smart queries are served".into(),
+            };
+            return (Ok(SystemResult::Err(err)), GasInfo::free());
+        };
+        let Ok((_, mut instance, env)) = take(&self.0, &contract_addr) else {
+            let err = SystemError::NoSuchContract {
+                addr: contract_addr,
+            };
+            return (Ok(SystemResult::Err(err)), GasInfo::free());
+        };
+        let before = used(&mut instance);
+        let result = call_query(&mut instance, &env, msg.as_slice());
+        let gas = GasInfo::with_externally_used(used(&mut instance) - before);
+        put_back(&self.0, &contract_addr, instance);
+        match result {
+            Ok(answer) => (Ok(SystemResult::Ok(answer)), gas),
+            Err(e) => (
+                Ok(SystemResult::Ok(ContractResult::Err(e.to_string()))),
+                gas,
+            ),
+        }
+    }
+}
 
 /// The gas of one contract call within a transaction.
 #[derive(Debug, Clone)]
 pub struct CallGas {
     pub contract: String,
     pub entry_point: &'static str,
-    /// CosmWasm gas used by wasm execution and host functions.
+    /// CosmWasm gas used by wasm execution, host functions and the queries it made.
     pub gas: u64,
 }
 
@@ -50,9 +153,7 @@ impl TxReport {
 
 pub struct WasmChain {
     api: MockApi,
-    block: BlockInfo,
-    /// Instances by address, and the name they were given.
-    contracts: BTreeMap<String, (String, VmInstance)>,
+    shared: Shared,
 }
 
 impl Default for WasmChain {
@@ -63,14 +164,17 @@ impl Default for WasmChain {
 
 impl WasmChain {
     pub fn new() -> Self {
+        let block = BlockInfo {
+            height: 1,
+            time: Timestamp::from_seconds(1_700_000_000),
+            chain_id: "btt-vm-1".into(),
+        };
         Self {
             api: MockApi::default(),
-            block: BlockInfo {
-                height: 1,
-                time: Timestamp::from_seconds(1_700_000_000),
-                chain_id: "btt-vm-1".into(),
-            },
-            contracts: BTreeMap::new(),
+            shared: Rc::new(RefCell::new(Registry {
+                block,
+                contracts: BTreeMap::new(),
+            })),
         }
     }
 
@@ -80,23 +184,18 @@ impl WasmChain {
     }
 
     pub fn block_time(&self) -> Timestamp {
-        self.block.time
+        self.shared.borrow().block.time
     }
 
-    /// Moves the chain forward by `seconds` (and one block).
+    pub fn block_height(&self) -> u64 {
+        self.shared.borrow().block.height
+    }
+
+    /// Moves the chain forward by `seconds` and one block.
     pub fn advance(&mut self, seconds: u64) {
-        self.block.time = self.block.time.plus_seconds(seconds);
-        self.block.height += 1;
-    }
-
-    fn env(&self, contract: &str) -> Env {
-        Env {
-            block: self.block.clone(),
-            transaction: Some(TransactionInfo { index: 0 }),
-            contract: ContractInfo {
-                address: Addr::unchecked(contract),
-            },
-        }
+        let mut registry = self.shared.borrow_mut();
+        registry.block.time = registry.block.time.plus_seconds(seconds);
+        registry.block.height += 1;
     }
 
     /// Compiles `wasm` into a new instance at the address made from `name` and instantiates it.
@@ -111,27 +210,32 @@ impl WasmChain {
         let backend = Backend {
             api: self.api,
             storage: MockStorage::default(),
-            querier: MockQuerier::new(&[]),
+            querier: ChainQuerier(self.shared.clone()),
         };
         let options = InstanceOptions {
             gas_limit: GAS_LIMIT,
         };
         let mut instance = Instance::from_code(wasm, backend, options, Some(MEMORY_LIMIT))
             .with_context(|| format!("loading {name}"))?;
+        let env = env_for(&self.shared.borrow().block, address.as_str());
         let info = MessageInfo {
             sender: sender.clone(),
             funds: vec![],
         };
-        let env = self.env(address.as_str());
         let before = used(&mut instance);
         let result = call_instantiate::<_, _, _, Empty>(&mut instance, &env, &info, &to_vec(msg)?)
             .map_err(|e| anyhow!("{name} instantiate: vm error: {e}"))?;
         let gas = used(&mut instance) - before;
+        self.shared.borrow_mut().contracts.insert(
+            address.to_string(),
+            Slot {
+                name: name.into(),
+                instance: Some(instance),
+            },
+        );
         let response = result
             .into_result()
             .map_err(|e| anyhow!("{name} instantiate: {e}"))?;
-        self.contracts
-            .insert(address.to_string(), (name.to_string(), instance));
         let mut report = TxReport::default();
         report.calls.push(CallGas {
             contract: name.into(),
@@ -161,26 +265,45 @@ impl WasmChain {
         msg: Binary,
         report: &mut TxReport,
     ) -> anyhow::Result<()> {
-        let env = self.env(contract.as_str());
-        let (name, instance) = self
-            .contracts
-            .get_mut(contract.as_str())
-            .ok_or_else(|| anyhow!("no contract at {contract}"))?;
+        let (name, mut instance, env) = take(&self.shared, contract.as_str())?;
         let info = MessageInfo {
             sender: sender.clone(),
             funds: vec![],
         };
-        let before = used(instance);
-        let result = call_execute::<_, _, _, Empty>(instance, &env, &info, msg.as_slice())
-            .map_err(|e| anyhow!("{name} execute: vm error: {e}"))?;
-        let gas = used(instance) - before;
-        let name = name.clone();
+        let before = used(&mut instance);
+        let result = call_execute::<_, _, _, Empty>(&mut instance, &env, &info, msg.as_slice());
+        let gas = used(&mut instance) - before;
+        put_back(&self.shared, contract.as_str(), instance);
         let response = result
+            .map_err(|e| anyhow!("{name} execute: vm error: {e}"))?
             .into_result()
             .map_err(|e| anyhow!("{name} execute: {e}"))?;
         report.calls.push(CallGas {
             contract: name,
             entry_point: "execute",
+            gas,
+        });
+        self.dispatch(contract, response, report)
+    }
+
+    fn reply(
+        &mut self,
+        contract: &Addr,
+        reply: Reply,
+        report: &mut TxReport,
+    ) -> anyhow::Result<()> {
+        let (name, mut instance, env) = take(&self.shared, contract.as_str())?;
+        let before = used(&mut instance);
+        let result = call_reply::<_, _, _, Empty>(&mut instance, &env, &reply);
+        let gas = used(&mut instance) - before;
+        put_back(&self.shared, contract.as_str(), instance);
+        let response = result
+            .map_err(|e| anyhow!("{name} reply: vm error: {e}"))?
+            .into_result()
+            .map_err(|e| anyhow!("{name} reply: {e}"))?;
+        report.calls.push(CallGas {
+            contract: name,
+            entry_point: "reply",
             gas,
         });
         self.dispatch(contract, response, report)
@@ -193,22 +316,44 @@ impl WasmChain {
         report: &mut TxReport,
     ) -> anyhow::Result<()> {
         for sub in response.messages {
-            if sub.reply_on != cosmwasm_std::ReplyOn::Never {
-                bail!("submessage replies are not routed by this harness");
-            }
-            match sub.msg {
+            let result = match sub.msg {
                 CosmosMsg::Wasm(WasmMsg::Execute {
                     contract_addr,
                     msg,
                     funds,
                 }) => {
                     if !funds.is_empty() {
-                        bail!("native funds are not routed by this harness");
+                        bail!("native funds are not moved by this harness");
                     }
-                    self.execute_raw(from, &Addr::unchecked(contract_addr), msg, report)?;
+                    self.execute_raw(from, &Addr::unchecked(contract_addr), msg, report)
                 }
                 other => bail!("message not routed by this harness: {other:?}"),
-            }
+            };
+            let result = match (sub.reply_on, result) {
+                (ReplyOn::Never, result) => {
+                    result?;
+                    continue;
+                }
+                (ReplyOn::Error, Ok(())) => continue,
+                (ReplyOn::Success, Err(e)) => return Err(e),
+                (_, Ok(())) =>
+                {
+                    #[allow(deprecated)]
+                    SubMsgResult::Ok(SubMsgResponse {
+                        events: vec![],
+                        data: None,
+                        msg_responses: vec![],
+                    })
+                }
+                (_, Err(e)) => SubMsgResult::Err(e.to_string()),
+            };
+            let reply = Reply {
+                id: sub.id,
+                payload: sub.payload,
+                gas_used: 0,
+                result,
+            };
+            self.reply(from, reply, report)?;
         }
         Ok(())
     }
@@ -219,22 +364,15 @@ impl WasmChain {
         contract: &Addr,
         msg: &impl Serialize,
     ) -> anyhow::Result<T> {
-        let env = self.env(contract.as_str());
-        let (name, instance) = self
-            .contracts
-            .get_mut(contract.as_str())
-            .ok_or_else(|| anyhow!("no contract at {contract}"))?;
-        let bin = call_query(instance, &env, &to_vec(msg)?)
+        let (name, mut instance, env) = take(&self.shared, contract.as_str())?;
+        let result = call_query(&mut instance, &env, &to_vec(msg)?);
+        put_back(&self.shared, contract.as_str(), instance);
+        let bin = result
             .map_err(|e| anyhow!("{name} query: vm error: {e}"))?
             .into_result()
             .map_err(|e| anyhow!("{name} query: {e}"))?;
         Ok(serde_json::from_slice(bin.as_slice())?)
     }
-}
-
-fn used(instance: &mut VmInstance) -> u64 {
-    let report = instance.create_gas_report();
-    report.used_internally + report.used_externally
 }
 
 fn to_vec(msg: &impl Serialize) -> anyhow::Result<Vec<u8>> {
