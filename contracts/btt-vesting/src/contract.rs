@@ -1,4 +1,5 @@
 use btt_types::migration::migrate_contract;
+use btt_types::ownership::update_ownership;
 use btt_types::vesting::{ExecuteMsg, InstantiateMsg, MigrateMsg, QueryMsg};
 #[cfg(not(feature = "library"))]
 use cosmwasm_std::entry_point;
@@ -46,21 +47,8 @@ pub fn execute(
             schedule_id,
             tranche,
         } => milestones::approve_tranche(deps, env, info, schedule_id, tranche),
-        ExecuteMsg::UpdateOwnership(action) => update_ownership(deps, env, info, action),
+        ExecuteMsg::UpdateOwnership(action) => update_ownership(deps, &env, &info, action),
     }
-}
-
-fn update_ownership(
-    deps: DepsMut,
-    env: Env,
-    info: MessageInfo,
-    action: cw_ownable::Action,
-) -> Result<Response, ContractError> {
-    cw_utils::nonpayable(&info)?;
-    let ownership = cw_ownable::update_ownership(deps, &env.block, &info.sender, action)?;
-    Ok(Response::new()
-        .add_attribute("action", "update_ownership")
-        .add_attributes(ownership.into_attributes()))
 }
 
 #[cfg_attr(not(feature = "library"), entry_point)]

@@ -6,13 +6,12 @@ use btt_types::allocation::{
     check_allocation_table, Allocation, AllocationError, Category, PoolHolder, Release,
     ALLOCATION_TABLE,
 };
-use btt_types::bps::Bps;
 use btt_types::dao::VotingRules;
 use btt_types::staking::{FeeTier, LockTier};
 use btt_types::token;
 use btt_types::units::{btt, BTT_DECIMALS, MONTH_SECONDS, TOTAL_SUPPLY};
 use btt_types::vesting::{CurveSpec, NewSchedule, TrancheSpec};
-use cosmwasm_std::{Decimal, Timestamp, Uint128};
+use cosmwasm_std::{Timestamp, Uint128};
 use cw20::Cw20Coin;
 use thiserror::Error;
 
@@ -63,33 +62,10 @@ impl GovernanceParams {
     /// fee tiers 1,000 / 10,000 / 100,000 BTT for 10% / 25% / 50% off; the guardian's veto ends
     /// two years after `start`.
     pub fn suggested(guardian: String, start: Timestamp) -> Self {
-        let lock_tiers = [
-            ("none", 0, 1_000),
-            ("3 months", 3, 1_100),
-            ("6 months", 6, 1_250),
-            ("12 months", 12, 1_500),
-            ("24 months", 24, 2_000),
-            ("48 months", 48, 2_500),
-        ]
-        .into_iter()
-        .map(|(name, months, permille)| LockTier {
-            name: name.into(),
-            lock_seconds: months * MONTH_SECONDS,
-            multiplier: Decimal::permille(permille),
-        })
-        .collect();
-        let fee_tiers = [(1_000, 1_000, 1), (10_000, 2_500, 2), (100_000, 5_000, 3)]
-            .into_iter()
-            .map(|(min, bps, priority)| FeeTier {
-                min_stake: btt(min),
-                discount: Bps(bps),
-                priority,
-            })
-            .collect();
         Self {
-            lock_tiers,
+            lock_tiers: LockTier::suggested(),
             unbonding_seconds: 21 * DAY,
-            fee_tiers,
+            fee_tiers: FeeTier::suggested(),
             voting_period_seconds: 7 * DAY,
             timelock_seconds: 2 * DAY,
             deposit: btt(1_000),

@@ -8,12 +8,14 @@
 //! - [`bps`]: basis points, the one way percentages are stored;
 //! - [`allocation`]: the genesis allocation table of the BTT paper, as data;
 //! - [`pagination`]: the clamped `start_after` + `limit` rule every list query follows;
-//! - [`migration`]: the cw2 guard every `migrate` entry point runs.
+//! - [`migration`]: the cw2 guard every `migrate` entry point runs;
+//! - [`ownership`]: the `UpdateOwnership` handler of every cw-ownable contract.
 
 pub mod allocation;
 pub mod bps;
 pub mod dao;
 pub mod migration;
+pub mod ownership;
 pub mod pagination;
 pub mod staking;
 pub mod token;

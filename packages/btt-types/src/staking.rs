@@ -11,6 +11,7 @@ use cw_ownable::{cw_ownable_execute, cw_ownable_query};
 
 use crate::bps::Bps;
 use crate::token::TokenContract;
+use crate::units::{btt, MONTH_SECONDS};
 
 /// Most lock tiers the config may hold.
 pub const MAX_LOCK_TIERS: usize = 10;
@@ -30,6 +31,28 @@ pub struct LockTier {
     pub multiplier: Decimal,
 }
 
+impl LockTier {
+    /// DESIGN.md's suggestion: none 1.0×, 3 months 1.1×, 6 months 1.25×, 12 months 1.5×,
+    /// 24 months 2.0×, 48 months 2.5× (indices 0 to 5).
+    pub fn suggested() -> Vec<LockTier> {
+        [
+            ("none", 0, 1_000),
+            ("3 months", 3, 1_100),
+            ("6 months", 6, 1_250),
+            ("12 months", 12, 1_500),
+            ("24 months", 24, 2_000),
+            ("48 months", 48, 2_500),
+        ]
+        .into_iter()
+        .map(|(name, months, permille)| LockTier {
+            name: name.into(),
+            lock_seconds: months * MONTH_SECONDS,
+            multiplier: Decimal::permille(permille),
+        })
+        .collect()
+    }
+}
+
 /// A fee-discount and priority tier, reached by staking at least `min_stake`.
 #[cw_serde]
 pub struct FeeTier {
@@ -41,6 +64,22 @@ pub struct FeeTier {
     pub priority: u8,
 }
 
+impl FeeTier {
+    /// Our starting point: 1,000 BTT staked for 10% off and priority 1; 10,000 BTT for 25% and
+    /// priority 2; 100,000 BTT for 50% and priority 3.
+    pub fn suggested() -> Vec<FeeTier> {
+        [(1_000, 1_000, 1), (10_000, 2_500, 2), (100_000, 5_000, 3)]
+            .into_iter()
+            .map(|(min, bps, priority)| FeeTier {
+                min_stake: btt(min),
+                discount: Bps(bps),
+                priority,
+            })
+            .collect()
+    }
+}
+
+/// Instantiates btt-staking. No funds.
 #[cw_serde]
 pub struct InstantiateMsg {
     /// The BTT cw20; the only token staked and paid as rewards.

@@ -1,13 +1,12 @@
 //! A chain with BTT and btt-staking; every actor starts with 1,000,000 BTT.
 
-use btt_types::bps::Bps;
 use btt_types::staking::{
     ExecuteMsg, FeeTier, InstantiateMsg, LockTier, PowerResponse, QueryMsg, StakerResponse,
     StakesResponse, StakingContract, TierResponse, TotalsResponse, UnbondingsResponse,
 };
 use btt_types::token::{self, TokenContract};
-use btt_types::units::{btt, MONTH_SECONDS, TOTAL_SUPPLY};
-use cosmwasm_std::{coins, Addr, Coin, Decimal, Empty, Uint128};
+use btt_types::units::{btt, TOTAL_SUPPLY};
+use cosmwasm_std::{coins, Addr, Coin, Empty, Uint128};
 use cw20::Cw20Coin;
 use cw_multi_test::{App, AppBuilder, AppResponse, Contract, ContractWrapper, Executor};
 
@@ -29,44 +28,12 @@ pub fn token_code() -> Box<dyn Contract<Empty>> {
     Box::new(ContractWrapper::new(t::execute, t::instantiate, t::query))
 }
 
-/// The suggested tiers: none 1.0, 3 months 1.1, 6 months 1.25, 12 months 1.5, 24 months 2.0,
-/// 48 months 2.5.
-pub fn suggested_lock_tiers() -> Vec<LockTier> {
-    [
-        ("none", 0, 1_000),
-        ("3 months", 3, 1_100),
-        ("6 months", 6, 1_250),
-        ("12 months", 12, 1_500),
-        ("24 months", 24, 2_000),
-        ("48 months", 48, 2_500),
-    ]
-    .into_iter()
-    .map(|(name, months, permille)| LockTier {
-        name: name.into(),
-        lock_seconds: months * MONTH_SECONDS,
-        multiplier: Decimal::permille(permille),
-    })
-    .collect()
-}
-
-/// 1,000 BTT: 10%, priority 1; 10,000 BTT: 25%, priority 2; 100,000 BTT: 50%, priority 3.
-pub fn fee_tiers() -> Vec<FeeTier> {
-    [(1_000, 1_000, 1), (10_000, 2_500, 2), (100_000, 5_000, 3)]
-        .into_iter()
-        .map(|(min, bps, priority)| FeeTier {
-            min_stake: btt(min),
-            discount: Bps(bps),
-            priority,
-        })
-        .collect()
-}
-
 pub fn instantiate_msg(token: &Addr) -> InstantiateMsg {
     InstantiateMsg {
         token: token.to_string(),
-        lock_tiers: suggested_lock_tiers(),
+        lock_tiers: LockTier::suggested(),
         unbonding_seconds: UNBONDING,
-        fee_tiers: fee_tiers(),
+        fee_tiers: FeeTier::suggested(),
         owner: None,
         dao: None,
     }
