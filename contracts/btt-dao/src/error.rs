@@ -1,5 +1,6 @@
 use btt_types::dao::Status;
 use btt_types::migration::MigrationError;
+use btt_types::token::UnknownToken;
 use cosmwasm_std::{Addr, Decimal, OverflowError, StdError, Timestamp, Uint128};
 use cw_utils::PaymentError;
 use thiserror::Error;
@@ -21,8 +22,8 @@ pub enum ContractError {
     #[error("only {expected} may do this")]
     Unauthorized { expected: String },
 
-    #[error("only the BTT token {expected} is accepted, not {got}")]
-    UnknownToken { expected: Addr, got: Addr },
+    #[error("{0}")]
+    UnknownToken(#[from] UnknownToken),
 
     #[error("{rule} must be above 0 and at most 1, got {value}")]
     InvalidRule { rule: &'static str, value: Decimal },

@@ -4,6 +4,7 @@ use btt_types::dao::{
     Proposal, ReceiveMsg, Status, Tally, MAX_DESCRIPTION_LEN, MAX_PROPOSAL_MSGS, MAX_TITLE_LEN,
 };
 use btt_types::staking::StakingContract;
+use btt_types::token::hook_sender;
 use cosmwasm_std::{from_json, Addr, CosmosMsg, DepsMut, Env, MessageInfo, Response, Uint128};
 use cw20::Cw20ReceiveMsg;
 
@@ -17,15 +18,8 @@ pub fn receive(
     info: MessageInfo,
     wrapper: Cw20ReceiveMsg,
 ) -> Result<Response, ContractError> {
-    cw_utils::nonpayable(&info)?;
-    let config = CONFIG.load(deps.storage)?;
-    if info.sender != config.token {
-        return Err(ContractError::UnknownToken {
-            expected: config.token,
-            got: info.sender,
-        });
-    }
-    let proposer = deps.api.addr_validate(&wrapper.sender)?;
+    let token = CONFIG.load(deps.storage)?.token;
+    let proposer = hook_sender::<ContractError>(deps.api, &info, &token, &wrapper)?;
     match from_json(&wrapper.msg)? {
         ReceiveMsg::Propose {
             title,

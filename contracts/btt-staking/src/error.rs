@@ -1,5 +1,6 @@
 use btt_types::migration::MigrationError;
-use cosmwasm_std::{Addr, Decimal, OverflowError, StdError, Timestamp, Uint128};
+use btt_types::token::UnknownToken;
+use cosmwasm_std::{Decimal, OverflowError, StdError, Timestamp, Uint128};
 use cw_ownable::OwnershipError;
 use cw_utils::PaymentError;
 use thiserror::Error;
@@ -21,8 +22,8 @@ pub enum ContractError {
     #[error("{0}")]
     Migration(#[from] MigrationError),
 
-    #[error("only the BTT token {expected} can be staked or paid as rewards, not {got}")]
-    UnknownToken { expected: Addr, got: Addr },
+    #[error("{0}")]
+    UnknownToken(#[from] UnknownToken),
 
     #[error("amount must be greater than zero")]
     ZeroAmount,

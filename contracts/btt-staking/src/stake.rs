@@ -2,7 +2,7 @@
 
 use btt_types::pagination::clamp_limit;
 use btt_types::staking::{ReceiveMsg, Stake, Unbonding};
-use btt_types::token::TokenContract;
+use btt_types::token::{hook_sender, TokenContract};
 use cosmwasm_std::{
     from_json, Addr, Decimal, DepsMut, Env, MessageInfo, Order, Response, StdResult, Storage,
     Uint128,
@@ -48,15 +48,8 @@ pub fn receive(
     info: MessageInfo,
     wrapper: Cw20ReceiveMsg,
 ) -> Result<Response, ContractError> {
-    cw_utils::nonpayable(&info)?;
-    let config = CONFIG.load(deps.storage)?;
-    if info.sender != config.token {
-        return Err(ContractError::UnknownToken {
-            expected: config.token,
-            got: info.sender,
-        });
-    }
-    let sender = deps.api.addr_validate(&wrapper.sender)?;
+    let token = CONFIG.load(deps.storage)?.token;
+    let sender = hook_sender::<ContractError>(deps.api, &info, &token, &wrapper)?;
     match from_json(&wrapper.msg)? {
         ReceiveMsg::Stake { tier } => stake(deps, env, sender, wrapper.amount, tier),
         ReceiveMsg::DistributeRewards {} => rewards::deposit(deps.storage, sender, wrapper.amount),

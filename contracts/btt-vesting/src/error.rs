@@ -1,5 +1,6 @@
 use btt_types::migration::MigrationError;
-use cosmwasm_std::{Addr, StdError, Timestamp, Uint128};
+use btt_types::token::UnknownToken;
+use cosmwasm_std::{StdError, Timestamp, Uint128};
 use cw_ownable::OwnershipError;
 use cw_utils::PaymentError;
 use thiserror::Error;
@@ -18,8 +19,8 @@ pub enum ContractError {
     #[error("{0}")]
     Migration(#[from] MigrationError),
 
-    #[error("only the BTT token {expected} can fund schedules, not {got}")]
-    UnknownToken { expected: Addr, got: Addr },
+    #[error("{0}")]
+    UnknownToken(#[from] UnknownToken),
 
     #[error("a funding must create at least one schedule")]
     NoSchedules,

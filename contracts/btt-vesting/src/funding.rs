@@ -1,5 +1,6 @@
 //! Funding: a cw20 `Send` of BTT by the owner creates schedules.
 
+use btt_types::token::hook_sender;
 use btt_types::vesting::{
     NewSchedule, ReceiveMsg, Schedule, MAX_CATEGORY_LEN, MAX_SCHEDULES_PER_FUNDING,
 };
@@ -16,15 +17,8 @@ pub fn receive(
     info: MessageInfo,
     wrapper: Cw20ReceiveMsg,
 ) -> Result<Response, ContractError> {
-    cw_utils::nonpayable(&info)?;
     let token = TOKEN.load(deps.storage)?;
-    if info.sender != token {
-        return Err(ContractError::UnknownToken {
-            expected: token,
-            got: info.sender,
-        });
-    }
-    let funder = deps.api.addr_validate(&wrapper.sender)?;
+    let funder = hook_sender::<ContractError>(deps.api, &info, &token, &wrapper)?;
     cw_ownable::assert_owner(deps.storage, &funder)?;
     match from_json(&wrapper.msg)? {
         ReceiveMsg::CreateSchedules { schedules } => {

@@ -5,8 +5,10 @@
 
 use cosmwasm_schema::cw_serde;
 use cosmwasm_std::{
-    to_json_binary, Addr, Binary, CosmosMsg, QuerierWrapper, StdResult, Uint128, WasmMsg,
+    to_json_binary, Addr, Api, Binary, CosmosMsg, MessageInfo, QuerierWrapper, StdError, StdResult,
+    Uint128, WasmMsg,
 };
+use cw20::Cw20ReceiveMsg;
 use cw20::{
     BalanceResponse, Cw20Coin, Cw20ExecuteMsg, Cw20QueryMsg, Expiration, Logo, TokenInfoResponse,
 };
@@ -14,6 +16,8 @@ pub use cw20_base::msg::InstantiateMarketingInfo;
 /// Queries are exactly cw20-base's: balances, token info, allowances, accounts, marketing, logo
 /// (and `Minter`, which always answers `null`).
 pub use cw20_base::msg::QueryMsg;
+use cw_utils::PaymentError;
+use thiserror::Error;
 
 /// Instantiates BTT with its whole, fixed supply. Anyone may instantiate; no funds.
 #[cw_serde]
@@ -126,6 +130,38 @@ impl ExecuteMsg {
             _ => None,
         }
     }
+}
+
+/// A cw20 hook came from a token other than the one a contract accepts.
+#[derive(Error, Debug, PartialEq)]
+#[error("only the BTT token {expected} is accepted, not {got}")]
+pub struct UnknownToken {
+    /// The token the contract accepts.
+    pub expected: Addr,
+    /// The contract that called `Receive`.
+    pub got: Addr,
+}
+
+/// The guard of every `Receive(Cw20ReceiveMsg)`: no native funds attached, the caller is
+/// `token`, and the cw20 `sender` is a valid address, which it returns.
+pub fn hook_sender<E>(
+    api: &dyn Api,
+    info: &MessageInfo,
+    token: &Addr,
+    wrapper: &Cw20ReceiveMsg,
+) -> Result<Addr, E>
+where
+    E: From<UnknownToken> + From<StdError> + From<PaymentError>,
+{
+    cw_utils::nonpayable(info)?;
+    if info.sender != token {
+        return Err(UnknownToken {
+            expected: token.clone(),
+            got: info.sender.clone(),
+        }
+        .into());
+    }
+    Ok(api.addr_validate(&wrapper.sender)?)
 }
 
 /// Migrates a deployed btt-token to this code (same contract name, equal or newer version).

@@ -1,6 +1,7 @@
 use btt_types::dao::{
     ExecuteMsg, ProposalsResponse, QueryMsg, ReceiveMsg, Status, MAX_PROPOSAL_MSGS,
 };
+use btt_types::token::UnknownToken;
 use btt_types::units::btt;
 use cosmwasm_std::{coins, to_json_binary};
 use cw20::Cw20ReceiveMsg;
@@ -84,10 +85,10 @@ fn a_proposal_hook_from_a_cw20_that_is_not_btt_is_rejected() {
         .unwrap();
     assert_eq!(
         err,
-        ContractError::UnknownToken {
+        ContractError::UnknownToken(UnknownToken {
             expected: suite.token.addr().clone(),
             got: fake
-        }
+        })
     );
 }
 

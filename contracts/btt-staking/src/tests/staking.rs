@@ -1,4 +1,5 @@
 use btt_types::staking::{ExecuteMsg, ReceiveMsg};
+use btt_types::token::UnknownToken;
 use btt_types::units::{btt, MONTH_SECONDS};
 use cosmwasm_std::{coins, to_json_binary, Uint128};
 use cw20::Cw20ReceiveMsg;
@@ -46,10 +47,10 @@ fn a_stake_from_a_cw20_that_is_not_btt_is_rejected() {
     let err = suite.stake_with(&fake, "alice", btt(10)).unwrap_err();
     assert_eq!(
         err,
-        ContractError::UnknownToken {
+        ContractError::UnknownToken(UnknownToken {
             expected: suite.token.addr().clone(),
             got: fake.addr().clone()
-        }
+        })
     );
 }
 

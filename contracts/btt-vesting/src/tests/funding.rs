@@ -1,3 +1,4 @@
+use btt_types::token::UnknownToken;
 use btt_types::units::{btt, TOTAL_SUPPLY};
 use btt_types::vesting::{CurveSpec, MAX_SCHEDULES_PER_FUNDING};
 use cosmwasm_std::{coins, Uint128};
@@ -40,10 +41,10 @@ fn a_hook_from_a_cw20_that_is_not_btt_is_rejected() {
         .unwrap_err();
     assert_eq!(
         err,
-        ContractError::UnknownToken {
+        ContractError::UnknownToken(UnknownToken {
             expected: suite.token.clone(),
             got: fake
-        }
+        })
     );
     assert_eq!(suite.totals().schedule_count, 0);
 }
@@ -54,7 +55,7 @@ fn a_receive_called_directly_by_an_account_is_rejected() {
     let err = suite
         .fake_receive("mallory", "owner", btt(1), &[])
         .unwrap_err();
-    assert!(matches!(err, ContractError::UnknownToken { .. }));
+    assert!(matches!(err, ContractError::UnknownToken(_)));
 }
 
 #[test]
