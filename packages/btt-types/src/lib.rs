@@ -12,8 +12,11 @@
 //! - [`ownership`]: the `UpdateOwnership` handler of every cw-ownable contract.
 
 pub mod allocation;
+pub mod asset;
 pub mod bps;
+pub mod compute;
 pub mod dao;
+pub mod depin;
 pub mod migration;
 pub mod ownership;
 pub mod pagination;

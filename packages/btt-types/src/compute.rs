@@ -1,0 +1,448 @@
+//! `compute-escrow`: the compute marketplace. GPU nodes post BTT bonds; clinics escrow the
+//! price of AI jobs; completed jobs pay 70% to the nodes by units and 15/10/5% to the
+//! development fund, foundation and reserve; disputes go to a DAO-appointed arbiter.
+
+use cosmwasm_schema::{cw_serde, QueryResponses};
+use cosmwasm_std::{Addr, Decimal, Timestamp, Uint128};
+use cw20::Cw20ReceiveMsg;
+use cw_ownable::{cw_ownable_execute, cw_ownable_query};
+
+use crate::asset::Asset;
+use crate::bps::Bps;
+
+/// Most hardware classes the config may hold.
+pub const MAX_HARDWARE_CLASSES: usize = 16;
+/// Most nodes one job may be split across.
+pub const MAX_NODES_PER_JOB: usize = 8;
+/// Most fee recipients besides the contributors.
+pub const MAX_FEE_RECIPIENTS: usize = 5;
+/// Longest review window a job may ask for: 14 days.
+pub const MAX_REVIEW_SECONDS: u64 = 14 * 86_400;
+
+/// A class of hardware and its price per compute unit, in ubtt.
+#[cw_serde]
+pub struct HardwareClass {
+    /// Name, e.g. "a100" (1 to 32 bytes, unique).
+    pub name: String,
+    /// ubtt per compute unit.
+    pub unit_price: Uint128,
+}
+
+/// How fast a job must run; each has a price multiplier.
+#[cw_serde]
+#[derive(Copy, Eq)]
+pub enum Urgency {
+    Standard,
+    Priority,
+    Urgent,
+}
+
+/// Price multipliers of the urgency levels (suggested 1.0 / 1.5 / 2.0).
+#[cw_serde]
+pub struct UrgencyMultipliers {
+    pub standard: Decimal,
+    pub priority: Decimal,
+    pub urgent: Decimal,
+}
+
+impl UrgencyMultipliers {
+    /// The multiplier of `urgency`.
+    pub fn of(&self, urgency: Urgency) -> Decimal {
+        match urgency {
+            Urgency::Standard => self.standard,
+            Urgency::Priority => self.priority,
+            Urgency::Urgent => self.urgent,
+        }
+    }
+}
+
+/// A native denom accepted for jobs, at a DAO-set rate.
+#[cw_serde]
+pub struct NativeRate {
+    /// The denom, e.g. "untrn".
+    pub denom: String,
+    /// ubtt one unit of the denom is worth (> 0); the price in the denom is rounded up.
+    pub ubtt_per_unit: Decimal,
+}
+
+/// A fee recipient of completed jobs.
+#[cw_serde]
+pub struct FeeShare {
+    /// Label, e.g. "development fund".
+    pub label: String,
+    /// Who receives it.
+    pub recipient: String,
+    /// Its share of each job's price.
+    pub share: Bps,
+}
+
+/// How a completed job's price is split. `contributors` plus every fee share must be 100%.
+#[cw_serde]
+pub struct PayoutSplit {
+    /// The nodes' share, split by units supplied; rounding dust goes here too.
+    pub contributors: Bps,
+    /// Everyone else (development fund 15%, foundation 10%, reserve 5%).
+    pub fees: Vec<FeeShare>,
+}
+
+#[cw_serde]
+pub struct InstantiateMsg {
+    /// The BTT cw20: bonds, and the default payment asset.
+    pub token: String,
+    /// btt-staking, for the clinic's fee discount.
+    pub staking: String,
+    /// depin-rewards, told the units of every completed job; none to skip.
+    pub depin: Option<String>,
+    /// Who resolves disputes (appointed by the DAO).
+    pub arbiter: String,
+    /// Price per unit by hardware class (1 to 16).
+    pub hardware_classes: Vec<HardwareClass>,
+    /// Price multipliers by urgency; each at least 1.
+    pub urgency: UrgencyMultipliers,
+    /// ubtt per GB of data.
+    pub price_per_gb: Uint128,
+    /// Native denoms accepted, with their rates.
+    pub native_rates: Vec<NativeRate>,
+    /// 70 / 15 / 10 / 5.
+    pub split: PayoutSplit,
+    /// Smallest bond a node may post, ubtt.
+    pub min_bond: Uint128,
+    /// Share of a node's bond slashed when it is at fault or misses a deadline.
+    pub slash: Bps,
+    /// How long a retiring node's bond waits before it can be withdrawn.
+    pub bond_unbonding_seconds: u64,
+    /// Who changes the config; the sender when omitted. Handed to the DAO.
+    pub owner: Option<String>,
+}
+
+/// What a node offers.
+#[cw_serde]
+pub struct NodeSpec {
+    /// One of the configured hardware classes.
+    pub hardware_class: String,
+    /// GPUs in the node, > 0.
+    pub gpu_count: u32,
+    /// Region code, e.g. "cn-west" (1 to 32 bytes).
+    pub region: String,
+    /// Energy rating, 'A' (best) to 'E'.
+    pub energy_rating: EnergyRating,
+    /// Endpoint metadata (URL or multiaddr, at most 256 bytes).
+    pub endpoint: String,
+}
+
+/// Energy rating of a node.
+#[cw_serde]
+#[derive(Copy, Eq)]
+pub enum EnergyRating {
+    A,
+    B,
+    C,
+    D,
+    E,
+}
+
+/// A job to run.
+#[cw_serde]
+pub struct JobSpec {
+    /// Compute units to run, > 0.
+    pub compute_units: u64,
+    /// One of the configured hardware classes.
+    pub hardware_class: String,
+    /// Urgency.
+    pub urgency: Urgency,
+    /// Data volume in GB.
+    pub data_gb: u64,
+    /// The result must be submitted before this time (in the future).
+    pub deadline: Timestamp,
+    /// How long the clinic has to accept or dispute a submitted result (at most 14 days).
+    pub review_seconds: u64,
+}
+
+/// A node's share of a job.
+#[cw_serde]
+pub struct Assignment {
+    /// The node.
+    pub node_id: u64,
+    /// Compute units it supplies (> 0); the units of a job's assignments add up to the job's.
+    pub units: u64,
+}
+
+/// How the arbiter settles a dispute.
+#[cw_serde]
+pub enum Resolution {
+    /// The nodes are paid as if the result had been accepted.
+    Pay,
+    /// The clinic gets its escrow back.
+    Refund,
+    /// `clinic_share` goes back to the clinic, the rest is paid out like a completed job.
+    Split { clinic_share: Bps },
+}
+
+#[cw_ownable_execute]
+#[cw_serde]
+pub enum ExecuteMsg {
+    /// The BTT token only: a [`ReceiveMsg`] hook (node bond, or a job paid in BTT).
+    Receive(Cw20ReceiveMsg),
+    /// A clinic: posts a job paid in an accepted native denom; exactly the quoted price.
+    PostJob { spec: JobSpec },
+    /// The node's operator: changes its endpoint, region, energy rating or GPU count. No funds.
+    UpdateNode {
+        node_id: u64,
+        gpu_count: Option<u32>,
+        region: Option<String>,
+        energy_rating: Option<EnergyRating>,
+        endpoint: Option<String>,
+    },
+    /// The node's operator: stops (or resumes) taking new jobs. No funds.
+    PauseNode { node_id: u64, paused: bool },
+    /// The node's operator: retires the node; its bond can be withdrawn after the unbonding
+    /// delay, once it has no open job or dispute. No funds.
+    RetireNode { node_id: u64 },
+    /// The node's operator: withdraws the bond of a retired node after the delay. No funds.
+    WithdrawBond { node_id: u64 },
+    /// The job's clinic: assigns a posted job to 1 to 8 active nodes of its hardware class. No
+    /// funds.
+    AssignJob {
+        job_id: u64,
+        assignments: Vec<Assignment>,
+    },
+    /// An operator of an assigned node, before the deadline: submits the result. No funds.
+    SubmitResult {
+        job_id: u64,
+        /// Hash of the result (hex, 64 bytes at most).
+        result_hash: String,
+        /// Where the result is (at most 256 bytes; no patient data on chain).
+        result_uri: String,
+    },
+    /// The job's clinic: accepts a submitted result; the job pays out. No funds.
+    AcceptResult { job_id: u64 },
+    /// Anyone, after the review window: the result is accepted and the job pays out. No funds.
+    Finalize { job_id: u64 },
+    /// The job's clinic, within the review window: disputes the result. No funds.
+    Dispute {
+        job_id: u64,
+        /// Why (at most 256 bytes).
+        reason: String,
+    },
+    /// The arbiter: settles a disputed job; nodes in `at_fault` are slashed. No funds.
+    Resolve {
+        job_id: u64,
+        resolution: Resolution,
+        /// Nodes of the job at fault.
+        at_fault: Vec<u64>,
+    },
+    /// Anyone, after the deadline of a job with no result: refunds the clinic; assigned nodes
+    /// missed the deadline and are slashed. No funds.
+    Expire { job_id: u64 },
+    /// The owner (the DAO): changes prices, split, arbiter, bond rules or depin. No funds.
+    UpdateConfig(ConfigUpdate),
+}
+
+/// Config fields the DAO may change; each optional.
+#[cw_serde]
+#[derive(Default)]
+pub struct ConfigUpdate {
+    pub arbiter: Option<String>,
+    pub depin: Option<String>,
+    pub hardware_classes: Option<Vec<HardwareClass>>,
+    pub urgency: Option<UrgencyMultipliers>,
+    pub price_per_gb: Option<Uint128>,
+    pub native_rates: Option<Vec<NativeRate>>,
+    pub split: Option<PayoutSplit>,
+    pub min_bond: Option<Uint128>,
+    pub slash: Option<Bps>,
+    pub bond_unbonding_seconds: Option<u64>,
+}
+
+/// The hook of a cw20 `Send` of BTT to compute-escrow.
+#[cw_serde]
+pub enum ReceiveMsg {
+    /// Registers a node with the tokens sent as its bond (at least the minimum).
+    RegisterNode(NodeSpec),
+    /// Adds the tokens sent to a node's bond (its operator only).
+    TopUpBond { node_id: u64 },
+    /// Posts a job paid in BTT; the tokens sent must equal the quoted price.
+    PostJob(JobSpec),
+}
+
+/// Where a node stands.
+#[cw_serde]
+#[derive(Copy, Eq)]
+pub enum NodeStatus {
+    Active,
+    Paused,
+    /// Retired; the bond can be withdrawn from `withdrawable_at`.
+    Retired { withdrawable_at: Timestamp },
+    /// Retired and its bond withdrawn.
+    Withdrawn,
+}
+
+/// A registered node.
+#[cw_serde]
+pub struct Node {
+    pub id: u64,
+    pub operator: Addr,
+    pub spec: NodeSpec,
+    /// ubtt bonded.
+    pub bond: Uint128,
+    pub status: NodeStatus,
+    /// Jobs assigned to it and not yet settled.
+    pub open_jobs: u32,
+    /// Disputes open against its jobs.
+    pub open_disputes: u32,
+    /// Total ubtt slashed from it.
+    pub slashed: Uint128,
+}
+
+/// Where a job stands.
+#[cw_serde]
+#[derive(Copy, Eq)]
+pub enum JobStatus {
+    Posted,
+    Assigned,
+    Submitted,
+    Disputed,
+    /// Paid out to nodes and fee recipients.
+    Paid,
+    /// Escrow returned to the clinic.
+    Refunded,
+    /// Settled by the arbiter with a split.
+    Split,
+}
+
+impl JobStatus {
+    /// A stable number for indexing.
+    pub fn code(self) -> u8 {
+        self as u8
+    }
+}
+
+/// A submitted result.
+#[cw_serde]
+pub struct JobResult {
+    pub hash: String,
+    pub uri: String,
+    pub submitted_at: Timestamp,
+    pub submitted_by: Addr,
+}
+
+/// A job.
+#[cw_serde]
+pub struct Job {
+    pub id: u64,
+    pub clinic: Addr,
+    pub spec: JobSpec,
+    /// What the escrow is held in.
+    pub asset: Asset,
+    /// The escrowed price.
+    pub price: Uint128,
+    /// Discount the clinic got from its staking tier.
+    pub discount: Bps,
+    pub assignments: Vec<Assignment>,
+    pub result: Option<JobResult>,
+    pub status: JobStatus,
+    pub posted_at: Timestamp,
+}
+
+#[cw_ownable_query]
+#[cw_serde]
+#[derive(QueryResponses)]
+pub enum QueryMsg {
+    /// Prices, split, arbiter, bond rules.
+    #[returns(ConfigResponse)]
+    Config {},
+    /// The price of `spec` for `clinic` (its staking discount applied), in `denom` (BTT when
+    /// omitted).
+    #[returns(QuoteResponse)]
+    Quote {
+        spec: JobSpec,
+        clinic: Option<String>,
+        denom: Option<String>,
+    },
+    #[returns(Node)]
+    Node { node_id: u64 },
+    /// Nodes by id. Default 10, at most 30.
+    #[returns(NodesResponse)]
+    Nodes {
+        start_after: Option<u64>,
+        limit: Option<u32>,
+    },
+    #[returns(Job)]
+    Job { job_id: u64 },
+    /// A clinic's jobs by id. Default 10, at most 30.
+    #[returns(JobsResponse)]
+    JobsByClinic {
+        clinic: String,
+        start_after: Option<u64>,
+        limit: Option<u32>,
+    },
+    /// A node's jobs by id. Default 10, at most 30.
+    #[returns(JobsResponse)]
+    JobsByNode {
+        node_id: u64,
+        start_after: Option<u64>,
+        limit: Option<u32>,
+    },
+    /// Jobs with a status by id. Default 10, at most 30.
+    #[returns(JobsResponse)]
+    JobsByStatus {
+        status: JobStatus,
+        start_after: Option<u64>,
+        limit: Option<u32>,
+    },
+    /// BTT held: bonds and open escrow.
+    #[returns(TotalsResponse)]
+    Totals {},
+}
+
+#[cw_serde]
+pub struct ConfigResponse {
+    pub token: Addr,
+    pub staking: Addr,
+    pub depin: Option<Addr>,
+    pub arbiter: Addr,
+    pub hardware_classes: Vec<HardwareClass>,
+    pub urgency: UrgencyMultipliers,
+    pub price_per_gb: Uint128,
+    pub native_rates: Vec<NativeRate>,
+    pub split: PayoutSplit,
+    pub min_bond: Uint128,
+    pub slash: Bps,
+    pub bond_unbonding_seconds: u64,
+}
+
+#[cw_serde]
+pub struct QuoteResponse {
+    /// The asset the price is in.
+    pub asset: Asset,
+    /// Before the staking discount.
+    pub list_price: Uint128,
+    /// The clinic's staking discount.
+    pub discount: Bps,
+    /// What must be paid.
+    pub price: Uint128,
+}
+
+#[cw_serde]
+pub struct NodesResponse {
+    pub nodes: Vec<Node>,
+}
+
+#[cw_serde]
+pub struct JobsResponse {
+    pub jobs: Vec<Job>,
+}
+
+#[cw_serde]
+pub struct TotalsResponse {
+    /// ubtt bonded by nodes.
+    pub bonds: Uint128,
+    /// ubtt escrowed by open BTT jobs.
+    pub escrow_btt: Uint128,
+    pub nodes: u64,
+    pub jobs: u64,
+}
+
+/// Migrates a deployed compute-escrow to this code.
+#[cw_serde]
+pub struct MigrateMsg {}

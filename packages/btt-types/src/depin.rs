@@ -1,0 +1,350 @@
+//! `depin-rewards`: the Mining Reward Pool. 6,300,000 BTT emitted over 416 weekly epochs to
+//! compute nodes by contribution score.
+
+use cosmwasm_schema::{cw_serde, QueryResponses};
+use cosmwasm_std::{
+    to_json_binary, Addr, CosmosMsg, Decimal, Decimal256, StdResult, Timestamp, Uint128, WasmMsg,
+};
+use cw20::Cw20ReceiveMsg;
+use cw_ownable::{cw_ownable_execute, cw_ownable_query};
+
+use crate::compute::EnergyRating;
+use crate::units::btt;
+
+/// One epoch: 7 days.
+pub const EPOCH_SECONDS: u64 = 7 * 86_400;
+/// Epochs a year.
+pub const EPOCHS_PER_YEAR: u32 = 52;
+/// Years of emission.
+pub const EMISSION_YEARS: u32 = 8;
+/// Epochs of emission: 416.
+pub const EMISSION_EPOCHS: u32 = EPOCHS_PER_YEAR * EMISSION_YEARS;
+/// The pool: 6,300,000 BTT.
+pub const MINING_POOL: Uint128 = btt(6_300_000);
+/// Most oracles the DAO may appoint.
+pub const MAX_ORACLES: usize = 10;
+
+/// 5^8 − 4^8: the year weights 4^y × 5^(7−y), y = 0..7, add up to it.
+const WEIGHT_SUM: u128 = 325_089;
+
+/// Emission of year `y`, in ubtt, exactly as a fraction: `6.3e12 × 4^y × 5^(7−y) / 325,089`
+/// (that is `6,300,000 BTT × 0.2 × 0.8^y / (1 − 0.8^8)`). Returns (numerator, denominator).
+fn year_fraction(year: u32) -> (u128, u128) {
+    let weight = 4u128.pow(year) * 5u128.pow(7 - year);
+    (MINING_POOL.u128() * weight, WEIGHT_SUM)
+}
+
+/// ubtt emitted by each epoch of year `year` (0..8): the year's emission / 52, rounded down.
+pub fn epoch_emission_of_year(year: u32) -> Uint128 {
+    if year >= EMISSION_YEARS {
+        return Uint128::zero();
+    }
+    let (num, den) = year_fraction(year);
+    Uint128::new(num / (den * u128::from(EPOCHS_PER_YEAR)))
+}
+
+/// The rounding dust of the whole schedule, added to the last epoch (415).
+pub fn emission_dust() -> Uint128 {
+    let floored: u128 = (0..EMISSION_YEARS)
+        .map(|y| epoch_emission_of_year(y).u128() * u128::from(EPOCHS_PER_YEAR))
+        .sum();
+    MINING_POOL - Uint128::new(floored)
+}
+
+/// ubtt scheduled for `epoch` (0 after epoch 415). Constant work.
+pub fn epoch_emission(epoch: u32) -> Uint128 {
+    if epoch >= EMISSION_EPOCHS {
+        return Uint128::zero();
+    }
+    let base = epoch_emission_of_year(epoch / EPOCHS_PER_YEAR);
+    if epoch == EMISSION_EPOCHS - 1 {
+        base + emission_dust()
+    } else {
+        base
+    }
+}
+
+/// ubtt scheduled for epochs `0..=epoch`. Constant work (at most 8 years summed).
+pub fn cumulative_emission(epoch: u32) -> Uint128 {
+    if epoch >= EMISSION_EPOCHS - 1 {
+        return MINING_POOL;
+    }
+    let year = epoch / EPOCHS_PER_YEAR;
+    let full_years: u128 = (0..year)
+        .map(|y| epoch_emission_of_year(y).u128() * u128::from(EPOCHS_PER_YEAR))
+        .sum();
+    let in_year = u128::from(epoch % EPOCHS_PER_YEAR + 1) * epoch_emission_of_year(year).u128();
+    Uint128::new(full_years + in_year)
+}
+
+/// A region with a geography multiplier other than 1.0 (e.g. underserved regions 1.5).
+#[cw_serde]
+pub struct RegionMultiplier {
+    pub region: String,
+    pub multiplier: Decimal,
+}
+
+/// The multipliers of the contribution score; governance parameters.
+#[cw_serde]
+pub struct ScoreMultipliers {
+    /// By QoS tier 0..=4 (suggested 1.0 / 0.75 / 0.5 / 0.25 / 0).
+    pub qos: Vec<Decimal>,
+    /// Regions whose multiplier is not 1.0 (at most 32).
+    pub regions: Vec<RegionMultiplier>,
+    /// By energy rating A..=E (suggested 1.2 / 1.1 / 1.0 / 0.9 / 0.8).
+    pub energy: Vec<Decimal>,
+}
+
+impl ScoreMultipliers {
+    /// DESIGN.md's suggestions, with `underserved` regions at 1.5.
+    pub fn suggested(underserved: &[&str]) -> Self {
+        Self {
+            qos: [100, 75, 50, 25, 0].into_iter().map(Decimal::percent).collect(),
+            regions: underserved
+                .iter()
+                .map(|r| RegionMultiplier {
+                    region: r.to_string(),
+                    multiplier: Decimal::percent(150),
+                })
+                .collect(),
+            energy: [120, 110, 100, 90, 80].into_iter().map(Decimal::percent).collect(),
+        }
+    }
+
+    /// The multiplier of an energy rating.
+    pub fn energy_of(&self, rating: EnergyRating) -> Decimal {
+        self.energy.get(rating as usize).copied().unwrap_or_default()
+    }
+
+    /// The multiplier of a region (1.0 unless listed).
+    pub fn region_of(&self, region: &str) -> Decimal {
+        self.regions
+            .iter()
+            .find(|r| r.region == region)
+            .map_or(Decimal::one(), |r| r.multiplier)
+    }
+}
+
+#[cw_serde]
+pub struct InstantiateMsg {
+    /// The BTT cw20: the pool is funded and paid in it.
+    pub token: String,
+    /// compute-escrow, the only source of compute units (may be set later by the owner).
+    pub escrow: Option<String>,
+    /// Oracles that attest uptime, QoS, region and energy (at most 10).
+    pub oracles: Vec<String>,
+    /// Start of epoch 0.
+    pub start: Timestamp,
+    /// Score multipliers.
+    pub multipliers: ScoreMultipliers,
+    /// Who changes the config; the sender when omitted. Handed to the DAO.
+    pub owner: Option<String>,
+}
+
+/// What an oracle attests about a node for the current epoch.
+#[cw_serde]
+pub struct Attestation {
+    /// Share of the epoch the node was up, 0 to 1.
+    pub uptime: Decimal,
+    /// QoS tier, 0 (best) to 4.
+    pub qos_tier: u8,
+    /// The region the node was observed in.
+    pub region: String,
+    /// The node's energy rating.
+    pub energy: EnergyRating,
+}
+
+#[cw_ownable_execute]
+#[cw_serde]
+pub enum ExecuteMsg {
+    /// The BTT token only: funds the pool ([`ReceiveMsg::Fund`]).
+    Receive(Cw20ReceiveMsg),
+    /// compute-escrow only: `units` completed by `node_id` (run by `operator`) in the current
+    /// epoch.
+    RecordUnits {
+        node_id: u64,
+        operator: String,
+        units: u64,
+    },
+    /// An oracle: attests a node for `epoch`, which must be the current one; once per node per
+    /// epoch per oracle. No funds.
+    Attest {
+        epoch: u32,
+        node_id: u64,
+        attestation: Attestation,
+    },
+    /// Anyone: closes up to `limit` ended epochs in order (default 10, at most 30), fixing each
+    /// one's reward; an epoch with no score rolls its reward into the next. No funds.
+    CloseEpochs { limit: Option<u32> },
+    /// The node's operator: pays its share of closed epochs, at most `limit` epochs a call
+    /// (default 10, at most 30), oldest first; each epoch pays once. No funds.
+    Claim { node_id: u64, limit: Option<u32> },
+    /// The owner (the DAO): changes oracles, multipliers or the escrow. No funds.
+    UpdateConfig {
+        oracles: Option<Vec<String>>,
+        multipliers: Option<ScoreMultipliers>,
+        escrow: Option<String>,
+    },
+}
+
+/// The hook of a cw20 `Send` of BTT to depin-rewards.
+#[cw_serde]
+pub enum ReceiveMsg {
+    /// Adds the tokens sent to the pool.
+    Fund {},
+}
+
+#[cw_ownable_query]
+#[cw_serde]
+#[derive(QueryResponses)]
+pub enum QueryMsg {
+    #[returns(ConfigResponse)]
+    Config {},
+    /// The schedule by epoch: emission of each and cumulative. Default 10, at most 30 a page.
+    #[returns(ScheduleResponse)]
+    Schedule {
+        start_after: Option<u32>,
+        limit: Option<u32>,
+    },
+    /// One epoch: schedule, reward rolled in, total score, whether closed.
+    #[returns(EpochResponse)]
+    Epoch { epoch: u32 },
+    /// A node's contribution in an epoch.
+    #[returns(NodeEpochResponse)]
+    NodeEpoch { node_id: u64, epoch: u32 },
+    /// What a node could claim now from closed epochs (looking at most 30 epochs ahead).
+    #[returns(PendingResponse)]
+    Pending { node_id: u64 },
+    /// Funding, paid out, the current epoch and how far epochs are closed.
+    #[returns(StateResponse)]
+    State {},
+}
+
+#[cw_serde]
+pub struct ConfigResponse {
+    pub token: Addr,
+    pub escrow: Option<Addr>,
+    pub oracles: Vec<Addr>,
+    pub start: Timestamp,
+    pub multipliers: ScoreMultipliers,
+}
+
+#[cw_serde]
+pub struct ScheduleEntry {
+    pub epoch: u32,
+    /// ubtt scheduled for the epoch.
+    pub emission: Uint128,
+    /// ubtt scheduled for epochs 0..=epoch.
+    pub cumulative: Uint128,
+}
+
+#[cw_serde]
+pub struct ScheduleResponse {
+    pub epochs: Vec<ScheduleEntry>,
+}
+
+#[cw_serde]
+pub struct EpochResponse {
+    pub epoch: u32,
+    pub starts_at: Timestamp,
+    pub ends_at: Timestamp,
+    /// ubtt scheduled.
+    pub emission: Uint128,
+    /// ubtt the epoch pays out (emission + rolled in), once closed.
+    pub reward: Option<Uint128>,
+    /// Σ node scores.
+    pub total_score: Decimal256,
+    pub closed: bool,
+}
+
+#[cw_serde]
+pub struct NodeEpochResponse {
+    pub units: u64,
+    pub score: Decimal256,
+    /// Oracles that attested.
+    pub attestations: u32,
+}
+
+#[cw_serde]
+pub struct PendingResponse {
+    /// ubtt claimable now (up to 30 epochs).
+    pub amount: Uint128,
+    /// The first epoch not yet claimed.
+    pub next_epoch: u32,
+}
+
+#[cw_serde]
+pub struct StateResponse {
+    /// ubtt received.
+    pub funded: Uint128,
+    /// ubtt paid to nodes.
+    pub paid: Uint128,
+    /// The epoch now.
+    pub current_epoch: u32,
+    /// Epochs 0..closed_through are closed.
+    pub closed_through: u32,
+    /// ubtt rolled forward from epochs with no score, waiting for the next closed epoch.
+    pub carry: Uint128,
+}
+
+/// Migrates a deployed depin-rewards to this code.
+#[cw_serde]
+pub struct MigrateMsg {}
+
+/// Typed handle on a deployed depin-rewards contract.
+#[cw_serde]
+pub struct DepinContract(pub Addr);
+
+impl DepinContract {
+    /// The message compute-escrow sends for a node's completed units.
+    pub fn record_units_msg(&self, node_id: u64, operator: &Addr, units: u64) -> StdResult<CosmosMsg> {
+        Ok(WasmMsg::Execute {
+            contract_addr: self.0.to_string(),
+            msg: to_json_binary(&ExecuteMsg::RecordUnits {
+                node_id,
+                operator: operator.to_string(),
+                units,
+            })?,
+            funds: vec![],
+        }
+        .into())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_schedule_emits_exactly_6_3_million_btt() {
+        let total: Uint128 = (0..EMISSION_EPOCHS).map(epoch_emission).sum();
+        assert_eq!(total, MINING_POOL);
+        assert_eq!(cumulative_emission(EMISSION_EPOCHS - 1), MINING_POOL);
+        assert_eq!(epoch_emission(EMISSION_EPOCHS), Uint128::zero());
+    }
+
+    #[test]
+    fn year_0_emits_1_514_008_47_btt_in_52_floored_epochs() {
+        assert_eq!(epoch_emission(0), Uint128::new(29_115_547_529));
+        assert_eq!(cumulative_emission(51), Uint128::new(1_514_008_471_508));
+    }
+
+    #[test]
+    fn each_year_is_four_fifths_of_the_last_and_epoch_415_takes_the_dust() {
+        assert_eq!(emission_dust(), Uint128::new(148));
+        assert_eq!(epoch_emission(415), epoch_emission(414) + Uint128::new(148));
+        for y in 1..8 {
+            let ratio = Decimal::from_ratio(epoch_emission_of_year(y), epoch_emission_of_year(y - 1));
+            assert!(ratio > Decimal::permille(799) && ratio < Decimal::permille(801));
+        }
+    }
+
+    #[test]
+    fn cumulative_matches_the_running_sum() {
+        let mut sum = Uint128::zero();
+        for e in 0..EMISSION_EPOCHS {
+            sum += epoch_emission(e);
+            assert_eq!(cumulative_emission(e), sum, "epoch {e}");
+        }
+    }
+}
