@@ -235,7 +235,7 @@ pub enum ExecuteMsg {
     /// missed the deadline and are slashed. No funds.
     Expire { job_id: u64 },
     /// The owner (the DAO): changes prices, split, arbiter, bond rules or depin. No funds.
-    UpdateConfig(ConfigUpdate),
+    UpdateConfig(Box<ConfigUpdate>),
 }
 
 /// Config fields the DAO may change; each optional.
@@ -272,7 +272,9 @@ pub enum NodeStatus {
     Active,
     Paused,
     /// Retired; the bond can be withdrawn from `withdrawable_at`.
-    Retired { withdrawable_at: Timestamp },
+    Retired {
+        withdrawable_at: Timestamp,
+    },
     /// Retired and its bond withdrawn.
     Withdrawn,
 }

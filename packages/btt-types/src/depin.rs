@@ -99,7 +99,10 @@ impl ScoreMultipliers {
     /// DESIGN.md's suggestions, with `underserved` regions at 1.5.
     pub fn suggested(underserved: &[&str]) -> Self {
         Self {
-            qos: [100, 75, 50, 25, 0].into_iter().map(Decimal::percent).collect(),
+            qos: [100, 75, 50, 25, 0]
+                .into_iter()
+                .map(Decimal::percent)
+                .collect(),
             regions: underserved
                 .iter()
                 .map(|r| RegionMultiplier {
@@ -107,13 +110,19 @@ impl ScoreMultipliers {
                     multiplier: Decimal::percent(150),
                 })
                 .collect(),
-            energy: [120, 110, 100, 90, 80].into_iter().map(Decimal::percent).collect(),
+            energy: [120, 110, 100, 90, 80]
+                .into_iter()
+                .map(Decimal::percent)
+                .collect(),
         }
     }
 
     /// The multiplier of an energy rating.
     pub fn energy_of(&self, rating: EnergyRating) -> Decimal {
-        self.energy.get(rating as usize).copied().unwrap_or_default()
+        self.energy
+            .get(rating as usize)
+            .copied()
+            .unwrap_or_default()
     }
 
     /// The multiplier of a region (1.0 unless listed).
@@ -297,7 +306,12 @@ pub struct DepinContract(pub Addr);
 
 impl DepinContract {
     /// The message compute-escrow sends for a node's completed units.
-    pub fn record_units_msg(&self, node_id: u64, operator: &Addr, units: u64) -> StdResult<CosmosMsg> {
+    pub fn record_units_msg(
+        &self,
+        node_id: u64,
+        operator: &Addr,
+        units: u64,
+    ) -> StdResult<CosmosMsg> {
         Ok(WasmMsg::Execute {
             contract_addr: self.0.to_string(),
             msg: to_json_binary(&ExecuteMsg::RecordUnits {
@@ -334,7 +348,8 @@ mod tests {
         assert_eq!(emission_dust(), Uint128::new(148));
         assert_eq!(epoch_emission(415), epoch_emission(414) + Uint128::new(148));
         for y in 1..8 {
-            let ratio = Decimal::from_ratio(epoch_emission_of_year(y), epoch_emission_of_year(y - 1));
+            let ratio =
+                Decimal::from_ratio(epoch_emission_of_year(y), epoch_emission_of_year(y - 1));
             assert!(ratio > Decimal::permille(799) && ratio < Decimal::permille(801));
         }
     }

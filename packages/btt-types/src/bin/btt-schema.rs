@@ -81,6 +81,34 @@ fn main() -> std::io::Result<()> {
             },
         )?;
     }
+    {
+        use btt_types::compute::*;
+        export(
+            out,
+            "compute-escrow",
+            generate_api! {
+                name: "compute-escrow",
+                instantiate: InstantiateMsg,
+                execute: ExecuteMsg,
+                query: QueryMsg,
+                migrate: MigrateMsg,
+            },
+        )?;
+    }
+    {
+        use btt_types::depin::*;
+        export(
+            out,
+            "depin-rewards",
+            generate_api! {
+                name: "depin-rewards",
+                instantiate: InstantiateMsg,
+                execute: ExecuteMsg,
+                query: QueryMsg,
+                migrate: MigrateMsg,
+            },
+        )?;
+    }
     println!("wrote schemas to {}", out.display());
     Ok(())
 }

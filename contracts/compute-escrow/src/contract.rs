@@ -1,0 +1,152 @@
+use btt_types::asset::Asset;
+use btt_types::compute::{ExecuteMsg, InstantiateMsg, MigrateMsg, QueryMsg, ReceiveMsg};
+use btt_types::migration::migrate_contract;
+use btt_types::ownership::update_ownership;
+use btt_types::token::hook_sender;
+#[cfg(not(feature = "library"))]
+use cosmwasm_std::entry_point;
+use cosmwasm_std::{
+    from_json, to_json_binary, Binary, Deps, DepsMut, Env, MessageInfo, Response, StdResult,
+};
+use cw20::Cw20ReceiveMsg;
+
+use crate::state::{Totals, CONFIG, TOTALS};
+use crate::{config, disputes, jobs, nodes, query, ContractError};
+
+/// cw2 name of this contract.
+pub const CONTRACT_NAME: &str = "crates.io:compute-escrow";
+/// cw2 version of this contract.
+pub const CONTRACT_VERSION: &str = env!("CARGO_PKG_VERSION");
+
+#[cfg_attr(not(feature = "library"), entry_point)]
+pub fn instantiate(
+    deps: DepsMut,
+    _env: Env,
+    info: MessageInfo,
+    msg: InstantiateMsg,
+) -> Result<Response, ContractError> {
+    cw_utils::nonpayable(&info)?;
+    cw2::set_contract_version(deps.storage, CONTRACT_NAME, CONTRACT_VERSION)?;
+    let owner = msg.owner.clone().unwrap_or_else(|| info.sender.to_string());
+    let config = config::from_instantiate(deps.api, msg)?;
+    CONFIG.save(deps.storage, &config)?;
+    TOTALS.save(deps.storage, &Totals::default())?;
+    let ownership = cw_ownable::initialize_owner(deps.storage, deps.api, Some(&owner))?;
+    Ok(Response::new()
+        .add_attribute("action", "instantiate")
+        .add_attribute("arbiter", config.arbiter)
+        .add_attributes(ownership.into_attributes()))
+}
+
+fn receive(
+    deps: DepsMut,
+    env: Env,
+    info: MessageInfo,
+    wrapper: Cw20ReceiveMsg,
+) -> Result<Response, ContractError> {
+    let token = CONFIG.load(deps.storage)?.token;
+    let sender = hook_sender::<ContractError>(deps.api, &info, &token, &wrapper)?;
+    match from_json(&wrapper.msg)? {
+        ReceiveMsg::RegisterNode(spec) => nodes::register(deps, sender, wrapper.amount, spec),
+        ReceiveMsg::TopUpBond { node_id } => nodes::top_up(deps, sender, wrapper.amount, node_id),
+        ReceiveMsg::PostJob(spec) => {
+            jobs::post(deps, env, sender, Asset::Cw20(token), wrapper.amount, spec)
+        }
+    }
+}
+
+#[cfg_attr(not(feature = "library"), entry_point)]
+pub fn execute(
+    deps: DepsMut,
+    env: Env,
+    info: MessageInfo,
+    msg: ExecuteMsg,
+) -> Result<Response, ContractError> {
+    match msg {
+        ExecuteMsg::Receive(wrapper) => receive(deps, env, info, wrapper),
+        ExecuteMsg::PostJob { spec } => jobs::post_native(deps, env, info, spec),
+        ExecuteMsg::UpdateNode {
+            node_id,
+            gpu_count,
+            region,
+            energy_rating,
+            endpoint,
+        } => nodes::update(
+            deps,
+            info,
+            node_id,
+            gpu_count,
+            region,
+            energy_rating,
+            endpoint,
+        ),
+        ExecuteMsg::PauseNode { node_id, paused } => nodes::pause(deps, info, node_id, paused),
+        ExecuteMsg::RetireNode { node_id } => nodes::retire(deps, env, info, node_id),
+        ExecuteMsg::WithdrawBond { node_id } => nodes::withdraw(deps, env, info, node_id),
+        ExecuteMsg::AssignJob {
+            job_id,
+            assignments,
+        } => jobs::assign(deps, env, info, job_id, assignments),
+        ExecuteMsg::SubmitResult {
+            job_id,
+            result_hash,
+            result_uri,
+        } => jobs::submit(deps, env, info, job_id, result_hash, result_uri),
+        ExecuteMsg::AcceptResult { job_id } => jobs::accept(deps, info, job_id),
+        ExecuteMsg::Finalize { job_id } => jobs::finalize(deps, env, info, job_id),
+        ExecuteMsg::Dispute { job_id, reason } => {
+            disputes::dispute(deps, env, info, job_id, reason)
+        }
+        ExecuteMsg::Resolve {
+            job_id,
+            resolution,
+            at_fault,
+        } => disputes::resolve(deps, info, job_id, resolution, at_fault),
+        ExecuteMsg::Expire { job_id } => jobs::expire(deps, env, info, job_id),
+        ExecuteMsg::UpdateConfig(update) => config::update(deps, info, *update),
+        ExecuteMsg::UpdateOwnership(action) => update_ownership(deps, &env, &info, action),
+    }
+}
+
+#[cfg_attr(not(feature = "library"), entry_point)]
+pub fn query(deps: Deps, _env: Env, msg: QueryMsg) -> StdResult<Binary> {
+    match msg {
+        QueryMsg::Config {} => to_json_binary(&query::config(deps)?),
+        QueryMsg::Ownership {} => to_json_binary(&cw_ownable::get_ownership(deps.storage)?),
+        QueryMsg::Quote {
+            spec,
+            clinic,
+            denom,
+        } => to_json_binary(&query::quote(deps, spec, clinic, denom)?),
+        QueryMsg::Node { node_id } => to_json_binary(&query::node(deps, node_id)?),
+        QueryMsg::Nodes { start_after, limit } => {
+            to_json_binary(&query::nodes(deps, start_after, limit)?)
+        }
+        QueryMsg::Job { job_id } => to_json_binary(&query::job(deps, job_id)?),
+        QueryMsg::JobsByClinic {
+            clinic,
+            start_after,
+            limit,
+        } => to_json_binary(&query::jobs_by_clinic(deps, clinic, start_after, limit)?),
+        QueryMsg::JobsByNode {
+            node_id,
+            start_after,
+            limit,
+        } => to_json_binary(&query::jobs_by_node(deps, node_id, start_after, limit)?),
+        QueryMsg::JobsByStatus {
+            status,
+            start_after,
+            limit,
+        } => to_json_binary(&query::jobs_by_status(deps, status, start_after, limit)?),
+        QueryMsg::Totals {} => to_json_binary(&query::totals(deps)?),
+    }
+}
+
+#[cfg_attr(not(feature = "library"), entry_point)]
+pub fn migrate(deps: DepsMut, _env: Env, _msg: MigrateMsg) -> Result<Response, ContractError> {
+    Ok(migrate_contract(
+        deps.storage,
+        CONTRACT_NAME,
+        CONTRACT_VERSION,
+    )?)
+}

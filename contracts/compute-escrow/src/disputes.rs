@@ -1,0 +1,122 @@
+//! Disputes: the clinic disputes a result within the review window; the DAO's arbiter pays,
+//! refunds or splits, and slashes nodes at fault.
+
+use btt_types::compute::{JobStatus, Resolution};
+use cosmwasm_std::{DepsMut, Env, MessageInfo, Response};
+
+use crate::jobs::{load, review_ends};
+use crate::nodes::slash;
+use crate::settle::{close_escrow, pay_out, release_nodes};
+use crate::state::{jobs, CONFIG, NODES};
+use crate::ContractError;
+
+/// `Dispute`: the clinic, on a submitted job, before the review window ends.
+pub fn dispute(
+    deps: DepsMut,
+    env: Env,
+    info: MessageInfo,
+    job_id: u64,
+    reason: String,
+) -> Result<Response, ContractError> {
+    cw_utils::nonpayable(&info)?;
+    let mut job = load(deps.storage, job_id)?;
+    if job.clinic != info.sender {
+        return Err(ContractError::NotClinic);
+    }
+    if job.status != JobStatus::Submitted {
+        return Err(ContractError::WrongJobStatus {
+            job_id,
+            expected: "submitted",
+            actual: job.status,
+        });
+    }
+    let ended_at = review_ends(&job);
+    if env.block.time >= ended_at {
+        return Err(ContractError::ReviewOver { job_id, ended_at });
+    }
+    if reason.len() > 256 {
+        return Err(ContractError::TooLong {
+            field: "reason",
+            max: 256,
+        });
+    }
+    for a in &job.assignments {
+        let mut node = NODES.load(deps.storage, a.node_id)?;
+        node.open_disputes += 1;
+        NODES.save(deps.storage, a.node_id, &node)?;
+    }
+    job.status = JobStatus::Disputed;
+    jobs().save(deps.storage, job_id, &job)?;
+    Ok(Response::new()
+        .add_attribute("action", "dispute")
+        .add_attribute("job_id", job_id.to_string())
+        .add_attribute("reason", reason))
+}
+
+/// `Resolve`: the arbiter settles a disputed job.
+pub fn resolve(
+    deps: DepsMut,
+    info: MessageInfo,
+    job_id: u64,
+    resolution: Resolution,
+    at_fault: Vec<u64>,
+) -> Result<Response, ContractError> {
+    cw_utils::nonpayable(&info)?;
+    let config = CONFIG.load(deps.storage)?;
+    if info.sender != config.arbiter {
+        return Err(ContractError::NotArbiter);
+    }
+    let mut job = load(deps.storage, job_id)?;
+    if job.status != JobStatus::Disputed {
+        return Err(ContractError::WrongJobStatus {
+            job_id,
+            expected: "disputed",
+            actual: job.status,
+        });
+    }
+    for (i, node_id) in at_fault.iter().enumerate() {
+        if !job.assignments.iter().any(|a| a.node_id == *node_id) || at_fault[..i].contains(node_id)
+        {
+            return Err(ContractError::NodeNotInJob {
+                job_id,
+                node_id: *node_id,
+            });
+        }
+    }
+    let mut res = Response::new()
+        .add_attribute("action", "resolve")
+        .add_attribute("job_id", job_id.to_string());
+    let (refund, status) = match resolution {
+        Resolution::Pay => (cosmwasm_std::Uint128::zero(), JobStatus::Paid),
+        Resolution::Refund => (job.price, JobStatus::Refunded),
+        Resolution::Split { clinic_share } => {
+            if !clinic_share.is_valid() {
+                return Err(ContractError::InvalidConfig {
+                    reason: "a clinic share is at most 100%".into(),
+                });
+            }
+            (clinic_share.of(job.price), JobStatus::Split)
+        }
+    };
+    let paid = job.price - refund;
+    if !paid.is_zero() {
+        let payout = pay_out(deps.storage, &config, &job, paid, status == JobStatus::Paid)?;
+        res = res
+            .add_submessages(payout.messages)
+            .add_attributes(payout.attributes);
+    }
+    res = res
+        .add_messages(job.asset.transfer_msg(&job.clinic, refund)?)
+        .add_attribute("refund", refund);
+    for node_id in at_fault {
+        let (amount, msg) = slash(deps.storage, &config, node_id, &job.clinic)?;
+        res = res
+            .add_messages(msg)
+            .add_attribute(format!("slashed_node_{node_id}"), amount);
+    }
+    release_nodes(deps.storage, &job, true)?;
+    close_escrow(deps.storage, &job)?;
+    job.status = status;
+    jobs().save(deps.storage, job_id, &job)?;
+    Ok(res.add_attribute("status", format!("{status:?}")))
+}

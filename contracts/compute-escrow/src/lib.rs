@@ -1,0 +1,27 @@
+//! `compute-escrow`: the compute marketplace.
+//!
+//! - Nodes register with a BTT bond, update, pause, retire and withdraw it ([`nodes`]).
+//! - Clinics post jobs and escrow the on-chain price ([`pricing`], [`jobs`]); jobs are
+//!   assigned to nodes, results submitted, accepted (or auto-accepted after the review window)
+//!   and paid; late jobs expire and refund.
+//! - **The 70/15/10/5 split lives in [`split`]**: exact to the ubtt, dust to the contributors.
+//! - Disputes go to the DAO's arbiter: pay, refund or split, and slash nodes at fault
+//!   ([`disputes`]).
+//! - Every completed job reports its units per node to depin-rewards ([`settle`]).
+
+pub mod config;
+pub mod contract;
+pub mod disputes;
+pub mod error;
+pub mod jobs;
+pub mod nodes;
+pub mod pricing;
+pub mod query;
+pub mod settle;
+pub mod split;
+pub mod state;
+
+pub use error::ContractError;
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,263 @@
+//! The node registry: register with a bond, update, pause, retire, withdraw, slash.
+
+use btt_types::compute::{EnergyRating, Node, NodeSpec, NodeStatus};
+use btt_types::token::TokenContract;
+use cosmwasm_std::{Addr, CosmosMsg, DepsMut, Env, MessageInfo, Response, Storage, Uint128};
+
+use crate::state::{Config, CONFIG, NODES, TOTALS};
+use crate::ContractError;
+
+fn check_text(field: &'static str, value: &str, max: usize) -> Result<(), ContractError> {
+    if value.len() > max {
+        return Err(ContractError::TooLong { field, max });
+    }
+    Ok(())
+}
+
+fn check_spec(config: &Config, spec: &NodeSpec) -> Result<(), ContractError> {
+    if !config
+        .hardware_classes
+        .iter()
+        .any(|c| c.name == spec.hardware_class)
+    {
+        return Err(ContractError::UnknownHardwareClass {
+            class: spec.hardware_class.clone(),
+        });
+    }
+    if spec.gpu_count == 0 {
+        return Err(ContractError::InvalidNode {
+            reason: "a node needs at least one GPU".into(),
+        });
+    }
+    if spec.region.is_empty() {
+        return Err(ContractError::InvalidNode {
+            reason: "a node needs a region".into(),
+        });
+    }
+    check_text("region", &spec.region, 32)?;
+    check_text("endpoint", &spec.endpoint, 256)
+}
+
+/// Loads a node and checks the caller is its operator.
+pub fn load_operated(
+    storage: &dyn Storage,
+    node_id: u64,
+    who: &Addr,
+) -> Result<Node, ContractError> {
+    let node = NODES
+        .may_load(storage, node_id)?
+        .ok_or(ContractError::NodeNotFound { node_id })?;
+    if node.operator != *who {
+        return Err(ContractError::NotOperator { node_id });
+    }
+    Ok(node)
+}
+
+/// `RegisterNode` hook: `bond` BTT from `operator`.
+pub fn register(
+    deps: DepsMut,
+    operator: Addr,
+    bond: Uint128,
+    spec: NodeSpec,
+) -> Result<Response, ContractError> {
+    let config = CONFIG.load(deps.storage)?;
+    check_spec(&config, &spec)?;
+    if bond < config.min_bond {
+        return Err(ContractError::BondTooSmall {
+            min: config.min_bond,
+            got: bond,
+        });
+    }
+    let mut totals = TOTALS.load(deps.storage)?;
+    totals.last_node_id += 1;
+    totals.bonds = totals.bonds.checked_add(bond)?;
+    TOTALS.save(deps.storage, &totals)?;
+    let node = Node {
+        id: totals.last_node_id,
+        operator,
+        spec,
+        bond,
+        status: NodeStatus::Active,
+        open_jobs: 0,
+        open_disputes: 0,
+        slashed: Uint128::zero(),
+    };
+    NODES.save(deps.storage, node.id, &node)?;
+    Ok(Response::new()
+        .add_attribute("action", "register_node")
+        .add_attribute("node_id", node.id.to_string())
+        .add_attribute("operator", &node.operator)
+        .add_attribute("bond", bond))
+}
+
+/// `TopUpBond` hook.
+pub fn top_up(
+    deps: DepsMut,
+    operator: Addr,
+    amount: Uint128,
+    node_id: u64,
+) -> Result<Response, ContractError> {
+    let mut node = load_operated(deps.storage, node_id, &operator)?;
+    if matches!(
+        node.status,
+        NodeStatus::Retired { .. } | NodeStatus::Withdrawn
+    ) {
+        return Err(ContractError::NodeRetired { node_id });
+    }
+    node.bond = node.bond.checked_add(amount)?;
+    NODES.save(deps.storage, node_id, &node)?;
+    TOTALS.update(deps.storage, |mut t| -> Result<_, ContractError> {
+        t.bonds = t.bonds.checked_add(amount)?;
+        Ok(t)
+    })?;
+    Ok(Response::new()
+        .add_attribute("action", "top_up_bond")
+        .add_attribute("node_id", node_id.to_string())
+        .add_attribute("amount", amount))
+}
+
+/// `UpdateNode`.
+pub fn update(
+    deps: DepsMut,
+    info: MessageInfo,
+    node_id: u64,
+    gpu_count: Option<u32>,
+    region: Option<String>,
+    energy_rating: Option<EnergyRating>,
+    endpoint: Option<String>,
+) -> Result<Response, ContractError> {
+    cw_utils::nonpayable(&info)?;
+    let mut node = load_operated(deps.storage, node_id, &info.sender)?;
+    if let Some(v) = gpu_count {
+        node.spec.gpu_count = v;
+    }
+    if let Some(v) = region {
+        node.spec.region = v;
+    }
+    if let Some(v) = energy_rating {
+        node.spec.energy_rating = v;
+    }
+    if let Some(v) = endpoint {
+        node.spec.endpoint = v;
+    }
+    check_spec(&CONFIG.load(deps.storage)?, &node.spec)?;
+    NODES.save(deps.storage, node_id, &node)?;
+    Ok(Response::new()
+        .add_attribute("action", "update_node")
+        .add_attribute("node_id", node_id.to_string()))
+}
+
+/// `PauseNode`.
+pub fn pause(
+    deps: DepsMut,
+    info: MessageInfo,
+    node_id: u64,
+    paused: bool,
+) -> Result<Response, ContractError> {
+    cw_utils::nonpayable(&info)?;
+    let mut node = load_operated(deps.storage, node_id, &info.sender)?;
+    node.status = match node.status {
+        NodeStatus::Active | NodeStatus::Paused if paused => NodeStatus::Paused,
+        NodeStatus::Active | NodeStatus::Paused => NodeStatus::Active,
+        _ => return Err(ContractError::NodeRetired { node_id }),
+    };
+    NODES.save(deps.storage, node_id, &node)?;
+    Ok(Response::new()
+        .add_attribute("action", "pause_node")
+        .add_attribute("node_id", node_id.to_string())
+        .add_attribute("paused", paused.to_string()))
+}
+
+/// `RetireNode`: no new jobs; the bond unbonds.
+pub fn retire(
+    deps: DepsMut,
+    env: Env,
+    info: MessageInfo,
+    node_id: u64,
+) -> Result<Response, ContractError> {
+    cw_utils::nonpayable(&info)?;
+    let mut node = load_operated(deps.storage, node_id, &info.sender)?;
+    if matches!(
+        node.status,
+        NodeStatus::Retired { .. } | NodeStatus::Withdrawn
+    ) {
+        return Err(ContractError::NodeRetired { node_id });
+    }
+    let delay = CONFIG.load(deps.storage)?.bond_unbonding_seconds;
+    let withdrawable_at = env.block.time.plus_seconds(delay);
+    node.status = NodeStatus::Retired { withdrawable_at };
+    NODES.save(deps.storage, node_id, &node)?;
+    Ok(Response::new()
+        .add_attribute("action", "retire_node")
+        .add_attribute("node_id", node_id.to_string())
+        .add_attribute("withdrawable_at", withdrawable_at.seconds().to_string()))
+}
+
+/// `WithdrawBond`: after the delay, with no open job or dispute.
+pub fn withdraw(
+    deps: DepsMut,
+    env: Env,
+    info: MessageInfo,
+    node_id: u64,
+) -> Result<Response, ContractError> {
+    cw_utils::nonpayable(&info)?;
+    let mut node = load_operated(deps.storage, node_id, &info.sender)?;
+    let NodeStatus::Retired { withdrawable_at } = node.status else {
+        return Err(ContractError::NodeNotActive { node_id });
+    };
+    if env.block.time < withdrawable_at {
+        return Err(ContractError::BondUnbonding {
+            node_id,
+            at: withdrawable_at,
+        });
+    }
+    if node.open_jobs > 0 || node.open_disputes > 0 {
+        return Err(ContractError::BondLocked {
+            node_id,
+            open_jobs: node.open_jobs,
+            open_disputes: node.open_disputes,
+        });
+    }
+    let amount = node.bond;
+    node.bond = Uint128::zero();
+    node.status = NodeStatus::Withdrawn;
+    NODES.save(deps.storage, node_id, &node)?;
+    TOTALS.update(deps.storage, |mut t| -> Result<_, ContractError> {
+        t.bonds = t.bonds.checked_sub(amount)?;
+        Ok(t)
+    })?;
+    let token = TokenContract(CONFIG.load(deps.storage)?.token);
+    let mut res = Response::new()
+        .add_attribute("action", "withdraw_bond")
+        .add_attribute("node_id", node_id.to_string())
+        .add_attribute("amount", amount);
+    if !amount.is_zero() {
+        res = res.add_message(token.transfer_msg(&node.operator, amount)?);
+    }
+    Ok(res)
+}
+
+/// Slashes the configured share of a node's bond to `to` (the wronged clinic).
+pub fn slash(
+    storage: &mut dyn Storage,
+    config: &Config,
+    node_id: u64,
+    to: &Addr,
+) -> Result<(Uint128, Option<CosmosMsg>), ContractError> {
+    let mut node = NODES
+        .may_load(storage, node_id)?
+        .ok_or(ContractError::NodeNotFound { node_id })?;
+    let amount = config.slash.of(node.bond);
+    if amount.is_zero() {
+        return Ok((amount, None));
+    }
+    node.bond -= amount;
+    node.slashed += amount;
+    NODES.save(storage, node_id, &node)?;
+    TOTALS.update(storage, |mut t| -> Result<_, ContractError> {
+        t.bonds = t.bonds.checked_sub(amount)?;
+        Ok(t)
+    })?;
+    let msg = TokenContract(config.token.clone()).transfer_msg(to, amount)?;
+    Ok((amount, Some(msg)))
+}

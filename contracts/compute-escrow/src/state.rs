@@ -1,0 +1,78 @@
+use btt_types::bps::Bps;
+use btt_types::compute::{HardwareClass, Job, NativeRate, Node, UrgencyMultipliers};
+use cosmwasm_schema::cw_serde;
+use cosmwasm_std::{Addr, Uint128};
+use cw_storage_plus::{Index, IndexList, IndexedMap, Item, Map, MultiIndex};
+
+/// A fee recipient with a validated address.
+#[cw_serde]
+pub struct Fee {
+    pub label: String,
+    pub recipient: Addr,
+    pub share: Bps,
+}
+
+#[cw_serde]
+pub struct Config {
+    pub token: Addr,
+    pub staking: Addr,
+    pub depin: Option<Addr>,
+    pub arbiter: Addr,
+    pub hardware_classes: Vec<HardwareClass>,
+    pub urgency: UrgencyMultipliers,
+    pub price_per_gb: Uint128,
+    pub native_rates: Vec<NativeRate>,
+    pub contributors: Bps,
+    pub fees: Vec<Fee>,
+    pub min_bond: Uint128,
+    pub slash: Bps,
+    pub bond_unbonding_seconds: u64,
+}
+
+/// The config.
+pub const CONFIG: Item<Config> = Item::new("config");
+
+/// Every node, by id.
+pub const NODES: Map<u64, Node> = Map::new("nodes");
+
+/// Job ids by node, for the by-node query.
+pub const JOBS_BY_NODE: Map<(u64, u64), ()> = Map::new("jobs_by_node");
+
+/// Indexes of jobs: by clinic and by status.
+pub struct JobIndexes<'a> {
+    pub clinic: MultiIndex<'a, Addr, Job, u64>,
+    pub status: MultiIndex<'a, u8, Job, u64>,
+}
+
+impl IndexList<Job> for JobIndexes<'_> {
+    fn get_indexes(&'_ self) -> Box<dyn Iterator<Item = &'_ dyn Index<Job>> + '_> {
+        let v: Vec<&dyn Index<Job>> = vec![&self.clinic, &self.status];
+        Box::new(v.into_iter())
+    }
+}
+
+/// Every job, by id, indexed by clinic and status.
+pub fn jobs<'a>() -> IndexedMap<u64, Job, JobIndexes<'a>> {
+    IndexedMap::new(
+        "jobs",
+        JobIndexes {
+            clinic: MultiIndex::new(|_pk, job: &Job| job.clinic.clone(), "jobs", "jobs__clinic"),
+            status: MultiIndex::new(|_pk, job: &Job| job.status.code(), "jobs", "jobs__status"),
+        },
+    )
+}
+
+/// Counters and BTT held.
+#[cw_serde]
+#[derive(Default)]
+pub struct Totals {
+    pub last_node_id: u64,
+    pub last_job_id: u64,
+    /// ubtt bonded.
+    pub bonds: Uint128,
+    /// ubtt escrowed by open BTT jobs.
+    pub escrow_btt: Uint128,
+}
+
+/// The totals.
+pub const TOTALS: Item<Totals> = Item::new("totals");

@@ -1,0 +1,121 @@
+//! Contribution scores: `units × uptime × qos × geography × energy`, each factor the median of
+//! the oracles' attestations for the node's epoch.
+
+use btt_types::depin::{Attestation, ScoreMultipliers, MAX_ORACLES};
+use cosmwasm_std::{Decimal, Decimal256, Order, StdResult, Storage};
+
+use crate::state::{ATTESTATIONS, EPOCHS, NODE_EPOCHS};
+
+/// The median (the mean of the two middle values for an even count); `None` when empty.
+pub fn median(mut values: Vec<Decimal>) -> Option<Decimal> {
+    if values.is_empty() {
+        return None;
+    }
+    values.sort();
+    let mid = values.len() / 2;
+    Some(if values.len() % 2 == 1 {
+        values[mid]
+    } else {
+        (values[mid - 1] + values[mid]) / Decimal::from_ratio(2u128, 1u128)
+    })
+}
+
+/// The score of `units` with these attestations (0 without any).
+pub fn score(units: u64, attestations: &[Attestation], m: &ScoreMultipliers) -> Decimal256 {
+    let factor = |f: &dyn Fn(&Attestation) -> Decimal| median(attestations.iter().map(f).collect());
+    let factors = [
+        factor(&|a| a.uptime),
+        factor(&|a| m.qos.get(a.qos_tier as usize).copied().unwrap_or_default()),
+        factor(&|a| m.region_of(&a.region)),
+        factor(&|a| m.energy_of(a.energy)),
+    ];
+    let mut s = Decimal256::from_ratio(units, 1u128);
+    for f in factors {
+        match f {
+            Some(f) => s *= Decimal256::from(f),
+            None => return Decimal256::zero(),
+        }
+    }
+    s
+}
+
+/// Recomputes the score of `node_id` in `epoch` after its units or attestations changed, and
+/// moves the epoch total by the difference. Bounded: at most 2 × 10 attestations are read.
+pub fn refresh(
+    storage: &mut dyn Storage,
+    m: &ScoreMultipliers,
+    epoch: u32,
+    node_id: u64,
+) -> StdResult<Decimal256> {
+    let mut entry = NODE_EPOCHS
+        .may_load(storage, (node_id, epoch))?
+        .unwrap_or_default();
+    let attestations: Vec<Attestation> = ATTESTATIONS
+        .prefix((epoch, node_id))
+        .range(storage, None, None, Order::Ascending)
+        .take(2 * MAX_ORACLES)
+        .map(|item| item.map(|(_, a)| a))
+        .collect::<StdResult<_>>()?;
+    let new = score(entry.units, &attestations, m);
+    let mut totals = EPOCHS.may_load(storage, epoch)?.unwrap_or_default();
+    totals.total_score = totals
+        .total_score
+        .checked_sub(entry.score)?
+        .checked_add(new)?;
+    entry.score = new;
+    NODE_EPOCHS.save(storage, (node_id, epoch), &entry)?;
+    EPOCHS.save(storage, epoch, &totals)?;
+    Ok(new)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use btt_types::compute::EnergyRating;
+
+    fn att(uptime: u64, qos_tier: u8, region: &str, energy: EnergyRating) -> Attestation {
+        Attestation {
+            uptime: Decimal::percent(uptime),
+            qos_tier,
+            region: region.into(),
+            energy,
+        }
+    }
+
+    #[test]
+    fn the_score_multiplies_units_by_every_factor() {
+        let m = ScoreMultipliers::suggested(&["africa-east"]);
+        let s = score(1_000, &[att(90, 1, "africa-east", EnergyRating::A)], &m);
+        // 1,000 × 0.9 × 0.75 × 1.5 × 1.2 = 1,215
+        assert_eq!(s, Decimal256::from_ratio(1_215u128, 1u128));
+        assert_eq!(
+            score(1_000, &[], &m),
+            Decimal256::zero(),
+            "no attestation, no score"
+        );
+        assert_eq!(
+            score(1_000, &[att(100, 4, "eu", EnergyRating::C)], &m),
+            Decimal256::zero(),
+            "QoS tier 4 is 0"
+        );
+    }
+
+    #[test]
+    fn several_oracles_give_the_median_of_each_factor() {
+        let m = ScoreMultipliers::suggested(&[]);
+        let s = score(
+            100,
+            &[
+                att(50, 0, "eu", EnergyRating::C),
+                att(100, 0, "eu", EnergyRating::C),
+                att(90, 0, "eu", EnergyRating::C),
+            ],
+            &m,
+        );
+        assert_eq!(s, Decimal256::from_ratio(90u128, 1u128));
+        assert_eq!(
+            median(vec![Decimal::percent(40), Decimal::percent(60)]),
+            Some(Decimal::percent(50))
+        );
+    }
+}
