@@ -1,1 +1,6 @@
-
+mod disputes;
+mod invariants;
+mod lifecycle;
+mod nodes;
+mod posting;
+mod suite;

@@ -1,0 +1,460 @@
+//! A chain with BTT, btt-staking, depin-rewards and compute-escrow. Clinics and operators hold
+//! 1,000,000 BTT each; clinics also hold native untrn.
+
+use btt_types::bps::Bps;
+use btt_types::compute::{
+    Assignment, EnergyRating, ExecuteMsg, FeeShare, HardwareClass, InstantiateMsg, Job, JobSpec,
+    NativeRate, Node, NodeSpec, PayoutSplit, QueryMsg, QuoteResponse, ReceiveMsg, Resolution,
+    TotalsResponse, Urgency, UrgencyMultipliers,
+};
+use btt_types::depin::{self, ScoreMultipliers};
+use btt_types::staking::{self, FeeTier, LockTier, StakingContract};
+use btt_types::token::{self, TokenContract};
+use btt_types::units::{btt, TOTAL_SUPPLY};
+use cosmwasm_std::{coins, Addr, Coin, Decimal, Empty, Timestamp, Uint128};
+use cw20::Cw20Coin;
+use cw_multi_test::{App, AppBuilder, AppResponse, Contract, ContractWrapper, Executor};
+
+use crate::contract::{execute, instantiate, migrate, query};
+use crate::ContractError;
+
+pub const NATIVE: &str = "untrn";
+pub const DAY: u64 = 86_400;
+pub const MIN_BOND: Uint128 = btt(1_000);
+pub const HOLDERS: [&str; 7] = [
+    "clinic", "clinic2", "op1", "op2", "op3", "mallory", "staker",
+];
+
+pub fn escrow_code() -> Box<dyn Contract<Empty>> {
+    Box::new(ContractWrapper::new(execute, instantiate, query).with_migrate(migrate))
+}
+
+fn token_code() -> Box<dyn Contract<Empty>> {
+    use btt_token::contract as c;
+    Box::new(ContractWrapper::new(c::execute, c::instantiate, c::query))
+}
+
+fn staking_code() -> Box<dyn Contract<Empty>> {
+    use btt_staking::contract as c;
+    Box::new(ContractWrapper::new(c::execute, c::instantiate, c::query))
+}
+
+fn depin_code() -> Box<dyn Contract<Empty>> {
+    use depin_rewards::contract as c;
+    Box::new(ContractWrapper::new(c::execute, c::instantiate, c::query))
+}
+
+/// a100 at 2,000 ubtt a unit, h100 at 5,000; urgency 1.0 / 1.5 / 2.0; 10,000 ubtt a GB;
+/// 1 untrn = 2 ubtt; 70 / 15 / 10 / 5; bond ≥ 1,000 BTT, 10% slash, 7-day unbonding.
+pub fn instantiate_msg(app: &App, token: &Addr, staking: &Addr, depin: &Addr) -> InstantiateMsg {
+    let addr = |n: &str| app.api().addr_make(n).to_string();
+    InstantiateMsg {
+        token: token.to_string(),
+        staking: staking.to_string(),
+        depin: Some(depin.to_string()),
+        arbiter: addr("arbiter"),
+        hardware_classes: vec![
+            HardwareClass {
+                name: "a100".into(),
+                unit_price: Uint128::new(2_000),
+            },
+            HardwareClass {
+                name: "h100".into(),
+                unit_price: Uint128::new(5_000),
+            },
+        ],
+        urgency: UrgencyMultipliers {
+            standard: Decimal::one(),
+            priority: Decimal::percent(150),
+            urgent: Decimal::percent(200),
+        },
+        price_per_gb: Uint128::new(10_000),
+        native_rates: vec![NativeRate {
+            denom: NATIVE.into(),
+            ubtt_per_unit: Decimal::percent(200),
+        }],
+        split: PayoutSplit {
+            contributors: Bps(7_000),
+            fees: vec![
+                FeeShare {
+                    label: "development fund".into(),
+                    recipient: addr("dev-fund"),
+                    share: Bps(1_500),
+                },
+                FeeShare {
+                    label: "foundation".into(),
+                    recipient: addr("foundation"),
+                    share: Bps(1_000),
+                },
+                FeeShare {
+                    label: "reserve".into(),
+                    recipient: addr("reserve"),
+                    share: Bps(500),
+                },
+            ],
+        },
+        min_bond: MIN_BOND,
+        slash: Bps(1_000),
+        bond_unbonding_seconds: 7 * DAY,
+        owner: None,
+    }
+}
+
+pub struct Suite {
+    pub app: App,
+    pub token: TokenContract,
+    pub staking: StakingContract,
+    pub depin: Addr,
+    pub escrow: Addr,
+}
+
+impl Suite {
+    pub fn new() -> Self {
+        let mut app = AppBuilder::new().build(|router, api, storage| {
+            for who in ["clinic", "clinic2", "mallory", "owner", "op1"] {
+                router
+                    .bank
+                    .init_balance(storage, &api.addr_make(who), coins(100_000_000_000, NATIVE))
+                    .unwrap();
+            }
+        });
+        let owner = app.api().addr_make("owner");
+        let token_id = app.store_code(token_code());
+        let mut balances: Vec<Cw20Coin> = HOLDERS
+            .iter()
+            .map(|w| Cw20Coin {
+                address: app.api().addr_make(w).to_string(),
+                amount: btt(1_000_000),
+            })
+            .collect();
+        balances.push(Cw20Coin {
+            address: owner.to_string(),
+            amount: TOTAL_SUPPLY - btt(7_000_000),
+        });
+        let token = app
+            .instantiate_contract(
+                token_id,
+                owner.clone(),
+                &token::InstantiateMsg {
+                    name: "BTT".into(),
+                    symbol: "BTT".into(),
+                    initial_balances: balances,
+                    marketing: None,
+                },
+                &[],
+                "btt",
+                None,
+            )
+            .unwrap();
+        let staking_id = app.store_code(staking_code());
+        let staking = app
+            .instantiate_contract(
+                staking_id,
+                owner.clone(),
+                &staking::InstantiateMsg {
+                    token: token.to_string(),
+                    lock_tiers: LockTier::suggested(),
+                    unbonding_seconds: 21 * DAY,
+                    fee_tiers: FeeTier::suggested(),
+                    owner: None,
+                    dao: None,
+                },
+                &[],
+                "staking",
+                None,
+            )
+            .unwrap();
+        let depin_id = app.store_code(depin_code());
+        let start = app.block_info().time;
+        let depin = app
+            .instantiate_contract(
+                depin_id,
+                owner.clone(),
+                &depin::InstantiateMsg {
+                    token: token.to_string(),
+                    escrow: None,
+                    oracles: vec![app.api().addr_make("oracle").to_string()],
+                    start,
+                    multipliers: ScoreMultipliers::suggested(&[]),
+                    owner: None,
+                },
+                &[],
+                "depin",
+                None,
+            )
+            .unwrap();
+        let escrow_code_id = app.store_code(escrow_code());
+        let msg = instantiate_msg(&app, &token, &staking, &depin);
+        let escrow = app
+            .instantiate_contract(
+                escrow_code_id,
+                owner.clone(),
+                &msg,
+                &[],
+                "escrow",
+                Some(owner.to_string()),
+            )
+            .unwrap();
+        app.execute_contract(
+            owner,
+            depin.clone(),
+            &depin::ExecuteMsg::UpdateConfig {
+                oracles: None,
+                multipliers: None,
+                escrow: Some(escrow.to_string()),
+            },
+            &[],
+        )
+        .unwrap();
+        Self {
+            app,
+            token: TokenContract(token),
+            staking: StakingContract(staking),
+            depin,
+            escrow,
+        }
+    }
+
+    pub fn addr(&self, who: &str) -> Addr {
+        self.app.api().addr_make(who)
+    }
+
+    pub fn now(&self) -> Timestamp {
+        self.app.block_info().time
+    }
+
+    fn err(e: anyhow::Error) -> ContractError {
+        e.downcast::<ContractError>().unwrap()
+    }
+
+    pub fn send(
+        &mut self,
+        who: &str,
+        amount: Uint128,
+        hook: &ReceiveMsg,
+    ) -> Result<AppResponse, ContractError> {
+        let msg = self.token.send_msg(&self.escrow, amount, hook).unwrap();
+        self.app.execute(self.addr(who), msg).map_err(Self::err)
+    }
+
+    pub fn execute_with_funds(
+        &mut self,
+        who: &str,
+        msg: &ExecuteMsg,
+        funds: &[Coin],
+    ) -> Result<AppResponse, ContractError> {
+        let sender = self.addr(who);
+        let escrow = self.escrow.clone();
+        self.app
+            .execute_contract(sender, escrow, msg, funds)
+            .map_err(Self::err)
+    }
+
+    pub fn execute(&mut self, who: &str, msg: &ExecuteMsg) -> Result<AppResponse, ContractError> {
+        self.execute_with_funds(who, msg, &[])
+    }
+
+    pub fn node_spec(class: &str) -> NodeSpec {
+        NodeSpec {
+            hardware_class: class.into(),
+            gpu_count: 8,
+            region: "cn-west".into(),
+            energy_rating: EnergyRating::B,
+            endpoint: "https://node.example/api".into(),
+        }
+    }
+
+    /// Registers an a100 node of `who` with `bond`; returns its id.
+    pub fn register(&mut self, who: &str, bond: Uint128) -> Result<u64, ContractError> {
+        let res = self.send(
+            who,
+            bond,
+            &ReceiveMsg::RegisterNode(Self::node_spec("a100")),
+        )?;
+        Ok(attr(&res, "node_id").parse().unwrap())
+    }
+
+    /// 1,000 a100 units, `urgency`, 50 GB, deadline in 2 days, 1-day review.
+    pub fn spec(&self, urgency: Urgency) -> JobSpec {
+        JobSpec {
+            compute_units: 1_000,
+            hardware_class: "a100".into(),
+            urgency,
+            data_gb: 50,
+            deadline: self.now().plus_seconds(2 * DAY),
+            review_seconds: DAY,
+        }
+    }
+
+    pub fn quote(
+        &self,
+        spec: &JobSpec,
+        clinic: Option<&str>,
+        denom: Option<&str>,
+    ) -> Result<QuoteResponse, cosmwasm_std::StdError> {
+        self.app.wrap().query_wasm_smart(
+            &self.escrow,
+            &QueryMsg::Quote {
+                spec: spec.clone(),
+                clinic: clinic.map(|c| self.addr(c).to_string()),
+                denom: denom.map(String::from),
+            },
+        )
+    }
+
+    /// Posts `spec` in BTT at its quoted price; returns the job id.
+    pub fn post(&mut self, clinic: &str, spec: JobSpec) -> Result<u64, ContractError> {
+        let price = self.quote(&spec, Some(clinic), None).unwrap().price;
+        self.post_paying(clinic, spec, price)
+    }
+
+    pub fn post_paying(
+        &mut self,
+        clinic: &str,
+        spec: JobSpec,
+        amount: Uint128,
+    ) -> Result<u64, ContractError> {
+        let res = self.send(clinic, amount, &ReceiveMsg::PostJob(spec))?;
+        Ok(attr(&res, "job_id").parse().unwrap())
+    }
+
+    pub fn assign(
+        &mut self,
+        clinic: &str,
+        job_id: u64,
+        parts: &[(u64, u64)],
+    ) -> Result<AppResponse, ContractError> {
+        let assignments = parts
+            .iter()
+            .map(|(node_id, units)| Assignment {
+                node_id: *node_id,
+                units: *units,
+            })
+            .collect();
+        self.execute(
+            clinic,
+            &ExecuteMsg::AssignJob {
+                job_id,
+                assignments,
+            },
+        )
+    }
+
+    pub fn submit(&mut self, who: &str, job_id: u64) -> Result<AppResponse, ContractError> {
+        self.execute(
+            who,
+            &ExecuteMsg::SubmitResult {
+                job_id,
+                result_hash: "ab".repeat(32),
+                result_uri: "ipfs://result".into(),
+            },
+        )
+    }
+
+    pub fn accept(&mut self, clinic: &str, job_id: u64) -> Result<AppResponse, ContractError> {
+        self.execute(clinic, &ExecuteMsg::AcceptResult { job_id })
+    }
+
+    pub fn dispute(&mut self, clinic: &str, job_id: u64) -> Result<AppResponse, ContractError> {
+        self.execute(
+            clinic,
+            &ExecuteMsg::Dispute {
+                job_id,
+                reason: "wrong segmentation".into(),
+            },
+        )
+    }
+
+    pub fn resolve(
+        &mut self,
+        who: &str,
+        job_id: u64,
+        resolution: Resolution,
+        at_fault: Vec<u64>,
+    ) -> Result<AppResponse, ContractError> {
+        self.execute(
+            who,
+            &ExecuteMsg::Resolve {
+                job_id,
+                resolution,
+                at_fault,
+            },
+        )
+    }
+
+    /// A job by `clinic` over nodes `parts`, submitted by `op1`.
+    pub fn submitted_job(&mut self, clinic: &str, parts: &[(u64, u64)]) -> u64 {
+        let id = self.post(clinic, self.spec(Urgency::Urgent)).unwrap();
+        self.assign(clinic, id, parts).unwrap();
+        self.submit("op1", id).unwrap();
+        id
+    }
+
+    pub fn advance(&mut self, seconds: u64) {
+        self.app.update_block(|b| {
+            b.time = b.time.plus_seconds(seconds);
+            b.height += 1;
+        });
+    }
+
+    pub fn balance(&self, who: &str) -> Uint128 {
+        self.token
+            .balance(&self.app.wrap(), self.addr(who))
+            .unwrap()
+    }
+
+    pub fn escrow_btt(&self) -> Uint128 {
+        self.token.balance(&self.app.wrap(), &self.escrow).unwrap()
+    }
+
+    pub fn native(&self, who: &str) -> Uint128 {
+        self.app
+            .wrap()
+            .query_balance(self.addr(who), NATIVE)
+            .unwrap()
+            .amount
+    }
+
+    pub fn job(&self, job_id: u64) -> Job {
+        self.app
+            .wrap()
+            .query_wasm_smart(&self.escrow, &QueryMsg::Job { job_id })
+            .unwrap()
+    }
+
+    pub fn node(&self, node_id: u64) -> Node {
+        self.app
+            .wrap()
+            .query_wasm_smart(&self.escrow, &QueryMsg::Node { node_id })
+            .unwrap()
+    }
+
+    pub fn totals(&self) -> TotalsResponse {
+        self.app
+            .wrap()
+            .query_wasm_smart(&self.escrow, &QueryMsg::Totals {})
+            .unwrap()
+    }
+
+    pub fn units_recorded(&self, node_id: u64) -> u64 {
+        let res: depin::NodeEpochResponse = self
+            .app
+            .wrap()
+            .query_wasm_smart(
+                &self.depin,
+                &depin::QueryMsg::NodeEpoch { node_id, epoch: 0 },
+            )
+            .unwrap();
+        res.units
+    }
+}
+
+/// The first value of attribute `key` in a response.
+pub fn attr(res: &AppResponse, key: &str) -> String {
+    res.events
+        .iter()
+        .flat_map(|e| &e.attributes)
+        .find(|a| a.key == key)
+        .map(|a| a.value.clone())
+        .unwrap_or_else(|| panic!("no attribute {key}"))
+}
