@@ -1,1 +1,3 @@
-
+mod attest;
+mod claims;
+mod suite;

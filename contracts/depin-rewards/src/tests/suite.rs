@@ -1,0 +1,197 @@
+//! BTT and depin-rewards funded with the 6,300,000 BTT pool; "escrow" is a plain account
+//! standing in for compute-escrow; "oracle-a/b/c" are the DAO's oracles.
+
+use btt_types::compute::EnergyRating;
+use btt_types::depin::{
+    Attestation, EpochResponse, ExecuteMsg, InstantiateMsg, NodeEpochResponse, PendingResponse,
+    QueryMsg, ReceiveMsg, ScoreMultipliers, StateResponse, EPOCH_SECONDS, MINING_POOL,
+};
+use btt_types::token::{self, TokenContract};
+use btt_types::units::TOTAL_SUPPLY;
+use cosmwasm_std::{coins, Addr, Coin, Decimal, Empty, Uint128};
+use cw20::Cw20Coin;
+use cw_multi_test::{App, AppBuilder, AppResponse, Contract, ContractWrapper, Executor};
+
+use crate::contract::{execute, instantiate, migrate, query};
+use crate::ContractError;
+
+pub const NATIVE: &str = "untrn";
+
+fn depin_code() -> Box<dyn Contract<Empty>> {
+    Box::new(ContractWrapper::new(execute, instantiate, query).with_migrate(migrate))
+}
+
+fn token_code() -> Box<dyn Contract<Empty>> {
+    use btt_token::contract as c;
+    Box::new(ContractWrapper::new(c::execute, c::instantiate, c::query))
+}
+
+pub struct Suite {
+    pub app: App,
+    pub token: TokenContract,
+    pub depin: Addr,
+}
+
+impl Suite {
+    pub fn new() -> Self {
+        let mut app = AppBuilder::new().build(|router, api, storage| {
+            router
+                .bank
+                .init_balance(storage, &api.addr_make("oracle-a"), coins(10, NATIVE))
+                .unwrap();
+        });
+        let owner = app.api().addr_make("owner");
+        let token_id = app.store_code(token_code());
+        let token = app
+            .instantiate_contract(
+                token_id,
+                owner.clone(),
+                &token::InstantiateMsg {
+                    name: "BTT".into(),
+                    symbol: "BTT".into(),
+                    initial_balances: vec![Cw20Coin {
+                        address: owner.to_string(),
+                        amount: TOTAL_SUPPLY,
+                    }],
+                    marketing: None,
+                },
+                &[],
+                "btt",
+                None,
+            )
+            .unwrap();
+        let depin_id = app.store_code(depin_code());
+        let addr = |n: &str| app.api().addr_make(n).to_string();
+        let msg = InstantiateMsg {
+            token: token.to_string(),
+            escrow: Some(addr("escrow")),
+            oracles: vec![addr("oracle-a"), addr("oracle-b"), addr("oracle-c")],
+            start: app.block_info().time,
+            multipliers: ScoreMultipliers::suggested(&["africa-east"]),
+            owner: None,
+        };
+        let depin = app
+            .instantiate_contract(depin_id, owner.clone(), &msg, &[], "depin", None)
+            .unwrap();
+        let token = TokenContract(token);
+        let fund = token
+            .send_msg(&depin, MINING_POOL, &ReceiveMsg::Fund {})
+            .unwrap();
+        app.execute(owner, fund).unwrap();
+        Self { app, token, depin }
+    }
+
+    pub fn addr(&self, who: &str) -> Addr {
+        self.app.api().addr_make(who)
+    }
+
+    pub fn execute_with_funds(
+        &mut self,
+        who: &str,
+        msg: &ExecuteMsg,
+        funds: &[Coin],
+    ) -> Result<AppResponse, ContractError> {
+        let sender = self.addr(who);
+        let depin = self.depin.clone();
+        self.app
+            .execute_contract(sender, depin, msg, funds)
+            .map_err(|e| e.downcast::<ContractError>().unwrap())
+    }
+
+    pub fn execute(&mut self, who: &str, msg: &ExecuteMsg) -> Result<AppResponse, ContractError> {
+        self.execute_with_funds(who, msg, &[])
+    }
+
+    pub fn record(
+        &mut self,
+        node_id: u64,
+        operator: &str,
+        units: u64,
+    ) -> Result<AppResponse, ContractError> {
+        let operator = self.addr(operator).to_string();
+        self.execute(
+            "escrow",
+            &ExecuteMsg::RecordUnits {
+                node_id,
+                operator,
+                units,
+            },
+        )
+    }
+
+    pub fn attest(
+        &mut self,
+        oracle: &str,
+        epoch: u32,
+        node_id: u64,
+        uptime: u64,
+    ) -> Result<AppResponse, ContractError> {
+        let attestation = Attestation {
+            uptime: Decimal::percent(uptime),
+            qos_tier: 0,
+            region: "eu-west".into(),
+            energy: EnergyRating::C,
+        };
+        self.execute(
+            oracle,
+            &ExecuteMsg::Attest {
+                epoch,
+                node_id,
+                attestation,
+            },
+        )
+    }
+
+    pub fn close(&mut self, limit: Option<u32>) -> Result<AppResponse, ContractError> {
+        self.execute("anyone", &ExecuteMsg::CloseEpochs { limit })
+    }
+
+    pub fn claim(
+        &mut self,
+        who: &str,
+        node_id: u64,
+        limit: Option<u32>,
+    ) -> Result<AppResponse, ContractError> {
+        self.execute(who, &ExecuteMsg::Claim { node_id, limit })
+    }
+
+    /// Moves to the start of epoch `epoch`.
+    pub fn move_to_epoch(&mut self, epoch: u32) {
+        let start: StateResponse = self.query(&QueryMsg::State {});
+        let now = self.app.block_info().time;
+        let config: btt_types::depin::ConfigResponse = self.query(&QueryMsg::Config {});
+        let target = config.start.plus_seconds(u64::from(epoch) * EPOCH_SECONDS);
+        assert!(target >= now && epoch >= start.current_epoch);
+        self.app.update_block(|b| {
+            b.time = target;
+            b.height += 1;
+        });
+    }
+
+    pub fn query<T: serde::de::DeserializeOwned>(&self, msg: &QueryMsg) -> T {
+        self.app.wrap().query_wasm_smart(&self.depin, msg).unwrap()
+    }
+
+    pub fn epoch(&self, epoch: u32) -> EpochResponse {
+        self.query(&QueryMsg::Epoch { epoch })
+    }
+
+    pub fn node_epoch(&self, node_id: u64, epoch: u32) -> NodeEpochResponse {
+        self.query(&QueryMsg::NodeEpoch { node_id, epoch })
+    }
+
+    pub fn pending(&self, node_id: u64) -> Uint128 {
+        let res: PendingResponse = self.query(&QueryMsg::Pending { node_id });
+        res.amount
+    }
+
+    pub fn state(&self) -> StateResponse {
+        self.query(&QueryMsg::State {})
+    }
+
+    pub fn balance(&self, who: &str) -> Uint128 {
+        self.token
+            .balance(&self.app.wrap(), self.addr(who))
+            .unwrap()
+    }
+}
