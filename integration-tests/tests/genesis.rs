@@ -1,7 +1,7 @@
 //! Genesis of the whole allocation table on cw-multi-test, through btt-deploy's routine.
 
 use btt_deploy::genesis::GenesisConfig;
-use btt_deploy::genesis::{plan_for, GenesisError};
+use btt_deploy::genesis::{plan_for, GenesisError, PoolHolders};
 use btt_deploy::governance::{advance, pass_proposal};
 use btt_deploy::multitest::{deploy_genesis, local_config, Deployment};
 use btt_deploy::walk::{vesting_walk, REPORT_MONTHS};
@@ -10,6 +10,14 @@ use btt_types::units::{btt, MONTH_SECONDS, TOTAL_SUPPLY};
 use cosmwasm_std::{Addr, Uint128};
 use cw20::{AllAccountsResponse, Cw20QueryMsg};
 use cw_multi_test::{App, Executor};
+
+fn holders() -> PoolHolders {
+    PoolHolders {
+        mining: "depin".into(),
+        community: "community".into(),
+        dao: "dao".into(),
+    }
+}
 
 struct Suite {
     app: App,
@@ -119,10 +127,7 @@ fn genesis_mints_21_million_and_leaves_the_deployer_with_nothing() {
         suite.balance(suite.deployment.vesting.addr()),
         btt(8_400_000)
     );
-    assert_eq!(
-        suite.balance(&Addr::unchecked(&suite.config.mining_pool)),
-        btt(6_300_000)
-    );
+    assert_eq!(suite.balance(&suite.deployment.depin), btt(6_300_000));
     assert_eq!(
         suite.balance(&Addr::unchecked(&suite.config.community_pool)),
         btt(2_520_000)
@@ -300,7 +305,7 @@ fn a_plan_without_every_beneficiary_is_refused() {
     let mut config = local_config(&app, app.block_info().time);
     config.beneficiaries.remove(&Category::MDao);
     assert_eq!(
-        plan_for(&ALLOCATION_TABLE, &config, "dao").unwrap_err(),
+        plan_for(&ALLOCATION_TABLE, &config, &holders()).unwrap_err(),
         GenesisError::MissingBeneficiary(Category::MDao)
     );
 }
@@ -310,7 +315,7 @@ fn a_plan_from_a_table_that_does_not_add_up_is_refused() {
     let app = App::default();
     let config = local_config(&app, app.block_info().time);
     // The paper's own rows, without the unallocated reserve: 89%.
-    let err = plan_for(&ALLOCATION_TABLE[..10], &config, "dao").unwrap_err();
+    let err = plan_for(&ALLOCATION_TABLE[..10], &config, &holders()).unwrap_err();
     assert_eq!(
         err,
         GenesisError::Allocation(AllocationError::SharesAreNotWhole { sum: 8_900 })

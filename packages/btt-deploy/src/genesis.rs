@@ -6,12 +6,15 @@ use btt_types::allocation::{
     check_allocation_table, Allocation, AllocationError, Category, PoolHolder, Release,
     ALLOCATION_TABLE,
 };
+use btt_types::bps::Bps;
+use btt_types::compute::{HardwareClass, UrgencyMultipliers};
 use btt_types::dao::VotingRules;
+use btt_types::depin::ScoreMultipliers;
 use btt_types::staking::{FeeTier, LockTier};
 use btt_types::token;
 use btt_types::units::{btt, BTT_DECIMALS, MONTH_SECONDS, TOTAL_SUPPLY};
 use btt_types::vesting::{CurveSpec, NewSchedule, TrancheSpec};
-use cosmwasm_std::{Timestamp, Uint128};
+use cosmwasm_std::{Decimal, Timestamp, Uint128};
 use cw20::Cw20Coin;
 use thiserror::Error;
 
@@ -22,12 +25,78 @@ pub struct GenesisConfig {
     pub start: Timestamp,
     /// The beneficiary of each vested row (the six institutions and the foundation).
     pub beneficiaries: BTreeMap<Category, String>,
-    /// The holder of the mining reward pool (depin-rewards, once it exists).
-    pub mining_pool: String,
     /// The holder of the community incentives pool (incentive-points, once it exists).
     pub community_pool: String,
     /// Staking and DAO parameters.
     pub governance: GovernanceParams,
+    /// Compute marketplace and mining parameters.
+    pub compute: ComputeParams,
+}
+
+/// Parameters of compute-escrow and depin-rewards at genesis.
+#[derive(Debug, Clone)]
+pub struct ComputeParams {
+    /// Hardware classes and their ubtt price per compute unit.
+    pub hardware_classes: Vec<HardwareClass>,
+    /// Price multipliers by urgency.
+    pub urgency: UrgencyMultipliers,
+    /// ubtt per GB of data.
+    pub price_per_gb: Uint128,
+    /// Smallest node bond, ubtt.
+    pub min_bond: Uint128,
+    /// Share of a bond slashed for a fault or a missed deadline.
+    pub slash: Bps,
+    /// Wait before a retired node's bond can be withdrawn, seconds.
+    pub bond_unbonding_seconds: u64,
+    /// Resolves disputes (appointed by the DAO).
+    pub arbiter: String,
+    /// Attest uptime, QoS, region and energy of nodes.
+    pub oracles: Vec<String>,
+    /// Score multipliers.
+    pub multipliers: ScoreMultipliers,
+}
+
+impl ComputeParams {
+    /// A starting point: standard GPUs at 0.01 BTT a unit, high-end at 0.025 BTT; urgency
+    /// 1.0 / 1.5 / 2.0; 0.001 BTT a GB; bonds of at least 10,000 BTT, 10% slash, 14-day unbonding;
+    /// DESIGN.md's score multipliers with two underserved regions at 1.5.
+    pub fn suggested(arbiter: String, oracles: Vec<String>) -> Self {
+        Self {
+            hardware_classes: vec![
+                HardwareClass {
+                    name: "gpu-standard".into(),
+                    unit_price: Uint128::new(10_000),
+                },
+                HardwareClass {
+                    name: "gpu-high".into(),
+                    unit_price: Uint128::new(25_000),
+                },
+            ],
+            urgency: UrgencyMultipliers {
+                standard: Decimal::one(),
+                priority: Decimal::percent(150),
+                urgent: Decimal::percent(200),
+            },
+            price_per_gb: Uint128::new(1_000),
+            min_bond: btt(10_000),
+            slash: Bps(1_000),
+            bond_unbonding_seconds: 14 * DAY,
+            arbiter,
+            oracles,
+            multipliers: ScoreMultipliers::suggested(&["cn-west", "africa-east"]),
+        }
+    }
+}
+
+/// Who holds each pool: contracts deployed with the suite, or configured addresses.
+#[derive(Debug, Clone)]
+pub struct PoolHolders {
+    /// depin-rewards.
+    pub mining: String,
+    /// The community incentives holder.
+    pub community: String,
+    /// btt-dao.
+    pub dao: String,
 }
 
 /// Parameters of btt-staking and btt-dao at genesis.
@@ -76,13 +145,13 @@ impl GovernanceParams {
     }
 }
 
-impl GenesisConfig {
-    /// The address that receives a pool row, given the DAO's.
-    pub fn pool_holder<'a>(&'a self, holder: PoolHolder, dao: &'a str) -> &'a str {
+impl PoolHolders {
+    /// The address that receives a pool row.
+    pub fn of(&self, holder: PoolHolder) -> &str {
         match holder {
-            PoolHolder::MiningRewards => &self.mining_pool,
-            PoolHolder::CommunityIncentives => &self.community_pool,
-            PoolHolder::DaoTreasury => dao,
+            PoolHolder::MiningRewards => &self.mining,
+            PoolHolder::CommunityIncentives => &self.community,
+            PoolHolder::DaoTreasury => &self.dao,
         }
     }
 }
@@ -160,11 +229,11 @@ pub enum GenesisError {
 }
 
 /// Builds the plan of `table` (the allocation table, in production) for `config`, with the
-/// DAO treasury at `dao`.
+/// pools going to `holders`.
 pub fn plan_for(
     table: &[Allocation],
     config: &GenesisConfig,
-    dao: &str,
+    holders: &PoolHolders,
 ) -> Result<GenesisPlan, GenesisError> {
     check_allocation_table(table)?;
     let mut plan = GenesisPlan {
@@ -177,7 +246,7 @@ pub fn plan_for(
                 plan.pools.push(PoolTransfer {
                     category: row.category,
                     holder,
-                    recipient: config.pool_holder(holder, dao).to_string(),
+                    recipient: holders.of(holder).to_string(),
                     amount: row.amount(),
                 });
                 continue;
@@ -220,8 +289,8 @@ pub fn plan_for(
 }
 
 /// The plan of the production allocation table.
-pub fn plan(config: &GenesisConfig, dao: &str) -> Result<GenesisPlan, GenesisError> {
-    plan_for(&ALLOCATION_TABLE, config, dao)
+pub fn plan(config: &GenesisConfig, holders: &PoolHolders) -> Result<GenesisPlan, GenesisError> {
+    plan_for(&ALLOCATION_TABLE, config, holders)
 }
 
 /// `tranches` equal tranches of `amount`, the i-th (from 1) due `i × every_months` after `start`.

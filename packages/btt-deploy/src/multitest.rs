@@ -3,15 +3,21 @@
 use std::collections::BTreeMap;
 
 use anyhow::{ensure, Context};
-use btt_types::allocation::Category;
+use btt_types::allocation::{Category, PoolHolder};
+use btt_types::bps::Bps;
+use btt_types::compute::{self, FeeShare, PayoutSplit};
 use btt_types::dao::{self, DaoContract};
+use btt_types::depin;
 use btt_types::staking::{self, StakingContract};
 use btt_types::token::{self, TokenContract};
 use btt_types::vesting::{self, VestingContract};
 use cosmwasm_std::{Addr, CosmosMsg, Empty, Timestamp, WasmMsg};
 use cw_multi_test::{App, Contract, ContractWrapper, Executor};
 
-use crate::genesis::{plan, token_instantiate_msg, GenesisConfig, GenesisPlan, GovernanceParams};
+use crate::genesis::{
+    plan, token_instantiate_msg, ComputeParams, GenesisConfig, GenesisPlan, GovernanceParams,
+    PoolHolders,
+};
 
 /// btt-token as a multi-test contract.
 pub fn token_code() -> Box<dyn Contract<Empty>> {
@@ -41,6 +47,18 @@ pub fn dao_code() -> Box<dyn Contract<Empty>> {
     )
 }
 
+/// compute-escrow as a multi-test contract.
+pub fn escrow_code() -> Box<dyn Contract<Empty>> {
+    use compute_escrow::contract as c;
+    Box::new(ContractWrapper::new(c::execute, c::instantiate, c::query).with_migrate(c::migrate))
+}
+
+/// depin-rewards as a multi-test contract.
+pub fn depin_code() -> Box<dyn Contract<Empty>> {
+    use depin_rewards::contract as c;
+    Box::new(ContractWrapper::new(c::execute, c::instantiate, c::query).with_migrate(c::migrate))
+}
+
 /// Code ids of the stored contracts.
 #[derive(Debug, Clone, Copy)]
 pub struct CodeIds {
@@ -48,6 +66,8 @@ pub struct CodeIds {
     pub vesting: u64,
     pub staking: u64,
     pub dao: u64,
+    pub escrow: u64,
+    pub depin: u64,
 }
 
 /// What genesis left on the chain.
@@ -57,6 +77,8 @@ pub struct Deployment {
     pub vesting: VestingContract,
     pub staking: StakingContract,
     pub dao: DaoContract,
+    pub escrow: Addr,
+    pub depin: Addr,
     pub code_ids: CodeIds,
     /// The vesting schedule of each vested row.
     pub schedule_ids: BTreeMap<Category, u64>,
@@ -65,12 +87,14 @@ pub struct Deployment {
 
 impl Deployment {
     /// Every contract of the suite with its name.
-    pub fn contracts(&self) -> [(&'static str, &Addr); 4] {
+    pub fn contracts(&self) -> [(&'static str, &Addr); 6] {
         [
             ("btt-token", self.token.addr()),
             ("btt-vesting", self.vesting.addr()),
             ("btt-staking", self.staking.addr()),
             ("btt-dao", self.dao.addr()),
+            ("compute-escrow", &self.escrow),
+            ("depin-rewards", &self.depin),
         ]
     }
 }
@@ -99,9 +123,12 @@ pub fn local_config(app: &App, start: Timestamp) -> GenesisConfig {
     GenesisConfig {
         start,
         beneficiaries,
-        mining_pool: addr("mining-pool"),
         community_pool: addr("community-pool"),
         governance: GovernanceParams::suggested(addr("foundation-guardian"), start),
+        compute: ComputeParams::suggested(
+            addr("arbiter"),
+            vec![addr("oracle-1"), addr("oracle-2"), addr("oracle-3")],
+        ),
     }
 }
 
@@ -133,6 +160,8 @@ pub fn deploy_genesis(
         vesting: app.store_code(vesting_code()),
         staking: app.store_code(staking_code()),
         dao: app.store_code(dao_code()),
+        escrow: app.store_code(escrow_code()),
+        depin: app.store_code(depin_code()),
     };
     let admin = Some(deployer.to_string());
     let gov = &config.governance;
@@ -213,21 +242,45 @@ pub fn deploy_genesis(
     )
     .context("pointing staking at the DAO")?;
 
-    let plan = plan(config, dao.addr().as_str())?;
+    let (escrow, depin) = deploy_compute(app, deployer, config, &code_ids, &token, &staking, &dao)?;
+
+    let holders = PoolHolders {
+        mining: depin.to_string(),
+        community: config.community_pool.clone(),
+        dao: dao.addr().to_string(),
+    };
+    let plan = plan(config, &holders)?;
     app.execute(
         deployer.clone(),
         vesting.fund_msg(&token, plan.vesting_total(), plan.new_schedules())?,
     )
     .context("funding the vesting schedules")?;
     for pool in &plan.pools {
-        app.execute(
-            deployer.clone(),
-            token.transfer_msg(&pool.recipient, pool.amount)?,
-        )
-        .with_context(|| format!("sending the {:?} pool", pool.category))?;
+        let msg = match pool.holder {
+            PoolHolder::MiningRewards => {
+                token.send_msg(&pool.recipient, pool.amount, &depin::ReceiveMsg::Fund {})?
+            }
+            _ => token.transfer_msg(&pool.recipient, pool.amount)?,
+        };
+        app.execute(deployer.clone(), msg)
+            .with_context(|| format!("sending the {:?} pool", pool.category))?;
     }
 
-    hand_over_to_dao(app, deployer, &token, &vesting, &staking, &dao)?;
+    let owned = [
+        vesting.addr().clone(),
+        staking.addr().clone(),
+        escrow.clone(),
+        depin.clone(),
+    ];
+    let administered = [
+        token.addr().clone(),
+        vesting.addr().clone(),
+        staking.addr().clone(),
+        dao.addr().clone(),
+        escrow.clone(),
+        depin.clone(),
+    ];
+    hand_over_to_dao(app, deployer, &token, &dao, &owned, &administered)?;
 
     let left = token.balance(&app.wrap(), deployer)?;
     ensure!(
@@ -250,39 +303,122 @@ pub fn deploy_genesis(
         vesting,
         staking,
         dao,
+        escrow,
+        depin,
         code_ids,
         schedule_ids,
         plan,
     })
 }
 
-/// Ownership of vesting and staking, the token's marketing role and wasm admin of every
+/// Instantiates depin-rewards (epoch 0 at genesis) and compute-escrow (fees: development fund
+/// and reserve to the DAO, foundation to the foundation's address), and points depin at the
+/// escrow.
+fn deploy_compute(
+    app: &mut App,
+    deployer: &Addr,
+    config: &GenesisConfig,
+    code_ids: &CodeIds,
+    token: &TokenContract,
+    staking: &StakingContract,
+    dao: &DaoContract,
+) -> anyhow::Result<(Addr, Addr)> {
+    let c = &config.compute;
+    let admin = Some(deployer.to_string());
+    let depin = app
+        .instantiate_contract(
+            code_ids.depin,
+            deployer.clone(),
+            &depin::InstantiateMsg {
+                token: token.addr().to_string(),
+                escrow: None,
+                oracles: c.oracles.clone(),
+                start: config.start,
+                multipliers: c.multipliers.clone(),
+                owner: None,
+            },
+            &[],
+            "depin-rewards",
+            admin.clone(),
+        )
+        .context("instantiating depin-rewards")?;
+    let foundation = config
+        .beneficiaries
+        .get(&Category::TechnicalDevelopmentFoundation)
+        .context("no foundation address")?;
+    let fee = |label: &str, recipient: &str, bps: u16| FeeShare {
+        label: label.into(),
+        recipient: recipient.into(),
+        share: Bps(bps),
+    };
+    let escrow = app
+        .instantiate_contract(
+            code_ids.escrow,
+            deployer.clone(),
+            &compute::InstantiateMsg {
+                token: token.addr().to_string(),
+                staking: staking.addr().to_string(),
+                depin: Some(depin.to_string()),
+                arbiter: c.arbiter.clone(),
+                hardware_classes: c.hardware_classes.clone(),
+                urgency: c.urgency.clone(),
+                price_per_gb: c.price_per_gb,
+                native_rates: vec![],
+                split: PayoutSplit {
+                    contributors: Bps(7_000),
+                    fees: vec![
+                        fee("development fund", dao.addr().as_str(), 1_500),
+                        fee("foundation", foundation, 1_000),
+                        fee("reserve", dao.addr().as_str(), 500),
+                    ],
+                },
+                min_bond: c.min_bond,
+                slash: c.slash,
+                bond_unbonding_seconds: c.bond_unbonding_seconds,
+                owner: None,
+            },
+            &[],
+            "compute-escrow",
+            admin,
+        )
+        .context("instantiating compute-escrow")?;
+    execute(
+        app,
+        deployer,
+        &depin,
+        &depin::ExecuteMsg::UpdateConfig {
+            oracles: None,
+            multipliers: None,
+            escrow: Some(escrow.to_string()),
+        },
+    )
+    .context("pointing depin-rewards at the escrow")?;
+    Ok((escrow, depin))
+}
+
+/// Ownership of the `owned` cw-ownable contracts (offered, then accepted through the DAO's
+/// `AcceptOwnership`), the token's marketing role, and wasm admin of every `administered`
 /// contract go to the DAO.
 fn hand_over_to_dao(
     app: &mut App,
     deployer: &Addr,
     token: &TokenContract,
-    vesting: &VestingContract,
-    staking: &StakingContract,
     dao: &DaoContract,
+    owned: &[Addr],
+    administered: &[Addr],
 ) -> anyhow::Result<()> {
     let offer = cw_ownable::Action::TransferOwnership {
         new_owner: dao.addr().to_string(),
         expiry: None,
     };
-    execute(
-        app,
-        deployer,
-        vesting.addr(),
-        &vesting::ExecuteMsg::UpdateOwnership(offer.clone()),
-    )?;
-    execute(
-        app,
-        deployer,
-        staking.addr(),
-        &staking::ExecuteMsg::UpdateOwnership(offer),
-    )?;
-    for contract in [vesting.addr(), staking.addr()] {
+    for contract in owned {
+        execute(
+            app,
+            deployer,
+            contract,
+            &vesting::ExecuteMsg::UpdateOwnership(offer.clone()),
+        )
+        .with_context(|| format!("offering ownership of {contract}"))?;
         execute(
             app,
             deployer,
@@ -303,7 +439,7 @@ fn hand_over_to_dao(
             marketing: Some(dao.addr().to_string()),
         },
     )?;
-    for contract in [token.addr(), vesting.addr(), staking.addr(), dao.addr()] {
+    for contract in administered {
         let msg: CosmosMsg = WasmMsg::UpdateAdmin {
             contract_addr: contract.to_string(),
             admin: dao.addr().to_string(),

@@ -5,13 +5,15 @@
 //! the unlocked and circulating BTT of every category are recorded.
 
 use anyhow::ensure;
-use btt_types::allocation::{Category, Release, ALLOCATION_TABLE};
+use btt_types::allocation::{Category, PoolHolder, Release, ALLOCATION_TABLE};
+use btt_types::depin;
 use btt_types::units::{format_btt, MONTH_SECONDS, UBTT_PER_BTT};
 use btt_types::vesting::Curve;
 use cosmwasm_std::{Addr, CosmosMsg, Timestamp, Uint128};
 use cw_multi_test::{App, Executor};
 use serde::Serialize;
 
+use crate::compute::{marketplace_scenario, ComputeReport};
 use crate::genesis::GenesisConfig;
 use crate::governance::{advance, pass_proposal};
 use crate::multitest::Deployment;
@@ -51,7 +53,9 @@ pub struct Snapshot {
     pub total_supply: Uint128,
     /// Held by btt-vesting: vested but unclaimed, and locked.
     pub in_vesting: Uint128,
-    /// Held by the mining pool holder.
+    /// Paid to compute nodes by depin-rewards so far.
+    pub mined: Uint128,
+    /// Held by depin-rewards.
     pub mining_pool: Uint128,
     /// Held by the community pool holder.
     pub community_pool: Uint128,
@@ -75,15 +79,19 @@ pub struct GovernanceEvent {
     pub total_power: Uint128,
 }
 
+/// The month the compute-marketplace scenario runs: the first institutions hold BTT by then.
+pub const COMPUTE_MONTH: u64 = 6;
+
 /// The walk's record.
 #[derive(Debug, Clone, Serialize)]
 pub struct WalkReport {
     pub snapshots: Vec<Snapshot>,
     pub governance: Vec<GovernanceEvent>,
+    pub compute: Option<ComputeReport>,
 }
 
-/// Walks 48 months from genesis. Checks at every snapshot that the claimed BTT of all
-/// categories is exactly the circulating supply.
+/// Walks 48 months from genesis. Checks at every snapshot that every BTT in circulation came
+/// from a vesting claim or mining, less what flowed into the DAO treasury.
 pub fn vesting_walk(
     app: &mut App,
     deployment: &Deployment,
@@ -98,6 +106,7 @@ pub fn vesting_walk(
     let mut report = WalkReport {
         snapshots: vec![],
         governance: vec![],
+        compute: None,
     };
     for month in 0..=48 {
         let time = config.start.plus_seconds(month * MONTH_SECONDS);
@@ -115,6 +124,9 @@ pub fn vesting_walk(
         }
         // Stakes count from the next block on.
         advance(app, 5);
+        if month == COMPUTE_MONTH {
+            report.compute = Some(marketplace_scenario(app, deployment, config)?);
+        }
         let next_month = config.start.plus_seconds((month + 1) * MONTH_SECONDS);
         let due =
             unapproved_tranches_due_by(app, deployment, deployment.schedule_ids[&tdf], next_month)?;
@@ -244,21 +256,35 @@ fn snapshot(
     let balance = |addr: &str| token.balance(&querier, addr);
     let total_supply = token.token_info(&querier)?.total_supply;
     let in_vesting = balance(deployment.vesting.addr().as_str())?;
-    let mining_pool = balance(&config.mining_pool)?;
+    let mining_pool = balance(deployment.depin.as_str())?;
     let community_pool = balance(&config.community_pool)?;
     let dao_treasury = balance(deployment.dao.addr().as_str())?;
     let staked = balance(deployment.staking.addr().as_str())?;
     let circulating = total_supply - in_vesting - mining_pool - community_pool - dao_treasury;
+    // BTT enters circulation only by vesting claims and mining, and leaves it only into the
+    // DAO treasury (job fees, kept deposits).
     let claimed: Uint128 = lines.iter().map(|l| l.circulating).sum();
+    let depin_state: depin::StateResponse =
+        querier.query_wasm_smart(&deployment.depin, &depin::QueryMsg::State {})?;
+    let mined = depin_state.paid;
+    let treasury_at_genesis: Uint128 = deployment
+        .plan
+        .pools
+        .iter()
+        .filter(|p| p.holder == PoolHolder::DaoTreasury)
+        .map(|p| p.amount)
+        .sum();
+    let into_treasury = dao_treasury.checked_sub(treasury_at_genesis)?;
     ensure!(
-        claimed == circulating,
-        "month {month}: {claimed} claimed but {circulating} circulates"
+        claimed + mined == circulating + into_treasury,
+        "month {month}: {claimed} claimed + {mined} mined != {circulating} circulating + {into_treasury} into the treasury"
     );
     Ok(Snapshot {
         month,
         lines,
         total_supply,
         in_vesting,
+        mined,
         mining_pool,
         community_pool,
         dao_treasury,
@@ -319,14 +345,15 @@ pub fn render(snapshots: &[Snapshot]) -> String {
         );
     }
     header(&mut out, "Supply (whole BTT, rounded down)");
-    let rows: [SupplyRow; 7] = [
+    let rows: [SupplyRow; 8] = [
         ("Total supply", |s| s.total_supply),
         ("Held by btt-vesting", |s| s.in_vesting),
-        ("Mining pool holder", |s| s.mining_pool),
+        ("depin-rewards (mining pool)", |s| s.mining_pool),
         ("Community pool holder", |s| s.community_pool),
         ("DAO treasury", |s| s.dao_treasury),
         ("Circulating", |s| s.circulating),
         ("  of which staked", |s| s.staked),
+        ("Mined so far (paid by depin)", |s| s.mined),
     ];
     for (label, pick) in rows.iter() {
         line(&mut out, label, snapshots.iter().map(pick).collect());

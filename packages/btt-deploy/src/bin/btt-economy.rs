@@ -45,7 +45,7 @@ fn main() -> anyhow::Result<()> {
     println!("\nAllocation (21,000,000 BTT minted once, deployer left with 0):");
     for row in ALLOCATION_TABLE.iter() {
         let holder = match row.release {
-            btt_types::allocation::Release::Pool(PoolHolder::MiningRewards) => "mining pool holder",
+            btt_types::allocation::Release::Pool(PoolHolder::MiningRewards) => "depin-rewards",
             btt_types::allocation::Release::Pool(PoolHolder::CommunityIncentives) => {
                 "community pool holder"
             }
@@ -79,6 +79,9 @@ fn main() -> anyhow::Result<()> {
             format_btt(g.yes_power),
             format_btt(g.total_power)
         );
+    }
+    if let Some(compute) = &report.compute {
+        print!("{}", btt_deploy::compute::render(compute));
     }
     print!("{}", render(&report.snapshots));
     if let Some(path) = json {
