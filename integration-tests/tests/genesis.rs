@@ -286,14 +286,30 @@ fn the_48_month_walk_releases_all_8_4_million_vested_btt() {
     );
     let last = snapshots.last().unwrap();
     assert_eq!(last.in_vesting, Uint128::zero());
-    assert_eq!(last.circulating, btt(8_400_000));
+    let claimed: Uint128 = last.lines.iter().map(|l| l.circulating).sum();
+    assert_eq!(claimed, btt(8_400_000));
+    // Mining added to circulation; job fees went to the DAO treasury.
+    let into_treasury = last.dao_treasury - btt(3_780_000);
+    assert_eq!(last.circulating + into_treasury, claimed + last.mined);
+    let compute = report.compute.as_ref().unwrap();
+    let split: Uint128 = compute.split.iter().map(|(_, a)| *a).sum();
+    assert_eq!(
+        split, compute.price,
+        "the job's split adds up to its escrow"
+    );
+    let mined: Uint128 = compute.mining.iter().map(|(_, a)| *a).sum();
+    assert_eq!(mined, last.mined);
+    assert!(
+        compute.epoch_reward - mined < Uint128::new(2),
+        "at most a ubtt a node of dust"
+    );
     for s in &snapshots {
         let held = s.in_vesting + s.mining_pool + s.community_pool + s.dao_treasury;
         assert_eq!(held + s.circulating, TOTAL_SUPPLY, "month {}", s.month);
     }
-    let month_12 = &snapshots[3];
+    let month_12: Uint128 = snapshots[3].lines.iter().map(|l| l.circulating).sum();
     assert_eq!(
-        month_12.circulating,
+        month_12,
         btt(350_000 + 252_000 + 189_000 + 3 * 126_000 + 892_500)
     );
     assert_eq!(suite.sum_of_all_balances(), TOTAL_SUPPLY);
