@@ -378,3 +378,40 @@ impl WasmChain {
 fn to_vec(msg: &impl Serialize) -> anyhow::Result<Vec<u8>> {
     Ok(serde_json::to_vec(msg)?)
 }
+
+/// BTT (any cw20) on a [`WasmChain`].
+pub struct Cw20OnChain(pub Addr);
+
+impl Cw20OnChain {
+    /// `from` sends `amount` to `contract` with the hook `msg`.
+    pub fn send(
+        &self,
+        chain: &mut WasmChain,
+        from: &Addr,
+        contract: &Addr,
+        amount: cosmwasm_std::Uint128,
+        msg: &impl Serialize,
+    ) -> anyhow::Result<TxReport> {
+        let send = cw20::Cw20ExecuteMsg::Send {
+            contract: contract.to_string(),
+            amount,
+            msg: cosmwasm_std::to_json_binary(msg)?,
+        };
+        chain.execute(from, &self.0, &send)
+    }
+
+    /// The balance of `who`.
+    pub fn balance(
+        &self,
+        chain: &mut WasmChain,
+        who: &Addr,
+    ) -> anyhow::Result<cosmwasm_std::Uint128> {
+        let res: cw20::BalanceResponse = chain.query(
+            &self.0,
+            &cw20::Cw20QueryMsg::Balance {
+                address: who.to_string(),
+            },
+        )?;
+        Ok(res.balance)
+    }
+}

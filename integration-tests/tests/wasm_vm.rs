@@ -38,7 +38,14 @@ fn balance(chain: &mut WasmChain, token: &Addr, who: &Addr) -> Uint128 {
 #[test]
 fn artifacts_pass_the_chain_checks() {
     let capabilities = chain_capabilities();
-    for name in ["btt_token", "btt_vesting", "btt_staking", "btt_dao"] {
+    for name in [
+        "btt_token",
+        "btt_vesting",
+        "btt_staking",
+        "btt_dao",
+        "compute_escrow",
+        "depin_rewards",
+    ] {
         let wasm = read_artifact(name).unwrap();
         check_artifact(&wasm, &capabilities).unwrap_or_else(|e| panic!("{name}: {e:#}"));
         println!(

@@ -1,0 +1,384 @@
+//! compute-escrow and depin-rewards as optimized wasm in cosmwasm-vm: a job posted, completed
+//! and mined, with gas; and post, complete and claim measured with 10 and with 10,000 nodes and
+//! jobs already on the contracts.
+
+use btt_deploy::genesis::{ComputeParams, GovernanceParams};
+use btt_integration_tests::artifacts::read_artifact;
+use btt_integration_tests::vm::{Cw20OnChain, TxReport, WasmChain};
+use btt_types::bps::Bps;
+use btt_types::compute::{
+    self, Assignment, EnergyRating, FeeShare, JobSpec, NodeSpec, PayoutSplit, QuoteResponse,
+    Urgency,
+};
+use btt_types::depin::{self, Attestation, MINING_POOL};
+use btt_types::staking;
+use btt_types::token;
+use btt_types::units::{btt, TOTAL_SUPPLY};
+use cosmwasm_std::{Addr, Decimal, Uint128};
+use cw20::Cw20Coin;
+
+struct Market {
+    chain: WasmChain,
+    token: Cw20OnChain,
+    escrow: Addr,
+    depin: Addr,
+    clinic: Addr,
+    oracle: Addr,
+    params: ComputeParams,
+}
+
+impl Market {
+    /// BTT, staking, depin-rewards (funded) and compute-escrow as wasm, with `existing` nodes
+    /// registered and `existing` jobs posted.
+    fn new(existing: usize) -> Self {
+        let mut chain = WasmChain::new();
+        let deployer = chain.addr("deployer");
+        let clinic = chain.addr("clinic");
+        let oracle = chain.addr("oracle");
+        let mut params =
+            ComputeParams::suggested(chain.addr("arbiter").to_string(), vec![oracle.to_string()]);
+        // 10,002 bonds of the suggested 10,000 BTT would exceed the supply.
+        params.min_bond = btt(1_000);
+        let operators: Vec<Addr> = (0..existing + 2)
+            .map(|i| chain.addr(&format!("operator{i}")))
+            .collect();
+        let mut balances: Vec<Cw20Coin> = operators
+            .iter()
+            .map(|o| Cw20Coin {
+                address: o.to_string(),
+                amount: params.min_bond,
+            })
+            .collect();
+        balances.push(Cw20Coin {
+            address: clinic.to_string(),
+            amount: btt(1_000_000),
+        });
+        let used = params.min_bond * Uint128::new(operators.len() as u128) + btt(1_000_000);
+        balances.push(Cw20Coin {
+            address: deployer.to_string(),
+            amount: TOTAL_SUPPLY - used,
+        });
+        let (token, _) = chain
+            .instantiate(
+                &read_artifact("btt_token").unwrap(),
+                "btt-token",
+                &deployer,
+                &token::InstantiateMsg {
+                    name: "BTT".into(),
+                    symbol: "BTT".into(),
+                    initial_balances: balances,
+                    marketing: None,
+                },
+            )
+            .unwrap();
+        let gov = GovernanceParams::suggested(String::new(), chain.block_time());
+        let (staking, _) = chain
+            .instantiate(
+                &read_artifact("btt_staking").unwrap(),
+                "btt-staking",
+                &deployer,
+                &staking::InstantiateMsg {
+                    token: token.to_string(),
+                    lock_tiers: gov.lock_tiers,
+                    unbonding_seconds: gov.unbonding_seconds,
+                    fee_tiers: gov.fee_tiers,
+                    owner: None,
+                    dao: None,
+                },
+            )
+            .unwrap();
+        let (depin, _) = chain
+            .instantiate(
+                &read_artifact("depin_rewards").unwrap(),
+                "depin-rewards",
+                &deployer,
+                &depin::InstantiateMsg {
+                    token: token.to_string(),
+                    escrow: Some(chain.addr("compute-escrow").to_string()),
+                    oracles: params.oracles.clone(),
+                    start: chain.block_time(),
+                    multipliers: params.multipliers.clone(),
+                    owner: None,
+                },
+            )
+            .unwrap();
+        let fee = |label: &str, who: &str| FeeShare {
+            label: label.into(),
+            recipient: chain.addr(who).to_string(),
+            share: Bps(0),
+        };
+        let mut fees = vec![
+            fee("development fund", "dao"),
+            fee("foundation", "foundation"),
+            fee("reserve", "dao"),
+        ];
+        for (f, bps) in fees.iter_mut().zip([1_500, 1_000, 500]) {
+            f.share = Bps(bps);
+        }
+        let (escrow, _) = chain
+            .instantiate(
+                &read_artifact("compute_escrow").unwrap(),
+                "compute-escrow",
+                &deployer,
+                &compute::InstantiateMsg {
+                    token: token.to_string(),
+                    staking: staking.to_string(),
+                    depin: Some(depin.to_string()),
+                    arbiter: params.arbiter.clone(),
+                    hardware_classes: params.hardware_classes.clone(),
+                    urgency: params.urgency.clone(),
+                    price_per_gb: params.price_per_gb,
+                    native_rates: vec![],
+                    split: PayoutSplit {
+                        contributors: Bps(7_000),
+                        fees,
+                    },
+                    min_bond: params.min_bond,
+                    slash: params.slash,
+                    bond_unbonding_seconds: params.bond_unbonding_seconds,
+                    owner: None,
+                },
+            )
+            .unwrap();
+        let token = Cw20OnChain(token);
+        token
+            .send(
+                &mut chain,
+                &deployer,
+                &depin,
+                MINING_POOL,
+                &depin::ReceiveMsg::Fund {},
+            )
+            .unwrap();
+        let mut market = Self {
+            chain,
+            token,
+            escrow,
+            depin,
+            clinic,
+            oracle,
+            params,
+        };
+        for operator in &operators[2..] {
+            market.register(operator).unwrap();
+        }
+        for _ in 0..existing {
+            market.post().unwrap();
+        }
+        market
+    }
+
+    fn register(&mut self, operator: &Addr) -> anyhow::Result<TxReport> {
+        let spec = NodeSpec {
+            hardware_class: "gpu-standard".into(),
+            gpu_count: 8,
+            region: "cn-west".into(),
+            energy_rating: EnergyRating::A,
+            endpoint: "https://gpu.example".into(),
+        };
+        let (escrow, bond) = (self.escrow.clone(), self.params.min_bond);
+        self.token.send(
+            &mut self.chain,
+            operator,
+            &escrow,
+            bond,
+            &compute::ReceiveMsg::RegisterNode(spec),
+        )
+    }
+
+    fn spec(&self) -> JobSpec {
+        JobSpec {
+            compute_units: 2_000,
+            hardware_class: "gpu-standard".into(),
+            urgency: Urgency::Urgent,
+            data_gb: 100,
+            deadline: self.chain.block_time().plus_seconds(3 * 86_400),
+            review_seconds: 86_400,
+        }
+    }
+
+    fn post(&mut self) -> anyhow::Result<TxReport> {
+        let spec = self.spec();
+        let quote: QuoteResponse = self.chain.query(
+            &self.escrow,
+            &compute::QueryMsg::Quote {
+                spec: spec.clone(),
+                clinic: Some(self.clinic.to_string()),
+                denom: None,
+            },
+        )?;
+        let (clinic, escrow) = (self.clinic.clone(), self.escrow.clone());
+        self.token.send(
+            &mut self.chain,
+            &clinic,
+            &escrow,
+            quote.price,
+            &compute::ReceiveMsg::PostJob(spec),
+        )
+    }
+
+    fn totals(&mut self) -> compute::TotalsResponse {
+        self.chain
+            .query(&self.escrow, &compute::QueryMsg::Totals {})
+            .unwrap()
+    }
+
+    /// Registers two fresh nodes, posts a job across them; returns (gas of post, job, nodes).
+    fn post_probe(&mut self) -> (u64, u64, [u64; 2], [Addr; 2]) {
+        let ops = [self.chain.addr("operator0"), self.chain.addr("operator1")];
+        for op in &ops {
+            self.register(op).unwrap();
+        }
+        let node_count = self.totals().nodes;
+        let nodes = [node_count - 1, node_count];
+        let gas = self.post().unwrap().total_gas();
+        (gas, self.totals().jobs, nodes, ops)
+    }
+}
+
+fn print_gas(step: &str, report: &TxReport) {
+    let calls: Vec<String> = report
+        .calls
+        .iter()
+        .map(|c| format!("{}.{} {}", c.contract, c.entry_point, c.gas))
+        .collect();
+    println!(
+        "gas {step:<22} {:>12}  ({})",
+        report.total_gas(),
+        calls.join(" + ")
+    );
+}
+
+/// Post, assign, submit, accept (complete), attest, close the epoch and claim; returns the gas
+/// of post, complete and claim.
+fn job_to_mining(market: &mut Market, print: bool) -> [u64; 3] {
+    let (post_gas, job_id, nodes, ops) = market.post_probe();
+    let escrow = market.escrow.clone();
+    let clinic = market.clinic.clone();
+    let assignments = vec![
+        Assignment {
+            node_id: nodes[0],
+            units: 1_200,
+        },
+        Assignment {
+            node_id: nodes[1],
+            units: 800,
+        },
+    ];
+    market
+        .chain
+        .execute(
+            &clinic,
+            &escrow,
+            &compute::ExecuteMsg::AssignJob {
+                job_id,
+                assignments,
+            },
+        )
+        .unwrap();
+    let submit = compute::ExecuteMsg::SubmitResult {
+        job_id,
+        result_hash: "ab".repeat(32),
+        result_uri: "ipfs://r".into(),
+    };
+    market.chain.execute(&ops[0], &escrow, &submit).unwrap();
+    let complete = market
+        .chain
+        .execute(
+            &clinic,
+            &escrow,
+            &compute::ExecuteMsg::AcceptResult { job_id },
+        )
+        .unwrap();
+    assert_eq!(
+        complete
+            .calls
+            .iter()
+            .filter(|c| c.contract == "depin-rewards")
+            .count(),
+        2,
+        "units reported"
+    );
+    let depin_addr = market.depin.clone();
+    let oracle = market.oracle.clone();
+    for node_id in nodes {
+        let attestation = Attestation {
+            uptime: Decimal::percent(99),
+            qos_tier: 0,
+            region: "cn-west".into(),
+            energy: EnergyRating::A,
+        };
+        market
+            .chain
+            .execute(
+                &oracle,
+                &depin_addr,
+                &depin::ExecuteMsg::Attest {
+                    epoch: 0,
+                    node_id,
+                    attestation,
+                },
+            )
+            .unwrap();
+    }
+    market.chain.advance(depin::EPOCH_SECONDS);
+    market
+        .chain
+        .execute(
+            &clinic,
+            &depin_addr,
+            &depin::ExecuteMsg::CloseEpochs { limit: None },
+        )
+        .unwrap();
+    let before = market.token.balance(&mut market.chain, &ops[0]).unwrap();
+    let claim = market
+        .chain
+        .execute(
+            &ops[0],
+            &depin_addr,
+            &depin::ExecuteMsg::Claim {
+                node_id: nodes[0],
+                limit: None,
+            },
+        )
+        .unwrap();
+    let mined = market.token.balance(&mut market.chain, &ops[0]).unwrap() - before;
+    // Node 0 supplied 1,200 of 2,000 units: 60% of epoch 0.
+    assert_eq!(mined, depin::epoch_emission(0).multiply_ratio(3u128, 5u128));
+    if print {
+        println!("gas {:<22} {:>12}", "post job", post_gas);
+        print_gas("complete (accept)", &complete);
+        print_gas("claim mining", &claim);
+    }
+    [post_gas, complete.total_gas(), claim.total_gas()]
+}
+
+#[test]
+fn a_job_is_posted_completed_and_mined_as_real_wasm() {
+    let mut market = Market::new(0);
+    job_to_mining(&mut market, true);
+    let _ = btt(0);
+}
+
+#[test]
+fn post_complete_and_claim_cost_the_same_with_10_and_10_000_nodes_and_jobs() {
+    let mut measured = vec![];
+    for existing in [10, 10_000] {
+        let mut market = Market::new(existing);
+        let gas = job_to_mining(&mut market, false);
+        println!(
+            "gas with {existing:>6} nodes and jobs: post {}, complete {}, claim {}",
+            gas[0], gas[1], gas[2]
+        );
+        measured.push(gas);
+    }
+    for (i, step) in ["post", "complete", "claim"].iter().enumerate() {
+        let (few, many) = (measured[0][i] as f64, measured[1][i] as f64);
+        let change = (many - few) / few * 100.0;
+        println!("{step}: {few} → {many} gas ({change:+.2}%)");
+        assert!(
+            change.abs() <= 10.0,
+            "{step} gas moved {change:.2}% with 10,000 nodes and jobs"
+        );
+    }
+}
