@@ -5,8 +5,7 @@
 use anyhow::Context;
 use btt_types::allocation::Category;
 use btt_types::compute::{
-    Assignment, EnergyRating, ExecuteMsg, JobSpec, NodeSpec, QueryMsg, QuoteResponse, ReceiveMsg,
-    Urgency,
+    Assignment, ComputeEscrowContract, EnergyRating, ExecuteMsg, JobSpec, NodeSpec, Urgency,
 };
 use btt_types::depin::{self, cumulative_emission, Attestation, StateResponse};
 use btt_types::units::format_btt;
@@ -63,6 +62,7 @@ pub fn marketplace_scenario(
         who(Category::ChinaDigitalHealthcareGroup),
     );
     let escrow = deployment.escrow.clone();
+    let market = ComputeEscrowContract(escrow.clone());
     let token = &deployment.token;
     let bond = config.compute.min_bond;
     let mut nodes = vec![];
@@ -79,7 +79,7 @@ pub fn marketplace_scenario(
         };
         let res = app.execute(
             operator.clone(),
-            token.send_msg(&escrow, bond, &ReceiveMsg::RegisterNode(spec))?,
+            market.register_node_msg(token, bond, spec)?,
         )?;
         nodes.push(
             wasm_attr(&res, "node_id")
@@ -97,17 +97,10 @@ pub fn marketplace_scenario(
         deadline: now.plus_seconds(3 * 86_400),
         review_seconds: 86_400,
     };
-    let quote: QuoteResponse = app.wrap().query_wasm_smart(
-        &escrow,
-        &QueryMsg::Quote {
-            spec: spec.clone(),
-            clinic: Some(clinic.to_string()),
-            denom: None,
-        },
-    )?;
+    let quote = market.quote(&app.wrap(), &spec, Some(&clinic))?;
     let res = app.execute(
         clinic.clone(),
-        token.send_msg(&escrow, quote.price, &ReceiveMsg::PostJob(spec))?,
+        market.post_job_msg(token, quote.price, spec)?,
     )?;
     let job_id: u64 = wasm_attr(&res, "job_id").context("job id")?.parse()?;
     let assignments = vec![

@@ -3,12 +3,16 @@
 //! development fund, foundation and reserve; disputes go to a DAO-appointed arbiter.
 
 use cosmwasm_schema::{cw_serde, QueryResponses};
-use cosmwasm_std::{Addr, Decimal, Timestamp, Uint128};
+use cosmwasm_std::{
+    to_json_binary, Addr, CosmosMsg, Decimal, QuerierWrapper, StdResult, Timestamp, Uint128,
+    WasmMsg,
+};
 use cw20::Cw20ReceiveMsg;
 use cw_ownable::{cw_ownable_execute, cw_ownable_query};
 
 use crate::asset::Asset;
 use crate::bps::Bps;
+use crate::token::TokenContract;
 
 /// Most hardware classes the config may hold.
 pub const MAX_HARDWARE_CLASSES: usize = 16;
@@ -40,8 +44,11 @@ pub enum Urgency {
 /// Price multipliers of the urgency levels (suggested 1.0 / 1.5 / 2.0).
 #[cw_serde]
 pub struct UrgencyMultipliers {
+    /// Multiplier of standard jobs (≥ 1).
     pub standard: Decimal,
+    /// Multiplier of priority jobs (≥ 1).
     pub priority: Decimal,
+    /// Multiplier of urgent jobs (≥ 1).
     pub urgent: Decimal,
 }
 
@@ -184,30 +191,52 @@ pub enum ExecuteMsg {
     /// The BTT token only: a [`ReceiveMsg`] hook (node bond, or a job paid in BTT).
     Receive(Cw20ReceiveMsg),
     /// A clinic: posts a job paid in an accepted native denom; exactly the quoted price.
-    PostJob { spec: JobSpec },
+    PostJob {
+        /// What to run.
+        spec: JobSpec,
+    },
     /// The node's operator: changes its endpoint, region, energy rating or GPU count. No funds.
     UpdateNode {
+        /// The node.
         node_id: u64,
+        /// New GPU count, > 0.
         gpu_count: Option<u32>,
+        /// New region (1 to 32 bytes).
         region: Option<String>,
+        /// New energy rating.
         energy_rating: Option<EnergyRating>,
+        /// New endpoint (at most 256 bytes).
         endpoint: Option<String>,
     },
     /// The node's operator: stops (or resumes) taking new jobs. No funds.
-    PauseNode { node_id: u64, paused: bool },
+    PauseNode {
+        /// The node.
+        node_id: u64,
+        /// True to pause, false to resume.
+        paused: bool,
+    },
     /// The node's operator: retires the node; its bond can be withdrawn after the unbonding
     /// delay, once it has no open job or dispute. No funds.
-    RetireNode { node_id: u64 },
+    RetireNode {
+        /// The node.
+        node_id: u64,
+    },
     /// The node's operator: withdraws the bond of a retired node after the delay. No funds.
-    WithdrawBond { node_id: u64 },
+    WithdrawBond {
+        /// The node.
+        node_id: u64,
+    },
     /// The job's clinic: assigns a posted job to 1 to 8 active nodes of its hardware class. No
     /// funds.
     AssignJob {
+        /// The job.
         job_id: u64,
+        /// Nodes and the units each supplies; the units add up to the job's.
         assignments: Vec<Assignment>,
     },
     /// An operator of an assigned node, before the deadline: submits the result. No funds.
     SubmitResult {
+        /// The job.
         job_id: u64,
         /// Hash of the result (hex, 64 bytes at most).
         result_hash: String,
@@ -215,25 +244,37 @@ pub enum ExecuteMsg {
         result_uri: String,
     },
     /// The job's clinic: accepts a submitted result; the job pays out. No funds.
-    AcceptResult { job_id: u64 },
+    AcceptResult {
+        /// The job.
+        job_id: u64,
+    },
     /// Anyone, after the review window: the result is accepted and the job pays out. No funds.
-    Finalize { job_id: u64 },
+    Finalize {
+        /// The job.
+        job_id: u64,
+    },
     /// The job's clinic, within the review window: disputes the result. No funds.
     Dispute {
+        /// The job.
         job_id: u64,
         /// Why (at most 256 bytes).
         reason: String,
     },
     /// The arbiter: settles a disputed job; nodes in `at_fault` are slashed. No funds.
     Resolve {
+        /// The job.
         job_id: u64,
+        /// Pay, refund or split.
         resolution: Resolution,
         /// Nodes of the job at fault.
         at_fault: Vec<u64>,
     },
     /// Anyone, after the deadline of a job with no result: refunds the clinic; assigned nodes
     /// missed the deadline and are slashed. No funds.
-    Expire { job_id: u64 },
+    Expire {
+        /// The job.
+        job_id: u64,
+    },
     /// The owner (the DAO): changes prices, split, arbiter, bond rules or depin. No funds.
     UpdateConfig(Box<ConfigUpdate>),
 }
@@ -242,15 +283,25 @@ pub enum ExecuteMsg {
 #[cw_serde]
 #[derive(Default)]
 pub struct ConfigUpdate {
+    /// Arbiter.
     pub arbiter: Option<String>,
+    /// depin-rewards, told the units of every completed job.
     pub depin: Option<String>,
+    /// Hardware classes.
     pub hardware_classes: Option<Vec<HardwareClass>>,
+    /// Urgency.
     pub urgency: Option<UrgencyMultipliers>,
+    /// ubtt per GB of data.
     pub price_per_gb: Option<Uint128>,
+    /// Native rates.
     pub native_rates: Option<Vec<NativeRate>>,
+    /// How a completed job is split.
     pub split: Option<PayoutSplit>,
+    /// Smallest node bond, ubtt.
     pub min_bond: Option<Uint128>,
+    /// Share of a bond slashed for a fault.
     pub slash: Option<Bps>,
+    /// Wait before a retired node can withdraw its bond, seconds.
     pub bond_unbonding_seconds: Option<u64>,
 }
 
@@ -260,7 +311,10 @@ pub enum ReceiveMsg {
     /// Registers a node with the tokens sent as its bond (at least the minimum).
     RegisterNode(NodeSpec),
     /// Adds the tokens sent to a node's bond (its operator only).
-    TopUpBond { node_id: u64 },
+    TopUpBond {
+        /// The node.
+        node_id: u64,
+    },
     /// Posts a job paid in BTT; the tokens sent must equal the quoted price.
     PostJob(JobSpec),
 }
@@ -273,6 +327,7 @@ pub enum NodeStatus {
     Paused,
     /// Retired; the bond can be withdrawn from `withdrawable_at`.
     Retired {
+        /// Withdrawable at.
         withdrawable_at: Timestamp,
     },
     /// Retired and its bond withdrawn.
@@ -282,11 +337,15 @@ pub enum NodeStatus {
 /// A registered node.
 #[cw_serde]
 pub struct Node {
+    /// Id, from 1.
     pub id: u64,
+    /// Who runs the node and receives its payouts.
     pub operator: Addr,
+    /// What it is.
     pub spec: NodeSpec,
     /// ubtt bonded.
     pub bond: Uint128,
+    /// The status.
     pub status: NodeStatus,
     /// Jobs assigned to it and not yet settled.
     pub open_jobs: u32,
@@ -322,17 +381,24 @@ impl JobStatus {
 /// A submitted result.
 #[cw_serde]
 pub struct JobResult {
+    /// Hash of the result.
     pub hash: String,
+    /// Where the result is.
     pub uri: String,
+    /// When it was submitted.
     pub submitted_at: Timestamp,
+    /// The operator who submitted it.
     pub submitted_by: Addr,
 }
 
 /// A job.
 #[cw_serde]
 pub struct Job {
+    /// Id, from 1.
     pub id: u64,
+    /// The clinic.
     pub clinic: Addr,
+    /// What it is.
     pub spec: JobSpec,
     /// What the escrow is held in.
     pub asset: Asset,
@@ -340,9 +406,13 @@ pub struct Job {
     pub price: Uint128,
     /// Discount the clinic got from its staking tier.
     pub discount: Bps,
+    /// Nodes and the units each supplies.
     pub assignments: Vec<Assignment>,
+    /// The submitted result, if any.
     pub result: Option<JobResult>,
+    /// The status.
     pub status: JobStatus,
+    /// When it was posted.
     pub posted_at: Timestamp,
 }
 
@@ -357,39 +427,61 @@ pub enum QueryMsg {
     /// omitted).
     #[returns(QuoteResponse)]
     Quote {
+        /// What it is.
         spec: JobSpec,
+        /// The clinic.
         clinic: Option<String>,
+        /// A native denom; BTT when omitted.
         denom: Option<String>,
     },
+    /// One node.
     #[returns(Node)]
-    Node { node_id: u64 },
+    Node {
+        /// The node.
+        node_id: u64,
+    },
     /// Nodes by id. Default 10, at most 30.
     #[returns(NodesResponse)]
     Nodes {
+        /// The last id of the previous page.
         start_after: Option<u64>,
+        /// Page size: default 10, at most 30.
         limit: Option<u32>,
     },
+    /// One job.
     #[returns(Job)]
-    Job { job_id: u64 },
+    Job {
+        /// The job.
+        job_id: u64,
+    },
     /// A clinic's jobs by id. Default 10, at most 30.
     #[returns(JobsResponse)]
     JobsByClinic {
+        /// The clinic.
         clinic: String,
+        /// The last id of the previous page.
         start_after: Option<u64>,
+        /// Page size: default 10, at most 30.
         limit: Option<u32>,
     },
     /// A node's jobs by id. Default 10, at most 30.
     #[returns(JobsResponse)]
     JobsByNode {
+        /// The node.
         node_id: u64,
+        /// The last id of the previous page.
         start_after: Option<u64>,
+        /// Page size: default 10, at most 30.
         limit: Option<u32>,
     },
     /// Jobs with a status by id. Default 10, at most 30.
     #[returns(JobsResponse)]
     JobsByStatus {
+        /// The status.
         status: JobStatus,
+        /// The last id of the previous page.
         start_after: Option<u64>,
+        /// Page size: default 10, at most 30.
         limit: Option<u32>,
     },
     /// BTT held: bonds and open escrow.
@@ -399,17 +491,29 @@ pub enum QueryMsg {
 
 #[cw_serde]
 pub struct ConfigResponse {
+    /// The BTT token.
     pub token: Addr,
+    /// btt-staking, for the clinic discount.
     pub staking: Addr,
+    /// depin-rewards, told the units of every completed job.
     pub depin: Option<Addr>,
+    /// Arbiter.
     pub arbiter: Addr,
+    /// Hardware classes.
     pub hardware_classes: Vec<HardwareClass>,
+    /// Urgency.
     pub urgency: UrgencyMultipliers,
+    /// ubtt per GB of data.
     pub price_per_gb: Uint128,
+    /// Native rates.
     pub native_rates: Vec<NativeRate>,
+    /// How a completed job is split.
     pub split: PayoutSplit,
+    /// Smallest node bond, ubtt.
     pub min_bond: Uint128,
+    /// Share of a bond slashed for a fault.
     pub slash: Bps,
+    /// Wait before a retired node can withdraw its bond, seconds.
     pub bond_unbonding_seconds: u64,
 }
 
@@ -427,11 +531,13 @@ pub struct QuoteResponse {
 
 #[cw_serde]
 pub struct NodesResponse {
+    /// One page of nodes.
     pub nodes: Vec<Node>,
 }
 
 #[cw_serde]
 pub struct JobsResponse {
+    /// One page of jobs.
     pub jobs: Vec<Job>,
 }
 
@@ -441,10 +547,75 @@ pub struct TotalsResponse {
     pub bonds: Uint128,
     /// ubtt escrowed by open BTT jobs.
     pub escrow_btt: Uint128,
+    /// One page of nodes.
     pub nodes: u64,
+    /// One page of jobs.
     pub jobs: u64,
 }
 
 /// Migrates a deployed compute-escrow to this code.
 #[cw_serde]
 pub struct MigrateMsg {}
+
+/// Typed handle on a deployed compute-escrow contract.
+#[cw_serde]
+pub struct ComputeEscrowContract(pub Addr);
+
+impl ComputeEscrowContract {
+    /// The contract's address.
+    pub fn addr(&self) -> &Addr {
+        &self.0
+    }
+
+    /// A message executing `msg` on the escrow.
+    pub fn call(&self, msg: &ExecuteMsg) -> StdResult<CosmosMsg> {
+        Ok(WasmMsg::Execute {
+            contract_addr: self.0.to_string(),
+            msg: to_json_binary(msg)?,
+            funds: vec![],
+        }
+        .into())
+    }
+
+    /// The cw20 `Send` (by the operator, on `token`) registering a node with `bond`.
+    pub fn register_node_msg(
+        &self,
+        token: &TokenContract,
+        bond: Uint128,
+        spec: NodeSpec,
+    ) -> StdResult<CosmosMsg> {
+        token.send_msg(&self.0, bond, &ReceiveMsg::RegisterNode(spec))
+    }
+
+    /// The cw20 `Send` (by the clinic, on `token`) posting a job paid `price` in BTT.
+    pub fn post_job_msg(
+        &self,
+        token: &TokenContract,
+        price: Uint128,
+        spec: JobSpec,
+    ) -> StdResult<CosmosMsg> {
+        token.send_msg(&self.0, price, &ReceiveMsg::PostJob(spec))
+    }
+
+    /// The price `clinic` pays for `spec` in BTT.
+    pub fn quote(
+        &self,
+        querier: &QuerierWrapper,
+        spec: &JobSpec,
+        clinic: Option<&Addr>,
+    ) -> StdResult<QuoteResponse> {
+        querier.query_wasm_smart(
+            &self.0,
+            &QueryMsg::Quote {
+                spec: spec.clone(),
+                clinic: clinic.map(Addr::to_string),
+                denom: None,
+            },
+        )
+    }
+
+    /// A job.
+    pub fn job(&self, querier: &QuerierWrapper, job_id: u64) -> StdResult<Job> {
+        querier.query_wasm_smart(&self.0, &QueryMsg::Job { job_id })
+    }
+}

@@ -80,7 +80,9 @@ pub fn cumulative_emission(epoch: u32) -> Uint128 {
 /// A region with a geography multiplier other than 1.0 (e.g. underserved regions 1.5).
 #[cw_serde]
 pub struct RegionMultiplier {
+    /// Region code.
     pub region: String,
+    /// Multiplier.
     pub multiplier: Decimal,
 }
 
@@ -171,15 +173,21 @@ pub enum ExecuteMsg {
     /// compute-escrow only: `units` completed by `node_id` (run by `operator`) in the current
     /// epoch.
     RecordUnits {
+        /// The node.
         node_id: u64,
+        /// Who runs the node and receives its payouts.
         operator: String,
+        /// Units.
         units: u64,
     },
     /// An oracle: attests a node for `epoch`, which must be the current one; once per node per
     /// epoch per oracle. No funds.
     Attest {
+        /// The epoch, from 0.
         epoch: u32,
+        /// The node.
         node_id: u64,
+        /// Attestation.
         attestation: Attestation,
     },
     /// Anyone: closes up to `limit` ended epochs in order (default 10, at most 30), fixing each
@@ -190,8 +198,11 @@ pub enum ExecuteMsg {
     Claim { node_id: u64, limit: Option<u32> },
     /// The owner (the DAO): changes oracles, multipliers or the escrow. No funds.
     UpdateConfig {
+        /// Oracles appointed by the DAO.
         oracles: Option<Vec<String>>,
+        /// Score multipliers.
         multipliers: Option<ScoreMultipliers>,
+        /// compute-escrow.
         escrow: Option<String>,
     },
 }
@@ -212,7 +223,9 @@ pub enum QueryMsg {
     /// The schedule by epoch: emission of each and cumulative. Default 10, at most 30 a page.
     #[returns(ScheduleResponse)]
     Schedule {
+        /// The last id of the previous page.
         start_after: Option<u32>,
+        /// Page size: default 10, at most 30.
         limit: Option<u32>,
     },
     /// One epoch: schedule, reward rolled in, total score, whether closed.
@@ -231,15 +244,21 @@ pub enum QueryMsg {
 
 #[cw_serde]
 pub struct ConfigResponse {
+    /// The BTT token.
     pub token: Addr,
+    /// compute-escrow.
     pub escrow: Option<Addr>,
+    /// Oracles appointed by the DAO.
     pub oracles: Vec<Addr>,
+    /// Start of epoch 0.
     pub start: Timestamp,
+    /// Score multipliers.
     pub multipliers: ScoreMultipliers,
 }
 
 #[cw_serde]
 pub struct ScheduleEntry {
+    /// The epoch, from 0.
     pub epoch: u32,
     /// ubtt scheduled for the epoch.
     pub emission: Uint128,
@@ -249,13 +268,17 @@ pub struct ScheduleEntry {
 
 #[cw_serde]
 pub struct ScheduleResponse {
+    /// One page of epochs.
     pub epochs: Vec<ScheduleEntry>,
 }
 
 #[cw_serde]
 pub struct EpochResponse {
+    /// The epoch, from 0.
     pub epoch: u32,
+    /// Starts at.
     pub starts_at: Timestamp,
+    /// Ends at.
     pub ends_at: Timestamp,
     /// ubtt scheduled.
     pub emission: Uint128,
@@ -263,12 +286,15 @@ pub struct EpochResponse {
     pub reward: Option<Uint128>,
     /// Σ node scores.
     pub total_score: Decimal256,
+    /// Closed.
     pub closed: bool,
 }
 
 #[cw_serde]
 pub struct NodeEpochResponse {
+    /// Units.
     pub units: u64,
+    /// Score.
     pub score: Decimal256,
     /// Oracles that attested.
     pub attestations: u32,
