@@ -109,6 +109,20 @@ fn main() -> std::io::Result<()> {
             },
         )?;
     }
+    {
+        use btt_types::points::*;
+        export(
+            out,
+            "incentive-points",
+            generate_api! {
+                name: "incentive-points",
+                instantiate: InstantiateMsg,
+                execute: ExecuteMsg,
+                query: QueryMsg,
+                migrate: MigrateMsg,
+            },
+        )?;
+    }
     println!("wrote schemas to {}", out.display());
     Ok(())
 }

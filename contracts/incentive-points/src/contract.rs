@@ -1,0 +1,169 @@
+use btt_types::migration::migrate_contract;
+use btt_types::ownership::update_ownership;
+use btt_types::points::{
+    ExecuteMsg, InstantiateMsg, MigrateMsg, PointsRules, QueryMsg, ReceiveMsg,
+};
+use btt_types::token::hook_sender;
+#[cfg(not(feature = "library"))]
+use cosmwasm_std::entry_point;
+use cosmwasm_std::{
+    from_json, to_json_binary, Binary, Deps, DepsMut, Env, MessageInfo, Response, StdResult,
+};
+use cw20::Cw20ReceiveMsg;
+
+use crate::state::{Config, Pool, CONFIG, POOL};
+use crate::{award, providers, query, rules, spend, ContractError};
+
+/// cw2 name of this contract.
+pub const CONTRACT_NAME: &str = "crates.io:incentive-points";
+/// cw2 version of this contract.
+pub const CONTRACT_VERSION: &str = env!("CARGO_PKG_VERSION");
+
+#[cfg_attr(not(feature = "library"), entry_point)]
+pub fn instantiate(
+    deps: DepsMut,
+    env: Env,
+    info: MessageInfo,
+    msg: InstantiateMsg,
+) -> Result<Response, ContractError> {
+    cw_utils::nonpayable(&info)?;
+    cw2::set_contract_version(deps.storage, CONTRACT_NAME, CONTRACT_VERSION)?;
+    rules::validate(&msg.rules)?;
+    let config = Config {
+        token: deps.api.addr_validate(&msg.token)?,
+        treasury: deps.api.addr_validate(&msg.treasury)?,
+        payfi: msg.payfi.map(|p| deps.api.addr_validate(&p)).transpose()?,
+        rules: msg.rules,
+        start: env.block.time,
+    };
+    CONFIG.save(deps.storage, &config)?;
+    POOL.save(deps.storage, &Pool::default())?;
+    let owner = msg.owner.unwrap_or_else(|| info.sender.to_string());
+    let ownership = cw_ownable::initialize_owner(deps.storage, deps.api, Some(&owner))?;
+    Ok(Response::new()
+        .add_attribute("action", "instantiate")
+        .add_attributes(ownership.into_attributes()))
+}
+
+fn receive(
+    deps: DepsMut,
+    env: Env,
+    info: MessageInfo,
+    wrapper: Cw20ReceiveMsg,
+) -> Result<Response, ContractError> {
+    let token = CONFIG.load(deps.storage)?.token;
+    let sender = hook_sender::<ContractError>(deps.api, &info, &token, &wrapper)?;
+    match from_json(&wrapper.msg)? {
+        ReceiveMsg::Subscribe { tier, referrer } => {
+            providers::subscribe(deps, env, sender, wrapper.amount, tier, referrer)
+        }
+        ReceiveMsg::RegisterPartner { name } => {
+            spend::register_partner(deps, sender, wrapper.amount, name)
+        }
+        ReceiveMsg::FundPartner {} => spend::fund_partner(deps, sender, wrapper.amount),
+        ReceiveMsg::FundPool {} => {
+            let mut pool = POOL.load(deps.storage)?;
+            pool.funded += wrapper.amount;
+            POOL.save(deps.storage, &pool)?;
+            Ok(Response::new()
+                .add_attribute("action", "fund_pool")
+                .add_attribute("amount", wrapper.amount))
+        }
+    }
+}
+
+fn update_config(
+    deps: DepsMut,
+    info: MessageInfo,
+    new_rules: Option<Box<PointsRules>>,
+    payfi: Option<String>,
+) -> Result<Response, ContractError> {
+    cw_utils::nonpayable(&info)?;
+    cw_ownable::assert_owner(deps.storage, &info.sender)?;
+    let mut config = CONFIG.load(deps.storage)?;
+    if let Some(r) = new_rules {
+        rules::validate(&r)?;
+        config.rules = *r;
+    }
+    if let Some(p) = payfi {
+        config.payfi = Some(deps.api.addr_validate(&p)?);
+    }
+    CONFIG.save(deps.storage, &config)?;
+    Ok(Response::new().add_attribute("action", "update_config"))
+}
+
+#[cfg_attr(not(feature = "library"), entry_point)]
+pub fn execute(
+    deps: DepsMut,
+    env: Env,
+    info: MessageInfo,
+    msg: ExecuteMsg,
+) -> Result<Response, ContractError> {
+    match msg {
+        ExecuteMsg::Receive(wrapper) => receive(deps, env, info, wrapper),
+        ExecuteMsg::Award {
+            patient,
+            category,
+            points,
+        } => {
+            cw_utils::nonpayable(&info)?;
+            award::award(deps, env, info.sender, patient, category, points)
+        }
+        ExecuteMsg::AwardFor {
+            provider,
+            patient,
+            category,
+            points,
+        } => {
+            cw_utils::nonpayable(&info)?;
+            award::assert_payfi(&deps, &info)?;
+            let provider = deps.api.addr_validate(&provider)?;
+            award::award(deps, env, provider, patient, category, points)
+        }
+        ExecuteMsg::Redeem { partner, points } => spend::redeem(deps, env, info, partner, points),
+        ExecuteMsg::Convert { points } => spend::convert(deps, env, info, points),
+        ExecuteMsg::Clawback {
+            patient,
+            provider,
+            category,
+            points,
+            awarded_at,
+        } => {
+            cw_utils::nonpayable(&info)?;
+            award::assert_payfi(&deps, &info)?;
+            award::clawback(deps, env, patient, provider, category, points, awarded_at)
+        }
+        ExecuteMsg::ApprovePartner { partner, name } => {
+            spend::approve_partner(deps, info, partner, name)
+        }
+        ExecuteMsg::RemovePartner { partner } => spend::remove_partner(deps, info, partner),
+        ExecuteMsg::UpdateConfig { rules, payfi } => update_config(deps, info, rules, payfi),
+        ExecuteMsg::UpdateOwnership(action) => update_ownership(deps, &env, &info, action),
+    }
+}
+
+#[cfg_attr(not(feature = "library"), entry_point)]
+pub fn query(deps: Deps, env: Env, msg: QueryMsg) -> StdResult<Binary> {
+    match msg {
+        QueryMsg::Config {} => to_json_binary(&query::config(deps)?),
+        QueryMsg::Ownership {} => to_json_binary(&cw_ownable::get_ownership(deps.storage)?),
+        QueryMsg::Provider { address } => to_json_binary(&query::provider(deps, env, address)?),
+        QueryMsg::Balance { patient } => to_json_binary(&query::balance(deps, env, patient)?),
+        QueryMsg::Engagement {
+            patient,
+            from_period,
+            to_period,
+        } => to_json_binary(&query::engagement(deps, patient, from_period, to_period)?),
+        QueryMsg::Partner { address } => to_json_binary(&query::partner(deps, address)?),
+        QueryMsg::Pool {} => to_json_binary(&query::pool(deps, env)?),
+    }
+}
+
+#[cfg_attr(not(feature = "library"), entry_point)]
+pub fn migrate(deps: DepsMut, _env: Env, _msg: MigrateMsg) -> Result<Response, ContractError> {
+    Ok(migrate_contract(
+        deps.storage,
+        CONTRACT_NAME,
+        CONTRACT_VERSION,
+    )?)
+}

@@ -1,0 +1,84 @@
+use btt_types::migration::MigrationError;
+use btt_types::token::UnknownToken;
+use cosmwasm_std::{OverflowError, StdError, Timestamp, Uint128};
+use cw_ownable::OwnershipError;
+use cw_utils::PaymentError;
+use thiserror::Error;
+
+#[derive(Error, Debug, PartialEq)]
+pub enum ContractError {
+    #[error("{0}")]
+    Std(#[from] StdError),
+
+    #[error("{0}")]
+    Overflow(#[from] OverflowError),
+
+    #[error("{0}")]
+    Payment(#[from] PaymentError),
+
+    #[error("{0}")]
+    Ownership(#[from] OwnershipError),
+
+    #[error("{0}")]
+    Migration(#[from] MigrationError),
+
+    #[error("{0}")]
+    UnknownToken(#[from] UnknownToken),
+
+    #[error("invalid rules: {reason}")]
+    InvalidRules { reason: String },
+
+    #[error("points must be greater than zero")]
+    ZeroPoints,
+
+    #[error("tier {tier} does not exist")]
+    UnknownTier { tier: u32 },
+
+    #[error("unknown category {category:?}")]
+    UnknownCategory { category: String },
+
+    #[error("the tier costs {expected}, {sent} was sent")]
+    WrongPayment { expected: Uint128, sent: Uint128 },
+
+    #[error("{referrer} is not a subscribed provider and cannot refer")]
+    InvalidReferrer { referrer: String },
+
+    #[error("{provider} has no active subscription")]
+    NotSubscribed { provider: String },
+
+    #[error("{provider} may award {left} more points this period")]
+    BudgetExceeded { provider: String, left: u64 },
+
+    #[error("the patient may receive {left} more {category:?} points this period")]
+    CapExceeded { category: String, left: u64 },
+
+    #[error("the patient holds {available} points, not {requested}")]
+    InsufficientPoints { available: u64, requested: u64 },
+
+    #[error("{partner} is not a registered partner")]
+    UnknownPartner { partner: String },
+
+    #[error("a partner name must be 1 to 64 bytes")]
+    InvalidPartnerName,
+
+    #[error("{partner} is already a partner")]
+    PartnerExists { partner: String },
+
+    #[error("the partner's prepaid balance {prepaid} does not cover the fee {fee}")]
+    PartnerBalanceTooLow { prepaid: Uint128, fee: Uint128 },
+
+    #[error("converting would pay {amount}; {left} is left of this epoch's cap")]
+    EpochCapExceeded { amount: Uint128, left: Uint128 },
+
+    #[error("the pool holds {balance}, {amount} was asked")]
+    PoolExhausted { amount: Uint128, balance: Uint128 },
+
+    #[error("those points are worth nothing at the conversion rate")]
+    ConversionTooSmall,
+
+    #[error("only payfi may do this")]
+    NotPayfi,
+
+    #[error("{awarded_at} is in the future")]
+    AwardInFuture { awarded_at: Timestamp },
+}

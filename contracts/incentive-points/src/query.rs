@@ -1,0 +1,105 @@
+use btt_types::points::{
+    BalanceResponse, CategoryPoints, ConfigResponse, EngagementResponse, Partner, PoolResponse,
+    ProviderResponse, MAX_EXPIRY_PERIODS,
+};
+use cosmwasm_std::{Deps, Env, StdError, StdResult};
+
+use crate::ledger;
+use crate::providers::is_active;
+use crate::rules::{epoch, oldest_live, period};
+use crate::state::{BUDGET_USED, CONFIG, EARNED, EPOCH_CONVERTED, PARTNERS, POOL, PROVIDERS};
+
+pub fn config(deps: Deps) -> StdResult<ConfigResponse> {
+    let c = CONFIG.load(deps.storage)?;
+    Ok(ConfigResponse {
+        token: c.token,
+        treasury: c.treasury,
+        payfi: c.payfi,
+        rules: c.rules,
+        start: c.start,
+    })
+}
+
+pub fn provider(deps: Deps, env: Env, address: String) -> StdResult<ProviderResponse> {
+    let config = CONFIG.load(deps.storage)?;
+    let address = deps.api.addr_validate(&address)?;
+    let provider = PROVIDERS.load(deps.storage, &address)?;
+    let active = is_active(&provider, env.block.time);
+    let budget = config
+        .rules
+        .tiers
+        .get(provider.tier as usize)
+        .map_or(0, |t| t.budget);
+    let used = BUDGET_USED
+        .may_load(deps.storage, (&address, period(&config, env.block.time)))?
+        .unwrap_or(0);
+    Ok(ProviderResponse {
+        provider,
+        active,
+        budget_left: if active {
+            budget.saturating_sub(used)
+        } else {
+            0
+        },
+    })
+}
+
+pub fn balance(deps: Deps, env: Env, patient: String) -> StdResult<BalanceResponse> {
+    let config = CONFIG.load(deps.storage)?;
+    let patient = deps.api.addr_validate(&patient)?;
+    let oldest = oldest_live(&config, period(&config, env.block.time));
+    let live = ledger::live(deps.storage, &patient, oldest)?;
+    Ok(BalanceResponse {
+        points: live.iter().map(|(_, p)| p).sum(),
+        next_expiry_period: live.first().map(|(p, _)| p + config.rules.expiry_periods),
+    })
+}
+
+pub fn engagement(
+    deps: Deps,
+    patient: String,
+    from_period: u64,
+    to_period: u64,
+) -> StdResult<EngagementResponse> {
+    if to_period < from_period || to_period - from_period >= MAX_EXPIRY_PERIODS {
+        return Err(StdError::generic_err("ask for 1 to 24 periods"));
+    }
+    let config = CONFIG.load(deps.storage)?;
+    let patient = deps.api.addr_validate(&patient)?;
+    let mut categories = vec![];
+    for c in &config.rules.categories {
+        let mut points = 0;
+        for p in from_period..=to_period {
+            points += EARNED
+                .may_load(deps.storage, (&patient, p, &c.name))?
+                .unwrap_or(0);
+        }
+        categories.push(CategoryPoints {
+            category: c.name.clone(),
+            points,
+        });
+    }
+    let total = categories.iter().map(|c| c.points).sum();
+    Ok(EngagementResponse { categories, total })
+}
+
+pub fn partner(deps: Deps, address: String) -> StdResult<Partner> {
+    PARTNERS.load(deps.storage, &deps.api.addr_validate(&address)?)
+}
+
+pub fn pool(deps: Deps, env: Env) -> StdResult<PoolResponse> {
+    let config = CONFIG.load(deps.storage)?;
+    let pool = POOL.load(deps.storage)?;
+    let e = epoch(&config, env.block.time);
+    Ok(PoolResponse {
+        funded: pool.funded,
+        converted: pool.converted,
+        referrals: pool.referrals,
+        balance: pool.balance(),
+        period: period(&config, env.block.time),
+        epoch: e,
+        epoch_converted: EPOCH_CONVERTED
+            .may_load(deps.storage, e)?
+            .unwrap_or_default(),
+    })
+}

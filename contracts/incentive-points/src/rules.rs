@@ -1,0 +1,73 @@
+//! Rule validation and periods.
+
+use btt_types::points::{PointsRules, MAX_CONFIG_ITEMS, MAX_EXPIRY_PERIODS};
+use cosmwasm_std::Timestamp;
+
+use crate::state::Config;
+use crate::ContractError;
+
+fn invalid(reason: &str) -> ContractError {
+    ContractError::InvalidRules {
+        reason: reason.into(),
+    }
+}
+
+fn unique_names<'a>(names: impl Iterator<Item = &'a String>) -> bool {
+    let names: Vec<&String> = names.collect();
+    names
+        .iter()
+        .enumerate()
+        .all(|(i, n)| !n.is_empty() && n.len() <= 32 && !names[..i].contains(n))
+}
+
+/// Every rule.
+pub fn validate(r: &PointsRules) -> Result<(), ContractError> {
+    if r.tiers.is_empty()
+        || r.tiers.len() > MAX_CONFIG_ITEMS
+        || !unique_names(r.tiers.iter().map(|t| &t.name))
+    {
+        return Err(invalid("1 to 16 tiers with unique names of 1 to 32 bytes"));
+    }
+    if r.tiers.iter().any(|t| t.price.is_zero() || t.budget == 0) {
+        return Err(invalid("tier prices and budgets must be greater than zero"));
+    }
+    if r.categories.is_empty()
+        || r.categories.len() > MAX_CONFIG_ITEMS
+        || !unique_names(r.categories.iter().map(|c| &c.name))
+        || r.categories.iter().any(|c| c.cap == 0)
+    {
+        return Err(invalid("1 to 16 categories with unique names and caps > 0"));
+    }
+    if r.period_seconds == 0 || r.conversion_epoch_seconds == 0 {
+        return Err(invalid("periods and epochs must be longer than zero"));
+    }
+    if r.expiry_periods == 0 || r.expiry_periods > MAX_EXPIRY_PERIODS {
+        return Err(invalid("points expire after 1 to 24 periods"));
+    }
+    if r.conversion_rate.is_zero() {
+        return Err(invalid("the conversion rate must be greater than zero"));
+    }
+    if r.milestones.len() > MAX_CONFIG_ITEMS
+        || r.milestones
+            .windows(2)
+            .any(|w| w[0].points_awarded >= w[1].points_awarded)
+    {
+        return Err(invalid("at most 16 milestones in increasing order"));
+    }
+    Ok(())
+}
+
+/// The period `now` falls in.
+pub fn period(config: &Config, now: Timestamp) -> u64 {
+    now.seconds().saturating_sub(config.start.seconds()) / config.rules.period_seconds
+}
+
+/// The conversion epoch `now` falls in.
+pub fn epoch(config: &Config, now: Timestamp) -> u64 {
+    now.seconds().saturating_sub(config.start.seconds()) / config.rules.conversion_epoch_seconds
+}
+
+/// The oldest period whose points are still alive in `current`.
+pub fn oldest_live(config: &Config, current: u64) -> u64 {
+    (current + 1).saturating_sub(config.rules.expiry_periods)
+}

@@ -1,0 +1,201 @@
+//! Spending points (redemption at partners, conversion to BTT) and partners.
+
+use btt_types::points::Partner;
+use btt_types::token::TokenContract;
+use cosmwasm_std::{Addr, DepsMut, Env, MessageInfo, Response, Uint128};
+
+use crate::ledger;
+use crate::rules::{epoch, oldest_live, period};
+use crate::state::{CONFIG, EPOCH_CONVERTED, PARTNERS, POOL};
+use crate::ContractError;
+
+/// `Redeem`: the patient spends points at an active partner; the partner's prepaid balance pays
+/// the redemption fee to the treasury.
+pub fn redeem(
+    deps: DepsMut,
+    env: Env,
+    info: MessageInfo,
+    partner: String,
+    points: u64,
+) -> Result<Response, ContractError> {
+    cw_utils::nonpayable(&info)?;
+    if points == 0 {
+        return Err(ContractError::ZeroPoints);
+    }
+    let config = CONFIG.load(deps.storage)?;
+    let partner_addr = deps.api.addr_validate(&partner)?;
+    let mut p = PARTNERS
+        .may_load(deps.storage, &partner_addr)?
+        .ok_or(ContractError::UnknownPartner { partner })?;
+    let fee = config
+        .rules
+        .redemption_fee_per_point
+        .checked_mul(Uint128::from(points))?;
+    if p.prepaid < fee {
+        return Err(ContractError::PartnerBalanceTooLow {
+            prepaid: p.prepaid,
+            fee,
+        });
+    }
+    let oldest = oldest_live(&config, period(&config, env.block.time));
+    ledger::debit(deps.storage, &info.sender, oldest, points)?;
+    p.prepaid -= fee;
+    p.points_redeemed += points;
+    PARTNERS.save(deps.storage, &partner_addr, &p)?;
+    let mut res = Response::new()
+        .add_attribute("action", "redeem")
+        .add_attribute("patient", &info.sender)
+        .add_attribute("partner", partner_addr)
+        .add_attribute("points", points.to_string())
+        .add_attribute("fee", fee);
+    if !fee.is_zero() {
+        res = res.add_message(TokenContract(config.token).transfer_msg(&config.treasury, fee)?);
+    }
+    Ok(res)
+}
+
+/// `Convert`: points to BTT from the pool at the conversion rate, within the epoch cap.
+pub fn convert(
+    deps: DepsMut,
+    env: Env,
+    info: MessageInfo,
+    points: u64,
+) -> Result<Response, ContractError> {
+    cw_utils::nonpayable(&info)?;
+    if points == 0 {
+        return Err(ContractError::ZeroPoints);
+    }
+    let config = CONFIG.load(deps.storage)?;
+    let amount = Uint128::from(points).mul_floor(config.rules.conversion_rate);
+    if amount.is_zero() {
+        return Err(ContractError::ConversionTooSmall);
+    }
+    let e = epoch(&config, env.block.time);
+    let converted = EPOCH_CONVERTED
+        .may_load(deps.storage, e)?
+        .unwrap_or_default();
+    let left = config.rules.conversion_epoch_cap.saturating_sub(converted);
+    if amount > left {
+        return Err(ContractError::EpochCapExceeded { amount, left });
+    }
+    let mut pool = POOL.load(deps.storage)?;
+    if amount > pool.balance() {
+        return Err(ContractError::PoolExhausted {
+            amount,
+            balance: pool.balance(),
+        });
+    }
+    let oldest = oldest_live(&config, period(&config, env.block.time));
+    ledger::debit(deps.storage, &info.sender, oldest, points)?;
+    pool.converted += amount;
+    POOL.save(deps.storage, &pool)?;
+    EPOCH_CONVERTED.save(deps.storage, e, &(converted + amount))?;
+    Ok(Response::new()
+        .add_message(TokenContract(config.token).transfer_msg(&info.sender, amount)?)
+        .add_attribute("action", "convert")
+        .add_attribute("patient", &info.sender)
+        .add_attribute("points", points.to_string())
+        .add_attribute("amount", amount))
+}
+
+fn add_partner(deps: DepsMut, partner: &Addr, name: String) -> Result<(), ContractError> {
+    if name.is_empty() || name.len() > 64 {
+        return Err(ContractError::InvalidPartnerName);
+    }
+    if PARTNERS.has(deps.storage, partner) {
+        return Err(ContractError::PartnerExists {
+            partner: partner.to_string(),
+        });
+    }
+    PARTNERS.save(
+        deps.storage,
+        partner,
+        &Partner {
+            name,
+            prepaid: Uint128::zero(),
+            points_redeemed: 0,
+        },
+    )?;
+    Ok(())
+}
+
+/// The `RegisterPartner` hook: exactly the partner fee, paid to the treasury.
+pub fn register_partner(
+    deps: DepsMut,
+    partner: Addr,
+    paid: Uint128,
+    name: String,
+) -> Result<Response, ContractError> {
+    let config = CONFIG.load(deps.storage)?;
+    if paid != config.rules.partner_fee {
+        return Err(ContractError::WrongPayment {
+            expected: config.rules.partner_fee,
+            sent: paid,
+        });
+    }
+    add_partner(deps, &partner, name)?;
+    Ok(Response::new()
+        .add_message(TokenContract(config.token).transfer_msg(&config.treasury, paid)?)
+        .add_attribute("action", "register_partner")
+        .add_attribute("partner", partner))
+}
+
+/// `ApprovePartner`: the owner registers a partner without a fee.
+pub fn approve_partner(
+    deps: DepsMut,
+    info: MessageInfo,
+    partner: String,
+    name: String,
+) -> Result<Response, ContractError> {
+    cw_utils::nonpayable(&info)?;
+    cw_ownable::assert_owner(deps.storage, &info.sender)?;
+    let partner = deps.api.addr_validate(&partner)?;
+    add_partner(deps, &partner, name)?;
+    Ok(Response::new()
+        .add_attribute("action", "approve_partner")
+        .add_attribute("partner", partner))
+}
+
+/// `RemovePartner`: the owner removes a partner; its prepaid balance goes back to it.
+pub fn remove_partner(
+    deps: DepsMut,
+    info: MessageInfo,
+    partner: String,
+) -> Result<Response, ContractError> {
+    cw_utils::nonpayable(&info)?;
+    cw_ownable::assert_owner(deps.storage, &info.sender)?;
+    let addr = deps.api.addr_validate(&partner)?;
+    let p = PARTNERS
+        .may_load(deps.storage, &addr)?
+        .ok_or(ContractError::UnknownPartner { partner })?;
+    PARTNERS.remove(deps.storage, &addr);
+    let mut res = Response::new()
+        .add_attribute("action", "remove_partner")
+        .add_attribute("partner", &addr);
+    if !p.prepaid.is_zero() {
+        let token = TokenContract(CONFIG.load(deps.storage)?.token);
+        res = res
+            .add_message(token.transfer_msg(&addr, p.prepaid)?)
+            .add_attribute("refund", p.prepaid);
+    }
+    Ok(res)
+}
+
+/// The `FundPartner` hook.
+pub fn fund_partner(
+    deps: DepsMut,
+    partner: Addr,
+    amount: Uint128,
+) -> Result<Response, ContractError> {
+    let mut p = PARTNERS.may_load(deps.storage, &partner)?.ok_or_else(|| {
+        ContractError::UnknownPartner {
+            partner: partner.to_string(),
+        }
+    })?;
+    p.prepaid += amount;
+    PARTNERS.save(deps.storage, &partner, &p)?;
+    Ok(Response::new()
+        .add_attribute("action", "fund_partner")
+        .add_attribute("partner", partner)
+        .add_attribute("amount", amount))
+}

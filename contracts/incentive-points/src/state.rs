@@ -1,0 +1,54 @@
+use btt_types::points::{Partner, PointsRules, Provider};
+use cosmwasm_schema::cw_serde;
+use cosmwasm_std::{Addr, Timestamp, Uint128};
+use cw_storage_plus::{Item, Map};
+
+#[cw_serde]
+pub struct Config {
+    pub token: Addr,
+    pub treasury: Addr,
+    pub payfi: Option<Addr>,
+    pub rules: PointsRules,
+    /// Start of period 0 and conversion epoch 0.
+    pub start: Timestamp,
+}
+
+/// The config.
+pub const CONFIG: Item<Config> = Item::new("config");
+
+/// Providers by address.
+pub const PROVIDERS: Map<&Addr, Provider> = Map::new("providers");
+
+/// Points a provider awarded, by provider and period (its budget use).
+pub const BUDGET_USED: Map<(&Addr, u64), u64> = Map::new("budget_used");
+
+/// A patient's points by the period they were awarded in: the buckets that expire together.
+pub const BUCKETS: Map<(&Addr, u64), u64> = Map::new("buckets");
+
+/// Points a patient earned, by patient, period and category: caps and engagement.
+pub const EARNED: Map<(&Addr, u64, &str), u64> = Map::new("earned");
+
+/// Partners by address.
+pub const PARTNERS: Map<&Addr, Partner> = Map::new("partners");
+
+/// ubtt converted, by conversion epoch.
+pub const EPOCH_CONVERTED: Map<u64, Uint128> = Map::new("epoch_converted");
+
+/// The Community Incentives pool.
+#[cw_serde]
+#[derive(Default)]
+pub struct Pool {
+    pub funded: Uint128,
+    pub converted: Uint128,
+    pub referrals: Uint128,
+}
+
+impl Pool {
+    /// ubtt left.
+    pub fn balance(&self) -> Uint128 {
+        self.funded - self.converted - self.referrals
+    }
+}
+
+/// The pool.
+pub const POOL: Item<Pool> = Item::new("pool");

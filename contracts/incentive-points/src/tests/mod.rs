@@ -1,0 +1,3 @@
+mod awards;
+mod spending;
+mod suite;

@@ -1,0 +1,204 @@
+use btt_types::points::{ExecuteMsg, Partner, QueryMsg, ReceiveMsg};
+use btt_types::units::btt;
+use cosmwasm_std::{coins, Uint128};
+use cw_ownable::OwnershipError;
+use cw_utils::PaymentError;
+
+use super::suite::{Suite, DAY, NATIVE};
+use crate::ContractError;
+
+/// The clinic (large tier) has awarded the patient 500 preventive-visit points.
+fn with_points() -> Suite {
+    let mut suite = Suite::new();
+    suite.subscribe("clinic", 2, None).unwrap();
+    suite
+        .award("clinic", "patient", "preventive visit", 500)
+        .unwrap();
+    suite
+}
+
+#[test]
+fn a_partner_registers_for_the_fee_and_pays_redemption_fees_from_its_prepaid_balance() {
+    let mut suite = with_points();
+    let err = suite
+        .send(
+            "pharmacy",
+            btt(499),
+            &ReceiveMsg::RegisterPartner {
+                name: "Pharmacy".into(),
+            },
+        )
+        .unwrap_err();
+    assert_eq!(
+        err,
+        ContractError::WrongPayment {
+            expected: btt(500),
+            sent: btt(499)
+        }
+    );
+    suite
+        .send(
+            "pharmacy",
+            btt(500),
+            &ReceiveMsg::RegisterPartner {
+                name: "Pharmacy".into(),
+            },
+        )
+        .unwrap();
+    let dao = suite.balance("dao");
+    assert_eq!(
+        suite.redeem("patient", "pharmacy", 100).unwrap_err(),
+        ContractError::PartnerBalanceTooLow {
+            prepaid: Uint128::zero(),
+            fee: Uint128::new(10_000)
+        }
+    );
+    suite
+        .send("pharmacy", btt(1), &ReceiveMsg::FundPartner {})
+        .unwrap();
+    suite.redeem("patient", "pharmacy", 100).unwrap();
+    assert_eq!(suite.points_of("patient"), 400);
+    assert_eq!(
+        suite.balance("dao") - dao,
+        Uint128::new(10_000),
+        "100 points × 100 ubtt"
+    );
+    let p: Partner = suite.query(&QueryMsg::Partner {
+        address: suite.addr("pharmacy").to_string(),
+    });
+    assert_eq!((p.prepaid, p.points_redeemed), (Uint128::new(990_000), 100));
+    assert!(matches!(
+        suite.redeem("patient", "gym", 1).unwrap_err(),
+        ContractError::UnknownPartner { .. }
+    ));
+    assert_eq!(
+        suite.redeem("patient", "pharmacy", 401).unwrap_err(),
+        ContractError::InsufficientPoints {
+            available: 400,
+            requested: 401
+        }
+    );
+}
+
+#[test]
+fn only_the_owner_approves_and_removes_partners() {
+    let mut suite = with_points();
+    let approve = ExecuteMsg::ApprovePartner {
+        partner: suite.addr("gym").to_string(),
+        name: "Gym".into(),
+    };
+    assert_eq!(
+        suite.execute("gym", &approve).unwrap_err(),
+        ContractError::Ownership(OwnershipError::NotOwner)
+    );
+    suite.execute("owner", &approve).unwrap();
+    assert!(matches!(
+        suite.execute("owner", &approve).unwrap_err(),
+        ContractError::PartnerExists { .. }
+    ));
+    suite
+        .send("gym", btt(2), &ReceiveMsg::FundPartner {})
+        .unwrap();
+    let before = suite.balance("gym");
+    suite
+        .execute(
+            "owner",
+            &ExecuteMsg::RemovePartner {
+                partner: suite.addr("gym").to_string(),
+            },
+        )
+        .unwrap();
+    assert_eq!(
+        suite.balance("gym") - before,
+        btt(2),
+        "prepaid balance returned"
+    );
+}
+
+#[test]
+fn points_convert_to_btt_at_the_rate_within_the_epoch_cap() {
+    let mut suite = with_points();
+    suite.convert("patient", 300).unwrap();
+    assert_eq!(
+        suite.balance("patient"),
+        btt(100_000) + btt(3),
+        "300 × 0.01 BTT"
+    );
+    assert_eq!(suite.points_of("patient"), 200);
+    let pool = suite.pool();
+    assert_eq!((pool.converted, pool.epoch_converted), (btt(3), btt(3)));
+    let err = suite
+        .execute_with_funds(
+            "patient",
+            &ExecuteMsg::Convert { points: 1 },
+            &coins(1, NATIVE),
+        )
+        .unwrap_err();
+    assert_eq!(err, ContractError::Payment(PaymentError::NonPayable {}));
+}
+
+#[test]
+fn conversion_stops_at_the_epoch_cap_and_resumes_next_epoch() {
+    let mut suite = Suite::new();
+    suite.subscribe("clinic", 2, None).unwrap();
+    for i in 0..3 {
+        for category in [
+            "preventive visit",
+            "treatment adherence",
+            "healthy lifestyle",
+        ] {
+            suite
+                .award("clinic", &format!("p{i}"), category, 200)
+                .unwrap();
+        }
+    }
+    // 1,000 BTT a week = 100,000 points; these patients hold 600 each: fine.
+    suite.convert("p0", 600).unwrap();
+    // Lower the cap to test it.
+    let mut rules = super::suite::rules();
+    rules.conversion_epoch_cap = btt(10);
+    suite
+        .execute(
+            "owner",
+            &ExecuteMsg::UpdateConfig {
+                rules: Some(Box::new(rules)),
+                payfi: None,
+            },
+        )
+        .unwrap();
+    assert_eq!(
+        suite.convert("p1", 600).unwrap_err(),
+        ContractError::EpochCapExceeded {
+            amount: btt(6),
+            left: btt(4)
+        }
+    );
+    suite.convert("p1", 400).unwrap();
+    suite.advance(7 * DAY);
+    suite.convert("p1", 200).unwrap();
+}
+
+#[test]
+fn the_pool_never_pays_more_than_it_holds() {
+    let mut suite = Suite::with_pool(btt(2));
+    suite.subscribe("clinic", 2, None).unwrap();
+    suite
+        .award("clinic", "patient", "preventive visit", 500)
+        .unwrap();
+    assert_eq!(
+        suite.convert("patient", 300).unwrap_err(),
+        ContractError::PoolExhausted {
+            amount: btt(3),
+            balance: btt(2)
+        }
+    );
+    suite.convert("patient", 200).unwrap();
+    assert_eq!(suite.pool().balance, Uint128::zero());
+    assert_eq!(
+        suite
+            .token
+            .balance(&suite.app.wrap(), &suite.points)
+            .unwrap(),
+        Uint128::zero()
+    );
+}

@@ -1,0 +1,334 @@
+//! `incentive-points`: non-transferable patient points awarded by subscribed providers,
+//! redeemed at partners or converted to BTT from the Community Incentives pool.
+
+use cosmwasm_schema::{cw_serde, QueryResponses};
+use cosmwasm_std::{
+    to_json_binary, Addr, CosmosMsg, Decimal, StdResult, Timestamp, Uint128, WasmMsg,
+};
+use cw20::Cw20ReceiveMsg;
+use cw_ownable::{cw_ownable_execute, cw_ownable_query};
+
+/// The Community Incentives pool: 2,520,000 BTT.
+pub const COMMUNITY_POOL: Uint128 = crate::units::btt(2_520_000);
+/// A subscription period: 30 days.
+pub const SUBSCRIPTION_SECONDS: u64 = 30 * 86_400;
+/// Longest point life, in periods.
+pub const MAX_EXPIRY_PERIODS: u64 = 24;
+/// Most tiers, categories or milestones the config may hold.
+pub const MAX_CONFIG_ITEMS: usize = 16;
+
+/// A provider subscription tier (small / medium / large clinic).
+#[cw_serde]
+pub struct SubscriptionTier {
+    /// Name, e.g. "small clinic" (1 to 32 bytes, unique).
+    pub name: String,
+    /// ubtt per 30 days.
+    pub price: Uint128,
+    /// Points the provider may award per period.
+    pub budget: u64,
+}
+
+/// A category of points with its per-patient cap per period.
+#[cw_serde]
+pub struct PointCategory {
+    /// Name, e.g. "preventive visit" (1 to 32 bytes, unique).
+    pub name: String,
+    /// Points one patient may receive in this category per period.
+    pub cap: u64,
+}
+
+/// A usage milestone of a referred provider and what its referrer earns for it.
+#[cw_serde]
+pub struct ReferralMilestone {
+    /// Points the referred provider has awarded in all.
+    pub points_awarded: u64,
+    /// ubtt paid once to the referrer from the pool.
+    pub reward: Uint128,
+}
+
+/// Rules the DAO sets.
+#[cw_serde]
+pub struct PointsRules {
+    /// Subscription tiers (1 to 16).
+    pub tiers: Vec<SubscriptionTier>,
+    /// Point categories (1 to 16).
+    pub categories: Vec<PointCategory>,
+    /// Length of a period for budgets, caps and expiry, seconds (> 0).
+    pub period_seconds: u64,
+    /// Points expire this many periods after the period they were awarded in (1 to 24).
+    pub expiry_periods: u64,
+    /// ubtt paid per point converted.
+    pub conversion_rate: Decimal,
+    /// Length of a conversion epoch, seconds (> 0).
+    pub conversion_epoch_seconds: u64,
+    /// ubtt all patients together may convert per epoch.
+    pub conversion_epoch_cap: Uint128,
+    /// ubtt a partner pays to register without DAO approval.
+    pub partner_fee: Uint128,
+    /// ubtt a partner pays per point redeemed at it, from its prepaid balance.
+    pub redemption_fee_per_point: Uint128,
+    /// Referral milestones in increasing `points_awarded` (at most 16).
+    pub milestones: Vec<ReferralMilestone>,
+}
+
+#[cw_serde]
+pub struct InstantiateMsg {
+    /// The BTT token: subscriptions, fees, the pool.
+    pub token: String,
+    /// Receives subscription and partner fees (the DAO treasury).
+    pub treasury: String,
+    /// The contract allowed to award for providers and claw back (payfi); may be set later.
+    pub payfi: Option<String>,
+    /// Rules.
+    pub rules: PointsRules,
+    /// Who changes the rules and approves partners; the sender when omitted. The DAO.
+    pub owner: Option<String>,
+}
+
+#[cw_ownable_execute]
+#[cw_serde]
+pub enum ExecuteMsg {
+    /// The BTT token only: a [`ReceiveMsg`] hook.
+    Receive(Cw20ReceiveMsg),
+    /// A provider with an active subscription: awards points within its budget and the
+    /// patient's cap. No funds.
+    Award {
+        /// The patient.
+        patient: String,
+        /// One of the categories.
+        category: String,
+        /// Points, > 0.
+        points: u64,
+    },
+    /// payfi only: awards points for `provider` (its budget applies). No funds.
+    AwardFor {
+        /// The provider whose budget pays.
+        provider: String,
+        /// The patient.
+        patient: String,
+        /// One of the categories.
+        category: String,
+        /// Points, > 0.
+        points: u64,
+    },
+    /// A patient: redeems points at an active partner, which pays the redemption fee. No funds.
+    Redeem {
+        /// The partner.
+        partner: String,
+        /// Points, > 0.
+        points: u64,
+    },
+    /// A patient: converts points to BTT at the conversion rate, within the epoch cap. No funds.
+    Convert {
+        /// Points, > 0.
+        points: u64,
+    },
+    /// payfi only: takes back points awarded for a refunded payment (as many as the patient
+    /// still holds). No funds.
+    Clawback {
+        /// The patient.
+        patient: String,
+        /// The provider that awarded them.
+        provider: String,
+        /// Their category.
+        category: String,
+        /// Points to take back.
+        points: u64,
+        /// When they were awarded.
+        awarded_at: Timestamp,
+    },
+    /// The owner (the DAO): registers a partner without a fee. No funds.
+    ApprovePartner {
+        /// The partner's address.
+        partner: String,
+        /// Its name (1 to 64 bytes).
+        name: String,
+    },
+    /// The owner (the DAO): removes a partner; its prepaid balance is returned. No funds.
+    RemovePartner {
+        /// The partner's address.
+        partner: String,
+    },
+    /// The owner (the DAO): changes the rules and the payfi address. No funds.
+    UpdateConfig {
+        /// New rules.
+        rules: Option<Box<PointsRules>>,
+        /// New payfi contract.
+        payfi: Option<String>,
+    },
+}
+
+/// The hook of a cw20 `Send` of BTT to incentive-points.
+#[cw_serde]
+pub enum ReceiveMsg {
+    /// A provider subscribes (or extends) for 30 days; exactly the tier's price. `referrer`, a
+    /// subscribed provider, counts only on the first subscription.
+    Subscribe {
+        /// Index of the tier.
+        tier: u32,
+        /// The provider that referred this one.
+        referrer: Option<String>,
+    },
+    /// A partner registers by paying exactly the partner fee.
+    RegisterPartner {
+        /// Its name (1 to 64 bytes).
+        name: String,
+    },
+    /// A partner adds to its prepaid balance for redemption fees.
+    FundPartner {},
+    /// Adds to the Community Incentives pool.
+    FundPool {},
+}
+
+/// A provider.
+#[cw_serde]
+pub struct Provider {
+    /// Its tier's index.
+    pub tier: u32,
+    /// The subscription is active until then.
+    pub active_until: Timestamp,
+    /// Who referred it.
+    pub referrer: Option<Addr>,
+    /// Points it has awarded in all.
+    pub points_awarded: u64,
+    /// The next referral milestone its referrer can earn (index).
+    pub next_milestone: u32,
+}
+
+/// A partner.
+#[cw_serde]
+pub struct Partner {
+    /// Its name.
+    pub name: String,
+    /// ubtt prepaid for redemption fees.
+    pub prepaid: Uint128,
+    /// Points redeemed at it in all.
+    pub points_redeemed: u64,
+}
+
+#[cw_ownable_query]
+#[cw_serde]
+#[derive(QueryResponses)]
+pub enum QueryMsg {
+    /// Token, treasury, payfi, rules, start.
+    #[returns(ConfigResponse)]
+    Config {},
+    /// A provider and its budget left this period.
+    #[returns(ProviderResponse)]
+    Provider {
+        /// The provider.
+        address: String,
+    },
+    /// A patient's points that have not expired.
+    #[returns(BalanceResponse)]
+    Balance {
+        /// The patient.
+        patient: String,
+    },
+    /// Points a patient earned per category over periods `from..=to` (at most 24), for
+    /// insurers.
+    #[returns(EngagementResponse)]
+    Engagement {
+        /// The patient.
+        patient: String,
+        /// First period.
+        from_period: u64,
+        /// Last period.
+        to_period: u64,
+    },
+    /// A partner.
+    #[returns(Partner)]
+    Partner {
+        /// The partner.
+        address: String,
+    },
+    /// The pool: funded, paid and left; the current period and conversion epoch.
+    #[returns(PoolResponse)]
+    Pool {},
+}
+
+#[cw_serde]
+pub struct ConfigResponse {
+    /// The BTT token.
+    pub token: Addr,
+    /// The treasury.
+    pub treasury: Addr,
+    /// payfi.
+    pub payfi: Option<Addr>,
+    /// Rules.
+    pub rules: PointsRules,
+    /// Start of period 0 and conversion epoch 0.
+    pub start: Timestamp,
+}
+
+#[cw_serde]
+pub struct ProviderResponse {
+    /// The provider.
+    pub provider: Provider,
+    /// Whether it may award now.
+    pub active: bool,
+    /// Points it may still award this period.
+    pub budget_left: u64,
+}
+
+#[cw_serde]
+pub struct BalanceResponse {
+    /// Points usable now.
+    pub points: u64,
+    /// The period the oldest of them expire at the start of, if any.
+    pub next_expiry_period: Option<u64>,
+}
+
+#[cw_serde]
+pub struct CategoryPoints {
+    /// The category.
+    pub category: String,
+    /// Points earned in it.
+    pub points: u64,
+}
+
+#[cw_serde]
+pub struct EngagementResponse {
+    /// By category, in config order.
+    pub categories: Vec<CategoryPoints>,
+    /// Σ of all categories.
+    pub total: u64,
+}
+
+#[cw_serde]
+pub struct PoolResponse {
+    /// ubtt received.
+    pub funded: Uint128,
+    /// ubtt paid for conversions.
+    pub converted: Uint128,
+    /// ubtt paid to referrers.
+    pub referrals: Uint128,
+    /// ubtt left.
+    pub balance: Uint128,
+    /// The current period.
+    pub period: u64,
+    /// The current conversion epoch.
+    pub epoch: u64,
+    /// ubtt converted in it so far.
+    pub epoch_converted: Uint128,
+}
+
+/// Migrates a deployed incentive-points to this code.
+#[cw_serde]
+pub struct MigrateMsg {}
+
+/// Typed handle on a deployed incentive-points contract.
+#[cw_serde]
+pub struct PointsContract(pub Addr);
+
+impl PointsContract {
+    /// A message executing `msg` on incentive-points.
+    pub fn call(&self, msg: &ExecuteMsg) -> StdResult<CosmosMsg> {
+        Ok(WasmMsg::Execute {
+            contract_addr: self.0.to_string(),
+            msg: to_json_binary(msg)?,
+            funds: vec![],
+        }
+        .into())
+    }
+}
