@@ -20,6 +20,7 @@ pub mod depin;
 pub mod migration;
 pub mod ownership;
 pub mod pagination;
+pub mod payfi;
 pub mod points;
 pub mod staking;
 pub mod token;

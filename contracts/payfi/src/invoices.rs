@@ -1,0 +1,102 @@
+//! Issuing and cancelling invoices.
+
+use btt_types::payfi::{Denom, Invoice, InvoicePoints, InvoiceStatus};
+use cosmwasm_std::{DepsMut, Env, MessageInfo, Response, Timestamp, Uint128};
+
+use crate::rates::asset_of;
+use crate::state::{BY_PAYER, BY_PROVIDER, CONFIG, COUNTERS, INVOICES};
+use crate::ContractError;
+
+/// `IssueInvoice`.
+#[allow(clippy::too_many_arguments)]
+pub fn issue(
+    deps: DepsMut,
+    env: Env,
+    info: MessageInfo,
+    payer: Option<String>,
+    denom: Denom,
+    amount: Uint128,
+    due: Timestamp,
+    memo_hash: String,
+    points: Option<InvoicePoints>,
+    analytics: bool,
+) -> Result<Response, ContractError> {
+    cw_utils::nonpayable(&info)?;
+    let config = CONFIG.load(deps.storage)?;
+    let asset = match denom {
+        Denom::Btt => asset_of(&config, "btt")?,
+        Denom::Native(d) => asset_of(&config, &d)?,
+    };
+    if amount.is_zero() {
+        return Err(ContractError::ZeroAmount);
+    }
+    if due <= env.block.time {
+        return Err(ContractError::DueInPast { due });
+    }
+    if memo_hash.len() > 64 {
+        return Err(ContractError::MemoTooLong);
+    }
+    if let Some(p) = &points {
+        if p.points == 0 || p.category.is_empty() || config.points.is_none() {
+            return Err(ContractError::InvalidPoints);
+        }
+    }
+    let payer = payer.map(|p| deps.api.addr_validate(&p)).transpose()?;
+    let mut counters = COUNTERS.load(deps.storage)?;
+    counters.invoices += 1;
+    COUNTERS.save(deps.storage, &counters)?;
+    let invoice = Invoice {
+        id: counters.invoices,
+        provider: info.sender,
+        payer,
+        asset,
+        amount,
+        paid: Uint128::zero(),
+        due,
+        memo_hash,
+        points,
+        points_awarded: None,
+        analytics,
+        status: InvoiceStatus::Open,
+    };
+    INVOICES.save(deps.storage, invoice.id, &invoice)?;
+    BY_PROVIDER.save(deps.storage, (&invoice.provider, invoice.id), &())?;
+    if let Some(p) = &invoice.payer {
+        BY_PAYER.save(deps.storage, (p, invoice.id), &())?;
+    }
+    Ok(Response::new()
+        .add_attribute("action", "issue_invoice")
+        .add_attribute("invoice_id", invoice.id.to_string())
+        .add_attribute("provider", &invoice.provider)
+        .add_attribute("amount", amount)
+        .add_attribute("denom", crate::rates::key(&invoice.asset)))
+}
+
+/// `CancelInvoice`: the provider, while nothing is paid.
+pub fn cancel(
+    deps: DepsMut,
+    info: MessageInfo,
+    invoice_id: u64,
+) -> Result<Response, ContractError> {
+    cw_utils::nonpayable(&info)?;
+    let mut invoice = INVOICES
+        .may_load(deps.storage, invoice_id)?
+        .ok_or(ContractError::InvoiceNotFound { invoice_id })?;
+    if invoice.provider != info.sender {
+        return Err(ContractError::NotProvider);
+    }
+    if invoice.status != InvoiceStatus::Open {
+        return Err(ContractError::InvoiceNotOpen {
+            invoice_id,
+            status: invoice.status,
+        });
+    }
+    if !invoice.paid.is_zero() {
+        return Err(ContractError::AlreadyPaid { invoice_id });
+    }
+    invoice.status = InvoiceStatus::Cancelled;
+    INVOICES.save(deps.storage, invoice_id, &invoice)?;
+    Ok(Response::new()
+        .add_attribute("action", "cancel_invoice")
+        .add_attribute("invoice_id", invoice_id.to_string()))
+}

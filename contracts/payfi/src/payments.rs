@@ -1,0 +1,198 @@
+//! Paying invoices: in their denom, or converted at a fresh oracle rate.
+
+use btt_types::asset::Asset;
+use btt_types::bps::Bps;
+use btt_types::payfi::{InvoiceStatus, Payment, PaymentStatus};
+use btt_types::points::{self, PointsContract};
+use btt_types::staking::StakingContract;
+use cosmwasm_std::{
+    Addr, Deps, DepsMut, Env, MessageInfo, Reply, Response, StdError, SubMsg, SubMsgResult, Uint128,
+};
+
+use crate::rates::{asset_of, fresh_rate, key};
+use crate::state::{Config, BY_PAYER, CONFIG, COUNTERS, INVOICES, PAYMENTS, PENDING};
+use crate::ContractError;
+
+/// The service fee: the better staking tier of payer and provider, plus analytics.
+fn service_fee(
+    deps: Deps,
+    config: &Config,
+    payer: &Addr,
+    provider: &Addr,
+    analytics: bool,
+) -> Result<Bps, ContractError> {
+    let staking = StakingContract(config.staking.clone());
+    let level = |who: &Addr| -> Result<usize, ContractError> {
+        Ok(staking.tier(&deps.querier, who)?.priority as usize)
+    };
+    let best = level(payer)?.max(level(provider)?);
+    let tiers = &config.fees.by_priority;
+    let fee = tiers
+        .get(best)
+        .or(tiers.last())
+        .copied()
+        .unwrap_or(Bps::ZERO);
+    Ok(Bps(fee.0
+        + if analytics {
+            config.fees.analytics.0
+        } else {
+            0
+        }))
+}
+
+/// `Pay` with native funds.
+pub fn pay_native(
+    deps: DepsMut,
+    env: Env,
+    info: MessageInfo,
+    invoice_id: u64,
+    amount: Uint128,
+) -> Result<Response, ContractError> {
+    let coin = cw_utils::one_coin(&info)?;
+    let config = CONFIG.load(deps.storage)?;
+    let asset = asset_of(&config, &coin.denom)?;
+    pay(
+        deps,
+        env,
+        info.sender,
+        asset,
+        coin.amount,
+        invoice_id,
+        amount,
+    )
+}
+
+/// Pays `amount` of the invoice with `paid` of `asset` from `payer`.
+pub fn pay(
+    deps: DepsMut,
+    env: Env,
+    payer: Addr,
+    asset: Asset,
+    paid: Uint128,
+    invoice_id: u64,
+    amount: Uint128,
+) -> Result<Response, ContractError> {
+    let config = CONFIG.load(deps.storage)?;
+    let mut invoice = INVOICES
+        .may_load(deps.storage, invoice_id)?
+        .ok_or(ContractError::InvoiceNotFound { invoice_id })?;
+    if invoice.status != InvoiceStatus::Open {
+        return Err(ContractError::InvoiceNotOpen {
+            invoice_id,
+            status: invoice.status,
+        });
+    }
+    if invoice.payer.as_ref().is_some_and(|p| p != payer) {
+        return Err(ContractError::NotInvoicePayer);
+    }
+    if amount.is_zero() {
+        return Err(ContractError::ZeroAmount);
+    }
+    let open = invoice.amount - invoice.paid;
+    if amount > open {
+        return Err(ContractError::Overpay { open, amount });
+    }
+    let (principal, conversion_fee) = if asset == invoice.asset {
+        if paid != amount {
+            return Err(ContractError::WrongPayment {
+                expected: amount,
+                sent: paid,
+            });
+        }
+        (amount, Uint128::zero())
+    } else {
+        let rate = fresh_rate(
+            deps.storage,
+            &config,
+            &asset,
+            &invoice.asset,
+            env.block.time,
+        )?;
+        let principal = amount
+            .checked_div_ceil(rate)
+            .map_err(|e| StdError::generic_err(e.to_string()))?;
+        (principal, config.fees.conversion.of(principal))
+    };
+    let spend = principal + conversion_fee;
+    if spend > paid {
+        return Err(ContractError::MaxSpendExceeded { spend, max: paid });
+    }
+    let fee = service_fee(
+        deps.as_ref(),
+        &config,
+        &payer,
+        &invoice.provider,
+        invoice.analytics,
+    )?;
+
+    let mut counters = COUNTERS.load(deps.storage)?;
+    counters.payments += 1;
+    counters.pending += 1;
+    COUNTERS.save(deps.storage, &counters)?;
+    let settles_at = env.block.time.plus_seconds(config.settlement_seconds);
+    let payment = Payment {
+        id: counters.payments,
+        invoice_id,
+        payer: payer.clone(),
+        asset: asset.clone(),
+        principal,
+        conversion_fee,
+        invoice_amount: amount,
+        refunded: Uint128::zero(),
+        fee,
+        settles_at,
+        status: PaymentStatus::Pending,
+    };
+    PAYMENTS.save(deps.storage, payment.id, &payment)?;
+    PENDING.save(deps.storage, (settles_at.seconds(), payment.id), &())?;
+    BY_PAYER.save(deps.storage, (&payer, invoice_id), &())?;
+
+    invoice.paid += amount;
+    let mut res = Response::new()
+        .add_attribute("action", "pay")
+        .add_attribute("invoice_id", invoice_id.to_string())
+        .add_attribute("payment_id", payment.id.to_string())
+        .add_attribute("paid", key(&asset))
+        .add_attribute("principal", principal)
+        .add_attribute("conversion_fee", conversion_fee)
+        .add_attribute("fee_bps", fee.0.to_string());
+    if invoice.paid == invoice.amount {
+        invoice.status = InvoiceStatus::Paid;
+        if let (Some(p), Some(points_contract), None) =
+            (&invoice.points, &config.points, &invoice.points_awarded)
+        {
+            let award =
+                PointsContract(points_contract.clone()).call(&points::ExecuteMsg::AwardFor {
+                    provider: invoice.provider.to_string(),
+                    patient: payer.to_string(),
+                    category: p.category.clone(),
+                    points: p.points,
+                })?;
+            // A provider out of budget or subscription does not block the payment.
+            res = res.add_submessage(SubMsg::reply_on_error(award, invoice_id));
+            invoice.points_awarded = Some((payer.clone(), env.block.time));
+        }
+    }
+    INVOICES.save(deps.storage, invoice_id, &invoice)?;
+    if let Some(change) = asset.transfer_msg(&payer, paid - spend)? {
+        res = res
+            .add_message(change)
+            .add_attribute("change", paid - spend);
+    }
+    Ok(res)
+}
+
+/// The award of an invoice's points failed: the invoice records none.
+pub fn award_failed(deps: DepsMut, reply: Reply) -> Result<Response, ContractError> {
+    let SubMsgResult::Err(error) = reply.result else {
+        return Ok(Response::new());
+    };
+    let invoice_id = reply.id;
+    let mut invoice = INVOICES.load(deps.storage, invoice_id)?;
+    invoice.points_awarded = None;
+    INVOICES.save(deps.storage, invoice_id, &invoice)?;
+    Ok(Response::new()
+        .add_attribute("action", "points_not_awarded")
+        .add_attribute("invoice_id", invoice_id.to_string())
+        .add_attribute("error", error))
+}

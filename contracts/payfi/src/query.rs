@@ -1,0 +1,115 @@
+use btt_types::pagination::clamp_limit;
+use btt_types::payfi::{
+    AnalyticsResponse, AssetVolume, ConfigResponse, Invoice, InvoicesResponse, Payment,
+    PaymentsResponse, Rate, TotalsResponse,
+};
+use cosmwasm_std::{Addr, Deps, Order, StdResult};
+use cw_storage_plus::{Bound, Map};
+
+use crate::state::{
+    ANALYTICS, BY_PAYER, BY_PROVIDER, CONFIG, COUNTERS, INVOICES, PAYMENTS, PENDING, RATES,
+};
+
+pub fn config(deps: Deps) -> StdResult<ConfigResponse> {
+    let c = CONFIG.load(deps.storage)?;
+    Ok(ConfigResponse {
+        token: c.token,
+        staking: c.staking,
+        points: c.points,
+        treasury: c.treasury,
+        feeders: c.feeders,
+        fees: c.fees,
+        settlement_seconds: c.settlement_seconds,
+        max_rate_age_seconds: c.max_rate_age_seconds,
+        native_denoms: c.native_denoms,
+    })
+}
+
+pub fn invoice(deps: Deps, invoice_id: u64) -> StdResult<Invoice> {
+    INVOICES.load(deps.storage, invoice_id)
+}
+
+fn invoices_of(
+    deps: Deps,
+    index: Map<(&Addr, u64), ()>,
+    who: String,
+    start_after: Option<u64>,
+    limit: Option<u32>,
+) -> StdResult<InvoicesResponse> {
+    let who = deps.api.addr_validate(&who)?;
+    let invoices = index
+        .prefix(&who)
+        .keys(
+            deps.storage,
+            start_after.map(Bound::exclusive),
+            None,
+            Order::Ascending,
+        )
+        .take(clamp_limit(limit))
+        .map(|id| INVOICES.load(deps.storage, id?))
+        .collect::<StdResult<_>>()?;
+    Ok(InvoicesResponse { invoices })
+}
+
+pub fn by_provider(
+    deps: Deps,
+    provider: String,
+    start_after: Option<u64>,
+    limit: Option<u32>,
+) -> StdResult<InvoicesResponse> {
+    invoices_of(deps, BY_PROVIDER, provider, start_after, limit)
+}
+
+pub fn by_payer(
+    deps: Deps,
+    payer: String,
+    start_after: Option<u64>,
+    limit: Option<u32>,
+) -> StdResult<InvoicesResponse> {
+    invoices_of(deps, BY_PAYER, payer, start_after, limit)
+}
+
+pub fn payment(deps: Deps, payment_id: u64) -> StdResult<Payment> {
+    PAYMENTS.load(deps.storage, payment_id)
+}
+
+pub fn pending(deps: Deps, limit: Option<u32>) -> StdResult<PaymentsResponse> {
+    let payments = PENDING
+        .keys(deps.storage, None, None, Order::Ascending)
+        .take(clamp_limit(limit))
+        .map(|k| PAYMENTS.load(deps.storage, k?.1))
+        .collect::<StdResult<_>>()?;
+    Ok(PaymentsResponse { payments })
+}
+
+/// At most the configured denoms plus BTT, so bounded.
+pub fn analytics(deps: Deps, provider: String) -> StdResult<AnalyticsResponse> {
+    let provider = deps.api.addr_validate(&provider)?;
+    let volumes = ANALYTICS
+        .prefix(&provider)
+        .range(deps.storage, None, None, Order::Ascending)
+        .take(32)
+        .map(|item| {
+            let (asset, v) = item?;
+            Ok(AssetVolume {
+                asset,
+                volume: v.volume,
+                count: v.count,
+            })
+        })
+        .collect::<StdResult<_>>()?;
+    Ok(AnalyticsResponse { volumes })
+}
+
+pub fn rate(deps: Deps, pay: String, invoice: String) -> StdResult<Option<Rate>> {
+    RATES.may_load(deps.storage, (&pay, &invoice))
+}
+
+pub fn totals(deps: Deps) -> StdResult<TotalsResponse> {
+    let c = COUNTERS.load(deps.storage)?;
+    Ok(TotalsResponse {
+        invoices: c.invoices,
+        payments: c.payments,
+        pending: c.pending,
+    })
+}

@@ -1,0 +1,58 @@
+use btt_types::payfi::{Invoice, PayfiFees, Payment, Rate};
+use cosmwasm_schema::cw_serde;
+use cosmwasm_std::{Addr, Uint128};
+use cw_storage_plus::{Item, Map};
+
+#[cw_serde]
+pub struct Config {
+    pub token: Addr,
+    pub staking: Addr,
+    pub points: Option<Addr>,
+    pub treasury: Addr,
+    pub feeders: Vec<Addr>,
+    pub fees: PayfiFees,
+    pub settlement_seconds: u64,
+    pub max_rate_age_seconds: u64,
+    pub native_denoms: Vec<String>,
+}
+
+/// The config.
+pub const CONFIG: Item<Config> = Item::new("config");
+
+/// Invoices by id.
+pub const INVOICES: Map<u64, Invoice> = Map::new("invoices");
+/// Invoice ids by provider.
+pub const BY_PROVIDER: Map<(&Addr, u64), ()> = Map::new("by_provider");
+/// Invoice ids by payer (named, or who paid).
+pub const BY_PAYER: Map<(&Addr, u64), ()> = Map::new("by_payer");
+
+/// Payments by id.
+pub const PAYMENTS: Map<u64, Payment> = Map::new("payments");
+/// Pending payment ids by settlement time (seconds).
+pub const PENDING: Map<(u64, u64), ()> = Map::new("pending");
+
+/// Rates by (pay denom, invoice denom).
+pub const RATES: Map<(&str, &str), Rate> = Map::new("rates");
+
+/// Settled volume and count of an opted-in provider, by denom.
+#[cw_serde]
+#[derive(Default)]
+pub struct Volume {
+    pub volume: Uint128,
+    pub count: u64,
+}
+
+/// Analytics by provider and denom.
+pub const ANALYTICS: Map<(&Addr, &str), Volume> = Map::new("analytics");
+
+/// Counters.
+#[cw_serde]
+#[derive(Default)]
+pub struct Counters {
+    pub invoices: u64,
+    pub payments: u64,
+    pub pending: u64,
+}
+
+/// The counters.
+pub const COUNTERS: Item<Counters> = Item::new("counters");

@@ -1,0 +1,370 @@
+//! `payfi`: invoices, payments held for a settlement window, fees by staking tier, conversion
+//! at oracle rates, and points awarded on payment.
+
+use cosmwasm_schema::{cw_serde, QueryResponses};
+use cosmwasm_std::{Addr, Decimal, Timestamp, Uint128};
+use cw20::Cw20ReceiveMsg;
+use cw_ownable::{cw_ownable_execute, cw_ownable_query};
+
+use crate::asset::Asset;
+use crate::bps::Bps;
+
+/// The longest settlement window: 2 hours.
+pub const MAX_SETTLEMENT_SECONDS: u64 = 2 * 3_600;
+/// Most feeders the DAO may appoint.
+pub const MAX_FEEDERS: usize = 10;
+
+/// Payment fees.
+#[cw_serde]
+pub struct PayfiFees {
+    /// Fee by staking priority level 0, 1, 2, 3… (the last applies above): suggested 0.8%, 0.7%,
+    /// 0.6%, 0.5%. The better tier of payer and provider counts.
+    pub by_priority: Vec<Bps>,
+    /// Extra fee of providers that opt into analytics (suggested 0.25%).
+    pub analytics: Bps,
+    /// Fee of a payment converted from another denom, paid by the payer (suggested 0.75%).
+    pub conversion: Bps,
+}
+
+/// What an invoice is priced in.
+#[cw_serde]
+pub enum Denom {
+    /// BTT (the configured cw20).
+    Btt,
+    /// A native denom.
+    Native(String),
+}
+
+/// Points an invoice awards its payer once fully paid (the provider's budget applies).
+#[cw_serde]
+pub struct InvoicePoints {
+    /// A category of incentive-points.
+    pub category: String,
+    /// Points, > 0.
+    pub points: u64,
+}
+
+#[cw_serde]
+pub struct InstantiateMsg {
+    /// The BTT token.
+    pub token: String,
+    /// btt-staking, for fee tiers.
+    pub staking: String,
+    /// incentive-points, for points on payment and clawbacks.
+    pub points: Option<String>,
+    /// Receives fees (the DAO treasury).
+    pub treasury: String,
+    /// Post conversion rates (at most 10; DAO-appointed).
+    pub feeders: Vec<String>,
+    /// Fees.
+    pub fees: PayfiFees,
+    /// Settlement window, seconds (1 to 7,200; suggested 3,600).
+    pub settlement_seconds: u64,
+    /// A rate older than this is stale, seconds (> 0).
+    pub max_rate_age_seconds: u64,
+    /// Native denoms invoices may be priced or paid in.
+    pub native_denoms: Vec<String>,
+    /// Who changes the config; the sender when omitted. The DAO.
+    pub owner: Option<String>,
+}
+
+#[cw_ownable_execute]
+#[cw_serde]
+pub enum ExecuteMsg {
+    /// The BTT token only: a [`ReceiveMsg`] hook (a payment in BTT).
+    Receive(Cw20ReceiveMsg),
+    /// A provider: issues an invoice. No funds.
+    IssueInvoice {
+        /// Who must pay; anyone when omitted.
+        payer: Option<String>,
+        /// What it is priced in.
+        denom: Denom,
+        /// Amount, > 0.
+        amount: Uint128,
+        /// Due date (in the future).
+        due: Timestamp,
+        /// Hash of the off-chain memo (at most 64 bytes; no patient data on chain).
+        memo_hash: String,
+        /// Points for the payer once paid.
+        points: Option<InvoicePoints>,
+        /// Opt into analytics (0.25% more fee; enables the analytics query).
+        analytics: bool,
+    },
+    /// The invoice's provider: cancels it while nothing is paid. No funds.
+    CancelInvoice {
+        /// The invoice.
+        invoice_id: u64,
+    },
+    /// A payer: pays `amount` of the invoice (in its denom) with native funds: the invoice's
+    /// denom exactly, or another denom as the maximum spend at the oracle rate plus 0.75% (the
+    /// change is returned).
+    Pay {
+        /// The invoice.
+        invoice_id: u64,
+        /// Amount of the invoice to pay off, > 0 and at most what is open.
+        amount: Uint128,
+    },
+    /// The provider, inside the settlement window: refunds `amount` of a payment (all when
+    /// omitted). A refund that leaves the invoice unpaid claws back its points. No funds.
+    Refund {
+        /// The payment.
+        payment_id: u64,
+        /// In the payment's denom.
+        amount: Option<Uint128>,
+    },
+    /// Anyone: settles up to `limit` payments whose window has passed (default 10, at most 30),
+    /// oldest first. No funds.
+    Settle {
+        /// How many.
+        limit: Option<u32>,
+    },
+    /// A feeder: posts the rate of `pay` into `invoice` (invoice units per pay unit). No funds.
+    SetRate {
+        /// The denom paid ("btt" or a native denom).
+        pay: String,
+        /// The denom invoiced ("btt" or a native denom).
+        invoice: String,
+        /// Invoice units one pay unit buys, > 0.
+        rate: Decimal,
+    },
+    /// The owner (the DAO): changes fees, window, feeders, denoms or the points contract. No
+    /// funds.
+    UpdateConfig {
+        /// New fees.
+        fees: Option<PayfiFees>,
+        /// New settlement window.
+        settlement_seconds: Option<u64>,
+        /// New feeders.
+        feeders: Option<Vec<String>>,
+        /// New native denoms.
+        native_denoms: Option<Vec<String>>,
+        /// New incentive-points contract.
+        points: Option<String>,
+    },
+}
+
+/// The hook of a cw20 `Send` of BTT to payfi.
+#[cw_serde]
+pub enum ReceiveMsg {
+    /// Pays `amount` of the invoice with the BTT sent: exactly `amount` for a BTT invoice, or
+    /// as the maximum spend of a conversion (the change is returned).
+    Pay {
+        /// The invoice.
+        invoice_id: u64,
+        /// Amount of the invoice to pay off.
+        amount: Uint128,
+    },
+}
+
+/// Where an invoice stands.
+#[cw_serde]
+#[derive(Copy, Eq)]
+pub enum InvoiceStatus {
+    Open,
+    Paid,
+    Cancelled,
+}
+
+/// An invoice.
+#[cw_serde]
+pub struct Invoice {
+    /// Id, from 1.
+    pub id: u64,
+    /// Who issued it and is paid.
+    pub provider: Addr,
+    /// Who must pay, if named.
+    pub payer: Option<Addr>,
+    /// What it is priced in.
+    pub asset: Asset,
+    /// Its amount.
+    pub amount: Uint128,
+    /// Paid so far, net of refunds.
+    pub paid: Uint128,
+    /// Due date.
+    pub due: Timestamp,
+    /// Hash of the off-chain memo.
+    pub memo_hash: String,
+    /// Points for the payer.
+    pub points: Option<InvoicePoints>,
+    /// Who received the points and when, while they stand.
+    pub points_awarded: Option<(Addr, Timestamp)>,
+    /// Analytics opt-in.
+    pub analytics: bool,
+    /// Status.
+    pub status: InvoiceStatus,
+}
+
+/// Where a payment stands.
+#[cw_serde]
+#[derive(Copy, Eq)]
+pub enum PaymentStatus {
+    /// Held until `settles_at`.
+    Pending,
+    /// Paid to the provider.
+    Settled,
+    /// Returned to the payer in full.
+    Refunded,
+}
+
+/// A payment.
+#[cw_serde]
+pub struct Payment {
+    /// Id, from 1.
+    pub id: u64,
+    /// The invoice it pays.
+    pub invoice_id: u64,
+    /// Who paid.
+    pub payer: Addr,
+    /// What it was paid in.
+    pub asset: Asset,
+    /// Paid in `asset`, conversion fee excluded.
+    pub principal: Uint128,
+    /// Conversion fee paid on top, in `asset`.
+    pub conversion_fee: Uint128,
+    /// Invoice units it paid off.
+    pub invoice_amount: Uint128,
+    /// Refunded so far, in `asset`.
+    pub refunded: Uint128,
+    /// Service fee rate (tier fee plus analytics).
+    pub fee: Bps,
+    /// Settles from then on.
+    pub settles_at: Timestamp,
+    /// Status.
+    pub status: PaymentStatus,
+}
+
+/// A posted conversion rate.
+#[cw_serde]
+pub struct Rate {
+    /// Invoice units one pay unit buys.
+    pub rate: Decimal,
+    /// When it was posted.
+    pub updated_at: Timestamp,
+    /// Who posted it.
+    pub feeder: Addr,
+}
+
+#[cw_ownable_query]
+#[cw_serde]
+#[derive(QueryResponses)]
+pub enum QueryMsg {
+    #[returns(ConfigResponse)]
+    Config {},
+    #[returns(Invoice)]
+    Invoice {
+        /// The invoice.
+        invoice_id: u64,
+    },
+    /// A provider's invoices by id. Default 10, at most 30.
+    #[returns(InvoicesResponse)]
+    InvoicesByProvider {
+        /// The provider.
+        provider: String,
+        /// The last id of the previous page.
+        start_after: Option<u64>,
+        /// Page size.
+        limit: Option<u32>,
+    },
+    /// Invoices a payer is named on or has paid, by id. Default 10, at most 30.
+    #[returns(InvoicesResponse)]
+    InvoicesByPayer {
+        /// The payer.
+        payer: String,
+        /// The last id of the previous page.
+        start_after: Option<u64>,
+        /// Page size.
+        limit: Option<u32>,
+    },
+    #[returns(Payment)]
+    Payment {
+        /// The payment.
+        payment_id: u64,
+    },
+    /// Payments waiting to settle, soonest first. Default 10, at most 30.
+    #[returns(PaymentsResponse)]
+    PendingSettlements {
+        /// Page size.
+        limit: Option<u32>,
+    },
+    /// Volume and count of an opted-in provider's settled payments, by asset.
+    #[returns(AnalyticsResponse)]
+    ProviderAnalytics {
+        /// The provider.
+        provider: String,
+    },
+    /// The current rate of `pay` into `invoice`.
+    #[returns(Option<Rate>)]
+    Rate {
+        /// The denom paid.
+        pay: String,
+        /// The denom invoiced.
+        invoice: String,
+    },
+    /// Held, settled and refunded totals.
+    #[returns(TotalsResponse)]
+    Totals {},
+}
+
+#[cw_serde]
+pub struct ConfigResponse {
+    /// The BTT token.
+    pub token: Addr,
+    /// Staking.
+    pub staking: Addr,
+    /// Points.
+    pub points: Option<Addr>,
+    /// Treasury.
+    pub treasury: Addr,
+    /// Feeders.
+    pub feeders: Vec<Addr>,
+    /// Fees.
+    pub fees: PayfiFees,
+    /// Settlement seconds.
+    pub settlement_seconds: u64,
+    /// Max rate age seconds.
+    pub max_rate_age_seconds: u64,
+    /// Native denoms.
+    pub native_denoms: Vec<String>,
+}
+
+#[cw_serde]
+pub struct InvoicesResponse {
+    /// Invoices.
+    pub invoices: Vec<Invoice>,
+}
+
+#[cw_serde]
+pub struct PaymentsResponse {
+    /// Payments.
+    pub payments: Vec<Payment>,
+}
+
+#[cw_serde]
+pub struct AssetVolume {
+    /// The asset.
+    pub asset: String,
+    /// Settled to the provider, before fees.
+    pub volume: Uint128,
+    /// Payments settled.
+    pub count: u64,
+}
+
+#[cw_serde]
+pub struct AnalyticsResponse {
+    /// Volumes.
+    pub volumes: Vec<AssetVolume>,
+}
+
+#[cw_serde]
+pub struct TotalsResponse {
+    /// Invoices.
+    pub invoices: u64,
+    /// Payments.
+    pub payments: u64,
+    /// Payments waiting to settle.
+    pub pending: u64,
+}
+
+/// Migrates a deployed payfi to this code.
+#[cw_serde]
+pub struct MigrateMsg {}
