@@ -1,1 +1,3 @@
-
+mod flows;
+mod invariants;
+mod suite;

@@ -123,6 +123,20 @@ fn main() -> std::io::Result<()> {
             },
         )?;
     }
+    {
+        use btt_types::payfi::*;
+        export(
+            out,
+            "payfi",
+            generate_api! {
+                name: "payfi",
+                instantiate: InstantiateMsg,
+                execute: ExecuteMsg,
+                query: QueryMsg,
+                migrate: MigrateMsg,
+            },
+        )?;
+    }
     println!("wrote schemas to {}", out.display());
     Ok(())
 }

@@ -1,0 +1,399 @@
+//! BTT, btt-staking, incentive-points and payfi. "clinic" is a subscribed provider; patients
+//! hold BTT and native uusdc; "oracle" feeds rates. Fees 0.8 / 0.7 / 0.6 / 0.5% by staking
+//! priority, analytics 0.25%, conversion 0.75%; a 1-hour window; rates live 10 minutes.
+
+use btt_types::bps::Bps;
+use btt_types::payfi::{
+    Denom, ExecuteMsg, InstantiateMsg, Invoice, InvoicePoints, PayfiFees, Payment, QueryMsg,
+    ReceiveMsg,
+};
+use btt_types::points;
+use btt_types::staking::{self, FeeTier, LockTier, StakingContract};
+use btt_types::token::{self, TokenContract};
+use btt_types::units::{btt, TOTAL_SUPPLY};
+use cosmwasm_std::{coins, Addr, Coin, Decimal, Empty, Timestamp, Uint128};
+use cw20::Cw20Coin;
+use cw_multi_test::{App, AppBuilder, AppResponse, Contract, ContractWrapper, Executor};
+
+use crate::contract::{execute, instantiate, migrate, query, reply};
+use crate::ContractError;
+
+pub const USDC: &str = "uusdc";
+pub const HOUR: u64 = 3_600;
+pub const HOLDERS: [&str; 4] = ["clinic", "patient", "patient2", "insurer"];
+
+fn payfi_code() -> Box<dyn Contract<Empty>> {
+    Box::new(
+        ContractWrapper::new(execute, instantiate, query)
+            .with_reply(reply)
+            .with_migrate(migrate),
+    )
+}
+
+fn token_code() -> Box<dyn Contract<Empty>> {
+    use btt_token::contract as c;
+    Box::new(ContractWrapper::new(c::execute, c::instantiate, c::query))
+}
+
+fn staking_code() -> Box<dyn Contract<Empty>> {
+    use btt_staking::contract as c;
+    Box::new(ContractWrapper::new(c::execute, c::instantiate, c::query))
+}
+
+fn points_code() -> Box<dyn Contract<Empty>> {
+    use incentive_points::contract as c;
+    Box::new(ContractWrapper::new(c::execute, c::instantiate, c::query))
+}
+
+pub fn fees() -> PayfiFees {
+    PayfiFees {
+        by_priority: vec![Bps(80), Bps(70), Bps(60), Bps(50)],
+        analytics: Bps(25),
+        conversion: Bps(75),
+    }
+}
+
+pub struct Suite {
+    pub app: App,
+    pub token: TokenContract,
+    pub staking: StakingContract,
+    pub points: Addr,
+    pub payfi: Addr,
+}
+
+impl Suite {
+    pub fn new() -> Self {
+        let mut app = AppBuilder::new().build(|router, api, storage| {
+            for who in HOLDERS {
+                router
+                    .bank
+                    .init_balance(storage, &api.addr_make(who), coins(1_000_000_000_000, USDC))
+                    .unwrap();
+            }
+        });
+        let owner = app.api().addr_make("owner");
+        let api = *app.api();
+        let addr = |n: &str| api.addr_make(n).to_string();
+        let token_id = app.store_code(token_code());
+        let mut balances: Vec<Cw20Coin> = HOLDERS
+            .iter()
+            .map(|w| Cw20Coin {
+                address: addr(w),
+                amount: btt(1_000_000),
+            })
+            .collect();
+        balances.push(Cw20Coin {
+            address: owner.to_string(),
+            amount: TOTAL_SUPPLY - btt(4_000_000),
+        });
+        let token = app
+            .instantiate_contract(
+                token_id,
+                owner.clone(),
+                &token::InstantiateMsg {
+                    name: "BTT".into(),
+                    symbol: "BTT".into(),
+                    initial_balances: balances,
+                    marketing: None,
+                },
+                &[],
+                "btt",
+                None,
+            )
+            .unwrap();
+        let staking_id = app.store_code(staking_code());
+        let staking = app
+            .instantiate_contract(
+                staking_id,
+                owner.clone(),
+                &staking::InstantiateMsg {
+                    token: token.to_string(),
+                    lock_tiers: LockTier::suggested(),
+                    unbonding_seconds: 21 * 86_400,
+                    fee_tiers: FeeTier::suggested(),
+                    owner: None,
+                    dao: None,
+                },
+                &[],
+                "staking",
+                None,
+            )
+            .unwrap();
+        let points_id = app.store_code(points_code());
+        let points = app
+            .instantiate_contract(
+                points_id,
+                owner.clone(),
+                &points::InstantiateMsg {
+                    token: token.to_string(),
+                    treasury: addr("dao"),
+                    payfi: None,
+                    rules: incentive_rules(),
+                    owner: None,
+                },
+                &[],
+                "points",
+                None,
+            )
+            .unwrap();
+        let payfi_id = app.store_code(payfi_code());
+        let payfi = app
+            .instantiate_contract(
+                payfi_id,
+                owner.clone(),
+                &InstantiateMsg {
+                    token: token.to_string(),
+                    staking: staking.to_string(),
+                    points: Some(points.to_string()),
+                    treasury: addr("dao"),
+                    feeders: vec![addr("oracle")],
+                    fees: fees(),
+                    settlement_seconds: HOUR,
+                    max_rate_age_seconds: 600,
+                    native_denoms: vec![USDC.into()],
+                    owner: None,
+                },
+                &[],
+                "payfi",
+                None,
+            )
+            .unwrap();
+        app.execute_contract(
+            owner.clone(),
+            points.clone(),
+            &points::ExecuteMsg::UpdateConfig {
+                rules: None,
+                payfi: Some(payfi.to_string()),
+            },
+            &[],
+        )
+        .unwrap();
+        let token = TokenContract(token);
+        let sub = token
+            .send_msg(
+                &points,
+                btt(1_000),
+                &points::ReceiveMsg::Subscribe {
+                    tier: 0,
+                    referrer: None,
+                },
+            )
+            .unwrap();
+        app.execute(app.api().addr_make("clinic"), sub).unwrap();
+        Self {
+            app,
+            token,
+            staking: StakingContract(staking),
+            points,
+            payfi,
+        }
+    }
+
+    pub fn addr(&self, who: &str) -> Addr {
+        self.app.api().addr_make(who)
+    }
+
+    pub fn now(&self) -> Timestamp {
+        self.app.block_info().time
+    }
+
+    fn err(e: anyhow::Error) -> ContractError {
+        e.downcast::<ContractError>().unwrap()
+    }
+
+    pub fn execute_with_funds(
+        &mut self,
+        who: &str,
+        msg: &ExecuteMsg,
+        funds: &[Coin],
+    ) -> Result<AppResponse, ContractError> {
+        let sender = self.addr(who);
+        let payfi = self.payfi.clone();
+        self.app
+            .execute_contract(sender, payfi, msg, funds)
+            .map_err(Self::err)
+    }
+
+    pub fn execute(&mut self, who: &str, msg: &ExecuteMsg) -> Result<AppResponse, ContractError> {
+        self.execute_with_funds(who, msg, &[])
+    }
+
+    /// The clinic invoices `amount` in `denom`, optionally to `payer`, with optional points.
+    pub fn invoice(
+        &mut self,
+        denom: Denom,
+        amount: Uint128,
+        payer: Option<&str>,
+        points: Option<u64>,
+    ) -> Result<u64, ContractError> {
+        let msg = ExecuteMsg::IssueInvoice {
+            payer: payer.map(|p| self.addr(p).to_string()),
+            denom,
+            amount,
+            due: self.now().plus_seconds(30 * 86_400),
+            memo_hash: "9f".repeat(32),
+            points: points.map(|p| InvoicePoints {
+                category: "preventive visit".into(),
+                points: p,
+            }),
+            analytics: false,
+        };
+        let res = self.execute("clinic", &msg)?;
+        Ok(attr(&res, "invoice_id").parse().unwrap())
+    }
+
+    /// `who` pays `amount` of the invoice, sending `sent` BTT.
+    pub fn pay_btt(
+        &mut self,
+        who: &str,
+        invoice_id: u64,
+        amount: Uint128,
+        sent: Uint128,
+    ) -> Result<u64, ContractError> {
+        let msg = self
+            .token
+            .send_msg(&self.payfi, sent, &ReceiveMsg::Pay { invoice_id, amount })
+            .unwrap();
+        let res = self.app.execute(self.addr(who), msg).map_err(Self::err)?;
+        Ok(attr(&res, "payment_id").parse().unwrap())
+    }
+
+    /// `who` pays `amount` of the invoice, sending `sent` uusdc.
+    pub fn pay_usdc(
+        &mut self,
+        who: &str,
+        invoice_id: u64,
+        amount: Uint128,
+        sent: u128,
+    ) -> Result<u64, ContractError> {
+        let res = self.execute_with_funds(
+            who,
+            &ExecuteMsg::Pay { invoice_id, amount },
+            &coins(sent, USDC),
+        )?;
+        Ok(attr(&res, "payment_id").parse().unwrap())
+    }
+
+    pub fn refund(
+        &mut self,
+        who: &str,
+        payment_id: u64,
+        amount: Option<Uint128>,
+    ) -> Result<AppResponse, ContractError> {
+        self.execute(who, &ExecuteMsg::Refund { payment_id, amount })
+    }
+
+    pub fn settle(&mut self) -> Result<AppResponse, ContractError> {
+        self.execute("anyone", &ExecuteMsg::Settle { limit: None })
+    }
+
+    pub fn set_rate(
+        &mut self,
+        pay: &str,
+        invoice: &str,
+        rate: Decimal,
+    ) -> Result<AppResponse, ContractError> {
+        self.execute(
+            "oracle",
+            &ExecuteMsg::SetRate {
+                pay: pay.into(),
+                invoice: invoice.into(),
+                rate,
+            },
+        )
+    }
+
+    pub fn advance(&mut self, seconds: u64) {
+        self.app.update_block(|b| {
+            b.time = b.time.plus_seconds(seconds);
+            b.height += 1;
+        });
+    }
+
+    pub fn btt(&self, who: &str) -> Uint128 {
+        self.token
+            .balance(&self.app.wrap(), self.addr(who))
+            .unwrap()
+    }
+
+    pub fn usdc(&self, who: &str) -> Uint128 {
+        self.app
+            .wrap()
+            .query_balance(self.addr(who), USDC)
+            .unwrap()
+            .amount
+    }
+
+    pub fn held_btt(&self) -> Uint128 {
+        self.token.balance(&self.app.wrap(), &self.payfi).unwrap()
+    }
+
+    pub fn held_usdc(&self) -> Uint128 {
+        self.app
+            .wrap()
+            .query_balance(&self.payfi, USDC)
+            .unwrap()
+            .amount
+    }
+
+    pub fn invoice_of(&self, invoice_id: u64) -> Invoice {
+        self.app
+            .wrap()
+            .query_wasm_smart(&self.payfi, &QueryMsg::Invoice { invoice_id })
+            .unwrap()
+    }
+
+    pub fn payment(&self, payment_id: u64) -> Payment {
+        self.app
+            .wrap()
+            .query_wasm_smart(&self.payfi, &QueryMsg::Payment { payment_id })
+            .unwrap()
+    }
+
+    pub fn points_of(&self, patient: &str) -> u64 {
+        let res: points::BalanceResponse = self
+            .app
+            .wrap()
+            .query_wasm_smart(
+                &self.points,
+                &points::QueryMsg::Balance {
+                    patient: self.addr(patient).to_string(),
+                },
+            )
+            .unwrap();
+        res.points
+    }
+}
+
+/// One tier, one category with a 1,000-point cap.
+pub fn incentive_rules() -> points::PointsRules {
+    points::PointsRules {
+        tiers: vec![points::SubscriptionTier {
+            name: "small clinic".into(),
+            price: btt(1_000),
+            budget: 100_000,
+        }],
+        categories: vec![points::PointCategory {
+            name: "preventive visit".into(),
+            cap: 1_000,
+        }],
+        period_seconds: 30 * 86_400,
+        expiry_periods: 12,
+        conversion_rate: Decimal::from_ratio(10_000u128, 1u128),
+        conversion_epoch_seconds: 7 * 86_400,
+        conversion_epoch_cap: btt(1_000),
+        partner_fee: btt(500),
+        redemption_fee_per_point: Uint128::new(100),
+        milestones: vec![],
+    }
+}
+
+/// The first value of attribute `key`.
+pub fn attr(res: &AppResponse, key: &str) -> String {
+    res.events
+        .iter()
+        .flat_map(|e| &e.attributes)
+        .find(|a| a.key == key)
+        .map(|a| a.value.clone())
+        .unwrap_or_else(|| panic!("no attribute {key}"))
+}
