@@ -28,7 +28,7 @@ struct Suite {
 
 impl Suite {
     fn new() -> Self {
-        let mut app = App::default();
+        let mut app = btt_deploy::multitest::local_app();
         let deployer = app.api().addr_make("deployer");
         let start = app.block_info().time;
         let config = local_config(&app, start);
@@ -128,10 +128,7 @@ fn genesis_mints_21_million_and_leaves_the_deployer_with_nothing() {
         btt(8_400_000)
     );
     assert_eq!(suite.balance(&suite.deployment.depin), btt(6_300_000));
-    assert_eq!(
-        suite.balance(&Addr::unchecked(&suite.config.community_pool)),
-        btt(2_520_000)
-    );
+    assert_eq!(suite.balance(&suite.deployment.points), btt(2_520_000));
     assert_eq!(suite.balance(&suite.dao()), btt(1_470_000 + 2_310_000));
     assert_eq!(suite.deployment.schedule_ids.len(), 7);
     let treasury = suite
@@ -290,7 +287,16 @@ fn the_48_month_walk_releases_all_8_4_million_vested_btt() {
     assert_eq!(claimed, btt(8_400_000));
     // Mining added to circulation; job fees went to the DAO treasury.
     let into_treasury = last.dao_treasury - btt(3_780_000);
-    assert_eq!(last.circulating + into_treasury, claimed + last.mined);
+    assert_eq!(
+        last.circulating + into_treasury,
+        claimed + last.mined + last.rewarded
+    );
+    let care = report.care.as_ref().unwrap();
+    assert_eq!(
+        (care.awarded, care.clawed_back, care.points_left),
+        (1_000, 200, 100)
+    );
+    assert_eq!(last.rewarded, care.converted_btt);
     let compute = report.compute.as_ref().unwrap();
     let split: Uint128 = compute.split.iter().map(|(_, a)| *a).sum();
     assert_eq!(

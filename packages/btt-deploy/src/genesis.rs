@@ -10,6 +10,8 @@ use btt_types::bps::Bps;
 use btt_types::compute::{HardwareClass, UrgencyMultipliers};
 use btt_types::dao::VotingRules;
 use btt_types::depin::ScoreMultipliers;
+use btt_types::payfi::PayfiFees;
+use btt_types::points::{PointCategory, PointsRules, ReferralMilestone, SubscriptionTier};
 use btt_types::staking::{FeeTier, LockTier};
 use btt_types::token;
 use btt_types::units::{btt, BTT_DECIMALS, MONTH_SECONDS, TOTAL_SUPPLY};
@@ -25,12 +27,93 @@ pub struct GenesisConfig {
     pub start: Timestamp,
     /// The beneficiary of each vested row (the six institutions and the foundation).
     pub beneficiaries: BTreeMap<Category, String>,
-    /// The holder of the community incentives pool (incentive-points, once it exists).
-    pub community_pool: String,
     /// Staking and DAO parameters.
     pub governance: GovernanceParams,
     /// Compute marketplace and mining parameters.
     pub compute: ComputeParams,
+    /// Patient incentive rules.
+    pub points: PointsRules,
+    /// Payment parameters.
+    pub payments: PaymentParams,
+}
+
+/// Parameters of payfi at genesis.
+#[derive(Debug, Clone)]
+pub struct PaymentParams {
+    /// Fees by staking tier, analytics and conversion.
+    pub fees: PayfiFees,
+    /// Settlement window, seconds.
+    pub settlement_seconds: u64,
+    /// Oldest usable rate, seconds.
+    pub max_rate_age_seconds: u64,
+    /// Accepted native denoms.
+    pub native_denoms: Vec<String>,
+    /// Post conversion rates.
+    pub feeders: Vec<String>,
+}
+
+impl PaymentParams {
+    /// DESIGN.md's suggestions: 0.8 / 0.7 / 0.6 / 0.5% by staking priority, 0.25% analytics,
+    /// 0.75% conversion; a 1-hour window; rates live 10 minutes; USDC accepted.
+    pub fn suggested(feeders: Vec<String>) -> Self {
+        Self {
+            fees: PayfiFees {
+                by_priority: vec![Bps(80), Bps(70), Bps(60), Bps(50)],
+                analytics: Bps(25),
+                conversion: Bps(75),
+            },
+            settlement_seconds: 3_600,
+            max_rate_age_seconds: 600,
+            native_denoms: vec!["uusdc".into()],
+            feeders,
+        }
+    }
+}
+
+/// A starting point for patient incentives: small / medium / large clinics at 500 / 1,500 /
+/// 4,000 BTT a month with 50,000 / 200,000 / 1,000,000 points to award; preventive visits
+/// (cap 1,000 a month), treatment adherence (800), healthy lifestyle (500); points live 12
+/// months; 0.001 BTT a point, at most 10,000 BTT converted a week; partners pay 1,000 BTT and
+/// 100 ubtt a point redeemed; referrers earn 500 BTT at 10,000 points and 2,000 at 100,000.
+pub fn suggested_points_rules() -> PointsRules {
+    let tier = |name: &str, price: u128, budget: u64| SubscriptionTier {
+        name: name.into(),
+        price: btt(price),
+        budget,
+    };
+    let category = |name: &str, cap: u64| PointCategory {
+        name: name.into(),
+        cap,
+    };
+    PointsRules {
+        tiers: vec![
+            tier("small clinic", 500, 50_000),
+            tier("medium clinic", 1_500, 200_000),
+            tier("large clinic", 4_000, 1_000_000),
+        ],
+        categories: vec![
+            category("preventive visit", 1_000),
+            category("treatment adherence", 800),
+            category("healthy lifestyle", 500),
+        ],
+        period_seconds: 30 * DAY,
+        expiry_periods: 12,
+        conversion_rate: Decimal::from_ratio(1_000u128, 1u128),
+        conversion_epoch_seconds: 7 * DAY,
+        conversion_epoch_cap: btt(10_000),
+        partner_fee: btt(1_000),
+        redemption_fee_per_point: Uint128::new(100),
+        milestones: vec![
+            ReferralMilestone {
+                points_awarded: 10_000,
+                reward: btt(500),
+            },
+            ReferralMilestone {
+                points_awarded: 100_000,
+                reward: btt(2_000),
+            },
+        ],
+    }
 }
 
 /// Parameters of compute-escrow and depin-rewards at genesis.

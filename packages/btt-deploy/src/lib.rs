@@ -4,11 +4,13 @@
 //!   the token's one mint, the vesting schedules of the seven vested rows and the pool
 //!   transfers, with Σ = 21,000,000 BTT checked in code. Chain-agnostic data.
 //! - [`multitest`]: runs the plan on an embedded cw-multi-test chain.
+//! - [`care`]: the patient-care scenario (points and payments) of the main job.
 //! - [`compute`]: the compute-marketplace and mining scenario of the main job.
 //! - [`governance`]: a proposal from deposit to execution on the embedded chain.
 //! - [`walk`]: the 48-month walk of the main job (claims, stakes, tranche approvals by
 //!   proposal) and its table.
 
+pub mod care;
 pub mod compute;
 pub mod genesis;
 pub mod governance;

@@ -11,12 +11,13 @@ use btt_types::depin;
 use btt_types::staking::{self, StakingContract};
 use btt_types::token::{self, TokenContract};
 use btt_types::vesting::{self, VestingContract};
+use cosmwasm_std::coins;
 use cosmwasm_std::{Addr, CosmosMsg, Empty, Timestamp, WasmMsg};
-use cw_multi_test::{App, Contract, ContractWrapper, Executor};
+use cw_multi_test::{App, AppBuilder, Contract, ContractWrapper, Executor};
 
 use crate::genesis::{
-    plan, token_instantiate_msg, ComputeParams, GenesisConfig, GenesisPlan, GovernanceParams,
-    PoolHolders,
+    plan, suggested_points_rules, token_instantiate_msg, ComputeParams, GenesisConfig, GenesisPlan,
+    GovernanceParams, PaymentParams, PoolHolders,
 };
 
 /// btt-token as a multi-test contract.
@@ -59,6 +60,41 @@ pub fn depin_code() -> Box<dyn Contract<Empty>> {
     Box::new(ContractWrapper::new(c::execute, c::instantiate, c::query).with_migrate(c::migrate))
 }
 
+/// incentive-points as a multi-test contract.
+pub fn points_code() -> Box<dyn Contract<Empty>> {
+    use incentive_points::contract as c;
+    Box::new(ContractWrapper::new(c::execute, c::instantiate, c::query).with_migrate(c::migrate))
+}
+
+/// payfi as a multi-test contract.
+pub fn payfi_code() -> Box<dyn Contract<Empty>> {
+    use payfi::contract as c;
+    Box::new(
+        ContractWrapper::new(c::execute, c::instantiate, c::query)
+            .with_reply(c::reply)
+            .with_migrate(c::migrate),
+    )
+}
+
+/// Patients of the embedded chain, who hold native USDC to pay invoices with.
+pub const PATIENTS: [&str; 2] = ["patient-alice", "patient-bob"];
+
+/// An embedded chain where the patients hold 10,000 USDC each.
+pub fn local_app() -> App {
+    AppBuilder::new().build(|router, api, storage| {
+        for patient in PATIENTS {
+            router
+                .bank
+                .init_balance(
+                    storage,
+                    &api.addr_make(patient),
+                    coins(10_000_000_000, "uusdc"),
+                )
+                .expect("minting USDC on the embedded chain");
+        }
+    })
+}
+
 /// Code ids of the stored contracts.
 #[derive(Debug, Clone, Copy)]
 pub struct CodeIds {
@@ -68,6 +104,8 @@ pub struct CodeIds {
     pub dao: u64,
     pub escrow: u64,
     pub depin: u64,
+    pub points: u64,
+    pub payfi: u64,
 }
 
 /// What genesis left on the chain.
@@ -79,6 +117,8 @@ pub struct Deployment {
     pub dao: DaoContract,
     pub escrow: Addr,
     pub depin: Addr,
+    pub points: Addr,
+    pub payfi: Addr,
     pub code_ids: CodeIds,
     /// The vesting schedule of each vested row.
     pub schedule_ids: BTreeMap<Category, u64>,
@@ -87,7 +127,7 @@ pub struct Deployment {
 
 impl Deployment {
     /// Every contract of the suite with its name.
-    pub fn contracts(&self) -> [(&'static str, &Addr); 6] {
+    pub fn contracts(&self) -> [(&'static str, &Addr); 8] {
         [
             ("btt-token", self.token.addr()),
             ("btt-vesting", self.vesting.addr()),
@@ -95,6 +135,8 @@ impl Deployment {
             ("btt-dao", self.dao.addr()),
             ("compute-escrow", &self.escrow),
             ("depin-rewards", &self.depin),
+            ("incentive-points", &self.points),
+            ("payfi", &self.payfi),
         ]
     }
 }
@@ -123,12 +165,13 @@ pub fn local_config(app: &App, start: Timestamp) -> GenesisConfig {
     GenesisConfig {
         start,
         beneficiaries,
-        community_pool: addr("community-pool"),
         governance: GovernanceParams::suggested(addr("foundation-guardian"), start),
         compute: ComputeParams::suggested(
             addr("arbiter"),
             vec![addr("oracle-1"), addr("oracle-2"), addr("oracle-3")],
         ),
+        points: suggested_points_rules(),
+        payments: PaymentParams::suggested(vec![addr("price-feeder")]),
     }
 }
 
@@ -162,6 +205,8 @@ pub fn deploy_genesis(
         dao: app.store_code(dao_code()),
         escrow: app.store_code(escrow_code()),
         depin: app.store_code(depin_code()),
+        points: app.store_code(points_code()),
+        payfi: app.store_code(payfi_code()),
     };
     let admin = Some(deployer.to_string());
     let gov = &config.governance;
@@ -244,9 +289,12 @@ pub fn deploy_genesis(
 
     let (escrow, depin) = deploy_compute(app, deployer, config, &code_ids, &token, &staking, &dao)?;
 
+    let (points, payfi) =
+        deploy_payments(app, deployer, config, &code_ids, &token, &staking, &dao)?;
+
     let holders = PoolHolders {
         mining: depin.to_string(),
-        community: config.community_pool.clone(),
+        community: points.to_string(),
         dao: dao.addr().to_string(),
     };
     let plan = plan(config, &holders)?;
@@ -257,6 +305,11 @@ pub fn deploy_genesis(
     .context("funding the vesting schedules")?;
     for pool in &plan.pools {
         let msg = match pool.holder {
+            PoolHolder::CommunityIncentives => token.send_msg(
+                &pool.recipient,
+                pool.amount,
+                &btt_types::points::ReceiveMsg::FundPool {},
+            )?,
             PoolHolder::MiningRewards => {
                 token.send_msg(&pool.recipient, pool.amount, &depin::ReceiveMsg::Fund {})?
             }
@@ -271,6 +324,8 @@ pub fn deploy_genesis(
         staking.addr().clone(),
         escrow.clone(),
         depin.clone(),
+        points.clone(),
+        payfi.clone(),
     ];
     let administered = [
         token.addr().clone(),
@@ -279,6 +334,8 @@ pub fn deploy_genesis(
         dao.addr().clone(),
         escrow.clone(),
         depin.clone(),
+        points.clone(),
+        payfi.clone(),
     ];
     hand_over_to_dao(app, deployer, &token, &dao, &owned, &administered)?;
 
@@ -305,6 +362,8 @@ pub fn deploy_genesis(
         dao,
         escrow,
         depin,
+        points,
+        payfi,
         code_ids,
         schedule_ids,
         plan,
@@ -394,6 +453,69 @@ fn deploy_compute(
     )
     .context("pointing depin-rewards at the escrow")?;
     Ok((escrow, depin))
+}
+
+/// Instantiates incentive-points (fees to the DAO) and payfi (fees to the DAO, points awarded
+/// through incentive-points), and points incentive-points at payfi for awards and clawbacks.
+fn deploy_payments(
+    app: &mut App,
+    deployer: &Addr,
+    config: &GenesisConfig,
+    code_ids: &CodeIds,
+    token: &TokenContract,
+    staking: &StakingContract,
+    dao: &DaoContract,
+) -> anyhow::Result<(Addr, Addr)> {
+    let admin = Some(deployer.to_string());
+    let points = app
+        .instantiate_contract(
+            code_ids.points,
+            deployer.clone(),
+            &btt_types::points::InstantiateMsg {
+                token: token.addr().to_string(),
+                treasury: dao.addr().to_string(),
+                payfi: None,
+                rules: config.points.clone(),
+                owner: None,
+            },
+            &[],
+            "incentive-points",
+            admin.clone(),
+        )
+        .context("instantiating incentive-points")?;
+    let p = &config.payments;
+    let payfi = app
+        .instantiate_contract(
+            code_ids.payfi,
+            deployer.clone(),
+            &btt_types::payfi::InstantiateMsg {
+                token: token.addr().to_string(),
+                staking: staking.addr().to_string(),
+                points: Some(points.to_string()),
+                treasury: dao.addr().to_string(),
+                feeders: p.feeders.clone(),
+                fees: p.fees.clone(),
+                settlement_seconds: p.settlement_seconds,
+                max_rate_age_seconds: p.max_rate_age_seconds,
+                native_denoms: p.native_denoms.clone(),
+                owner: None,
+            },
+            &[],
+            "payfi",
+            admin,
+        )
+        .context("instantiating payfi")?;
+    execute(
+        app,
+        deployer,
+        &points,
+        &btt_types::points::ExecuteMsg::UpdateConfig {
+            rules: None,
+            payfi: Some(payfi.to_string()),
+        },
+    )
+    .context("pointing incentive-points at payfi")?;
+    Ok((points, payfi))
 }
 
 /// Ownership of the `owned` cw-ownable contracts (offered, then accepted through the DAO's

@@ -7,12 +7,14 @@
 use anyhow::ensure;
 use btt_types::allocation::{Category, PoolHolder, Release, ALLOCATION_TABLE};
 use btt_types::depin;
+use btt_types::points;
 use btt_types::units::{format_btt, MONTH_SECONDS, UBTT_PER_BTT};
 use btt_types::vesting::Curve;
 use cosmwasm_std::{Addr, CosmosMsg, Timestamp, Uint128};
 use cw_multi_test::{App, Executor};
 use serde::Serialize;
 
+use crate::care::{care_scenario, CareReport};
 use crate::compute::{marketplace_scenario, ComputeReport};
 use crate::genesis::GenesisConfig;
 use crate::governance::{advance, pass_proposal};
@@ -55,6 +57,8 @@ pub struct Snapshot {
     pub in_vesting: Uint128,
     /// Paid to compute nodes by depin-rewards so far.
     pub mined: Uint128,
+    /// Paid from the community pool so far (conversions and referral rewards).
+    pub rewarded: Uint128,
     /// Held by depin-rewards.
     pub mining_pool: Uint128,
     /// Held by the community pool holder.
@@ -81,6 +85,8 @@ pub struct GovernanceEvent {
 
 /// The month the compute-marketplace scenario runs: the first institutions hold BTT by then.
 pub const COMPUTE_MONTH: u64 = 6;
+/// The month the patient-care scenario runs.
+pub const CARE_MONTH: u64 = 7;
 
 /// The walk's record.
 #[derive(Debug, Clone, Serialize)]
@@ -88,6 +94,7 @@ pub struct WalkReport {
     pub snapshots: Vec<Snapshot>,
     pub governance: Vec<GovernanceEvent>,
     pub compute: Option<ComputeReport>,
+    pub care: Option<CareReport>,
 }
 
 /// Walks 48 months from genesis. Checks at every snapshot that every BTT in circulation came
@@ -107,6 +114,7 @@ pub fn vesting_walk(
         snapshots: vec![],
         governance: vec![],
         compute: None,
+        care: None,
     };
     for month in 0..=48 {
         let time = config.start.plus_seconds(month * MONTH_SECONDS);
@@ -118,14 +126,15 @@ pub fn vesting_walk(
         }
         claim_all(app, deployment, &institutions)?;
         if REPORT_MONTHS.contains(&month) {
-            report
-                .snapshots
-                .push(snapshot(app, deployment, config, month)?);
+            report.snapshots.push(snapshot(app, deployment, month)?);
         }
         // Stakes count from the next block on.
         advance(app, 5);
         if month == COMPUTE_MONTH {
             report.compute = Some(marketplace_scenario(app, deployment, config)?);
+        }
+        if month == CARE_MONTH {
+            report.care = Some(care_scenario(app, deployment, config)?);
         }
         let next_month = config.start.plus_seconds((month + 1) * MONTH_SECONDS);
         let due =
@@ -228,12 +237,7 @@ fn unapproved_tranches_due_by(
         .collect())
 }
 
-fn snapshot(
-    app: &App,
-    deployment: &Deployment,
-    config: &GenesisConfig,
-    month: u64,
-) -> anyhow::Result<Snapshot> {
+fn snapshot(app: &App, deployment: &Deployment, month: u64) -> anyhow::Result<Snapshot> {
     let querier = app.wrap();
     let token = &deployment.token;
     let mut lines = vec![];
@@ -257,12 +261,15 @@ fn snapshot(
     let total_supply = token.token_info(&querier)?.total_supply;
     let in_vesting = balance(deployment.vesting.addr().as_str())?;
     let mining_pool = balance(deployment.depin.as_str())?;
-    let community_pool = balance(&config.community_pool)?;
+    // The pool's own books: the contract also holds partners' prepaid fees, which circulate.
+    let pool: points::PoolResponse =
+        querier.query_wasm_smart(&deployment.points, &points::QueryMsg::Pool {})?;
+    let community_pool = pool.balance;
     let dao_treasury = balance(deployment.dao.addr().as_str())?;
     let staked = balance(deployment.staking.addr().as_str())?;
     let circulating = total_supply - in_vesting - mining_pool - community_pool - dao_treasury;
-    // BTT enters circulation only by vesting claims and mining, and leaves it only into the
-    // DAO treasury (job fees, kept deposits).
+    // BTT enters circulation only by vesting claims, mining and the community pool's payouts,
+    // and leaves it only into the DAO treasury (fees, kept deposits).
     let claimed: Uint128 = lines.iter().map(|l| l.circulating).sum();
     let depin_state: depin::StateResponse =
         querier.query_wasm_smart(&deployment.depin, &depin::QueryMsg::State {})?;
@@ -275,9 +282,10 @@ fn snapshot(
         .map(|p| p.amount)
         .sum();
     let into_treasury = dao_treasury.checked_sub(treasury_at_genesis)?;
+    let rewarded = pool.converted + pool.referrals;
     ensure!(
-        claimed + mined == circulating + into_treasury,
-        "month {month}: {claimed} claimed + {mined} mined != {circulating} circulating + {into_treasury} into the treasury"
+        claimed + mined + rewarded == circulating + into_treasury,
+        "month {month}: {claimed} claimed + {mined} mined + {rewarded} rewarded != {circulating} circulating + {into_treasury} into the treasury"
     );
     Ok(Snapshot {
         month,
@@ -285,6 +293,7 @@ fn snapshot(
         total_supply,
         in_vesting,
         mined,
+        rewarded,
         mining_pool,
         community_pool,
         dao_treasury,
@@ -349,7 +358,7 @@ pub fn render(snapshots: &[Snapshot]) -> String {
         ("Total supply", |s| s.total_supply),
         ("Held by btt-vesting", |s| s.in_vesting),
         ("depin-rewards (mining pool)", |s| s.mining_pool),
-        ("Community pool holder", |s| s.community_pool),
+        ("incentive-points (community pool)", |s| s.community_pool),
         ("DAO treasury", |s| s.dao_treasury),
         ("Circulating", |s| s.circulating),
         ("  of which staked", |s| s.staked),

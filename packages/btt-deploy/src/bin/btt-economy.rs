@@ -15,7 +15,6 @@ use btt_deploy::multitest::{deploy_genesis, local_config};
 use btt_deploy::walk::{render, vesting_walk};
 use btt_types::allocation::{PoolHolder, ALLOCATION_TABLE};
 use btt_types::units::format_btt;
-use cw_multi_test::App;
 
 fn main() -> anyhow::Result<()> {
     let mut json: Option<PathBuf> = None;
@@ -32,7 +31,7 @@ fn main() -> anyhow::Result<()> {
         }
     }
 
-    let mut app = App::default();
+    let mut app = btt_deploy::multitest::local_app();
     let deployer = app.api().addr_make("deployer");
     let start = app.block_info().time;
     let config = local_config(&app, start);
@@ -82,6 +81,9 @@ fn main() -> anyhow::Result<()> {
     }
     if let Some(compute) = &report.compute {
         print!("{}", btt_deploy::compute::render(compute));
+    }
+    if let Some(care) = &report.care {
+        print!("{}", btt_deploy::care::render(care));
     }
     print!("{}", render(&report.snapshots));
     if let Some(path) = json {

@@ -1,0 +1,286 @@
+//! The main job's patient-care scenario: a clinic subscribes and awards points, the patient
+//! redeems some at a pharmacy and converts the rest to BTT, the clinic invoices the patient, who
+//! pays in USDC at the oracle rate; one payment is refunded (its points clawed back), the others
+//! settle after the window; an insurer reads the patient's engagement.
+
+use anyhow::Context;
+use btt_types::allocation::Category;
+use btt_types::payfi::{self, Denom, InvoicePoints};
+use btt_types::points::{self, EngagementResponse, PoolResponse};
+use btt_types::units::format_btt;
+use cosmwasm_std::{coins, Addr, Decimal, Uint128};
+use cw_multi_test::{App, AppResponse, Executor};
+use serde::Serialize;
+
+use crate::genesis::GenesisConfig;
+use crate::governance::advance;
+use crate::multitest::{Deployment, PATIENTS};
+
+/// What the scenario did.
+#[derive(Debug, Clone, Serialize)]
+pub struct CareReport {
+    /// Points awarded, redeemed, converted, clawed back, and left.
+    pub awarded: u64,
+    pub redeemed: u64,
+    pub converted: u64,
+    pub clawed_back: u64,
+    pub points_left: u64,
+    /// ubtt the conversion paid.
+    pub converted_btt: Uint128,
+    /// Subscription, partner and redemption fees to the treasury, ubtt.
+    pub points_fees: Uint128,
+    /// (invoice, BTT invoiced, USDC paid incl. conversion fee, outcome).
+    pub invoices: Vec<(u64, Uint128, Uint128, String)>,
+    /// BTT settled to the clinic and fees to the treasury, ubtt.
+    pub settled_to_clinic: Uint128,
+    pub payfi_fees: Uint128,
+    /// The insurer's view: points by category over the last 12 periods.
+    pub engagement: Vec<(String, u64)>,
+}
+
+fn attr(res: &AppResponse, key: &str) -> anyhow::Result<String> {
+    res.events
+        .iter()
+        .filter(|e| e.ty == "wasm")
+        .flat_map(|e| &e.attributes)
+        .find(|a| a.key == key)
+        .map(|a| a.value.clone())
+        .with_context(|| format!("no {key} attribute"))
+}
+
+/// Runs the scenario at the current block (the clinic, CDHG, already holds BTT).
+pub fn care_scenario(
+    app: &mut App,
+    deployment: &Deployment,
+    config: &GenesisConfig,
+) -> anyhow::Result<CareReport> {
+    let token = &deployment.token;
+    let (points_addr, payfi_addr) = (deployment.points.clone(), deployment.payfi.clone());
+    let clinic = Addr::unchecked(&config.beneficiaries[&Category::ChinaDigitalHealthcareGroup]);
+    let pharmacy = app.api().addr_make("pharmacy");
+    let alice = app.api().addr_make(PATIENTS[0]);
+    let feeder = Addr::unchecked(&config.payments.feeders[0]);
+    let dao = deployment.dao.addr().clone();
+    let treasury_before = token.balance(&app.wrap(), &dao)?;
+
+    // The clinic subscribes (small tier) and awards a preventive visit.
+    let price = config.points.tiers[0].price;
+    app.execute(
+        clinic.clone(),
+        token.send_msg(
+            &points_addr,
+            price,
+            &points::ReceiveMsg::Subscribe {
+                tier: 0,
+                referrer: None,
+            },
+        )?,
+    )?;
+    let award = |patient: &Addr, points: u64| points::ExecuteMsg::Award {
+        patient: patient.to_string(),
+        category: "preventive visit".into(),
+        points,
+    };
+    app.execute_contract(
+        clinic.clone(),
+        points_addr.clone(),
+        &award(&alice, 800),
+        &[],
+    )?;
+
+    // A pharmacy becomes a partner (the clinic sells it the BTT it needs); the patient redeems
+    // 300 points there and converts 400 to BTT.
+    app.execute(
+        clinic.clone(),
+        token.transfer_msg(
+            &pharmacy,
+            config.points.partner_fee + Uint128::new(1_000_000),
+        )?,
+    )?;
+    let register = points::ReceiveMsg::RegisterPartner {
+        name: "Riverside Pharmacy".into(),
+    };
+    app.execute(
+        pharmacy.clone(),
+        token.send_msg(&points_addr, config.points.partner_fee, &register)?,
+    )?;
+    app.execute(
+        pharmacy.clone(),
+        token.send_msg(
+            &points_addr,
+            Uint128::new(1_000_000),
+            &points::ReceiveMsg::FundPartner {},
+        )?,
+    )?;
+    app.execute_contract(
+        alice.clone(),
+        points_addr.clone(),
+        &points::ExecuteMsg::Redeem {
+            partner: pharmacy.to_string(),
+            points: 300,
+        },
+        &[],
+    )?;
+    let before = token.balance(&app.wrap(), &alice)?;
+    app.execute_contract(
+        alice.clone(),
+        points_addr.clone(),
+        &points::ExecuteMsg::Convert { points: 400 },
+        &[],
+    )?;
+    let converted_btt = token.balance(&app.wrap(), &alice)? - before;
+    let points_fees = token.balance(&app.wrap(), &dao)? - treasury_before;
+
+    // The feeder posts USDC → BTT: 1 BTT = 5 USDC, so one uusdc buys 0.2 ubtt.
+    app.execute_contract(
+        feeder,
+        payfi_addr.clone(),
+        &payfi::ExecuteMsg::SetRate {
+            pay: "uusdc".into(),
+            invoice: "btt".into(),
+            rate: Decimal::percent(20),
+        },
+        &[],
+    )?;
+    // Three invoices, the first awarding 200 points; the patient pays all three in USDC.
+    let mut invoices = vec![];
+    for (amount, points) in [(120u128, Some(200u64)), (80, None), (45, None)] {
+        let amount = Uint128::new(amount * 1_000_000);
+        let issue = payfi::ExecuteMsg::IssueInvoice {
+            payer: Some(alice.to_string()),
+            denom: Denom::Btt,
+            amount,
+            due: app.block_info().time.plus_seconds(30 * 86_400),
+            memo_hash: "c0ffee".repeat(8),
+            points: points.map(|p| InvoicePoints {
+                category: "preventive visit".into(),
+                points: p,
+            }),
+            analytics: true,
+        };
+        let res = app.execute_contract(clinic.clone(), payfi_addr.clone(), &issue, &[])?;
+        let invoice_id: u64 = attr(&res, "invoice_id")?.parse()?;
+        let usdc_before = app.wrap().query_balance(&alice, "uusdc")?.amount;
+        let res = app.execute_contract(
+            alice.clone(),
+            payfi_addr.clone(),
+            &payfi::ExecuteMsg::Pay { invoice_id, amount },
+            &coins(amount.u128() * 6, "uusdc"),
+        )?;
+        let paid = usdc_before - app.wrap().query_balance(&alice, "uusdc")?.amount;
+        let payment_id: u64 = attr(&res, "payment_id")?.parse()?;
+        invoices.push((invoice_id, payment_id, amount, paid));
+    }
+    let awarded = 800 + 200;
+    let points_before_refund = balance(app, &points_addr, &alice)?;
+    // The clinic refunds the first payment inside the window: its 200 points are clawed back.
+    app.execute_contract(
+        clinic.clone(),
+        payfi_addr.clone(),
+        &payfi::ExecuteMsg::Refund {
+            payment_id: invoices[0].1,
+            amount: None,
+        },
+        &[],
+    )?;
+    let points_left = balance(app, &points_addr, &alice)?;
+    advance(app, config.payments.settlement_seconds);
+    let usdc_clinic = app.wrap().query_balance(&clinic, "uusdc")?.amount;
+    let usdc_dao = app.wrap().query_balance(&dao, "uusdc")?.amount;
+    app.execute_contract(
+        clinic.clone(),
+        payfi_addr.clone(),
+        &payfi::ExecuteMsg::Settle { limit: None },
+        &[],
+    )?;
+    let settled_to_clinic = app.wrap().query_balance(&clinic, "uusdc")?.amount - usdc_clinic;
+    let payfi_fees = app.wrap().query_balance(&dao, "uusdc")?.amount - usdc_dao;
+
+    let period: PoolResponse = app
+        .wrap()
+        .query_wasm_smart(&points_addr, &points::QueryMsg::Pool {})?;
+    let engagement: EngagementResponse = app.wrap().query_wasm_smart(
+        &points_addr,
+        &points::QueryMsg::Engagement {
+            patient: alice.to_string(),
+            from_period: period.period.saturating_sub(11),
+            to_period: period.period,
+        },
+    )?;
+    Ok(CareReport {
+        awarded,
+        redeemed: 300,
+        converted: 400,
+        clawed_back: points_before_refund - points_left,
+        points_left,
+        converted_btt,
+        points_fees,
+        invoices: invoices
+            .iter()
+            .enumerate()
+            .map(|(i, (id, _, amount, paid))| {
+                let outcome = if i == 0 {
+                    "refunded in the window"
+                } else {
+                    "settled after the window"
+                };
+                (*id, *amount, *paid, outcome.to_string())
+            })
+            .collect(),
+        settled_to_clinic,
+        payfi_fees,
+        engagement: engagement
+            .categories
+            .into_iter()
+            .map(|c| (c.category, c.points))
+            .collect(),
+    })
+}
+
+fn balance(app: &App, points: &Addr, patient: &Addr) -> anyhow::Result<u64> {
+    let res: points::BalanceResponse = app.wrap().query_wasm_smart(
+        points,
+        &points::QueryMsg::Balance {
+            patient: patient.to_string(),
+        },
+    )?;
+    Ok(res.points)
+}
+
+/// The scenario as text.
+pub fn render(r: &CareReport) -> String {
+    let mut out = format!(
+        "\nPatient care (month 7): a clinic subscribes and awards points; a patient pays in USDC\n  \
+         points: {} awarded, {} redeemed at a pharmacy, {} converted to {} BTT, {} clawed back by a refund, {} left\n  \
+         subscription and partner fees to the DAO: {} BTT\n",
+        r.awarded,
+        r.redeemed,
+        r.converted,
+        format_btt(r.converted_btt),
+        r.clawed_back,
+        r.points_left,
+        format_btt(r.points_fees)
+    );
+    for (id, amount, paid, outcome) in &r.invoices {
+        out.push_str(&format!(
+            "  invoice #{id}: {} BTT, paid {} USDC at 1 BTT = 5 USDC (+0.75% conversion), {outcome}\n",
+            format_btt(*amount),
+            format_btt(*paid)
+        ));
+    }
+    out.push_str(&format!(
+        "  settled to the clinic {} USDC, fees to the DAO {} USDC (tier fee + 0.25% analytics + 0.75% conversion)\n",
+        format_btt(r.settled_to_clinic),
+        format_btt(r.payfi_fees)
+    ));
+    let engagement: Vec<String> = r
+        .engagement
+        .iter()
+        .map(|(c, p)| format!("{c} {p}"))
+        .collect();
+    out.push_str(&format!(
+        "  insurer's view of the patient's last 12 months: {}\n",
+        engagement.join(", ")
+    ));
+    out
+}
