@@ -45,6 +45,8 @@ fn artifacts_pass_the_chain_checks() {
         "btt_dao",
         "compute_escrow",
         "depin_rewards",
+        "incentive_points",
+        "payfi",
     ] {
         let wasm = read_artifact(name).unwrap();
         check_artifact(&wasm, &capabilities).unwrap_or_else(|e| panic!("{name}: {e:#}"));

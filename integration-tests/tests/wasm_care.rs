@@ -1,0 +1,304 @@
+//! incentive-points and payfi as optimized wasm in cosmwasm-vm: subscribe, award, redeem, pay
+//! and settle, with gas; and award, pay and settle measured with 10 and with 10,000 patients
+//! and invoices already on the contracts.
+
+use btt_deploy::genesis::{suggested_points_rules, GovernanceParams, PaymentParams};
+use btt_integration_tests::artifacts::read_artifact;
+use btt_integration_tests::vm::{Cw20OnChain, TxReport, WasmChain};
+use btt_types::payfi::{self, Denom};
+use btt_types::points::{self, COMMUNITY_POOL};
+use btt_types::staking;
+use btt_types::token;
+use btt_types::units::{btt, TOTAL_SUPPLY};
+use cosmwasm_std::{Addr, Uint128};
+use cw20::Cw20Coin;
+
+struct Care {
+    chain: WasmChain,
+    token: Cw20OnChain,
+    points: Addr,
+    payfi: Addr,
+    clinic: Addr,
+    settlement: u64,
+}
+
+impl Care {
+    fn new(patients: usize) -> Self {
+        let mut chain = WasmChain::new();
+        let deployer = chain.addr("deployer");
+        let clinic = chain.addr("clinic");
+        let dao = chain.addr("dao");
+        let accounts: Vec<Addr> = (0..patients)
+            .map(|i| chain.addr(&format!("patient{i}")))
+            .collect();
+        let mut balances: Vec<Cw20Coin> = accounts
+            .iter()
+            .map(|a| Cw20Coin {
+                address: a.to_string(),
+                amount: btt(10),
+            })
+            .collect();
+        for who in ["clinic", "pharmacy", "probe"] {
+            balances.push(Cw20Coin {
+                address: chain.addr(who).to_string(),
+                amount: btt(100_000),
+            });
+        }
+        let used = btt(10) * Uint128::new(patients as u128) + btt(300_000);
+        balances.push(Cw20Coin {
+            address: deployer.to_string(),
+            amount: TOTAL_SUPPLY - used,
+        });
+        let (token, _) = chain
+            .instantiate(
+                &read_artifact("btt_token").unwrap(),
+                "btt-token",
+                &deployer,
+                &token::InstantiateMsg {
+                    name: "BTT".into(),
+                    symbol: "BTT".into(),
+                    initial_balances: balances,
+                    marketing: None,
+                },
+            )
+            .unwrap();
+        let gov = GovernanceParams::suggested(String::new(), chain.block_time());
+        let (staking, _) = chain
+            .instantiate(
+                &read_artifact("btt_staking").unwrap(),
+                "btt-staking",
+                &deployer,
+                &staking::InstantiateMsg {
+                    token: token.to_string(),
+                    lock_tiers: gov.lock_tiers,
+                    unbonding_seconds: gov.unbonding_seconds,
+                    fee_tiers: gov.fee_tiers,
+                    owner: None,
+                    dao: None,
+                },
+            )
+            .unwrap();
+        let (points, _) = chain
+            .instantiate(
+                &read_artifact("incentive_points").unwrap(),
+                "incentive-points",
+                &deployer,
+                &points::InstantiateMsg {
+                    token: token.to_string(),
+                    treasury: dao.to_string(),
+                    payfi: Some(chain.addr("payfi").to_string()),
+                    rules: suggested_points_rules(),
+                    owner: None,
+                },
+            )
+            .unwrap();
+        let p = PaymentParams::suggested(vec![]);
+        let (payfi, _) = chain
+            .instantiate(
+                &read_artifact("payfi").unwrap(),
+                "payfi",
+                &deployer,
+                &payfi::InstantiateMsg {
+                    token: token.to_string(),
+                    staking: staking.to_string(),
+                    points: Some(points.to_string()),
+                    treasury: dao.to_string(),
+                    feeders: vec![],
+                    fees: p.fees,
+                    settlement_seconds: p.settlement_seconds,
+                    max_rate_age_seconds: p.max_rate_age_seconds,
+                    native_denoms: p.native_denoms,
+                    owner: None,
+                },
+            )
+            .unwrap();
+        let token = Cw20OnChain(token);
+        token
+            .send(
+                &mut chain,
+                &deployer,
+                &points,
+                COMMUNITY_POOL,
+                &points::ReceiveMsg::FundPool {},
+            )
+            .unwrap();
+        let mut care = Self {
+            chain,
+            token,
+            points,
+            payfi,
+            clinic,
+            settlement: p.settlement_seconds,
+        };
+        care.subscribe().unwrap();
+        for patient in &accounts {
+            care.award(patient, 10).unwrap();
+            let id = care.invoice(btt(1)).unwrap();
+            care.pay(patient, id, btt(1)).unwrap();
+        }
+        care.chain.advance(care.settlement);
+        while care.settle(Some(30)).is_ok() {}
+        care
+    }
+
+    fn subscribe(&mut self) -> anyhow::Result<TxReport> {
+        let (clinic, points) = (self.clinic.clone(), self.points.clone());
+        let price = suggested_points_rules().tiers[2].price;
+        self.token.send(
+            &mut self.chain,
+            &clinic,
+            &points,
+            price,
+            &points::ReceiveMsg::Subscribe {
+                tier: 2,
+                referrer: None,
+            },
+        )
+    }
+
+    fn award(&mut self, patient: &Addr, amount: u64) -> anyhow::Result<TxReport> {
+        let msg = points::ExecuteMsg::Award {
+            patient: patient.to_string(),
+            category: "preventive visit".into(),
+            points: amount,
+        };
+        let (clinic, points) = (self.clinic.clone(), self.points.clone());
+        self.chain.execute(&clinic, &points, &msg)
+    }
+
+    fn invoice(&mut self, amount: Uint128) -> anyhow::Result<u64> {
+        let msg = payfi::ExecuteMsg::IssueInvoice {
+            payer: None,
+            denom: Denom::Btt,
+            amount,
+            due: self.chain.block_time().plus_seconds(86_400),
+            memo_hash: String::new(),
+            points: None,
+            analytics: false,
+        };
+        let (clinic, payfi) = (self.clinic.clone(), self.payfi.clone());
+        self.chain.execute(&clinic, &payfi, &msg)?;
+        let totals: payfi::TotalsResponse =
+            self.chain.query(&self.payfi, &payfi::QueryMsg::Totals {})?;
+        Ok(totals.invoices)
+    }
+
+    fn pay(&mut self, payer: &Addr, invoice_id: u64, amount: Uint128) -> anyhow::Result<TxReport> {
+        let payfi = self.payfi.clone();
+        self.token.send(
+            &mut self.chain,
+            payer,
+            &payfi,
+            amount,
+            &payfi::ReceiveMsg::Pay { invoice_id, amount },
+        )
+    }
+
+    fn settle(&mut self, limit: Option<u32>) -> anyhow::Result<TxReport> {
+        let (clinic, payfi) = (self.clinic.clone(), self.payfi.clone());
+        self.chain
+            .execute(&clinic, &payfi, &payfi::ExecuteMsg::Settle { limit })
+    }
+
+    /// Award, pay and settle one probe invoice; returns their gas.
+    fn probe(&mut self) -> [u64; 3] {
+        let probe = self.chain.addr("probe");
+        let award = self.award(&probe, 100).unwrap().total_gas();
+        let id = self.invoice(btt(50)).unwrap();
+        let pay = self.pay(&probe, id, btt(50)).unwrap().total_gas();
+        self.chain.advance(self.settlement);
+        let settle = self.settle(Some(1)).unwrap().total_gas();
+        [award, pay, settle]
+    }
+}
+
+fn print_gas(step: &str, report: &TxReport) {
+    let calls: Vec<String> = report
+        .calls
+        .iter()
+        .map(|c| format!("{}.{} {}", c.contract, c.entry_point, c.gas))
+        .collect();
+    println!(
+        "gas {step:<22} {:>12}  ({})",
+        report.total_gas(),
+        calls.join(" + ")
+    );
+}
+
+#[test]
+fn subscribe_award_redeem_pay_and_settle_run_as_real_wasm() {
+    let mut care = Care::new(0);
+    print_gas("subscribe", &care.subscribe().unwrap());
+    let probe = care.chain.addr("probe");
+    print_gas("award", &care.award(&probe, 500).unwrap());
+    let (pharmacy, points) = (care.chain.addr("pharmacy"), care.points.clone());
+    let fee = suggested_points_rules().partner_fee;
+    care.token
+        .send(
+            &mut care.chain,
+            &pharmacy,
+            &points,
+            fee,
+            &points::ReceiveMsg::RegisterPartner {
+                name: "Pharmacy".into(),
+            },
+        )
+        .unwrap();
+    care.token
+        .send(
+            &mut care.chain,
+            &pharmacy,
+            &points,
+            btt(1),
+            &points::ReceiveMsg::FundPartner {},
+        )
+        .unwrap();
+    let redeem = points::ExecuteMsg::Redeem {
+        partner: pharmacy.to_string(),
+        points: 200,
+    };
+    print_gas(
+        "redeem",
+        &care.chain.execute(&probe, &points, &redeem).unwrap(),
+    );
+    let before = care
+        .token
+        .balance(&mut care.chain, &care.clinic.clone())
+        .unwrap();
+    let id = care.invoice(btt(100)).unwrap();
+    print_gas("pay", &care.pay(&probe, id, btt(100)).unwrap());
+    care.chain.advance(care.settlement);
+    print_gas("settle", &care.settle(None).unwrap());
+    let after = care
+        .token
+        .balance(&mut care.chain, &care.clinic.clone())
+        .unwrap();
+    assert_eq!(
+        after - before,
+        btt(100) - Uint128::new(800_000),
+        "100 BTT less 0.8%"
+    );
+}
+
+#[test]
+fn award_pay_and_settle_cost_the_same_with_10_and_10_000_patients_and_invoices() {
+    let mut measured = vec![];
+    for patients in [10, 10_000] {
+        let mut care = Care::new(patients);
+        let gas = care.probe();
+        println!(
+            "gas with {patients:>6} patients and invoices: award {}, pay {}, settle {}",
+            gas[0], gas[1], gas[2]
+        );
+        measured.push(gas);
+    }
+    for (i, step) in ["award", "pay", "settle"].iter().enumerate() {
+        let (few, many) = (measured[0][i] as f64, measured[1][i] as f64);
+        let change = (many - few) / few * 100.0;
+        println!("{step}: {few} → {many} gas ({change:+.2}%)");
+        assert!(
+            change.abs() <= 10.0,
+            "{step} gas moved {change:.2}% with 10,000 patients and invoices"
+        );
+    }
+}
