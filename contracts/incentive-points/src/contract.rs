@@ -54,9 +54,14 @@ fn receive(
     let token = CONFIG.load(deps.storage)?.token;
     let sender = hook_sender::<ContractError>(deps.api, &info, &token, &wrapper)?;
     match from_json(&wrapper.msg)? {
-        ReceiveMsg::Subscribe { tier, referrer } => {
-            providers::subscribe(deps, env, sender, wrapper.amount, tier, referrer)
-        }
+        ReceiveMsg::Subscribe { tier, referrer } => providers::subscribe(
+            deps,
+            env,
+            sender,
+            providers::Paid::Btt(wrapper.amount),
+            tier,
+            referrer,
+        ),
         ReceiveMsg::RegisterPartner { name } => {
             spend::register_partner(deps, sender, wrapper.amount, name)
         }
@@ -101,6 +106,17 @@ pub fn execute(
 ) -> Result<Response, ContractError> {
     match msg {
         ExecuteMsg::Receive(wrapper) => receive(deps, env, info, wrapper),
+        ExecuteMsg::Subscribe { tier, referrer } => {
+            let coin = cw_utils::one_coin(&info)?;
+            providers::subscribe(
+                deps,
+                env,
+                info.sender,
+                providers::Paid::Native(coin),
+                tier,
+                referrer,
+            )
+        }
         ExecuteMsg::Award {
             patient,
             category,

@@ -37,6 +37,9 @@ pub enum ContractError {
     #[error("unknown category {category:?}")]
     UnknownCategory { category: String },
 
+    #[error("tier {tier} has no price in {denom}")]
+    NoNativePrice { tier: u32, denom: String },
+
     #[error("the tier costs {expected}, {sent} was sent")]
     WrongPayment { expected: Uint128, sent: Uint128 },
 

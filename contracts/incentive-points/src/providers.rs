@@ -2,7 +2,9 @@
 
 use btt_types::points::{Provider, SUBSCRIPTION_SECONDS};
 use btt_types::token::TokenContract;
-use cosmwasm_std::{Addr, CosmosMsg, DepsMut, Env, Response, Storage, Timestamp, Uint128};
+use cosmwasm_std::{
+    Addr, BankMsg, Coin, CosmosMsg, DepsMut, Env, Response, Storage, Timestamp, Uint128,
+};
 
 use crate::state::{Config, CONFIG, POOL, PROVIDERS};
 use crate::ContractError;
@@ -12,12 +14,21 @@ pub fn is_active(provider: &Provider, now: Timestamp) -> bool {
     now < provider.active_until
 }
 
-/// The `Subscribe` hook: exactly the tier's price, for 30 more days; paid to the treasury.
+/// How a subscription is paid.
+pub enum Paid {
+    /// BTT, by the cw20 hook.
+    Btt(Uint128),
+    /// Native funds attached to `Subscribe`.
+    Native(Coin),
+}
+
+/// `Subscribe`: exactly the tier's price (in BTT, or its native price), for 30 more days; paid
+/// to the treasury.
 pub fn subscribe(
     deps: DepsMut,
     env: Env,
     provider: Addr,
-    paid: Uint128,
+    paid: Paid,
     tier: u32,
     referrer: Option<String>,
 ) -> Result<Response, ContractError> {
@@ -27,12 +38,38 @@ pub fn subscribe(
         .tiers
         .get(tier as usize)
         .ok_or(ContractError::UnknownTier { tier })?;
-    if paid != t.price {
-        return Err(ContractError::WrongPayment {
-            expected: t.price,
-            sent: paid,
-        });
-    }
+    let fee: CosmosMsg = match paid {
+        Paid::Btt(amount) => {
+            if amount != t.price {
+                return Err(ContractError::WrongPayment {
+                    expected: t.price,
+                    sent: amount,
+                });
+            }
+            TokenContract(config.token.clone()).transfer_msg(&config.treasury, amount)?
+        }
+        Paid::Native(coin) => {
+            let price = t
+                .native_price
+                .as_ref()
+                .filter(|p| p.denom == coin.denom)
+                .ok_or_else(|| ContractError::NoNativePrice {
+                    tier,
+                    denom: coin.denom.clone(),
+                })?;
+            if coin.amount != price.amount {
+                return Err(ContractError::WrongPayment {
+                    expected: price.amount,
+                    sent: coin.amount,
+                });
+            }
+            BankMsg::Send {
+                to_address: config.treasury.to_string(),
+                amount: vec![coin],
+            }
+            .into()
+        }
+    };
     let existing = PROVIDERS.may_load(deps.storage, &provider)?;
     let referrer = match (&existing, referrer) {
         (None, Some(r)) => {
@@ -62,7 +99,6 @@ pub fn subscribe(
     };
     p.active_until = from.plus_seconds(SUBSCRIPTION_SECONDS);
     PROVIDERS.save(deps.storage, &provider, &p)?;
-    let fee = TokenContract(config.token).transfer_msg(&config.treasury, paid)?;
     Ok(Response::new()
         .add_message(fee)
         .add_attribute("action", "subscribe")

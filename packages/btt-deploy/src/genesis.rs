@@ -79,6 +79,7 @@ pub fn suggested_points_rules() -> PointsRules {
     let tier = |name: &str, price: u128, budget: u64| SubscriptionTier {
         name: name.into(),
         price: btt(price),
+        native_price: None,
         budget,
     };
     let category = |name: &str, cap: u64| PointCategory {

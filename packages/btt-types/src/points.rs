@@ -3,7 +3,7 @@
 
 use cosmwasm_schema::{cw_serde, QueryResponses};
 use cosmwasm_std::{
-    to_json_binary, Addr, CosmosMsg, Decimal, StdResult, Timestamp, Uint128, WasmMsg,
+    to_json_binary, Addr, Coin, CosmosMsg, Decimal, StdResult, Timestamp, Uint128, WasmMsg,
 };
 use cw20::Cw20ReceiveMsg;
 use cw_ownable::{cw_ownable_execute, cw_ownable_query};
@@ -24,6 +24,8 @@ pub struct SubscriptionTier {
     pub name: String,
     /// ubtt per 30 days.
     pub price: Uint128,
+    /// The same 30 days in a native denom, if the DAO accepts one for this tier.
+    pub native_price: Option<Coin>,
     /// Points the provider may award per period.
     pub budget: u64,
 }
@@ -90,6 +92,14 @@ pub struct InstantiateMsg {
 pub enum ExecuteMsg {
     /// The BTT token only: a [`ReceiveMsg`] hook.
     Receive(Cw20ReceiveMsg),
+    /// A provider subscribes (or extends) for 30 days paying the tier's native price exactly;
+    /// `referrer` counts only on the first subscription.
+    Subscribe {
+        /// Index of the tier.
+        tier: u32,
+        /// The provider that referred this one.
+        referrer: Option<String>,
+    },
     /// A provider with an active subscription: awards points within its budget and the
     /// patient's cap. No funds.
     Award {

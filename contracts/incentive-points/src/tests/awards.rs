@@ -309,3 +309,45 @@ fn insurers_read_engagement_by_category_over_a_window() {
     );
     assert_eq!(suite.engagement("patient", 1, 1).total, 300);
 }
+
+#[test]
+fn a_tier_with_a_native_price_can_be_paid_in_that_denom() {
+    let mut suite = Suite::new();
+    let subscribe = |tier| ExecuteMsg::Subscribe {
+        tier,
+        referrer: None,
+    };
+    assert_eq!(
+        suite
+            .execute_with_funds("clinic", &subscribe(0), &coins(4, NATIVE))
+            .unwrap_err(),
+        ContractError::WrongPayment {
+            expected: cosmwasm_std::Uint128::new(5),
+            sent: cosmwasm_std::Uint128::new(4)
+        }
+    );
+    assert_eq!(
+        suite
+            .execute_with_funds("clinic", &subscribe(1), &coins(5, NATIVE))
+            .unwrap_err(),
+        ContractError::NoNativePrice {
+            tier: 1,
+            denom: NATIVE.into()
+        }
+    );
+    assert_eq!(
+        suite.execute("clinic", &subscribe(0)).unwrap_err(),
+        ContractError::Payment(PaymentError::NoFunds {})
+    );
+    suite
+        .execute_with_funds("clinic", &subscribe(0), &coins(5, NATIVE))
+        .unwrap();
+    assert!(suite.provider("clinic").active);
+    let treasury = suite
+        .app
+        .wrap()
+        .query_balance(suite.addr("dao"), NATIVE)
+        .unwrap()
+        .amount;
+    assert_eq!(treasury, cosmwasm_std::Uint128::new(5));
+}

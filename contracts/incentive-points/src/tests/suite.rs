@@ -37,18 +37,21 @@ pub fn rules() -> PointsRules {
     let tier = |name: &str, price: u128, budget: u64| SubscriptionTier {
         name: name.into(),
         price: btt(price),
+        native_price: None,
         budget,
     };
     let category = |name: &str, cap: u64| PointCategory {
         name: name.into(),
         cap,
     };
+    let mut tiers = vec![
+        tier("small clinic", 1_000, 10_000),
+        tier("medium clinic", 3_000, 50_000),
+        tier("large clinic", 10_000, 200_000),
+    ];
+    tiers[0].native_price = Some(cosmwasm_std::coin(5, NATIVE));
     PointsRules {
-        tiers: vec![
-            tier("small clinic", 1_000, 10_000),
-            tier("medium clinic", 3_000, 50_000),
-            tier("large clinic", 10_000, 200_000),
-        ],
+        tiers,
         categories: vec![
             category("preventive visit", 500),
             category("treatment adherence", 300),

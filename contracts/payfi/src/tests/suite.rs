@@ -371,6 +371,7 @@ pub fn incentive_rules() -> points::PointsRules {
         tiers: vec![points::SubscriptionTier {
             name: "small clinic".into(),
             price: btt(1_000),
+            native_price: None,
             budget: 100_000,
         }],
         categories: vec![points::PointCategory {
