@@ -36,8 +36,11 @@ pub struct HardwareClass {
 #[cw_serde]
 #[derive(Copy, Eq)]
 pub enum Urgency {
+    /// Runs when capacity allows.
     Standard,
+    /// Ahead of standard jobs.
     Priority,
+    /// As soon as possible.
     Urgent,
 }
 
@@ -141,10 +144,15 @@ pub struct NodeSpec {
 #[cw_serde]
 #[derive(Copy, Eq)]
 pub enum EnergyRating {
+    /// Most efficient.
     A,
+    /// Efficient.
     B,
+    /// Average.
     C,
+    /// Below average.
     D,
+    /// Least efficient.
     E,
 }
 
@@ -323,7 +331,9 @@ pub enum ReceiveMsg {
 #[cw_serde]
 #[derive(Copy, Eq)]
 pub enum NodeStatus {
+    /// Takes jobs.
     Active,
+    /// Takes no new jobs.
     Paused,
     /// Retired; the bond can be withdrawn from `withdrawable_at`.
     Retired {
@@ -359,9 +369,13 @@ pub struct Node {
 #[cw_serde]
 #[derive(Copy, Eq)]
 pub enum JobStatus {
+    /// Escrowed, waiting for nodes.
     Posted,
+    /// Assigned to nodes, running.
     Assigned,
+    /// Result submitted, in review.
     Submitted,
+    /// Disputed, waiting for the arbiter.
     Disputed,
     /// Paid out to nodes and fee recipients.
     Paid,

@@ -144,9 +144,13 @@ pub enum ReceiveMsg {
 #[cw_serde]
 #[derive(Copy)]
 pub enum VoteOption {
+    /// For.
     Yes,
+    /// Against.
     No,
+    /// Counts for quorum only.
     Abstain,
+    /// Against, and vetoes when over the veto threshold.
     NoWithVeto,
 }
 
@@ -174,9 +178,13 @@ pub enum Status {
 #[cw_serde]
 #[derive(Default)]
 pub struct Tally {
+    /// Power that voted Yes.
     pub yes: Uint128,
+    /// Power that voted No.
     pub no: Uint128,
+    /// Power that abstained (counts for quorum only).
     pub abstain: Uint128,
+    /// Power that voted NoWithVeto.
     pub no_with_veto: Uint128,
 }
 

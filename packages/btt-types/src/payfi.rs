@@ -160,8 +160,11 @@ pub enum ReceiveMsg {
 #[cw_serde]
 #[derive(Copy, Eq)]
 pub enum InvoiceStatus {
+    /// Payable.
     Open,
+    /// Fully paid (net of refunds).
     Paid,
+    /// Cancelled by the provider.
     Cancelled,
 }
 
