@@ -8,11 +8,10 @@ use btt_types::compute::{
     TotalsResponse, Urgency, UrgencyMultipliers,
 };
 use btt_types::depin::{self, ScoreMultipliers};
-use btt_types::staking::{self, FeeTier, LockTier, StakingContract};
-use btt_types::token::{self, TokenContract};
-use btt_types::units::{btt, TOTAL_SUPPLY};
+use btt_types::staking::StakingContract;
+use btt_types::token::TokenContract;
+use btt_types::units::btt;
 use cosmwasm_std::{coins, Addr, Coin, Decimal, Empty, Timestamp, Uint128};
-use cw20::Cw20Coin;
 use cw_multi_test::{App, AppBuilder, AppResponse, Contract, ContractWrapper, Executor};
 
 use crate::contract::{execute, instantiate, migrate, query};
@@ -27,16 +26,6 @@ pub const HOLDERS: [&str; 7] = [
 
 pub fn escrow_code() -> Box<dyn Contract<Empty>> {
     Box::new(ContractWrapper::new(execute, instantiate, query).with_migrate(migrate))
-}
-
-fn token_code() -> Box<dyn Contract<Empty>> {
-    use btt_token::contract as c;
-    Box::new(ContractWrapper::new(c::execute, c::instantiate, c::query))
-}
-
-fn staking_code() -> Box<dyn Contract<Empty>> {
-    use btt_staking::contract as c;
-    Box::new(ContractWrapper::new(c::execute, c::instantiate, c::query))
 }
 
 fn depin_code() -> Box<dyn Contract<Empty>> {
@@ -119,51 +108,9 @@ impl Suite {
             }
         });
         let owner = app.api().addr_make("owner");
-        let token_id = app.store_code(token_code());
-        let mut balances: Vec<Cw20Coin> = HOLDERS
-            .iter()
-            .map(|w| Cw20Coin {
-                address: app.api().addr_make(w).to_string(),
-                amount: btt(1_000_000),
-            })
-            .collect();
-        balances.push(Cw20Coin {
-            address: owner.to_string(),
-            amount: TOTAL_SUPPLY - btt(7_000_000),
-        });
-        let token = app
-            .instantiate_contract(
-                token_id,
-                owner.clone(),
-                &token::InstantiateMsg {
-                    name: "BTT".into(),
-                    symbol: "BTT".into(),
-                    initial_balances: balances,
-                    marketing: None,
-                },
-                &[],
-                "btt",
-                None,
-            )
-            .unwrap();
-        let staking_id = app.store_code(staking_code());
-        let staking = app
-            .instantiate_contract(
-                staking_id,
-                owner.clone(),
-                &staking::InstantiateMsg {
-                    token: token.to_string(),
-                    lock_tiers: LockTier::suggested(),
-                    unbonding_seconds: 21 * DAY,
-                    fee_tiers: FeeTier::suggested(),
-                    owner: None,
-                    dao: None,
-                },
-                &[],
-                "staking",
-                None,
-            )
-            .unwrap();
+        let token =
+            btt_testing::instantiate_token(&mut app, &owner, "BTT", &HOLDERS, btt(1_000_000));
+        let staking = btt_testing::instantiate_staking(&mut app, &owner, &token, 21 * DAY);
         let depin_id = app.store_code(depin_code());
         let start = app.block_info().time;
         let depin = app

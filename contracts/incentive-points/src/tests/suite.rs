@@ -10,10 +10,9 @@ use btt_types::points::{
     PoolResponse, ProviderResponse, QueryMsg, ReceiveMsg, ReferralMilestone, SubscriptionTier,
     COMMUNITY_POOL,
 };
-use btt_types::token::{self, TokenContract};
-use btt_types::units::{btt, TOTAL_SUPPLY};
+use btt_types::token::TokenContract;
+use btt_types::units::btt;
 use cosmwasm_std::{coins, Addr, Coin, Decimal, Empty, Uint128};
-use cw20::Cw20Coin;
 use cw_multi_test::{App, AppBuilder, AppResponse, Contract, ContractWrapper, Executor};
 
 use crate::contract::{execute, instantiate, migrate, query};
@@ -26,11 +25,6 @@ pub const HOLDERS: [&str; 5] = ["clinic", "clinic2", "pharmacy", "gym", "patient
 
 fn points_code() -> Box<dyn Contract<Empty>> {
     Box::new(ContractWrapper::new(execute, instantiate, query).with_migrate(migrate))
-}
-
-fn token_code() -> Box<dyn Contract<Empty>> {
-    use btt_token::contract as c;
-    Box::new(ContractWrapper::new(c::execute, c::instantiate, c::query))
 }
 
 pub fn rules() -> PointsRules {
@@ -98,33 +92,7 @@ impl Suite {
             }
         });
         let owner = app.api().addr_make("owner");
-        let token_id = app.store_code(token_code());
-        let mut balances: Vec<Cw20Coin> = HOLDERS
-            .iter()
-            .map(|w| Cw20Coin {
-                address: app.api().addr_make(w).to_string(),
-                amount: btt(100_000),
-            })
-            .collect();
-        balances.push(Cw20Coin {
-            address: owner.to_string(),
-            amount: TOTAL_SUPPLY - btt(500_000),
-        });
-        let token = app
-            .instantiate_contract(
-                token_id,
-                owner.clone(),
-                &token::InstantiateMsg {
-                    name: "BTT".into(),
-                    symbol: "BTT".into(),
-                    initial_balances: balances,
-                    marketing: None,
-                },
-                &[],
-                "btt",
-                None,
-            )
-            .unwrap();
+        let token = btt_testing::instantiate_token(&mut app, &owner, "BTT", &HOLDERS, btt(100_000));
         let points_id = app.store_code(points_code());
         let msg = InstantiateMsg {
             token: token.to_string(),

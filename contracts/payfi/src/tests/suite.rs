@@ -8,11 +8,10 @@ use btt_types::payfi::{
     ReceiveMsg,
 };
 use btt_types::points;
-use btt_types::staking::{self, FeeTier, LockTier, StakingContract};
-use btt_types::token::{self, TokenContract};
-use btt_types::units::{btt, TOTAL_SUPPLY};
+use btt_types::staking::StakingContract;
+use btt_types::token::TokenContract;
+use btt_types::units::btt;
 use cosmwasm_std::{coins, Addr, Coin, Decimal, Empty, Timestamp, Uint128};
-use cw20::Cw20Coin;
 use cw_multi_test::{App, AppBuilder, AppResponse, Contract, ContractWrapper, Executor};
 
 use crate::contract::{execute, instantiate, migrate, query, reply};
@@ -28,16 +27,6 @@ fn payfi_code() -> Box<dyn Contract<Empty>> {
             .with_reply(reply)
             .with_migrate(migrate),
     )
-}
-
-fn token_code() -> Box<dyn Contract<Empty>> {
-    use btt_token::contract as c;
-    Box::new(ContractWrapper::new(c::execute, c::instantiate, c::query))
-}
-
-fn staking_code() -> Box<dyn Contract<Empty>> {
-    use btt_staking::contract as c;
-    Box::new(ContractWrapper::new(c::execute, c::instantiate, c::query))
 }
 
 fn points_code() -> Box<dyn Contract<Empty>> {
@@ -74,51 +63,9 @@ impl Suite {
         let owner = app.api().addr_make("owner");
         let api = *app.api();
         let addr = |n: &str| api.addr_make(n).to_string();
-        let token_id = app.store_code(token_code());
-        let mut balances: Vec<Cw20Coin> = HOLDERS
-            .iter()
-            .map(|w| Cw20Coin {
-                address: addr(w),
-                amount: btt(1_000_000),
-            })
-            .collect();
-        balances.push(Cw20Coin {
-            address: owner.to_string(),
-            amount: TOTAL_SUPPLY - btt(4_000_000),
-        });
-        let token = app
-            .instantiate_contract(
-                token_id,
-                owner.clone(),
-                &token::InstantiateMsg {
-                    name: "BTT".into(),
-                    symbol: "BTT".into(),
-                    initial_balances: balances,
-                    marketing: None,
-                },
-                &[],
-                "btt",
-                None,
-            )
-            .unwrap();
-        let staking_id = app.store_code(staking_code());
-        let staking = app
-            .instantiate_contract(
-                staking_id,
-                owner.clone(),
-                &staking::InstantiateMsg {
-                    token: token.to_string(),
-                    lock_tiers: LockTier::suggested(),
-                    unbonding_seconds: 21 * 86_400,
-                    fee_tiers: FeeTier::suggested(),
-                    owner: None,
-                    dao: None,
-                },
-                &[],
-                "staking",
-                None,
-            )
-            .unwrap();
+        let token =
+            btt_testing::instantiate_token(&mut app, &owner, "BTT", &HOLDERS, btt(1_000_000));
+        let staking = btt_testing::instantiate_staking(&mut app, &owner, &token, 21 * 86_400);
         let points_id = app.store_code(points_code());
         let points = app
             .instantiate_contract(
