@@ -2,14 +2,13 @@
 //! and settle, with gas; and award, pay and settle measured with 10 and with 10,000 patients
 //! and invoices already on the contracts.
 
-use btt_deploy::genesis::{suggested_points_rules, GovernanceParams, PaymentParams};
+use btt_deploy::genesis::{suggested_points_rules, PaymentParams};
 use btt_integration_tests::artifacts::read_artifact;
+use btt_integration_tests::fixtures::{deploy_btt, deploy_staking};
 use btt_integration_tests::vm::{Cw20OnChain, TxReport, WasmChain};
 use btt_types::payfi::{self, Denom};
 use btt_types::points::{self, COMMUNITY_POOL};
-use btt_types::staking;
-use btt_types::token;
-use btt_types::units::{btt, TOTAL_SUPPLY};
+use btt_types::units::btt;
 use cosmwasm_std::{Addr, Uint128};
 use cw20::Cw20Coin;
 
@@ -44,40 +43,8 @@ impl Care {
                 amount: btt(100_000),
             });
         }
-        let used = btt(10) * Uint128::new(patients as u128) + btt(300_000);
-        balances.push(Cw20Coin {
-            address: deployer.to_string(),
-            amount: TOTAL_SUPPLY - used,
-        });
-        let (token, _) = chain
-            .instantiate(
-                &read_artifact("btt_token").unwrap(),
-                "btt-token",
-                &deployer,
-                &token::InstantiateMsg {
-                    name: "BTT".into(),
-                    symbol: "BTT".into(),
-                    initial_balances: balances,
-                    marketing: None,
-                },
-            )
-            .unwrap();
-        let gov = GovernanceParams::suggested(String::new(), chain.block_time());
-        let (staking, _) = chain
-            .instantiate(
-                &read_artifact("btt_staking").unwrap(),
-                "btt-staking",
-                &deployer,
-                &staking::InstantiateMsg {
-                    token: token.to_string(),
-                    lock_tiers: gov.lock_tiers,
-                    unbonding_seconds: gov.unbonding_seconds,
-                    fee_tiers: gov.fee_tiers,
-                    owner: None,
-                    dao: None,
-                },
-            )
-            .unwrap();
+        let token = deploy_btt(&mut chain, &deployer, balances).unwrap();
+        let staking = deploy_staking(&mut chain, &deployer, &token).unwrap();
         let (points, _) = chain
             .instantiate(
                 &read_artifact("incentive_points").unwrap(),

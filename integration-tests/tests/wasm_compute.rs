@@ -2,8 +2,9 @@
 //! and mined, with gas; and post, complete and claim measured with 10 and with 10,000 nodes and
 //! jobs already on the contracts.
 
-use btt_deploy::genesis::{ComputeParams, GovernanceParams};
+use btt_deploy::genesis::ComputeParams;
 use btt_integration_tests::artifacts::read_artifact;
+use btt_integration_tests::fixtures::{deploy_btt, deploy_staking};
 use btt_integration_tests::vm::{Cw20OnChain, TxReport, WasmChain};
 use btt_types::bps::Bps;
 use btt_types::compute::{
@@ -11,10 +12,8 @@ use btt_types::compute::{
     Urgency,
 };
 use btt_types::depin::{self, Attestation, MINING_POOL};
-use btt_types::staking;
-use btt_types::token;
-use btt_types::units::{btt, TOTAL_SUPPLY};
-use cosmwasm_std::{Addr, Decimal, Uint128};
+use btt_types::units::btt;
+use cosmwasm_std::{Addr, Decimal};
 use cw20::Cw20Coin;
 
 struct Market {
@@ -53,40 +52,8 @@ impl Market {
             address: clinic.to_string(),
             amount: btt(1_000_000),
         });
-        let used = params.min_bond * Uint128::new(operators.len() as u128) + btt(1_000_000);
-        balances.push(Cw20Coin {
-            address: deployer.to_string(),
-            amount: TOTAL_SUPPLY - used,
-        });
-        let (token, _) = chain
-            .instantiate(
-                &read_artifact("btt_token").unwrap(),
-                "btt-token",
-                &deployer,
-                &token::InstantiateMsg {
-                    name: "BTT".into(),
-                    symbol: "BTT".into(),
-                    initial_balances: balances,
-                    marketing: None,
-                },
-            )
-            .unwrap();
-        let gov = GovernanceParams::suggested(String::new(), chain.block_time());
-        let (staking, _) = chain
-            .instantiate(
-                &read_artifact("btt_staking").unwrap(),
-                "btt-staking",
-                &deployer,
-                &staking::InstantiateMsg {
-                    token: token.to_string(),
-                    lock_tiers: gov.lock_tiers,
-                    unbonding_seconds: gov.unbonding_seconds,
-                    fee_tiers: gov.fee_tiers,
-                    owner: None,
-                    dao: None,
-                },
-            )
-            .unwrap();
+        let token = deploy_btt(&mut chain, &deployer, balances).unwrap();
+        let staking = deploy_staking(&mut chain, &deployer, &token).unwrap();
         let (depin, _) = chain
             .instantiate(
                 &read_artifact("depin_rewards").unwrap(),

@@ -4,11 +4,12 @@
 
 use btt_deploy::genesis::GovernanceParams;
 use btt_integration_tests::artifacts::read_artifact;
+use btt_integration_tests::fixtures::{deploy_btt, deploy_staking};
 use btt_integration_tests::vm::{TxReport, WasmChain};
 use btt_types::dao::{self, ProposalResponse, ReceiveMsg as DaoHook, Status, VoteOption};
 use btt_types::staking::{self, ReceiveMsg as StakingHook};
 use btt_types::token::{self, TokenContract};
-use btt_types::units::{btt, TOTAL_SUPPLY};
+use btt_types::units::btt;
 use cosmwasm_std::{to_json_binary, Addr, Uint128};
 use cw20::{BalanceResponse, Cw20Coin, Cw20QueryMsg};
 
@@ -47,41 +48,8 @@ impl Governance {
             address: alice.to_string(),
             amount: btt(100_000),
         });
-        let rest = TOTAL_SUPPLY - btt(100_000) - STAKE_EACH * Uint128::new(stakers as u128);
-        balances.push(Cw20Coin {
-            address: deployer.to_string(),
-            amount: rest,
-        });
-        let token_msg = token::InstantiateMsg {
-            name: "BTT Healthcare Token".into(),
-            symbol: "BTT".into(),
-            initial_balances: balances,
-            marketing: None,
-        };
-        let (token, _) = chain
-            .instantiate(
-                &read_artifact("btt_token").unwrap(),
-                "btt-token",
-                &deployer,
-                &token_msg,
-            )
-            .unwrap();
-        let staking_msg = staking::InstantiateMsg {
-            token: token.to_string(),
-            lock_tiers: params.lock_tiers.clone(),
-            unbonding_seconds: params.unbonding_seconds,
-            fee_tiers: params.fee_tiers.clone(),
-            owner: None,
-            dao: None,
-        };
-        let (staking, _) = chain
-            .instantiate(
-                &read_artifact("btt_staking").unwrap(),
-                "btt-staking",
-                &deployer,
-                &staking_msg,
-            )
-            .unwrap();
+        let token = deploy_btt(&mut chain, &deployer, balances).unwrap();
+        let staking = deploy_staking(&mut chain, &deployer, &token).unwrap();
         let dao_msg = dao::InstantiateMsg {
             token: token.to_string(),
             staking: staking.to_string(),
