@@ -1,5 +1,5 @@
 use btt_types::bps::Bps;
-use btt_types::pagination::clamp_limit;
+use btt_types::pagination::page;
 use btt_types::staking::{
     ConfigResponse, PowerResponse, StakerResponse, StakesResponse, TierResponse, TotalsResponse,
     UnbondingsResponse,
@@ -43,17 +43,15 @@ pub fn stakes(
     limit: Option<u32>,
 ) -> StdResult<StakesResponse> {
     let address = deps.api.addr_validate(&address)?;
-    let stakes = STAKES
-        .prefix(&address)
-        .range(
+    let stakes = page(
+        STAKES.prefix(&address).range(
             deps.storage,
             start_after.map(Bound::exclusive),
             None,
             Order::Ascending,
-        )
-        .take(clamp_limit(limit))
-        .map(|item| item.map(|(_, s)| s))
-        .collect::<StdResult<_>>()?;
+        ),
+        limit,
+    )?;
     Ok(StakesResponse { stakes })
 }
 
@@ -64,17 +62,15 @@ pub fn unbondings(
     limit: Option<u32>,
 ) -> StdResult<UnbondingsResponse> {
     let address = deps.api.addr_validate(&address)?;
-    let unbondings = UNBONDINGS
-        .prefix(&address)
-        .range(
+    let unbondings = page(
+        UNBONDINGS.prefix(&address).range(
             deps.storage,
             start_after.map(Bound::exclusive),
             None,
             Order::Ascending,
-        )
-        .take(clamp_limit(limit))
-        .map(|item| item.map(|(_, u)| u))
-        .collect::<StdResult<_>>()?;
+        ),
+        limit,
+    )?;
     Ok(UnbondingsResponse { unbondings })
 }
 

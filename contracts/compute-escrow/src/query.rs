@@ -3,7 +3,7 @@ use btt_types::compute::{
     ConfigResponse, FeeShare, Job, JobSpec, JobStatus, JobsResponse, Node, NodesResponse,
     PayoutSplit, QuoteResponse, TotalsResponse,
 };
-use btt_types::pagination::clamp_limit;
+use btt_types::pagination::{clamp_limit, page};
 use cosmwasm_std::{Deps, Order, StdError, StdResult};
 use cw_storage_plus::Bound;
 
@@ -57,16 +57,15 @@ pub fn node(deps: Deps, node_id: u64) -> StdResult<Node> {
 }
 
 pub fn nodes(deps: Deps, start_after: Option<u64>, limit: Option<u32>) -> StdResult<NodesResponse> {
-    let nodes = NODES
-        .range(
+    let nodes = page(
+        NODES.range(
             deps.storage,
             start_after.map(Bound::exclusive),
             None,
             Order::Ascending,
-        )
-        .take(clamp_limit(limit))
-        .map(|item| item.map(|(_, n)| n))
-        .collect::<StdResult<_>>()?;
+        ),
+        limit,
+    )?;
     Ok(NodesResponse { nodes })
 }
 
@@ -81,19 +80,15 @@ pub fn jobs_by_clinic(
     limit: Option<u32>,
 ) -> StdResult<JobsResponse> {
     let clinic = deps.api.addr_validate(&clinic)?;
-    let jobs = jobs()
-        .idx
-        .clinic
-        .prefix(clinic)
-        .range(
+    let jobs = page(
+        jobs().idx.clinic.prefix(clinic).range(
             deps.storage,
             start_after.map(Bound::exclusive),
             None,
             Order::Ascending,
-        )
-        .take(clamp_limit(limit))
-        .map(|item| item.map(|(_, j)| j))
-        .collect::<StdResult<_>>()?;
+        ),
+        limit,
+    )?;
     Ok(JobsResponse { jobs })
 }
 
@@ -103,19 +98,15 @@ pub fn jobs_by_status(
     start_after: Option<u64>,
     limit: Option<u32>,
 ) -> StdResult<JobsResponse> {
-    let jobs = jobs()
-        .idx
-        .status
-        .prefix(status.code())
-        .range(
+    let jobs = page(
+        jobs().idx.status.prefix(status.code()).range(
             deps.storage,
             start_after.map(Bound::exclusive),
             None,
             Order::Ascending,
-        )
-        .take(clamp_limit(limit))
-        .map(|item| item.map(|(_, j)| j))
-        .collect::<StdResult<_>>()?;
+        ),
+        limit,
+    )?;
     Ok(JobsResponse { jobs })
 }
 

@@ -20,61 +20,44 @@ use crate::genesis::{
     GovernanceParams, PaymentParams, PoolHolders,
 };
 
-/// btt-token as a multi-test contract.
-pub fn token_code() -> Box<dyn Contract<Empty>> {
-    use btt_token::contract as c;
-    Box::new(ContractWrapper::new(c::execute, c::instantiate, c::query).with_migrate(c::migrate))
+/// A multi-test wrapper of a contract crate's entry points (`reply` where it has one).
+macro_rules! contract_code {
+    ($(#[$doc:meta])* $fn:ident, $krate:ident) => {
+        $(#[$doc])*
+        pub fn $fn() -> Box<dyn Contract<Empty>> {
+            use $krate::contract as c;
+            Box::new(ContractWrapper::new(c::execute, c::instantiate, c::query).with_migrate(c::migrate))
+        }
+    };
+    ($(#[$doc:meta])* $fn:ident, $krate:ident, reply) => {
+        $(#[$doc])*
+        pub fn $fn() -> Box<dyn Contract<Empty>> {
+            use $krate::contract as c;
+            Box::new(
+                ContractWrapper::new(c::execute, c::instantiate, c::query)
+                    .with_reply(c::reply)
+                    .with_migrate(c::migrate),
+            )
+        }
+    };
 }
 
-/// btt-vesting as a multi-test contract.
-pub fn vesting_code() -> Box<dyn Contract<Empty>> {
-    use btt_vesting::contract as c;
-    Box::new(ContractWrapper::new(c::execute, c::instantiate, c::query).with_migrate(c::migrate))
-}
-
-/// btt-staking as a multi-test contract.
-pub fn staking_code() -> Box<dyn Contract<Empty>> {
-    use btt_staking::contract as c;
-    Box::new(ContractWrapper::new(c::execute, c::instantiate, c::query).with_migrate(c::migrate))
-}
-
-/// btt-dao as a multi-test contract.
-pub fn dao_code() -> Box<dyn Contract<Empty>> {
-    use btt_dao::contract as c;
-    Box::new(
-        ContractWrapper::new(c::execute, c::instantiate, c::query)
-            .with_reply(c::reply)
-            .with_migrate(c::migrate),
-    )
-}
-
-/// compute-escrow as a multi-test contract.
-pub fn escrow_code() -> Box<dyn Contract<Empty>> {
-    use compute_escrow::contract as c;
-    Box::new(ContractWrapper::new(c::execute, c::instantiate, c::query).with_migrate(c::migrate))
-}
-
-/// depin-rewards as a multi-test contract.
-pub fn depin_code() -> Box<dyn Contract<Empty>> {
-    use depin_rewards::contract as c;
-    Box::new(ContractWrapper::new(c::execute, c::instantiate, c::query).with_migrate(c::migrate))
-}
-
-/// incentive-points as a multi-test contract.
-pub fn points_code() -> Box<dyn Contract<Empty>> {
-    use incentive_points::contract as c;
-    Box::new(ContractWrapper::new(c::execute, c::instantiate, c::query).with_migrate(c::migrate))
-}
-
-/// payfi as a multi-test contract.
-pub fn payfi_code() -> Box<dyn Contract<Empty>> {
-    use payfi::contract as c;
-    Box::new(
-        ContractWrapper::new(c::execute, c::instantiate, c::query)
-            .with_reply(c::reply)
-            .with_migrate(c::migrate),
-    )
-}
+contract_code!(/// btt-token as a multi-test contract.
+    token_code, btt_token);
+contract_code!(/// btt-vesting as a multi-test contract.
+    vesting_code, btt_vesting);
+contract_code!(/// btt-staking as a multi-test contract.
+    staking_code, btt_staking);
+contract_code!(/// btt-dao as a multi-test contract.
+    dao_code, btt_dao, reply);
+contract_code!(/// compute-escrow as a multi-test contract.
+    escrow_code, compute_escrow);
+contract_code!(/// depin-rewards as a multi-test contract.
+    depin_code, depin_rewards);
+contract_code!(/// incentive-points as a multi-test contract.
+    points_code, incentive_points);
+contract_code!(/// payfi as a multi-test contract.
+    payfi_code, payfi, reply);
 
 /// Patients of the embedded chain, who hold native USDC to pay invoices with.
 pub const PATIENTS: [&str; 2] = ["patient-alice", "patient-bob"];

@@ -5,6 +5,19 @@ pub const DEFAULT_LIMIT: u32 = 10;
 /// The most items one page may hold, whatever the caller asks for.
 pub const MAX_LIMIT: u32 = 30;
 
+use cosmwasm_std::StdResult;
+
+/// One page of the values of a `(key, value)` range: at most `clamp_limit(limit)` of them.
+pub fn page<K, V>(
+    range: impl Iterator<Item = StdResult<(K, V)>>,
+    limit: Option<u32>,
+) -> StdResult<Vec<V>> {
+    range
+        .take(clamp_limit(limit))
+        .map(|item| item.map(|(_, v)| v))
+        .collect()
+}
+
 /// The caller's limit, defaulted and clamped to `1..=MAX_LIMIT`.
 pub fn clamp_limit(limit: Option<u32>) -> usize {
     limit.unwrap_or(DEFAULT_LIMIT).clamp(1, MAX_LIMIT) as usize

@@ -20,123 +20,37 @@ fn export(out: &Path, name: &str, api: Api) -> std::io::Result<()> {
     Ok(())
 }
 
+/// Exports the schema of the contract whose messages live in `btt_types::$module`.
+macro_rules! export_contract {
+    ($out:expr, $name:literal, $module:ident) => {{
+        use btt_types::$module::{ExecuteMsg, InstantiateMsg, MigrateMsg, QueryMsg};
+        export(
+            $out,
+            $name,
+            generate_api! {
+                name: $name,
+                instantiate: InstantiateMsg,
+                execute: ExecuteMsg,
+                query: QueryMsg,
+                migrate: MigrateMsg,
+            },
+        )?;
+    }};
+}
+
 fn main() -> std::io::Result<()> {
     let out = std::env::args()
         .nth(1)
         .unwrap_or_else(|| "schema".to_string());
     let out = Path::new(&out);
-    {
-        use btt_types::token::*;
-        export(
-            out,
-            "btt-token",
-            generate_api! {
-                name: "btt-token",
-                instantiate: InstantiateMsg,
-                execute: ExecuteMsg,
-                query: QueryMsg,
-                migrate: MigrateMsg,
-            },
-        )?;
-    }
-    {
-        use btt_types::vesting::*;
-        export(
-            out,
-            "btt-vesting",
-            generate_api! {
-                name: "btt-vesting",
-                instantiate: InstantiateMsg,
-                execute: ExecuteMsg,
-                query: QueryMsg,
-                migrate: MigrateMsg,
-            },
-        )?;
-    }
-    {
-        use btt_types::staking::*;
-        export(
-            out,
-            "btt-staking",
-            generate_api! {
-                name: "btt-staking",
-                instantiate: InstantiateMsg,
-                execute: ExecuteMsg,
-                query: QueryMsg,
-                migrate: MigrateMsg,
-            },
-        )?;
-    }
-    {
-        use btt_types::dao::*;
-        export(
-            out,
-            "btt-dao",
-            generate_api! {
-                name: "btt-dao",
-                instantiate: InstantiateMsg,
-                execute: ExecuteMsg,
-                query: QueryMsg,
-                migrate: MigrateMsg,
-            },
-        )?;
-    }
-    {
-        use btt_types::compute::*;
-        export(
-            out,
-            "compute-escrow",
-            generate_api! {
-                name: "compute-escrow",
-                instantiate: InstantiateMsg,
-                execute: ExecuteMsg,
-                query: QueryMsg,
-                migrate: MigrateMsg,
-            },
-        )?;
-    }
-    {
-        use btt_types::depin::*;
-        export(
-            out,
-            "depin-rewards",
-            generate_api! {
-                name: "depin-rewards",
-                instantiate: InstantiateMsg,
-                execute: ExecuteMsg,
-                query: QueryMsg,
-                migrate: MigrateMsg,
-            },
-        )?;
-    }
-    {
-        use btt_types::points::*;
-        export(
-            out,
-            "incentive-points",
-            generate_api! {
-                name: "incentive-points",
-                instantiate: InstantiateMsg,
-                execute: ExecuteMsg,
-                query: QueryMsg,
-                migrate: MigrateMsg,
-            },
-        )?;
-    }
-    {
-        use btt_types::payfi::*;
-        export(
-            out,
-            "payfi",
-            generate_api! {
-                name: "payfi",
-                instantiate: InstantiateMsg,
-                execute: ExecuteMsg,
-                query: QueryMsg,
-                migrate: MigrateMsg,
-            },
-        )?;
-    }
+    export_contract!(out, "btt-token", token);
+    export_contract!(out, "btt-vesting", vesting);
+    export_contract!(out, "btt-staking", staking);
+    export_contract!(out, "btt-dao", dao);
+    export_contract!(out, "compute-escrow", compute);
+    export_contract!(out, "depin-rewards", depin);
+    export_contract!(out, "incentive-points", points);
+    export_contract!(out, "payfi", payfi);
     println!("wrote schemas to {}", out.display());
     Ok(())
 }
