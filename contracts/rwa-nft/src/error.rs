@@ -1,0 +1,69 @@
+use btt_types::fees::FeeOutOfBand;
+use btt_types::migration::MigrationError;
+use btt_types::token::UnknownToken;
+use cosmwasm_std::{StdError, Uint128};
+use cw721::error::Cw721ContractError;
+use cw_ownable::OwnershipError;
+use cw_utils::PaymentError;
+use thiserror::Error;
+
+#[derive(Error, Debug, PartialEq)]
+pub enum ContractError {
+    #[error("{0}")]
+    Std(#[from] StdError),
+
+    /// An error of cw721's bookkeeping (permissions, approvals, unknown token).
+    #[error("{0}")]
+    Cw721(#[from] Cw721ContractError),
+
+    #[error("{0}")]
+    Ownership(#[from] OwnershipError),
+
+    #[error("{0}")]
+    Payment(#[from] PaymentError),
+
+    #[error("{0}")]
+    Migration(#[from] MigrationError),
+
+    #[error("{0}")]
+    UnknownToken(#[from] UnknownToken),
+
+    #[error("{0}")]
+    FeeOutOfBand(#[from] FeeOutOfBand),
+
+    #[error("invalid config: {reason}")]
+    InvalidConfig { reason: String },
+
+    #[error("{address} is not an approved issuer")]
+    NotIssuer { address: String },
+
+    #[error("{address} is not an appointed appraiser")]
+    NotAppraiser { address: String },
+
+    #[error("only the owner or the issuer of {token_id} may accept its revaluation")]
+    NotOwnerOrIssuer { token_id: String },
+
+    #[error("invalid asset metadata: {reason}")]
+    InvalidMetadata { reason: String },
+
+    #[error("the appraised value must be greater than zero")]
+    ZeroAppraisal,
+
+    #[error("denom {denom} is not accepted")]
+    UnknownDenom { denom: String },
+
+    #[error("the fee is due in {expected}, not {got}")]
+    WrongDenom { expected: String, got: String },
+
+    #[error("the fee is exactly {expected}, not {got}")]
+    WrongFee { expected: Uint128, got: Uint128 },
+
+    #[error("token id {token_id} already exists")]
+    TokenExists { token_id: String },
+
+    #[error("no asset {token_id}")]
+    NoAsset { token_id: String },
+
+    #[error("no revaluation of {token_id} is pending")]
+    NoPendingRevaluation { token_id: String },
+}
