@@ -243,6 +243,8 @@ pub struct Vault {
     pub shares_token: Addr,
     /// Shares in existence.
     pub supply: Uint128,
+    /// Shares minted to the depositor; the management fee is charged on these (no compounding).
+    pub shares_issued: Uint128,
     /// What income, listings and bids are paid in.
     pub asset: Asset,
     /// The depositor's reserve price of the whole asset.

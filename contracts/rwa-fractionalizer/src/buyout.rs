@@ -1,0 +1,299 @@
+//! Buyout: reserve-price signals, the auction, settlement, and redemption of shares.
+//!
+//! The reserve price is share-weighted: every share counts at its holder's signal, or at the
+//! depositor's initial reserve if its holder has not signalled. Signals are bounded by the
+//! config's min/max factors of the initial reserve.
+
+use btt_types::fractionalizer::{Auction, BuyoutParams, ReserveResponse, Vault, VaultStatus};
+use btt_types::fees::FeeRecipient;
+use cosmwasm_std::{
+    to_json_binary, Addr, CosmosMsg, DepsMut, Env, MessageInfo, Response, StdResult, Storage,
+    Uint128, Uint256, WasmMsg,
+};
+use cw20::Cw20ExecuteMsg;
+
+use crate::income::{load_holder, save_holder, set_shares, settle, take_income};
+use crate::payment::Payment;
+use crate::state::{AUCTIONS, CONFIG, VAULTS};
+use crate::vaults::{accrue_fee, load_vault, require_status};
+use crate::ContractError;
+
+/// The share-weighted reserve price of the whole asset.
+pub fn reserve_price(vault: &Vault) -> Uint128 {
+    if vault.supply.is_zero() {
+        return vault.initial_reserve;
+    }
+    let unsignalled = vault.supply.saturating_sub(vault.signalled_shares);
+    let total = vault.signal_weight
+        + Uint256::from(unsignalled) * Uint256::from(vault.initial_reserve);
+    (total / Uint256::from(vault.supply))
+        .try_into()
+        .unwrap_or(Uint128::MAX)
+}
+
+/// Bounds of a signal: the min/max factors of the initial reserve.
+pub fn signal_bounds(vault: &Vault, rules: &BuyoutParams) -> (Uint128, Uint128) {
+    (
+        vault.initial_reserve.mul_ceil(rules.min_factor),
+        vault.initial_reserve.mul_floor(rules.max_factor),
+    )
+}
+
+/// The least bid accepted now: the reserve, or the last bid plus the minimum increment.
+pub fn min_bid(vault: &Vault, auction: Option<&Auction>, rules: &BuyoutParams) -> Uint128 {
+    match auction {
+        Some(a) => a.bid + a.bid.mul_ceil(rules.min_increment.to_decimal()).max(Uint128::one()),
+        None => reserve_price(vault),
+    }
+}
+
+/// The `ReservePrice` view.
+pub fn reserve_view(vault: &Vault, auction: Option<&Auction>, rules: &BuyoutParams) -> ReserveResponse {
+    let (min_signal, max_signal) = signal_bounds(vault, rules);
+    ReserveResponse {
+        reserve_price: reserve_price(vault),
+        min_bid: min_bid(vault, auction, rules),
+        min_signal,
+        max_signal,
+    }
+}
+
+/// `SignalReserve`.
+pub fn signal(
+    deps: DepsMut,
+    info: MessageInfo,
+    vault_id: u64,
+    price: Option<Uint128>,
+) -> Result<Response, ContractError> {
+    cw_utils::nonpayable(&info)?;
+    let config = CONFIG.load(deps.storage)?;
+    let mut vault = load_vault(deps.storage, vault_id)?;
+    require_status(&vault, &[VaultStatus::Active], "active (no auction yet)")?;
+    let mut h = load_holder(deps.storage, &vault, &info.sender)?;
+    if h.shares.is_zero() {
+        return Err(ContractError::NotHolder {
+            vault_id,
+            address: info.sender.into_string(),
+        });
+    }
+    if let Some(p) = price {
+        let (min, max) = signal_bounds(&vault, &config.buyout);
+        if p < min || p > max {
+            return Err(ContractError::ReserveOutOfBounds { min, max, got: p });
+        }
+    }
+    settle(&mut vault, &mut h);
+    let shares = h.shares;
+    // Take the holder's weight out at the old price, put it back at the new one.
+    set_shares(&mut vault, &mut h, Uint128::zero());
+    h.reserve = price;
+    set_shares(&mut vault, &mut h, shares);
+    save_holder(deps.storage, vault_id, &info.sender, &h)?;
+    VAULTS.save(deps.storage, vault_id, &vault)?;
+    Ok(Response::new()
+        .add_attribute("action", "signal_reserve")
+        .add_attribute("vault_id", vault_id.to_string())
+        .add_attribute("holder", info.sender)
+        .add_attribute("price", price.map(|p| p.to_string()).unwrap_or_default())
+        .add_attribute("reserve_price", reserve_price(&vault)))
+}
+
+/// `Bid`: the first bid at or above the reserve starts the auction; later ones must beat the last
+/// by the minimum increment, refund it, and extend an ending auction.
+pub fn bid(deps: DepsMut, env: Env, vault_id: u64, paid: Payment) -> Result<Response, ContractError> {
+    let config = CONFIG.load(deps.storage)?;
+    let mut vault = load_vault(deps.storage, vault_id)?;
+    require_status(&vault, &[VaultStatus::Active, VaultStatus::Auction], "to hold its NFT")?;
+    paid.check_asset(vault_id, &vault.asset)?;
+    let now = env.block.time;
+    let previous = AUCTIONS.may_load(deps.storage, vault_id)?;
+    let mut res = Response::new();
+    let auction = match previous {
+        Some(mut a) if vault.status == VaultStatus::Auction => {
+            if now >= a.end {
+                return Err(ContractError::AuctionEnded { vault_id });
+            }
+            let min = min_bid(&vault, Some(&a), &config.buyout);
+            if paid.amount < min {
+                return Err(ContractError::BidTooLow {
+                    min,
+                    got: paid.amount,
+                });
+            }
+            res = res.add_messages(vault.asset.transfer_msg(&a.bidder, a.bid)?);
+            let extended = now.plus_seconds(config.buyout.extension);
+            if extended > a.end {
+                a.end = extended;
+            }
+            a.bidder = paid.sender.clone();
+            a.bid = paid.amount;
+            a.bids += 1;
+            a
+        }
+        _ => {
+            let min = reserve_price(&vault);
+            if paid.amount < min {
+                return Err(ContractError::BidTooLow {
+                    min,
+                    got: paid.amount,
+                });
+            }
+            // The management fee accrues until the auction starts, then stops.
+            res = res.add_messages(accrue_fee(deps.storage, &mut vault, now)?);
+            vault.status = VaultStatus::Auction;
+            Auction {
+                bidder: paid.sender.clone(),
+                bid: paid.amount,
+                end: now.plus_seconds(config.buyout.duration),
+                bids: 1,
+            }
+        }
+    };
+    AUCTIONS.save(deps.storage, vault_id, &auction)?;
+    VAULTS.save(deps.storage, vault_id, &vault)?;
+    Ok(res
+        .add_attribute("action", "bid")
+        .add_attribute("vault_id", vault_id.to_string())
+        .add_attribute("bidder", paid.sender)
+        .add_attribute("bid", paid.amount)
+        .add_attribute("end", auction.end.seconds().to_string()))
+}
+
+fn nft_transfer(nft: &Addr, recipient: &Addr, token_id: &str) -> StdResult<CosmosMsg> {
+    Ok(WasmMsg::Execute {
+        contract_addr: nft.to_string(),
+        msg: to_json_binary(&cw721::msg::Cw721ExecuteMsg::<
+            Option<cosmwasm_std::Empty>,
+            Option<cosmwasm_std::Empty>,
+            cosmwasm_std::Empty,
+        >::TransferNft {
+            recipient: recipient.to_string(),
+            token_id: token_id.to_string(),
+        })?,
+        funds: vec![],
+    }
+    .into())
+}
+
+/// `SettleAuction`: after the end the NFT goes to the winner; the bid becomes the proceeds.
+pub fn settle_auction(
+    deps: DepsMut,
+    env: Env,
+    info: MessageInfo,
+    vault_id: u64,
+) -> Result<Response, ContractError> {
+    cw_utils::nonpayable(&info)?;
+    let config = CONFIG.load(deps.storage)?;
+    let mut vault = load_vault(deps.storage, vault_id)?;
+    require_status(&vault, &[VaultStatus::Auction], "in auction")?;
+    let auction = AUCTIONS.load(deps.storage, vault_id)?;
+    if env.block.time < auction.end {
+        return Err(ContractError::AuctionRunning {
+            vault_id,
+            end: auction.end.seconds(),
+        });
+    }
+    vault.status = VaultStatus::Sold;
+    vault.proceeds_left = auction.bid;
+    VAULTS.save(deps.storage, vault_id, &vault)?;
+    Ok(Response::new()
+        .add_message(nft_transfer(&config.nft, &auction.bidder, &vault.token_id)?)
+        .add_attribute("action", "settle_auction")
+        .add_attribute("vault_id", vault_id.to_string())
+        .add_attribute("winner", auction.bidder)
+        .add_attribute("price", auction.bid))
+}
+
+fn burn_msg(vault: &Vault, amount: Uint128) -> StdResult<CosmosMsg> {
+    Ok(WasmMsg::Execute {
+        contract_addr: vault.shares_token.to_string(),
+        msg: to_json_binary(&Cw20ExecuteMsg::Burn { amount })?,
+        funds: vec![],
+    }
+    .into())
+}
+
+/// Closes a vault whose last share is gone: rounding dust of income (what no holder can ever be
+/// owed) goes to the first fee recipient.
+fn close(vault: &mut Vault, recipients: &[FeeRecipient]) -> StdResult<Vec<CosmosMsg>> {
+    vault.status = VaultStatus::Closed;
+    let owed: Uint128 = vault
+        .income_credited
+        .to_uint_ceil()
+        .try_into()
+        .unwrap_or(Uint128::MAX);
+    let dust = vault.income_deposited.saturating_sub(owed);
+    vault.income_paid += dust;
+    Ok(match recipients.first() {
+        Some(r) => vault.asset.transfer_msg(&r.address, dust)?.into_iter().collect(),
+        None => vec![],
+    })
+}
+
+/// Burns `amount` shares the holder sent, pays their income, and closes the vault at zero.
+fn burn_and_pay(
+    storage: &mut dyn Storage,
+    vault: &mut Vault,
+    holder: &Addr,
+    amount: Uint128,
+    payout: Uint128,
+) -> Result<Vec<CosmosMsg>, ContractError> {
+    let config = CONFIG.load(storage)?;
+    vault.supply -= amount;
+    let income = take_income(storage, vault, holder)?;
+    let mut msgs = vec![burn_msg(vault, amount)?];
+    msgs.extend(vault.asset.transfer_msg(holder, payout + income)?);
+    if vault.supply.is_zero() {
+        msgs.extend(close(vault, &config.recipients)?);
+    }
+    Ok(msgs)
+}
+
+/// `Redeem`: shares of a sold vault, already sent here, become their part of the proceeds.
+pub fn redeem(
+    deps: DepsMut,
+    vault_id: u64,
+    holder: Addr,
+    amount: Uint128,
+) -> Result<Response, ContractError> {
+    let mut vault = load_vault(deps.storage, vault_id)?;
+    require_status(&vault, &[VaultStatus::Sold], "sold")?;
+    let payout = vault.proceeds_left.multiply_ratio(amount, vault.supply);
+    vault.proceeds_left -= payout;
+    let msgs = burn_and_pay(deps.storage, &mut vault, &holder, amount, payout)?;
+    VAULTS.save(deps.storage, vault_id, &vault)?;
+    Ok(Response::new()
+        .add_messages(msgs)
+        .add_attribute("action", "redeem")
+        .add_attribute("vault_id", vault_id.to_string())
+        .add_attribute("holder", holder)
+        .add_attribute("shares", amount)
+        .add_attribute("proceeds", payout))
+}
+
+/// `RedeemNft`: a holder of every share, already sent here, takes the NFT out.
+pub fn redeem_nft(
+    deps: DepsMut,
+    vault_id: u64,
+    holder: Addr,
+    amount: Uint128,
+) -> Result<Response, ContractError> {
+    let config = CONFIG.load(deps.storage)?;
+    let mut vault = load_vault(deps.storage, vault_id)?;
+    require_status(&vault, &[VaultStatus::Active], "active (no auction)")?;
+    if amount != vault.supply {
+        return Err(ContractError::NotAllShares {
+            supply: vault.supply,
+            sent: amount,
+        });
+    }
+    let mut msgs = vec![nft_transfer(&config.nft, &holder, &vault.token_id)?];
+    msgs.extend(burn_and_pay(deps.storage, &mut vault, &holder, amount, Uint128::zero())?);
+    VAULTS.save(deps.storage, vault_id, &vault)?;
+    Ok(Response::new()
+        .add_messages(msgs)
+        .add_attribute("action", "redeem_nft")
+        .add_attribute("vault_id", vault_id.to_string())
+        .add_attribute("holder", holder)
+        .add_attribute("shares", amount))
+}

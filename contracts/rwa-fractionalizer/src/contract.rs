@@ -1,0 +1,297 @@
+use btt_types::fees::{in_band, validate_recipients, BurnRule, FeeRecipientMsg};
+use btt_types::fractionalizer::{
+    BuyoutParams, ExecuteMsg, InstantiateMsg, MigrateMsg, QueryMsg, ReceiveMsg, VaultFees,
+    MANAGEMENT_FEE_BAND, TRADE_FEE_BAND,
+};
+use btt_types::migration::migrate_contract;
+use btt_types::ownership::update_ownership;
+use btt_types::token::UnknownToken;
+#[cfg(not(feature = "library"))]
+use cosmwasm_std::entry_point;
+use cosmwasm_std::{
+    from_json, to_json_binary, Binary, Decimal, Deps, DepsMut, Env, MessageInfo, Reply, Response,
+    StdResult,
+};
+use cw20::Cw20ReceiveMsg;
+
+use crate::payment::Payment;
+use crate::state::{Config, Totals, BY_SHARES, CONFIG, TOTALS};
+use crate::vaults::REPLY_SHARES;
+use crate::{buyout, income, market, query, vaults, ContractError};
+
+/// cw2 name of this contract.
+pub const CONTRACT_NAME: &str = "crates.io:rwa-fractionalizer";
+/// cw2 version of this contract.
+pub const CONTRACT_VERSION: &str = env!("CARGO_PKG_VERSION");
+
+fn invalid(reason: &str) -> ContractError {
+    ContractError::InvalidConfig {
+        reason: reason.into(),
+    }
+}
+
+fn check_fees(fees: &VaultFees) -> Result<(), ContractError> {
+    let tiers = &fees.trade_by_priority;
+    if tiers.is_empty() || tiers.len() > 8 {
+        return Err(invalid("1 to 8 trade fee tiers"));
+    }
+    for t in tiers {
+        in_band("trade fee", *t, TRADE_FEE_BAND.0, TRADE_FEE_BAND.1)?;
+    }
+    if tiers.windows(2).any(|w| w[1] > w[0]) {
+        return Err(invalid("trade fees may not rise with the staking tier"));
+    }
+    in_band(
+        "management fee",
+        fees.management,
+        MANAGEMENT_FEE_BAND.0,
+        MANAGEMENT_FEE_BAND.1,
+    )?;
+    if fees.premium.is_zero() || fees.premium_seconds == 0 {
+        return Err(invalid("the premium listing has a fee and a period"));
+    }
+    Ok(())
+}
+
+fn check_buyout(b: &BuyoutParams) -> Result<(), ContractError> {
+    if b.min_factor.is_zero() || b.min_factor > Decimal::one() || b.max_factor < Decimal::one() {
+        return Err(invalid("reserve factors must satisfy 0 < min ≤ 1 ≤ max"));
+    }
+    if b.duration == 0 || b.extension == 0 || b.extension > b.duration {
+        return Err(invalid("auction duration > 0 and 0 < extension ≤ duration"));
+    }
+    if b.min_increment.0 == 0 || !b.min_increment.is_valid() {
+        return Err(invalid("the minimum increment is above 0% and at most 100%"));
+    }
+    Ok(())
+}
+
+fn validate(c: &Config) -> Result<(), ContractError> {
+    check_fees(&c.fees)?;
+    check_buyout(&c.buyout)?;
+    if !c.burn.share.is_valid() {
+        return Err(invalid("the burn share is at most 100%"));
+    }
+    if c.native_denoms.iter().any(|d| d.is_empty() || d == "btt") {
+        return Err(invalid("native denoms must be real denoms"));
+    }
+    Ok(())
+}
+
+#[cfg_attr(not(feature = "library"), entry_point)]
+pub fn instantiate(
+    deps: DepsMut,
+    _env: Env,
+    info: MessageInfo,
+    msg: InstantiateMsg,
+) -> Result<Response, ContractError> {
+    cw_utils::nonpayable(&info)?;
+    cw2::set_contract_version(deps.storage, CONTRACT_NAME, CONTRACT_VERSION)?;
+    let config = Config {
+        nft: deps.api.addr_validate(&msg.nft)?,
+        token: deps.api.addr_validate(&msg.token)?,
+        staking: deps.api.addr_validate(&msg.staking)?,
+        shares_code_id: msg.shares_code_id,
+        native_denoms: msg.native_denoms,
+        fees: msg.fees,
+        recipients: validate_recipients(deps.api, &msg.recipients)?,
+        burn: msg.burn,
+        buyout: msg.buyout,
+    };
+    validate(&config)?;
+    CONFIG.save(deps.storage, &config)?;
+    TOTALS.save(deps.storage, &Totals::default())?;
+    let owner = msg.owner.unwrap_or_else(|| info.sender.to_string());
+    let ownership = cw_ownable::initialize_owner(deps.storage, deps.api, Some(&owner))?;
+    Ok(Response::new()
+        .add_attribute("action", "instantiate")
+        .add_attributes(ownership.into_attributes()))
+}
+
+/// cw20 hooks: BTT payments, or shares of a vault coming back for redemption.
+fn receive(
+    deps: DepsMut,
+    env: Env,
+    info: MessageInfo,
+    wrapper: Cw20ReceiveMsg,
+) -> Result<Response, ContractError> {
+    cw_utils::nonpayable(&info)?;
+    let config = CONFIG.load(deps.storage)?;
+    let sender = deps.api.addr_validate(&wrapper.sender)?;
+    let msg: ReceiveMsg = from_json(&wrapper.msg)?;
+    if info.sender == config.token {
+        let paid = Payment::btt(&config, sender, wrapper.amount);
+        return match msg {
+            ReceiveMsg::Buy { listing_id, shares } => market::buy(deps, listing_id, shares, paid),
+            ReceiveMsg::DepositIncome { vault_id } => income::deposit(deps, vault_id, paid),
+            ReceiveMsg::Bid { vault_id } => buyout::bid(deps, env, vault_id, paid),
+            ReceiveMsg::Feature { vault_id } => market::feature(deps, env, vault_id, paid),
+            ReceiveMsg::Redeem {} | ReceiveMsg::RedeemNft {} => Err(ContractError::WrongHook {
+                token: info.sender.into_string(),
+            }),
+        };
+    }
+    let Some(vault_id) = BY_SHARES.may_load(deps.storage, &info.sender)? else {
+        return Err(UnknownToken {
+            expected: config.token,
+            got: info.sender,
+        }
+        .into());
+    };
+    match msg {
+        ReceiveMsg::Redeem {} => buyout::redeem(deps, vault_id, sender, wrapper.amount),
+        ReceiveMsg::RedeemNft {} => buyout::redeem_nft(deps, vault_id, sender, wrapper.amount),
+        _ => Err(ContractError::WrongHook {
+            token: info.sender.into_string(),
+        }),
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
+fn update_config(
+    deps: DepsMut,
+    info: MessageInfo,
+    fees: Option<VaultFees>,
+    recipients: Option<Vec<FeeRecipientMsg>>,
+    burn: Option<BurnRule>,
+    buyout: Option<BuyoutParams>,
+    native_denoms: Option<Vec<String>>,
+    shares_code_id: Option<u64>,
+) -> Result<Response, ContractError> {
+    cw_utils::nonpayable(&info)?;
+    cw_ownable::assert_owner(deps.storage, &info.sender)?;
+    let mut c = CONFIG.load(deps.storage)?;
+    if let Some(f) = fees {
+        c.fees = f;
+    }
+    if let Some(r) = recipients {
+        c.recipients = validate_recipients(deps.api, &r)?;
+    }
+    if let Some(b) = burn {
+        c.burn = b;
+    }
+    if let Some(b) = buyout {
+        c.buyout = b;
+    }
+    if let Some(d) = native_denoms {
+        c.native_denoms = d;
+    }
+    if let Some(id) = shares_code_id {
+        c.shares_code_id = id;
+    }
+    validate(&c)?;
+    CONFIG.save(deps.storage, &c)?;
+    Ok(Response::new().add_attribute("action", "update_config"))
+}
+
+#[cfg_attr(not(feature = "library"), entry_point)]
+pub fn execute(
+    deps: DepsMut,
+    env: Env,
+    info: MessageInfo,
+    msg: ExecuteMsg,
+) -> Result<Response, ContractError> {
+    match msg {
+        ExecuteMsg::ReceiveNft(wrapper) => vaults::fractionalize(deps, env, info, wrapper),
+        ExecuteMsg::Receive(wrapper) => receive(deps, env, info, wrapper),
+        ExecuteMsg::SharesMoved { from, to, amount } => {
+            income::shares_moved(deps, env, info, from, to, amount)
+        }
+        ExecuteMsg::List {
+            vault_id,
+            shares,
+            price_per_share,
+        } => market::list(deps, env, info, vault_id, shares, price_per_share),
+        ExecuteMsg::CancelListing { listing_id } => market::cancel(deps, info, listing_id),
+        ExecuteMsg::Buy { listing_id, shares } => {
+            let paid = Payment::native(deps.storage, &info)?;
+            market::buy(deps, listing_id, shares, paid)
+        }
+        ExecuteMsg::DepositIncome { vault_id } => {
+            let paid = Payment::native(deps.storage, &info)?;
+            income::deposit(deps, vault_id, paid)
+        }
+        ExecuteMsg::ClaimIncome { vault_id } => income::claim(deps, info, vault_id),
+        ExecuteMsg::CollectFees { vault_id } => vaults::collect_fees(deps, env, info, vault_id),
+        ExecuteMsg::SignalReserve { vault_id, price } => {
+            buyout::signal(deps, info, vault_id, price)
+        }
+        ExecuteMsg::Bid { vault_id } => {
+            let paid = Payment::native(deps.storage, &info)?;
+            buyout::bid(deps, env, vault_id, paid)
+        }
+        ExecuteMsg::SettleAuction { vault_id } => {
+            buyout::settle_auction(deps, env, info, vault_id)
+        }
+        ExecuteMsg::UpdateConfig {
+            fees,
+            recipients,
+            burn,
+            buyout,
+            native_denoms,
+            shares_code_id,
+        } => update_config(
+            deps,
+            info,
+            fees,
+            recipients,
+            burn,
+            buyout,
+            native_denoms,
+            shares_code_id,
+        ),
+        ExecuteMsg::UpdateOwnership(action) => update_ownership(deps, &env, &info, action),
+    }
+}
+
+#[cfg_attr(not(feature = "library"), entry_point)]
+pub fn reply(deps: DepsMut, _env: Env, msg: Reply) -> Result<Response, ContractError> {
+    match msg.id {
+        REPLY_SHARES => vaults::shares_created(deps, msg),
+        _ => Err(ContractError::NoPendingVault),
+    }
+}
+
+#[cfg_attr(not(feature = "library"), entry_point)]
+pub fn query(deps: Deps, env: Env, msg: QueryMsg) -> StdResult<Binary> {
+    match msg {
+        QueryMsg::Config {} => to_json_binary(&query::config(deps)?),
+        QueryMsg::Ownership {} => to_json_binary(&cw_ownable::get_ownership(deps.storage)?),
+        QueryMsg::Vault { vault_id } => to_json_binary(&query::vault(deps, &env, vault_id)?),
+        QueryMsg::Vaults { start_after, limit } => {
+            to_json_binary(&query::vaults(deps, start_after, limit)?)
+        }
+        QueryMsg::Featured { start_after, limit } => {
+            to_json_binary(&query::featured(deps, &env, start_after, limit)?)
+        }
+        QueryMsg::Listing { listing_id } => to_json_binary(&query::listing(deps, listing_id)?),
+        QueryMsg::Listings {
+            vault_id,
+            start_after,
+            limit,
+        } => to_json_binary(&query::listings(deps, vault_id, start_after, limit)?),
+        QueryMsg::Quote {
+            listing_id,
+            shares,
+            buyer,
+        } => to_json_binary(&query::quote(deps, listing_id, shares, buyer)?),
+        QueryMsg::Holder { vault_id, address } => {
+            to_json_binary(&query::holder(deps, vault_id, address)?)
+        }
+        QueryMsg::Claimable { vault_id, address } => {
+            to_json_binary(&query::claimable_of(deps, vault_id, address)?)
+        }
+        QueryMsg::Auction { vault_id } => to_json_binary(&query::auction(deps, vault_id)?),
+        QueryMsg::ReservePrice { vault_id } => to_json_binary(&query::reserve(deps, vault_id)?),
+        QueryMsg::Totals {} => to_json_binary(&query::totals(deps)?),
+    }
+}
+
+#[cfg_attr(not(feature = "library"), entry_point)]
+pub fn migrate(deps: DepsMut, _env: Env, _msg: MigrateMsg) -> Result<Response, ContractError> {
+    Ok(migrate_contract(
+        deps.storage,
+        CONTRACT_NAME,
+        CONTRACT_VERSION,
+    )?)
+}

@@ -1,0 +1,195 @@
+//! Income to share holders: an income-per-share index, settled per holder on every change of
+//! their shares. Deposits, transfers and claims each touch a fixed number of records.
+//!
+//! Each holder keeps its credit as an exact `Decimal256` and is paid whole units on claim; the
+//! fraction of a unit left when a holder's shares reach zero stays with the vault. So rounding
+//! favours the vault by less than one unit per holder, and a closed vault owes only integers.
+
+use btt_types::fractionalizer::{Vault, VaultStatus};
+use cosmwasm_std::{
+    Addr, Decimal256, DepsMut, Env, MessageInfo, Response, StdError, StdResult, Storage, Uint128,
+    Uint256,
+};
+
+use crate::payment::Payment;
+use crate::state::{Holder, BY_SHARES, HOLDERS, VAULTS};
+use crate::vaults::load_vault;
+use crate::ContractError;
+
+fn decimal(amount: Uint128) -> Decimal256 {
+    Decimal256::from_ratio(amount, 1u128)
+}
+
+/// Credits the holder with income since it was last settled.
+pub fn settle(vault: &mut Vault, holder: &mut Holder) {
+    let earned = decimal(holder.shares) * (vault.income_index - holder.index);
+    holder.pending += earned;
+    vault.income_credited += earned;
+    holder.index = vault.income_index;
+}
+
+/// Whole units of a holder's credit.
+pub fn whole(pending: Decimal256) -> StdResult<Uint128> {
+    pending
+        .to_uint_floor()
+        .try_into()
+        .map_err(|_| StdError::generic_err("income overflow"))
+}
+
+/// Changes a holder's shares, keeping the reserve signal weights right.
+pub fn set_shares(vault: &mut Vault, holder: &mut Holder, shares: Uint128) {
+    if let Some(price) = holder.reserve {
+        vault.signalled_shares = vault.signalled_shares - holder.shares + shares;
+        vault.signal_weight = vault.signal_weight - Uint256::from(holder.shares) * Uint256::from(price)
+            + Uint256::from(shares) * Uint256::from(price);
+    }
+    holder.shares = shares;
+}
+
+/// Loads a holder (a fresh one at the current index if unknown).
+pub fn load_holder(storage: &dyn Storage, vault: &Vault, who: &Addr) -> StdResult<Holder> {
+    Ok(HOLDERS
+        .may_load(storage, (vault.id, who))?
+        .unwrap_or_else(|| Holder {
+            index: vault.income_index,
+            ..Holder::default()
+        }))
+}
+
+/// Saves a holder, dropping records that hold nothing.
+pub fn save_holder(storage: &mut dyn Storage, vault_id: u64, who: &Addr, h: &Holder) -> StdResult<()> {
+    if h.shares.is_zero() && h.pending.is_zero() {
+        HOLDERS.remove(storage, (vault_id, who));
+        Ok(())
+    } else {
+        HOLDERS.save(storage, (vault_id, who), h)
+    }
+}
+
+/// Adds `delta` shares to (or, with `add = false`, removes them from) a holder, settled first.
+pub fn adjust(
+    storage: &mut dyn Storage,
+    vault: &mut Vault,
+    who: &Addr,
+    delta: Uint128,
+    add: bool,
+) -> Result<(), ContractError> {
+    let mut h = load_holder(storage, vault, who)?;
+    settle(vault, &mut h);
+    let shares = if add {
+        h.shares.checked_add(delta).map_err(StdError::from)?
+    } else {
+        h.shares.checked_sub(delta).map_err(StdError::from)?
+    };
+    set_shares(vault, &mut h, shares);
+    if h.shares.is_zero() {
+        // A holder leaving keeps whole units only; the fraction stays with the vault, so a
+        // closed vault owes exact integers and nothing is stranded.
+        h.reserve = None;
+        let fraction = h.pending - h.pending.floor();
+        h.pending -= fraction;
+        vault.income_credited -= fraction;
+    }
+    save_holder(storage, vault.id, who, &h)?;
+    Ok(())
+}
+
+/// `SharesMoved`: a vault's shares token reports a move; both holders are settled. The vault's
+/// own address is never a holder (shares sent to it are burned in the same transaction).
+pub fn shares_moved(
+    deps: DepsMut,
+    env: Env,
+    info: MessageInfo,
+    from: String,
+    to: String,
+    amount: Uint128,
+) -> Result<Response, ContractError> {
+    cw_utils::nonpayable(&info)?;
+    let vault_id = BY_SHARES
+        .may_load(deps.storage, &info.sender)?
+        .ok_or_else(|| ContractError::WrongHook {
+            token: info.sender.to_string(),
+        })?;
+    let mut vault = load_vault(deps.storage, vault_id)?;
+    let me = &env.contract.address;
+    let from = deps.api.addr_validate(&from)?;
+    let to = deps.api.addr_validate(&to)?;
+    if &from != me {
+        adjust(deps.storage, &mut vault, &from, amount, false)?;
+    }
+    if &to != me {
+        adjust(deps.storage, &mut vault, &to, amount, true)?;
+    }
+    VAULTS.save(deps.storage, vault_id, &vault)?;
+    Ok(Response::new()
+        .add_attribute("action", "shares_moved")
+        .add_attribute("vault_id", vault_id.to_string())
+        .add_attribute("from", from)
+        .add_attribute("to", to)
+        .add_attribute("amount", amount))
+}
+
+/// `DepositIncome`: raises the income index by amount / supply.
+pub fn deposit(deps: DepsMut, vault_id: u64, paid: Payment) -> Result<Response, ContractError> {
+    let mut vault = load_vault(deps.storage, vault_id)?;
+    if !matches!(vault.status, VaultStatus::Active | VaultStatus::Auction) {
+        return Err(ContractError::WrongStatus {
+            vault_id,
+            status: vault.status,
+            needed: "to hold its NFT".into(),
+        });
+    }
+    paid.check_asset(vault_id, &vault.asset)?;
+    if paid.amount.is_zero() {
+        return Err(ContractError::ZeroAmount);
+    }
+    vault.income_index += Decimal256::from_ratio(paid.amount, vault.supply);
+    vault.income_deposited += paid.amount;
+    VAULTS.save(deps.storage, vault_id, &vault)?;
+    Ok(Response::new()
+        .add_attribute("action", "deposit_income")
+        .add_attribute("vault_id", vault_id.to_string())
+        .add_attribute("operator", paid.sender)
+        .add_attribute("amount", paid.amount))
+}
+
+/// Settles `who` and takes their whole units of income out; returns the amount to pay.
+pub fn take_income(
+    storage: &mut dyn Storage,
+    vault: &mut Vault,
+    who: &Addr,
+) -> Result<Uint128, ContractError> {
+    let mut h = load_holder(storage, vault, who)?;
+    settle(vault, &mut h);
+    let payout = whole(h.pending)?;
+    h.pending -= decimal(payout);
+    vault.income_paid += payout;
+    save_holder(storage, vault.id, who, &h)?;
+    Ok(payout)
+}
+
+/// `ClaimIncome`.
+pub fn claim(deps: DepsMut, info: MessageInfo, vault_id: u64) -> Result<Response, ContractError> {
+    cw_utils::nonpayable(&info)?;
+    let mut vault = load_vault(deps.storage, vault_id)?;
+    let payout = take_income(deps.storage, &mut vault, &info.sender)?;
+    if payout.is_zero() {
+        return Err(ContractError::NothingToClaim);
+    }
+    VAULTS.save(deps.storage, vault_id, &vault)?;
+    Ok(Response::new()
+        .add_messages(vault.asset.transfer_msg(&info.sender, payout)?)
+        .add_attribute("action", "claim_income")
+        .add_attribute("vault_id", vault_id.to_string())
+        .add_attribute("holder", info.sender)
+        .add_attribute("amount", payout))
+}
+
+/// What `who` could claim now (a read-only settle).
+pub fn claimable(storage: &dyn Storage, vault: &Vault, who: &Addr) -> StdResult<(Holder, Uint128)> {
+    let mut v = vault.clone();
+    let mut h = load_holder(storage, vault, who)?;
+    settle(&mut v, &mut h);
+    let amount = whole(h.pending)?;
+    Ok((h, amount))
+}

@@ -1,0 +1,120 @@
+use btt_types::fractionalizer::{ExecuteMsg, ReceiveMsg, VaultStatus};
+use btt_types::units::btt;
+use cosmwasm_std::Uint128;
+
+use super::suite::{Suite, SuiteBuilder, DAY};
+use crate::ContractError;
+
+/// A vault of 1,000 shares: clinic 500, alice 300, bob 200; 1,001 ubtt of income deposited.
+fn shared_vault() -> (Suite, u64) {
+    let mut suite = SuiteBuilder::default().build();
+    let v = suite.vault("mri-1", 1_000);
+    suite.transfer_shares(v, "clinic", "alice", 300);
+    suite.transfer_shares(v, "clinic", "bob", 200);
+    suite.deposit("dave", v, 1_001).unwrap();
+    (suite, v)
+}
+
+#[test]
+fn reserve_price_is_share_weighted_and_bounded() {
+    let (mut suite, v) = shared_vault();
+    let signal = |p| ExecuteMsg::SignalReserve { vault_id: v, price: Some(p) };
+    assert_eq!(
+        suite.execute("alice", &signal(btt(300_001))).unwrap_err(),
+        ContractError::ReserveOutOfBounds { min: btt(50_000), max: btt(300_000), got: btt(300_001) }
+    );
+    assert!(matches!(suite.execute("carol", &signal(btt(90_000))).unwrap_err(), ContractError::NotHolder { .. }));
+    suite.execute("alice", &signal(btt(200_000))).unwrap();
+    // 300 shares at 200,000 and 700 at the initial 100,000
+    assert_eq!(suite.query_vault(v).reserve_price, btt(130_000));
+    // the weight moves with the shares
+    suite.transfer_shares(v, "alice", "carol", 100);
+    assert_eq!(suite.query_vault(v).reserve_price, btt(120_000));
+    suite.execute("alice", &ExecuteMsg::SignalReserve { vault_id: v, price: None }).unwrap();
+    assert_eq!(suite.query_vault(v).reserve_price, btt(100_000));
+}
+
+#[test]
+fn auction_runs_with_increments_extension_refunds_and_redemption() {
+    let (mut suite, v) = shared_vault();
+    assert_eq!(
+        suite.bid("carol", v, btt(99_999)).unwrap_err(),
+        ContractError::BidTooLow { min: btt(100_000), got: btt(99_999) }
+    );
+    let carol = suite.btt_balance("carol");
+    suite.bid("carol", v, btt(100_000)).unwrap();
+    let end = suite.auction(v).unwrap().end;
+    assert_eq!(suite.query_vault(v).vault.status, VaultStatus::Auction);
+    assert_eq!(
+        suite.bid("dave", v, btt(104_999)).unwrap_err(),
+        ContractError::BidTooLow { min: btt(105_000), got: btt(104_999) }
+    );
+    suite.advance(3 * DAY - 60);
+    suite.bid("dave", v, btt(105_000)).unwrap();
+    assert_eq!(suite.btt_balance("carol"), carol, "outbid carol is refunded");
+    let extended = suite.auction(v).unwrap().end;
+    assert_eq!(extended, suite.now().plus_seconds(900));
+    assert!(extended > end);
+    assert!(matches!(
+        suite.execute("bob", &ExecuteMsg::SettleAuction { vault_id: v }).unwrap_err(),
+        ContractError::AuctionRunning { .. }
+    ));
+    assert!(matches!(
+        suite.execute("alice", &ExecuteMsg::SignalReserve { vault_id: v, price: Some(btt(90_000)) }).unwrap_err(),
+        ContractError::WrongStatus { .. }
+    ));
+    suite.advance(900);
+    assert_eq!(suite.bid("carol", v, btt(200_000)).unwrap_err(), ContractError::AuctionEnded { vault_id: v });
+    suite.execute("bob", &ExecuteMsg::SettleAuction { vault_id: v }).unwrap();
+    assert_eq!(suite.nft_owner("mri-1"), suite.addr("dave").to_string());
+
+    // holders redeem for their part of 105,000 BTT, with their income
+    let alice = suite.btt_balance("alice");
+    suite.send_shares(v, "alice", 300, &ReceiveMsg::Redeem {}).unwrap();
+    assert_eq!(suite.btt_balance("alice") - alice, btt(31_500) + Uint128::new(300));
+    suite.send_shares(v, "bob", 200, &ReceiveMsg::Redeem {}).unwrap();
+    let clinic = suite.btt_balance("clinic");
+    suite.send_shares(v, "clinic", 500, &ReceiveMsg::Redeem {}).unwrap();
+    assert_eq!(suite.btt_balance("clinic") - clinic, btt(52_500) + Uint128::new(500));
+    // nothing remains: no shares, no proceeds, no BTT in the vault
+    let vault = suite.query_vault(v).vault;
+    assert_eq!(vault.status, VaultStatus::Closed);
+    assert_eq!((vault.supply, vault.proceeds_left), (Uint128::zero(), Uint128::zero()));
+    assert_eq!(suite.shares_supply(v), Uint128::zero());
+    let vaults = suite.vaults.clone();
+    assert_eq!(suite.btt_of(&vaults), Uint128::zero());
+}
+
+#[test]
+fn a_holder_of_every_share_takes_the_nft_out() {
+    let (mut suite, v) = shared_vault();
+    assert_eq!(
+        suite.send_shares(v, "clinic", 500, &ReceiveMsg::RedeemNft {}).unwrap_err(),
+        ContractError::NotAllShares { supply: Uint128::new(1_000), sent: Uint128::new(500) }
+    );
+    suite.transfer_shares(v, "alice", "clinic", 300);
+    suite.transfer_shares(v, "bob", "clinic", 200);
+    suite.send_shares(v, "clinic", 1_000, &ReceiveMsg::RedeemNft {}).unwrap();
+    assert_eq!(suite.nft_owner("mri-1"), suite.addr("clinic").to_string());
+    assert_eq!(suite.query_vault(v).vault.status, VaultStatus::Closed);
+    assert_eq!(suite.shares_supply(v), Uint128::zero());
+    // alice and bob left with income owed; they can still claim it
+    suite.claim("alice", v).unwrap();
+    suite.claim("bob", v).unwrap();
+    let vaults = suite.vaults.clone();
+    assert_eq!(suite.btt_of(&vaults), Uint128::zero());
+}
+
+#[test]
+fn redemption_needs_a_sold_vault() {
+    let (mut suite, v) = shared_vault();
+    assert!(matches!(
+        suite.send_shares(v, "alice", 300, &ReceiveMsg::Redeem {}).unwrap_err(),
+        ContractError::WrongStatus { .. }
+    ));
+    suite.bid("carol", v, btt(100_000)).unwrap();
+    assert!(matches!(
+        suite.send_shares(v, "clinic", 500, &ReceiveMsg::RedeemNft {}).unwrap_err(),
+        ContractError::WrongStatus { .. }
+    ));
+}

@@ -1,0 +1,5 @@
+mod buyout;
+mod guards;
+mod income;
+mod market;
+mod suite;

@@ -1,0 +1,242 @@
+//! Opening vaults (an NFT in, a shares token out) and the management fee.
+
+use btt_types::fractionalizer::{
+    NftHook, SharesInstantiateMsg, Vault, VaultStatus, YEAR_SECONDS,
+};
+use cosmwasm_std::{
+    from_json, to_json_binary, Addr, Decimal256, DepsMut, Env, MessageInfo, Reply, Response,
+    StdError, StdResult, Storage, SubMsg, Timestamp, Uint128, Uint256, WasmMsg,
+};
+use cw20::Cw20ExecuteMsg;
+use cw721::receiver::Cw721ReceiveMsg;
+
+use crate::income::adjust;
+use crate::payment::asset_of;
+use crate::state::{Holder, BY_SHARES, CONFIG, HOLDERS, PENDING_VAULT, TOTALS, VAULTS};
+use crate::ContractError;
+
+/// Reply id of a shares token's instantiation.
+pub const REPLY_SHARES: u64 = 1;
+/// Most shares a vault may have (shares have 0 decimals).
+pub const MAX_SHARES: u128 = 1_000_000_000_000_000;
+
+/// Loads a vault or fails with `NoVault`.
+pub fn load_vault(storage: &dyn Storage, vault_id: u64) -> Result<Vault, ContractError> {
+    VAULTS
+        .may_load(storage, vault_id)?
+        .ok_or(ContractError::NoVault { vault_id })
+}
+
+/// Fails unless the vault is in one of `allowed`.
+pub fn require_status(
+    vault: &Vault,
+    allowed: &[VaultStatus],
+    needed: &str,
+) -> Result<(), ContractError> {
+    if !allowed.contains(&vault.status) {
+        return Err(ContractError::WrongStatus {
+            vault_id: vault.id,
+            status: vault.status,
+            needed: needed.into(),
+        });
+    }
+    Ok(())
+}
+
+fn invalid(reason: &str) -> ContractError {
+    ContractError::InvalidVault {
+        reason: reason.into(),
+    }
+}
+
+/// `ReceiveNft`: an rwa-nft arrived; open a vault and instantiate its shares token.
+pub fn fractionalize(
+    deps: DepsMut,
+    env: Env,
+    info: MessageInfo,
+    wrapper: Cw721ReceiveMsg,
+) -> Result<Response, ContractError> {
+    cw_utils::nonpayable(&info)?;
+    let config = CONFIG.load(deps.storage)?;
+    if info.sender != config.nft {
+        return Err(ContractError::UnknownNft {
+            expected: config.nft,
+            got: info.sender,
+        });
+    }
+    let depositor = deps.api.addr_validate(&wrapper.sender)?;
+    let NftHook::Fractionalize {
+        shares,
+        symbol,
+        denom,
+        reserve_price,
+        curator,
+    } = from_json(&wrapper.msg)?;
+    if shares.is_zero() || shares.u128() > MAX_SHARES {
+        return Err(invalid("shares must be 1 to 10^15"));
+    }
+    if reserve_price.is_zero() {
+        return Err(invalid("the reserve price must be greater than zero"));
+    }
+    let asset = asset_of(&config, &denom)?;
+    let curator = match curator {
+        Some(c) => deps.api.addr_validate(&c)?,
+        None => depositor.clone(),
+    };
+    let mut totals = TOTALS.load(deps.storage)?;
+    totals.vaults += 1;
+    TOTALS.save(deps.storage, &totals)?;
+    let id = totals.vaults;
+    let vault = Vault {
+        id,
+        token_id: wrapper.token_id.clone(),
+        depositor: depositor.clone(),
+        curator,
+        shares_token: env.contract.address.clone(),
+        supply: shares,
+        shares_issued: shares,
+        asset,
+        initial_reserve: reserve_price,
+        management_fee: config.fees.management,
+        fee_checkpoint: env.block.time,
+        fee_carry: Decimal256::zero(),
+        status: VaultStatus::Active,
+        income_index: Decimal256::zero(),
+        income_deposited: Uint128::zero(),
+        income_credited: Decimal256::zero(),
+        income_paid: Uint128::zero(),
+        signalled_shares: Uint128::zero(),
+        signal_weight: Uint256::zero(),
+        proceeds_left: Uint128::zero(),
+        featured_until: None,
+        created: env.block.time,
+    };
+    PENDING_VAULT.save(deps.storage, &vault)?;
+    let admin = cw_ownable::get_ownership(deps.storage)?
+        .owner
+        .map(|o| o.into_string());
+    let init = WasmMsg::Instantiate {
+        admin,
+        code_id: config.shares_code_id,
+        msg: to_json_binary(&SharesInstantiateMsg {
+            name: format!("BTT RWA vault {id} shares"),
+            symbol,
+            holder: depositor.to_string(),
+            supply: shares,
+        })?,
+        funds: vec![],
+        label: format!("btt-rwa-vault-{id}-shares"),
+    };
+    Ok(Response::new()
+        .add_submessage(SubMsg::reply_on_success(init, REPLY_SHARES))
+        .add_attribute("action", "fractionalize")
+        .add_attribute("vault_id", id.to_string())
+        .add_attribute("token_id", wrapper.token_id)
+        .add_attribute("depositor", depositor)
+        .add_attribute("shares", shares))
+}
+
+/// The address in the `instantiate` event of a reply.
+fn instantiated_address(reply: &Reply) -> Result<Addr, ContractError> {
+    let res = reply
+        .result
+        .clone()
+        .into_result()
+        .map_err(StdError::generic_err)?;
+    res.events
+        .iter()
+        .filter(|e| e.ty == "instantiate")
+        .flat_map(|e| e.attributes.iter())
+        .find(|a| a.key == "_contract_address")
+        .map(|a| Addr::unchecked(a.value.clone()))
+        .ok_or_else(|| StdError::generic_err("no instantiated contract in the reply").into())
+}
+
+/// The shares token exists: record it and the depositor's shares.
+pub fn shares_created(deps: DepsMut, reply: Reply) -> Result<Response, ContractError> {
+    let mut vault = PENDING_VAULT
+        .may_load(deps.storage)?
+        .ok_or(ContractError::NoPendingVault)?;
+    PENDING_VAULT.remove(deps.storage);
+    vault.shares_token = deps
+        .api
+        .addr_validate(instantiated_address(&reply)?.as_str())?;
+    BY_SHARES.save(deps.storage, &vault.shares_token, &vault.id)?;
+    let holder = Holder {
+        shares: vault.supply,
+        ..Holder::default()
+    };
+    HOLDERS.save(deps.storage, (vault.id, &vault.depositor), &holder)?;
+    VAULTS.save(deps.storage, vault.id, &vault)?;
+    Ok(Response::new()
+        .add_attribute("action", "shares_created")
+        .add_attribute("vault_id", vault.id.to_string())
+        .add_attribute("shares_token", vault.shares_token))
+}
+
+/// Fee shares accrued since the checkpoint (exact), while the vault is active.
+pub fn fee_accrued(vault: &Vault, now: Timestamp) -> Decimal256 {
+    if vault.status != VaultStatus::Active {
+        return vault.fee_carry;
+    }
+    let dt = now.seconds().saturating_sub(vault.fee_checkpoint.seconds());
+    let numerator = Uint256::from(vault.shares_issued)
+        * Uint256::from(vault.management_fee.0)
+        * Uint256::from(dt);
+    let denominator = Uint256::from(10_000u64) * Uint256::from(YEAR_SECONDS);
+    vault.fee_carry + Decimal256::from_ratio(numerator, denominator)
+}
+
+/// Mints the whole fee shares accrued so far to the curator; returns the mint message, if any.
+pub fn accrue_fee(
+    storage: &mut dyn Storage,
+    vault: &mut Vault,
+    now: Timestamp,
+) -> Result<Option<WasmMsg>, ContractError> {
+    let owed = fee_accrued(vault, now);
+    vault.fee_checkpoint = now;
+    let minted: Uint128 = owed
+        .to_uint_floor()
+        .try_into()
+        .map_err(|_| StdError::generic_err("fee overflow"))?;
+    vault.fee_carry = owed - Decimal256::from_ratio(minted, 1u128);
+    if minted.is_zero() {
+        return Ok(None);
+    }
+    let curator = vault.curator.clone();
+    adjust(storage, vault, &curator, minted, true)?;
+    vault.supply += minted;
+    Ok(Some(mint_msg(vault, &curator, minted)?))
+}
+
+fn mint_msg(vault: &Vault, to: &Addr, amount: Uint128) -> StdResult<WasmMsg> {
+    Ok(WasmMsg::Execute {
+        contract_addr: vault.shares_token.to_string(),
+        msg: to_json_binary(&Cw20ExecuteMsg::Mint {
+            recipient: to.to_string(),
+            amount,
+        })?,
+        funds: vec![],
+    })
+}
+
+/// `CollectFees`: anyone mints the accrued management fee to the curator.
+pub fn collect_fees(
+    deps: DepsMut,
+    env: Env,
+    info: MessageInfo,
+    vault_id: u64,
+) -> Result<Response, ContractError> {
+    cw_utils::nonpayable(&info)?;
+    let mut vault = load_vault(deps.storage, vault_id)?;
+    require_status(&vault, &[VaultStatus::Active], "active")?;
+    let before = vault.supply;
+    let mint = accrue_fee(deps.storage, &mut vault, env.block.time)?;
+    VAULTS.save(deps.storage, vault_id, &vault)?;
+    Ok(Response::new()
+        .add_messages(mint)
+        .add_attribute("action", "collect_fees")
+        .add_attribute("vault_id", vault_id.to_string())
+        .add_attribute("curator", &vault.curator)
+        .add_attribute("minted", vault.supply - before))
+}
