@@ -1,1 +1,3 @@
+mod mint;
+mod revalue;
 mod suite;
