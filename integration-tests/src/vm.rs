@@ -1,6 +1,7 @@
 //! A chain of real cosmwasm-vm instances: the optimized artifacts, executed by wasmer exactly
-//! as a node would, with `WasmMsg::Execute` messages, submessage replies and smart queries routed
-//! between contracts, and the gas of every call recorded.
+//! as a node would, with `WasmMsg::Execute` and `WasmMsg::Instantiate` messages (of codes stored
+//! with `store_code`), submessage replies and smart queries routed between contracts, and the gas
+//! of every call recorded.
 //!
 //! Scope, stated plainly: each contract keeps its own storage in its instance; messages run
 //! depth-first like wasmd; queries other than wasm smart queries (bank, staking, raw) are not
@@ -15,8 +16,8 @@ use std::rc::Rc;
 
 use anyhow::{anyhow, bail, Context};
 use cosmwasm_std::{
-    Addr, Binary, BlockInfo, ContractInfo, ContractResult, CosmosMsg, Empty, Env, MessageInfo,
-    QueryRequest, Reply, ReplyOn, Response, SubMsgResponse, SubMsgResult, SystemError,
+    Addr, Binary, BlockInfo, ContractInfo, ContractResult, CosmosMsg, Empty, Env, Event,
+    MessageInfo, QueryRequest, Reply, ReplyOn, Response, SubMsgResponse, SubMsgResult, SystemError,
     SystemResult, Timestamp, TransactionInfo, WasmMsg, WasmQuery,
 };
 use cosmwasm_vm::testing::{MockApi, MockStorage};
@@ -42,6 +43,8 @@ struct Slot {
 struct Registry {
     block: BlockInfo,
     contracts: BTreeMap<String, Slot>,
+    /// Stored codes by code id, for contracts that instantiate others.
+    codes: BTreeMap<u64, Vec<u8>>,
 }
 
 type Shared = Rc<RefCell<Registry>>;
@@ -174,6 +177,7 @@ impl WasmChain {
             shared: Rc::new(RefCell::new(Registry {
                 block,
                 contracts: BTreeMap::new(),
+                codes: BTreeMap::new(),
             })),
         }
     }
@@ -198,6 +202,14 @@ impl WasmChain {
         registry.block.height += 1;
     }
 
+    /// Stores `wasm` as a code that contracts may instantiate; returns its code id.
+    pub fn store_code(&mut self, wasm: &[u8]) -> u64 {
+        let mut registry = self.shared.borrow_mut();
+        let id = registry.codes.len() as u64 + 1;
+        registry.codes.insert(id, wasm.to_vec());
+        id
+    }
+
     /// Compiles `wasm` into a new instance at the address made from `name` and instantiates it.
     pub fn instantiate(
         &mut self,
@@ -206,6 +218,19 @@ impl WasmChain {
         sender: &Addr,
         msg: &impl Serialize,
     ) -> anyhow::Result<(Addr, TxReport)> {
+        let mut report = TxReport::default();
+        let address = self.instantiate_raw(wasm, name, sender, &to_vec(msg)?, &mut report)?;
+        Ok((address, report))
+    }
+
+    fn instantiate_raw(
+        &mut self,
+        wasm: &[u8],
+        name: &str,
+        sender: &Addr,
+        msg: &[u8],
+        report: &mut TxReport,
+    ) -> anyhow::Result<Addr> {
         let address = self.addr(name);
         let backend = Backend {
             api: self.api,
@@ -223,7 +248,7 @@ impl WasmChain {
             funds: vec![],
         };
         let before = used(&mut instance);
-        let result = call_instantiate::<_, _, _, Empty>(&mut instance, &env, &info, &to_vec(msg)?)
+        let result = call_instantiate::<_, _, _, Empty>(&mut instance, &env, &info, msg)
             .map_err(|e| anyhow!("{name} instantiate: vm error: {e}"))?;
         let gas = used(&mut instance) - before;
         self.shared.borrow_mut().contracts.insert(
@@ -236,14 +261,35 @@ impl WasmChain {
         let response = result
             .into_result()
             .map_err(|e| anyhow!("{name} instantiate: {e}"))?;
-        let mut report = TxReport::default();
         report.calls.push(CallGas {
             contract: name.into(),
             entry_point: "instantiate",
             gas,
         });
-        self.dispatch(&address, response, &mut report)?;
-        Ok((address, report))
+        self.dispatch(&address, response, report)?;
+        Ok(address)
+    }
+
+    /// `WasmMsg::Instantiate` from a contract: the new contract is named after its label.
+    fn instantiate_code(
+        &mut self,
+        from: &Addr,
+        code_id: u64,
+        label: &str,
+        msg: &Binary,
+        report: &mut TxReport,
+    ) -> anyhow::Result<Vec<Event>> {
+        let wasm = self
+            .shared
+            .borrow()
+            .codes
+            .get(&code_id)
+            .cloned()
+            .ok_or_else(|| anyhow!("no code {code_id}"))?;
+        let address = self.instantiate_raw(&wasm, label, from, msg.as_slice(), report)?;
+        Ok(vec![
+            Event::new("instantiate").add_attribute("_contract_address", address.as_str())
+        ])
     }
 
     /// Executes `msg` on `contract` from `sender`, then every message it emits, depth-first.
@@ -326,6 +372,19 @@ impl WasmChain {
                         bail!("native funds are not moved by this harness");
                     }
                     self.execute_raw(from, &Addr::unchecked(contract_addr), msg, report)
+                        .map(|()| vec![])
+                }
+                CosmosMsg::Wasm(WasmMsg::Instantiate {
+                    code_id,
+                    msg,
+                    funds,
+                    label,
+                    ..
+                }) => {
+                    if !funds.is_empty() {
+                        bail!("native funds are not moved by this harness");
+                    }
+                    self.instantiate_code(from, code_id, &label, &msg, report)
                 }
                 other => bail!("message not routed by this harness: {other:?}"),
             };
@@ -334,13 +393,13 @@ impl WasmChain {
                     result?;
                     continue;
                 }
-                (ReplyOn::Error, Ok(())) => continue,
+                (ReplyOn::Error, Ok(_)) => continue,
                 (ReplyOn::Success, Err(e)) => return Err(e),
-                (_, Ok(())) =>
+                (_, Ok(events)) =>
                 {
                     #[allow(deprecated)]
                     SubMsgResult::Ok(SubMsgResponse {
-                        events: vec![],
+                        events,
                         data: None,
                         msg_responses: vec![],
                     })

@@ -47,6 +47,9 @@ fn artifacts_pass_the_chain_checks() {
         "depin_rewards",
         "incentive_points",
         "payfi",
+        "rwa_nft",
+        "rwa_shares",
+        "rwa_fractionalizer",
     ] {
         let wasm = read_artifact(name).unwrap();
         check_artifact(&wasm, &capabilities).unwrap_or_else(|e| panic!("{name}: {e:#}"));

@@ -4,8 +4,8 @@
 //! depositor's initial reserve if its holder has not signalled. Signals are bounded by the
 //! config's min/max factors of the initial reserve.
 
-use btt_types::fractionalizer::{Auction, BuyoutParams, ReserveResponse, Vault, VaultStatus};
 use btt_types::fees::FeeRecipient;
+use btt_types::fractionalizer::{Auction, BuyoutParams, ReserveResponse, Vault, VaultStatus};
 use cosmwasm_std::{
     to_json_binary, Addr, CosmosMsg, DepsMut, Env, MessageInfo, Response, StdResult, Storage,
     Uint128, Uint256, WasmMsg,
@@ -24,8 +24,8 @@ pub fn reserve_price(vault: &Vault) -> Uint128 {
         return vault.initial_reserve;
     }
     let unsignalled = vault.supply.saturating_sub(vault.signalled_shares);
-    let total = vault.signal_weight
-        + Uint256::from(unsignalled) * Uint256::from(vault.initial_reserve);
+    let total =
+        vault.signal_weight + Uint256::from(unsignalled) * Uint256::from(vault.initial_reserve);
     (total / Uint256::from(vault.supply))
         .try_into()
         .unwrap_or(Uint128::MAX)
@@ -42,13 +42,22 @@ pub fn signal_bounds(vault: &Vault, rules: &BuyoutParams) -> (Uint128, Uint128) 
 /// The least bid accepted now: the reserve, or the last bid plus the minimum increment.
 pub fn min_bid(vault: &Vault, auction: Option<&Auction>, rules: &BuyoutParams) -> Uint128 {
     match auction {
-        Some(a) => a.bid + a.bid.mul_ceil(rules.min_increment.to_decimal()).max(Uint128::one()),
+        Some(a) => {
+            a.bid
+                + a.bid
+                    .mul_ceil(rules.min_increment.to_decimal())
+                    .max(Uint128::one())
+        }
         None => reserve_price(vault),
     }
 }
 
 /// The `ReservePrice` view.
-pub fn reserve_view(vault: &Vault, auction: Option<&Auction>, rules: &BuyoutParams) -> ReserveResponse {
+pub fn reserve_view(
+    vault: &Vault,
+    auction: Option<&Auction>,
+    rules: &BuyoutParams,
+) -> ReserveResponse {
     let (min_signal, max_signal) = signal_bounds(vault, rules);
     ReserveResponse {
         reserve_price: reserve_price(vault),
@@ -100,10 +109,19 @@ pub fn signal(
 
 /// `Bid`: the first bid at or above the reserve starts the auction; later ones must beat the last
 /// by the minimum increment, refund it, and extend an ending auction.
-pub fn bid(deps: DepsMut, env: Env, vault_id: u64, paid: Payment) -> Result<Response, ContractError> {
+pub fn bid(
+    deps: DepsMut,
+    env: Env,
+    vault_id: u64,
+    paid: Payment,
+) -> Result<Response, ContractError> {
     let config = CONFIG.load(deps.storage)?;
     let mut vault = load_vault(deps.storage, vault_id)?;
-    require_status(&vault, &[VaultStatus::Active, VaultStatus::Auction], "to hold its NFT")?;
+    require_status(
+        &vault,
+        &[VaultStatus::Active, VaultStatus::Auction],
+        "to hold its NFT",
+    )?;
     paid.check_asset(vault_id, &vault.asset)?;
     let now = env.block.time;
     let previous = AUCTIONS.may_load(deps.storage, vault_id)?;
@@ -225,7 +243,11 @@ fn close(vault: &mut Vault, recipients: &[FeeRecipient]) -> StdResult<Vec<Cosmos
     let dust = vault.income_deposited.saturating_sub(owed);
     vault.income_paid += dust;
     Ok(match recipients.first() {
-        Some(r) => vault.asset.transfer_msg(&r.address, dust)?.into_iter().collect(),
+        Some(r) => vault
+            .asset
+            .transfer_msg(&r.address, dust)?
+            .into_iter()
+            .collect(),
         None => vec![],
     })
 }
@@ -288,7 +310,13 @@ pub fn redeem_nft(
         });
     }
     let mut msgs = vec![nft_transfer(&config.nft, &holder, &vault.token_id)?];
-    msgs.extend(burn_and_pay(deps.storage, &mut vault, &holder, amount, Uint128::zero())?);
+    msgs.extend(burn_and_pay(
+        deps.storage,
+        &mut vault,
+        &holder,
+        amount,
+        Uint128::zero(),
+    )?);
     VAULTS.save(deps.storage, vault_id, &vault)?;
     Ok(Response::new()
         .add_messages(msgs)

@@ -61,7 +61,9 @@ fn check_buyout(b: &BuyoutParams) -> Result<(), ContractError> {
         return Err(invalid("auction duration > 0 and 0 < extension ≤ duration"));
     }
     if b.min_increment.0 == 0 || !b.min_increment.is_valid() {
-        return Err(invalid("the minimum increment is above 0% and at most 100%"));
+        return Err(invalid(
+            "the minimum increment is above 0% and at most 100%",
+        ));
     }
     Ok(())
 }
@@ -220,9 +222,7 @@ pub fn execute(
             let paid = Payment::native(deps.storage, &info)?;
             buyout::bid(deps, env, vault_id, paid)
         }
-        ExecuteMsg::SettleAuction { vault_id } => {
-            buyout::settle_auction(deps, env, info, vault_id)
-        }
+        ExecuteMsg::SettleAuction { vault_id } => buyout::settle_auction(deps, env, info, vault_id),
         ExecuteMsg::UpdateConfig {
             fees,
             recipients,

@@ -68,7 +68,9 @@ pub enum ContractError {
     #[error("only {available} unlisted shares are held, {asked} asked")]
     InsufficientShares { available: Uint128, asked: Uint128 },
 
-    #[error("the vault's allowance on the seller's shares is {allowance}; the listings need {needed}")]
+    #[error(
+        "the vault's allowance on the seller's shares is {allowance}; the listings need {needed}"
+    )]
     AllowanceTooLow { allowance: Uint128, needed: Uint128 },
 
     #[error("the listing offers {offered} shares, {asked} asked")]

@@ -40,7 +40,8 @@ pub fn whole(pending: Decimal256) -> StdResult<Uint128> {
 pub fn set_shares(vault: &mut Vault, holder: &mut Holder, shares: Uint128) {
     if let Some(price) = holder.reserve {
         vault.signalled_shares = vault.signalled_shares - holder.shares + shares;
-        vault.signal_weight = vault.signal_weight - Uint256::from(holder.shares) * Uint256::from(price)
+        vault.signal_weight = vault.signal_weight
+            - Uint256::from(holder.shares) * Uint256::from(price)
             + Uint256::from(shares) * Uint256::from(price);
     }
     holder.shares = shares;
@@ -57,7 +58,12 @@ pub fn load_holder(storage: &dyn Storage, vault: &Vault, who: &Addr) -> StdResul
 }
 
 /// Saves a holder, dropping records that hold nothing.
-pub fn save_holder(storage: &mut dyn Storage, vault_id: u64, who: &Addr, h: &Holder) -> StdResult<()> {
+pub fn save_holder(
+    storage: &mut dyn Storage,
+    vault_id: u64,
+    who: &Addr,
+    h: &Holder,
+) -> StdResult<()> {
     if h.shares.is_zero() && h.pending.is_zero() {
         HOLDERS.remove(storage, (vault_id, who));
         Ok(())

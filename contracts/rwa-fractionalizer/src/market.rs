@@ -13,9 +13,7 @@ use cw20::{AllowanceResponse, Cw20ExecuteMsg, Cw20QueryMsg};
 use crate::fees::{add_to, distribute, trade_fee_rate};
 use crate::income::load_holder;
 use crate::payment::Payment;
-use crate::state::{
-    CONFIG, FEATURED, LISTED, LISTINGS, TOTALS, VAULTS, VAULT_LISTINGS, VOLUME,
-};
+use crate::state::{CONFIG, FEATURED, LISTED, LISTINGS, TOTALS, VAULTS, VAULT_LISTINGS, VOLUME};
 use crate::vaults::{load_vault, require_status};
 use crate::ContractError;
 
@@ -138,7 +136,9 @@ pub fn quote(
 ) -> Result<QuoteResponse, ContractError> {
     let config = CONFIG.load(deps.storage)?;
     let vault = load_vault(deps.storage, listing.vault_id)?;
-    let cost = shares.checked_mul(listing.price_per_share).map_err(cosmwasm_std::StdError::from)?;
+    let cost = shares
+        .checked_mul(listing.price_per_share)
+        .map_err(cosmwasm_std::StdError::from)?;
     let fee_rate = trade_fee_rate(deps, &config, buyer)?;
     let fee = cost.mul_ceil(fee_rate.to_decimal());
     Ok(QuoteResponse {

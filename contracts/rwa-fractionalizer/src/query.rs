@@ -11,7 +11,9 @@ use cw_storage_plus::Bound;
 use crate::buyout::{reserve_price, reserve_view};
 use crate::income::claimable;
 use crate::market::{load_listing, quote as market_quote};
-use crate::state::{AUCTIONS, CONFIG, FEATURED, FEES, LISTED, LISTINGS, TOTALS, VAULTS, VAULT_LISTINGS, VOLUME};
+use crate::state::{
+    AUCTIONS, CONFIG, FEATURED, FEES, LISTED, LISTINGS, TOTALS, VAULTS, VAULT_LISTINGS, VOLUME,
+};
 use crate::vaults::{fee_accrued, load_vault};
 use crate::ContractError;
 
@@ -54,8 +56,17 @@ pub fn vault(deps: Deps, env: &Env, vault_id: u64) -> StdResult<VaultResponse> {
 }
 
 /// `Vaults`.
-pub fn vaults(deps: Deps, start_after: Option<u64>, limit: Option<u32>) -> StdResult<VaultsResponse> {
-    let range = VAULTS.range(deps.storage, start_after.map(Bound::exclusive), None, Order::Ascending);
+pub fn vaults(
+    deps: Deps,
+    start_after: Option<u64>,
+    limit: Option<u32>,
+) -> StdResult<VaultsResponse> {
+    let range = VAULTS.range(
+        deps.storage,
+        start_after.map(Bound::exclusive),
+        None,
+        Order::Ascending,
+    );
     Ok(VaultsResponse {
         vaults: page(range, limit)?,
     })
@@ -70,7 +81,12 @@ pub fn featured(
 ) -> StdResult<VaultsResponse> {
     let now = env.block.time;
     let vaults = FEATURED
-        .range(deps.storage, start_after.map(Bound::exclusive), None, Order::Ascending)
+        .range(
+            deps.storage,
+            start_after.map(Bound::exclusive),
+            None,
+            Order::Ascending,
+        )
         .filter(|item| item.as_ref().map_or(true, |(_, until)| *until > now))
         .take(clamp_limit(limit))
         .map(|item| VAULTS.load(deps.storage, item?.0))
@@ -92,7 +108,12 @@ pub fn listings(
 ) -> StdResult<ListingsResponse> {
     let listings = VAULT_LISTINGS
         .prefix(vault_id)
-        .keys(deps.storage, start_after.map(Bound::exclusive), None, Order::Ascending)
+        .keys(
+            deps.storage,
+            start_after.map(Bound::exclusive),
+            None,
+            Order::Ascending,
+        )
         .take(clamp_limit(limit))
         .map(|id| LISTINGS.load(deps.storage, id?))
         .collect::<StdResult<_>>()?;
@@ -100,7 +121,12 @@ pub fn listings(
 }
 
 /// `Quote`.
-pub fn quote(deps: Deps, listing_id: u64, shares: Uint128, buyer: String) -> StdResult<QuoteResponse> {
+pub fn quote(
+    deps: Deps,
+    listing_id: u64,
+    shares: Uint128,
+    buyer: String,
+) -> StdResult<QuoteResponse> {
     let buyer = deps.api.addr_validate(&buyer)?;
     let listing = load_listing(deps, listing_id).map_err(std)?;
     market_quote(deps, &listing, shares, &buyer).map_err(std)
@@ -113,7 +139,9 @@ pub fn holder(deps: Deps, vault_id: u64, address: String) -> StdResult<HolderRes
     let (h, claimable) = claimable(deps.storage, &vault, &who)?;
     Ok(HolderResponse {
         shares: h.shares,
-        listed: LISTED.may_load(deps.storage, (vault_id, &who))?.unwrap_or_default(),
+        listed: LISTED
+            .may_load(deps.storage, (vault_id, &who))?
+            .unwrap_or_default(),
         claimable,
         reserve: h.reserve,
     })

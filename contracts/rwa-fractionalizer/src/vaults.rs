@@ -1,8 +1,6 @@
 //! Opening vaults (an NFT in, a shares token out) and the management fee.
 
-use btt_types::fractionalizer::{
-    NftHook, SharesInstantiateMsg, Vault, VaultStatus, YEAR_SECONDS,
-};
+use btt_types::fractionalizer::{NftHook, SharesInstantiateMsg, Vault, VaultStatus, YEAR_SECONDS};
 use cosmwasm_std::{
     from_json, to_json_binary, Addr, Decimal256, DepsMut, Env, MessageInfo, Reply, Response,
     StdError, StdResult, Storage, SubMsg, Timestamp, Uint128, Uint256, WasmMsg,

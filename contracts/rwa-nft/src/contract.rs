@@ -95,7 +95,14 @@ pub fn instantiate(
         Option<cosmwasm_std::Empty>,
         Option<cosmwasm_std::Empty>,
         cosmwasm_std::Empty,
-    >(deps.branch(), &env, &info, collection, CONTRACT_NAME, CONTRACT_VERSION)?;
+    >(
+        deps.branch(),
+        &env,
+        &info,
+        collection,
+        CONTRACT_NAME,
+        CONTRACT_VERSION,
+    )?;
     CONFIG.save(deps.storage, &config)?;
     TOTALS.save(deps.storage, &Totals::default())?;
     Ok(Response::new()
@@ -189,7 +196,16 @@ pub fn execute(
             asset,
         } => {
             let paid = native_paid(&info)?;
-            mint::mint(deps, env, info.sender, paid, token_id, owner, token_uri, asset)
+            mint::mint(
+                deps,
+                env,
+                info.sender,
+                paid,
+                token_id,
+                owner,
+                token_uri,
+                asset,
+            )
         }
         ExecuteMsg::Appraise {
             token_id,

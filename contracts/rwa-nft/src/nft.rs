@@ -93,7 +93,9 @@ pub fn revoke_all(
     operator: String,
 ) -> Result<Response, ContractError> {
     cw_utils::nonpayable(&info)?;
-    Ok(cw721_exec::revoke_all::<Empty>(deps, &env, &info, operator)?)
+    Ok(cw721_exec::revoke_all::<Empty>(
+        deps, &env, &info, operator,
+    )?)
 }
 
 /// `Burn`: cw721 removes the record; the metadata and any pending revaluation go with it.

@@ -88,7 +88,12 @@ pub fn all_nft_info(
     token_id: String,
     include_expired: Option<bool>,
 ) -> StdResult<AllNftInfoResponse<AssetMetadata>> {
-    let access = q::query_owner_of(deps, env, token_id.clone(), include_expired.unwrap_or(false))?;
+    let access = q::query_owner_of(
+        deps,
+        env,
+        token_id.clone(),
+        include_expired.unwrap_or(false),
+    )?;
     Ok(AllNftInfoResponse {
         access,
         info: nft_info(deps, token_id)?,

@@ -35,6 +35,60 @@ pub struct GenesisConfig {
     pub points: PointsRules,
     /// Payment parameters.
     pub payments: PaymentParams,
+    /// Asset tokenization parameters.
+    pub rwa: RwaParams,
+}
+
+/// Parameters of rwa-nft and rwa-fractionalizer at genesis.
+#[derive(Debug, Clone)]
+pub struct RwaParams {
+    /// Healthcare providers allowed to mint asset NFTs.
+    pub issuers: Vec<String>,
+    /// Appraisers allowed to revalue.
+    pub appraisers: Vec<String>,
+    /// Mint and revaluation fees.
+    pub nft_fees: btt_types::rwa_nft::NftFees,
+    /// Trade, management and premium fees of the vaults.
+    pub vault_fees: btt_types::fractionalizer::VaultFees,
+    /// Buyout rules.
+    pub buyout: btt_types::fractionalizer::BuyoutParams,
+    /// High-value burn of BTT fees.
+    pub burn: btt_types::fees::BurnRule,
+    /// Native denoms accepted for appraisals, trades and income.
+    pub native_denoms: Vec<String>,
+}
+
+impl RwaParams {
+    /// DESIGN.md's suggestions: mint 1 / 2 / 3%, revaluation 0.25%; trades 1.0 / 0.8 / 0.6 / 0.5%
+    /// by staking priority; management 1% a year; premium 100 BTT for 30 days; signals within
+    /// 0.5–3× the initial reserve, 3-day auctions extended by 15 minutes, 5% increments; 20% of a
+    /// BTT fee burned when the transaction is worth at least 10,000 BTT.
+    pub fn suggested(issuers: Vec<String>, appraisers: Vec<String>) -> Self {
+        use btt_types::fractionalizer::{BuyoutParams, VaultFees};
+        Self {
+            issuers,
+            appraisers,
+            nft_fees: btt_types::rwa_nft::NftFees::suggested(),
+            vault_fees: VaultFees {
+                trade_by_priority: vec![Bps(100), Bps(80), Bps(60), Bps(50)],
+                management: Bps(100),
+                premium: btt(100),
+                premium_seconds: 30 * 86_400,
+            },
+            buyout: BuyoutParams {
+                min_factor: cosmwasm_std::Decimal::percent(50),
+                max_factor: cosmwasm_std::Decimal::percent(300),
+                duration: 3 * 86_400,
+                extension: 900,
+                min_increment: Bps(500),
+            },
+            burn: btt_types::fees::BurnRule {
+                threshold: btt(10_000),
+                share: Bps(2_000),
+            },
+            native_denoms: vec!["uusdc".into()],
+        }
+    }
 }
 
 /// Parameters of payfi at genesis.

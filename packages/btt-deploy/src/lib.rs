@@ -6,6 +6,7 @@
 //! - [`multitest`]: runs the plan on an embedded cw-multi-test chain.
 //! - [`care`]: the patient-care scenario (points and payments) of the main job.
 //! - [`compute`]: the compute-marketplace and mining scenario of the main job.
+//! - [`rwa`]: the asset-tokenization deployment and the MRI scenario of the main job.
 //! - [`governance`]: a proposal from deposit to execution on the embedded chain.
 //! - [`walk`]: the 48-month walk of the main job (claims, stakes, tranche approvals by
 //!   proposal) and its table.
@@ -15,4 +16,5 @@ pub mod compute;
 pub mod genesis;
 pub mod governance;
 pub mod multitest;
+pub mod rwa;
 pub mod walk;

@@ -17,7 +17,7 @@ use cw_multi_test::{App, AppBuilder, Contract, ContractWrapper, Executor};
 
 use crate::genesis::{
     plan, suggested_points_rules, token_instantiate_msg, ComputeParams, GenesisConfig, GenesisPlan,
-    GovernanceParams, PaymentParams, PoolHolders,
+    GovernanceParams, PaymentParams, PoolHolders, RwaParams,
 };
 
 /// A multi-test wrapper of a contract crate's entry points (`reply` where it has one).
@@ -58,21 +58,30 @@ contract_code!(/// incentive-points as a multi-test contract.
     points_code, incentive_points);
 contract_code!(/// payfi as a multi-test contract.
     payfi_code, payfi, reply);
+contract_code!(/// rwa-nft as a multi-test contract.
+    nft_code, rwa_nft);
+contract_code!(/// rwa-shares (one per vault) as a multi-test contract.
+    shares_code, rwa_shares);
+contract_code!(/// rwa-fractionalizer as a multi-test contract.
+    vaults_code, rwa_fractionalizer, reply);
 
 /// Patients of the embedded chain, who hold native USDC to pay invoices with.
 pub const PATIENTS: [&str; 2] = ["patient-alice", "patient-bob"];
 
-/// An embedded chain where the patients hold 10,000 USDC each.
+/// Bidders in the MRI buyout, who hold native USDC.
+pub const BUYERS: [&str; 2] = ["regional-hospital", "imaging-partners"];
+
+/// An embedded chain where the patients hold 100,000 USDC each and the buyers 1,000,000.
 pub fn local_app() -> App {
     AppBuilder::new().build(|router, api, storage| {
-        for patient in PATIENTS {
+        let funded = PATIENTS
+            .iter()
+            .map(|p| (*p, 100_000_000_000u128))
+            .chain(BUYERS.iter().map(|b| (*b, 1_000_000_000_000u128)));
+        for (who, amount) in funded {
             router
                 .bank
-                .init_balance(
-                    storage,
-                    &api.addr_make(patient),
-                    coins(10_000_000_000, "uusdc"),
-                )
+                .init_balance(storage, &api.addr_make(who), coins(amount, "uusdc"))
                 .expect("minting USDC on the embedded chain");
         }
     })
@@ -89,6 +98,9 @@ pub struct CodeIds {
     pub depin: u64,
     pub points: u64,
     pub payfi: u64,
+    pub nft: u64,
+    pub shares: u64,
+    pub vaults: u64,
 }
 
 /// What genesis left on the chain.
@@ -102,6 +114,8 @@ pub struct Deployment {
     pub depin: Addr,
     pub points: Addr,
     pub payfi: Addr,
+    pub nft: Addr,
+    pub vaults: Addr,
     pub code_ids: CodeIds,
     /// The vesting schedule of each vested row.
     pub schedule_ids: BTreeMap<Category, u64>,
@@ -110,7 +124,7 @@ pub struct Deployment {
 
 impl Deployment {
     /// Every contract of the suite with its name.
-    pub fn contracts(&self) -> [(&'static str, &Addr); 8] {
+    pub fn contracts(&self) -> [(&'static str, &Addr); 10] {
         [
             ("btt-token", self.token.addr()),
             ("btt-vesting", self.vesting.addr()),
@@ -120,6 +134,8 @@ impl Deployment {
             ("depin-rewards", &self.depin),
             ("incentive-points", &self.points),
             ("payfi", &self.payfi),
+            ("rwa-nft", &self.nft),
+            ("rwa-fractionalizer", &self.vaults),
         ]
     }
 }
@@ -155,6 +171,10 @@ pub fn local_config(app: &App, start: Timestamp) -> GenesisConfig {
         ),
         points: suggested_points_rules(),
         payments: PaymentParams::suggested(vec![addr("price-feeder")]),
+        rwa: RwaParams::suggested(
+            vec![addr("china-digital-healthcare")],
+            vec![addr("appraiser")],
+        ),
     }
 }
 
@@ -190,6 +210,9 @@ pub fn deploy_genesis(
         depin: app.store_code(depin_code()),
         points: app.store_code(points_code()),
         payfi: app.store_code(payfi_code()),
+        nft: app.store_code(nft_code()),
+        shares: app.store_code(shares_code()),
+        vaults: app.store_code(vaults_code()),
     };
     let admin = Some(deployer.to_string());
     let gov = &config.governance;
@@ -275,6 +298,9 @@ pub fn deploy_genesis(
     let (points, payfi) =
         deploy_payments(app, deployer, config, &code_ids, &token, &staking, &dao)?;
 
+    let (nft, vaults) =
+        crate::rwa::deploy_rwa(app, deployer, config, &code_ids, &token, &staking, &dao)?;
+
     let holders = PoolHolders {
         mining: depin.to_string(),
         community: points.to_string(),
@@ -309,6 +335,8 @@ pub fn deploy_genesis(
         depin.clone(),
         points.clone(),
         payfi.clone(),
+        nft.clone(),
+        vaults.clone(),
     ];
     let administered = [
         token.addr().clone(),
@@ -319,6 +347,8 @@ pub fn deploy_genesis(
         depin.clone(),
         points.clone(),
         payfi.clone(),
+        nft.clone(),
+        vaults.clone(),
     ];
     hand_over_to_dao(app, deployer, &token, &dao, &owned, &administered)?;
 
@@ -347,6 +377,8 @@ pub fn deploy_genesis(
         depin,
         points,
         payfi,
+        nft,
+        vaults,
         code_ids,
         schedule_ids,
         plan,

@@ -8,7 +8,7 @@ use anyhow::ensure;
 use btt_types::allocation::{Category, PoolHolder, Release, ALLOCATION_TABLE};
 use btt_types::depin;
 use btt_types::points;
-use btt_types::units::{format_btt, MONTH_SECONDS, UBTT_PER_BTT};
+use btt_types::units::{format_btt, MONTH_SECONDS, TOTAL_SUPPLY, UBTT_PER_BTT};
 use btt_types::vesting::Curve;
 use cosmwasm_std::{Addr, CosmosMsg, Timestamp, Uint128};
 use cw_multi_test::{App, Executor};
@@ -19,6 +19,7 @@ use crate::compute::{marketplace_scenario, ComputeReport};
 use crate::genesis::GenesisConfig;
 use crate::governance::{advance, pass_proposal};
 use crate::multitest::Deployment;
+use crate::rwa::{mri_scenario, RwaReport};
 
 /// The months the report shows.
 pub const REPORT_MONTHS: [u64; 9] = [0, 3, 6, 12, 24, 33, 36, 42, 48];
@@ -87,6 +88,8 @@ pub struct GovernanceEvent {
 pub const COMPUTE_MONTH: u64 = 6;
 /// The month the patient-care scenario runs.
 pub const CARE_MONTH: u64 = 7;
+/// The month the asset-tokenization scenario runs.
+pub const RWA_MONTH: u64 = 8;
 
 /// The walk's record.
 #[derive(Debug, Clone, Serialize)]
@@ -95,6 +98,7 @@ pub struct WalkReport {
     pub governance: Vec<GovernanceEvent>,
     pub compute: Option<ComputeReport>,
     pub care: Option<CareReport>,
+    pub rwa: Option<RwaReport>,
 }
 
 /// Walks 48 months from genesis. Checks at every snapshot that every BTT in circulation came
@@ -115,6 +119,7 @@ pub fn vesting_walk(
         governance: vec![],
         compute: None,
         care: None,
+        rwa: None,
     };
     for month in 0..=48 {
         let time = config.start.plus_seconds(month * MONTH_SECONDS);
@@ -135,6 +140,9 @@ pub fn vesting_walk(
         }
         if month == CARE_MONTH {
             report.care = Some(care_scenario(app, deployment, config)?);
+        }
+        if month == RWA_MONTH {
+            report.rwa = Some(mri_scenario(app, deployment, config)?);
         }
         let next_month = config.start.plus_seconds((month + 1) * MONTH_SECONDS);
         let due =
@@ -269,7 +277,7 @@ fn snapshot(app: &App, deployment: &Deployment, month: u64) -> anyhow::Result<Sn
     let staked = balance(deployment.staking.addr().as_str())?;
     let circulating = total_supply - in_vesting - mining_pool - community_pool - dao_treasury;
     // BTT enters circulation only by vesting claims, mining and the community pool's payouts,
-    // and leaves it only into the DAO treasury (fees, kept deposits).
+    // and leaves it only into the DAO treasury (fees, kept deposits) or by burning.
     let claimed: Uint128 = lines.iter().map(|l| l.circulating).sum();
     let depin_state: depin::StateResponse =
         querier.query_wasm_smart(&deployment.depin, &depin::QueryMsg::State {})?;
@@ -283,9 +291,10 @@ fn snapshot(app: &App, deployment: &Deployment, month: u64) -> anyhow::Result<Sn
         .sum();
     let into_treasury = dao_treasury.checked_sub(treasury_at_genesis)?;
     let rewarded = pool.converted + pool.referrals;
+    let burned = TOTAL_SUPPLY - total_supply;
     ensure!(
-        claimed + mined + rewarded == circulating + into_treasury,
-        "month {month}: {claimed} claimed + {mined} mined + {rewarded} rewarded != {circulating} circulating + {into_treasury} into the treasury"
+        claimed + mined + rewarded == circulating + into_treasury + burned,
+        "month {month}: {claimed} claimed + {mined} mined + {rewarded} rewarded != {circulating} circulating + {into_treasury} into the treasury + {burned} burned"
     );
     Ok(Snapshot {
         month,

@@ -81,7 +81,10 @@ pub fn in_band(name: &str, got: Bps, min: Bps, max: Bps) -> Result<(), FeeOutOfB
 }
 
 /// Validates the recipients: 1..=8 of them, every address valid, shares summing to 100%.
-pub fn validate_recipients(api: &dyn Api, msgs: &[FeeRecipientMsg]) -> StdResult<Vec<FeeRecipient>> {
+pub fn validate_recipients(
+    api: &dyn Api,
+    msgs: &[FeeRecipientMsg],
+) -> StdResult<Vec<FeeRecipient>> {
     if msgs.is_empty() || msgs.len() > MAX_RECIPIENTS {
         return Err(StdError::generic_err("1 to 8 fee recipients"));
     }
@@ -156,7 +159,13 @@ mod tests {
         let fee = Uint128::new(10_000_000);
         let low = cut_fee(fee, Uint128::new(999_999_999), true, &RULE, &recipients());
         assert_eq!(low.burn, Uint128::zero());
-        let native = cut_fee(fee, Uint128::new(5_000_000_000), false, &RULE, &recipients());
+        let native = cut_fee(
+            fee,
+            Uint128::new(5_000_000_000),
+            false,
+            &RULE,
+            &recipients(),
+        );
         assert_eq!(native.burn, Uint128::zero());
         let high = cut_fee(fee, Uint128::new(1_000_000_000), true, &RULE, &recipients());
         assert_eq!(high.burn, Uint128::new(2_000_000));
@@ -167,7 +176,10 @@ mod tests {
     fn band_check_names_the_fee() {
         assert!(in_band("mint fee", Bps(100), Bps(100), Bps(300)).is_ok());
         let err = in_band("mint fee", Bps(350), Bps(100), Bps(300)).unwrap_err();
-        assert_eq!(err.to_string(), "mint fee must be between 1.00% and 3.00%, not 3.50%");
+        assert_eq!(
+            err.to_string(),
+            "mint fee must be between 1.00% and 3.00%, not 3.50%"
+        );
     }
 
     #[test]

@@ -18,19 +18,37 @@ fn shared_vault() -> (Suite, u64) {
 #[test]
 fn reserve_price_is_share_weighted_and_bounded() {
     let (mut suite, v) = shared_vault();
-    let signal = |p| ExecuteMsg::SignalReserve { vault_id: v, price: Some(p) };
+    let signal = |p| ExecuteMsg::SignalReserve {
+        vault_id: v,
+        price: Some(p),
+    };
     assert_eq!(
         suite.execute("alice", &signal(btt(300_001))).unwrap_err(),
-        ContractError::ReserveOutOfBounds { min: btt(50_000), max: btt(300_000), got: btt(300_001) }
+        ContractError::ReserveOutOfBounds {
+            min: btt(50_000),
+            max: btt(300_000),
+            got: btt(300_001)
+        }
     );
-    assert!(matches!(suite.execute("carol", &signal(btt(90_000))).unwrap_err(), ContractError::NotHolder { .. }));
+    assert!(matches!(
+        suite.execute("carol", &signal(btt(90_000))).unwrap_err(),
+        ContractError::NotHolder { .. }
+    ));
     suite.execute("alice", &signal(btt(200_000))).unwrap();
     // 300 shares at 200,000 and 700 at the initial 100,000
     assert_eq!(suite.query_vault(v).reserve_price, btt(130_000));
     // the weight moves with the shares
     suite.transfer_shares(v, "alice", "carol", 100);
     assert_eq!(suite.query_vault(v).reserve_price, btt(120_000));
-    suite.execute("alice", &ExecuteMsg::SignalReserve { vault_id: v, price: None }).unwrap();
+    suite
+        .execute(
+            "alice",
+            &ExecuteMsg::SignalReserve {
+                vault_id: v,
+                price: None,
+            },
+        )
+        .unwrap();
     assert_eq!(suite.query_vault(v).reserve_price, btt(100_000));
 }
 
@@ -39,7 +57,10 @@ fn auction_runs_with_increments_extension_refunds_and_redemption() {
     let (mut suite, v) = shared_vault();
     assert_eq!(
         suite.bid("carol", v, btt(99_999)).unwrap_err(),
-        ContractError::BidTooLow { min: btt(100_000), got: btt(99_999) }
+        ContractError::BidTooLow {
+            min: btt(100_000),
+            got: btt(99_999)
+        }
     );
     let carol = suite.btt_balance("carol");
     suite.bid("carol", v, btt(100_000)).unwrap();
@@ -47,39 +68,76 @@ fn auction_runs_with_increments_extension_refunds_and_redemption() {
     assert_eq!(suite.query_vault(v).vault.status, VaultStatus::Auction);
     assert_eq!(
         suite.bid("dave", v, btt(104_999)).unwrap_err(),
-        ContractError::BidTooLow { min: btt(105_000), got: btt(104_999) }
+        ContractError::BidTooLow {
+            min: btt(105_000),
+            got: btt(104_999)
+        }
     );
     suite.advance(3 * DAY - 60);
     suite.bid("dave", v, btt(105_000)).unwrap();
-    assert_eq!(suite.btt_balance("carol"), carol, "outbid carol is refunded");
+    assert_eq!(
+        suite.btt_balance("carol"),
+        carol,
+        "outbid carol is refunded"
+    );
     let extended = suite.auction(v).unwrap().end;
     assert_eq!(extended, suite.now().plus_seconds(900));
     assert!(extended > end);
     assert!(matches!(
-        suite.execute("bob", &ExecuteMsg::SettleAuction { vault_id: v }).unwrap_err(),
+        suite
+            .execute("bob", &ExecuteMsg::SettleAuction { vault_id: v })
+            .unwrap_err(),
         ContractError::AuctionRunning { .. }
     ));
     assert!(matches!(
-        suite.execute("alice", &ExecuteMsg::SignalReserve { vault_id: v, price: Some(btt(90_000)) }).unwrap_err(),
+        suite
+            .execute(
+                "alice",
+                &ExecuteMsg::SignalReserve {
+                    vault_id: v,
+                    price: Some(btt(90_000))
+                }
+            )
+            .unwrap_err(),
         ContractError::WrongStatus { .. }
     ));
     suite.advance(900);
-    assert_eq!(suite.bid("carol", v, btt(200_000)).unwrap_err(), ContractError::AuctionEnded { vault_id: v });
-    suite.execute("bob", &ExecuteMsg::SettleAuction { vault_id: v }).unwrap();
+    assert_eq!(
+        suite.bid("carol", v, btt(200_000)).unwrap_err(),
+        ContractError::AuctionEnded { vault_id: v }
+    );
+    suite
+        .execute("bob", &ExecuteMsg::SettleAuction { vault_id: v })
+        .unwrap();
     assert_eq!(suite.nft_owner("mri-1"), suite.addr("dave").to_string());
 
     // holders redeem for their part of 105,000 BTT, with their income
     let alice = suite.btt_balance("alice");
-    suite.send_shares(v, "alice", 300, &ReceiveMsg::Redeem {}).unwrap();
-    assert_eq!(suite.btt_balance("alice") - alice, btt(31_500) + Uint128::new(300));
-    suite.send_shares(v, "bob", 200, &ReceiveMsg::Redeem {}).unwrap();
+    suite
+        .send_shares(v, "alice", 300, &ReceiveMsg::Redeem {})
+        .unwrap();
+    assert_eq!(
+        suite.btt_balance("alice") - alice,
+        btt(31_500) + Uint128::new(300)
+    );
+    suite
+        .send_shares(v, "bob", 200, &ReceiveMsg::Redeem {})
+        .unwrap();
     let clinic = suite.btt_balance("clinic");
-    suite.send_shares(v, "clinic", 500, &ReceiveMsg::Redeem {}).unwrap();
-    assert_eq!(suite.btt_balance("clinic") - clinic, btt(52_500) + Uint128::new(500));
+    suite
+        .send_shares(v, "clinic", 500, &ReceiveMsg::Redeem {})
+        .unwrap();
+    assert_eq!(
+        suite.btt_balance("clinic") - clinic,
+        btt(52_500) + Uint128::new(500)
+    );
     // nothing remains: no shares, no proceeds, no BTT in the vault
     let vault = suite.query_vault(v).vault;
     assert_eq!(vault.status, VaultStatus::Closed);
-    assert_eq!((vault.supply, vault.proceeds_left), (Uint128::zero(), Uint128::zero()));
+    assert_eq!(
+        (vault.supply, vault.proceeds_left),
+        (Uint128::zero(), Uint128::zero())
+    );
     assert_eq!(suite.shares_supply(v), Uint128::zero());
     let vaults = suite.vaults.clone();
     assert_eq!(suite.btt_of(&vaults), Uint128::zero());
@@ -89,12 +147,19 @@ fn auction_runs_with_increments_extension_refunds_and_redemption() {
 fn a_holder_of_every_share_takes_the_nft_out() {
     let (mut suite, v) = shared_vault();
     assert_eq!(
-        suite.send_shares(v, "clinic", 500, &ReceiveMsg::RedeemNft {}).unwrap_err(),
-        ContractError::NotAllShares { supply: Uint128::new(1_000), sent: Uint128::new(500) }
+        suite
+            .send_shares(v, "clinic", 500, &ReceiveMsg::RedeemNft {})
+            .unwrap_err(),
+        ContractError::NotAllShares {
+            supply: Uint128::new(1_000),
+            sent: Uint128::new(500)
+        }
     );
     suite.transfer_shares(v, "alice", "clinic", 300);
     suite.transfer_shares(v, "bob", "clinic", 200);
-    suite.send_shares(v, "clinic", 1_000, &ReceiveMsg::RedeemNft {}).unwrap();
+    suite
+        .send_shares(v, "clinic", 1_000, &ReceiveMsg::RedeemNft {})
+        .unwrap();
     assert_eq!(suite.nft_owner("mri-1"), suite.addr("clinic").to_string());
     assert_eq!(suite.query_vault(v).vault.status, VaultStatus::Closed);
     assert_eq!(suite.shares_supply(v), Uint128::zero());
@@ -109,12 +174,16 @@ fn a_holder_of_every_share_takes_the_nft_out() {
 fn redemption_needs_a_sold_vault() {
     let (mut suite, v) = shared_vault();
     assert!(matches!(
-        suite.send_shares(v, "alice", 300, &ReceiveMsg::Redeem {}).unwrap_err(),
+        suite
+            .send_shares(v, "alice", 300, &ReceiveMsg::Redeem {})
+            .unwrap_err(),
         ContractError::WrongStatus { .. }
     ));
     suite.bid("carol", v, btt(100_000)).unwrap();
     assert!(matches!(
-        suite.send_shares(v, "clinic", 500, &ReceiveMsg::RedeemNft {}).unwrap_err(),
+        suite
+            .send_shares(v, "clinic", 500, &ReceiveMsg::RedeemNft {})
+            .unwrap_err(),
         ContractError::WrongStatus { .. }
     ));
 }

@@ -28,7 +28,16 @@ fn nfts_of_another_contract_are_rejected() {
     let clinic = suite.addr("clinic");
     suite
         .app
-        .execute_contract(clinic, token, &Cw20ExecuteMsg::Send { contract: fake.to_string(), amount: fee, msg: to_json_binary(&mint).unwrap() }, &[])
+        .execute_contract(
+            clinic,
+            token,
+            &Cw20ExecuteMsg::Send {
+                contract: fake.to_string(),
+                amount: fee,
+                msg: to_json_binary(&mint).unwrap(),
+            },
+            &[],
+        )
         .unwrap();
     let err = suite.send_nft(&fake, "clinic", "fake", &hook).unwrap_err();
     assert!(matches!(err, ContractError::UnknownNft { .. }));
@@ -43,18 +52,27 @@ fn hooks_from_unknown_tokens_are_rejected() {
     let mut suite = SuiteBuilder::default().build();
     let v = suite.vault("mri-1", 1_000);
     let owner = suite.addr("owner");
-    let other = btt_testing::instantiate_token(&mut suite.app, &owner, "FAKE", &["alice"], btt(1_000));
+    let other =
+        btt_testing::instantiate_token(&mut suite.app, &owner, "FAKE", &["alice"], btt(1_000));
     let msg = Cw20ExecuteMsg::Send {
         contract: suite.vaults.to_string(),
         amount: btt(5),
         msg: to_json_binary(&ReceiveMsg::DepositIncome { vault_id: v }).unwrap(),
     };
     let alice = suite.addr("alice");
-    let err = suite.app.execute_contract(alice, other, &msg, &[]).unwrap_err();
-    assert!(matches!(err.downcast::<ContractError>().unwrap(), ContractError::UnknownToken(_)));
+    let err = suite
+        .app
+        .execute_contract(alice, other, &msg, &[])
+        .unwrap_err();
+    assert!(matches!(
+        err.downcast::<ContractError>().unwrap(),
+        ContractError::UnknownToken(_)
+    ));
     // BTT cannot pose as shares
     assert!(matches!(
-        suite.send_btt("alice", btt(5), &ReceiveMsg::Redeem {}).unwrap_err(),
+        suite
+            .send_btt("alice", btt(5), &ReceiveMsg::Redeem {})
+            .unwrap_err(),
         ContractError::WrongHook { .. }
     ));
     // nor anyone report share moves but the vault's shares token
@@ -63,7 +81,10 @@ fn hooks_from_unknown_tokens_are_rejected() {
         to: suite.addr("alice").to_string(),
         amount: Uint128::new(1_000),
     };
-    assert!(matches!(suite.execute("alice", &msg).unwrap_err(), ContractError::WrongHook { .. }));
+    assert!(matches!(
+        suite.execute("alice", &msg).unwrap_err(),
+        ContractError::WrongHook { .. }
+    ));
 }
 
 #[test]
@@ -76,11 +97,18 @@ fn fractionalize_input_is_validated() {
         (Suite::hook(10, "btt", Uint128::zero()), "reserve"),
     ] {
         let err = suite.send_nft(&nft, "clinic", "mri-1", &hook).unwrap_err();
-        assert!(matches!(&err, ContractError::InvalidVault { reason: r } if r.contains(reason)), "{err}");
+        assert!(
+            matches!(&err, ContractError::InvalidVault { reason: r } if r.contains(reason)),
+            "{err}"
+        );
     }
     assert_eq!(
-        suite.send_nft(&nft, "clinic", "mri-1", &Suite::hook(10, "uatom", btt(1))).unwrap_err(),
-        ContractError::UnknownDenom { denom: "uatom".into() }
+        suite
+            .send_nft(&nft, "clinic", "mri-1", &Suite::hook(10, "uatom", btt(1)))
+            .unwrap_err(),
+        ContractError::UnknownDenom {
+            denom: "uatom".into()
+        }
     );
     // the NFT stayed with the clinic through every failure
     assert_eq!(suite.nft_owner("mri-1"), suite.addr("clinic").to_string());
@@ -99,7 +127,10 @@ fn fees_outside_their_bands_are_refused() {
         for (builder, name) in [(low, "trade fee"), (high, "management fee")] {
             let msg = builder.instantiate_msg(&s);
             let owner = s.addr("owner");
-            let err = s.app.instantiate_contract(code, owner, &msg, &[], "bad", None).unwrap_err();
+            let err = s
+                .app
+                .instantiate_contract(code, owner, &msg, &[], "bad", None)
+                .unwrap_err();
             match err.downcast::<ContractError>().unwrap() {
                 ContractError::FeeOutOfBand(e) => assert_eq!(e.name, name),
                 other => panic!("{other}"),
@@ -109,13 +140,33 @@ fn fees_outside_their_bands_are_refused() {
     };
     let mut s = code;
     let err = s
-        .execute("alice", &ExecuteMsg::UpdateConfig { fees: None, recipients: None, burn: None, buyout: None, native_denoms: None, shares_code_id: Some(9) })
+        .execute(
+            "alice",
+            &ExecuteMsg::UpdateConfig {
+                fees: None,
+                recipients: None,
+                burn: None,
+                buyout: None,
+                native_denoms: None,
+                shares_code_id: Some(9),
+            },
+        )
         .unwrap_err();
     assert!(matches!(err, ContractError::Ownership(_)));
     let mut rising = super::suite::fees();
     rising.trade_by_priority = vec![Bps(50), Bps(100)];
     let err = s
-        .execute("owner", &ExecuteMsg::UpdateConfig { fees: Some(rising), recipients: None, burn: None, buyout: None, native_denoms: None, shares_code_id: None })
+        .execute(
+            "owner",
+            &ExecuteMsg::UpdateConfig {
+                fees: Some(rising),
+                recipients: None,
+                burn: None,
+                buyout: None,
+                native_denoms: None,
+                shares_code_id: None,
+            },
+        )
         .unwrap_err();
     assert!(matches!(err, ContractError::InvalidConfig { .. }));
 }

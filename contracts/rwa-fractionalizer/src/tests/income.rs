@@ -21,7 +21,10 @@ fn income_follows_shares_across_transfers() {
     let before = suite.btt_balance("alice");
     suite.claim("alice", v).unwrap();
     assert_eq!(suite.btt_balance("alice") - before, Uint128::new(1_500));
-    assert_eq!(suite.claim("alice", v).unwrap_err(), ContractError::NothingToClaim);
+    assert_eq!(
+        suite.claim("alice", v).unwrap_err(),
+        ContractError::NothingToClaim
+    );
     suite.claim("bob", v).unwrap();
     assert_eq!(suite.claimable(v, "bob"), 0);
 }
@@ -50,17 +53,40 @@ fn the_vault_ledger_mirrors_the_shares_token() {
     suite.transfer_shares(v, "clinic", "alice", 400);
     suite.transfer_shares(v, "alice", "bob", 150);
     suite.approve_shares(v, "bob", 100);
-    let (owner, recipient) = (suite.addr("bob").to_string(), suite.addr("carol").to_string());
+    let (owner, recipient) = (
+        suite.addr("bob").to_string(),
+        suite.addr("carol").to_string(),
+    );
     // a third party moves bob's shares with an allowance; the vault hears of it too
     suite
-        .shares(v, "bob", &Cw20ExecuteMsg::IncreaseAllowance { spender: suite.addr("dave").to_string(), amount: Uint128::new(50), expires: None })
+        .shares(
+            v,
+            "bob",
+            &Cw20ExecuteMsg::IncreaseAllowance {
+                spender: suite.addr("dave").to_string(),
+                amount: Uint128::new(50),
+                expires: None,
+            },
+        )
         .unwrap();
     suite
-        .shares(v, "dave", &Cw20ExecuteMsg::TransferFrom { owner, recipient, amount: Uint128::new(50) })
+        .shares(
+            v,
+            "dave",
+            &Cw20ExecuteMsg::TransferFrom {
+                owner,
+                recipient,
+                amount: Uint128::new(50),
+            },
+        )
         .unwrap();
     for who in ["clinic", "alice", "bob", "carol"] {
         let addr = suite.addr(who);
-        assert_eq!(suite.holder(v, who).shares, suite.share_balance(v, &addr), "{who}");
+        assert_eq!(
+            suite.holder(v, who).shares,
+            suite.share_balance(v, &addr),
+            "{who}"
+        );
     }
     assert_eq!(suite.holder(v, "carol").shares, Uint128::new(50));
 }
@@ -77,18 +103,47 @@ fn donations_do_not_change_share_value() {
     let donor = suite.addr("dave");
     suite
         .app
-        .execute_contract(donor, token, &Cw20ExecuteMsg::Transfer { recipient: vaults.clone(), amount: btt(50_000) }, &[])
+        .execute_contract(
+            donor,
+            token,
+            &Cw20ExecuteMsg::Transfer {
+                recipient: vaults.clone(),
+                amount: btt(50_000),
+            },
+            &[],
+        )
         .unwrap();
     assert_eq!(suite.claimable(v, "alice"), 1_000);
     assert_eq!(suite.claimable(v, "clinic"), 1_000);
     // shares cannot be parked at the vault without a hook
     let err = suite
-        .shares(v, "alice", &Cw20ExecuteMsg::Transfer { recipient: vaults, amount: Uint128::new(1) })
+        .shares(
+            v,
+            "alice",
+            &Cw20ExecuteMsg::Transfer {
+                recipient: vaults,
+                amount: Uint128::new(1),
+            },
+        )
         .unwrap_err();
-    assert_eq!(err.downcast::<rwa_shares::ContractError>().unwrap(), rwa_shares::ContractError::UseSend);
+    assert_eq!(
+        err.downcast::<rwa_shares::ContractError>().unwrap(),
+        rwa_shares::ContractError::UseSend
+    );
     // nor burned by a holder
-    let err = suite.shares(v, "alice", &Cw20ExecuteMsg::Burn { amount: Uint128::new(1) }).unwrap_err();
-    assert!(matches!(err.downcast::<rwa_shares::ContractError>().unwrap(), rwa_shares::ContractError::OnlyVault { .. }));
+    let err = suite
+        .shares(
+            v,
+            "alice",
+            &Cw20ExecuteMsg::Burn {
+                amount: Uint128::new(1),
+            },
+        )
+        .unwrap_err();
+    assert!(matches!(
+        err.downcast::<rwa_shares::ContractError>().unwrap(),
+        rwa_shares::ContractError::OnlyVault { .. }
+    ));
     assert_eq!(suite.query_vault(v).reserve_price, btt(100_000));
 }
 
@@ -97,12 +152,21 @@ fn deposits_must_match_the_vault_asset_and_status() {
     let mut suite = SuiteBuilder::default().build();
     let v = suite.vault("mri-1", 1_000);
     let err = suite
-        .execute_with_funds("clinic", &ExecuteMsg::DepositIncome { vault_id: v }, &coins(5, USDC))
+        .execute_with_funds(
+            "clinic",
+            &ExecuteMsg::DepositIncome { vault_id: v },
+            &coins(5, USDC),
+        )
         .unwrap_err();
     assert!(matches!(err, ContractError::WrongAsset { .. }));
-    let err = suite.execute("clinic", &ExecuteMsg::DepositIncome { vault_id: v }).unwrap_err();
+    let err = suite
+        .execute("clinic", &ExecuteMsg::DepositIncome { vault_id: v })
+        .unwrap_err();
     assert!(matches!(err, ContractError::Payment(_)));
-    assert_eq!(suite.deposit("clinic", 99, 5).unwrap_err(), ContractError::NoVault { vault_id: 99 });
+    assert_eq!(
+        suite.deposit("clinic", 99, 5).unwrap_err(),
+        ContractError::NoVault { vault_id: 99 }
+    );
 }
 
 #[test]
@@ -111,18 +175,40 @@ fn native_income_vaults_pay_in_their_denom() {
     suite.mint("mri-u", btt(1_000_000));
     let nft = suite.nft.clone();
     suite
-        .send_nft(&nft, "clinic", "mri-u", &super::suite::Suite::hook(100, USDC, Uint128::new(5_000_000)))
+        .send_nft(
+            &nft,
+            "clinic",
+            "mri-u",
+            &super::suite::Suite::hook(100, USDC, Uint128::new(5_000_000)),
+        )
         .unwrap();
     let v = 1;
     suite.transfer_shares(v, "clinic", "alice", 25);
     suite
-        .execute_with_funds("bob", &ExecuteMsg::DepositIncome { vault_id: v }, &coins(1_000, USDC))
+        .execute_with_funds(
+            "bob",
+            &ExecuteMsg::DepositIncome { vault_id: v },
+            &coins(1_000, USDC),
+        )
         .unwrap();
-    let before = suite.app.wrap().query_balance(suite.addr("alice"), USDC).unwrap().amount;
+    let before = suite
+        .app
+        .wrap()
+        .query_balance(suite.addr("alice"), USDC)
+        .unwrap()
+        .amount;
     suite.claim("alice", v).unwrap();
-    let after = suite.app.wrap().query_balance(suite.addr("alice"), USDC).unwrap().amount;
+    let after = suite
+        .app
+        .wrap()
+        .query_balance(suite.addr("alice"), USDC)
+        .unwrap()
+        .amount;
     assert_eq!(after - before, Uint128::new(250));
-    assert!(matches!(suite.deposit("bob", v, 10).unwrap_err(), ContractError::WrongAsset { .. }));
+    assert!(matches!(
+        suite.deposit("bob", v, 10).unwrap_err(),
+        ContractError::WrongAsset { .. }
+    ));
 }
 
 #[test]
@@ -135,13 +221,16 @@ fn management_fee_accrues_to_the_curator_however_often_collected() {
     b.transfer_shares(vb, "clinic", "alice", 1_000_000);
     // a collects once after a year, b every day (no rounding can be farmed away)
     a.advance(365 * DAY + 6 * 3_600);
-    a.execute("bob", &ExecuteMsg::CollectFees { vault_id: va }).unwrap();
+    a.execute("bob", &ExecuteMsg::CollectFees { vault_id: va })
+        .unwrap();
     for _ in 0..365 {
         b.advance(DAY);
-        b.execute("bob", &ExecuteMsg::CollectFees { vault_id: vb }).unwrap();
+        b.execute("bob", &ExecuteMsg::CollectFees { vault_id: vb })
+            .unwrap();
     }
     b.advance(6 * 3_600);
-    b.execute("bob", &ExecuteMsg::CollectFees { vault_id: vb }).unwrap();
+    b.execute("bob", &ExecuteMsg::CollectFees { vault_id: vb })
+        .unwrap();
     let fee_a = a.holder(va, "clinic").shares.u128();
     let fee_b = b.holder(vb, "clinic").shares.u128();
     // 1% a year of the 1,000,000 issued shares (a BTT year is 365.2425 days)
@@ -149,7 +238,12 @@ fn management_fee_accrues_to_the_curator_however_often_collected() {
     assert_eq!(fee_b, 10_000);
     assert_eq!(a.shares_supply(va).u128(), 1_000_000 + fee_a);
     assert_eq!(
-        a.execute_with_funds("bob", &ExecuteMsg::CollectFees { vault_id: va }, &coins(1, USDC)).unwrap_err(),
+        a.execute_with_funds(
+            "bob",
+            &ExecuteMsg::CollectFees { vault_id: va },
+            &coins(1, USDC)
+        )
+        .unwrap_err(),
         ContractError::Payment(cw_utils::PaymentError::NonPayable {})
     );
 }

@@ -24,7 +24,11 @@ use crate::ContractError;
 pub const USDC: &str = "uusdc";
 pub const DAY: u64 = 86_400;
 pub const HOLDERS: [&str; 5] = ["clinic", "alice", "bob", "carol", "dave"];
-pub const RECIPIENTS: [(&str, u16); 3] = [("devfund", 5_000), ("foundation", 3_334), ("reserve", 1_666)];
+pub const RECIPIENTS: [(&str, u16); 3] = [
+    ("devfund", 5_000),
+    ("foundation", 3_334),
+    ("reserve", 1_666),
+];
 
 fn fractionalizer_code() -> Box<dyn Contract<Empty>> {
     Box::new(
@@ -129,7 +133,8 @@ impl SuiteBuilder {
             }
         });
         let owner = app.api().addr_make("owner");
-        let token = btt_testing::instantiate_token(&mut app, &owner, "BTT", &HOLDERS, btt(1_000_000));
+        let token =
+            btt_testing::instantiate_token(&mut app, &owner, "BTT", &HOLDERS, btt(1_000_000));
         let staking = btt_testing::instantiate_staking(&mut app, &owner, &token, 21 * DAY);
         let nft_id = app.store_code(nft_code());
         let nft = instantiate_nft(&mut app, nft_id, &owner, &token, self.burn.clone());
@@ -146,14 +151,27 @@ impl SuiteBuilder {
         let msg = self.instantiate_msg(&suite);
         suite.vaults = suite
             .app
-            .instantiate_contract(code, owner.clone(), &msg, &[], "vaults", Some(owner.to_string()))
+            .instantiate_contract(
+                code,
+                owner.clone(),
+                &msg,
+                &[],
+                "vaults",
+                Some(owner.to_string()),
+            )
             .unwrap();
         suite
     }
 }
 
 /// An rwa-nft with "clinic" as issuer and "appraiser" appointed.
-pub fn instantiate_nft(app: &mut App, code: u64, owner: &Addr, token: &Addr, burn: BurnRule) -> Addr {
+pub fn instantiate_nft(
+    app: &mut App,
+    code: u64,
+    owner: &Addr,
+    token: &Addr,
+    burn: BurnRule,
+) -> Addr {
     let api = *app.api();
     let msg = nft_msg::InstantiateMsg {
         name: "BTT medical assets".into(),
@@ -223,7 +241,12 @@ impl Suite {
     }
 
     /// BTT sent to the fractionalizer with a hook.
-    pub fn send_btt(&mut self, who: &str, amount: Uint128, hook: &ReceiveMsg) -> Result<AppResponse, ContractError> {
+    pub fn send_btt(
+        &mut self,
+        who: &str,
+        amount: Uint128,
+        hook: &ReceiveMsg,
+    ) -> Result<AppResponse, ContractError> {
         let msg = Cw20ExecuteMsg::Send {
             contract: self.vaults.to_string(),
             amount,
@@ -254,7 +277,13 @@ impl Suite {
     }
 
     /// `owner` sends NFT `token_id` to `to` with the fractionalize hook.
-    pub fn send_nft(&mut self, nft: &Addr, owner: &str, token_id: &str, hook: &NftHook) -> Result<AppResponse, ContractError> {
+    pub fn send_nft(
+        &mut self,
+        nft: &Addr,
+        owner: &str,
+        token_id: &str,
+        hook: &NftHook,
+    ) -> Result<AppResponse, ContractError> {
         let msg = nft_msg::ExecuteMsg::SendNft {
             contract: self.vaults.to_string(),
             token_id: token_id.into(),
@@ -281,8 +310,13 @@ impl Suite {
     pub fn vault(&mut self, token_id: &str, shares: u128) -> u64 {
         self.mint(token_id, btt(1_000_000));
         let nft = self.nft.clone();
-        self.send_nft(&nft, "clinic", token_id, &Self::hook(shares, "btt", btt(100_000)))
-            .unwrap();
+        self.send_nft(
+            &nft,
+            "clinic",
+            token_id,
+            &Self::hook(shares, "btt", btt(100_000)),
+        )
+        .unwrap();
         self.query_totals_vaults()
     }
 
@@ -307,7 +341,12 @@ impl Suite {
     }
 
     /// A cw20 message on a vault's shares token.
-    pub fn shares(&mut self, vault_id: u64, who: &str, msg: &Cw20ExecuteMsg) -> anyhow::Result<AppResponse> {
+    pub fn shares(
+        &mut self,
+        vault_id: u64,
+        who: &str,
+        msg: &Cw20ExecuteMsg,
+    ) -> anyhow::Result<AppResponse> {
         let token = self.shares_token(vault_id);
         let sender = self.addr(who);
         self.app.execute_contract(sender, token, msg, &[])
@@ -315,12 +354,25 @@ impl Suite {
 
     pub fn transfer_shares(&mut self, vault_id: u64, from: &str, to: &str, amount: u128) {
         let recipient = self.addr(to).to_string();
-        self.shares(vault_id, from, &Cw20ExecuteMsg::Transfer { recipient, amount: Uint128::new(amount) })
-            .unwrap();
+        self.shares(
+            vault_id,
+            from,
+            &Cw20ExecuteMsg::Transfer {
+                recipient,
+                amount: Uint128::new(amount),
+            },
+        )
+        .unwrap();
     }
 
     /// Shares sent back to the vault with a hook (`Redeem` or `RedeemNft`).
-    pub fn send_shares(&mut self, vault_id: u64, who: &str, amount: u128, hook: &ReceiveMsg) -> Result<AppResponse, ContractError> {
+    pub fn send_shares(
+        &mut self,
+        vault_id: u64,
+        who: &str,
+        amount: u128,
+        hook: &ReceiveMsg,
+    ) -> Result<AppResponse, ContractError> {
         let msg = Cw20ExecuteMsg::Send {
             contract: self.vaults.to_string(),
             amount: Uint128::new(amount),
@@ -334,15 +386,29 @@ impl Suite {
         self.shares(
             vault_id,
             who,
-            &Cw20ExecuteMsg::IncreaseAllowance { spender, amount: Uint128::new(amount), expires: None },
+            &Cw20ExecuteMsg::IncreaseAllowance {
+                spender,
+                amount: Uint128::new(amount),
+                expires: None,
+            },
         )
         .unwrap();
     }
 
-    pub fn list(&mut self, who: &str, vault_id: u64, shares: u128, price: Uint128) -> Result<u64, ContractError> {
+    pub fn list(
+        &mut self,
+        who: &str,
+        vault_id: u64,
+        shares: u128,
+        price: Uint128,
+    ) -> Result<u64, ContractError> {
         let res = self.execute(
             who,
-            &ExecuteMsg::List { vault_id, shares: Uint128::new(shares), price_per_share: price },
+            &ExecuteMsg::List {
+                vault_id,
+                shares: Uint128::new(shares),
+                price_per_share: price,
+            },
         )?;
         let id = res
             .events
@@ -354,31 +420,66 @@ impl Suite {
         Ok(id)
     }
 
-    pub fn quote(&self, listing_id: u64, shares: u128, buyer: &str) -> btt_types::fractionalizer::QuoteResponse {
+    pub fn quote(
+        &self,
+        listing_id: u64,
+        shares: u128,
+        buyer: &str,
+    ) -> btt_types::fractionalizer::QuoteResponse {
         self.app
             .wrap()
             .query_wasm_smart(
                 &self.vaults,
-                &QueryMsg::Quote { listing_id, shares: Uint128::new(shares), buyer: self.addr(buyer).to_string() },
+                &QueryMsg::Quote {
+                    listing_id,
+                    shares: Uint128::new(shares),
+                    buyer: self.addr(buyer).to_string(),
+                },
             )
             .unwrap()
     }
 
     /// Buys with BTT, paying exactly the quote.
-    pub fn buy(&mut self, who: &str, listing_id: u64, shares: u128) -> Result<AppResponse, ContractError> {
+    pub fn buy(
+        &mut self,
+        who: &str,
+        listing_id: u64,
+        shares: u128,
+    ) -> Result<AppResponse, ContractError> {
         let total = self.quote(listing_id, shares, who).total;
-        self.send_btt(who, total, &ReceiveMsg::Buy { listing_id, shares: Uint128::new(shares) })
+        self.send_btt(
+            who,
+            total,
+            &ReceiveMsg::Buy {
+                listing_id,
+                shares: Uint128::new(shares),
+            },
+        )
     }
 
-    pub fn deposit(&mut self, who: &str, vault_id: u64, amount: u128) -> Result<AppResponse, ContractError> {
-        self.send_btt(who, Uint128::new(amount), &ReceiveMsg::DepositIncome { vault_id })
+    pub fn deposit(
+        &mut self,
+        who: &str,
+        vault_id: u64,
+        amount: u128,
+    ) -> Result<AppResponse, ContractError> {
+        self.send_btt(
+            who,
+            Uint128::new(amount),
+            &ReceiveMsg::DepositIncome { vault_id },
+        )
     }
 
     pub fn claim(&mut self, who: &str, vault_id: u64) -> Result<AppResponse, ContractError> {
         self.execute(who, &ExecuteMsg::ClaimIncome { vault_id })
     }
 
-    pub fn bid(&mut self, who: &str, vault_id: u64, amount: Uint128) -> Result<AppResponse, ContractError> {
+    pub fn bid(
+        &mut self,
+        who: &str,
+        vault_id: u64,
+        amount: Uint128,
+    ) -> Result<AppResponse, ContractError> {
         self.send_btt(who, amount, &ReceiveMsg::Bid { vault_id })
     }
 
@@ -387,7 +488,10 @@ impl Suite {
             .wrap()
             .query_wasm_smart(
                 &self.vaults,
-                &QueryMsg::Holder { vault_id, address: self.addr(who).to_string() },
+                &QueryMsg::Holder {
+                    vault_id,
+                    address: self.addr(who).to_string(),
+                },
             )
             .unwrap()
     }
@@ -427,7 +531,10 @@ impl Suite {
     }
 
     pub fn btt_supply(&self) -> Uint128 {
-        self.token.token_info(&self.app.wrap()).unwrap().total_supply
+        self.token
+            .token_info(&self.app.wrap())
+            .unwrap()
+            .total_supply
     }
 
     pub fn nft_owner(&self, token_id: &str) -> String {
@@ -436,7 +543,10 @@ impl Suite {
             .wrap()
             .query_wasm_smart(
                 &self.nft,
-                &nft_msg::QueryMsg::OwnerOf { token_id: token_id.into(), include_expired: None },
+                &nft_msg::QueryMsg::OwnerOf {
+                    token_id: token_id.into(),
+                    include_expired: None,
+                },
             )
             .unwrap();
         res.owner

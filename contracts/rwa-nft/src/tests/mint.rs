@@ -12,10 +12,20 @@ fn an_issuer_mints_paying_the_fee_of_its_complexity_tier() {
     let mut suite = SuiteBuilder::default().build().unwrap();
     let value = btt(5_000); // below the burn threshold
     let before = suite.btt_supply();
-    suite.mint_btt("clinic", "mri-1", asset(value, "btt", Complexity::Complex), btt(150)).unwrap();
+    suite
+        .mint_btt(
+            "clinic",
+            "mri-1",
+            asset(value, "btt", Complexity::Complex),
+            btt(150),
+        )
+        .unwrap();
     assert_eq!(suite.btt_supply(), before, "no burn below the threshold");
     assert_eq!(suite.btt_balance("devfund"), btt(75));
-    assert_eq!(suite.btt_balance("foundation") + suite.btt_balance("reserve"), btt(75));
+    assert_eq!(
+        suite.btt_balance("foundation") + suite.btt_balance("reserve"),
+        btt(75)
+    );
     let a = suite.asset("mri-1");
     assert_eq!(a.owner, suite.addr("clinic").to_string());
     assert_eq!(a.metadata.appraisal.value, value);
@@ -24,10 +34,19 @@ fn an_issuer_mints_paying_the_fee_of_its_complexity_tier() {
     let info: NftInfoResponse<AssetMetadata> = suite
         .app
         .wrap()
-        .query_wasm_smart(&suite.nft, &QueryMsg::NftInfo { token_id: "mri-1".into() })
+        .query_wasm_smart(
+            &suite.nft,
+            &QueryMsg::NftInfo {
+                token_id: "mri-1".into(),
+            },
+        )
         .unwrap();
     assert_eq!(info.extension.jurisdiction, "CN-44");
-    let n: NumTokensResponse = suite.app.wrap().query_wasm_smart(&suite.nft, &QueryMsg::NumTokens {}).unwrap();
+    let n: NumTokensResponse = suite
+        .app
+        .wrap()
+        .query_wasm_smart(&suite.nft, &QueryMsg::NumTokens {})
+        .unwrap();
     assert_eq!(n.count, 1);
 }
 
@@ -35,7 +54,14 @@ fn an_issuer_mints_paying_the_fee_of_its_complexity_tier() {
 fn a_high_value_btt_mint_burns_part_of_its_fee() {
     let mut suite = SuiteBuilder::default().build().unwrap();
     let before = suite.btt_supply();
-    suite.mint_btt("clinic", "mri-1", asset(btt(100_000), "btt", Complexity::Simple), btt(1_000)).unwrap();
+    suite
+        .mint_btt(
+            "clinic",
+            "mri-1",
+            asset(btt(100_000), "btt", Complexity::Simple),
+            btt(1_000),
+        )
+        .unwrap();
     assert_eq!(before - suite.btt_supply(), btt(200));
     assert_eq!(suite.btt_balance("devfund"), btt(400));
 }
@@ -46,24 +72,47 @@ fn native_mints_pay_exactly_in_the_appraisal_denom() {
     let a = || asset(Uint128::new(2_000_000_000), USDC, Complexity::Standard);
     let fee = Uint128::new(40_000_000);
     assert_eq!(
-        suite.mint_native("clinic", "mri-1", a(), &coins(39_999_999, USDC)).unwrap_err(),
-        ContractError::WrongFee { expected: fee, got: Uint128::new(39_999_999) }
+        suite
+            .mint_native("clinic", "mri-1", a(), &coins(39_999_999, USDC))
+            .unwrap_err(),
+        ContractError::WrongFee {
+            expected: fee,
+            got: Uint128::new(39_999_999)
+        }
     );
-    assert!(matches!(suite.mint_native("clinic", "mri-1", a(), &[]).unwrap_err(), ContractError::Payment(_)));
+    assert!(matches!(
+        suite.mint_native("clinic", "mri-1", a(), &[]).unwrap_err(),
+        ContractError::Payment(_)
+    ));
     assert_eq!(
         suite.mint_btt("clinic", "mri-1", a(), fee).unwrap_err(),
-        ContractError::WrongDenom { expected: USDC.into(), got: "btt".into() }
+        ContractError::WrongDenom {
+            expected: USDC.into(),
+            got: "btt".into()
+        }
     );
-    suite.mint_native("clinic", "mri-1", a(), &coins(40_000_000, USDC)).unwrap();
+    suite
+        .mint_native("clinic", "mri-1", a(), &coins(40_000_000, USDC))
+        .unwrap();
     assert_eq!(suite.usdc_balance("devfund"), Uint128::new(20_000_000));
     assert_eq!(
-        suite.mint_native("clinic", "mri-1", a(), &coins(40_000_000, USDC)).unwrap_err(),
-        ContractError::TokenExists { token_id: "mri-1".into() }
+        suite
+            .mint_native("clinic", "mri-1", a(), &coins(40_000_000, USDC))
+            .unwrap_err(),
+        ContractError::TokenExists {
+            token_id: "mri-1".into()
+        }
     );
     let fee_q: Uint128 = suite
         .app
         .wrap()
-        .query_wasm_smart(&suite.nft, &QueryMsg::MintFee { value: Uint128::new(2_000_000_000), complexity: Complexity::Standard })
+        .query_wasm_smart(
+            &suite.nft,
+            &QueryMsg::MintFee {
+                value: Uint128::new(2_000_000_000),
+                complexity: Complexity::Standard,
+            },
+        )
         .unwrap();
     assert_eq!(fee_q, fee);
 }
@@ -77,42 +126,103 @@ fn bad_mints_are_refused_with_a_reason() {
         ContractError::NotIssuer { .. }
     ));
     assert_eq!(
-        suite.mint_btt("clinic", "x", asset(Uint128::zero(), "btt", Complexity::Simple), Uint128::one()).unwrap_err(),
+        suite
+            .mint_btt(
+                "clinic",
+                "x",
+                asset(Uint128::zero(), "btt", Complexity::Simple),
+                Uint128::one()
+            )
+            .unwrap_err(),
         ContractError::ZeroAppraisal
     );
     let mut bad_doc = good();
     bad_doc.documents[0].sha256 = "xyz".into();
-    assert!(matches!(suite.mint_btt("clinic", "x", bad_doc, btt(10)).unwrap_err(), ContractError::InvalidMetadata { .. }));
+    assert!(matches!(
+        suite.mint_btt("clinic", "x", bad_doc, btt(10)).unwrap_err(),
+        ContractError::InvalidMetadata { .. }
+    ));
     let mut no_jurisdiction = good();
     no_jurisdiction.jurisdiction = String::new();
-    assert!(matches!(suite.mint_btt("clinic", "x", no_jurisdiction, btt(10)).unwrap_err(), ContractError::InvalidMetadata { .. }));
+    assert!(matches!(
+        suite
+            .mint_btt("clinic", "x", no_jurisdiction, btt(10))
+            .unwrap_err(),
+        ContractError::InvalidMetadata { .. }
+    ));
     assert_eq!(
-        suite.mint_btt("clinic", "x", asset(btt(1), "uatom", Complexity::Simple), btt(10)).unwrap_err(),
-        ContractError::UnknownDenom { denom: "uatom".into() }
+        suite
+            .mint_btt(
+                "clinic",
+                "x",
+                asset(btt(1), "uatom", Complexity::Simple),
+                btt(10)
+            )
+            .unwrap_err(),
+        ContractError::UnknownDenom {
+            denom: "uatom".into()
+        }
     );
     // an unknown asset class does not even parse
-    let raw = r#"{"mint":{"token_id":"x","owner":"o","token_uri":null,"asset":{"class":"spaceship"}}}"#;
+    let raw =
+        r#"{"mint":{"token_id":"x","owner":"o","token_uri":null,"asset":{"class":"spaceship"}}}"#;
     assert!(cosmwasm_std::from_json::<ExecuteMsg>(raw.as_bytes()).is_err());
 }
 
 #[test]
 fn nfts_move_by_cw721_rules_and_burning_drops_the_metadata() {
     let mut suite = SuiteBuilder::default().build().unwrap();
-    suite.mint_btt("clinic", "mri-1", asset(btt(1_000), "btt", Complexity::Simple), btt(10)).unwrap();
+    suite
+        .mint_btt(
+            "clinic",
+            "mri-1",
+            asset(btt(1_000), "btt", Complexity::Simple),
+            btt(10),
+        )
+        .unwrap();
     let hospital = suite.addr("hospital").to_string();
-    let transfer = ExecuteMsg::TransferNft { recipient: hospital.clone(), token_id: "mri-1".into() };
-    assert!(matches!(suite.execute("patient", &transfer, &[]).unwrap_err(), ContractError::Cw721(_)));
-    assert!(matches!(suite.execute("clinic", &transfer, &coins(1, USDC)).unwrap_err(), ContractError::Payment(_)));
+    let transfer = ExecuteMsg::TransferNft {
+        recipient: hospital.clone(),
+        token_id: "mri-1".into(),
+    };
+    assert!(matches!(
+        suite.execute("patient", &transfer, &[]).unwrap_err(),
+        ContractError::Cw721(_)
+    ));
+    assert!(matches!(
+        suite
+            .execute("clinic", &transfer, &coins(1, USDC))
+            .unwrap_err(),
+        ContractError::Payment(_)
+    ));
     suite.execute("clinic", &transfer, &[]).unwrap();
     let owner: OwnerOfResponse = suite
         .app
         .wrap()
-        .query_wasm_smart(&suite.nft, &QueryMsg::OwnerOf { token_id: "mri-1".into(), include_expired: None })
+        .query_wasm_smart(
+            &suite.nft,
+            &QueryMsg::OwnerOf {
+                token_id: "mri-1".into(),
+                include_expired: None,
+            },
+        )
         .unwrap();
     assert_eq!(owner.owner, hospital);
-    suite.execute("hospital", &ExecuteMsg::Burn { token_id: "mri-1".into() }, &[]).unwrap();
-    let gone: Result<btt_types::rwa_nft::AssetResponse, _> =
-        suite.app.wrap().query_wasm_smart(&suite.nft, &QueryMsg::Asset { token_id: "mri-1".into() });
+    suite
+        .execute(
+            "hospital",
+            &ExecuteMsg::Burn {
+                token_id: "mri-1".into(),
+            },
+            &[],
+        )
+        .unwrap();
+    let gone: Result<btt_types::rwa_nft::AssetResponse, _> = suite.app.wrap().query_wasm_smart(
+        &suite.nft,
+        &QueryMsg::Asset {
+            token_id: "mri-1".into(),
+        },
+    );
     assert!(gone.is_err());
 }
 
@@ -126,13 +236,33 @@ fn fees_outside_their_bands_are_refused() {
     }
     let mut low = SuiteBuilder::default();
     low.fees.revaluation = Bps(20);
-    assert!(matches!(low.build().err().unwrap(), ContractError::FeeOutOfBand(_)));
+    assert!(matches!(
+        low.build().err().unwrap(),
+        ContractError::FeeOutOfBand(_)
+    ));
 
     let mut suite = SuiteBuilder::default().build().unwrap();
-    let update = |fees| ExecuteMsg::UpdateConfig { issuers: None, appraisers: None, native_denoms: None, fees: Some(fees), recipients: None, burn: None };
-    assert!(matches!(suite.execute("clinic", &update(NftFees::suggested()), &[]).unwrap_err(), ContractError::Ownership(_)));
+    let update = |fees| ExecuteMsg::UpdateConfig {
+        issuers: None,
+        appraisers: None,
+        native_denoms: None,
+        fees: Some(fees),
+        recipients: None,
+        burn: None,
+    };
+    assert!(matches!(
+        suite
+            .execute("clinic", &update(NftFees::suggested()), &[])
+            .unwrap_err(),
+        ContractError::Ownership(_)
+    ));
     let mut fees = NftFees::suggested();
     fees.simple = Bps(99);
-    assert!(matches!(suite.execute("owner", &update(fees), &[]).unwrap_err(), ContractError::FeeOutOfBand(_)));
-    suite.execute("owner", &update(NftFees::suggested()), &[]).unwrap();
+    assert!(matches!(
+        suite.execute("owner", &update(fees), &[]).unwrap_err(),
+        ContractError::FeeOutOfBand(_)
+    ));
+    suite
+        .execute("owner", &update(NftFees::suggested()), &[])
+        .unwrap();
 }

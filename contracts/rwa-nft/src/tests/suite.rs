@@ -43,7 +43,11 @@ pub struct Suite {
 }
 
 impl SuiteBuilder {
-    pub fn instantiate_msg(&self, api: &cosmwasm_std::testing::MockApi, token: &Addr) -> InstantiateMsg {
+    pub fn instantiate_msg(
+        &self,
+        api: &cosmwasm_std::testing::MockApi,
+        token: &Addr,
+    ) -> InstantiateMsg {
         InstantiateMsg {
             name: "BTT medical assets".into(),
             symbol: "BTTRWA".into(),
@@ -53,14 +57,18 @@ impl SuiteBuilder {
             appraisers: vec![api.addr_make("appraiser").to_string()],
             native_denoms: vec![USDC.into()],
             fees: self.fees.clone(),
-            recipients: [("devfund", 5_000), ("foundation", 3_334), ("reserve", 1_666)]
-                .iter()
-                .map(|(l, s)| FeeRecipientMsg {
-                    label: l.to_string(),
-                    address: api.addr_make(l).to_string(),
-                    share: Bps(*s),
-                })
-                .collect(),
+            recipients: [
+                ("devfund", 5_000),
+                ("foundation", 3_334),
+                ("reserve", 1_666),
+            ]
+            .iter()
+            .map(|(l, s)| FeeRecipientMsg {
+                label: l.to_string(),
+                address: api.addr_make(l).to_string(),
+                share: Bps(*s),
+            })
+            .collect(),
             burn: BurnRule {
                 threshold: btt(10_000),
                 share: Bps(2_000),
@@ -78,11 +86,19 @@ impl SuiteBuilder {
             }
         });
         let owner = app.api().addr_make("owner");
-        let token = btt_testing::instantiate_token(&mut app, &owner, "BTT", &HOLDERS, btt(1_000_000));
+        let token =
+            btt_testing::instantiate_token(&mut app, &owner, "BTT", &HOLDERS, btt(1_000_000));
         let code = app.store_code(nft_code());
         let msg = self.instantiate_msg(app.api(), &token);
         let nft = app
-            .instantiate_contract(code, owner.clone(), &msg, &[], "rwa-nft", Some(owner.to_string()))
+            .instantiate_contract(
+                code,
+                owner.clone(),
+                &msg,
+                &[],
+                "rwa-nft",
+                Some(owner.to_string()),
+            )
             .map_err(|e| e.downcast::<ContractError>().unwrap())?;
         Ok(Suite {
             app,
@@ -118,24 +134,44 @@ impl Suite {
         e.downcast::<ContractError>().unwrap()
     }
 
-    pub fn execute(&mut self, who: &str, msg: &ExecuteMsg, funds: &[Coin]) -> Result<AppResponse, ContractError> {
+    pub fn execute(
+        &mut self,
+        who: &str,
+        msg: &ExecuteMsg,
+        funds: &[Coin],
+    ) -> Result<AppResponse, ContractError> {
         let sender = self.addr(who);
         let nft = self.nft.clone();
-        self.app.execute_contract(sender, nft, msg, funds).map_err(Self::err)
+        self.app
+            .execute_contract(sender, nft, msg, funds)
+            .map_err(Self::err)
     }
 
-    pub fn send_btt(&mut self, who: &str, amount: Uint128, hook: &ReceiveMsg) -> Result<AppResponse, ContractError> {
+    pub fn send_btt(
+        &mut self,
+        who: &str,
+        amount: Uint128,
+        hook: &ReceiveMsg,
+    ) -> Result<AppResponse, ContractError> {
         let msg = Cw20ExecuteMsg::Send {
             contract: self.nft.to_string(),
             amount,
             msg: to_json_binary(hook).unwrap(),
         };
         let (sender, token) = (self.addr(who), self.token.0.clone());
-        self.app.execute_contract(sender, token, &msg, &[]).map_err(Self::err)
+        self.app
+            .execute_contract(sender, token, &msg, &[])
+            .map_err(Self::err)
     }
 
     /// `issuer` mints `token_id` to itself, paying `fee` in BTT.
-    pub fn mint_btt(&mut self, issuer: &str, token_id: &str, asset: MintAsset, fee: Uint128) -> Result<AppResponse, ContractError> {
+    pub fn mint_btt(
+        &mut self,
+        issuer: &str,
+        token_id: &str,
+        asset: MintAsset,
+        fee: Uint128,
+    ) -> Result<AppResponse, ContractError> {
         let hook = ReceiveMsg::Mint {
             token_id: token_id.into(),
             owner: self.addr(issuer).to_string(),
@@ -145,7 +181,13 @@ impl Suite {
         self.send_btt(issuer, fee, &hook)
     }
 
-    pub fn mint_native(&mut self, issuer: &str, token_id: &str, asset: MintAsset, funds: &[Coin]) -> Result<AppResponse, ContractError> {
+    pub fn mint_native(
+        &mut self,
+        issuer: &str,
+        token_id: &str,
+        asset: MintAsset,
+        funds: &[Coin],
+    ) -> Result<AppResponse, ContractError> {
         let msg = ExecuteMsg::Mint {
             token_id: token_id.into(),
             owner: self.addr(issuer).to_string(),
@@ -158,19 +200,33 @@ impl Suite {
     pub fn asset(&self, token_id: &str) -> AssetResponse {
         self.app
             .wrap()
-            .query_wasm_smart(&self.nft, &QueryMsg::Asset { token_id: token_id.into() })
+            .query_wasm_smart(
+                &self.nft,
+                &QueryMsg::Asset {
+                    token_id: token_id.into(),
+                },
+            )
             .unwrap()
     }
 
     pub fn btt_balance(&self, who: &str) -> Uint128 {
-        self.token.balance(&self.app.wrap(), self.addr(who)).unwrap()
+        self.token
+            .balance(&self.app.wrap(), self.addr(who))
+            .unwrap()
     }
 
     pub fn usdc_balance(&self, who: &str) -> Uint128 {
-        self.app.wrap().query_balance(self.addr(who), USDC).unwrap().amount
+        self.app
+            .wrap()
+            .query_balance(self.addr(who), USDC)
+            .unwrap()
+            .amount
     }
 
     pub fn btt_supply(&self) -> Uint128 {
-        self.token.token_info(&self.app.wrap()).unwrap().total_supply
+        self.token
+            .token_info(&self.app.wrap())
+            .unwrap()
+            .total_supply
     }
 }

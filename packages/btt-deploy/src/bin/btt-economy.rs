@@ -85,6 +85,9 @@ fn main() -> anyhow::Result<()> {
     if let Some(care) = &report.care {
         print!("{}", btt_deploy::care::render(care));
     }
+    if let Some(rwa) = &report.rwa {
+        print!("{}", btt_deploy::rwa::render(rwa));
+    }
     print!("{}", render(&report.snapshots));
     if let Some(path) = json {
         if let Some(dir) = path.parent() {

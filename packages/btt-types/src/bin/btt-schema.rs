@@ -51,6 +51,22 @@ fn main() -> std::io::Result<()> {
     export_contract!(out, "depin-rewards", depin);
     export_contract!(out, "incentive-points", points);
     export_contract!(out, "payfi", payfi);
+    export_contract!(out, "rwa-nft", rwa_nft);
+    export_contract!(out, "rwa-fractionalizer", fractionalizer);
+    {
+        use btt_types::fractionalizer::{SharesInstantiateMsg, SharesMigrateMsg};
+        export(
+            out,
+            "rwa-shares",
+            generate_api! {
+                name: "rwa-shares",
+                instantiate: SharesInstantiateMsg,
+                execute: cw20::Cw20ExecuteMsg,
+                query: cw20_base::msg::QueryMsg,
+                migrate: SharesMigrateMsg,
+            },
+        )?;
+    }
     println!("wrote schemas to {}", out.display());
     Ok(())
 }

@@ -1,0 +1,472 @@
+//! Asset tokenization on the embedded chain: the deployment of rwa-nft and rwa-fractionalizer,
+//! and the main job's MRI scenario — a clinic tokenizes an MRI machine, has it revalued,
+//! fractionalizes it into 1,000,000 shares paid in USDC, features the vault, sells 40% to two
+//! patients, deposits lease income that everyone claims; a buyout auction (outbid, extended)
+//! completes and every holder redeems. Fees, burns and the new BTT supply are reported.
+
+use anyhow::Context;
+use btt_types::allocation::Category;
+use btt_types::bps::Bps;
+use btt_types::dao::DaoContract;
+use btt_types::fees::FeeRecipientMsg;
+use btt_types::fractionalizer::{self as vaults, NftHook, VaultResponse};
+use btt_types::rwa_nft::{self, AssetClass, Complexity, Document, MintAsset};
+use btt_types::staking::StakingContract;
+use btt_types::token::TokenContract;
+use btt_types::units::{btt, format_btt, TOTAL_SUPPLY};
+use cosmwasm_std::{coins, to_json_binary, Addr, Uint128};
+use cw20::Cw20ExecuteMsg;
+use cw_multi_test::{App, Executor};
+use serde::Serialize;
+
+use crate::genesis::GenesisConfig;
+use crate::governance::advance;
+use crate::multitest::{CodeIds, Deployment, BUYERS, PATIENTS};
+
+const USDC: &str = "uusdc";
+
+/// The DAO's fee recipients of asset fees: development fund and reserve to the DAO, the
+/// foundation's part to the foundation — the 15 : 10 : 5 ratio of the compute split.
+pub fn fee_recipients(dao: &Addr, foundation: &str) -> Vec<FeeRecipientMsg> {
+    [
+        ("development fund", dao.as_str(), 5_000),
+        ("foundation", foundation, 3_334),
+        ("reserve", dao.as_str(), 1_666),
+    ]
+    .into_iter()
+    .map(|(label, address, share)| FeeRecipientMsg {
+        label: label.into(),
+        address: address.into(),
+        share: Bps(share),
+    })
+    .collect()
+}
+
+/// Instantiates rwa-nft and rwa-fractionalizer (the vaults instantiate rwa-shares by code id).
+pub fn deploy_rwa(
+    app: &mut App,
+    deployer: &Addr,
+    config: &GenesisConfig,
+    code_ids: &CodeIds,
+    token: &TokenContract,
+    staking: &StakingContract,
+    dao: &DaoContract,
+) -> anyhow::Result<(Addr, Addr)> {
+    let r = &config.rwa;
+    let foundation = &config.beneficiaries[&Category::TechnicalDevelopmentFoundation];
+    let recipients = fee_recipients(dao.addr(), foundation);
+    let admin = Some(deployer.to_string());
+    let nft = app
+        .instantiate_contract(
+            code_ids.nft,
+            deployer.clone(),
+            &rwa_nft::InstantiateMsg {
+                name: "BTT medical assets".into(),
+                symbol: "BTTRWA".into(),
+                owner: None,
+                token: token.addr().to_string(),
+                issuers: r.issuers.clone(),
+                appraisers: r.appraisers.clone(),
+                native_denoms: r.native_denoms.clone(),
+                fees: r.nft_fees.clone(),
+                recipients: recipients.clone(),
+                burn: r.burn.clone(),
+            },
+            &[],
+            "rwa-nft",
+            admin.clone(),
+        )
+        .context("instantiating rwa-nft")?;
+    let vaults = app
+        .instantiate_contract(
+            code_ids.vaults,
+            deployer.clone(),
+            &vaults::InstantiateMsg {
+                owner: None,
+                nft: nft.to_string(),
+                token: token.addr().to_string(),
+                staking: staking.addr().to_string(),
+                shares_code_id: code_ids.shares,
+                native_denoms: r.native_denoms.clone(),
+                fees: r.vault_fees.clone(),
+                recipients,
+                burn: r.burn.clone(),
+                buyout: r.buyout.clone(),
+            },
+            &[],
+            "rwa-fractionalizer",
+            admin,
+        )
+        .context("instantiating rwa-fractionalizer")?;
+    Ok((nft, vaults))
+}
+
+/// What the MRI scenario did.
+#[derive(Debug, Clone, Serialize)]
+pub struct RwaReport {
+    /// Appraised value at mint and after revaluation, ubtt.
+    pub appraised: Uint128,
+    pub revalued: Uint128,
+    /// Mint, revaluation and premium fees paid in BTT, ubtt (burned part included).
+    pub btt_fees: Uint128,
+    /// Share-trade fees paid in USDC, uusdc.
+    pub trade_fees: Uint128,
+    /// (patient, shares bought, uusdc paid incl. fee).
+    pub purchases: Vec<(String, Uint128, Uint128)>,
+    /// Lease income deposited, uusdc, and what each holder claimed.
+    pub income: Uint128,
+    pub claims: Vec<(String, Uint128)>,
+    /// Management-fee shares minted to the clinic (the curator).
+    pub fee_shares: Uint128,
+    /// Reserve price when the first bid came, and the bids (bidder, uusdc).
+    pub reserve_price: Uint128,
+    pub bids: Vec<(String, Uint128)>,
+    /// The winner, who now owns the NFT.
+    pub winner: String,
+    /// (holder, shares redeemed, uusdc received).
+    pub redemptions: Vec<(String, Uint128, Uint128)>,
+    /// ubtt burned by the scenario, and the BTT total supply after it.
+    pub burned: Uint128,
+    pub total_supply: Uint128,
+    /// What the vault holds at the end (USDC), and shares left.
+    pub vault_usdc_left: Uint128,
+    pub shares_left: Uint128,
+}
+
+fn usdc(app: &App, who: &Addr) -> anyhow::Result<Uint128> {
+    Ok(app.wrap().query_balance(who, USDC)?.amount)
+}
+
+/// Runs the scenario at the current block (the clinic, CDHG, already holds BTT).
+pub fn mri_scenario(
+    app: &mut App,
+    deployment: &Deployment,
+    config: &GenesisConfig,
+) -> anyhow::Result<RwaReport> {
+    let token = &deployment.token;
+    let (nft, vaults_addr) = (deployment.nft.clone(), deployment.vaults.clone());
+    let clinic = Addr::unchecked(&config.beneficiaries[&Category::ChinaDigitalHealthcareGroup]);
+    let appraiser = Addr::unchecked(&config.rwa.appraisers[0]);
+    let supply_before = token.token_info(&app.wrap())?.total_supply;
+
+    // Mint: a 3T MRI scanner appraised at 60,000 BTT, simple appraisal (1% = 600 BTT).
+    let appraised = btt(60_000);
+    let mint = rwa_nft::ReceiveMsg::Mint {
+        token_id: "mri-0001".into(),
+        owner: clinic.to_string(),
+        token_uri: Some("https://clinic.example/assets/mri-0001".into()),
+        asset: MintAsset {
+            class: AssetClass::Equipment,
+            description: "Siemens 3T MRI scanner, imaging wing, installed 2025".into(),
+            value: appraised,
+            denom: "btt".into(),
+            appraiser: "Guangdong Medical Equipment Appraisals".into(),
+            complexity: Complexity::Simple,
+            documents: vec![Document {
+                sha256: "9f2c".repeat(16),
+                uri: "ipfs://bafybeigdyrmri0001registration".into(),
+            }],
+            jurisdiction: "CN-44".into(),
+            regulatory_id: "NMPA-2025-MRI-0001".into(),
+        },
+    };
+    let fee = appraised.mul_ceil(config.rwa.nft_fees.simple.to_decimal());
+    app.execute(clinic.clone(), token.send_msg(&nft, fee, &mint)?)
+        .context("minting the MRI NFT")?;
+    // Revaluation: the appraiser proposes 64,000 BTT, the clinic accepts (0.25% = 160 BTT).
+    let revalued = btt(64_000);
+    app.execute_contract(
+        appraiser,
+        nft.clone(),
+        &rwa_nft::ExecuteMsg::Appraise {
+            token_id: "mri-0001".into(),
+            value: revalued,
+            report_sha256: "41b7".repeat(16),
+        },
+        &[],
+    )?;
+    let reval_fee = revalued.mul_ceil(config.rwa.nft_fees.revaluation.to_decimal());
+    let accept = rwa_nft::ReceiveMsg::AcceptRevaluation {
+        token_id: "mri-0001".into(),
+    };
+    app.execute(clinic.clone(), token.send_msg(&nft, reval_fee, &accept)?)?;
+
+    // Fractionalize into 1,000,000 shares paid in USDC; reserve 320,000 USDC (1 BTT = 5 USDC).
+    let hook = NftHook::Fractionalize {
+        shares: Uint128::new(1_000_000),
+        symbol: "MRI".into(),
+        denom: USDC.into(),
+        reserve_price: Uint128::new(320_000_000_000),
+        curator: None,
+    };
+    app.execute_contract(
+        clinic.clone(),
+        nft.clone(),
+        &rwa_nft::ExecuteMsg::SendNft {
+            contract: vaults_addr.to_string(),
+            token_id: "mri-0001".into(),
+            msg: to_json_binary(&hook)?,
+        },
+        &[],
+    )
+    .context("fractionalizing the MRI")?;
+    let totals: vaults::FractionalizerTotalsResponse = app
+        .wrap()
+        .query_wasm_smart(&vaults_addr, &vaults::QueryMsg::Totals {})?;
+    let vault_id = totals.vaults;
+    let vault = |app: &App| -> anyhow::Result<VaultResponse> {
+        Ok(app
+            .wrap()
+            .query_wasm_smart(&vaults_addr, &vaults::QueryMsg::Vault { vault_id })?)
+    };
+    let shares = vault(app)?.vault.shares_token;
+    // Premium listing for 30 days.
+    let premium = config.rwa.vault_fees.premium;
+    app.execute(
+        clinic.clone(),
+        token.send_msg(
+            &vaults_addr,
+            premium,
+            &vaults::ReceiveMsg::Feature { vault_id },
+        )?,
+    )?;
+    let btt_fees = fee + reval_fee + premium;
+
+    // Sell 40% to two patients at 0.32 USDC a share.
+    app.execute_contract(
+        clinic.clone(),
+        shares.clone(),
+        &Cw20ExecuteMsg::IncreaseAllowance {
+            spender: vaults_addr.to_string(),
+            amount: Uint128::new(400_000),
+            expires: None,
+        },
+        &[],
+    )?;
+    app.execute_contract(
+        clinic.clone(),
+        vaults_addr.clone(),
+        &vaults::ExecuteMsg::List {
+            vault_id,
+            shares: Uint128::new(400_000),
+            price_per_share: Uint128::new(320_000),
+        },
+        &[],
+    )?;
+    let listing_id = 1;
+    let mut purchases = vec![];
+    let mut trade_fees = Uint128::zero();
+    for patient in PATIENTS {
+        let who = app.api().addr_make(patient);
+        let q: vaults::QuoteResponse = app.wrap().query_wasm_smart(
+            &vaults_addr,
+            &vaults::QueryMsg::Quote {
+                listing_id,
+                shares: Uint128::new(200_000),
+                buyer: who.to_string(),
+            },
+        )?;
+        app.execute_contract(
+            who,
+            vaults_addr.clone(),
+            &vaults::ExecuteMsg::Buy {
+                listing_id,
+                shares: Uint128::new(200_000),
+            },
+            &coins(q.total.u128(), USDC),
+        )
+        .with_context(|| format!("{patient} buying shares"))?;
+        trade_fees += q.fee;
+        purchases.push((patient.to_string(), Uint128::new(200_000), q.total));
+    }
+
+    // A month of lease income: 12,000 USDC from the clinic, the asset's operator.
+    advance(app, 30 * 86_400);
+    let income = Uint128::new(12_000_000_000);
+    app.execute_contract(
+        clinic.clone(),
+        vaults_addr.clone(),
+        &vaults::ExecuteMsg::DepositIncome { vault_id },
+        &coins(income.u128(), USDC),
+    )?;
+    let mut claims = vec![];
+    let holders: Vec<(String, Addr)> = std::iter::once(("clinic".to_string(), clinic.clone()))
+        .chain(
+            PATIENTS
+                .iter()
+                .map(|p| (p.to_string(), app.api().addr_make(p))),
+        )
+        .collect();
+    for (name, who) in &holders {
+        let before = usdc(app, who)?;
+        app.execute_contract(
+            who.clone(),
+            vaults_addr.clone(),
+            &vaults::ExecuteMsg::ClaimIncome { vault_id },
+            &[],
+        )?;
+        claims.push((name.clone(), usdc(app, who)? - before));
+    }
+    let supply_before_fee = vault(app)?.vault.supply;
+    app.execute_contract(
+        clinic.clone(),
+        vaults_addr.clone(),
+        &vaults::ExecuteMsg::CollectFees { vault_id },
+        &[],
+    )?;
+    let fee_shares = vault(app)?.vault.supply - supply_before_fee;
+
+    // Buyout: one patient signals a higher reserve; the hospital bids it, an imaging company
+    // outbids near the end (extending the auction); the hospital is refunded.
+    let alice = app.api().addr_make(PATIENTS[0]);
+    app.execute_contract(
+        alice,
+        vaults_addr.clone(),
+        &vaults::ExecuteMsg::SignalReserve {
+            vault_id,
+            price: Some(Uint128::new(400_000_000_000)),
+        },
+        &[],
+    )?;
+    let reserve_price = vault(app)?.reserve_price;
+    let hospital = app.api().addr_make(BUYERS[0]);
+    let imaging = app.api().addr_make(BUYERS[1]);
+    let outbid =
+        reserve_price + reserve_price.mul_ceil(config.rwa.buyout.min_increment.to_decimal());
+    let bid = |app: &mut App, who: &Addr, amount: Uint128| -> anyhow::Result<()> {
+        app.execute_contract(
+            who.clone(),
+            vaults_addr.clone(),
+            &vaults::ExecuteMsg::Bid { vault_id },
+            &coins(amount.u128(), USDC),
+        )?;
+        Ok(())
+    };
+    let hospital_before = usdc(app, &hospital)?;
+    bid(app, &hospital, reserve_price)?;
+    advance(app, config.rwa.buyout.duration - 300);
+    bid(app, &imaging, outbid)?;
+    anyhow::ensure!(
+        usdc(app, &hospital)? == hospital_before,
+        "the outbid hospital was not refunded"
+    );
+    advance(app, config.rwa.buyout.extension);
+    app.execute_contract(
+        imaging.clone(),
+        vaults_addr.clone(),
+        &vaults::ExecuteMsg::SettleAuction { vault_id },
+        &[],
+    )?;
+    let owner: cw721::msg::OwnerOfResponse = app.wrap().query_wasm_smart(
+        &nft,
+        &rwa_nft::QueryMsg::OwnerOf {
+            token_id: "mri-0001".into(),
+            include_expired: None,
+        },
+    )?;
+
+    // Every holder redeems their shares for their part of the proceeds.
+    let mut redemptions = vec![];
+    for (name, who) in &holders {
+        let held = TokenContract(shares.clone()).balance(&app.wrap(), who)?;
+        let before = usdc(app, who)?;
+        app.execute_contract(
+            who.clone(),
+            shares.clone(),
+            &Cw20ExecuteMsg::Send {
+                contract: vaults_addr.to_string(),
+                amount: held,
+                msg: to_json_binary(&vaults::ReceiveMsg::Redeem {})?,
+            },
+            &[],
+        )
+        .with_context(|| format!("{name} redeeming"))?;
+        redemptions.push((name.clone(), held, usdc(app, who)? - before));
+    }
+    let end = vault(app)?;
+    let total_supply = token.token_info(&app.wrap())?.total_supply;
+    Ok(RwaReport {
+        appraised,
+        revalued,
+        btt_fees,
+        trade_fees,
+        purchases,
+        income,
+        claims,
+        fee_shares,
+        reserve_price,
+        bids: vec![
+            (BUYERS[0].to_string(), reserve_price),
+            (BUYERS[1].to_string(), outbid),
+        ],
+        winner: if owner.owner == imaging.as_str() {
+            BUYERS[1].to_string()
+        } else {
+            owner.owner
+        },
+        redemptions,
+        burned: supply_before - total_supply,
+        total_supply,
+        vault_usdc_left: usdc(app, &vaults_addr)?,
+        shares_left: end.vault.supply,
+    })
+}
+
+fn usd(amount: Uint128) -> String {
+    format!("{} USDC", format_btt(amount))
+}
+
+/// The scenario as the main job prints it.
+pub fn render(r: &RwaReport) -> String {
+    let mut out = String::new();
+    let mut line = |s: String| {
+        out.push_str(&s);
+        out.push('\n');
+    };
+    line("\nAsset tokenization (month 8): an MRI machine".into());
+    line(format!(
+        "  minted at {} BTT, revalued to {} BTT; mint + revaluation + premium fees {} BTT",
+        format_btt(r.appraised),
+        format_btt(r.revalued),
+        format_btt(r.btt_fees)
+    ));
+    line("  fractionalized into 1,000,000 shares; 40% sold to two patients at 0.32 USDC:".into());
+    for (who, shares, paid) in &r.purchases {
+        line(format!(
+            "    {who:<16} {shares:>8} shares for {}",
+            usd(*paid)
+        ));
+    }
+    line(format!("  trade fees {}", usd(r.trade_fees)));
+    line(format!("  lease income {} claimed:", usd(r.income)));
+    for (who, amount) in &r.claims {
+        line(format!("    {who:<16} {}", usd(*amount)));
+    }
+    line(format!(
+        "  management fee: {} shares minted to the clinic (1% a year)",
+        r.fee_shares
+    ));
+    line(format!("  buyout: reserve {}", usd(r.reserve_price)));
+    for (who, amount) in &r.bids {
+        line(format!("    bid {who:<18} {}", usd(*amount)));
+    }
+    line(format!("  {} won the auction and owns the NFT", r.winner));
+    for (who, shares, got) in &r.redemptions {
+        line(format!(
+            "    {who:<16} redeemed {shares:>8} shares for {}",
+            usd(*got)
+        ));
+    }
+    line(format!(
+        "  burned {} BTT; BTT total supply now {} ({} burned since genesis)",
+        format_btt(r.burned),
+        format_btt(r.total_supply),
+        format_btt(TOTAL_SUPPLY - r.total_supply)
+    ));
+    line(format!(
+        "  vault left with {} and {} shares",
+        usd(r.vault_usdc_left),
+        r.shares_left
+    ));
+    out
+}
