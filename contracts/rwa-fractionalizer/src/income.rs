@@ -117,13 +117,13 @@ pub fn shares_moved(
             token: info.sender.to_string(),
         })?;
     let mut vault = load_vault(deps.storage, vault_id)?;
-    let me = &env.contract.address;
+    let me = env.contract.address;
     let from = deps.api.addr_validate(&from)?;
     let to = deps.api.addr_validate(&to)?;
-    if &from != me {
+    if from != me {
         adjust(deps.storage, &mut vault, &from, amount, false)?;
     }
-    if &to != me {
+    if to != me {
         adjust(deps.storage, &mut vault, &to, amount, true)?;
     }
     VAULTS.save(deps.storage, vault_id, &vault)?;
