@@ -234,6 +234,8 @@ fn the_dao_owns_and_administers_every_contract_after_genesis() {
     for contract in [
         suite.deployment.vesting.addr(),
         suite.deployment.staking.addr(),
+        &suite.deployment.nft,
+        &suite.deployment.vaults,
     ] {
         let ownership: cw_ownable::Ownership<Addr> = suite
             .app
@@ -285,12 +287,21 @@ fn the_48_month_walk_releases_all_8_4_million_vested_btt() {
     assert_eq!(last.in_vesting, Uint128::zero());
     let claimed: Uint128 = last.lines.iter().map(|l| l.circulating).sum();
     assert_eq!(claimed, btt(8_400_000));
-    // Mining added to circulation; job fees went to the DAO treasury.
+    // Mining added to circulation; job fees went to the DAO treasury; RWA fees burned some.
+    let rwa = report.rwa.as_ref().unwrap();
+    let burned = TOTAL_SUPPLY - last.total_supply;
+    assert_eq!(burned, rwa.burned, "only the RWA fees burned");
+    assert_eq!(burned, btt(120 + 32), "20% of the 600 BTT mint and 160 BTT revaluation fees");
     let into_treasury = last.dao_treasury - btt(3_780_000);
     assert_eq!(
-        last.circulating + into_treasury,
+        last.circulating + into_treasury + burned,
         claimed + last.mined + last.rewarded
     );
+    assert_eq!((rwa.vault_usdc_left, rwa.shares_left), (Uint128::zero(), Uint128::zero()));
+    let proceeds: Uint128 = rwa.redemptions.iter().map(|(_, _, got)| *got).sum::<Uint128>();
+    let income: Uint128 = rwa.claims.iter().map(|(_, got)| *got).sum::<Uint128>();
+    assert_eq!(income, rwa.income, "12,000 USDC over 1,000,000 shares divides exactly");
+    assert_eq!(proceeds, rwa.bids[1].1, "holders redeem the winning bid to the unit");
     let care = report.care.as_ref().unwrap();
     assert_eq!(
         (care.awarded, care.clawed_back, care.points_left),
@@ -311,14 +322,14 @@ fn the_48_month_walk_releases_all_8_4_million_vested_btt() {
     );
     for s in &snapshots {
         let held = s.in_vesting + s.mining_pool + s.community_pool + s.dao_treasury;
-        assert_eq!(held + s.circulating, TOTAL_SUPPLY, "month {}", s.month);
+        assert_eq!(held + s.circulating, s.total_supply, "month {}", s.month);
     }
     let month_12: Uint128 = snapshots[3].lines.iter().map(|l| l.circulating).sum();
     assert_eq!(
         month_12,
         btt(350_000 + 252_000 + 189_000 + 3 * 126_000 + 892_500)
     );
-    assert_eq!(suite.sum_of_all_balances(), TOTAL_SUPPLY);
+    assert_eq!(suite.sum_of_all_balances(), TOTAL_SUPPLY - burned);
 }
 
 #[test]
