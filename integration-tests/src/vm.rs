@@ -154,6 +154,20 @@ impl TxReport {
     }
 }
 
+/// Prints a transaction's total gas and the gas of each of its calls.
+pub fn print_gas(step: &str, report: &TxReport) {
+    let calls: Vec<String> = report
+        .calls
+        .iter()
+        .map(|c| format!("{}.{} {}", c.contract, c.entry_point, c.gas))
+        .collect();
+    println!(
+        "gas {step:<22} {:>12}  ({})",
+        report.total_gas(),
+        calls.join(" + ")
+    );
+}
+
 pub struct WasmChain {
     api: MockApi,
     shared: Shared,

@@ -291,17 +291,34 @@ fn the_48_month_walk_releases_all_8_4_million_vested_btt() {
     let rwa = report.rwa.as_ref().unwrap();
     let burned = TOTAL_SUPPLY - last.total_supply;
     assert_eq!(burned, rwa.burned, "only the RWA fees burned");
-    assert_eq!(burned, btt(120 + 32), "20% of the 600 BTT mint and 160 BTT revaluation fees");
+    assert_eq!(
+        burned,
+        btt(120 + 32),
+        "20% of the 600 BTT mint and 160 BTT revaluation fees"
+    );
     let into_treasury = last.dao_treasury - btt(3_780_000);
     assert_eq!(
         last.circulating + into_treasury + burned,
         claimed + last.mined + last.rewarded
     );
-    assert_eq!((rwa.vault_usdc_left, rwa.shares_left), (Uint128::zero(), Uint128::zero()));
-    let proceeds: Uint128 = rwa.redemptions.iter().map(|(_, _, got)| *got).sum::<Uint128>();
+    assert_eq!(
+        (rwa.vault_usdc_left, rwa.shares_left),
+        (Uint128::zero(), Uint128::zero())
+    );
+    let proceeds: Uint128 = rwa
+        .redemptions
+        .iter()
+        .map(|(_, _, got)| *got)
+        .sum::<Uint128>();
     let income: Uint128 = rwa.claims.iter().map(|(_, got)| *got).sum::<Uint128>();
-    assert_eq!(income, rwa.income, "12,000 USDC over 1,000,000 shares divides exactly");
-    assert_eq!(proceeds, rwa.bids[1].1, "holders redeem the winning bid to the unit");
+    assert_eq!(
+        income, rwa.income,
+        "12,000 USDC over 1,000,000 shares divides exactly"
+    );
+    assert_eq!(
+        proceeds, rwa.bids[1].1,
+        "holders redeem the winning bid to the unit"
+    );
     let care = report.care.as_ref().unwrap();
     assert_eq!(
         (care.awarded, care.clawed_back, care.points_left),

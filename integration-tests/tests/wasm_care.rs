@@ -5,7 +5,7 @@
 use btt_deploy::genesis::{suggested_points_rules, PaymentParams};
 use btt_integration_tests::artifacts::read_artifact;
 use btt_integration_tests::fixtures::{deploy_btt, deploy_staking};
-use btt_integration_tests::vm::{Cw20OnChain, TxReport, WasmChain};
+use btt_integration_tests::vm::{print_gas, Cw20OnChain, TxReport, WasmChain};
 use btt_types::payfi::{self, Denom};
 use btt_types::points::{self, COMMUNITY_POOL};
 use btt_types::units::btt;
@@ -177,19 +177,6 @@ impl Care {
         let settle = self.settle(Some(1)).unwrap().total_gas();
         [award, pay, settle]
     }
-}
-
-fn print_gas(step: &str, report: &TxReport) {
-    let calls: Vec<String> = report
-        .calls
-        .iter()
-        .map(|c| format!("{}.{} {}", c.contract, c.entry_point, c.gas))
-        .collect();
-    println!(
-        "gas {step:<22} {:>12}  ({})",
-        report.total_gas(),
-        calls.join(" + ")
-    );
 }
 
 #[test]

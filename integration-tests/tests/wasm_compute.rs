@@ -5,7 +5,7 @@
 use btt_deploy::genesis::ComputeParams;
 use btt_integration_tests::artifacts::read_artifact;
 use btt_integration_tests::fixtures::{deploy_btt, deploy_staking};
-use btt_integration_tests::vm::{Cw20OnChain, TxReport, WasmChain};
+use btt_integration_tests::vm::{print_gas, Cw20OnChain, TxReport, WasmChain};
 use btt_types::bps::Bps;
 use btt_types::compute::{
     self, Assignment, EnergyRating, FeeShare, JobSpec, NodeSpec, PayoutSplit, QuoteResponse,
@@ -201,19 +201,6 @@ impl Market {
         let gas = self.post().unwrap().total_gas();
         (gas, self.totals().jobs, nodes, ops)
     }
-}
-
-fn print_gas(step: &str, report: &TxReport) {
-    let calls: Vec<String> = report
-        .calls
-        .iter()
-        .map(|c| format!("{}.{} {}", c.contract, c.entry_point, c.gas))
-        .collect();
-    println!(
-        "gas {step:<22} {:>12}  ({})",
-        report.total_gas(),
-        calls.join(" + ")
-    );
 }
 
 /// Post, assign, submit, accept (complete), attest, close the epoch and claim; returns the gas

@@ -5,7 +5,7 @@
 use btt_deploy::genesis::GovernanceParams;
 use btt_integration_tests::artifacts::read_artifact;
 use btt_integration_tests::fixtures::{deploy_btt, deploy_staking};
-use btt_integration_tests::vm::{TxReport, WasmChain};
+use btt_integration_tests::vm::{print_gas, TxReport, WasmChain};
 use btt_types::dao::{self, ProposalResponse, ReceiveMsg as DaoHook, Status, VoteOption};
 use btt_types::staking::{self, ReceiveMsg as StakingHook};
 use btt_types::token::{self, TokenContract};
@@ -166,19 +166,6 @@ impl Governance {
             .query(&self.dao, &dao::QueryMsg::Proposal { proposal_id })
             .unwrap()
     }
-}
-
-fn print_gas(step: &str, report: &TxReport) {
-    let calls: Vec<String> = report
-        .calls
-        .iter()
-        .map(|c| format!("{}.{} {}", c.contract, c.entry_point, c.gas))
-        .collect();
-    println!(
-        "gas {step:<22} {:>12}  ({})",
-        report.total_gas(),
-        calls.join(" + ")
-    );
 }
 
 #[test]

@@ -5,7 +5,7 @@
 
 use btt_integration_tests::artifacts::read_artifact;
 use btt_integration_tests::fixtures::{deploy_btt, deploy_staking};
-use btt_integration_tests::vm::{Cw20OnChain, TxReport, WasmChain};
+use btt_integration_tests::vm::{print_gas, Cw20OnChain, TxReport, WasmChain};
 use btt_types::bps::Bps;
 use btt_types::fees::{BurnRule, FeeRecipientMsg};
 use btt_types::fractionalizer::{self as vaults, BuyoutParams, NftHook, VaultFees};
@@ -200,19 +200,6 @@ impl Rwa {
         let claim = self.claim(&probe).unwrap().total_gas();
         [transfer, claim]
     }
-}
-
-fn print_gas(step: &str, report: &TxReport) {
-    let calls: Vec<String> = report
-        .calls
-        .iter()
-        .map(|c| format!("{}.{} {}", c.contract, c.entry_point, c.gas))
-        .collect();
-    println!(
-        "gas {step:<22} {:>12}  ({})",
-        report.total_gas(),
-        calls.join(" + ")
-    );
 }
 
 #[test]

@@ -3,25 +3,12 @@
 
 use btt_deploy::genesis::token_instantiate_msg;
 use btt_integration_tests::artifacts::{chain_capabilities, check_artifact, read_artifact};
-use btt_integration_tests::vm::{TxReport, WasmChain};
+use btt_integration_tests::vm::{print_gas, WasmChain};
 use btt_types::token::{self, TokenContract};
 use btt_types::units::{btt, MONTH_SECONDS, TOTAL_SUPPLY};
 use btt_types::vesting::{self, CurveSpec, NewSchedule, ReceiveMsg, VestingStatus};
 use cosmwasm_std::{to_json_binary, Addr, Uint128};
 use cw20::{BalanceResponse, Cw20QueryMsg, TokenInfoResponse};
-
-fn print_gas(step: &str, report: &TxReport) {
-    let calls: Vec<String> = report
-        .calls
-        .iter()
-        .map(|c| format!("{}.{} {}", c.contract, c.entry_point, c.gas))
-        .collect();
-    println!(
-        "gas {step:<20} {:>12}  ({})",
-        report.total_gas(),
-        calls.join(" + ")
-    );
-}
 
 fn balance(chain: &mut WasmChain, token: &Addr, who: &Addr) -> Uint128 {
     let res: BalanceResponse = chain
