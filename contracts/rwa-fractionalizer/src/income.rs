@@ -199,3 +199,81 @@ pub fn claimable(storage: &dyn Storage, vault: &Vault, who: &Addr) -> StdResult<
     let amount = whole(h.pending)?;
     Ok((h, amount))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use btt_types::asset::Asset;
+    use btt_types::bps::Bps;
+    use cosmwasm_std::Timestamp;
+    use proptest::prelude::*;
+
+    fn vault(supply: u128) -> Vault {
+        Vault {
+            id: 1,
+            token_id: "t".into(),
+            depositor: Addr::unchecked("d"),
+            curator: Addr::unchecked("d"),
+            shares_token: Addr::unchecked("s"),
+            supply: Uint128::new(supply),
+            shares_issued: Uint128::new(supply),
+            asset: Asset::Native("uusdc".into()),
+            initial_reserve: Uint128::one(),
+            management_fee: Bps(100),
+            fee_checkpoint: Timestamp::from_seconds(0),
+            fee_carry: Decimal256::zero(),
+            status: VaultStatus::Active,
+            income_index: Decimal256::zero(),
+            income_deposited: Uint128::zero(),
+            income_credited: Decimal256::zero(),
+            income_paid: Uint128::zero(),
+            signalled_shares: Uint128::zero(),
+            signal_weight: Uint256::zero(),
+            proceeds_left: Uint128::zero(),
+            featured_until: None,
+            created: Timestamp::from_seconds(0),
+        }
+    }
+
+    proptest! {
+        /// Any mix of deposits and moves between four holders: every holder is owed its exact
+        /// pro-rata income less under one unit, and the vault never owes more than it received.
+        #[test]
+        fn income_is_pro_rata_to_the_unit(
+            steps in proptest::collection::vec((0u8..2, 0usize..4, 0usize..4, 1u128..1_000_000), 1..40)
+        ) {
+            let supply = 1_000_003u128;
+            let mut v = vault(supply);
+            let mut holders = vec![Holder::default(); 4];
+            holders[0].shares = Uint128::new(supply);
+            // exact owed per holder, as a fraction of the supply
+            let mut owed = [0u128; 4];
+            for (kind, a, b, x) in steps {
+                if kind == 0 {
+                    v.income_index += Decimal256::from_ratio(x, supply);
+                    v.income_deposited += Uint128::new(x);
+                    for (i, h) in holders.iter().enumerate() {
+                        owed[i] += h.shares.u128() * x;
+                    }
+                } else if a != b {
+                    let amount = x.min(holders[a].shares.u128());
+                    for i in [a, b] {
+                        settle(&mut v, &mut holders[i]);
+                    }
+                    let (from, to) = (holders[a].shares.u128() - amount, holders[b].shares.u128() + amount);
+                    set_shares(&mut v, &mut holders[a], Uint128::new(from));
+                    set_shares(&mut v, &mut holders[b], Uint128::new(to));
+                }
+            }
+            let mut paid = 0u128;
+            for (i, h) in holders.iter_mut().enumerate() {
+                settle(&mut v, h);
+                let got = whole(h.pending).unwrap().u128();
+                let exact = owed[i] / supply;
+                prop_assert!(got <= exact && exact - got <= 1, "holder {}: {} of {}", i, got, exact);
+                paid += got;
+            }
+            prop_assert!(paid <= v.income_deposited.u128());
+        }
+    }
+}
