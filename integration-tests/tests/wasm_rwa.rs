@@ -9,7 +9,7 @@ use btt_integration_tests::vm::{print_gas, Cw20OnChain, TxReport, WasmChain};
 use btt_types::bps::Bps;
 use btt_types::fees::{BurnRule, FeeRecipientMsg};
 use btt_types::fractionalizer::{self as vaults, BuyoutParams, NftHook, VaultFees};
-use btt_types::rwa_nft::{self, AssetClass, Complexity, MintAsset, NftFees};
+use btt_types::rwa_nft::{self, Complexity, MintAsset, NftFees};
 use btt_types::units::btt;
 use cosmwasm_std::{to_json_binary, Addr, Decimal, Uint128};
 use cw20::{Cw20Coin, Cw20ExecuteMsg};
@@ -111,7 +111,7 @@ impl Rwa {
             owner: clinic.to_string(),
             token_uri: None,
             asset: MintAsset {
-                class: AssetClass::Equipment,
+                class: "equipment".into(),
                 description: "3T MRI scanner".into(),
                 value: btt(500_000),
                 denom: "btt".into(),

@@ -46,6 +46,9 @@ pub enum ContractError {
     #[error("invalid asset metadata: {reason}")]
     InvalidMetadata { reason: String },
 
+    #[error("unknown asset class {class}; one of equipment, property, intellectual_property, service_rights")]
+    UnknownAssetClass { class: String },
+
     #[error("the appraised value must be greater than zero")]
     ZeroAppraisal,
 

@@ -1,6 +1,6 @@
 //! Validation of asset metadata. No patient data: only the asset, its paperwork by hash and URI.
 
-use btt_types::rwa_nft::{Document, MintAsset, MAX_DOCUMENTS};
+use btt_types::rwa_nft::{AssetClass, Document, MintAsset, MAX_DOCUMENTS};
 
 use crate::ContractError;
 
@@ -38,9 +38,13 @@ fn check_document(doc: &Document) -> Result<(), ContractError> {
     length("document uri", &doc.uri, 1, 256)
 }
 
-/// Checks a token id and the asset an issuer wants to mint.
-pub fn check_mint(token_id: &str, asset: &MintAsset) -> Result<(), ContractError> {
+/// Checks a token id and the asset an issuer wants to mint; returns its class.
+pub fn check_mint(token_id: &str, asset: &MintAsset) -> Result<AssetClass, ContractError> {
     length("token id", token_id, 1, 64)?;
+    let class =
+        AssetClass::from_name(&asset.class).ok_or_else(|| ContractError::UnknownAssetClass {
+            class: asset.class.clone(),
+        })?;
     if asset.value.is_zero() {
         return Err(ContractError::ZeroAppraisal);
     }
@@ -51,5 +55,6 @@ pub fn check_mint(token_id: &str, asset: &MintAsset) -> Result<(), ContractError
     if asset.documents.len() > MAX_DOCUMENTS {
         return Err(invalid("at most 10 documents"));
     }
-    asset.documents.iter().try_for_each(check_document)
+    asset.documents.iter().try_for_each(check_document)?;
+    Ok(class)
 }

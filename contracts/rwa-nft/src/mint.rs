@@ -32,7 +32,7 @@ pub fn mint(
             address: issuer.into_string(),
         });
     }
-    check_mint(&token_id, &asset)?;
+    let class = check_mint(&token_id, &asset)?;
     check_denom(&config, &asset.denom)?;
     let fee = asset
         .value
@@ -53,7 +53,7 @@ pub fn mint(
     store.nft_info.save(deps.storage, &token_id, &record)?;
     store.increment_tokens(deps.storage)?;
     let metadata = AssetMetadata {
-        class: asset.class,
+        class,
         description: asset.description,
         appraisal: Appraisal {
             value: asset.value,

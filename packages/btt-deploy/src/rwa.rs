@@ -10,7 +10,7 @@ use btt_types::bps::Bps;
 use btt_types::dao::DaoContract;
 use btt_types::fees::FeeRecipientMsg;
 use btt_types::fractionalizer::{self as vaults, NftHook, VaultResponse};
-use btt_types::rwa_nft::{self, AssetClass, Complexity, Document, MintAsset};
+use btt_types::rwa_nft::{self, Complexity, Document, MintAsset};
 use btt_types::staking::StakingContract;
 use btt_types::token::TokenContract;
 use btt_types::units::{btt, format_btt, TOTAL_SUPPLY};
@@ -156,7 +156,7 @@ pub fn mri_scenario(
         owner: clinic.to_string(),
         token_uri: Some("https://clinic.example/assets/mri-0001".into()),
         asset: MintAsset {
-            class: AssetClass::Equipment,
+            class: "equipment".into(),
             description: "Siemens 3T MRI scanner, imaging wing, installed 2025".into(),
             value: appraised,
             denom: "btt".into(),

@@ -37,6 +37,27 @@ pub enum AssetClass {
     ServiceRights,
 }
 
+impl AssetClass {
+    /// Every class, in the snake_case names messages use.
+    pub const NAMES: [&'static str; 4] = [
+        "equipment",
+        "property",
+        "intellectual_property",
+        "service_rights",
+    ];
+
+    /// The class named `name` (snake_case), if there is one.
+    pub fn from_name(name: &str) -> Option<AssetClass> {
+        Some(match name {
+            "equipment" => AssetClass::Equipment,
+            "property" => AssetClass::Property,
+            "intellectual_property" => AssetClass::IntellectualProperty,
+            "service_rights" => AssetClass::ServiceRights,
+            _ => return None,
+        })
+    }
+}
+
 /// Appraisal complexity, which sets the mint fee.
 #[cw_serde]
 #[derive(Copy, Eq)]
@@ -95,8 +116,8 @@ pub struct AssetMetadata {
 /// What an issuer supplies to mint; the contract adds the issuer and appraisal date.
 #[cw_serde]
 pub struct MintAsset {
-    /// Asset class.
-    pub class: AssetClass,
+    /// Asset class: "equipment", "property", "intellectual_property" or "service_rights".
+    pub class: String,
     /// What the asset is (1..=256 characters, no patient data).
     pub description: String,
     /// Appraised value (> 0).

@@ -10,7 +10,7 @@ use btt_types::fractionalizer::{
     Auction, BuyoutParams, ExecuteMsg, HolderResponse, InstantiateMsg, NftHook, QueryMsg,
     ReceiveMsg, VaultFees, VaultResponse,
 };
-use btt_types::rwa_nft::{self as nft_msg, AssetClass, Complexity, MintAsset, NftFees};
+use btt_types::rwa_nft::{self as nft_msg, Complexity, MintAsset, NftFees};
 use btt_types::staking::StakingContract;
 use btt_types::token::TokenContract;
 use btt_types::units::btt;
@@ -191,7 +191,7 @@ pub fn instantiate_nft(
 
 pub fn mri(value: Uint128, denom: &str) -> MintAsset {
     MintAsset {
-        class: AssetClass::Equipment,
+        class: "equipment".into(),
         description: "3T MRI scanner, installed 2025".into(),
         value,
         denom: denom.into(),

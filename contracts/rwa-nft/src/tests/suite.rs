@@ -5,8 +5,8 @@
 use btt_types::bps::Bps;
 use btt_types::fees::{BurnRule, FeeRecipientMsg};
 use btt_types::rwa_nft::{
-    AssetClass, AssetResponse, Complexity, Document, ExecuteMsg, InstantiateMsg, MintAsset,
-    NftFees, QueryMsg, ReceiveMsg,
+    AssetResponse, Complexity, Document, ExecuteMsg, InstantiateMsg, MintAsset, NftFees, QueryMsg,
+    ReceiveMsg,
 };
 use btt_types::token::TokenContract;
 use btt_types::units::btt;
@@ -110,7 +110,7 @@ impl SuiteBuilder {
 
 pub fn asset(value: Uint128, denom: &str, complexity: Complexity) -> MintAsset {
     MintAsset {
-        class: AssetClass::Equipment,
+        class: "equipment".into(),
         description: "3T MRI scanner".into(),
         value,
         denom: denom.into(),
