@@ -27,6 +27,8 @@ case "$route" in
       --mount type=volume,source="btt_cache",target=/target \
       --mount type=volume,source=registry_cache,target=/usr/local/cargo/registry \
       cosmwasm/optimizer:0.16.1
+    mkdir -p artifacts/reference
+    for r in "${REFERENCE[@]}"; do mv -f "artifacts/${r//-/_}"*.wasm artifacts/reference/ 2>/dev/null || true; done
     ;;
   rustup|debian)
     if [ "$route" = rustup ]; then
@@ -42,6 +44,12 @@ case "$route" in
       log "compiling $c"
       build "$c"
       optimize "$BTT_WASM_TARGET_DIR/wasm32-unknown-unknown/release/${c//-/_}.wasm" "artifacts/${c//-/_}.wasm"
+    done
+    mkdir -p artifacts/reference
+    for r in "${REFERENCE[@]}"; do
+      log "compiling $r (reference for the gas report)"
+      build "$r"
+      optimize "$BTT_WASM_TARGET_DIR/wasm32-unknown-unknown/release/${r//-/_}.wasm" "artifacts/reference/${r//-/_}.wasm"
     done
     ;;
   *) echo "unknown BTT_WASM_ROUTE=$route" >&2; exit 2 ;;
