@@ -71,7 +71,10 @@ fn a_btt_transfer_costs_within_half_a_percent_of_a_cw20_base_transfer() {
     let theirs = transfer_gas(&mut chain, &cw20_base);
     let over = (ours as f64 - theirs as f64) / theirs as f64 * 100.0;
     println!("BTT transfer {ours} vs cw20-base transfer {theirs} VM gas ({over:+.2}%)");
-    assert!(ours * 1_000 <= theirs * 1_005, "BTT {ours} > cw20-base {theirs} + 0.5%");
+    assert!(
+        ours * 1_000 <= theirs * 1_005,
+        "BTT {ours} > cw20-base {theirs} + 0.5%"
+    );
 }
 
 #[test]
@@ -101,7 +104,12 @@ fn an_rwa_nft_transfer_costs_no_more_than_a_cw721_base_transfer() {
         },
     };
     let rwa = chain
-        .instantiate(&read_artifact("rwa_nft").unwrap(), "rwa-nft", &deployer, &msg)
+        .instantiate(
+            &read_artifact("rwa_nft").unwrap(),
+            "rwa-nft",
+            &deployer,
+            &msg,
+        )
         .unwrap()
         .0;
     let mint = rwa_nft::ReceiveMsg::Mint {

@@ -3,7 +3,9 @@
 //! - [`genesis`]: the genesis plan, derived from `btt_types::allocation::ALLOCATION_TABLE`:
 //!   the token's one mint, the vesting schedules of the seven vested rows and the pool
 //!   transfers, with Σ = 21,000,000 BTT checked in code. Chain-agnostic data.
-//! - [`multitest`]: runs the plan on an embedded cw-multi-test chain.
+//! - [`deploy`]: the one deployment routine (codes, instances, wiring, genesis, hand-over to the
+//!   DAO) for any [`chain::DeployChain`].
+//! - [`multitest`]: the embedded cw-multi-test chain as a `DeployChain`, its codes and config.
 //! - [`care`]: the patient-care scenario (points and payments) of the main job.
 //! - [`compute`]: the compute-marketplace and mining scenario of the main job.
 //! - [`rwa`]: the asset-tokenization deployment and the MRI scenario of the main job.
@@ -12,7 +14,9 @@
 //!   proposal) and its table.
 
 pub mod care;
+pub mod chain;
 pub mod compute;
+pub mod deploy;
 pub mod genesis;
 pub mod governance;
 pub mod multitest;

@@ -1,23 +1,21 @@
-//! The genesis plan, run on an embedded cw-multi-test chain.
+//! The embedded cw-multi-test chain: contract codes, a local genesis config, and the chain as a
+//! [`DeployChain`] for the one deployment routine.
 
 use std::collections::BTreeMap;
 
-use anyhow::{ensure, Context};
-use btt_types::allocation::{Category, PoolHolder};
-use btt_types::bps::Bps;
-use btt_types::compute::{self, FeeShare, PayoutSplit};
-use btt_types::dao::{self, DaoContract};
-use btt_types::depin;
-use btt_types::staking::{self, StakingContract};
-use btt_types::token::{self, TokenContract};
-use btt_types::vesting::{self, VestingContract};
+use btt_types::allocation::Category;
+use btt_types::dao::DaoContract;
+use btt_types::staking::StakingContract;
+use btt_types::token::TokenContract;
+use btt_types::vesting::VestingContract;
 use cosmwasm_std::coins;
-use cosmwasm_std::{Addr, CosmosMsg, Empty, Timestamp, WasmMsg};
+use cosmwasm_std::{Addr, CosmosMsg, Empty, Timestamp};
 use cw_multi_test::{App, AppBuilder, Contract, ContractWrapper, Executor};
 
+use crate::chain::DeployChain;
 use crate::genesis::{
-    plan, suggested_points_rules, token_instantiate_msg, ComputeParams, GenesisConfig, GenesisPlan,
-    GovernanceParams, PaymentParams, PoolHolders, RwaParams,
+    suggested_points_rules, ComputeParams, GenesisConfig, GenesisPlan, GovernanceParams,
+    PaymentParams, RwaParams,
 };
 
 /// A multi-test wrapper of a contract crate's entry points (`reply` where it has one).
@@ -106,6 +104,10 @@ pub struct CodeIds {
 /// What genesis left on the chain.
 #[derive(Debug, Clone)]
 pub struct Deployment {
+    /// The chain deployed on.
+    pub chain_id: String,
+    /// Who signed the deployment.
+    pub deployer: Addr,
     pub token: TokenContract,
     pub vesting: VestingContract,
     pub staking: StakingContract,
@@ -117,6 +119,9 @@ pub struct Deployment {
     pub nft: Addr,
     pub vaults: Addr,
     pub code_ids: CodeIds,
+    /// SHA-256 of each uploaded code, by contract name (empty on the embedded chain, which runs
+    /// the native code).
+    pub checksums: BTreeMap<String, String>,
     /// The vesting schedule of each vested row.
     pub schedule_ids: BTreeMap<Category, u64>,
     pub plan: GenesisPlan,
@@ -178,412 +183,75 @@ pub fn local_config(app: &App, start: Timestamp) -> GenesisConfig {
     }
 }
 
-fn execute(
-    app: &mut App,
-    sender: &Addr,
-    contract: &Addr,
-    msg: &(impl serde::Serialize + std::fmt::Debug),
-) -> anyhow::Result<()> {
-    app.execute_contract(sender.clone(), contract.clone(), msg, &[])?;
-    Ok(())
+/// The embedded chain as a [`DeployChain`]: codes are the contracts' native entry points.
+pub struct MultiTestChain<'a> {
+    /// The chain.
+    pub app: &'a mut App,
+    /// Who signs.
+    pub deployer: Addr,
 }
 
-/// Runs genesis with `deployer` paying for everything:
-/// 1. stores and instantiates btt-token (the whole supply to the deployer), btt-vesting,
-///    btt-staking and btt-dao, and points staking at the DAO;
-/// 2. funds the vesting schedules in one `Send` and transfers the pools (ecosystem fund and
-///    unallocated reserve to the DAO contract);
-/// 3. hands the DAO ownership of vesting and staking (offered, then accepted through the DAO's
-///    `AcceptOwnership`), the token's marketing role, and wasm admin of all four contracts;
-/// 4. checks the deployer ends with 0 BTT and each schedule is its row.
+impl DeployChain for MultiTestChain<'_> {
+    fn chain_id(&self) -> String {
+        self.app.block_info().chain_id
+    }
+
+    fn deployer(&self) -> Addr {
+        self.deployer.clone()
+    }
+
+    fn store(&mut self, contract: &str) -> anyhow::Result<(u64, Option<String>)> {
+        let code = match contract {
+            "btt-token" => token_code(),
+            "btt-vesting" => vesting_code(),
+            "btt-staking" => staking_code(),
+            "btt-dao" => dao_code(),
+            "compute-escrow" => escrow_code(),
+            "depin-rewards" => depin_code(),
+            "incentive-points" => points_code(),
+            "payfi" => payfi_code(),
+            "rwa-nft" => nft_code(),
+            "rwa-shares" => shares_code(),
+            "rwa-fractionalizer" => vaults_code(),
+            other => anyhow::bail!("no contract {other}"),
+        };
+        Ok((self.app.store_code(code), None))
+    }
+
+    fn instantiate(
+        &mut self,
+        code_id: u64,
+        label: &str,
+        msg: serde_json::Value,
+        admin: Option<String>,
+    ) -> anyhow::Result<Addr> {
+        self.app
+            .instantiate_contract(code_id, self.deployer.clone(), &msg, &[], label, admin)
+    }
+
+    fn execute(&mut self, msg: CosmosMsg, _what: &str) -> anyhow::Result<()> {
+        self.app.execute(self.deployer.clone(), msg)?;
+        Ok(())
+    }
+
+    fn query(
+        &self,
+        contract: &Addr,
+        msg: serde_json::Value,
+    ) -> anyhow::Result<Option<serde_json::Value>> {
+        Ok(Some(self.app.wrap().query_wasm_smart(contract, &msg)?))
+    }
+}
+
+/// Runs [`deploy`](crate::deploy::deploy) on the embedded chain with `deployer` paying.
 pub fn deploy_genesis(
     app: &mut App,
     deployer: &Addr,
     config: &GenesisConfig,
 ) -> anyhow::Result<Deployment> {
-    let code_ids = CodeIds {
-        token: app.store_code(token_code()),
-        vesting: app.store_code(vesting_code()),
-        staking: app.store_code(staking_code()),
-        dao: app.store_code(dao_code()),
-        escrow: app.store_code(escrow_code()),
-        depin: app.store_code(depin_code()),
-        points: app.store_code(points_code()),
-        payfi: app.store_code(payfi_code()),
-        nft: app.store_code(nft_code()),
-        shares: app.store_code(shares_code()),
-        vaults: app.store_code(vaults_code()),
-    };
-    let admin = Some(deployer.to_string());
-    let gov = &config.governance;
-
-    let token = app
-        .instantiate_contract(
-            code_ids.token,
-            deployer.clone(),
-            &token_instantiate_msg(deployer.as_str(), Some(deployer.to_string())),
-            &[],
-            "btt-token",
-            admin.clone(),
-        )
-        .context("instantiating btt-token")?;
-    let token = TokenContract(token);
-    let vesting = app
-        .instantiate_contract(
-            code_ids.vesting,
-            deployer.clone(),
-            &vesting::InstantiateMsg {
-                token: token.addr().to_string(),
-                owner: None,
-            },
-            &[],
-            "btt-vesting",
-            admin.clone(),
-        )
-        .context("instantiating btt-vesting")?;
-    let vesting = VestingContract(vesting);
-    let staking = app
-        .instantiate_contract(
-            code_ids.staking,
-            deployer.clone(),
-            &staking::InstantiateMsg {
-                token: token.addr().to_string(),
-                lock_tiers: gov.lock_tiers.clone(),
-                unbonding_seconds: gov.unbonding_seconds,
-                fee_tiers: gov.fee_tiers.clone(),
-                owner: None,
-                dao: None,
-            },
-            &[],
-            "btt-staking",
-            admin.clone(),
-        )
-        .context("instantiating btt-staking")?;
-    let staking = StakingContract(staking);
-    let dao = app
-        .instantiate_contract(
-            code_ids.dao,
-            deployer.clone(),
-            &dao::InstantiateMsg {
-                token: token.addr().to_string(),
-                staking: staking.addr().to_string(),
-                voting_period_seconds: gov.voting_period_seconds,
-                timelock_seconds: gov.timelock_seconds,
-                deposit: gov.deposit,
-                rules: gov.rules.clone(),
-                guardian: Some(gov.guardian.clone()),
-                guardian_sunset: Some(gov.guardian_sunset),
-            },
-            &[],
-            "btt-dao",
-            admin,
-        )
-        .context("instantiating btt-dao")?;
-    let dao = DaoContract(dao);
-    execute(
+    let mut chain = MultiTestChain {
         app,
-        deployer,
-        staking.addr(),
-        &staking::ExecuteMsg::UpdateConfig {
-            lock_tiers: None,
-            unbonding_seconds: None,
-            fee_tiers: None,
-            dao: Some(dao.addr().to_string()),
-        },
-    )
-    .context("pointing staking at the DAO")?;
-
-    let (escrow, depin) = deploy_compute(app, deployer, config, &code_ids, &token, &staking, &dao)?;
-
-    let (points, payfi) =
-        deploy_payments(app, deployer, config, &code_ids, &token, &staking, &dao)?;
-
-    let (nft, vaults) =
-        crate::rwa::deploy_rwa(app, deployer, config, &code_ids, &token, &staking, &dao)?;
-
-    let holders = PoolHolders {
-        mining: depin.to_string(),
-        community: points.to_string(),
-        dao: dao.addr().to_string(),
+        deployer: deployer.clone(),
     };
-    let plan = plan(config, &holders)?;
-    app.execute(
-        deployer.clone(),
-        vesting.fund_msg(&token, plan.vesting_total(), plan.new_schedules())?,
-    )
-    .context("funding the vesting schedules")?;
-    for pool in &plan.pools {
-        let msg = match pool.holder {
-            PoolHolder::CommunityIncentives => token.send_msg(
-                &pool.recipient,
-                pool.amount,
-                &btt_types::points::ReceiveMsg::FundPool {},
-            )?,
-            PoolHolder::MiningRewards => {
-                token.send_msg(&pool.recipient, pool.amount, &depin::ReceiveMsg::Fund {})?
-            }
-            _ => token.transfer_msg(&pool.recipient, pool.amount)?,
-        };
-        app.execute(deployer.clone(), msg)
-            .with_context(|| format!("sending the {:?} pool", pool.category))?;
-    }
-
-    let owned = [
-        vesting.addr().clone(),
-        staking.addr().clone(),
-        escrow.clone(),
-        depin.clone(),
-        points.clone(),
-        payfi.clone(),
-        nft.clone(),
-        vaults.clone(),
-    ];
-    let administered = [
-        token.addr().clone(),
-        vesting.addr().clone(),
-        staking.addr().clone(),
-        dao.addr().clone(),
-        escrow.clone(),
-        depin.clone(),
-        points.clone(),
-        payfi.clone(),
-        nft.clone(),
-        vaults.clone(),
-    ];
-    hand_over_to_dao(app, deployer, &token, &dao, &owned, &administered)?;
-
-    let left = token.balance(&app.wrap(), deployer)?;
-    ensure!(
-        left.is_zero(),
-        "the deployer still holds {left} ubtt after genesis"
-    );
-    let mut schedule_ids = BTreeMap::new();
-    for (i, planned) in plan.schedules.iter().enumerate() {
-        let id = i as u64 + 1;
-        let stored = vesting.schedule(&app.wrap(), id)?.schedule;
-        ensure!(
-            stored.category == planned.schedule.category && stored.total == planned.schedule.amount,
-            "schedule {id} is not the {:?} row",
-            planned.category
-        );
-        schedule_ids.insert(planned.category, id);
-    }
-    Ok(Deployment {
-        token,
-        vesting,
-        staking,
-        dao,
-        escrow,
-        depin,
-        points,
-        payfi,
-        nft,
-        vaults,
-        code_ids,
-        schedule_ids,
-        plan,
-    })
-}
-
-/// Instantiates depin-rewards (epoch 0 at genesis) and compute-escrow (fees: development fund
-/// and reserve to the DAO, foundation to the foundation's address), and points depin at the
-/// escrow.
-fn deploy_compute(
-    app: &mut App,
-    deployer: &Addr,
-    config: &GenesisConfig,
-    code_ids: &CodeIds,
-    token: &TokenContract,
-    staking: &StakingContract,
-    dao: &DaoContract,
-) -> anyhow::Result<(Addr, Addr)> {
-    let c = &config.compute;
-    let admin = Some(deployer.to_string());
-    let depin = app
-        .instantiate_contract(
-            code_ids.depin,
-            deployer.clone(),
-            &depin::InstantiateMsg {
-                token: token.addr().to_string(),
-                escrow: None,
-                oracles: c.oracles.clone(),
-                start: config.start,
-                multipliers: c.multipliers.clone(),
-                owner: None,
-            },
-            &[],
-            "depin-rewards",
-            admin.clone(),
-        )
-        .context("instantiating depin-rewards")?;
-    let foundation = config
-        .beneficiaries
-        .get(&Category::TechnicalDevelopmentFoundation)
-        .context("no foundation address")?;
-    let fee = |label: &str, recipient: &str, bps: u16| FeeShare {
-        label: label.into(),
-        recipient: recipient.into(),
-        share: Bps(bps),
-    };
-    let escrow = app
-        .instantiate_contract(
-            code_ids.escrow,
-            deployer.clone(),
-            &compute::InstantiateMsg {
-                token: token.addr().to_string(),
-                staking: staking.addr().to_string(),
-                depin: Some(depin.to_string()),
-                arbiter: c.arbiter.clone(),
-                hardware_classes: c.hardware_classes.clone(),
-                urgency: c.urgency.clone(),
-                price_per_gb: c.price_per_gb,
-                native_rates: vec![],
-                split: PayoutSplit {
-                    contributors: Bps(7_000),
-                    fees: vec![
-                        fee("development fund", dao.addr().as_str(), 1_500),
-                        fee("foundation", foundation, 1_000),
-                        fee("reserve", dao.addr().as_str(), 500),
-                    ],
-                },
-                min_bond: c.min_bond,
-                slash: c.slash,
-                bond_unbonding_seconds: c.bond_unbonding_seconds,
-                owner: None,
-            },
-            &[],
-            "compute-escrow",
-            admin,
-        )
-        .context("instantiating compute-escrow")?;
-    execute(
-        app,
-        deployer,
-        &depin,
-        &depin::ExecuteMsg::UpdateConfig {
-            oracles: None,
-            multipliers: None,
-            escrow: Some(escrow.to_string()),
-        },
-    )
-    .context("pointing depin-rewards at the escrow")?;
-    Ok((escrow, depin))
-}
-
-/// Instantiates incentive-points (fees to the DAO) and payfi (fees to the DAO, points awarded
-/// through incentive-points), and points incentive-points at payfi for awards and clawbacks.
-fn deploy_payments(
-    app: &mut App,
-    deployer: &Addr,
-    config: &GenesisConfig,
-    code_ids: &CodeIds,
-    token: &TokenContract,
-    staking: &StakingContract,
-    dao: &DaoContract,
-) -> anyhow::Result<(Addr, Addr)> {
-    let admin = Some(deployer.to_string());
-    let points = app
-        .instantiate_contract(
-            code_ids.points,
-            deployer.clone(),
-            &btt_types::points::InstantiateMsg {
-                token: token.addr().to_string(),
-                treasury: dao.addr().to_string(),
-                payfi: None,
-                rules: config.points.clone(),
-                owner: None,
-            },
-            &[],
-            "incentive-points",
-            admin.clone(),
-        )
-        .context("instantiating incentive-points")?;
-    let p = &config.payments;
-    let payfi = app
-        .instantiate_contract(
-            code_ids.payfi,
-            deployer.clone(),
-            &btt_types::payfi::InstantiateMsg {
-                token: token.addr().to_string(),
-                staking: staking.addr().to_string(),
-                points: Some(points.to_string()),
-                treasury: dao.addr().to_string(),
-                feeders: p.feeders.clone(),
-                fees: p.fees.clone(),
-                settlement_seconds: p.settlement_seconds,
-                max_rate_age_seconds: p.max_rate_age_seconds,
-                native_denoms: p.native_denoms.clone(),
-                owner: None,
-            },
-            &[],
-            "payfi",
-            admin,
-        )
-        .context("instantiating payfi")?;
-    execute(
-        app,
-        deployer,
-        &points,
-        &btt_types::points::ExecuteMsg::UpdateConfig {
-            rules: None,
-            payfi: Some(payfi.to_string()),
-        },
-    )
-    .context("pointing incentive-points at payfi")?;
-    Ok((points, payfi))
-}
-
-/// Ownership of the `owned` cw-ownable contracts (offered, then accepted through the DAO's
-/// `AcceptOwnership`), the token's marketing role, and wasm admin of every `administered`
-/// contract go to the DAO.
-fn hand_over_to_dao(
-    app: &mut App,
-    deployer: &Addr,
-    token: &TokenContract,
-    dao: &DaoContract,
-    owned: &[Addr],
-    administered: &[Addr],
-) -> anyhow::Result<()> {
-    let offer = cw_ownable::Action::TransferOwnership {
-        new_owner: dao.addr().to_string(),
-        expiry: None,
-    };
-    for contract in owned {
-        execute(
-            app,
-            deployer,
-            contract,
-            &vesting::ExecuteMsg::UpdateOwnership(offer.clone()),
-        )
-        .with_context(|| format!("offering ownership of {contract}"))?;
-        execute(
-            app,
-            deployer,
-            dao.addr(),
-            &dao::ExecuteMsg::AcceptOwnership {
-                contract: contract.to_string(),
-            },
-        )
-        .with_context(|| format!("the DAO accepting ownership of {contract}"))?;
-    }
-    execute(
-        app,
-        deployer,
-        token.addr(),
-        &token::ExecuteMsg::UpdateMarketing {
-            project: None,
-            description: None,
-            marketing: Some(dao.addr().to_string()),
-        },
-    )?;
-    for contract in administered {
-        let msg: CosmosMsg = WasmMsg::UpdateAdmin {
-            contract_addr: contract.to_string(),
-            admin: dao.addr().to_string(),
-        }
-        .into();
-        app.execute(deployer.clone(), msg)
-            .with_context(|| format!("making the DAO wasm admin of {contract}"))?;
-    }
-    Ok(())
+    crate::deploy::deploy(&mut chain, config)
 }

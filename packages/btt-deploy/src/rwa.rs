@@ -7,11 +7,9 @@
 use anyhow::Context;
 use btt_types::allocation::Category;
 use btt_types::bps::Bps;
-use btt_types::dao::DaoContract;
 use btt_types::fees::FeeRecipientMsg;
 use btt_types::fractionalizer::{self as vaults, NftHook, VaultResponse};
 use btt_types::rwa_nft::{self, Complexity, Document, MintAsset};
-use btt_types::staking::StakingContract;
 use btt_types::token::TokenContract;
 use btt_types::units::{btt, format_btt, TOTAL_SUPPLY};
 use cosmwasm_std::{coins, to_json_binary, Addr, Uint128};
@@ -21,7 +19,7 @@ use serde::Serialize;
 
 use crate::genesis::GenesisConfig;
 use crate::governance::advance;
-use crate::multitest::{CodeIds, Deployment, BUYERS, PATIENTS};
+use crate::multitest::{Deployment, BUYERS, PATIENTS};
 
 const USDC: &str = "uusdc";
 
@@ -40,65 +38,6 @@ pub fn fee_recipients(dao: &Addr, foundation: &str) -> Vec<FeeRecipientMsg> {
         share: Bps(share),
     })
     .collect()
-}
-
-/// Instantiates rwa-nft and rwa-fractionalizer (the vaults instantiate rwa-shares by code id).
-pub fn deploy_rwa(
-    app: &mut App,
-    deployer: &Addr,
-    config: &GenesisConfig,
-    code_ids: &CodeIds,
-    token: &TokenContract,
-    staking: &StakingContract,
-    dao: &DaoContract,
-) -> anyhow::Result<(Addr, Addr)> {
-    let r = &config.rwa;
-    let foundation = &config.beneficiaries[&Category::TechnicalDevelopmentFoundation];
-    let recipients = fee_recipients(dao.addr(), foundation);
-    let admin = Some(deployer.to_string());
-    let nft = app
-        .instantiate_contract(
-            code_ids.nft,
-            deployer.clone(),
-            &rwa_nft::InstantiateMsg {
-                name: "BTT medical assets".into(),
-                symbol: "BTTRWA".into(),
-                owner: None,
-                token: token.addr().to_string(),
-                issuers: r.issuers.clone(),
-                appraisers: r.appraisers.clone(),
-                native_denoms: r.native_denoms.clone(),
-                fees: r.nft_fees.clone(),
-                recipients: recipients.clone(),
-                burn: r.burn.clone(),
-            },
-            &[],
-            "rwa-nft",
-            admin.clone(),
-        )
-        .context("instantiating rwa-nft")?;
-    let vaults = app
-        .instantiate_contract(
-            code_ids.vaults,
-            deployer.clone(),
-            &vaults::InstantiateMsg {
-                owner: None,
-                nft: nft.to_string(),
-                token: token.addr().to_string(),
-                staking: staking.addr().to_string(),
-                shares_code_id: code_ids.shares,
-                native_denoms: r.native_denoms.clone(),
-                fees: r.vault_fees.clone(),
-                recipients,
-                burn: r.burn.clone(),
-                buyout: r.buyout.clone(),
-            },
-            &[],
-            "rwa-fractionalizer",
-            admin,
-        )
-        .context("instantiating rwa-fractionalizer")?;
-    Ok((nft, vaults))
 }
 
 /// What the MRI scenario did.

@@ -1,0 +1,76 @@
+//! What the deployment routine needs from a chain, so one routine deploys to the embedded
+//! cw-multi-test chain, prints a dry run for a network, or (with a signer) broadcasts there.
+
+use anyhow::Context;
+use cosmwasm_std::{Addr, CosmosMsg};
+use serde::{de::DeserializeOwned, Serialize};
+
+/// A chain the suite is deployed on. Every transaction is signed by the deployer.
+pub trait DeployChain {
+    /// The chain id (written to the manifest).
+    fn chain_id(&self) -> String;
+    /// Who signs every deployment transaction.
+    fn deployer(&self) -> Addr;
+    /// Uploads `contract`'s code (`artifacts/<contract>.wasm` on a real chain); returns its code
+    /// id and the SHA-256 of the code, where known.
+    fn store(&mut self, contract: &str) -> anyhow::Result<(u64, Option<String>)>;
+    /// Instantiates `code_id` with the JSON `msg`; returns the new contract's address.
+    fn instantiate(
+        &mut self,
+        code_id: u64,
+        label: &str,
+        msg: serde_json::Value,
+        admin: Option<String>,
+    ) -> anyhow::Result<Addr>;
+    /// Runs one message signed by the deployer; `what` says what it is for.
+    fn execute(&mut self, msg: CosmosMsg, what: &str) -> anyhow::Result<()>;
+    /// A smart query, or `None` where the chain cannot answer (a dry run).
+    fn query(
+        &self,
+        contract: &Addr,
+        msg: serde_json::Value,
+    ) -> anyhow::Result<Option<serde_json::Value>>;
+}
+
+/// `instantiate` with a typed message.
+pub fn instantiate<C: DeployChain>(
+    chain: &mut C,
+    code_id: u64,
+    label: &str,
+    msg: &impl Serialize,
+    admin: Option<String>,
+) -> anyhow::Result<Addr> {
+    let json = serde_json::to_value(msg)?;
+    chain
+        .instantiate(code_id, label, json, admin)
+        .with_context(|| format!("instantiating {label}"))
+}
+
+/// `execute` of a typed message on `contract`, no funds.
+pub fn execute<C: DeployChain>(
+    chain: &mut C,
+    contract: &Addr,
+    msg: &impl Serialize,
+    what: &str,
+) -> anyhow::Result<()> {
+    let msg = cosmwasm_std::WasmMsg::Execute {
+        contract_addr: contract.to_string(),
+        msg: cosmwasm_std::to_json_binary(msg)?,
+        funds: vec![],
+    };
+    chain
+        .execute(msg.into(), what)
+        .with_context(|| what.to_string())
+}
+
+/// `query` with typed message and answer.
+pub fn query<C: DeployChain, T: DeserializeOwned>(
+    chain: &C,
+    contract: &Addr,
+    msg: &impl Serialize,
+) -> anyhow::Result<Option<T>> {
+    match chain.query(contract, serde_json::to_value(msg)?)? {
+        Some(v) => Ok(Some(serde_json::from_value(v)?)),
+        None => Ok(None),
+    }
+}

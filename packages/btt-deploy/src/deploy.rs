@@ -1,0 +1,485 @@
+//! The one deployment routine of the suite, for any [`DeployChain`]: the embedded cw-multi-test
+//! chain, a dry run of a network, or a network itself.
+//!
+//! In dependency order it stores every code, instantiates the ten contracts, wires every address
+//! (token, staking, DAO, fee recipients, oracles, arbiter, pools), runs genesis (the allocation
+//! table exactly) and hands ownership and wasm admin of every contract to the DAO.
+
+use std::collections::BTreeMap;
+
+use anyhow::{ensure, Context};
+use btt_types::allocation::{Category, PoolHolder};
+use btt_types::bps::Bps;
+use btt_types::compute::{self, FeeShare, PayoutSplit};
+use btt_types::dao::{self, DaoContract};
+use btt_types::staking::{self, StakingContract};
+use btt_types::token::{self, TokenContract};
+use btt_types::vesting::{self, VestingContract};
+use btt_types::{depin, fractionalizer, rwa_nft};
+use cosmwasm_std::{Addr, CosmosMsg, WasmMsg};
+
+use crate::chain::{execute, instantiate, query, DeployChain};
+use crate::genesis::{plan, token_instantiate_msg, GenesisConfig, PoolHolders};
+use crate::multitest::{CodeIds, Deployment};
+use crate::rwa::fee_recipients;
+
+/// The codes, in the order they are uploaded.
+pub const CODES: [&str; 11] = [
+    "btt-token",
+    "btt-vesting",
+    "btt-staking",
+    "btt-dao",
+    "compute-escrow",
+    "depin-rewards",
+    "incentive-points",
+    "payfi",
+    "rwa-nft",
+    "rwa-shares",
+    "rwa-fractionalizer",
+];
+
+/// Stores every code; returns their ids and the checksums the chain reported.
+fn store_all<C: DeployChain>(chain: &mut C) -> anyhow::Result<(CodeIds, BTreeMap<String, String>)> {
+    let mut ids = BTreeMap::new();
+    let mut checksums = BTreeMap::new();
+    for name in CODES {
+        let (id, sum) = chain
+            .store(name)
+            .with_context(|| format!("storing {name}"))?;
+        ids.insert(name, id);
+        if let Some(sum) = sum {
+            checksums.insert(name.to_string(), sum);
+        }
+    }
+    let id = |n: &str| ids[n];
+    Ok((
+        CodeIds {
+            token: id("btt-token"),
+            vesting: id("btt-vesting"),
+            staking: id("btt-staking"),
+            dao: id("btt-dao"),
+            escrow: id("compute-escrow"),
+            depin: id("depin-rewards"),
+            points: id("incentive-points"),
+            payfi: id("payfi"),
+            nft: id("rwa-nft"),
+            shares: id("rwa-shares"),
+            vaults: id("rwa-fractionalizer"),
+        },
+        checksums,
+    ))
+}
+
+/// Deploys the suite and runs genesis with the chain's deployer paying for everything:
+/// 1. stores every code; instantiates btt-token (the whole supply to the deployer), btt-vesting,
+///    btt-staking and btt-dao, and points staking at the DAO;
+/// 2. instantiates depin-rewards and compute-escrow, incentive-points and payfi, rwa-nft and
+///    rwa-fractionalizer, wiring each to the others;
+/// 3. funds the vesting schedules in one `Send` and sends the pools (mining to depin-rewards,
+///    community incentives to incentive-points, ecosystem fund and unallocated reserve to the DAO);
+/// 4. hands the DAO ownership of every owned contract (offered, then accepted through the DAO's
+///    `AcceptOwnership`), the token's marketing role, and wasm admin of all ten;
+/// 5. where the chain answers queries, checks the deployer ends with 0 BTT and each schedule is
+///    its row.
+pub fn deploy<C: DeployChain>(chain: &mut C, config: &GenesisConfig) -> anyhow::Result<Deployment> {
+    let deployer = chain.deployer();
+    let (code_ids, checksums) = store_all(chain)?;
+    let admin = Some(deployer.to_string());
+    let gov = &config.governance;
+
+    let token = TokenContract(instantiate(
+        chain,
+        code_ids.token,
+        "btt-token",
+        &token_instantiate_msg(deployer.as_str(), Some(deployer.to_string())),
+        admin.clone(),
+    )?);
+    let vesting = VestingContract(instantiate(
+        chain,
+        code_ids.vesting,
+        "btt-vesting",
+        &vesting::InstantiateMsg {
+            token: token.addr().to_string(),
+            owner: None,
+        },
+        admin.clone(),
+    )?);
+    let staking = StakingContract(instantiate(
+        chain,
+        code_ids.staking,
+        "btt-staking",
+        &staking::InstantiateMsg {
+            token: token.addr().to_string(),
+            lock_tiers: gov.lock_tiers.clone(),
+            unbonding_seconds: gov.unbonding_seconds,
+            fee_tiers: gov.fee_tiers.clone(),
+            owner: None,
+            dao: None,
+        },
+        admin.clone(),
+    )?);
+    let dao = DaoContract(instantiate(
+        chain,
+        code_ids.dao,
+        "btt-dao",
+        &dao::InstantiateMsg {
+            token: token.addr().to_string(),
+            staking: staking.addr().to_string(),
+            voting_period_seconds: gov.voting_period_seconds,
+            timelock_seconds: gov.timelock_seconds,
+            deposit: gov.deposit,
+            rules: gov.rules.clone(),
+            guardian: Some(gov.guardian.clone()),
+            guardian_sunset: Some(gov.guardian_sunset),
+        },
+        admin.clone(),
+    )?);
+    execute(
+        chain,
+        staking.addr(),
+        &staking::ExecuteMsg::UpdateConfig {
+            lock_tiers: None,
+            unbonding_seconds: None,
+            fee_tiers: None,
+            dao: Some(dao.addr().to_string()),
+        },
+        "pointing staking at the DAO",
+    )?;
+
+    let (escrow, depin) = deploy_compute(chain, config, &code_ids, &token, &staking, &dao)?;
+    let (points, payfi) = deploy_payments(chain, config, &code_ids, &token, &staking, &dao)?;
+    let (nft, vaults) = deploy_rwa(chain, config, &code_ids, &token, &staking, &dao)?;
+
+    let holders = PoolHolders {
+        mining: depin.to_string(),
+        community: points.to_string(),
+        dao: dao.addr().to_string(),
+    };
+    let plan = plan(config, &holders)?;
+    chain.execute(
+        vesting.fund_msg(&token, plan.vesting_total(), plan.new_schedules())?,
+        "funding the vesting schedules",
+    )?;
+    for pool in &plan.pools {
+        let msg = match pool.holder {
+            PoolHolder::CommunityIncentives => token.send_msg(
+                &pool.recipient,
+                pool.amount,
+                &btt_types::points::ReceiveMsg::FundPool {},
+            )?,
+            PoolHolder::MiningRewards => {
+                token.send_msg(&pool.recipient, pool.amount, &depin::ReceiveMsg::Fund {})?
+            }
+            _ => token.transfer_msg(&pool.recipient, pool.amount)?,
+        };
+        chain.execute(msg, &format!("sending the {:?} pool", pool.category))?;
+    }
+
+    let owned = [
+        vesting.addr().clone(),
+        staking.addr().clone(),
+        escrow.clone(),
+        depin.clone(),
+        points.clone(),
+        payfi.clone(),
+        nft.clone(),
+        vaults.clone(),
+    ];
+    let administered = [
+        token.addr().clone(),
+        vesting.addr().clone(),
+        staking.addr().clone(),
+        dao.addr().clone(),
+        escrow.clone(),
+        depin.clone(),
+        points.clone(),
+        payfi.clone(),
+        nft.clone(),
+        vaults.clone(),
+    ];
+    hand_over_to_dao(chain, &token, &dao, &owned, &administered)?;
+
+    let balance: Option<cw20::BalanceResponse> = query(
+        chain,
+        token.addr(),
+        &cw20::Cw20QueryMsg::Balance {
+            address: deployer.to_string(),
+        },
+    )?;
+    if let Some(left) = balance.map(|b| b.balance) {
+        ensure!(
+            left.is_zero(),
+            "the deployer still holds {left} ubtt after genesis"
+        );
+    }
+    let mut schedule_ids = BTreeMap::new();
+    for (i, planned) in plan.schedules.iter().enumerate() {
+        let id = i as u64 + 1;
+        let stored: Option<vesting::ScheduleResponse> = query(
+            chain,
+            vesting.addr(),
+            &vesting::QueryMsg::Schedule { schedule_id: id },
+        )?;
+        if let Some(stored) = stored.map(|s| s.schedule) {
+            ensure!(
+                stored.category == planned.schedule.category
+                    && stored.total == planned.schedule.amount,
+                "schedule {id} is not the {:?} row",
+                planned.category
+            );
+        }
+        schedule_ids.insert(planned.category, id);
+    }
+    Ok(Deployment {
+        chain_id: chain.chain_id(),
+        deployer,
+        token,
+        vesting,
+        staking,
+        dao,
+        escrow,
+        depin,
+        points,
+        payfi,
+        nft,
+        vaults,
+        code_ids,
+        checksums,
+        schedule_ids,
+        plan,
+    })
+}
+
+/// depin-rewards (epoch 0 at genesis) and compute-escrow (fees: development fund and reserve
+/// to the DAO, foundation to the foundation's address); depin is pointed at the escrow.
+fn deploy_compute<C: DeployChain>(
+    chain: &mut C,
+    config: &GenesisConfig,
+    code_ids: &CodeIds,
+    token: &TokenContract,
+    staking: &StakingContract,
+    dao: &DaoContract,
+) -> anyhow::Result<(Addr, Addr)> {
+    let c = &config.compute;
+    let admin = Some(chain.deployer().to_string());
+    let depin = instantiate(
+        chain,
+        code_ids.depin,
+        "depin-rewards",
+        &depin::InstantiateMsg {
+            token: token.addr().to_string(),
+            escrow: None,
+            oracles: c.oracles.clone(),
+            start: config.start,
+            multipliers: c.multipliers.clone(),
+            owner: None,
+        },
+        admin.clone(),
+    )?;
+    let foundation = config
+        .beneficiaries
+        .get(&Category::TechnicalDevelopmentFoundation)
+        .context("no foundation address")?;
+    let fee = |label: &str, recipient: &str, bps: u16| FeeShare {
+        label: label.into(),
+        recipient: recipient.into(),
+        share: Bps(bps),
+    };
+    let escrow = instantiate(
+        chain,
+        code_ids.escrow,
+        "compute-escrow",
+        &compute::InstantiateMsg {
+            token: token.addr().to_string(),
+            staking: staking.addr().to_string(),
+            depin: Some(depin.to_string()),
+            arbiter: c.arbiter.clone(),
+            hardware_classes: c.hardware_classes.clone(),
+            urgency: c.urgency.clone(),
+            price_per_gb: c.price_per_gb,
+            native_rates: vec![],
+            split: PayoutSplit {
+                contributors: Bps(7_000),
+                fees: vec![
+                    fee("development fund", dao.addr().as_str(), 1_500),
+                    fee("foundation", foundation, 1_000),
+                    fee("reserve", dao.addr().as_str(), 500),
+                ],
+            },
+            min_bond: c.min_bond,
+            slash: c.slash,
+            bond_unbonding_seconds: c.bond_unbonding_seconds,
+            owner: None,
+        },
+        admin,
+    )?;
+    execute(
+        chain,
+        &depin,
+        &depin::ExecuteMsg::UpdateConfig {
+            oracles: None,
+            multipliers: None,
+            escrow: Some(escrow.to_string()),
+        },
+        "pointing depin-rewards at the escrow",
+    )?;
+    Ok((escrow, depin))
+}
+
+/// incentive-points (fees to the DAO) and payfi (fees to the DAO, points awarded through
+/// incentive-points); incentive-points is pointed at payfi for awards and clawbacks.
+fn deploy_payments<C: DeployChain>(
+    chain: &mut C,
+    config: &GenesisConfig,
+    code_ids: &CodeIds,
+    token: &TokenContract,
+    staking: &StakingContract,
+    dao: &DaoContract,
+) -> anyhow::Result<(Addr, Addr)> {
+    let admin = Some(chain.deployer().to_string());
+    let points = instantiate(
+        chain,
+        code_ids.points,
+        "incentive-points",
+        &btt_types::points::InstantiateMsg {
+            token: token.addr().to_string(),
+            treasury: dao.addr().to_string(),
+            payfi: None,
+            rules: config.points.clone(),
+            owner: None,
+        },
+        admin.clone(),
+    )?;
+    let p = &config.payments;
+    let payfi = instantiate(
+        chain,
+        code_ids.payfi,
+        "payfi",
+        &btt_types::payfi::InstantiateMsg {
+            token: token.addr().to_string(),
+            staking: staking.addr().to_string(),
+            points: Some(points.to_string()),
+            treasury: dao.addr().to_string(),
+            feeders: p.feeders.clone(),
+            fees: p.fees.clone(),
+            settlement_seconds: p.settlement_seconds,
+            max_rate_age_seconds: p.max_rate_age_seconds,
+            native_denoms: p.native_denoms.clone(),
+            owner: None,
+        },
+        admin,
+    )?;
+    execute(
+        chain,
+        &points,
+        &btt_types::points::ExecuteMsg::UpdateConfig {
+            rules: None,
+            payfi: Some(payfi.to_string()),
+        },
+        "pointing incentive-points at payfi",
+    )?;
+    Ok((points, payfi))
+}
+
+/// rwa-nft and rwa-fractionalizer (the vaults instantiate rwa-shares by code id).
+fn deploy_rwa<C: DeployChain>(
+    chain: &mut C,
+    config: &GenesisConfig,
+    code_ids: &CodeIds,
+    token: &TokenContract,
+    staking: &StakingContract,
+    dao: &DaoContract,
+) -> anyhow::Result<(Addr, Addr)> {
+    let r = &config.rwa;
+    let foundation = &config.beneficiaries[&Category::TechnicalDevelopmentFoundation];
+    let recipients = fee_recipients(dao.addr(), foundation);
+    let admin = Some(chain.deployer().to_string());
+    let nft = instantiate(
+        chain,
+        code_ids.nft,
+        "rwa-nft",
+        &rwa_nft::InstantiateMsg {
+            name: "BTT medical assets".into(),
+            symbol: "BTTRWA".into(),
+            owner: None,
+            token: token.addr().to_string(),
+            issuers: r.issuers.clone(),
+            appraisers: r.appraisers.clone(),
+            native_denoms: r.native_denoms.clone(),
+            fees: r.nft_fees.clone(),
+            recipients: recipients.clone(),
+            burn: r.burn.clone(),
+        },
+        admin.clone(),
+    )?;
+    let vaults = instantiate(
+        chain,
+        code_ids.vaults,
+        "rwa-fractionalizer",
+        &fractionalizer::InstantiateMsg {
+            owner: None,
+            nft: nft.to_string(),
+            token: token.addr().to_string(),
+            staking: staking.addr().to_string(),
+            shares_code_id: code_ids.shares,
+            native_denoms: r.native_denoms.clone(),
+            fees: r.vault_fees.clone(),
+            recipients,
+            burn: r.burn.clone(),
+            buyout: r.buyout.clone(),
+        },
+        admin,
+    )?;
+    Ok((nft, vaults))
+}
+
+/// Ownership of the `owned` cw-ownable contracts (offered, then accepted through the DAO's
+/// `AcceptOwnership`), the token's marketing role, and wasm admin of every `administered`
+/// contract go to the DAO.
+fn hand_over_to_dao<C: DeployChain>(
+    chain: &mut C,
+    token: &TokenContract,
+    dao: &DaoContract,
+    owned: &[Addr],
+    administered: &[Addr],
+) -> anyhow::Result<()> {
+    let offer = cw_ownable::Action::TransferOwnership {
+        new_owner: dao.addr().to_string(),
+        expiry: None,
+    };
+    for contract in owned {
+        execute(
+            chain,
+            contract,
+            &vesting::ExecuteMsg::UpdateOwnership(offer.clone()),
+            &format!("offering ownership of {contract} to the DAO"),
+        )?;
+        execute(
+            chain,
+            dao.addr(),
+            &dao::ExecuteMsg::AcceptOwnership {
+                contract: contract.to_string(),
+            },
+            &format!("the DAO accepting ownership of {contract}"),
+        )?;
+    }
+    execute(
+        chain,
+        token.addr(),
+        &token::ExecuteMsg::UpdateMarketing {
+            project: None,
+            description: None,
+            marketing: Some(dao.addr().to_string()),
+        },
+        "making the DAO the token's marketing address",
+    )?;
+    for contract in administered {
+        let msg: CosmosMsg = WasmMsg::UpdateAdmin {
+            contract_addr: contract.to_string(),
+            admin: dao.addr().to_string(),
+        }
+        .into();
+        chain.execute(msg, &format!("making the DAO wasm admin of {contract}"))?;
+    }
+    Ok(())
+}
