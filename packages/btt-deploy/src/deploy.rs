@@ -175,28 +175,24 @@ pub fn deploy<C: DeployChain>(chain: &mut C, config: &GenesisConfig) -> anyhow::
         chain.execute(msg, &format!("sending the {:?} pool", pool.category))?;
     }
 
-    let owned = [
-        vesting.addr().clone(),
-        staking.addr().clone(),
-        escrow.clone(),
-        depin.clone(),
-        points.clone(),
-        payfi.clone(),
-        nft.clone(),
-        vaults.clone(),
-    ];
     let administered = [
-        token.addr().clone(),
-        vesting.addr().clone(),
-        staking.addr().clone(),
-        dao.addr().clone(),
-        escrow.clone(),
-        depin.clone(),
-        points.clone(),
-        payfi.clone(),
-        nft.clone(),
-        vaults.clone(),
+        ("btt-token", token.addr().clone()),
+        ("btt-vesting", vesting.addr().clone()),
+        ("btt-staking", staking.addr().clone()),
+        ("btt-dao", dao.addr().clone()),
+        ("compute-escrow", escrow.clone()),
+        ("depin-rewards", depin.clone()),
+        ("incentive-points", points.clone()),
+        ("payfi", payfi.clone()),
+        ("rwa-nft", nft.clone()),
+        ("rwa-fractionalizer", vaults.clone()),
     ];
+    // Every contract but the token (no owner) and the DAO (owns itself) is cw-ownable.
+    let owned: Vec<(&str, Addr)> = administered
+        .iter()
+        .filter(|(name, _)| !matches!(*name, "btt-token" | "btt-dao"))
+        .cloned()
+        .collect();
     hand_over_to_dao(chain, &token, &dao, &owned, &administered)?;
 
     let balance: Option<cw20::BalanceResponse> = query(
@@ -440,19 +436,19 @@ fn hand_over_to_dao<C: DeployChain>(
     chain: &mut C,
     token: &TokenContract,
     dao: &DaoContract,
-    owned: &[Addr],
-    administered: &[Addr],
+    owned: &[(&str, Addr)],
+    administered: &[(&str, Addr)],
 ) -> anyhow::Result<()> {
     let offer = cw_ownable::Action::TransferOwnership {
         new_owner: dao.addr().to_string(),
         expiry: None,
     };
-    for contract in owned {
+    for (name, contract) in owned {
         execute(
             chain,
             contract,
             &vesting::ExecuteMsg::UpdateOwnership(offer.clone()),
-            &format!("offering ownership of {contract} to the DAO"),
+            &format!("offering ownership of {name} to the DAO"),
         )?;
         execute(
             chain,
@@ -460,7 +456,7 @@ fn hand_over_to_dao<C: DeployChain>(
             &dao::ExecuteMsg::AcceptOwnership {
                 contract: contract.to_string(),
             },
-            &format!("the DAO accepting ownership of {contract}"),
+            &format!("the DAO accepting ownership of {name}"),
         )?;
     }
     execute(
@@ -473,13 +469,13 @@ fn hand_over_to_dao<C: DeployChain>(
         },
         "making the DAO the token's marketing address",
     )?;
-    for contract in administered {
+    for (name, contract) in administered {
         let msg: CosmosMsg = WasmMsg::UpdateAdmin {
             contract_addr: contract.to_string(),
             admin: dao.addr().to_string(),
         }
         .into();
-        chain.execute(msg, &format!("making the DAO wasm admin of {contract}"))?;
+        chain.execute(msg, &format!("making the DAO wasm admin of {name}"))?;
     }
     Ok(())
 }

@@ -147,7 +147,11 @@ impl Deployment {
 
 /// A genesis config for a local chain: one made-up address per role, vesting from `start`.
 pub fn local_config(app: &App, start: Timestamp) -> GenesisConfig {
-    let addr = |name: &str| app.api().addr_make(name).to_string();
+    roles_config(&|name: &str| app.api().addr_make(name).to_string(), start)
+}
+
+/// A genesis config with `addr(role)` as the address of each role, vesting from `start`.
+pub fn roles_config(addr: &dyn Fn(&str) -> String, start: Timestamp) -> GenesisConfig {
     let beneficiaries = [
         (Category::BitHive, "bithive"),
         (

@@ -1,46 +1,123 @@
-//! `btt-economy`: the BTT economy on an embedded chain.
+//! `btt-economy`: the BTT economy.
 //!
-//! Today it deploys the token, vesting, staking and the DAO on cw-multi-test (genesis of the
-//! whole allocation table, the DAO owning and administering every contract), walks 48 months
-//! (claims, stakes with locks, foundation tranches approved by proposal), and prints the
-//! governance it ran and the unlocked and circulating BTT per category. Later issues grow it into the whole-economy year and a
-//! testnet deploy (`btt-economy deploy --network ...`).
+//! By default it deploys the whole suite on an embedded cw-multi-test chain with the one
+//! deployment routine (genesis of the whole allocation table, the DAO owning and administering
+//! every contract), writes the deployment manifest, walks 48 months (claims, stakes with locks,
+//! foundation tranches approved by proposal, the compute marketplace, patient care, an MRI
+//! tokenized and bought out) and prints what happened.
 //!
-//! Usage: `btt-economy [vesting] [--json FILE]`
+//! With `--network NAME --dry-run` it runs the same routine against `deploy/networks/NAME.json`
+//! and prints every transaction it would sign (uploads with the artifacts' checksums,
+//! instantiations, wiring, genesis, hand-over), sending nothing.
+//!
+//! Usage: `btt-economy [--json FILE] [--manifest FILE] [--network NAME --dry-run [--deployer ADDR]]`
 
 use std::path::PathBuf;
 
 use anyhow::{bail, Context};
-use btt_deploy::multitest::{deploy_genesis, local_config};
+use btt_deploy::dryrun::{artifact_checksums, DryRunChain};
+use btt_deploy::manifest::manifest;
+use btt_deploy::multitest::{deploy_genesis, local_config, roles_config};
 use btt_deploy::walk::{render, vesting_walk};
 use btt_types::allocation::{PoolHolder, ALLOCATION_TABLE};
 use btt_types::units::format_btt;
+use cosmwasm_std::testing::MockApi;
+use cosmwasm_std::{Addr, Timestamp};
+
+const USAGE: &str =
+    "usage: btt-economy [--json FILE] [--manifest FILE] [--network NAME --dry-run [--deployer ADDR]]";
+
+fn write_json(path: &PathBuf, value: &impl serde::Serialize) -> anyhow::Result<()> {
+    if let Some(dir) = path.parent() {
+        std::fs::create_dir_all(dir)?;
+    }
+    std::fs::write(path, serde_json::to_string_pretty(value)? + "\n")?;
+    Ok(())
+}
+
+/// `--network NAME --dry-run`: the deployment routine on a network, printed, nothing sent.
+fn dry_run(
+    name: &str,
+    deployer: Option<String>,
+    manifest_path: Option<PathBuf>,
+) -> anyhow::Result<()> {
+    let network = btt_deploy::networks::load(name)?;
+    let prefix: &'static str = Box::leak(network.bech32_prefix.clone().into_boxed_str());
+    let api = MockApi::default().with_prefix(prefix);
+    let deployer = match deployer {
+        Some(d) => Addr::unchecked(d),
+        None => api.addr_make("deployer"),
+    };
+    // Role addresses are placeholders of the network's prefix; a real deployment names them.
+    let start = Timestamp::from_seconds(1_767_225_600);
+    let mut config = roles_config(&|role: &str| api.addr_make(role).to_string(), start);
+    config.payments.native_denoms = network.native_denoms.clone();
+    config.rwa.native_denoms = network.native_denoms.clone();
+    let mut chain = DryRunChain::new(network, deployer);
+    let deployment = btt_deploy::deploy::deploy(&mut chain, &config)?;
+    print!("{}", chain.render());
+    if let Some(path) = manifest_path {
+        write_json(
+            &path,
+            &manifest(&deployment, &config, &artifact_checksums()),
+        )?;
+        println!("wrote the planned manifest to {}", path.display());
+    }
+    Ok(())
+}
 
 fn main() -> anyhow::Result<()> {
     let mut json: Option<PathBuf> = None;
+    let mut manifest_path: Option<PathBuf> = None;
+    let mut network: Option<String> = None;
+    let mut dry = false;
+    let mut deployer: Option<String> = None;
     let mut args = std::env::args().skip(1);
     while let Some(arg) = args.next() {
         match arg.as_str() {
-            "vesting" => {}
             "--json" => json = Some(args.next().context("--json needs a file")?.into()),
+            "--manifest" => {
+                manifest_path = Some(args.next().context("--manifest needs a file")?.into())
+            }
+            "--network" => network = Some(args.next().context("--network needs a name")?),
+            "--dry-run" => dry = true,
+            "--deployer" => deployer = Some(args.next().context("--deployer needs an address")?),
             "-h" | "--help" => {
-                println!("usage: btt-economy [vesting] [--json FILE]");
+                println!(
+                    "{USAGE}\nnetworks: {}",
+                    btt_deploy::networks::known().join(", ")
+                );
                 return Ok(());
             }
             other => bail!("unknown argument {other:?} (try --help)"),
         }
     }
+    if let Some(name) = network {
+        if !dry {
+            bail!(
+                "broadcasting to {name} is not built yet: `--network {name} --dry-run` prints every \
+                 transaction the deployment would sign"
+            );
+        }
+        return dry_run(&name, deployer, manifest_path);
+    }
+    let manifest_path = manifest_path.unwrap_or_else(|| "out/manifest.json".into());
 
     let mut app = btt_deploy::multitest::local_app();
     let deployer = app.api().addr_make("deployer");
     let start = app.block_info().time;
     let config = local_config(&app, start);
     let deployment = deploy_genesis(&mut app, &deployer, &config)?;
+    write_json(
+        &manifest_path,
+        &manifest(&deployment, &config, &artifact_checksums()),
+    )?;
 
     println!("BTT genesis on an embedded cw-multi-test chain (the DAO owns and administers all)");
     for (name, addr) in deployment.contracts() {
-        println!("  {name:<12} {addr}");
+        println!("  {name:<18} {addr}");
     }
+    println!("  manifest: {}", manifest_path.display());
     println!("\nAllocation (21,000,000 BTT minted once, deployer left with 0):");
     for row in ALLOCATION_TABLE.iter() {
         let holder = match row.release {
@@ -90,10 +167,7 @@ fn main() -> anyhow::Result<()> {
     }
     print!("{}", render(&report.snapshots));
     if let Some(path) = json {
-        if let Some(dir) = path.parent() {
-            std::fs::create_dir_all(dir)?;
-        }
-        std::fs::write(&path, serde_json::to_string_pretty(&report)?)?;
+        write_json(&path, &report)?;
         println!("\nwrote {}", path.display());
     }
     Ok(())
