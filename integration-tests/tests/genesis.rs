@@ -269,7 +269,7 @@ fn burning_lowers_the_supply_by_exactly_what_is_burned() {
 fn the_48_month_walk_releases_all_8_4_million_vested_btt() {
     let mut suite = Suite::new();
     let report = vesting_walk(&mut suite.app, &suite.deployment, &suite.config).unwrap();
-    let snapshots = report.snapshots;
+    let snapshots = report.snapshots.clone();
     assert_eq!(report.governance.len(), 16, "one proposal a tranche");
     assert_eq!(
         report
@@ -347,6 +347,42 @@ fn the_48_month_walk_releases_all_8_4_million_vested_btt() {
         btt(350_000 + 252_000 + 189_000 + 3 * 126_000 + 892_500)
     );
     assert_eq!(suite.sum_of_all_balances(), TOTAL_SUPPLY - burned);
+
+    // The closing report and its charts.
+    let economy =
+        btt_deploy::report::economy_report(&suite.app, &suite.deployment, &suite.config, &report)
+            .unwrap();
+    assert_eq!(economy.burned, burned);
+    assert_eq!(economy.total_supply + economy.burned, TOTAL_SUPPLY);
+    let burn_line = economy
+        .fees
+        .iter()
+        .find(|f| f.recipient == "burned")
+        .unwrap();
+    assert_eq!(burn_line.amount, burned);
+    let compute_fees: Uint128 = economy
+        .fees
+        .iter()
+        .filter(|f| f.stream.starts_with("compute"))
+        .map(|f| f.amount)
+        .sum();
+    let thirty = compute.price.multiply_ratio(30u128, 100u128);
+    assert!(
+        compute_fees <= thirty && thirty - compute_fees < Uint128::new(3),
+        "15 + 10 + 5% of the price, dust to the nodes"
+    );
+    assert_eq!(report.unlock_curve.len(), 49);
+    let m48: Uint128 = report.unlock_curve[48]
+        .unlocked
+        .iter()
+        .map(|(_, a)| *a)
+        .sum();
+    assert_eq!(m48, btt(8_400_000));
+    let dir = std::env::temp_dir().join("btt-charts-test");
+    let charts = btt_deploy::report::write_charts(&dir, &report, &economy).unwrap();
+    assert_eq!(charts.len(), 3);
+    let unlock = std::fs::read_to_string(dir.join("unlock.svg")).unwrap();
+    assert!(unlock.starts_with("<svg") && unlock.contains("Technical Development Foundation"));
 }
 
 #[test]

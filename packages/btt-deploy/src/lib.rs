@@ -10,11 +10,14 @@
 //! - [`compute`]: the compute-marketplace and mining scenario of the main job.
 //! - [`rwa`]: the asset-tokenization deployment and the MRI scenario of the main job.
 //! - [`governance`]: a proposal from deposit to execution on the embedded chain.
+//! - [`report`]: the closing report (supply, fees by stream and recipient, balances) and its
+//!   SVG charts ([`charts`]).
 //! - [`walk`]: the 48-month walk of the main job (claims, stakes, tranche approvals by
 //!   proposal) and its table.
 
 pub mod care;
 pub mod chain;
+pub mod charts;
 pub mod compute;
 pub mod deploy;
 pub mod dryrun;
@@ -23,5 +26,6 @@ pub mod governance;
 pub mod manifest;
 pub mod multitest;
 pub mod networks;
+pub mod report;
 pub mod rwa;
 pub mod walk;

@@ -64,6 +64,8 @@ pub struct RwaReport {
     pub winner: String,
     /// (holder, shares redeemed, uusdc received).
     pub redemptions: Vec<(String, Uint128, Uint128)>,
+    /// Fees received by each recipient over the scenario: (recipient, denom, amount).
+    pub fees_to: Vec<(String, String, Uint128)>,
     /// ubtt burned by the scenario, and the BTT total supply after it.
     pub burned: Uint128,
     pub total_supply: Uint128,
@@ -87,6 +89,18 @@ pub fn mri_scenario(
     let clinic = Addr::unchecked(&config.beneficiaries[&Category::ChinaDigitalHealthcareGroup]);
     let appraiser = Addr::unchecked(&config.rwa.appraisers[0]);
     let supply_before = token.token_info(&app.wrap())?.total_supply;
+    let dao = deployment.dao.addr().clone();
+    let foundation =
+        Addr::unchecked(&config.beneficiaries[&Category::TechnicalDevelopmentFoundation]);
+    let holdings = |app: &App| -> anyhow::Result<[Uint128; 4]> {
+        Ok([
+            token.balance(&app.wrap(), &dao)?,
+            usdc(app, &dao)?,
+            token.balance(&app.wrap(), &foundation)?,
+            usdc(app, &foundation)?,
+        ])
+    };
+    let held_before = holdings(app)?;
 
     // Mint: a 3T MRI scanner appraised at 60,000 BTT, simple appraisal (1% = 600 BTT).
     let appraised = btt(60_000);
@@ -323,6 +337,22 @@ pub fn mri_scenario(
         redemptions.push((name.clone(), held, usdc(app, who)? - before));
     }
     let end = vault(app)?;
+    let held_after = holdings(app)?;
+    let fees_to = [
+        ("btt-dao (development fund + reserve)", "BTT", 0),
+        ("btt-dao (development fund + reserve)", "USDC", 1),
+        ("foundation", "BTT", 2),
+        ("foundation", "USDC", 3),
+    ]
+    .into_iter()
+    .map(|(who, denom, i)| {
+        (
+            who.to_string(),
+            denom.to_string(),
+            held_after[i] - held_before[i],
+        )
+    })
+    .collect();
     let total_supply = token.token_info(&app.wrap())?.total_supply;
     Ok(RwaReport {
         appraised,
@@ -344,6 +374,7 @@ pub fn mri_scenario(
             owner.owner
         },
         redemptions,
+        fees_to,
         burned: supply_before - total_supply,
         total_supply,
         vault_usdc_left: usdc(app, &vaults_addr)?,

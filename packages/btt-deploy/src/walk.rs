@@ -99,6 +99,27 @@ pub struct WalkReport {
     pub compute: Option<ComputeReport>,
     pub care: Option<CareReport>,
     pub rwa: Option<RwaReport>,
+    /// BTT unlocked by each vested category at every month 0..=48, in allocation-table order.
+    pub unlock_curve: Vec<UnlockPoint>,
+}
+
+/// Unlocked BTT of the vested categories at one month.
+#[derive(Debug, Clone, Serialize)]
+pub struct UnlockPoint {
+    pub month: u64,
+    /// (category name, ubtt unlocked).
+    pub unlocked: Vec<(String, Uint128)>,
+}
+
+fn unlock_point(app: &App, deployment: &Deployment, month: u64) -> anyhow::Result<UnlockPoint> {
+    let mut unlocked = vec![];
+    for row in ALLOCATION_TABLE.iter() {
+        if let Some(&id) = deployment.schedule_ids.get(&row.category) {
+            let status = deployment.vesting.schedule(&app.wrap(), id)?.status;
+            unlocked.push((row.name.to_string(), status.vested));
+        }
+    }
+    Ok(UnlockPoint { month, unlocked })
 }
 
 /// Walks 48 months from genesis. Checks at every snapshot that every BTT in circulation came
@@ -120,6 +141,7 @@ pub fn vesting_walk(
         compute: None,
         care: None,
         rwa: None,
+        unlock_curve: vec![],
     };
     for month in 0..=48 {
         let time = config.start.plus_seconds(month * MONTH_SECONDS);
@@ -130,6 +152,9 @@ pub fn vesting_walk(
             });
         }
         claim_all(app, deployment, &institutions)?;
+        report
+            .unlock_curve
+            .push(unlock_point(app, deployment, month)?);
         if REPORT_MONTHS.contains(&month) {
             report.snapshots.push(snapshot(app, deployment, month)?);
         }

@@ -166,6 +166,19 @@ fn main() -> anyhow::Result<()> {
         print!("{}", btt_deploy::rwa::render(rwa));
     }
     print!("{}", render(&report.snapshots));
+    let economy = btt_deploy::report::economy_report(&app, &deployment, &config, &report)?;
+    print!("{}", btt_deploy::report::render(&economy));
+    let out_dir = manifest_path
+        .parent()
+        .map(|p| p.to_path_buf())
+        .unwrap_or_else(|| "out".into());
+    write_json(&out_dir.join("report.json"), &economy)?;
+    let charts = btt_deploy::report::write_charts(&out_dir.join("charts"), &report, &economy)?;
+    println!(
+        "\nwrote {} and {}",
+        out_dir.join("report.json").display(),
+        charts.join(", ")
+    );
     if let Some(path) = json {
         write_json(&path, &report)?;
         println!("\nwrote {}", path.display());

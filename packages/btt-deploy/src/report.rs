@@ -1,0 +1,331 @@
+//! The main job's closing report: supply, burned, circulating, treasury, fees by stream and
+//! recipient, emission so far and per-actor balances — printed, written as JSON, and drawn as
+//! SVG charts (unlock curve by category, mining emission over 8 years, fees by stream).
+
+use std::path::Path;
+
+use btt_types::allocation::Category;
+use btt_types::depin::{self, epoch_emission, EPOCHS_PER_YEAR};
+use btt_types::units::{format_btt, TOTAL_SUPPLY};
+use cosmwasm_std::{Addr, Uint128};
+use cw_multi_test::App;
+use serde::Serialize;
+
+use crate::charts::{bars_with_total, horizontal_bars, stacked_area, Series};
+use crate::genesis::GenesisConfig;
+use crate::multitest::{Deployment, BUYERS, PATIENTS};
+use crate::walk::WalkReport;
+
+/// uusdc per ubtt at the scenario's feeder rate (1 BTT = 5 USDC), to chart fees in one unit.
+const USDC_PER_BTT: u128 = 5;
+
+/// One fee stream paid to one recipient.
+#[derive(Debug, Clone, Serialize)]
+pub struct FeeLine {
+    pub stream: String,
+    pub recipient: String,
+    /// "BTT" or "USDC".
+    pub denom: String,
+    /// In the denom's smallest unit.
+    pub amount: Uint128,
+}
+
+/// What an actor holds at the end.
+#[derive(Debug, Clone, Serialize)]
+pub struct ActorBalance {
+    pub actor: String,
+    pub address: String,
+    /// ubtt in its wallet.
+    pub btt: Uint128,
+    /// ubtt staked in btt-staking.
+    pub staked: Uint128,
+    /// uusdc in its wallet.
+    pub usdc: Uint128,
+}
+
+/// The closing report.
+#[derive(Debug, Clone, Serialize)]
+pub struct EconomyReport {
+    pub total_supply: Uint128,
+    pub burned: Uint128,
+    pub circulating: Uint128,
+    pub in_vesting: Uint128,
+    pub dao_treasury: Uint128,
+    pub staked: Uint128,
+    pub mining_pool: Uint128,
+    pub community_pool: Uint128,
+    /// Scheduled mining emission through the epochs closed so far, and what nodes were paid.
+    pub emission_so_far: Uint128,
+    pub mined: Uint128,
+    pub fees: Vec<FeeLine>,
+    pub balances: Vec<ActorBalance>,
+}
+
+fn fee(stream: &str, recipient: &str, denom: &str, amount: Uint128) -> FeeLine {
+    FeeLine {
+        stream: stream.into(),
+        recipient: recipient.into(),
+        denom: denom.into(),
+        amount,
+    }
+}
+
+/// Reads the end state of the walk into the report.
+pub fn economy_report(
+    app: &App,
+    deployment: &Deployment,
+    config: &GenesisConfig,
+    walk: &WalkReport,
+) -> anyhow::Result<EconomyReport> {
+    let q = app.wrap();
+    let last = walk.snapshots.last().context_free()?;
+    let mut fees = vec![];
+    if let Some(c) = &walk.compute {
+        for (who, amount) in c.split.iter().take(3) {
+            fees.push(fee(
+                "compute jobs (15/10/5 of 70/15/10/5)",
+                who,
+                "BTT",
+                *amount,
+            ));
+        }
+    }
+    if let Some(c) = &walk.care {
+        fees.push(fee(
+            "patient incentives (subscription, partner, redemption)",
+            "btt-dao",
+            "BTT",
+            c.points_fees,
+        ));
+        fees.push(fee(
+            "payfi payments (tier, analytics, conversion)",
+            "btt-dao",
+            "USDC",
+            c.payfi_fees,
+        ));
+    }
+    if let Some(r) = &walk.rwa {
+        for (who, denom, amount) in &r.fees_to {
+            if !amount.is_zero() {
+                fees.push(fee(
+                    "asset tokenization (mint, revaluation, premium, trades)",
+                    who,
+                    denom,
+                    *amount,
+                ));
+            }
+        }
+        fees.push(fee(
+            "asset tokenization (mint, revaluation, premium, trades)",
+            "burned",
+            "BTT",
+            r.burned,
+        ));
+    }
+    let depin_state: depin::StateResponse =
+        q.query_wasm_smart(&deployment.depin, &depin::QueryMsg::State {})?;
+    let mut actors: Vec<(String, Addr)> = config
+        .beneficiaries
+        .iter()
+        .map(|(c, a)| (category_name(*c), Addr::unchecked(a)))
+        .collect();
+    actors.extend(
+        PATIENTS
+            .iter()
+            .chain(BUYERS.iter())
+            .map(|n| (n.to_string(), app.api().addr_make(n))),
+    );
+    actors.push(("btt-dao (treasury)".into(), deployment.dao.addr().clone()));
+    let mut balances = vec![];
+    for (actor, addr) in actors {
+        let staker: btt_types::staking::StakerResponse = q.query_wasm_smart(
+            deployment.staking.addr(),
+            &btt_types::staking::QueryMsg::Staker {
+                address: addr.to_string(),
+            },
+        )?;
+        balances.push(ActorBalance {
+            btt: deployment.token.balance(&q, &addr)?,
+            staked: staker.staked,
+            usdc: q.query_balance(&addr, "uusdc")?.amount,
+            address: addr.into_string(),
+            actor,
+        });
+    }
+    Ok(EconomyReport {
+        total_supply: last.total_supply,
+        burned: TOTAL_SUPPLY - last.total_supply,
+        circulating: last.circulating,
+        in_vesting: last.in_vesting,
+        dao_treasury: last.dao_treasury,
+        staked: last.staked,
+        mining_pool: last.mining_pool,
+        community_pool: last.community_pool,
+        emission_so_far: if depin_state.closed_through == 0 {
+            Uint128::zero()
+        } else {
+            depin::cumulative_emission(depin_state.closed_through - 1)
+        },
+        mined: last.mined,
+        fees,
+        balances,
+    })
+}
+
+trait ContextFree<T> {
+    fn context_free(self) -> anyhow::Result<T>;
+}
+
+impl<T> ContextFree<T> for Option<T> {
+    fn context_free(self) -> anyhow::Result<T> {
+        self.ok_or_else(|| anyhow::anyhow!("the walk took no snapshot"))
+    }
+}
+
+fn category_name(c: Category) -> String {
+    btt_types::allocation::ALLOCATION_TABLE
+        .iter()
+        .find(|r| r.category == c)
+        .map(|r| r.name.to_string())
+        .unwrap_or_else(|| format!("{c:?}"))
+}
+
+fn btt_f(amount: Uint128) -> f64 {
+    amount.u128() as f64 / 1e6
+}
+
+/// Writes `unlock.svg`, `emission.svg` and `fees.svg` into `dir`; returns their paths.
+pub fn write_charts(
+    dir: &Path,
+    walk: &WalkReport,
+    report: &EconomyReport,
+) -> anyhow::Result<Vec<String>> {
+    std::fs::create_dir_all(dir)?;
+    let mut written = vec![];
+    let mut write = |name: &str, svg: String| -> anyhow::Result<()> {
+        let path = dir.join(name);
+        std::fs::write(&path, svg)?;
+        written.push(path.display().to_string());
+        Ok(())
+    };
+    // Unlock curve: one band per vested category, months 0..48.
+    let months: Vec<String> = walk
+        .unlock_curve
+        .iter()
+        .map(|p| format!("m{}", p.month))
+        .collect();
+    let names: Vec<String> = walk
+        .unlock_curve
+        .first()
+        .map(|p| p.unlocked.iter().map(|(n, _)| n.clone()).collect())
+        .unwrap_or_default();
+    let series: Vec<Series> = names
+        .iter()
+        .enumerate()
+        .map(|(i, name)| Series {
+            name: name.clone(),
+            values: walk
+                .unlock_curve
+                .iter()
+                .map(|p| btt_f(p.unlocked[i].1))
+                .collect(),
+        })
+        .collect();
+    write(
+        "unlock.svg",
+        stacked_area(
+            "BTT unlocked by vesting, by category",
+            "8,400,000 BTT over 48 months; foundation tranches as the DAO approved them",
+            "BTT unlocked",
+            &months,
+            6,
+            &series,
+        ),
+    )?;
+    // Mining emission: per year, with the running total.
+    let per_year: Vec<f64> = (0..8u32)
+        .map(|y| {
+            let epochs = y * EPOCHS_PER_YEAR..(y + 1) * EPOCHS_PER_YEAR;
+            btt_f(epochs.map(epoch_emission).sum())
+        })
+        .collect();
+    let years: Vec<String> = (1..=8).map(|y| format!("year {y}")).collect();
+    write(
+        "emission.svg",
+        bars_with_total(
+            "Mining Reward Pool emission over 8 years",
+            "6,300,000 BTT; year y emits 20% × 0.8^y of the pool / (1 − 0.8^8), over 52 weekly epochs",
+            "BTT",
+            &years,
+            &per_year,
+            "emitted so far",
+        ),
+    )?;
+    // Fees by stream, in BTT (USDC at the scenario's 1 BTT = 5 USDC).
+    let bars: Vec<(String, f64)> = report
+        .fees
+        .iter()
+        .filter(|f| !f.amount.is_zero())
+        .map(|f| {
+            let btt = if f.denom == "USDC" {
+                f.amount.u128() as f64 / USDC_PER_BTT as f64 / 1e6
+            } else {
+                btt_f(f.amount)
+            };
+            let stream = f.stream.split(" (").next().unwrap_or(&f.stream);
+            let recipient = f.recipient.split(" (").next().unwrap_or(&f.recipient);
+            (format!("{stream} → {recipient} (in {})", f.denom), btt)
+        })
+        .collect();
+    write(
+        "fees.svg",
+        horizontal_bars(
+            "Fees by stream and recipient",
+            "in BTT; USDC fees at the scenario's rate of 1 BTT = 5 USDC",
+            "BTT",
+            &bars,
+        ),
+    )?;
+    Ok(written)
+}
+
+/// The report as the main job prints it.
+pub fn render(r: &EconomyReport) -> String {
+    let mut out = String::from("\nThe economy at month 48\n");
+    let rows = [
+        ("total supply", r.total_supply),
+        ("burned", r.burned),
+        ("circulating", r.circulating),
+        ("  of which staked", r.staked),
+        ("held by btt-vesting", r.in_vesting),
+        ("DAO treasury", r.dao_treasury),
+        ("mining pool (depin-rewards)", r.mining_pool),
+        ("community pool (incentive-points)", r.community_pool),
+        ("mining emission scheduled so far", r.emission_so_far),
+        ("mined (paid to nodes)", r.mined),
+    ];
+    for (label, v) in rows {
+        out.push_str(&format!("  {label:<36} {:>24} BTT\n", format_btt(v)));
+    }
+    out.push_str("  fees by stream and recipient:\n");
+    for f in &r.fees {
+        out.push_str(&format!(
+            "    {:<58} {:<38} {:>18} {}\n",
+            f.stream,
+            f.recipient,
+            format_btt(f.amount),
+            f.denom
+        ));
+    }
+    out.push_str("  balances (BTT in wallet, BTT staked, USDC):\n");
+    for b in &r.balances {
+        out.push_str(&format!(
+            "    {:<36} {:>20} {:>20} {:>20}\n",
+            b.actor,
+            format_btt(b.btt),
+            format_btt(b.staked),
+            format_btt(b.usdc)
+        ));
+    }
+    out
+}
