@@ -270,7 +270,17 @@ fn the_48_month_walk_releases_all_8_4_million_vested_btt() {
     let mut suite = Suite::new();
     let report = vesting_walk(&mut suite.app, &suite.deployment, &suite.config).unwrap();
     let snapshots = report.snapshots.clone();
-    assert_eq!(report.governance.len(), 16, "one proposal a tranche");
+    assert_eq!(
+        report.governance.len(),
+        17,
+        "one proposal a tranche, and the PayFi fee"
+    );
+    let fee_vote = report
+        .governance
+        .iter()
+        .find(|g| g.tranches.is_empty())
+        .unwrap();
+    assert_eq!(fee_vote.month, 9);
     assert_eq!(
         report
             .governance
@@ -326,6 +336,12 @@ fn the_48_month_walk_releases_all_8_4_million_vested_btt() {
     );
     assert_eq!(last.rewarded, care.converted_btt);
     let compute = report.compute.as_ref().unwrap();
+    assert_eq!(compute.jobs.len(), 3);
+    let expired = &compute.jobs[2];
+    assert_eq!(
+        expired.refunded, expired.price,
+        "an expired job refunds its whole escrow"
+    );
     let split: Uint128 = compute.split.iter().map(|(_, a)| *a).sum();
     assert_eq!(
         split, compute.price,

@@ -1,11 +1,15 @@
 //! The main job's compute-marketplace scenario: two contributors register GPU nodes, a clinic
 //! posts an urgent job split across both, it completes and pays 70/15/10/5, oracles attest, the
-//! epoch closes and both nodes claim their mining rewards.
+//! epoch closes and both nodes claim their mining rewards. Then a second clinic's standard job
+//! completes, a priority job is disputed and split by the arbiter (the node at fault slashed),
+//! and a job nobody takes expires and is refunded.
 
 use anyhow::Context;
 use btt_types::allocation::Category;
+use btt_types::bps::Bps;
 use btt_types::compute::{
-    Assignment, ComputeEscrowContract, EnergyRating, ExecuteMsg, JobSpec, NodeSpec, Urgency,
+    Assignment, ComputeEscrowContract, EnergyRating, ExecuteMsg, JobSpec, NodeSpec, Resolution,
+    Urgency,
 };
 use btt_types::depin::{self, cumulative_emission, Attestation, StateResponse};
 use btt_types::units::format_btt;
@@ -38,6 +42,27 @@ pub struct ComputeReport {
     pub emission_so_far: Uint128,
     /// Paid to nodes by depin-rewards so far, ubtt.
     pub mined_so_far: Uint128,
+    /// The other jobs of the scenario and how they ended.
+    pub jobs: Vec<JobOutcome>,
+    /// BTT each fee recipient received over the scenario.
+    pub fees_to: Vec<(String, Uint128)>,
+}
+
+/// One more job of the scenario.
+#[derive(Debug, Clone, Serialize)]
+pub struct JobOutcome {
+    /// Who posted it.
+    pub clinic: String,
+    /// Standard, priority or urgent.
+    pub urgency: String,
+    /// Compute units.
+    pub units: u64,
+    /// What the clinic escrowed, ubtt.
+    pub price: Uint128,
+    /// How it ended.
+    pub outcome: String,
+    /// What came back to the clinic, ubtt.
+    pub refunded: Uint128,
 }
 
 fn wasm_attr(res: &AppResponse, key: &str) -> Option<String> {
@@ -65,6 +90,12 @@ pub fn marketplace_scenario(
     let market = ComputeEscrowContract(escrow.clone());
     let token = &deployment.token;
     let bond = config.compute.min_bond;
+    let dao = deployment.dao.addr().clone();
+    let foundation = who(Category::TechnicalDevelopmentFoundation);
+    let fees_before = [
+        token.balance(&app.wrap(), &dao)?,
+        token.balance(&app.wrap(), &foundation)?,
+    ];
     let mut nodes = vec![];
     for (operator, region, energy) in [
         (&bitwave, "cn-west", EnergyRating::A),
@@ -219,6 +250,18 @@ pub fn marketplace_scenario(
     let state: StateResponse = app
         .wrap()
         .query_wasm_smart(&depin_addr, &depin::QueryMsg::State {})?;
+    let operators = [(nodes[0], bitwave.clone()), (nodes[1], mdao.clone())];
+    let jobs = more_jobs(app, deployment, config, &operators)?;
+    let fees_to = vec![
+        (
+            "btt-dao (development fund + reserve)".to_string(),
+            token.balance(&app.wrap(), &dao)? - fees_before[0],
+        ),
+        (
+            "foundation".to_string(),
+            token.balance(&app.wrap(), &foundation)? - fees_before[1],
+        ),
+    ];
     Ok(ComputeReport {
         list_price: quote.list_price,
         discount_bps: quote.discount.0,
@@ -229,7 +272,153 @@ pub fn marketplace_scenario(
         mining,
         emission_so_far: cumulative_emission(state.closed_through.saturating_sub(1)),
         mined_so_far: state.paid,
+        jobs,
+        fees_to,
     })
+}
+
+/// Posts a job for `clinic` at its quoted price; returns the job id and the price.
+fn post(
+    app: &mut App,
+    deployment: &Deployment,
+    clinic: &Addr,
+    spec: JobSpec,
+) -> anyhow::Result<(u64, Uint128)> {
+    let market = ComputeEscrowContract(deployment.escrow.clone());
+    let quote = market.quote(&app.wrap(), &spec, Some(clinic))?;
+    let res = app.execute(
+        clinic.clone(),
+        market.post_job_msg(&deployment.token, quote.price, spec)?,
+    )?;
+    let job_id = wasm_attr(&res, "job_id").context("job id")?.parse()?;
+    Ok((job_id, quote.price))
+}
+
+/// Assigns `units` of `job_id` to one node and has its operator submit a result.
+fn run_on(
+    app: &mut App,
+    escrow: &Addr,
+    clinic: &Addr,
+    job_id: u64,
+    (node_id, operator): &(u64, Addr),
+    units: u64,
+) -> anyhow::Result<()> {
+    let assign = ExecuteMsg::AssignJob {
+        job_id,
+        assignments: vec![Assignment {
+            node_id: *node_id,
+            units,
+        }],
+    };
+    app.execute_contract(clinic.clone(), escrow.clone(), &assign, &[])?;
+    let submit = ExecuteMsg::SubmitResult {
+        job_id,
+        result_hash: "7a".repeat(32),
+        result_uri: format!("ipfs://bafy-job-{job_id}-result"),
+    };
+    app.execute_contract(operator.clone(), escrow.clone(), &submit, &[])?;
+    Ok(())
+}
+
+/// A second clinic's standard job (accepted), a priority job disputed and split half and half
+/// by the arbiter with its node slashed (the cut goes to the clinic), and a job nobody takes,
+/// expired and refunded.
+fn more_jobs(
+    app: &mut App,
+    deployment: &Deployment,
+    config: &GenesisConfig,
+    nodes: &[(u64, Addr); 2],
+) -> anyhow::Result<Vec<JobOutcome>> {
+    let who = |c: Category| Addr::unchecked(&config.beneficiaries[&c]);
+    let escrow = deployment.escrow.clone();
+    let token = deployment.token.clone();
+    let arbiter = Addr::unchecked(&config.compute.arbiter);
+    let spec = |app: &App, units: u64, urgency: Urgency, days: u64| JobSpec {
+        compute_units: units,
+        hardware_class: "gpu-standard".into(),
+        urgency,
+        data_gb: 20,
+        deadline: app.block_info().time.plus_seconds(days * 86_400),
+        review_seconds: 86_400,
+    };
+    let mut outcomes = vec![];
+
+    // A hospital group (one of the other institutional investors) runs a standard job on the
+    // BitWave node and accepts it.
+    let hospital = who(Category::OtherInstitutionalInvestors);
+    let (job, price) = post(
+        app,
+        deployment,
+        &hospital,
+        spec(app, 500, Urgency::Standard, 5),
+    )?;
+    run_on(app, &escrow, &hospital, job, &nodes[0], 500)?;
+    app.execute_contract(
+        hospital.clone(),
+        escrow.clone(),
+        &ExecuteMsg::AcceptResult { job_id: job },
+        &[],
+    )?;
+    outcomes.push(JobOutcome {
+        clinic: "hospital group (other institutions)".into(),
+        urgency: "standard".into(),
+        units: 500,
+        price,
+        outcome: "accepted, paid 70/15/10/5".into(),
+        refunded: Uint128::zero(),
+    });
+
+    // The clinic's priority job on the M DAO node: disputed, split half and half, node slashed.
+    let clinic = who(Category::ChinaDigitalHealthcareGroup);
+    let (job, price) = post(
+        app,
+        deployment,
+        &clinic,
+        spec(app, 300, Urgency::Priority, 5),
+    )?;
+    run_on(app, &escrow, &clinic, job, &nodes[1], 300)?;
+    let dispute = ExecuteMsg::Dispute {
+        job_id: job,
+        reason: "segmentation masks misaligned on 12 of 40 slices".into(),
+    };
+    app.execute_contract(clinic.clone(), escrow.clone(), &dispute, &[])?;
+    let before = token.balance(&app.wrap(), &clinic)?;
+    let resolve = ExecuteMsg::Resolve {
+        job_id: job,
+        resolution: Resolution::Split {
+            clinic_share: Bps(5_000),
+        },
+        at_fault: vec![nodes[1].0],
+    };
+    app.execute_contract(arbiter, escrow.clone(), &resolve, &[])?;
+    outcomes.push(JobOutcome {
+        clinic: "China Digital Healthcare Group".into(),
+        urgency: "priority".into(),
+        units: 300,
+        price,
+        outcome: "disputed; the arbiter split it 50/50 and slashed the node, its bond cut going to the clinic".into(),
+        refunded: token.balance(&app.wrap(), &clinic)? - before,
+    });
+
+    // A job nobody takes before its one-day deadline: expired, escrow refunded.
+    let (job, price) = post(
+        app,
+        deployment,
+        &clinic,
+        spec(app, 100, Urgency::Standard, 1),
+    )?;
+    advance(app, 86_400 + 1);
+    let before = token.balance(&app.wrap(), &clinic)?;
+    app.execute_contract(hospital, escrow, &ExecuteMsg::Expire { job_id: job }, &[])?;
+    outcomes.push(JobOutcome {
+        clinic: "China Digital Healthcare Group".into(),
+        urgency: "standard".into(),
+        units: 100,
+        price,
+        outcome: "expired unassigned; refunded".into(),
+        refunded: token.balance(&app.wrap(), &clinic)? - before,
+    });
+    Ok(outcomes)
 }
 
 /// The scenario as text.
@@ -265,5 +454,23 @@ pub fn render(r: &ComputeReport) -> String {
         format_btt(r.emission_so_far),
         format_btt(r.mined_so_far)
     ));
+    out.push_str("  more jobs:\n");
+    for j in &r.jobs {
+        out.push_str(&format!(
+            "    {:<32} {:<9} {:>5} units {:>14} BTT: {} (back to the clinic {} BTT)\n",
+            j.clinic,
+            j.urgency,
+            j.units,
+            format_btt(j.price),
+            j.outcome,
+            format_btt(j.refunded)
+        ));
+    }
+    for (who, amount) in &r.fees_to {
+        out.push_str(&format!(
+            "  fees received by {who}: {} BTT\n",
+            format_btt(*amount)
+        ));
+    }
     out
 }

@@ -90,6 +90,8 @@ pub const COMPUTE_MONTH: u64 = 6;
 pub const CARE_MONTH: u64 = 7;
 /// The month the asset-tokenization scenario runs.
 pub const RWA_MONTH: u64 = 8;
+/// The month token holders vote to lower the PayFi base fee.
+pub const FEE_MONTH: u64 = 9;
 
 /// The walk's record.
 #[derive(Debug, Clone, Serialize)]
@@ -169,6 +171,15 @@ pub fn vesting_walk(
         if month == RWA_MONTH {
             report.rwa = Some(mri_scenario(app, deployment, config)?);
         }
+        if month == FEE_MONTH {
+            report.governance.push(lower_payfi_fee(
+                app,
+                deployment,
+                config,
+                &institutions,
+                month,
+            )?);
+        }
         let next_month = config.start.plus_seconds((month + 1) * MONTH_SECONDS);
         let due =
             unapproved_tranches_due_by(app, deployment, deployment.schedule_ids[&tdf], next_month)?;
@@ -206,6 +217,49 @@ pub fn vesting_walk(
         claim_all(app, deployment, &[])?;
     }
     Ok(report)
+}
+
+/// Token holders pass a proposal that lowers PayFi's base fee (staking priority 0) from 0.80% to
+/// 0.70%; the DAO, owner of payfi, executes it.
+fn lower_payfi_fee(
+    app: &mut App,
+    deployment: &Deployment,
+    config: &GenesisConfig,
+    institutions: &[(Category, Addr, u32)],
+    month: u64,
+) -> anyhow::Result<GovernanceEvent> {
+    let mut fees = config.payments.fees.clone();
+    fees.by_priority[0] = btt_types::bps::Bps(70);
+    let update = btt_types::payfi::ExecuteMsg::UpdateConfig {
+        fees: Some(fees.clone()),
+        settlement_seconds: None,
+        feeders: None,
+        native_denoms: None,
+        points: None,
+    };
+    let msg: CosmosMsg = cosmwasm_std::WasmMsg::Execute {
+        contract_addr: deployment.payfi.to_string(),
+        msg: cosmwasm_std::to_json_binary(&update)?,
+        funds: vec![],
+    }
+    .into();
+    let proposer = proposer(app, deployment, institutions)?
+        .ok_or_else(|| anyhow::anyhow!("nobody can pay the proposal deposit"))?;
+    let voters: Vec<Addr> = institutions.iter().map(|(_, a, _)| a.clone()).collect();
+    let title = "Lower the PayFi base fee from 0.80% to 0.70%".to_string();
+    let passed = pass_proposal(app, deployment, &proposer, &title, vec![msg], &voters)?;
+    let now: btt_types::payfi::ConfigResponse = app
+        .wrap()
+        .query_wasm_smart(&deployment.payfi, &btt_types::payfi::QueryMsg::Config {})?;
+    ensure!(now.fees == fees, "payfi's fees did not change");
+    Ok(GovernanceEvent {
+        month,
+        proposal_id: passed.id,
+        title,
+        tranches: vec![],
+        yes_power: passed.yes_power,
+        total_power: passed.total_power,
+    })
 }
 
 /// Every beneficiary claims what it can; institutions in `stakers` stake half of their claim.
