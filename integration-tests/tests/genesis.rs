@@ -364,6 +364,38 @@ fn the_48_month_walk_releases_all_8_4_million_vested_btt() {
     );
     assert_eq!(suite.sum_of_all_balances(), TOTAL_SUPPLY - burned);
 
+    // Nothing is stranded where nothing should be: no job escrow, no payment held.
+    let escrow: btt_types::compute::TotalsResponse = suite
+        .app
+        .wrap()
+        .query_wasm_smart(
+            &suite.deployment.escrow,
+            &btt_types::compute::QueryMsg::Totals {},
+        )
+        .unwrap();
+    assert_eq!(escrow.escrow_btt, Uint128::zero());
+    let payfi: btt_types::payfi::TotalsResponse = suite
+        .app
+        .wrap()
+        .query_wasm_smart(
+            &suite.deployment.payfi,
+            &btt_types::payfi::QueryMsg::Totals {},
+        )
+        .unwrap();
+    assert_eq!(payfi.pending, 0);
+    let payfi_btt = suite
+        .deployment
+        .token
+        .balance(&suite.app.wrap(), &suite.deployment.payfi)
+        .unwrap();
+    assert_eq!(payfi_btt, Uint128::zero());
+    let vaults_btt = suite
+        .deployment
+        .token
+        .balance(&suite.app.wrap(), &suite.deployment.vaults)
+        .unwrap();
+    assert_eq!(vaults_btt, Uint128::zero());
+
     // The closing report and its charts.
     let economy =
         btt_deploy::report::economy_report(&suite.app, &suite.deployment, &suite.config, &report)
