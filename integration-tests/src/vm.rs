@@ -37,6 +37,8 @@ type VmInstance = Instance<MockApi, MockStorage, ChainQuerier>;
 struct Slot {
     name: String,
     instance: Option<VmInstance>,
+    /// Its wasm admin, as the chain records it.
+    admin: Option<Addr>,
 }
 
 /// What the chain and every contract's querier share.
@@ -270,6 +272,7 @@ impl WasmChain {
             Slot {
                 name: name.into(),
                 instance: Some(instance),
+                admin: None,
             },
         );
         let response = result
@@ -429,6 +432,82 @@ impl WasmChain {
             self.reply(from, reply, report)?;
         }
         Ok(())
+    }
+
+    /// Instantiates stored code `code_id` from `sender` with the JSON `msg`; the contract is
+    /// named after `label` and gets `admin` as its wasm admin.
+    pub fn instantiate_stored(
+        &mut self,
+        sender: &Addr,
+        code_id: u64,
+        label: &str,
+        msg: &[u8],
+        admin: Option<Addr>,
+    ) -> anyhow::Result<(Addr, TxReport)> {
+        let wasm = self
+            .shared
+            .borrow()
+            .codes
+            .get(&code_id)
+            .cloned()
+            .ok_or_else(|| anyhow!("no code {code_id}"))?;
+        let mut report = TxReport::default();
+        let address = self.instantiate_raw(&wasm, label, sender, msg, &mut report)?;
+        if let Some(slot) = self.shared.borrow_mut().contracts.get_mut(address.as_str()) {
+            slot.admin = admin;
+        }
+        Ok((address, report))
+    }
+
+    /// Executes the JSON `msg` on `contract` from `sender`, then every message it emits.
+    pub fn execute_json(
+        &mut self,
+        sender: &Addr,
+        contract: &Addr,
+        msg: Binary,
+    ) -> anyhow::Result<TxReport> {
+        let mut report = TxReport::default();
+        self.execute_raw(sender, contract, msg, &mut report)?;
+        Ok(report)
+    }
+
+    /// `MsgUpdateAdmin`: only the current admin may hand the contract to `admin`.
+    pub fn update_admin(
+        &mut self,
+        sender: &Addr,
+        contract: &Addr,
+        admin: &Addr,
+    ) -> anyhow::Result<()> {
+        let mut registry = self.shared.borrow_mut();
+        let slot = registry
+            .contracts
+            .get_mut(contract.as_str())
+            .ok_or_else(|| anyhow!("no contract {contract}"))?;
+        if slot.admin.as_ref() != Some(sender) {
+            bail!("{sender} is not the admin of {}", slot.name);
+        }
+        slot.admin = Some(admin.clone());
+        Ok(())
+    }
+
+    /// The wasm admin of `contract`.
+    pub fn admin_of(&self, contract: &Addr) -> Option<Addr> {
+        self.shared
+            .borrow()
+            .contracts
+            .get(contract.as_str())
+            .and_then(|s| s.admin.clone())
+    }
+
+    /// A smart query of `contract` with a JSON answer.
+    pub fn query_json(&mut self, contract: &Addr, msg: &[u8]) -> anyhow::Result<Binary> {
+        let (name, mut instance, env) = take(&self.shared, contract.as_str())?;
+        let result = call_query(&mut instance, &env, msg);
+        put_back(&self.shared, contract.as_str(), instance);
+        result
+            .map_err(|e| anyhow!("{name} query: vm error: {e}"))?
+            .into_result()
+            .map_err(|e| anyhow!("{name} query: {e}"))
     }
 
     /// A smart query of `contract`.
