@@ -21,6 +21,9 @@ scripts/schema.sh --check
 step "cargo test (unit, multi-test, real wasm)"
 results="$(mktemp)"; trap 'rm -f "$results"' EXIT
 cargo test --workspace -- --show-output 2>&1 | tee "$results"
+step "the network route: btt-deploy with cw-orch's Daemon (feature daemon)"
+cargo clippy -p btt-deploy --features daemon --all-targets --quiet -- -D warnings
+cargo test -p btt-deploy --features daemon --lib daemon 2>&1 | tee -a "$results"
 passed=$(grep -oE '^test result: .* ([0-9]+) passed' "$results" | grep -oE '[0-9]+ passed' | awk '{s+=$1} END {print s+0}')
 failed=$(grep -oE '[0-9]+ failed;' "$results" | awk '{s+=$1} END {print s+0}')
 step "all green"

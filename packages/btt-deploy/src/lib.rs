@@ -19,6 +19,8 @@ pub mod care;
 pub mod chain;
 pub mod charts;
 pub mod compute;
+#[cfg(feature = "daemon")]
+pub mod daemon;
 pub mod deploy;
 pub mod dryrun;
 pub mod genesis;

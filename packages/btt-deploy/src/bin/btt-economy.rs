@@ -10,7 +10,10 @@
 //! and prints every transaction it would sign (uploads with the artifacts' checksums,
 //! instantiations, wiring, genesis, hand-over), sending nothing.
 //!
-//! Usage: `btt-economy [--json FILE] [--manifest FILE] [--network NAME --dry-run [--deployer ADDR]]`
+//! With `--network NAME` alone (built with the `daemon` feature, `scripts/deploy.sh NAME`) it
+//! broadcasts the same routine with cw-orch's Daemon, signed by `BTT_DEPLOY_MNEMONIC`.
+//!
+//! Usage: `btt-economy [--json FILE] [--manifest FILE] [--network NAME [--dry-run [--deployer ADDR]]]`
 
 use std::path::PathBuf;
 
@@ -25,7 +28,7 @@ use cosmwasm_std::testing::MockApi;
 use cosmwasm_std::{Addr, Timestamp};
 
 const USAGE: &str =
-    "usage: btt-economy [--json FILE] [--manifest FILE] [--network NAME --dry-run [--deployer ADDR]]";
+    "usage: btt-economy [--json FILE] [--manifest FILE] [--network NAME [--dry-run [--deployer ADDR]]]";
 
 fn write_json(path: &PathBuf, value: &impl serde::Serialize) -> anyhow::Result<()> {
     if let Some(dir) = path.parent() {
@@ -66,6 +69,51 @@ fn dry_run(
     Ok(())
 }
 
+/// `--network NAME`: the deployment routine broadcast by cw-orch's Daemon, signed with the
+/// mnemonic in `BTT_DEPLOY_MNEMONIC`. Role addresses come from `BTT_GENESIS_ROLES` (a JSON object
+/// of role → address); any role left out gets the deployer's address.
+#[cfg(feature = "daemon")]
+fn broadcast(name: &str, manifest_path: Option<PathBuf>) -> anyhow::Result<()> {
+    use btt_deploy::chain::DeployChain;
+    let network = btt_deploy::networks::load(name)?;
+    let mut chain = btt_deploy::daemon::DaemonChain::connect(&network)?;
+    let deployer = chain.deployer().to_string();
+    let roles: std::collections::BTreeMap<String, String> = match std::env::var("BTT_GENESIS_ROLES")
+    {
+        Ok(json) => {
+            serde_json::from_str(&json).context("BTT_GENESIS_ROLES is not a JSON object")?
+        }
+        Err(_) => Default::default(),
+    };
+    let start = Timestamp::from_seconds(
+        std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)?
+            .as_secs(),
+    );
+    let mut config = roles_config(
+        &|role: &str| roles.get(role).cloned().unwrap_or_else(|| deployer.clone()),
+        start,
+    );
+    config.payments.native_denoms = network.native_denoms.clone();
+    config.rwa.native_denoms = network.native_denoms.clone();
+    let deployment = btt_deploy::deploy::deploy(&mut chain, &config)?;
+    let path = manifest_path.unwrap_or_else(|| format!("out/manifest-{name}.json").into());
+    write_json(
+        &path,
+        &manifest(&deployment, &config, &artifact_checksums()),
+    )?;
+    println!("deployed to {name}; manifest {}", path.display());
+    Ok(())
+}
+
+#[cfg(not(feature = "daemon"))]
+fn broadcast(name: &str, _manifest: Option<PathBuf>) -> anyhow::Result<()> {
+    bail!(
+        "broadcasting needs the `daemon` feature: run `scripts/deploy.sh {name}` \
+         (or `--network {name} --dry-run` to print every transaction)"
+    )
+}
+
 fn main() -> anyhow::Result<()> {
     let mut json: Option<PathBuf> = None;
     let mut manifest_path: Option<PathBuf> = None;
@@ -94,10 +142,7 @@ fn main() -> anyhow::Result<()> {
     }
     if let Some(name) = network {
         if !dry {
-            bail!(
-                "broadcasting to {name} is not built yet: `--network {name} --dry-run` prints every \
-                 transaction the deployment would sign"
-            );
+            return broadcast(&name, manifest_path);
         }
         return dry_run(&name, deployer, manifest_path);
     }

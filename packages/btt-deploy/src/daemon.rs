@@ -1,0 +1,242 @@
+//! Broadcasting the deployment to a network: cw-orch's `Daemon` as a [`DeployChain`].
+//!
+//! It signs with the mnemonic in `BTT_DEPLOY_MNEMONIC` on the network of
+//! `deploy/networks/<name>.json`, uploads `artifacts/*.wasm` after checking each against
+//! `artifacts/checksums.txt`, and checks the code hash the chain reports after each upload.
+//! Built only with the `daemon` feature (`scripts/deploy.sh`).
+
+use std::collections::BTreeMap;
+
+use anyhow::{bail, ensure, Context};
+use cosmwasm_std::{Addr, CosmosMsg, WasmMsg};
+use cw_orch::daemon::Daemon;
+use cw_orch::environment::{ChainKind, NetworkInfoOwned};
+use cw_orch::prelude::*;
+use sha2::{Digest, Sha256};
+
+use crate::chain::DeployChain;
+use crate::dryrun::{artifact_checksums, artifacts_dir};
+use crate::networks::Network;
+
+/// The environment variable holding the deployer's mnemonic.
+pub const MNEMONIC_VAR: &str = "BTT_DEPLOY_MNEMONIC";
+
+/// One uploadable artifact per contract (cw-orch's `Uploadable` names a type, not a value).
+macro_rules! artifacts {
+    ($($ty:ident => $file:literal),* $(,)?) => {
+        $(
+            struct $ty;
+            impl Uploadable for $ty {
+                fn wasm(_chain: &ChainInfoOwned) -> WasmPath {
+                    WasmPath::new(artifacts_dir().join($file))
+                        .unwrap_or_else(|e| panic!("{}: {e}", $file))
+                }
+            }
+        )*
+    };
+}
+
+artifacts! {
+    TokenCode => "btt_token.wasm",
+    VestingCode => "btt_vesting.wasm",
+    StakingCode => "btt_staking.wasm",
+    DaoCode => "btt_dao.wasm",
+    EscrowCode => "compute_escrow.wasm",
+    DepinCode => "depin_rewards.wasm",
+    PointsCode => "incentive_points.wasm",
+    PayfiCode => "payfi.wasm",
+    NftCode => "rwa_nft.wasm",
+    SharesCode => "rwa_shares.wasm",
+    VaultsCode => "rwa_fractionalizer.wasm",
+}
+
+/// cw-orch's chain description of a network file.
+pub fn chain_info(n: &Network) -> anyhow::Result<ChainInfoOwned> {
+    Ok(ChainInfoOwned {
+        chain_id: n.chain_id.clone(),
+        gas_denom: n.fee_denom.clone(),
+        gas_price: n
+            .gas_price
+            .parse()
+            .with_context(|| format!("gas price {}", n.gas_price))?,
+        grpc_urls: vec![n.grpc.clone()],
+        lcd_url: None,
+        fcd_url: None,
+        network_info: NetworkInfoOwned {
+            chain_name: n.name.clone(),
+            pub_address_prefix: n.bech32_prefix.clone(),
+            coin_type: n.coin_type,
+        },
+        kind: ChainKind::Testnet,
+    })
+}
+
+/// `MsgUpdateAdmin` as the protobuf `Any` a transaction carries (three string fields).
+pub fn update_admin_any(sender: &str, new_admin: &str, contract: &str) -> prost_types::Any {
+    let mut value = vec![];
+    for (field, text) in [(1u8, sender), (2, new_admin), (3, contract)] {
+        value.push(field << 3 | 2);
+        let mut len = text.len();
+        loop {
+            let byte = (len & 0x7f) as u8;
+            len >>= 7;
+            if len == 0 {
+                value.push(byte);
+                break;
+            }
+            value.push(byte | 0x80);
+        }
+        value.extend_from_slice(text.as_bytes());
+    }
+    prost_types::Any {
+        type_url: "/cosmwasm.wasm.v1.MsgUpdateAdmin".into(),
+        value,
+    }
+}
+
+/// A network, signed by the mnemonic's account.
+pub struct DaemonChain {
+    daemon: Daemon,
+    expected: BTreeMap<String, String>,
+}
+
+impl DaemonChain {
+    /// Connects to `network` with the mnemonic from [`MNEMONIC_VAR`].
+    pub fn connect(network: &Network) -> anyhow::Result<Self> {
+        let mnemonic = std::env::var(MNEMONIC_VAR)
+            .with_context(|| format!("set {MNEMONIC_VAR} to the deployer's mnemonic"))?;
+        let daemon = Daemon::builder(chain_info(network)?)
+            .mnemonic(mnemonic)
+            .build()
+            .with_context(|| format!("connecting to {} at {}", network.chain_id, network.grpc))?;
+        Ok(Self {
+            daemon,
+            expected: artifact_checksums(),
+        })
+    }
+}
+
+impl DeployChain for DaemonChain {
+    fn chain_id(&self) -> String {
+        self.daemon.state().chain_data.chain_id.clone()
+    }
+
+    fn deployer(&self) -> Addr {
+        self.daemon.sender_addr()
+    }
+
+    fn store(&mut self, contract: &str) -> anyhow::Result<(u64, Option<String>)> {
+        let file = format!("{}.wasm", contract.replace('-', "_"));
+        let wasm = std::fs::read(artifacts_dir().join(&file))
+            .with_context(|| format!("{file} is missing: build it with scripts/build-wasm.sh"))?;
+        let sum = hex::encode(Sha256::digest(&wasm));
+        let expected = self
+            .expected
+            .get(&file)
+            .with_context(|| format!("{file} is not in artifacts/checksums.txt"))?;
+        ensure!(
+            expected == &sum,
+            "{file} does not match artifacts/checksums.txt"
+        );
+        let d = &self.daemon;
+        let res = match contract {
+            "btt-token" => d.upload(&TokenCode),
+            "btt-vesting" => d.upload(&VestingCode),
+            "btt-staking" => d.upload(&StakingCode),
+            "btt-dao" => d.upload(&DaoCode),
+            "compute-escrow" => d.upload(&EscrowCode),
+            "depin-rewards" => d.upload(&DepinCode),
+            "incentive-points" => d.upload(&PointsCode),
+            "payfi" => d.upload(&PayfiCode),
+            "rwa-nft" => d.upload(&NftCode),
+            "rwa-shares" => d.upload(&SharesCode),
+            "rwa-fractionalizer" => d.upload(&VaultsCode),
+            other => bail!("no contract {other}"),
+        }?;
+        let code_id = res.uploaded_code_id()?;
+        let on_chain = d.wasm_querier().code(code_id)?.checksum.to_hex();
+        ensure!(
+            on_chain == sum,
+            "code {code_id} hashes to {on_chain} on chain, {sum} here"
+        );
+        println!("uploaded {file} as code {code_id} (sha256 {sum})");
+        Ok((code_id, Some(sum)))
+    }
+
+    fn instantiate(
+        &mut self,
+        code_id: u64,
+        label: &str,
+        msg: serde_json::Value,
+        admin: Option<String>,
+    ) -> anyhow::Result<Addr> {
+        let admin = admin.map(Addr::unchecked);
+        let res = self
+            .daemon
+            .instantiate(code_id, &msg, Some(label), admin.as_ref(), &[])?;
+        let address = res.instantiated_contract_address()?;
+        println!("instantiated {label} at {address}");
+        Ok(address)
+    }
+
+    fn execute(&mut self, msg: CosmosMsg, what: &str) -> anyhow::Result<()> {
+        match msg {
+            CosmosMsg::Wasm(WasmMsg::Execute {
+                contract_addr,
+                msg,
+                funds,
+            }) => {
+                let json: serde_json::Value = serde_json::from_slice(msg.as_slice())?;
+                self.daemon
+                    .execute(&json, &funds, &Addr::unchecked(contract_addr))?;
+            }
+            CosmosMsg::Wasm(WasmMsg::UpdateAdmin {
+                contract_addr,
+                admin,
+            }) => {
+                let sender = self.daemon.sender_addr().to_string();
+                let any = update_admin_any(&sender, &admin, &contract_addr);
+                self.daemon.commit_any(vec![any], None)?;
+            }
+            other => bail!("the deployment does not send {other:?}"),
+        }
+        println!("{what}");
+        Ok(())
+    }
+
+    fn query(
+        &self,
+        contract: &Addr,
+        msg: serde_json::Value,
+    ) -> anyhow::Result<Option<serde_json::Value>> {
+        Ok(Some(
+            self.daemon.wasm_querier().smart_query(contract, &msg)?,
+        ))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn update_admin_encodes_as_wasmd_expects() {
+        let any = update_admin_any("a", "bc", "def");
+        assert_eq!(any.type_url, "/cosmwasm.wasm.v1.MsgUpdateAdmin");
+        assert_eq!(any.value, b"\x0a\x01a\x12\x02bc\x1a\x03def".to_vec());
+        let long = "x".repeat(200);
+        let any = update_admin_any(&long, "", "");
+        assert_eq!(&any.value[..3], &[0x0a, 0xc8, 0x01]);
+    }
+
+    #[test]
+    fn every_network_file_makes_a_chain_info() {
+        for name in crate::networks::known() {
+            let n = crate::networks::load(&name).unwrap();
+            let info = chain_info(&n).unwrap();
+            assert_eq!(info.chain_id, n.chain_id);
+            assert!(info.gas_price > 0.0);
+            assert_eq!(info.network_info.pub_address_prefix, n.bech32_prefix);
+        }
+    }
+}
