@@ -57,3 +57,39 @@ pub fn deploy_staking(
         )?
         .0)
 }
+
+/// The fee rule of the real-wasm RWA tests: 20% of a BTT fee burned at 10,000 BTT and above.
+pub fn rwa_burn_rule() -> btt_types::fees::BurnRule {
+    btt_types::fees::BurnRule {
+        threshold: btt_types::units::btt(10_000),
+        share: btt_types::bps::Bps(2_000),
+    }
+}
+
+/// rwa-nft from its artifact: `issuer` may mint, fees go to one DAO address, suggested fees.
+pub fn deploy_rwa_nft(
+    chain: &mut WasmChain,
+    deployer: &Addr,
+    token: &Addr,
+    issuer: &Addr,
+) -> anyhow::Result<Addr> {
+    let msg = btt_types::rwa_nft::InstantiateMsg {
+        name: "BTT medical assets".into(),
+        symbol: "BTTRWA".into(),
+        owner: None,
+        token: token.to_string(),
+        issuers: vec![issuer.to_string()],
+        appraisers: vec![],
+        native_denoms: vec![],
+        fees: btt_types::rwa_nft::NftFees::suggested(),
+        recipients: vec![btt_types::fees::FeeRecipientMsg {
+            label: "dao treasury".into(),
+            address: chain.addr("dao").to_string(),
+            share: btt_types::bps::Bps(10_000),
+        }],
+        burn: rwa_burn_rule(),
+    };
+    Ok(chain
+        .instantiate(&read_artifact("rwa_nft")?, "rwa-nft", deployer, &msg)?
+        .0)
+}

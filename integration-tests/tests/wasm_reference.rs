@@ -8,11 +8,9 @@
 //! of the larger error type, so the test holds BTT to within 0.5% of cw20-base.
 
 use btt_integration_tests::artifacts::read_artifact;
-use btt_integration_tests::fixtures::deploy_btt;
+use btt_integration_tests::fixtures::{deploy_btt, deploy_rwa_nft};
 use btt_integration_tests::vm::{print_gas, WasmChain};
-use btt_types::bps::Bps;
-use btt_types::fees::{BurnRule, FeeRecipientMsg};
-use btt_types::rwa_nft::{self, Complexity, MintAsset, NftFees};
+use btt_types::rwa_nft::{self, Complexity, MintAsset};
 use btt_types::units::{btt, TOTAL_SUPPLY};
 use cosmwasm_std::{to_json_binary, Addr, Empty};
 use cw20::{Cw20Coin, Cw20ExecuteMsg};
@@ -84,34 +82,7 @@ fn an_rwa_nft_transfer_costs_no_more_than_a_cw721_base_transfer() {
     let clinic = chain.addr("alice");
     let initial = balances(&chain);
     let token = deploy_btt(&mut chain, &deployer, initial).unwrap();
-    let msg = rwa_nft::InstantiateMsg {
-        name: "BTT medical assets".into(),
-        symbol: "BTTRWA".into(),
-        owner: None,
-        token: token.to_string(),
-        issuers: vec![clinic.to_string()],
-        appraisers: vec![],
-        native_denoms: vec![],
-        fees: NftFees::suggested(),
-        recipients: vec![FeeRecipientMsg {
-            label: "dao".into(),
-            address: chain.addr("dao").to_string(),
-            share: Bps(10_000),
-        }],
-        burn: BurnRule {
-            threshold: btt(10_000),
-            share: Bps(2_000),
-        },
-    };
-    let rwa = chain
-        .instantiate(
-            &read_artifact("rwa_nft").unwrap(),
-            "rwa-nft",
-            &deployer,
-            &msg,
-        )
-        .unwrap()
-        .0;
+    let rwa = deploy_rwa_nft(&mut chain, &deployer, &token, &clinic).unwrap();
     let mint = rwa_nft::ReceiveMsg::Mint {
         token_id: "mri-1".into(),
         owner: clinic.to_string(),

@@ -4,12 +4,12 @@
 //! income claim measured with 10 and with 10,000 holders already in the vault.
 
 use btt_integration_tests::artifacts::read_artifact;
-use btt_integration_tests::fixtures::{deploy_btt, deploy_staking};
+use btt_integration_tests::fixtures::{deploy_btt, deploy_rwa_nft, deploy_staking, rwa_burn_rule};
 use btt_integration_tests::vm::{print_gas, Cw20OnChain, TxReport, WasmChain};
 use btt_types::bps::Bps;
-use btt_types::fees::{BurnRule, FeeRecipientMsg};
+use btt_types::fees::FeeRecipientMsg;
 use btt_types::fractionalizer::{self as vaults, BuyoutParams, NftHook, VaultFees};
-use btt_types::rwa_nft::{self, Complexity, MintAsset, NftFees};
+use btt_types::rwa_nft::{self, Complexity, MintAsset};
 use btt_types::units::btt;
 use cosmwasm_std::{to_json_binary, Addr, Decimal, Uint128};
 use cw20::{Cw20Coin, Cw20ExecuteMsg};
@@ -47,31 +47,7 @@ impl Rwa {
             .collect();
         let token = deploy_btt(&mut chain, &deployer, balances).unwrap();
         let staking = deploy_staking(&mut chain, &deployer, &token).unwrap();
-        let burn = BurnRule {
-            threshold: btt(10_000),
-            share: Bps(2_000),
-        };
-        let nft_msg = rwa_nft::InstantiateMsg {
-            name: "BTT medical assets".into(),
-            symbol: "BTTRWA".into(),
-            owner: None,
-            token: token.to_string(),
-            issuers: vec![clinic.to_string()],
-            appraisers: vec![],
-            native_denoms: vec![],
-            fees: NftFees::suggested(),
-            recipients: recipients(&chain),
-            burn: burn.clone(),
-        };
-        let nft = chain
-            .instantiate(
-                &read_artifact("rwa_nft").unwrap(),
-                "rwa-nft",
-                &deployer,
-                &nft_msg,
-            )
-            .unwrap()
-            .0;
+        let nft = deploy_rwa_nft(&mut chain, &deployer, &token, &clinic).unwrap();
         let shares_code_id = chain.store_code(&read_artifact("rwa_shares").unwrap());
         let msg = vaults::InstantiateMsg {
             owner: None,
@@ -87,7 +63,7 @@ impl Rwa {
                 premium_seconds: 30 * 86_400,
             },
             recipients: recipients(&chain),
-            burn,
+            burn: rwa_burn_rule(),
             buyout: BuyoutParams {
                 min_factor: Decimal::percent(50),
                 max_factor: Decimal::percent(300),

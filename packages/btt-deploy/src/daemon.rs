@@ -12,10 +12,9 @@ use cosmwasm_std::{Addr, CosmosMsg, WasmMsg};
 use cw_orch::daemon::Daemon;
 use cw_orch::environment::{ChainKind, NetworkInfoOwned};
 use cw_orch::prelude::*;
-use sha2::{Digest, Sha256};
 
 use crate::chain::DeployChain;
-use crate::dryrun::{artifact_checksums, artifacts_dir};
+use crate::dryrun::{artifact_checksums, artifacts_dir, checked_artifact};
 use crate::networks::Network;
 
 /// The environment variable holding the deployer's mnemonic.
@@ -126,18 +125,7 @@ impl DeployChain for DaemonChain {
     }
 
     fn store(&mut self, contract: &str) -> anyhow::Result<(u64, Option<String>)> {
-        let file = format!("{}.wasm", contract.replace('-', "_"));
-        let wasm = std::fs::read(artifacts_dir().join(&file))
-            .with_context(|| format!("{file} is missing: build it with scripts/build-wasm.sh"))?;
-        let sum = hex::encode(Sha256::digest(&wasm));
-        let expected = self
-            .expected
-            .get(&file)
-            .with_context(|| format!("{file} is not in artifacts/checksums.txt"))?;
-        ensure!(
-            expected == &sum,
-            "{file} does not match artifacts/checksums.txt"
-        );
+        let (file, _, sum) = checked_artifact(contract, &self.expected)?;
         let d = &self.daemon;
         let res = match contract {
             "btt-token" => d.upload(&TokenCode),

@@ -31,7 +31,6 @@ pub struct DryRunChain {
     network: Network,
     deployer: Addr,
     api: MockApi,
-    artifacts: PathBuf,
     expected: BTreeMap<String, String>,
     next_code: u64,
     /// Every transaction so far.
@@ -54,6 +53,31 @@ pub fn artifact_checksums() -> BTreeMap<String, String> {
         .collect()
 }
 
+/// Reads `artifacts/<contract>.wasm` and checks it against `expected` (`checksums.txt`);
+/// returns the file name, its size and its SHA-256.
+pub fn checked_artifact(
+    contract: &str,
+    expected: &BTreeMap<String, String>,
+) -> anyhow::Result<(String, usize, String)> {
+    let file = format!("{}.wasm", contract.replace('-', "_"));
+    let path = artifacts_dir().join(&file);
+    let wasm = std::fs::read(&path).with_context(|| {
+        format!(
+            "{} is missing: build it with scripts/build-wasm.sh",
+            path.display()
+        )
+    })?;
+    let sum = hex::encode(Sha256::digest(&wasm));
+    let listed = expected
+        .get(&file)
+        .with_context(|| format!("{file} is not in artifacts/checksums.txt"))?;
+    ensure!(
+        listed == &sum,
+        "{file} has SHA-256 {sum}, but artifacts/checksums.txt says {listed}"
+    );
+    Ok((file, wasm.len(), sum))
+}
+
 impl DryRunChain {
     /// A dry run on `network` signed by `deployer` (an address of the network's prefix).
     pub fn new(network: Network, deployer: Addr) -> Self {
@@ -63,7 +87,6 @@ impl DryRunChain {
             network,
             deployer,
             api,
-            artifacts: artifacts_dir(),
             expected: artifact_checksums(),
             next_code: 1,
             txs: vec![],
@@ -115,29 +138,13 @@ impl DeployChain for DryRunChain {
     }
 
     fn store(&mut self, contract: &str) -> anyhow::Result<(u64, Option<String>)> {
-        let file = format!("{}.wasm", contract.replace('-', "_"));
-        let path = self.artifacts.join(&file);
-        let wasm = std::fs::read(&path).with_context(|| {
-            format!(
-                "{} is missing: build it with scripts/build-wasm.sh",
-                path.display()
-            )
-        })?;
-        let sum = hex::encode(Sha256::digest(&wasm));
-        let expected = self
-            .expected
-            .get(&file)
-            .with_context(|| format!("{file} is not in artifacts/checksums.txt"))?;
-        ensure!(
-            expected == &sum,
-            "{file} has SHA-256 {sum}, but artifacts/checksums.txt says {expected}"
-        );
+        let (file, bytes, sum) = checked_artifact(contract, &self.expected)?;
         let id = self.next_code;
         self.next_code += 1;
         self.push(
             "MsgStoreCode",
             format!("upload {file} as code {id}"),
-            serde_json::json!({ "file": file, "bytes": wasm.len(), "sha256": sum }),
+            serde_json::json!({ "file": file, "bytes": bytes, "sha256": sum }),
         );
         Ok((id, Some(sum)))
     }
