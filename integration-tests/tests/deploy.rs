@@ -5,9 +5,8 @@
 use btt_deploy::deploy::CODES;
 use btt_deploy::dryrun::{artifact_checksums, DryRunChain};
 use btt_deploy::manifest::manifest;
-use btt_deploy::multitest::{deploy_genesis, local_app, local_config, roles_config};
+use btt_deploy::multitest::{deploy_genesis, local_app, local_config};
 use btt_deploy::networks;
-use cosmwasm_std::testing::MockApi;
 use cosmwasm_std::Timestamp;
 
 #[test]
@@ -50,14 +49,12 @@ fn a_dry_run_on_each_testnet_plans_uploads_instantiations_wiring_and_hand_over_i
     let sums = artifact_checksums();
     for name in known {
         let network = networks::load(&name).unwrap();
-        let prefix: &'static str = Box::leak(network.bech32_prefix.clone().into_boxed_str());
-        let api = MockApi::default().with_prefix(prefix);
-        let mut config = roles_config(
+        let api = networks::placeholder_api(&network);
+        let config = networks::network_config(
+            &network,
             &|role: &str| api.addr_make(role).to_string(),
             Timestamp::from_seconds(1_767_225_600),
         );
-        config.payments.native_denoms = network.native_denoms.clone();
-        config.rwa.native_denoms = network.native_denoms.clone();
         let mut chain = DryRunChain::new(network.clone(), api.addr_make("deployer"));
         let deployment = btt_deploy::deploy::deploy(&mut chain, &config).unwrap();
         let kinds: Vec<&str> = chain.txs.iter().map(|t| t.kind.as_str()).collect();

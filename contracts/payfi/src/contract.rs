@@ -47,11 +47,7 @@ fn validate(config: &Config) -> Result<(), ContractError> {
     if config.max_rate_age_seconds == 0 {
         return Err(invalid("rates must be allowed some age"));
     }
-    if config
-        .native_denoms
-        .iter()
-        .any(|d| d.is_empty() || d == "btt")
-    {
+    if !btt_types::asset::are_native_denoms(&config.native_denoms) {
         return Err(invalid("native denoms must be real denoms"));
     }
     Ok(())

@@ -26,12 +26,7 @@ fn service_fee(
         Ok(staking.tier(&deps.querier, who)?.priority as usize)
     };
     let best = level(payer)?.max(level(provider)?);
-    let tiers = &config.fees.by_priority;
-    let fee = tiers
-        .get(best)
-        .or(tiers.last())
-        .copied()
-        .unwrap_or(Bps::ZERO);
+    let fee = Bps::by_level(&config.fees.by_priority, best);
     Ok(Bps(fee.0
         + if analytics {
             config.fees.analytics.0

@@ -74,7 +74,7 @@ fn validate(c: &Config) -> Result<(), ContractError> {
     if !c.burn.share.is_valid() {
         return Err(invalid("the burn share is at most 100%"));
     }
-    if c.native_denoms.iter().any(|d| d.is_empty() || d == "btt") {
+    if !btt_types::asset::are_native_denoms(&c.native_denoms) {
         return Err(invalid("native denoms must be real denoms"));
     }
     Ok(())
@@ -110,7 +110,8 @@ pub fn instantiate(
         .add_attributes(ownership.into_attributes()))
 }
 
-/// cw20 hooks: BTT payments, or shares of a vault coming back for redemption.
+/// cw20 hooks: BTT payments, or shares of a vault coming back for redemption. The sending
+/// token is checked before the hook is read.
 fn receive(
     deps: DepsMut,
     env: Env,
@@ -119,33 +120,53 @@ fn receive(
 ) -> Result<Response, ContractError> {
     cw_utils::nonpayable(&info)?;
     let config = CONFIG.load(deps.storage)?;
+    let shares_of = if info.sender == config.token {
+        None
+    } else {
+        let vault_id = BY_SHARES
+            .may_load(deps.storage, &info.sender)?
+            .ok_or_else(|| UnknownToken {
+                expected: config.token.clone(),
+                got: info.sender.clone(),
+            })?;
+        Some(vault_id)
+    };
     let sender = deps.api.addr_validate(&wrapper.sender)?;
     let msg: ReceiveMsg = from_json(&wrapper.msg)?;
-    if info.sender == config.token {
-        let paid = Payment::btt(&config, sender, wrapper.amount);
-        return match msg {
-            ReceiveMsg::Buy { listing_id, shares } => market::buy(deps, listing_id, shares, paid),
-            ReceiveMsg::DepositIncome { vault_id } => income::deposit(deps, vault_id, paid),
-            ReceiveMsg::Bid { vault_id } => buyout::bid(deps, env, vault_id, paid),
-            ReceiveMsg::Feature { vault_id } => market::feature(deps, env, vault_id, paid),
-            ReceiveMsg::Redeem {} | ReceiveMsg::RedeemNft {} => Err(ContractError::WrongHook {
-                token: info.sender.into_string(),
-            }),
-        };
-    }
-    let Some(vault_id) = BY_SHARES.may_load(deps.storage, &info.sender)? else {
-        return Err(UnknownToken {
-            expected: config.token,
-            got: info.sender,
-        }
-        .into());
+    let wrong_hook = || ContractError::WrongHook {
+        token: info.sender.to_string(),
     };
-    match msg {
-        ReceiveMsg::Redeem {} => buyout::redeem(deps, vault_id, sender, wrapper.amount),
-        ReceiveMsg::RedeemNft {} => buyout::redeem_nft(deps, vault_id, sender, wrapper.amount),
-        _ => Err(ContractError::WrongHook {
-            token: info.sender.into_string(),
-        }),
+    match (shares_of, msg) {
+        (None, ReceiveMsg::Buy { listing_id, shares }) => market::buy(
+            deps,
+            listing_id,
+            shares,
+            Payment::btt(&config, sender, wrapper.amount),
+        ),
+        (None, ReceiveMsg::DepositIncome { vault_id }) => income::deposit(
+            deps,
+            vault_id,
+            Payment::btt(&config, sender, wrapper.amount),
+        ),
+        (None, ReceiveMsg::Bid { vault_id }) => buyout::bid(
+            deps,
+            env,
+            vault_id,
+            Payment::btt(&config, sender, wrapper.amount),
+        ),
+        (None, ReceiveMsg::Feature { vault_id }) => market::feature(
+            deps,
+            env,
+            vault_id,
+            Payment::btt(&config, sender, wrapper.amount),
+        ),
+        (Some(vault_id), ReceiveMsg::Redeem {}) => {
+            buyout::redeem(deps, vault_id, sender, wrapper.amount)
+        }
+        (Some(vault_id), ReceiveMsg::RedeemNft {}) => {
+            buyout::redeem_nft(deps, vault_id, sender, wrapper.amount)
+        }
+        _ => Err(wrong_hook()),
     }
 }
 

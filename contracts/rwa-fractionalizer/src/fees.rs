@@ -3,9 +3,8 @@
 
 use btt_types::asset::Asset;
 use btt_types::bps::Bps;
-use btt_types::fees::cut_fee;
+use btt_types::fees::pay_out_fee;
 use btt_types::staking::StakingContract;
-use btt_types::token::TokenContract;
 use cosmwasm_std::{Addr, CosmosMsg, Deps, StdResult, Storage, Uint128};
 
 use crate::state::{Config, FEES, TOTALS};
@@ -15,12 +14,7 @@ pub fn trade_fee_rate(deps: Deps, config: &Config, buyer: &Addr) -> StdResult<Bp
     let level = StakingContract(config.staking.clone())
         .tier(&deps.querier, buyer)?
         .priority as usize;
-    let tiers = &config.fees.trade_by_priority;
-    Ok(tiers
-        .get(level)
-        .or(tiers.last())
-        .copied()
-        .unwrap_or(Bps::ZERO))
+    Ok(Bps::by_level(&config.fees.trade_by_priority, level))
 }
 
 /// Adds `amount` to a per-asset running total.
@@ -46,21 +40,22 @@ pub fn distribute(
     fee: Uint128,
     value: Uint128,
 ) -> StdResult<(Vec<CosmosMsg>, Uint128)> {
-    let in_btt = asset == &Asset::Cw20(config.token.clone());
-    let cut = cut_fee(fee, value, in_btt, &config.burn, &config.recipients);
-    let mut msgs = vec![];
-    if !cut.burn.is_zero() {
-        msgs.push(TokenContract(config.token.clone()).burn_msg(cut.burn)?);
+    let (msgs, burned) = pay_out_fee(
+        fee,
+        value,
+        asset,
+        &config.token,
+        &config.burn,
+        &config.recipients,
+    )?;
+    if !burned.is_zero() {
         TOTALS.update(storage, |mut t| -> StdResult<_> {
-            t.burned += cut.burn;
+            t.burned += burned;
             Ok(t)
         })?;
-    }
-    for (to, amount) in &cut.paid {
-        msgs.extend(asset.transfer_msg(to, *amount)?);
     }
     if !fee.is_zero() {
         add_to(&FEES, storage, asset, fee)?;
     }
-    Ok((msgs, cut.burn))
+    Ok((msgs, burned))
 }

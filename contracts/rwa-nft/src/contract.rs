@@ -52,11 +52,7 @@ fn validate(config: &Config) -> Result<(), ContractError> {
     if !config.burn.share.is_valid() {
         return Err(invalid("the burn share is at most 100%"));
     }
-    if config
-        .native_denoms
-        .iter()
-        .any(|d| d.is_empty() || d == BTT)
-    {
+    if !btt_types::asset::are_native_denoms(&config.native_denoms) {
         return Err(invalid("native denoms must be real denoms"));
     }
     Ok(())

@@ -1,8 +1,7 @@
 //! Fee payment checks and the fee split of the NFT contract.
 
 use btt_types::asset::Asset;
-use btt_types::fees::cut_fee;
-use btt_types::token::TokenContract;
+use btt_types::fees::pay_out_fee;
 use cosmwasm_std::{CosmosMsg, StdResult, Storage, Uint128};
 
 use crate::state::{Config, FEES, TOTALS};
@@ -54,26 +53,27 @@ pub fn distribute(
     paid: &Paid,
     value: Uint128,
 ) -> StdResult<(Vec<CosmosMsg>, Uint128)> {
-    let in_btt = paid.denom == BTT;
-    let cut = cut_fee(paid.amount, value, in_btt, &config.burn, &config.recipients);
-    let asset = if in_btt {
+    let asset = if paid.denom == BTT {
         Asset::Cw20(config.token.clone())
     } else {
         Asset::Native(paid.denom.clone())
     };
-    let mut msgs = vec![];
-    if !cut.burn.is_zero() {
-        msgs.push(TokenContract(config.token.clone()).burn_msg(cut.burn)?);
+    let (msgs, burned) = pay_out_fee(
+        paid.amount,
+        value,
+        &asset,
+        &config.token,
+        &config.burn,
+        &config.recipients,
+    )?;
+    if !burned.is_zero() {
         TOTALS.update(storage, |mut t| -> StdResult<_> {
-            t.burned += cut.burn;
+            t.burned += burned;
             Ok(t)
         })?;
-    }
-    for (to, amount) in &cut.paid {
-        msgs.extend(asset.transfer_msg(to, *amount)?);
     }
     FEES.update(storage, &paid.denom, |f| -> StdResult<_> {
         Ok(f.unwrap_or_default() + paid.amount)
     })?;
-    Ok((msgs, cut.burn))
+    Ok((msgs, burned))
 }

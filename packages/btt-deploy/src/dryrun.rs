@@ -81,8 +81,7 @@ pub fn checked_artifact(
 impl DryRunChain {
     /// A dry run on `network` signed by `deployer` (an address of the network's prefix).
     pub fn new(network: Network, deployer: Addr) -> Self {
-        let api = MockApi::default()
-            .with_prefix(Box::leak(network.bech32_prefix.clone().into_boxed_str()));
+        let api = crate::networks::placeholder_api(&network);
         Self {
             network,
             deployer,

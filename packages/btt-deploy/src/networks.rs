@@ -31,6 +31,26 @@ pub struct Network {
     pub native_denoms: Vec<String>,
 }
 
+/// A `MockApi` making placeholder addresses with the network's prefix (the prefix is leaked
+/// once: `MockApi` wants a `'static` one, and a program deploys to one network).
+pub fn placeholder_api(network: &Network) -> cosmwasm_std::testing::MockApi {
+    let prefix: &'static str = Box::leak(network.bech32_prefix.clone().into_boxed_str());
+    cosmwasm_std::testing::MockApi::default().with_prefix(prefix)
+}
+
+/// A genesis config for `network`: `addr(role)` names each role, vesting starts at `start`,
+/// and the payment contracts accept the network's native denoms.
+pub fn network_config(
+    network: &Network,
+    addr: &dyn Fn(&str) -> String,
+    start: cosmwasm_std::Timestamp,
+) -> crate::genesis::GenesisConfig {
+    let mut config = crate::multitest::roles_config(addr, start);
+    config.payments.native_denoms = network.native_denoms.clone();
+    config.rwa.native_denoms = network.native_denoms.clone();
+    config
+}
+
 /// The folder of network files.
 pub fn networks_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../../deploy/networks")

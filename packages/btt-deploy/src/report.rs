@@ -4,6 +4,8 @@
 
 use std::path::Path;
 
+use anyhow::Context;
+
 use btt_types::allocation::Category;
 use btt_types::depin::{self, epoch_emission, EPOCHS_PER_YEAR};
 use btt_types::units::{format_btt, TOTAL_SUPPLY};
@@ -78,7 +80,7 @@ pub fn economy_report(
     walk: &WalkReport,
 ) -> anyhow::Result<EconomyReport> {
     let q = app.wrap();
-    let last = walk.snapshots.last().context_free()?;
+    let last = walk.snapshots.last().context("the walk took no snapshot")?;
     let mut fees = vec![];
     if let Some(c) = &walk.compute {
         for (who, amount) in c.split.iter().take(3) {
@@ -170,16 +172,6 @@ pub fn economy_report(
         fees,
         balances,
     })
-}
-
-trait ContextFree<T> {
-    fn context_free(self) -> anyhow::Result<T>;
-}
-
-impl<T> ContextFree<T> for Option<T> {
-    fn context_free(self) -> anyhow::Result<T> {
-        self.ok_or_else(|| anyhow::anyhow!("the walk took no snapshot"))
-    }
 }
 
 fn category_name(c: Category) -> String {

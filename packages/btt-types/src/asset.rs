@@ -32,6 +32,12 @@ impl Asset {
     }
 }
 
+/// True when every entry is a real native denom: not empty, and not "btt" (the name messages
+/// use for the BTT cw20).
+pub fn are_native_denoms(denoms: &[String]) -> bool {
+    denoms.iter().all(|d| !d.is_empty() && d != "btt")
+}
+
 impl std::fmt::Display for Asset {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {

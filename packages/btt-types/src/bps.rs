@@ -28,6 +28,16 @@ impl Bps {
         amount.multiply_ratio(self.0, BPS_DENOMINATOR)
     }
 
+    /// The rate of `level` in a table of rates by staking priority level: the last rate applies
+    /// to every level above the table, and an empty table charges nothing.
+    pub fn by_level(table: &[Bps], level: usize) -> Bps {
+        table
+            .get(level)
+            .or(table.last())
+            .copied()
+            .unwrap_or(Bps::ZERO)
+    }
+
     /// The same share as a `Decimal` (e.g. 250 bps = 0.025).
     pub fn to_decimal(self) -> Decimal {
         Decimal::from_ratio(self.0, BPS_DENOMINATOR)
@@ -49,6 +59,15 @@ mod tests {
         assert_eq!(Bps(1_500).of(Uint128::new(1_000)), Uint128::new(150));
         assert_eq!(Bps(1).of(Uint128::new(9_999)), Uint128::zero());
         assert_eq!(Bps::FULL.of(Uint128::MAX), Uint128::MAX);
+    }
+
+    #[test]
+    fn rates_by_level_repeat_the_last() {
+        let table = [Bps(100), Bps(80), Bps(50)];
+        assert_eq!(Bps::by_level(&table, 0), Bps(100));
+        assert_eq!(Bps::by_level(&table, 2), Bps(50));
+        assert_eq!(Bps::by_level(&table, 7), Bps(50));
+        assert_eq!(Bps::by_level(&[], 1), Bps::ZERO);
     }
 
     #[test]

@@ -6,9 +6,11 @@
 //! is split between the recipients by their shares (Σ = 100%); rounding dust goes to the first.
 
 use cosmwasm_schema::cw_serde;
-use cosmwasm_std::{Addr, Api, StdError, StdResult, Uint128};
+use cosmwasm_std::{Addr, Api, CosmosMsg, StdError, StdResult, Uint128};
 
+use crate::asset::Asset;
 use crate::bps::{Bps, BPS_DENOMINATOR};
+use crate::token::TokenContract;
 
 /// Most fee recipients a contract may have.
 pub const MAX_RECIPIENTS: usize = 8;
@@ -131,6 +133,29 @@ pub fn cut_fee(
     FeeCut { burn, paid }
 }
 
+/// Cuts `fee`, received in `asset`, for a transaction worth `value`, and returns the messages
+/// that carry it out — a cw20 `Burn` on `token` (the BTT cw20) of the burned part, then a
+/// transfer to each recipient — with the amount burned. The fee is BTT when `asset` is `token`.
+pub fn pay_out_fee(
+    fee: Uint128,
+    value: Uint128,
+    asset: &Asset,
+    token: &Addr,
+    rule: &BurnRule,
+    recipients: &[FeeRecipient],
+) -> StdResult<(Vec<CosmosMsg>, Uint128)> {
+    let in_btt = matches!(asset, Asset::Cw20(a) if a == token);
+    let cut = cut_fee(fee, value, in_btt, rule, recipients);
+    let mut msgs = vec![];
+    if !cut.burn.is_zero() {
+        msgs.push(TokenContract(token.clone()).burn_msg(cut.burn)?);
+    }
+    for (to, amount) in &cut.paid {
+        msgs.extend(asset.transfer_msg(to, *amount)?);
+    }
+    Ok((msgs, cut.burn))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -193,6 +218,34 @@ mod tests {
         assert!(validate_recipients(&api, &[one(10_000)]).is_ok());
         assert!(validate_recipients(&api, &[one(9_999)]).is_err());
         assert!(validate_recipients(&api, &[]).is_err());
+    }
+
+    #[test]
+    fn a_paid_out_btt_fee_burns_then_pays_each_recipient() {
+        let token = MockApi::default().addr_make("btt");
+        let asset = Asset::Cw20(token.clone());
+        let (msgs, burned) = pay_out_fee(
+            Uint128::new(10_000_000),
+            Uint128::new(1_000_000_000),
+            &asset,
+            &token,
+            &RULE,
+            &recipients(),
+        )
+        .unwrap();
+        assert_eq!(burned, Uint128::new(2_000_000));
+        assert_eq!(msgs.len(), 4, "one burn and three transfers");
+        let native = Asset::Native("uusdc".into());
+        let (msgs, burned) = pay_out_fee(
+            Uint128::new(10_000_000),
+            Uint128::new(1_000_000_000),
+            &native,
+            &token,
+            &RULE,
+            &recipients(),
+        )
+        .unwrap();
+        assert_eq!((msgs.len(), burned), (3, Uint128::zero()));
     }
 
     proptest! {

@@ -116,57 +116,38 @@ fn fractionalize_input_is_validated() {
 
 #[test]
 fn fees_outside_their_bands_are_refused() {
-    let suite = SuiteBuilder::default().build();
+    let mut suite = SuiteBuilder::default().build();
+    let code = suite.app.contract_data(&suite.vaults).unwrap().code_id;
+    let owner = suite.addr("owner");
     let mut low = SuiteBuilder::default();
     low.fees.trade_by_priority = vec![Bps(100), Bps(40)];
     let mut high = SuiteBuilder::default();
     high.fees.management = Bps(250);
-    let code = {
-        let mut s = suite;
-        let code = s.app.contract_data(&s.vaults.clone()).unwrap().code_id;
-        for (builder, name) in [(low, "trade fee"), (high, "management fee")] {
-            let msg = builder.instantiate_msg(&s);
-            let owner = s.addr("owner");
-            let err = s
-                .app
-                .instantiate_contract(code, owner, &msg, &[], "bad", None)
-                .unwrap_err();
-            match err.downcast::<ContractError>().unwrap() {
-                ContractError::FeeOutOfBand(e) => assert_eq!(e.name, name),
-                other => panic!("{other}"),
-            }
+    for (builder, name) in [(low, "trade fee"), (high, "management fee")] {
+        let msg = builder.instantiate_msg(&suite);
+        let err = suite
+            .app
+            .instantiate_contract(code, owner.clone(), &msg, &[], "bad", None)
+            .unwrap_err();
+        match err.downcast::<ContractError>().unwrap() {
+            ContractError::FeeOutOfBand(e) => assert_eq!(e.name, name),
+            other => panic!("{other}"),
         }
-        s
+    }
+    let update = |fees, shares_code_id| ExecuteMsg::UpdateConfig {
+        fees,
+        recipients: None,
+        burn: None,
+        buyout: None,
+        native_denoms: None,
+        shares_code_id,
     };
-    let mut s = code;
-    let err = s
-        .execute(
-            "alice",
-            &ExecuteMsg::UpdateConfig {
-                fees: None,
-                recipients: None,
-                burn: None,
-                buyout: None,
-                native_denoms: None,
-                shares_code_id: Some(9),
-            },
-        )
-        .unwrap_err();
+    let err = suite.execute("alice", &update(None, Some(9))).unwrap_err();
     assert!(matches!(err, ContractError::Ownership(_)));
     let mut rising = super::suite::fees();
     rising.trade_by_priority = vec![Bps(50), Bps(100)];
-    let err = s
-        .execute(
-            "owner",
-            &ExecuteMsg::UpdateConfig {
-                fees: Some(rising),
-                recipients: None,
-                burn: None,
-                buyout: None,
-                native_denoms: None,
-                shares_code_id: None,
-            },
-        )
+    let err = suite
+        .execute("owner", &update(Some(rising), None))
         .unwrap_err();
     assert!(matches!(err, ContractError::InvalidConfig { .. }));
 }

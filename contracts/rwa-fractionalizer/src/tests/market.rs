@@ -223,7 +223,7 @@ fn premium_listing_features_a_vault_for_its_period() {
 }
 
 #[test]
-fn shares_move_by_send_to_other_contracts_too() {
+fn a_send_of_shares_with_a_hook_the_vault_refuses_changes_nothing() {
     let mut suite = SuiteBuilder::default().build();
     let v = suite.vault("mri-1", 1_000);
     // a Send to the vault with a hook it does not accept from shares fails as a whole

@@ -20,11 +20,11 @@ use std::path::PathBuf;
 use anyhow::{bail, Context};
 use btt_deploy::dryrun::{artifact_checksums, DryRunChain};
 use btt_deploy::manifest::manifest;
-use btt_deploy::multitest::{deploy_genesis, local_config, roles_config};
+use btt_deploy::multitest::{deploy_genesis, local_config};
+use btt_deploy::networks::network_config;
 use btt_deploy::walk::{render, vesting_walk};
 use btt_types::allocation::{PoolHolder, ALLOCATION_TABLE};
 use btt_types::units::format_btt;
-use cosmwasm_std::testing::MockApi;
 use cosmwasm_std::{Addr, Timestamp};
 
 const USAGE: &str =
@@ -45,17 +45,18 @@ fn dry_run(
     manifest_path: Option<PathBuf>,
 ) -> anyhow::Result<()> {
     let network = btt_deploy::networks::load(name)?;
-    let prefix: &'static str = Box::leak(network.bech32_prefix.clone().into_boxed_str());
-    let api = MockApi::default().with_prefix(prefix);
+    let api = btt_deploy::networks::placeholder_api(&network);
     let deployer = match deployer {
         Some(d) => Addr::unchecked(d),
         None => api.addr_make("deployer"),
     };
     // Role addresses are placeholders of the network's prefix; a real deployment names them.
     let start = Timestamp::from_seconds(1_767_225_600);
-    let mut config = roles_config(&|role: &str| api.addr_make(role).to_string(), start);
-    config.payments.native_denoms = network.native_denoms.clone();
-    config.rwa.native_denoms = network.native_denoms.clone();
+    let config = network_config(
+        &network,
+        &|role: &str| api.addr_make(role).to_string(),
+        start,
+    );
     let mut chain = DryRunChain::new(network, deployer);
     let deployment = btt_deploy::deploy::deploy(&mut chain, &config)?;
     print!("{}", chain.render());
@@ -90,12 +91,11 @@ fn broadcast(name: &str, manifest_path: Option<PathBuf>) -> anyhow::Result<()> {
             .duration_since(std::time::UNIX_EPOCH)?
             .as_secs(),
     );
-    let mut config = roles_config(
+    let config = btt_deploy::networks::network_config(
+        &network,
         &|role: &str| roles.get(role).cloned().unwrap_or_else(|| deployer.clone()),
         start,
     );
-    config.payments.native_denoms = network.native_denoms.clone();
-    config.rwa.native_denoms = network.native_denoms.clone();
     let deployment = btt_deploy::deploy::deploy(&mut chain, &config)?;
     let path = manifest_path.unwrap_or_else(|| format!("out/manifest-{name}.json").into());
     write_json(
