@@ -8,5 +8,7 @@
 //! The cw-multi-test scenarios are in `tests/` and use `btt-deploy`'s genesis routine.
 
 pub mod artifacts;
+pub mod deploy;
 pub mod fixtures;
 pub mod vm;
+pub mod year;

@@ -1,30 +1,36 @@
 //! A chain of real cosmwasm-vm instances: the optimized artifacts, executed by wasmer exactly
 //! as a node would, with `WasmMsg::Execute` and `WasmMsg::Instantiate` messages (of codes stored
-//! with `store_code`), submessage replies and smart queries routed between contracts, and the gas
-//! of every call recorded.
+//! with `store_code`), bank sends, submessage replies and queries routed between contracts, the
+//! events of every call collected as wasmd emits them, and the gas of every call recorded.
 //!
-//! Scope, stated plainly: each contract keeps its own storage in its instance; messages run
-//! depth-first like wasmd; queries other than wasm smart queries (bank, staking, raw) are not
-//! served; native funds are not moved; and nothing is rolled back on failure: a failing
-//! message without a reply fails the whole call (the test must stop there), and a failing
-//! submessage with a reply keeps whatever its sub-calls did before failing. That is enough to
-//! prove that the artifacts instantiate, execute, query and call each other, and to measure gas.
+//! It is a [`cw_multi_test::Executor`] and a [`btt_deploy::chain::EconomyChain`], so the main
+//! job's scenarios (the whole year) run on it unchanged.
+//!
+//! Scope, stated plainly: each contract keeps its own storage in its instance; a bank module
+//! keeps native balances (funds attached to messages, `BankMsg::Send`/`Burn`, balance queries);
+//! messages run depth-first like wasmd; staking, distribution, IBC and raw queries are not
+//! served; and contract storage is not rolled back on failure (the bank is): a failing message
+//! without a reply fails the whole transaction (the caller must stop there), and a failing
+//! submessage with a reply keeps whatever its sub-calls wrote before failing.
 
 use std::cell::RefCell;
 use std::collections::BTreeMap;
 use std::rc::Rc;
 
-use anyhow::{anyhow, bail, Context};
+use anyhow::{anyhow, bail, ensure, Context};
 use cosmwasm_std::{
-    Addr, Binary, BlockInfo, ContractInfo, ContractResult, CosmosMsg, Empty, Env, Event,
-    MessageInfo, QueryRequest, Reply, ReplyOn, Response, SubMsgResponse, SubMsgResult, SystemError,
-    SystemResult, Timestamp, TransactionInfo, WasmMsg, WasmQuery,
+    to_json_binary, Addr, AllBalanceResponse, BalanceResponse, BankMsg, BankQuery, Binary,
+    BlockInfo, Coin, ContractInfo, ContractResult, CosmosMsg, Empty, Env, Event, MessageInfo,
+    QuerierResult, QuerierWrapper, QueryRequest, Reply, ReplyOn, Response, SubMsgResponse,
+    SubMsgResult, SystemError, SystemResult, Timestamp, TransactionInfo, Uint128, WasmMsg,
+    WasmQuery,
 };
 use cosmwasm_vm::testing::{MockApi, MockStorage};
 use cosmwasm_vm::{
     call_execute, call_instantiate, call_query, call_reply, Backend, BackendResult, GasInfo,
     Instance, InstanceOptions, Querier, Size,
 };
+use cw_multi_test::{AppResponse, Executor};
 use serde::{de::DeserializeOwned, Serialize};
 
 /// Gas limit of one call, in CosmWasm gas.
@@ -47,6 +53,50 @@ struct Registry {
     contracts: BTreeMap<String, Slot>,
     /// Stored codes by code id, for contracts that instantiate others.
     codes: BTreeMap<u64, Vec<u8>>,
+    /// Native balances: address → denom → amount.
+    bank: BTreeMap<String, BTreeMap<String, Uint128>>,
+}
+
+impl Registry {
+    fn balance(&self, who: &str, denom: &str) -> Uint128 {
+        self.bank
+            .get(who)
+            .and_then(|coins| coins.get(denom))
+            .copied()
+            .unwrap_or_default()
+    }
+
+    /// Moves `coins` from `from` to `to` (`None`: burns them).
+    fn transfer(&mut self, from: &str, to: Option<&str>, coins: &[Coin]) -> anyhow::Result<()> {
+        for coin in coins {
+            let have = self.balance(from, &coin.denom);
+            ensure!(
+                have >= coin.amount,
+                "{from} has {have}{denom}, needs {}{denom}",
+                coin.amount,
+                denom = coin.denom
+            );
+            self.bank
+                .entry(from.to_string())
+                .or_default()
+                .insert(coin.denom.clone(), have - coin.amount);
+            if let Some(to) = to {
+                self.credit(to, coin)?;
+            }
+        }
+        Ok(())
+    }
+
+    fn credit(&mut self, who: &str, coin: &Coin) -> anyhow::Result<()> {
+        let entry = self
+            .bank
+            .entry(who.to_string())
+            .or_default()
+            .entry(coin.denom.clone())
+            .or_default();
+        *entry = entry.checked_add(coin.amount)?;
+        Ok(())
+    }
 }
 
 type Shared = Rc<RefCell<Registry>>;
@@ -87,8 +137,72 @@ fn used(instance: &mut VmInstance) -> u64 {
     report.used_internally + report.used_externally
 }
 
-/// Serves a contract's wasm smart queries from the other instances. The gas the queried
-/// contract spends is charged to the caller, as on chain.
+fn system_err(err: SystemError) -> (QuerierResult, u64) {
+    (SystemResult::Err(err), 0)
+}
+
+/// Answers a query from the chain: wasm smart queries from the contracts' instances (with the
+/// gas the queried contract spent), bank balances from the bank.
+fn answer(shared: &Shared, request: &[u8]) -> (QuerierResult, u64) {
+    let request: QueryRequest<Empty> = match serde_json::from_slice(request) {
+        Ok(r) => r,
+        Err(e) => {
+            return system_err(SystemError::InvalidRequest {
+                error: e.to_string(),
+                request: request.into(),
+            })
+        }
+    };
+    let bank_answer = |answer: cosmwasm_std::StdResult<Binary>| match answer {
+        Ok(bin) => (SystemResult::Ok(ContractResult::Ok(bin)), 0),
+        Err(e) => (SystemResult::Ok(ContractResult::Err(e.to_string())), 0),
+    };
+    match request {
+        QueryRequest::Wasm(WasmQuery::Smart { contract_addr, msg }) => {
+            let Ok((_, mut instance, env)) = take(shared, &contract_addr) else {
+                return system_err(SystemError::NoSuchContract {
+                    addr: contract_addr,
+                });
+            };
+            let before = used(&mut instance);
+            let result = call_query(&mut instance, &env, msg.as_slice());
+            let gas = used(&mut instance) - before;
+            put_back(shared, &contract_addr, instance);
+            match result {
+                Ok(answer) => (SystemResult::Ok(answer), gas),
+                Err(e) => (SystemResult::Ok(ContractResult::Err(e.to_string())), gas),
+            }
+        }
+        QueryRequest::Bank(BankQuery::Balance { address, denom }) => {
+            let amount = shared.borrow().balance(&address, &denom);
+            bank_answer(to_json_binary(&BalanceResponse::new(Coin::new(
+                amount, denom,
+            ))))
+        }
+        #[allow(deprecated)]
+        QueryRequest::Bank(BankQuery::AllBalances { address }) => {
+            let coins: Vec<Coin> = shared
+                .borrow()
+                .bank
+                .get(&address)
+                .map(|coins| {
+                    coins
+                        .iter()
+                        .filter(|(_, a)| !a.is_zero())
+                        .map(|(d, a)| Coin::new(*a, d.clone()))
+                        .collect()
+                })
+                .unwrap_or_default();
+            bank_answer(to_json_binary(&AllBalanceResponse::new(coins)))
+        }
+        _ => system_err(SystemError::UnsupportedRequest {
+            kind: "only wasm smart and bank balance queries are served".into(),
+        }),
+    }
+}
+
+/// Serves a contract's queries from the chain. The gas the queried contract spends is charged
+/// to the caller, as on chain.
 #[derive(Clone)]
 pub struct ChainQuerier(Shared);
 
@@ -98,40 +212,63 @@ impl Querier for ChainQuerier {
         request: &[u8],
         _gas_limit: u64,
     ) -> BackendResult<SystemResult<ContractResult<Binary>>> {
-        let request: QueryRequest<Empty> = match serde_json::from_slice(request) {
-            Ok(r) => r,
-            Err(e) => {
-                let err = SystemError::InvalidRequest {
-                    error: e.to_string(),
-                    request: request.into(),
-                };
-                return (Ok(SystemResult::Err(err)), GasInfo::free());
-            }
-        };
-        let QueryRequest::Wasm(WasmQuery::Smart { contract_addr, msg }) = request else {
-            let err = SystemError::UnsupportedRequest {
-                kind: "only wasm smart queries are served".into(),
-            };
-            return (Ok(SystemResult::Err(err)), GasInfo::free());
-        };
-        let Ok((_, mut instance, env)) = take(&self.0, &contract_addr) else {
-            let err = SystemError::NoSuchContract {
-                addr: contract_addr,
-            };
-            return (Ok(SystemResult::Err(err)), GasInfo::free());
-        };
-        let before = used(&mut instance);
-        let result = call_query(&mut instance, &env, msg.as_slice());
-        let gas = GasInfo::with_externally_used(used(&mut instance) - before);
-        put_back(&self.0, &contract_addr, instance);
-        match result {
-            Ok(answer) => (Ok(SystemResult::Ok(answer)), gas),
-            Err(e) => (
-                Ok(SystemResult::Ok(ContractResult::Err(e.to_string()))),
-                gas,
-            ),
-        }
+        let (result, gas) = answer(&self.0, request);
+        (Ok(result), GasInfo::with_externally_used(gas))
     }
+}
+
+/// The same queries for the test or the main job, as a `cosmwasm_std::Querier` (behind
+/// [`EconomyChain::wrap`](btt_deploy::chain::EconomyChain::wrap)).
+struct OutsideQuerier(Shared);
+
+impl cosmwasm_std::Querier for OutsideQuerier {
+    fn raw_query(&self, request: &[u8]) -> QuerierResult {
+        answer(&self.0, request).0
+    }
+}
+
+/// The events and data a call (with everything it dispatched) produced.
+#[derive(Debug, Default)]
+struct Outcome {
+    events: Vec<Event>,
+    data: Option<Binary>,
+}
+
+/// The events wasmd emits for one call of `contract`: the `kind` event (`execute`,
+/// `instantiate`, `reply`), a `wasm` event with the response's attributes and a `wasm-<type>`
+/// event per custom event, each led by `_contract_address`.
+fn call_events(
+    kind: &str,
+    contract: &Addr,
+    extra: &[(&str, String)],
+    response: &Response,
+) -> Vec<Event> {
+    let mut first = Event::new(kind).add_attribute("_contract_address", contract.as_str());
+    for (key, value) in extra {
+        first = first.add_attribute(*key, value.clone());
+    }
+    let mut events = vec![first];
+    if !response.attributes.is_empty() {
+        events.push(
+            Event::new("wasm")
+                .add_attribute("_contract_address", contract.as_str())
+                .add_attributes(response.attributes.clone()),
+        );
+    }
+    events.extend(response.events.iter().map(|e| {
+        Event::new(format!("wasm-{}", e.ty))
+            .add_attribute("_contract_address", contract.as_str())
+            .add_attributes(e.attributes.clone())
+    }));
+    events
+}
+
+fn transfer_event(from: &str, to: &str, coins: &[Coin]) -> Event {
+    let amount: Vec<String> = coins.iter().map(|c| c.to_string()).collect();
+    Event::new("transfer")
+        .add_attribute("recipient", to)
+        .add_attribute("sender", from)
+        .add_attribute("amount", amount.join(","))
 }
 
 /// The gas of one contract call within a transaction.
@@ -170,9 +307,22 @@ pub fn print_gas(step: &str, report: &TxReport) {
     );
 }
 
+/// Totals over every transaction the chain ran.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct ChainStats {
+    /// Transactions (top-level messages).
+    pub txs: u64,
+    /// Contract calls (execute, instantiate, reply) in them.
+    pub calls: u64,
+    /// Σ CosmWasm gas of those calls.
+    pub gas: u64,
+}
+
 pub struct WasmChain {
     api: MockApi,
     shared: Shared,
+    querier: OutsideQuerier,
+    stats: ChainStats,
 }
 
 impl Default for WasmChain {
@@ -188,13 +338,17 @@ impl WasmChain {
             time: Timestamp::from_seconds(1_700_000_000),
             chain_id: "btt-vm-1".into(),
         };
+        let shared = Rc::new(RefCell::new(Registry {
+            block,
+            contracts: BTreeMap::new(),
+            codes: BTreeMap::new(),
+            bank: BTreeMap::new(),
+        }));
         Self {
             api: MockApi::default(),
-            shared: Rc::new(RefCell::new(Registry {
-                block,
-                contracts: BTreeMap::new(),
-                codes: BTreeMap::new(),
-            })),
+            querier: OutsideQuerier(shared.clone()),
+            shared,
+            stats: ChainStats::default(),
         }
     }
 
@@ -218,6 +372,47 @@ impl WasmChain {
         registry.block.height += 1;
     }
 
+    /// Totals over every transaction so far.
+    pub fn stats(&self) -> ChainStats {
+        self.stats
+    }
+
+    /// Mints native `coins` to `who` (the genesis of a test chain).
+    pub fn fund(&mut self, who: &Addr, coins: &[Coin]) -> anyhow::Result<()> {
+        let mut registry = self.shared.borrow_mut();
+        for coin in coins {
+            registry.credit(who.as_str(), coin)?;
+        }
+        Ok(())
+    }
+
+    /// The native balance of `who` in `denom`.
+    pub fn balance(&self, who: &Addr, denom: &str) -> Uint128 {
+        self.shared.borrow().balance(who.as_str(), denom)
+    }
+
+    /// Runs one transaction: on success its gas is added to the totals; on failure the bank is
+    /// restored (contract storage is not: see the module docs).
+    fn transaction<T>(
+        &mut self,
+        run: impl FnOnce(&mut Self, &mut TxReport) -> anyhow::Result<T>,
+    ) -> anyhow::Result<(T, TxReport)> {
+        let bank = self.shared.borrow().bank.clone();
+        let mut report = TxReport::default();
+        match run(self, &mut report) {
+            Ok(done) => {
+                self.stats.txs += 1;
+                self.stats.calls += report.calls.len() as u64;
+                self.stats.gas += report.total_gas();
+                Ok((done, report))
+            }
+            Err(e) => {
+                self.shared.borrow_mut().bank = bank;
+                Err(e)
+            }
+        }
+    }
+
     /// Stores `wasm` as a code that contracts may instantiate; returns its code id.
     pub fn store_code(&mut self, wasm: &[u8]) -> u64 {
         let mut registry = self.shared.borrow_mut();
@@ -234,20 +429,33 @@ impl WasmChain {
         sender: &Addr,
         msg: &impl Serialize,
     ) -> anyhow::Result<(Addr, TxReport)> {
-        let mut report = TxReport::default();
-        let address = self.instantiate_raw(wasm, name, sender, &to_vec(msg)?, &mut report)?;
+        let msg = to_vec(msg)?;
+        let ((address, _), report) = self.transaction(|chain, report| {
+            chain.instantiate_raw(wasm, None, name, sender, &msg, &[], report)
+        })?;
         Ok((address, report))
     }
 
+    #[allow(clippy::too_many_arguments)]
     fn instantiate_raw(
         &mut self,
         wasm: &[u8],
+        code_id: Option<u64>,
         name: &str,
         sender: &Addr,
         msg: &[u8],
+        funds: &[Coin],
         report: &mut TxReport,
-    ) -> anyhow::Result<Addr> {
+    ) -> anyhow::Result<(Addr, Outcome)> {
         let address = self.addr(name);
+        ensure!(
+            !self
+                .shared
+                .borrow()
+                .contracts
+                .contains_key(address.as_str()),
+            "a contract labelled {name} exists already"
+        );
         let backend = Backend {
             api: self.api,
             storage: MockStorage::default(),
@@ -258,10 +466,13 @@ impl WasmChain {
         };
         let mut instance = Instance::from_code(wasm, backend, options, Some(MEMORY_LIMIT))
             .with_context(|| format!("loading {name}"))?;
+        self.shared
+            .borrow_mut()
+            .transfer(sender.as_str(), Some(address.as_str()), funds)?;
         let env = env_for(&self.shared.borrow().block, address.as_str());
         let info = MessageInfo {
             sender: sender.clone(),
-            funds: vec![],
+            funds: funds.to_vec(),
         };
         let before = used(&mut instance);
         let result = call_instantiate::<_, _, _, Empty>(&mut instance, &env, &info, msg)
@@ -283,19 +494,22 @@ impl WasmChain {
             entry_point: "instantiate",
             gas,
         });
-        self.dispatch(&address, response, report)?;
-        Ok(address)
+        let code_id = code_id.map(|id| id.to_string()).unwrap_or_default();
+        let events = call_events("instantiate", &address, &[("code_id", code_id)], &response);
+        let outcome = self.dispatch(&address, response, events, report)?;
+        Ok((address, outcome))
     }
 
-    /// `WasmMsg::Instantiate` from a contract: the new contract is named after its label.
+    /// `WasmMsg::Instantiate` from `from`: the new contract is named after its label.
     fn instantiate_code(
         &mut self,
         from: &Addr,
         code_id: u64,
         label: &str,
         msg: &Binary,
+        funds: &[Coin],
         report: &mut TxReport,
-    ) -> anyhow::Result<Vec<Event>> {
+    ) -> anyhow::Result<(Addr, Outcome)> {
         let wasm = self
             .shared
             .borrow()
@@ -303,22 +517,26 @@ impl WasmChain {
             .get(&code_id)
             .cloned()
             .ok_or_else(|| anyhow!("no code {code_id}"))?;
-        let address = self.instantiate_raw(&wasm, label, from, msg.as_slice(), report)?;
-        Ok(vec![
-            Event::new("instantiate").add_attribute("_contract_address", address.as_str())
-        ])
+        self.instantiate_raw(
+            &wasm,
+            Some(code_id),
+            label,
+            from,
+            msg.as_slice(),
+            funds,
+            report,
+        )
     }
 
-    /// Executes `msg` on `contract` from `sender`, then every message it emits, depth-first.
+    /// Executes `msg` on `contract` from `sender`, then every message it emits, depth-first;
+    /// returns the gas of each call. (`Executor::execute` is the same with events and data.)
     pub fn execute(
         &mut self,
         sender: &Addr,
         contract: &Addr,
         msg: &impl Serialize,
     ) -> anyhow::Result<TxReport> {
-        let mut report = TxReport::default();
-        self.execute_raw(sender, contract, to_vec(msg)?.into(), &mut report)?;
-        Ok(report)
+        self.execute_json(sender, contract, to_vec(msg)?.into())
     }
 
     fn execute_raw(
@@ -326,12 +544,21 @@ impl WasmChain {
         sender: &Addr,
         contract: &Addr,
         msg: Binary,
+        funds: &[Coin],
         report: &mut TxReport,
-    ) -> anyhow::Result<()> {
+    ) -> anyhow::Result<Outcome> {
         let (name, mut instance, env) = take(&self.shared, contract.as_str())?;
+        let paid =
+            self.shared
+                .borrow_mut()
+                .transfer(sender.as_str(), Some(contract.as_str()), funds);
+        if let Err(e) = paid {
+            put_back(&self.shared, contract.as_str(), instance);
+            return Err(e.context(format!("funds for {name}")));
+        }
         let info = MessageInfo {
             sender: sender.clone(),
-            funds: vec![],
+            funds: funds.to_vec(),
         };
         let before = used(&mut instance);
         let result = call_execute::<_, _, _, Empty>(&mut instance, &env, &info, msg.as_slice());
@@ -346,7 +573,8 @@ impl WasmChain {
             entry_point: "execute",
             gas,
         });
-        self.dispatch(contract, response, report)
+        let events = call_events("execute", contract, &[], &response);
+        self.dispatch(contract, response, events, report)
     }
 
     fn reply(
@@ -354,7 +582,7 @@ impl WasmChain {
         contract: &Addr,
         reply: Reply,
         report: &mut TxReport,
-    ) -> anyhow::Result<()> {
+    ) -> anyhow::Result<Outcome> {
         let (name, mut instance, env) = take(&self.shared, contract.as_str())?;
         let before = used(&mut instance);
         let result = call_reply::<_, _, _, Empty>(&mut instance, &env, &reply);
@@ -369,55 +597,78 @@ impl WasmChain {
             entry_point: "reply",
             gas,
         });
-        self.dispatch(contract, response, report)
+        let events = call_events("reply", contract, &[], &response);
+        self.dispatch(contract, response, events, report)
     }
 
+    /// Runs one message signed by `from` (a user or a contract).
+    fn run(
+        &mut self,
+        from: &Addr,
+        msg: CosmosMsg,
+        report: &mut TxReport,
+    ) -> anyhow::Result<Outcome> {
+        match msg {
+            CosmosMsg::Wasm(WasmMsg::Execute {
+                contract_addr,
+                msg,
+                funds,
+            }) => self.execute_raw(from, &Addr::unchecked(contract_addr), msg, &funds, report),
+            CosmosMsg::Wasm(WasmMsg::Instantiate {
+                code_id,
+                msg,
+                funds,
+                label,
+                ..
+            }) => Ok(self
+                .instantiate_code(from, code_id, &label, &msg, &funds, report)?
+                .1),
+            CosmosMsg::Bank(BankMsg::Send { to_address, amount }) => {
+                self.shared
+                    .borrow_mut()
+                    .transfer(from.as_str(), Some(&to_address), &amount)?;
+                Ok(Outcome {
+                    events: vec![transfer_event(from.as_str(), &to_address, &amount)],
+                    data: None,
+                })
+            }
+            CosmosMsg::Bank(BankMsg::Burn { amount }) => {
+                self.shared
+                    .borrow_mut()
+                    .transfer(from.as_str(), None, &amount)?;
+                Ok(Outcome::default())
+            }
+            other => bail!("message not routed by this harness: {other:?}"),
+        }
+    }
+
+    /// Runs the messages of `response` (from `from`) after the call's own `events`; a reply's
+    /// data replaces the call's, as in wasmd.
     fn dispatch(
         &mut self,
         from: &Addr,
         response: Response<Empty>,
+        events: Vec<Event>,
         report: &mut TxReport,
-    ) -> anyhow::Result<()> {
+    ) -> anyhow::Result<Outcome> {
+        let mut outcome = Outcome {
+            events,
+            data: response.data,
+        };
         for sub in response.messages {
-            let result = match sub.msg {
-                CosmosMsg::Wasm(WasmMsg::Execute {
-                    contract_addr,
-                    msg,
-                    funds,
-                }) => {
-                    if !funds.is_empty() {
-                        bail!("native funds are not moved by this harness");
-                    }
-                    self.execute_raw(from, &Addr::unchecked(contract_addr), msg, report)
-                        .map(|()| vec![])
-                }
-                CosmosMsg::Wasm(WasmMsg::Instantiate {
-                    code_id,
-                    msg,
-                    funds,
-                    label,
-                    ..
-                }) => {
-                    if !funds.is_empty() {
-                        bail!("native funds are not moved by this harness");
-                    }
-                    self.instantiate_code(from, code_id, &label, &msg, report)
-                }
-                other => bail!("message not routed by this harness: {other:?}"),
-            };
+            let result = self.run(from, sub.msg, report);
             let result = match (sub.reply_on, result) {
-                (ReplyOn::Never, result) => {
-                    result?;
+                (ReplyOn::Never, result) | (ReplyOn::Error, result @ Ok(_)) => {
+                    outcome.events.extend(result?.events);
                     continue;
                 }
-                (ReplyOn::Error, Ok(_)) => continue,
                 (ReplyOn::Success, Err(e)) => return Err(e),
-                (_, Ok(events)) =>
-                {
+                (_, Ok(done)) => {
+                    outcome.events.extend(done.events.clone());
                     #[allow(deprecated)]
                     SubMsgResult::Ok(SubMsgResponse {
-                        events,
-                        data: None,
+                        events: done.events,
+                        data: done.data,
                         msg_responses: vec![],
                     })
                 }
@@ -429,9 +680,13 @@ impl WasmChain {
                 gas_used: 0,
                 result,
             };
-            self.reply(from, reply, report)?;
+            let replied = self.reply(from, reply, report)?;
+            outcome.events.extend(replied.events);
+            if replied.data.is_some() {
+                outcome.data = replied.data;
+            }
         }
-        Ok(())
+        Ok(outcome)
     }
 
     /// Instantiates stored code `code_id` from `sender` with the JSON `msg`; the contract is
@@ -444,15 +699,9 @@ impl WasmChain {
         msg: &[u8],
         admin: Option<Addr>,
     ) -> anyhow::Result<(Addr, TxReport)> {
-        let wasm = self
-            .shared
-            .borrow()
-            .codes
-            .get(&code_id)
-            .cloned()
-            .ok_or_else(|| anyhow!("no code {code_id}"))?;
-        let mut report = TxReport::default();
-        let address = self.instantiate_raw(&wasm, label, sender, msg, &mut report)?;
+        let ((address, _), report) = self.transaction(|chain, report| {
+            chain.instantiate_code(sender, code_id, label, &msg.into(), &[], report)
+        })?;
         if let Some(slot) = self.shared.borrow_mut().contracts.get_mut(address.as_str()) {
             slot.admin = admin;
         }
@@ -466,8 +715,8 @@ impl WasmChain {
         contract: &Addr,
         msg: Binary,
     ) -> anyhow::Result<TxReport> {
-        let mut report = TxReport::default();
-        self.execute_raw(sender, contract, msg, &mut report)?;
+        let (_, report) = self
+            .transaction(|chain, report| chain.execute_raw(sender, contract, msg, &[], report))?;
         Ok(report)
     }
 
@@ -500,7 +749,7 @@ impl WasmChain {
     }
 
     /// A smart query of `contract` with a JSON answer.
-    pub fn query_json(&mut self, contract: &Addr, msg: &[u8]) -> anyhow::Result<Binary> {
+    pub fn query_json(&self, contract: &Addr, msg: &[u8]) -> anyhow::Result<Binary> {
         let (name, mut instance, env) = take(&self.shared, contract.as_str())?;
         let result = call_query(&mut instance, &env, msg);
         put_back(&self.shared, contract.as_str(), instance);
@@ -512,18 +761,43 @@ impl WasmChain {
 
     /// A smart query of `contract`.
     pub fn query<T: DeserializeOwned>(
-        &mut self,
+        &self,
         contract: &Addr,
         msg: &impl Serialize,
     ) -> anyhow::Result<T> {
-        let (name, mut instance, env) = take(&self.shared, contract.as_str())?;
-        let result = call_query(&mut instance, &env, &to_vec(msg)?);
-        put_back(&self.shared, contract.as_str(), instance);
-        let bin = result
-            .map_err(|e| anyhow!("{name} query: vm error: {e}"))?
-            .into_result()
-            .map_err(|e| anyhow!("{name} query: {e}"))?;
+        let bin = self.query_json(contract, &to_vec(msg)?)?;
         Ok(serde_json::from_slice(bin.as_slice())?)
+    }
+}
+
+impl Executor<Empty> for WasmChain {
+    /// One transaction: a wasm execute (with funds) or instantiate, or a bank send, signed by
+    /// `sender`; returns its events and data like cw-multi-test.
+    fn execute(&mut self, sender: Addr, msg: CosmosMsg) -> anyhow::Result<AppResponse> {
+        let (outcome, _) = self.transaction(|chain, report| chain.run(&sender, msg, report))?;
+        Ok(AppResponse {
+            events: outcome.events,
+            data: outcome.data,
+            ..AppResponse::default()
+        })
+    }
+}
+
+impl btt_deploy::chain::EconomyChain for WasmChain {
+    fn addr_make(&self, name: &str) -> Addr {
+        self.addr(name)
+    }
+
+    fn wrap(&self) -> QuerierWrapper<'_, Empty> {
+        QuerierWrapper::new(&self.querier)
+    }
+
+    fn block_info(&self) -> BlockInfo {
+        self.shared.borrow().block.clone()
+    }
+
+    fn update_block<F: Fn(&mut BlockInfo)>(&mut self, action: F) {
+        action(&mut self.shared.borrow_mut().block);
     }
 }
 
@@ -553,11 +827,7 @@ impl Cw20OnChain {
     }
 
     /// The balance of `who`.
-    pub fn balance(
-        &self,
-        chain: &mut WasmChain,
-        who: &Addr,
-    ) -> anyhow::Result<cosmwasm_std::Uint128> {
+    pub fn balance(&self, chain: &WasmChain, who: &Addr) -> anyhow::Result<cosmwasm_std::Uint128> {
         let res: cw20::BalanceResponse = chain.query(
             &self.0,
             &cw20::Cw20QueryMsg::Balance {

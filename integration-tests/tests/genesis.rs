@@ -4,11 +4,11 @@ use btt_deploy::genesis::GenesisConfig;
 use btt_deploy::genesis::{plan_for, GenesisError, PoolHolders};
 use btt_deploy::governance::{advance, pass_proposal};
 use btt_deploy::multitest::{deploy_genesis, local_config, Deployment};
-use btt_deploy::walk::{vesting_walk, REPORT_MONTHS};
+use btt_deploy::walk::vesting_walk;
+use btt_integration_tests::year::{assert_year, sum_of_all_balances};
 use btt_types::allocation::{AllocationError, Category, ALLOCATION_TABLE};
 use btt_types::units::{btt, MONTH_SECONDS, TOTAL_SUPPLY};
 use cosmwasm_std::{Addr, Uint128};
-use cw20::{AllAccountsResponse, Cw20QueryMsg};
 use cw_multi_test::{App, Executor};
 
 fn holders() -> PoolHolders {
@@ -90,30 +90,8 @@ impl Suite {
             .total_supply
     }
 
-    /// Σ of every balance on the token, paging through all accounts.
     fn sum_of_all_balances(&self) -> Uint128 {
-        let mut sum = Uint128::zero();
-        let mut start_after = None;
-        loop {
-            let page: AllAccountsResponse = self
-                .app
-                .wrap()
-                .query_wasm_smart(
-                    self.deployment.token.addr(),
-                    &Cw20QueryMsg::AllAccounts {
-                        start_after: start_after.clone(),
-                        limit: Some(30),
-                    },
-                )
-                .unwrap();
-            if page.accounts.is_empty() {
-                return sum;
-            }
-            for account in &page.accounts {
-                sum += self.balance(&Addr::unchecked(account));
-            }
-            start_after = page.accounts.last().cloned();
-        }
+        sum_of_all_balances(&self.app, &self.deployment)
     }
 }
 
@@ -269,163 +247,13 @@ fn burning_lowers_the_supply_by_exactly_what_is_burned() {
 fn the_48_month_walk_releases_all_8_4_million_vested_btt() {
     let mut suite = Suite::new();
     let report = vesting_walk(&mut suite.app, &suite.deployment, &suite.config).unwrap();
-    let snapshots = report.snapshots.clone();
-    assert_eq!(
-        report.governance.len(),
-        17,
-        "one proposal a tranche, and the PayFi fee"
-    );
-    let fee_vote = report
-        .governance
-        .iter()
-        .find(|g| g.tranches.is_empty())
-        .unwrap();
-    assert_eq!(fee_vote.month, 9);
-    assert_eq!(
-        report
-            .governance
-            .iter()
-            .flat_map(|g| g.tranches.clone())
-            .count(),
-        16
-    );
-    assert_eq!(
-        snapshots.iter().map(|s| s.month).collect::<Vec<_>>(),
-        REPORT_MONTHS
-    );
-    let last = snapshots.last().unwrap();
-    assert_eq!(last.in_vesting, Uint128::zero());
-    let claimed: Uint128 = last.lines.iter().map(|l| l.circulating).sum();
-    assert_eq!(claimed, btt(8_400_000));
-    // Mining added to circulation; job fees went to the DAO treasury; RWA fees burned some.
-    let rwa = report.rwa.as_ref().unwrap();
-    let burned = TOTAL_SUPPLY - last.total_supply;
-    assert_eq!(burned, rwa.burned, "only the RWA fees burned");
-    assert_eq!(
-        burned,
-        btt(120 + 32),
-        "20% of the 600 BTT mint and 160 BTT revaluation fees"
-    );
-    let into_treasury = last.dao_treasury - btt(3_780_000);
-    assert_eq!(
-        last.circulating + into_treasury + burned,
-        claimed + last.mined + last.rewarded
-    );
-    assert_eq!(
-        (rwa.vault_usdc_left, rwa.shares_left),
-        (Uint128::zero(), Uint128::zero())
-    );
-    let proceeds: Uint128 = rwa
-        .redemptions
-        .iter()
-        .map(|(_, _, got)| *got)
-        .sum::<Uint128>();
-    let income: Uint128 = rwa.claims.iter().map(|(_, got)| *got).sum::<Uint128>();
-    assert_eq!(
-        income, rwa.income,
-        "12,000 USDC over 1,000,000 shares divides exactly"
-    );
-    assert_eq!(
-        proceeds, rwa.bids[1].1,
-        "holders redeem the winning bid to the unit"
-    );
-    let care = report.care.as_ref().unwrap();
-    assert_eq!(
-        (care.awarded, care.clawed_back, care.points_left),
-        (1_000, 200, 100)
-    );
-    assert_eq!(last.rewarded, care.converted_btt);
-    let compute = report.compute.as_ref().unwrap();
-    assert_eq!(compute.jobs.len(), 3);
-    let expired = &compute.jobs[2];
-    assert_eq!(
-        expired.refunded, expired.price,
-        "an expired job refunds its whole escrow"
-    );
-    let split: Uint128 = compute.split.iter().map(|(_, a)| *a).sum();
-    assert_eq!(
-        split, compute.price,
-        "the job's split adds up to its escrow"
-    );
-    let mined: Uint128 = compute.mining.iter().map(|(_, a)| *a).sum();
-    assert_eq!(mined, last.mined);
-    assert!(
-        compute.epoch_reward - mined < Uint128::new(2),
-        "at most a ubtt a node of dust"
-    );
-    for s in &snapshots {
-        let held = s.in_vesting + s.mining_pool + s.community_pool + s.dao_treasury;
-        assert_eq!(held + s.circulating, s.total_supply, "month {}", s.month);
-    }
-    let month_12: Uint128 = snapshots[3].lines.iter().map(|l| l.circulating).sum();
-    assert_eq!(
-        month_12,
-        btt(350_000 + 252_000 + 189_000 + 3 * 126_000 + 892_500)
-    );
-    assert_eq!(suite.sum_of_all_balances(), TOTAL_SUPPLY - burned);
-
-    // Nothing is stranded where nothing should be: no job escrow, no payment held.
-    let escrow: btt_types::compute::TotalsResponse = suite
-        .app
-        .wrap()
-        .query_wasm_smart(
-            &suite.deployment.escrow,
-            &btt_types::compute::QueryMsg::Totals {},
-        )
-        .unwrap();
-    assert_eq!(escrow.escrow_btt, Uint128::zero());
-    let payfi: btt_types::payfi::TotalsResponse = suite
-        .app
-        .wrap()
-        .query_wasm_smart(
-            &suite.deployment.payfi,
-            &btt_types::payfi::QueryMsg::Totals {},
-        )
-        .unwrap();
-    assert_eq!(payfi.pending, 0);
-    let payfi_btt = suite
-        .deployment
-        .token
-        .balance(&suite.app.wrap(), &suite.deployment.payfi)
-        .unwrap();
-    assert_eq!(payfi_btt, Uint128::zero());
-    let vaults_btt = suite
-        .deployment
-        .token
-        .balance(&suite.app.wrap(), &suite.deployment.vaults)
-        .unwrap();
-    assert_eq!(vaults_btt, Uint128::zero());
-
-    // The closing report and its charts.
     let economy =
         btt_deploy::report::economy_report(&suite.app, &suite.deployment, &suite.config, &report)
             .unwrap();
-    assert_eq!(economy.burned, burned);
-    assert_eq!(economy.total_supply + economy.burned, TOTAL_SUPPLY);
-    let burn_line = economy
-        .fees
-        .iter()
-        .find(|f| f.recipient == "burned")
-        .unwrap();
-    assert_eq!(burn_line.amount, burned);
-    let compute_fees: Uint128 = economy
-        .fees
-        .iter()
-        .filter(|f| f.stream.starts_with("compute"))
-        .map(|f| f.amount)
-        .sum();
-    let thirty = compute.price.multiply_ratio(30u128, 100u128);
-    assert!(
-        compute_fees <= thirty && thirty - compute_fees < Uint128::new(3),
-        "15 + 10 + 5% of the price, dust to the nodes"
-    );
-    assert_eq!(report.unlock_curve.len(), 49);
-    let m48: Uint128 = report.unlock_curve[48]
-        .unlocked
-        .iter()
-        .map(|(_, a)| *a)
-        .sum();
-    assert_eq!(m48, btt(8_400_000));
+    assert_year(&suite.app, &suite.deployment, &report, &economy);
+    assert_eq!(suite.sum_of_all_balances(), TOTAL_SUPPLY - economy.burned);
+
+    // The charts.
     let dir = std::env::temp_dir().join("btt-charts-test");
     let charts = btt_deploy::report::write_charts(&dir, &report, &economy).unwrap();
     assert_eq!(charts.len(), 3);

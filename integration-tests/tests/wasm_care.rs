@@ -217,7 +217,7 @@ fn subscribe_award_redeem_pay_and_settle_run_as_real_wasm() {
     );
     let before = care
         .token
-        .balance(&mut care.chain, &care.clinic.clone())
+        .balance(&care.chain, &care.clinic.clone())
         .unwrap();
     let id = care.invoice(btt(100)).unwrap();
     print_gas("pay", &care.pay(&probe, id, btt(100)).unwrap());
@@ -225,7 +225,7 @@ fn subscribe_award_redeem_pay_and_settle_run_as_real_wasm() {
     print_gas("settle", &care.settle(None).unwrap());
     let after = care
         .token
-        .balance(&mut care.chain, &care.clinic.clone())
+        .balance(&care.chain, &care.clinic.clone())
         .unwrap();
     assert_eq!(
         after - before,

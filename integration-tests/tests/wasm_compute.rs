@@ -284,7 +284,7 @@ fn job_to_mining(market: &mut Market, print: bool) -> [u64; 3] {
             &depin::ExecuteMsg::CloseEpochs { limit: None },
         )
         .unwrap();
-    let before = market.token.balance(&mut market.chain, &ops[0]).unwrap();
+    let before = market.token.balance(&market.chain, &ops[0]).unwrap();
     let claim = market
         .chain
         .execute(
@@ -296,7 +296,7 @@ fn job_to_mining(market: &mut Market, print: bool) -> [u64; 3] {
             },
         )
         .unwrap();
-    let mined = market.token.balance(&mut market.chain, &ops[0]).unwrap() - before;
+    let mined = market.token.balance(&market.chain, &ops[0]).unwrap() - before;
     // Node 0 supplied 1,200 of 2,000 units: 60% of epoch 0.
     assert_eq!(mined, depin::epoch_emission(0).multiply_ratio(3u128, 5u128));
     if print {

@@ -186,7 +186,7 @@ fn mint_fractionalize_trade_earn_and_bid_run_as_real_wasm() {
     let (clinic, patient) = (rwa.clinic.clone(), rwa.chain.addr("patient"));
     let vaults_addr = rwa.vaults.clone();
     assert_eq!(
-        rwa.shares.balance(&mut rwa.chain, &clinic).unwrap(),
+        rwa.shares.balance(&rwa.chain, &clinic).unwrap(),
         Uint128::new(1_000_000)
     );
 
@@ -219,7 +219,7 @@ fn mint_fractionalize_trade_earn_and_bid_run_as_real_wasm() {
     print_gas("buy shares", &report);
     assert_eq!(rwa.holder(&patient).shares, Uint128::new(400_000));
     assert_eq!(
-        rwa.shares.balance(&mut rwa.chain, &patient).unwrap(),
+        rwa.shares.balance(&rwa.chain, &patient).unwrap(),
         Uint128::new(400_000)
     );
 
@@ -231,7 +231,7 @@ fn mint_fractionalize_trade_earn_and_bid_run_as_real_wasm() {
     let report = rwa.claim(&patient).unwrap();
     print_gas("claim income", &report);
     assert_eq!(
-        rwa.token.balance(&mut rwa.chain, &patient).unwrap(),
+        rwa.token.balance(&rwa.chain, &patient).unwrap(),
         btt(800_000) - btt(2_000) + btt(3_000)
     );
 
@@ -251,7 +251,7 @@ fn mint_fractionalize_trade_earn_and_bid_run_as_real_wasm() {
             .unwrap(),
     );
     assert_eq!(
-        rwa.token.balance(&mut rwa.chain, &bidder).unwrap(),
+        rwa.token.balance(&rwa.chain, &bidder).unwrap(),
         btt(1_000_000)
     );
     let nft = rwa.nft.clone();

@@ -10,7 +10,7 @@ use btt_types::vesting::{self, CurveSpec, NewSchedule, ReceiveMsg, VestingStatus
 use cosmwasm_std::{to_json_binary, Addr, Uint128};
 use cw20::{BalanceResponse, Cw20QueryMsg, TokenInfoResponse};
 
-fn balance(chain: &mut WasmChain, token: &Addr, who: &Addr) -> Uint128 {
+fn balance(chain: &WasmChain, token: &Addr, who: &Addr) -> Uint128 {
     let res: BalanceResponse = chain
         .query(
             token,
@@ -78,7 +78,7 @@ fn token_and_vesting_run_as_real_wasm() {
         )
         .unwrap();
     print_gas("transfer", &report);
-    assert_eq!(balance(&mut chain, &token, &alice), btt(1_000));
+    assert_eq!(balance(&chain, &token, &alice), btt(1_000));
 
     let (vesting, report) = chain
         .instantiate(
@@ -119,7 +119,7 @@ fn token_and_vesting_run_as_real_wasm() {
         .unwrap();
     print_gas("send to vesting", &report);
     assert_eq!(report.calls.len(), 2, "the token calls vesting's Receive");
-    assert_eq!(balance(&mut chain, &token, &vesting), btt(2_100_000));
+    assert_eq!(balance(&chain, &token, &vesting), btt(2_100_000));
 
     chain.advance(24 * MONTH_SECONDS);
     let report = chain
@@ -130,11 +130,8 @@ fn token_and_vesting_run_as_real_wasm() {
         )
         .unwrap();
     print_gas("claim (1 schedule)", &report);
-    assert_eq!(
-        balance(&mut chain, &token, &alice),
-        btt(1_000) + btt(1_050_000)
-    );
-    assert_eq!(balance(&mut chain, &token, &vesting), btt(1_050_000));
+    assert_eq!(balance(&chain, &token, &alice), btt(1_000) + btt(1_050_000));
+    assert_eq!(balance(&chain, &token, &vesting), btt(1_050_000));
     let status: VestingStatus = chain
         .query(
             &vesting,
@@ -201,4 +198,78 @@ fn token_and_vesting_run_as_real_wasm() {
     assert_eq!(info.total_supply, TOTAL_SUPPLY - btt(1));
     // The typed helper builds the same message the VM just ran.
     let _ = TokenContract(token).burn_msg(btt(1)).unwrap();
+}
+
+#[test]
+fn the_harness_moves_native_funds_emits_wasmd_events_and_restores_the_bank_on_failure() {
+    use btt_integration_tests::fixtures::deploy_btt;
+    use cosmwasm_std::{coins, BankMsg, CosmosMsg, WasmMsg};
+    use cw_multi_test::Executor;
+
+    let mut chain = WasmChain::new();
+    let deployer = chain.addr("deployer");
+    let (alice, bob) = (chain.addr("alice"), chain.addr("bob"));
+    let token = deploy_btt(&mut chain, &deployer, vec![]).unwrap();
+    chain.fund(&alice, &coins(100, "uusdc")).unwrap();
+
+    // A bank send moves the coins and emits wasmd's transfer event.
+    let send = BankMsg::Send {
+        to_address: bob.to_string(),
+        amount: coins(30, "uusdc"),
+    };
+    let res = Executor::execute(&mut chain, alice.clone(), send.into()).unwrap();
+    assert!(res.events.iter().any(|e| e.ty == "transfer"));
+    assert_eq!(chain.balance(&alice, "uusdc"), Uint128::new(70));
+    assert_eq!(chain.balance(&bob, "uusdc"), Uint128::new(30));
+
+    // More than the sender holds is refused and nothing moves.
+    let too_much = BankMsg::Send {
+        to_address: bob.to_string(),
+        amount: coins(71, "uusdc"),
+    };
+    assert!(Executor::execute(&mut chain, alice.clone(), too_much.into()).is_err());
+    assert_eq!(chain.balance(&alice, "uusdc"), Uint128::new(70));
+
+    // Funds attached to a message the contract refuses come back to the sender.
+    let transfer = cw20::Cw20ExecuteMsg::Transfer {
+        recipient: bob.to_string(),
+        amount: btt(1),
+    };
+    let with_funds: CosmosMsg = WasmMsg::Execute {
+        contract_addr: token.to_string(),
+        msg: to_json_binary(&transfer).unwrap(),
+        funds: coins(10, "uusdc"),
+    }
+    .into();
+    assert!(Executor::execute(&mut chain, deployer.clone(), with_funds).is_err());
+    let with_alices_funds: CosmosMsg = WasmMsg::Execute {
+        contract_addr: token.to_string(),
+        msg: to_json_binary(&transfer).unwrap(),
+        funds: coins(10, "uusdc"),
+    }
+    .into();
+    let err = Executor::execute(&mut chain, alice.clone(), with_alices_funds).unwrap_err();
+    assert!(err.to_string().contains("btt-token execute"), "{err}");
+    assert_eq!(chain.balance(&alice, "uusdc"), Uint128::new(70));
+    assert_eq!(chain.balance(&token, "uusdc"), Uint128::zero());
+
+    // A contract call emits `execute` and `wasm` events led by the contract's address, and the
+    // balance query of the chain answers through `EconomyChain::wrap`.
+    let res = chain
+        .execute_contract(deployer.clone(), token.clone(), &transfer, &[])
+        .unwrap();
+    let wasm = res.events.iter().find(|e| e.ty == "wasm").unwrap();
+    assert_eq!(wasm.attributes[0].key, "_contract_address");
+    assert_eq!(wasm.attributes[0].value, token.as_str());
+    assert!(wasm
+        .attributes
+        .iter()
+        .any(|a| a.key == "action" && a.value == "transfer"));
+    assert!(res.events.iter().any(|e| e.ty == "execute"));
+    let q = btt_deploy::chain::EconomyChain::wrap(&chain);
+    assert_eq!(
+        q.query_balance(&bob, "uusdc").unwrap().amount,
+        Uint128::new(30)
+    );
+    assert_eq!(balance(&chain, &token, &bob), btt(1));
 }

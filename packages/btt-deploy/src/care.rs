@@ -3,13 +3,14 @@
 //! pays in USDC at the oracle rate; one payment is refunded (its points clawed back), the others
 //! settle after the window; an insurer reads the patient's engagement.
 
+use crate::chain::EconomyChain;
 use anyhow::Context;
 use btt_types::allocation::Category;
 use btt_types::payfi::{self, Denom, InvoicePoints};
 use btt_types::points::{self, EngagementResponse, PoolResponse};
 use btt_types::units::format_btt;
 use cosmwasm_std::{coins, Addr, Decimal, Uint128};
-use cw_multi_test::{App, AppResponse, Executor};
+use cw_multi_test::AppResponse;
 use serde::Serialize;
 
 use crate::genesis::GenesisConfig;
@@ -49,16 +50,16 @@ fn attr(res: &AppResponse, key: &str) -> anyhow::Result<String> {
 }
 
 /// Runs the scenario at the current block (the clinic, CDHG, already holds BTT).
-pub fn care_scenario(
-    app: &mut App,
+pub fn care_scenario<C: EconomyChain>(
+    app: &mut C,
     deployment: &Deployment,
     config: &GenesisConfig,
 ) -> anyhow::Result<CareReport> {
     let token = &deployment.token;
     let (points_addr, payfi_addr) = (deployment.points.clone(), deployment.payfi.clone());
     let clinic = Addr::unchecked(&config.beneficiaries[&Category::ChinaDigitalHealthcareGroup]);
-    let pharmacy = app.api().addr_make("pharmacy");
-    let alice = app.api().addr_make(PATIENTS[0]);
+    let pharmacy = app.addr_make("pharmacy");
+    let alice = app.addr_make(PATIENTS[0]);
     let feeder = Addr::unchecked(&config.payments.feeders[0]);
     let dao = deployment.dao.addr().clone();
     let treasury_before = token.balance(&app.wrap(), &dao)?;
@@ -237,7 +238,7 @@ pub fn care_scenario(
     })
 }
 
-fn balance(app: &App, points: &Addr, patient: &Addr) -> anyhow::Result<u64> {
+fn balance<C: EconomyChain>(app: &C, points: &Addr, patient: &Addr) -> anyhow::Result<u64> {
     let res: points::BalanceResponse = app.wrap().query_wasm_smart(
         points,
         &points::QueryMsg::Balance {

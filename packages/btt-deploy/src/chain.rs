@@ -74,3 +74,36 @@ pub fn query<C: DeployChain, T: DeserializeOwned>(
         None => Ok(None),
     }
 }
+
+/// A chain the economy runs on, as its users see it: signed messages, queries, the block clock
+/// and addresses. The embedded cw-multi-test [`App`](cw_multi_test::App) is one; the optimized
+/// artifacts in cosmwasm-vm (`btt_integration_tests::vm::WasmChain`) are another. Every
+/// scenario of the main job is written against this trait, so the same year runs on both.
+pub trait EconomyChain: cw_multi_test::Executor<cosmwasm_std::Empty> {
+    /// The address a test or the main job uses for the actor `name`.
+    fn addr_make(&self, name: &str) -> Addr;
+    /// Queries at the current block.
+    fn wrap(&self) -> cosmwasm_std::QuerierWrapper<'_, cosmwasm_std::Empty>;
+    /// The current block.
+    fn block_info(&self) -> cosmwasm_std::BlockInfo;
+    /// Moves the clock (height and time) by `action`.
+    fn update_block<F: Fn(&mut cosmwasm_std::BlockInfo)>(&mut self, action: F);
+}
+
+impl EconomyChain for cw_multi_test::App {
+    fn addr_make(&self, name: &str) -> Addr {
+        self.api().addr_make(name)
+    }
+
+    fn wrap(&self) -> cosmwasm_std::QuerierWrapper<'_, cosmwasm_std::Empty> {
+        cw_multi_test::App::wrap(self)
+    }
+
+    fn block_info(&self) -> cosmwasm_std::BlockInfo {
+        cw_multi_test::App::block_info(self)
+    }
+
+    fn update_block<F: Fn(&mut cosmwasm_std::BlockInfo)>(&mut self, action: F) {
+        cw_multi_test::App::update_block(self, action)
+    }
+}

@@ -4,6 +4,7 @@
 //! completes, a priority job is disputed and split by the arbiter (the node at fault slashed),
 //! and a job nobody takes expires and is refunded.
 
+use crate::chain::EconomyChain;
 use anyhow::Context;
 use btt_types::allocation::Category;
 use btt_types::bps::Bps;
@@ -14,7 +15,7 @@ use btt_types::compute::{
 use btt_types::depin::{self, cumulative_emission, Attestation, StateResponse};
 use btt_types::units::format_btt;
 use cosmwasm_std::{Addr, Decimal, Uint128};
-use cw_multi_test::{App, AppResponse, Executor};
+use cw_multi_test::AppResponse;
 use serde::Serialize;
 
 use crate::genesis::GenesisConfig;
@@ -75,8 +76,8 @@ fn wasm_attr(res: &AppResponse, key: &str) -> Option<String> {
 }
 
 /// Runs the scenario; the contributors and the clinic are institutions that already hold BTT.
-pub fn marketplace_scenario(
-    app: &mut App,
+pub fn marketplace_scenario<C: EconomyChain>(
+    app: &mut C,
     deployment: &Deployment,
     config: &GenesisConfig,
 ) -> anyhow::Result<ComputeReport> {
@@ -278,8 +279,8 @@ pub fn marketplace_scenario(
 }
 
 /// Posts a job for `clinic` at its quoted price; returns the job id and the price.
-fn post(
-    app: &mut App,
+fn post<C: EconomyChain>(
+    app: &mut C,
     deployment: &Deployment,
     clinic: &Addr,
     spec: JobSpec,
@@ -295,8 +296,8 @@ fn post(
 }
 
 /// Assigns `units` of `job_id` to one node and has its operator submit a result.
-fn run_on(
-    app: &mut App,
+fn run_on<C: EconomyChain>(
+    app: &mut C,
     escrow: &Addr,
     clinic: &Addr,
     job_id: u64,
@@ -323,8 +324,8 @@ fn run_on(
 /// A second clinic's standard job (accepted), a priority job disputed and split half and half
 /// by the arbiter with its node slashed (the cut goes to the clinic), and a job nobody takes,
 /// expired and refunded.
-fn more_jobs(
-    app: &mut App,
+fn more_jobs<C: EconomyChain>(
+    app: &mut C,
     deployment: &Deployment,
     config: &GenesisConfig,
     nodes: &[(u64, Addr); 2],
@@ -333,7 +334,7 @@ fn more_jobs(
     let escrow = deployment.escrow.clone();
     let token = deployment.token.clone();
     let arbiter = Addr::unchecked(&config.compute.arbiter);
-    let spec = |app: &App, units: u64, urgency: Urgency, days: u64| JobSpec {
+    let spec = |app: &C, units: u64, urgency: Urgency, days: u64| JobSpec {
         compute_units: units,
         hardware_class: "gpu-standard".into(),
         urgency,

@@ -1,9 +1,9 @@
 //! Governance on the embedded chain: a proposal from deposit to execution.
 
+use crate::chain::EconomyChain;
 use anyhow::{ensure, Context};
 use btt_types::dao::{ExecuteMsg, Status, VoteOption};
 use cosmwasm_std::{Addr, CosmosMsg, Uint128};
-use cw_multi_test::{App, Executor};
 
 use crate::multitest::Deployment;
 
@@ -19,7 +19,7 @@ pub struct PassedProposal {
 }
 
 /// Moves the chain forward by `seconds` and one block.
-pub fn advance(app: &mut App, seconds: u64) {
+pub fn advance<C: EconomyChain>(app: &mut C, seconds: u64) {
     app.update_block(|b| {
         b.time = b.time.plus_seconds(seconds);
         b.height += 1;
@@ -29,8 +29,8 @@ pub fn advance(app: &mut App, seconds: u64) {
 /// `proposer` proposes `msgs` with the configured deposit; every voter with power votes Yes;
 /// the chain waits out the voting period and the timelock; anyone executes. Fails unless the
 /// proposal ends `Executed`.
-pub fn pass_proposal(
-    app: &mut App,
+pub fn pass_proposal<C: EconomyChain>(
+    app: &mut C,
     deployment: &Deployment,
     proposer: &Addr,
     title: &str,

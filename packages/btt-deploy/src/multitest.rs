@@ -8,7 +8,7 @@ use btt_types::dao::DaoContract;
 use btt_types::staking::StakingContract;
 use btt_types::token::TokenContract;
 use btt_types::vesting::VestingContract;
-use cosmwasm_std::coins;
+use cosmwasm_std::{coin, Coin};
 use cosmwasm_std::{Addr, CosmosMsg, Empty, Timestamp};
 use cw_multi_test::{App, AppBuilder, Contract, ContractWrapper, Executor};
 
@@ -69,17 +69,27 @@ pub const PATIENTS: [&str; 2] = ["patient-alice", "patient-bob"];
 /// Bidders in the MRI buyout, who hold native USDC.
 pub const BUYERS: [&str; 2] = ["regional-hospital", "imaging-partners"];
 
-/// An embedded chain where the patients hold 100,000 USDC each and the buyers 1,000,000.
+/// The native coins the embedded chain starts with: 100,000 USDC for each patient and
+/// 1,000,000 for each buyer.
+pub fn native_funding() -> Vec<(&'static str, Coin)> {
+    PATIENTS
+        .iter()
+        .map(|p| (*p, coin(100_000_000_000u128, "uusdc")))
+        .chain(
+            BUYERS
+                .iter()
+                .map(|b| (*b, coin(1_000_000_000_000u128, "uusdc"))),
+        )
+        .collect()
+}
+
+/// An embedded chain with the [`native_funding`].
 pub fn local_app() -> App {
     AppBuilder::new().build(|router, api, storage| {
-        let funded = PATIENTS
-            .iter()
-            .map(|p| (*p, 100_000_000_000u128))
-            .chain(BUYERS.iter().map(|b| (*b, 1_000_000_000_000u128)));
-        for (who, amount) in funded {
+        for (who, coin) in native_funding() {
             router
                 .bank
-                .init_balance(storage, &api.addr_make(who), coins(amount, "uusdc"))
+                .init_balance(storage, &api.addr_make(who), vec![coin])
                 .expect("minting USDC on the embedded chain");
         }
     })

@@ -6,11 +6,11 @@ use std::path::Path;
 
 use anyhow::Context;
 
+use crate::chain::EconomyChain;
 use btt_types::allocation::Category;
 use btt_types::depin::{self, epoch_emission, EPOCHS_PER_YEAR};
 use btt_types::units::{format_btt, TOTAL_SUPPLY};
 use cosmwasm_std::{Addr, Uint128};
-use cw_multi_test::App;
 use serde::Serialize;
 
 use crate::charts::{bars_with_total, horizontal_bars, stacked_area, Series};
@@ -73,8 +73,8 @@ fn fee(stream: &str, recipient: &str, denom: &str, amount: Uint128) -> FeeLine {
 }
 
 /// Reads the end state of the walk into the report.
-pub fn economy_report(
-    app: &App,
+pub fn economy_report<C: EconomyChain>(
+    app: &C,
     deployment: &Deployment,
     config: &GenesisConfig,
     walk: &WalkReport,
@@ -135,7 +135,7 @@ pub fn economy_report(
         PATIENTS
             .iter()
             .chain(BUYERS.iter())
-            .map(|n| (n.to_string(), app.api().addr_make(n))),
+            .map(|n| (n.to_string(), app.addr_make(n))),
     );
     actors.push(("btt-dao (treasury)".into(), deployment.dao.addr().clone()));
     let mut balances = vec![];

@@ -4,6 +4,7 @@
 //! patients, deposits lease income that everyone claims; a buyout auction (outbid, extended)
 //! completes and every holder redeems. Fees, burns and the new BTT supply are reported.
 
+use crate::chain::EconomyChain;
 use anyhow::Context;
 use btt_types::allocation::Category;
 use btt_types::bps::Bps;
@@ -14,7 +15,6 @@ use btt_types::token::TokenContract;
 use btt_types::units::{btt, format_btt, TOTAL_SUPPLY};
 use cosmwasm_std::{coins, to_json_binary, Addr, Uint128};
 use cw20::Cw20ExecuteMsg;
-use cw_multi_test::{App, Executor};
 use serde::Serialize;
 
 use crate::genesis::GenesisConfig;
@@ -74,13 +74,13 @@ pub struct RwaReport {
     pub shares_left: Uint128,
 }
 
-fn usdc(app: &App, who: &Addr) -> anyhow::Result<Uint128> {
+fn usdc<C: EconomyChain>(app: &C, who: &Addr) -> anyhow::Result<Uint128> {
     Ok(app.wrap().query_balance(who, USDC)?.amount)
 }
 
 /// Runs the scenario at the current block (the clinic, CDHG, already holds BTT).
-pub fn mri_scenario(
-    app: &mut App,
+pub fn mri_scenario<C: EconomyChain>(
+    app: &mut C,
     deployment: &Deployment,
     config: &GenesisConfig,
 ) -> anyhow::Result<RwaReport> {
@@ -92,7 +92,7 @@ pub fn mri_scenario(
     let dao = deployment.dao.addr().clone();
     let foundation =
         Addr::unchecked(&config.beneficiaries[&Category::TechnicalDevelopmentFoundation]);
-    let holdings = |app: &App| -> anyhow::Result<[Uint128; 4]> {
+    let holdings = |app: &C| -> anyhow::Result<[Uint128; 4]> {
         Ok([
             token.balance(&app.wrap(), &dao)?,
             usdc(app, &dao)?,
@@ -167,7 +167,7 @@ pub fn mri_scenario(
         .wrap()
         .query_wasm_smart(&vaults_addr, &vaults::QueryMsg::Totals {})?;
     let vault_id = totals.vaults;
-    let vault = |app: &App| -> anyhow::Result<VaultResponse> {
+    let vault = |app: &C| -> anyhow::Result<VaultResponse> {
         Ok(app
             .wrap()
             .query_wasm_smart(&vaults_addr, &vaults::QueryMsg::Vault { vault_id })?)
@@ -210,7 +210,7 @@ pub fn mri_scenario(
     let mut purchases = vec![];
     let mut trade_fees = Uint128::zero();
     for patient in PATIENTS {
-        let who = app.api().addr_make(patient);
+        let who = app.addr_make(patient);
         let q: vaults::QuoteResponse = app.wrap().query_wasm_smart(
             &vaults_addr,
             &vaults::QueryMsg::Quote {
@@ -244,11 +244,7 @@ pub fn mri_scenario(
     )?;
     let mut claims = vec![];
     let holders: Vec<(String, Addr)> = std::iter::once(("clinic".to_string(), clinic.clone()))
-        .chain(
-            PATIENTS
-                .iter()
-                .map(|p| (p.to_string(), app.api().addr_make(p))),
-        )
+        .chain(PATIENTS.iter().map(|p| (p.to_string(), app.addr_make(p))))
         .collect();
     for (name, who) in &holders {
         let before = usdc(app, who)?;
@@ -271,7 +267,7 @@ pub fn mri_scenario(
 
     // Buyout: one patient signals a higher reserve; the hospital bids it, an imaging company
     // outbids near the end (extending the auction); the hospital is refunded.
-    let alice = app.api().addr_make(PATIENTS[0]);
+    let alice = app.addr_make(PATIENTS[0]);
     app.execute_contract(
         alice,
         vaults_addr.clone(),
@@ -282,11 +278,11 @@ pub fn mri_scenario(
         &[],
     )?;
     let reserve_price = vault(app)?.reserve_price;
-    let hospital = app.api().addr_make(BUYERS[0]);
-    let imaging = app.api().addr_make(BUYERS[1]);
+    let hospital = app.addr_make(BUYERS[0]);
+    let imaging = app.addr_make(BUYERS[1]);
     let outbid =
         reserve_price + reserve_price.mul_ceil(config.rwa.buyout.min_increment.to_decimal());
-    let bid = |app: &mut App, who: &Addr, amount: Uint128| -> anyhow::Result<()> {
+    let bid = |app: &mut C, who: &Addr, amount: Uint128| -> anyhow::Result<()> {
         app.execute_contract(
             who.clone(),
             vaults_addr.clone(),

@@ -4,6 +4,7 @@
 //! propose, vote, timelock, execute) the month before it falls due. At the months of the report
 //! the unlocked and circulating BTT of every category are recorded.
 
+use crate::chain::EconomyChain;
 use anyhow::ensure;
 use btt_types::allocation::{Category, PoolHolder, Release, ALLOCATION_TABLE};
 use btt_types::depin;
@@ -11,7 +12,6 @@ use btt_types::points;
 use btt_types::units::{format_btt, MONTH_SECONDS, TOTAL_SUPPLY, UBTT_PER_BTT};
 use btt_types::vesting::Curve;
 use cosmwasm_std::{Addr, CosmosMsg, Timestamp, Uint128};
-use cw_multi_test::{App, Executor};
 use serde::Serialize;
 
 use crate::care::{care_scenario, CareReport};
@@ -113,7 +113,11 @@ pub struct UnlockPoint {
     pub unlocked: Vec<(String, Uint128)>,
 }
 
-fn unlock_point(app: &App, deployment: &Deployment, month: u64) -> anyhow::Result<UnlockPoint> {
+fn unlock_point<C: EconomyChain>(
+    app: &C,
+    deployment: &Deployment,
+    month: u64,
+) -> anyhow::Result<UnlockPoint> {
     let mut unlocked = vec![];
     for row in ALLOCATION_TABLE.iter() {
         if let Some(&id) = deployment.schedule_ids.get(&row.category) {
@@ -126,8 +130,8 @@ fn unlock_point(app: &App, deployment: &Deployment, month: u64) -> anyhow::Resul
 
 /// Walks 48 months from genesis. Checks at every snapshot that every BTT in circulation came
 /// from a vesting claim or mining, less what flowed into the DAO treasury.
-pub fn vesting_walk(
-    app: &mut App,
+pub fn vesting_walk<C: EconomyChain>(
+    app: &mut C,
     deployment: &Deployment,
     config: &GenesisConfig,
 ) -> anyhow::Result<WalkReport> {
@@ -223,8 +227,8 @@ pub fn vesting_walk(
 
 /// Token holders pass a proposal that lowers PayFi's base fee (staking priority 0) from 0.80% to
 /// 0.70%; the DAO, owner of payfi, executes it.
-fn lower_payfi_fee(
-    app: &mut App,
+fn lower_payfi_fee<C: EconomyChain>(
+    app: &mut C,
     deployment: &Deployment,
     config: &GenesisConfig,
     institutions: &[(Category, Addr, u32)],
@@ -265,8 +269,8 @@ fn lower_payfi_fee(
 }
 
 /// Every beneficiary claims what it can; institutions in `stakers` stake half of their claim.
-fn claim_all(
-    app: &mut App,
+fn claim_all<C: EconomyChain>(
+    app: &mut C,
     deployment: &Deployment,
     stakers: &[(Category, Addr, u32)],
 ) -> anyhow::Result<()> {
@@ -294,8 +298,8 @@ fn claim_all(
 }
 
 /// The first institution that can pay the deposit.
-fn proposer(
-    app: &App,
+fn proposer<C: EconomyChain>(
+    app: &C,
     deployment: &Deployment,
     institutions: &[(Category, Addr, u32)],
 ) -> anyhow::Result<Option<Addr>> {
@@ -308,8 +312,8 @@ fn proposer(
     Ok(None)
 }
 
-fn unapproved_tranches_due_by(
-    app: &App,
+fn unapproved_tranches_due_by<C: EconomyChain>(
+    app: &C,
     deployment: &Deployment,
     id: u64,
     by: Timestamp,
@@ -326,7 +330,11 @@ fn unapproved_tranches_due_by(
         .collect())
 }
 
-fn snapshot(app: &App, deployment: &Deployment, month: u64) -> anyhow::Result<Snapshot> {
+fn snapshot<C: EconomyChain>(
+    app: &C,
+    deployment: &Deployment,
+    month: u64,
+) -> anyhow::Result<Snapshot> {
     let querier = app.wrap();
     let token = &deployment.token;
     let mut lines = vec![];
