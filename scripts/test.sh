@@ -18,7 +18,9 @@ step "cosmwasm-check"
 scripts/check-wasm.sh
 step "schema drift"
 scripts/schema.sh --check
-step "cargo test (unit, multi-test, real wasm)"
+step "the dApp: codegen drift, build, unit and browser tests"
+scripts/app.sh test
+step "cargo test (unit, multi-test, real wasm, the dApp's captured messages replayed)"
 results="$(mktemp)"; trap 'rm -f "$results"' EXIT
 cargo test --workspace -- --show-output 2>&1 | tee "$results"
 step "the network route: btt-deploy with cw-orch's Daemon (feature daemon)"

@@ -15,6 +15,8 @@
 //! - [`walk`]: the 48-month walk of the main job (claims, stakes, tranche approvals by
 //!   proposal) and its table.
 
+pub mod app_snapshot;
+pub mod app_state;
 pub mod care;
 pub mod chain;
 pub mod charts;

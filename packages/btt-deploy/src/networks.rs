@@ -19,10 +19,14 @@ pub struct Network {
     pub bech32_prefix: String,
     /// CometBFT RPC endpoint.
     pub rpc: String,
+    /// REST (LCD) endpoint, which Keplr needs to suggest the chain.
+    pub rest: String,
     /// gRPC endpoint (what cw-orch's Daemon talks to).
     pub grpc: String,
     /// Denom fees are paid in.
     pub fee_denom: String,
+    /// How wallets show `fee_denom` (6 decimals).
+    pub fee_symbol: String,
     /// Gas price in `fee_denom`, as a decimal string.
     pub gas_price: String,
     /// BIP-44 coin type of its keys.

@@ -135,6 +135,16 @@ pub fn vesting_walk<C: EconomyChain>(
     deployment: &Deployment,
     config: &GenesisConfig,
 ) -> anyhow::Result<WalkReport> {
+    walk_through(app, deployment, config, 48)
+}
+
+/// The walk from genesis through month `last` (its claims, scenarios and proposals included).
+pub fn walk_through<C: EconomyChain>(
+    app: &mut C,
+    deployment: &Deployment,
+    config: &GenesisConfig,
+    last: u64,
+) -> anyhow::Result<WalkReport> {
     let institutions: Vec<(Category, Addr, u32)> = config
         .beneficiaries
         .iter()
@@ -149,7 +159,7 @@ pub fn vesting_walk<C: EconomyChain>(
         rwa: None,
         unlock_curve: vec![],
     };
-    for month in 0..=48 {
+    for month in 0..=last {
         let time = config.start.plus_seconds(month * MONTH_SECONDS);
         if time > app.block_info().time {
             app.update_block(|block| {

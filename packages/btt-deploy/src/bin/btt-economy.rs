@@ -28,7 +28,7 @@ use btt_types::units::format_btt;
 use cosmwasm_std::{Addr, Timestamp};
 
 const USAGE: &str =
-    "usage: btt-economy [--json FILE] [--manifest FILE] [--network NAME [--dry-run [--deployer ADDR]]]";
+    "usage: btt-economy [--json FILE] [--manifest FILE] [--network NAME [--dry-run [--deployer ADDR]]] [--app-snapshot FILE]";
 
 fn write_json(path: &PathBuf, value: &impl serde::Serialize) -> anyhow::Result<()> {
     if let Some(dir) = path.parent() {
@@ -117,6 +117,7 @@ fn broadcast(name: &str, _manifest: Option<PathBuf>) -> anyhow::Result<()> {
 fn main() -> anyhow::Result<()> {
     let mut json: Option<PathBuf> = None;
     let mut manifest_path: Option<PathBuf> = None;
+    let mut app_snapshot: Option<PathBuf> = None;
     let mut network: Option<String> = None;
     let mut dry = false;
     let mut deployer: Option<String> = None;
@@ -124,6 +125,9 @@ fn main() -> anyhow::Result<()> {
     while let Some(arg) = args.next() {
         match arg.as_str() {
             "--json" => json = Some(args.next().context("--json needs a file")?.into()),
+            "--app-snapshot" => {
+                app_snapshot = Some(args.next().context("--app-snapshot needs a file")?.into())
+            }
             "--manifest" => {
                 manifest_path = Some(args.next().context("--manifest needs a file")?.into())
             }
@@ -139,6 +143,15 @@ fn main() -> anyhow::Result<()> {
             }
             other => bail!("unknown argument {other:?} (try --help)"),
         }
+    }
+    if let Some(path) = app_snapshot {
+        let state = btt_deploy::app_state::app_state()?;
+        write_json(&path, &btt_deploy::app_snapshot::app_snapshot(&state)?)?;
+        println!(
+            "wrote the dApp's embedded-chain snapshot to {}",
+            path.display()
+        );
+        return Ok(());
     }
     if let Some(name) = network {
         if !dry {

@@ -1,0 +1,38 @@
+import { captured, connectWallet, expect, openApp, saveCaptured, screenshot, snapshot, test } from "./fixtures";
+
+const BTT = /^\d{1,3}(,\d{3})*\.\d{6} BTT$/;
+
+test("the clinic sees its BTT and vesting in BTT and claims what has vested", async ({ page }) => {
+  await openApp(page, "#/portfolio", { actor: "china-digital-healthcare" });
+  await connectWallet(page);
+  const balance = page.getByTestId("balance").locator(".amount");
+  await expect(balance).toHaveText(BTT);
+  const row = page.locator("[data-testid^=schedule-]").first();
+  await expect(row).toContainText("China Digital Healthcare Group");
+  const claim = row.getByRole("button", { name: "Claim" });
+  await expect(claim).toBeEnabled();
+  await screenshot(page, "portfolio");
+  await claim.click();
+  await expect(page.getByTestId("tx-status")).toContainText("sent");
+  const txs = await captured(page);
+  expect(txs).toHaveLength(1);
+  expect(txs[0].label).toMatch(/^claim vesting #\d+$/);
+  saveCaptured("portfolio-claim-vesting", txs);
+});
+
+test("a patient sees points and claims income from an asset vault", async ({ page }) => {
+  await openApp(page, "#/portfolio", { actor: "patient-alice" });
+  await connectWallet(page);
+  await expect(page.getByTestId("points")).toContainText("points");
+  await expect(page.getByTestId("vesting")).toContainText("No vesting schedules");
+  const income = page.getByTestId(`income-${snapshot.ids.vault_id}`);
+  await expect(income.locator(".amount")).toHaveText(/^\d{1,3}(,\d{3})*\.\d{6} USDC$/);
+  await income.getByRole("button", { name: "Claim income" }).click();
+  await expect(page.getByTestId("tx-status")).toContainText("sent");
+  saveCaptured("portfolio-claim-income", await captured(page));
+});
+
+test("before connecting, the portfolio asks for a wallet", async ({ page }) => {
+  await openApp(page, "#/portfolio", { actor: "patient-alice" });
+  await expect(page.getByText("Connect Keplr to see your BTT")).toBeVisible();
+});

@@ -1,0 +1,45 @@
+import { describe, expect, it } from "vitest";
+import { btt, formatAmount, formatBps, formatBtt, formatMultiplier, parseAmount } from "./amount";
+
+describe("formatAmount", () => {
+  it("shows ubtt as BTT with 6 decimals and grouped thousands", () => {
+    expect(formatAmount("1234567890")).toBe("1,234.567890");
+    expect(formatAmount(0n)).toBe("0.000000");
+    expect(formatAmount("21000000000000")).toBe("21,000,000.000000");
+    expect(formatBtt(1n)).toBe("0.000001 BTT");
+    expect(formatAmount(-1500000n)).toBe("-1.500000");
+  });
+});
+
+describe("parseAmount", () => {
+  it("reads BTT into ubtt", () => {
+    expect(parseAmount("12.5")).toEqual({ ok: true, raw: 12_500_000n });
+    expect(parseAmount("1,000")).toEqual({ ok: true, raw: btt(1000) });
+    expect(parseAmount(".000001")).toEqual({ ok: true, raw: 1n });
+  });
+
+  it("refuses empty, negative, non-numbers, zero and too many decimals", () => {
+    expect(parseAmount("")).toEqual({ ok: false, error: "Enter an amount." });
+    expect(parseAmount("-1")).toEqual({ ok: false, error: "The amount cannot be negative." });
+    expect(parseAmount("abc")).toEqual({ ok: false, error: "Enter a number, like 12.5." });
+    expect(parseAmount(".")).toEqual({ ok: false, error: "Enter a number, like 12.5." });
+    expect(parseAmount("0")).toEqual({ ok: false, error: "The amount must be more than 0." });
+    expect(parseAmount("1.0000001")).toEqual({ ok: false, error: "At most 6 decimals." });
+  });
+
+  it("refuses more than the balance", () => {
+    expect(parseAmount("10.000001", { max: btt(10), maxLabel: "your balance" })).toEqual({
+      ok: false,
+      error: "More than your balance (10.000000).",
+    });
+    expect(parseAmount("10", { max: btt(10) })).toEqual({ ok: true, raw: btt(10) });
+  });
+});
+
+describe("rates", () => {
+  it("shows basis points and multipliers", () => {
+    expect(formatBps(75)).toBe("0.75%");
+    expect(formatMultiplier("2.5")).toBe("2.5×");
+    expect(formatMultiplier("1")).toBe("1.0×");
+  });
+});

@@ -1,0 +1,249 @@
+//! The chain the dApp's browser tests see (`app/e2e/`): the main job's embedded chain walked
+//! through month 9 of the year, half a month on (so vesting is claimable again), plus something
+//! for every page to act on: a proposal open for votes, an asset vault with shares for sale and
+//! income to claim, and an unpaid invoice to a patient. The same state is rebuilt by the replay
+//! test, which runs every message the app captured on it.
+
+use std::collections::BTreeMap;
+
+use anyhow::Context;
+use btt_types::allocation::Category;
+use btt_types::fractionalizer::{self as vaults, NftHook};
+use btt_types::payfi::{self, Denom};
+use btt_types::rwa_nft::{self, Complexity, Document, MintAsset};
+use btt_types::units::btt;
+use cosmwasm_std::{coins, to_json_binary, Addr, Uint128};
+use cw20::Cw20ExecuteMsg;
+use cw_multi_test::{App, AppResponse, Executor};
+
+use crate::genesis::GenesisConfig;
+use crate::governance::advance;
+use crate::multitest::{deploy_genesis, local_app, local_config, Deployment, PATIENTS};
+use crate::walk::walk_through;
+
+/// The last month of the year the state has walked through.
+pub const WALKED_MONTHS: u64 = 9;
+
+/// The fee denom of the embedded chain as the app sees it, and what each actor holds of it.
+pub const FEE_DENOM: &str = "ustake";
+const FEE_FUNDS: u128 = 5_000_000;
+
+/// USDC of the embedded chain.
+pub const USDC: &str = "uusdc";
+
+/// The actors the browser tests sign as, by name; every one but the last holds fee funds.
+pub const ACTORS: [&str; 4] = [
+    PATIENTS[0],
+    "china-digital-healthcare",
+    "bithive",
+    "web3-ventures",
+];
+
+/// The embedded chain with everything the pages act on.
+pub struct AppState {
+    pub app: App,
+    pub deployment: Deployment,
+    pub config: GenesisConfig,
+    /// [`ACTORS`] by name.
+    pub actors: BTreeMap<String, Addr>,
+    /// The proposal open for votes.
+    pub proposal_id: u64,
+    /// The vault with shares for sale and income to claim.
+    pub vault_id: u64,
+    /// Its listing.
+    pub listing_id: u64,
+    /// The invoice the patient has not paid.
+    pub invoice_id: u64,
+}
+
+fn attr(res: &AppResponse, key: &str) -> anyhow::Result<String> {
+    res.events
+        .iter()
+        .flat_map(|e| &e.attributes)
+        .find(|a| a.key == key)
+        .map(|a| a.value.clone())
+        .with_context(|| format!("no {key} attribute"))
+}
+
+/// Builds the state (deterministic: the same chain every time).
+pub fn app_state() -> anyhow::Result<AppState> {
+    let mut app = local_app();
+    let deployer = app.api().addr_make("deployer");
+    let start = app.block_info().time;
+    let config = local_config(&app, start);
+    let deployment = deploy_genesis(&mut app, &deployer, &config)?;
+    walk_through(&mut app, &deployment, &config, WALKED_MONTHS)?;
+    advance(&mut app, 15 * 86_400);
+
+    let actors: BTreeMap<String, Addr> = ACTORS
+        .iter()
+        .map(|name| (name.to_string(), app.api().addr_make(name)))
+        .collect();
+    for who in ACTORS[..3].iter().map(|n| &actors[*n]) {
+        app.sudo(cw_multi_test::SudoMsg::Bank(
+            cw_multi_test::BankSudo::Mint {
+                to_address: who.to_string(),
+                amount: coins(FEE_FUNDS, FEE_DENOM),
+            },
+        ))?;
+    }
+
+    let clinic = Addr::unchecked(&config.beneficiaries[&Category::ChinaDigitalHealthcareGroup]);
+    let patient = actors[PATIENTS[0]].clone();
+    let proposal_id = open_proposal(&mut app, &deployment, &config, &clinic)?;
+    let (vault_id, listing_id) = vault_for_sale(&mut app, &deployment, &clinic, &patient)?;
+    let issue = payfi::ExecuteMsg::IssueInvoice {
+        payer: Some(patient.to_string()),
+        denom: Denom::Native(USDC.into()),
+        amount: Uint128::new(250_000_000),
+        due: app.block_info().time.plus_seconds(30 * 86_400),
+        memo_hash: "5ca1ab1e".repeat(8),
+        points: None,
+        analytics: false,
+    };
+    let res = app.execute_contract(clinic, deployment.payfi.clone(), &issue, &[])?;
+    let invoice_id = attr(&res, "invoice_id")?.parse()?;
+    advance(&mut app, 60);
+    Ok(AppState {
+        app,
+        deployment,
+        config,
+        actors,
+        proposal_id,
+        vault_id,
+        listing_id,
+        invoice_id,
+    })
+}
+
+/// The clinic proposes paying 25,000 BTT from the ecosystem fund to the foundation for a
+/// security audit; nobody has voted yet.
+fn open_proposal(
+    app: &mut App,
+    deployment: &Deployment,
+    config: &GenesisConfig,
+    clinic: &Addr,
+) -> anyhow::Result<u64> {
+    let dao = &deployment.dao;
+    let deposit = dao.config(&app.wrap())?.deposit;
+    let foundation = &config.beneficiaries[&Category::TechnicalDevelopmentFoundation];
+    let pay = deployment
+        .token
+        .transfer_msg(Addr::unchecked(foundation), btt(25_000))?;
+    let res = app.execute(
+        clinic.clone(),
+        dao.propose_msg(
+            &deployment.token,
+            deposit,
+            "Security audit of the BTT app",
+            "Pay 25,000 BTT from the Ecosystem Development Fund to the Technical Development \
+             Foundation for an external audit of the contracts and the dApp.",
+            vec![pay],
+        )?,
+    )?;
+    Ok(attr(&res, "proposal_id")?.parse()?)
+}
+
+/// The clinic tokenizes an ultrasound scanner, fractionalizes it into 1,000,000 USDC-priced
+/// shares, lists 300,000 at 0.05 USDC; the patient buys 100,000 and the clinic deposits
+/// 1,000 USDC of income.
+fn vault_for_sale(
+    app: &mut App,
+    deployment: &Deployment,
+    clinic: &Addr,
+    patient: &Addr,
+) -> anyhow::Result<(u64, u64)> {
+    let token = &deployment.token;
+    let (nft, vaults_addr) = (&deployment.nft, &deployment.vaults);
+    let appraised = btt(10_000);
+    let mint = rwa_nft::ReceiveMsg::Mint {
+        token_id: "ultrasound-0001".into(),
+        owner: clinic.to_string(),
+        token_uri: Some("https://clinic.example/assets/ultrasound-0001".into()),
+        asset: MintAsset {
+            class: "equipment".into(),
+            description: "Portable ultrasound scanner, outpatient clinic".into(),
+            value: appraised,
+            denom: "btt".into(),
+            appraiser: "Guangdong Medical Equipment Appraisals".into(),
+            complexity: Complexity::Simple,
+            documents: vec![Document {
+                sha256: "7a11".repeat(16),
+                uri: "ipfs://bafybeiultrasound0001registration".into(),
+            }],
+            jurisdiction: "CN-44".into(),
+            regulatory_id: "NMPA-2026-US-0001".into(),
+        },
+    };
+    app.execute(clinic.clone(), token.send_msg(nft, btt(100), &mint)?)
+        .context("minting the ultrasound NFT")?;
+    let hook = NftHook::Fractionalize {
+        shares: Uint128::new(1_000_000),
+        symbol: "ULS".into(),
+        denom: USDC.into(),
+        reserve_price: Uint128::new(50_000_000_000),
+        curator: None,
+    };
+    app.execute_contract(
+        clinic.clone(),
+        nft.clone(),
+        &rwa_nft::ExecuteMsg::SendNft {
+            contract: vaults_addr.to_string(),
+            token_id: "ultrasound-0001".into(),
+            msg: to_json_binary(&hook)?,
+        },
+        &[],
+    )?;
+    let totals: vaults::FractionalizerTotalsResponse = app
+        .wrap()
+        .query_wasm_smart(vaults_addr, &vaults::QueryMsg::Totals {})?;
+    let vault_id = totals.vaults;
+    let vault: vaults::VaultResponse = app
+        .wrap()
+        .query_wasm_smart(vaults_addr, &vaults::QueryMsg::Vault { vault_id })?;
+    app.execute_contract(
+        clinic.clone(),
+        vault.vault.shares_token.clone(),
+        &Cw20ExecuteMsg::IncreaseAllowance {
+            spender: vaults_addr.to_string(),
+            amount: Uint128::new(300_000),
+            expires: None,
+        },
+        &[],
+    )?;
+    let res = app.execute_contract(
+        clinic.clone(),
+        vaults_addr.clone(),
+        &vaults::ExecuteMsg::List {
+            vault_id,
+            shares: Uint128::new(300_000),
+            price_per_share: Uint128::new(50_000),
+        },
+        &[],
+    )?;
+    let listing_id: u64 = attr(&res, "listing_id")?.parse()?;
+    let quote: vaults::QuoteResponse = app.wrap().query_wasm_smart(
+        vaults_addr,
+        &vaults::QueryMsg::Quote {
+            listing_id,
+            shares: Uint128::new(100_000),
+            buyer: patient.to_string(),
+        },
+    )?;
+    app.execute_contract(
+        patient.clone(),
+        vaults_addr.clone(),
+        &vaults::ExecuteMsg::Buy {
+            listing_id,
+            shares: Uint128::new(100_000),
+        },
+        &coins(quote.total.u128(), USDC),
+    )?;
+    app.execute_contract(
+        clinic.clone(),
+        vaults_addr.clone(),
+        &vaults::ExecuteMsg::DepositIncome { vault_id },
+        &coins(1_000_000_000, USDC),
+    )?;
+    Ok((vault_id, listing_id))
+}
