@@ -133,7 +133,16 @@ fn every_message_the_app_signs_executes_on_the_embedded_chain_as_the_page_promis
             labels.push(tx.label.clone());
         }
     }
-    for needed in ["claim vesting", "vote", "create proposal", "claim income"] {
+    for needed in [
+        "claim vesting",
+        "stake",
+        "vote",
+        "create proposal",
+        "post a",
+        "buy",
+        "claim income",
+        "pay",
+    ] {
         assert!(
             labels.iter().any(|l| l.starts_with(needed)),
             "no captured {needed}"

@@ -75,3 +75,18 @@ export function formatMultiplier(decimal: string): string {
   const n = Number(decimal);
   return `${Number.isInteger(n) ? n.toFixed(1) : String(n)}×`;
 }
+
+/** A whole number from a form field, or why it is not one. */
+export function wholeNumber(
+  text: string,
+  label: string,
+  min = 1,
+): { ok: true; value: number } | { ok: false; error: string } {
+  const t = text.trim();
+  if (t === "") return { ok: false, error: `Enter ${label}.` };
+  if (!/^\d+$/.test(t)) return { ok: false, error: `${label[0].toUpperCase()}${label.slice(1)} must be a whole number.` };
+  const value = Number(t);
+  if (value < min) return { ok: false, error: `${label[0].toUpperCase()}${label.slice(1)} must be at least ${min}.` };
+  return { ok: true, value };
+}
+

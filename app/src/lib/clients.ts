@@ -4,6 +4,8 @@ import { BttTokenQueryClient } from "../generated/BttToken.client";
 import { BttVestingQueryClient } from "../generated/BttVesting.client";
 import { BttVestingMsgComposer } from "../generated/BttVesting.message-composer";
 import { BttStakingQueryClient } from "../generated/BttStaking.client";
+import { BttStakingMsgComposer } from "../generated/BttStaking.message-composer";
+import { PayfiMsgComposer } from "../generated/Payfi.message-composer";
 import { BttDaoQueryClient } from "../generated/BttDao.client";
 import { BttDaoMsgComposer } from "../generated/BttDao.message-composer";
 import { BttTokenMsgComposer } from "../generated/BttToken.message-composer";
@@ -39,6 +41,8 @@ export function composers(sender: string, c: Contracts) {
     token: new BttTokenMsgComposer(sender, c.token),
     dao: new BttDaoMsgComposer(sender, c.dao),
     vesting: new BttVestingMsgComposer(sender, c.vesting),
+    staking: new BttStakingMsgComposer(sender, c.staking),
+    payfi: new PayfiMsgComposer(sender, c.payfi),
     vaults: new RwaFractionalizerMsgComposer(sender, c.vaults),
   };
 }
@@ -72,4 +76,9 @@ export function duration(secs: number): string {
   if (d > 0) return `${d}d ${h}h`;
   if (h > 0) return `${h}h ${m}m`;
   return `${m}m`;
+}
+
+/** A unix time in seconds as a date people read (UTC). */
+export function date(secs: number): string {
+  return new Date(secs * 1000).toISOString().slice(0, 16).replace("T", " ") + " UTC";
 }

@@ -18,6 +18,10 @@ export interface Snapshot {
   balances: Record<string, Record<string, string>>;
   /** Contract address → stable JSON of the query → answer. */
   queries: Record<string, Record<string, unknown>>;
+  /** What the state set up for the pages to act on. */
+  ids: { proposal_id: number; vault_id: number; listing_id: number; invoice_ids: number[] };
+  /** What the browser tests type into the forms. */
+  inputs: Record<string, unknown>;
 }
 
 /** One captured transaction. */

@@ -36,7 +36,27 @@ pub struct SnapshotIds {
     pub proposal_id: u64,
     pub vault_id: u64,
     pub listing_id: u64,
-    pub invoice_id: u64,
+    pub invoice_ids: [u64; 2],
+}
+
+/// What the browser tests type into the forms (their answers are in the snapshot).
+#[derive(Debug, Clone, Serialize)]
+pub struct SnapshotInputs {
+    /// The compute job the clinic prices and posts.
+    pub job: JobInput,
+    /// Shares the patient buys from the listing.
+    pub buy_shares: u64,
+}
+
+/// A job spec as the Compute page's form has it.
+#[derive(Debug, Clone, Serialize)]
+pub struct JobInput {
+    pub hardware_class: String,
+    pub compute_units: u64,
+    pub urgency: String,
+    pub data_gb: u64,
+    pub deadline_days: u64,
+    pub review_days: u64,
 }
 
 /// The snapshot the app reads.
@@ -52,6 +72,7 @@ pub struct AppSnapshot {
     /// Contract address → [`query_key`] → answer.
     pub queries: BTreeMap<String, BTreeMap<String, Value>>,
     pub ids: SnapshotIds,
+    pub inputs: SnapshotInputs,
 }
 
 /// The embedded chain as a network config (the app builds Keplr's chain info from it).
@@ -186,6 +207,117 @@ fn governance(r: &mut Recorder, d: &Deployment, who: Option<&str>) -> anyhow::Re
     Ok(())
 }
 
+/// The Staking page's queries, for `who` or before a wallet is connected.
+fn staking(r: &mut Recorder, d: &Deployment, who: Option<&str>) -> anyhow::Result<()> {
+    let s = d.staking.addr();
+    r.query(s, json!({"config": {}}))?;
+    if let Some(who) = who {
+        r.query(s, json!({"staker": {"address": who}}))?;
+        r.query(s, json!({"stakes": {"address": who, "limit": PAGE}}))?;
+        r.query(s, json!({"unbondings": {"address": who, "limit": PAGE}}))?;
+        r.query(s, json!({"tier": {"address": who}}))?;
+        r.query(d.token.addr(), json!({"balance": {"address": who}}))?;
+    }
+    Ok(())
+}
+
+/// The Compute page's queries, with the quote of `job` for `who`.
+fn compute(
+    r: &mut Recorder,
+    d: &Deployment,
+    who: Option<&str>,
+    job: &JobInput,
+    now: u64,
+) -> anyhow::Result<()> {
+    r.query(&d.escrow, json!({"config": {}}))?;
+    r.query(&d.escrow, json!({"nodes": {"limit": PAGE}}))?;
+    if let Some(who) = who {
+        r.query(
+            &d.escrow,
+            json!({"jobs_by_clinic": {"clinic": who, "limit": PAGE}}),
+        )?;
+        r.query(d.token.addr(), json!({"balance": {"address": who}}))?;
+        let deadline = (now + job.deadline_days * 86_400) as u128 * 1_000_000_000;
+        let spec = json!({
+            "hardware_class": job.hardware_class,
+            "compute_units": job.compute_units,
+            "urgency": job.urgency,
+            "data_gb": job.data_gb,
+            "deadline": deadline.to_string(),
+            "review_seconds": job.review_days * 86_400,
+        });
+        r.query(&d.escrow, json!({"quote": {"clinic": who, "spec": spec}}))?;
+    }
+    Ok(())
+}
+
+/// The Assets page's queries, with the quote of `shares` of every listing for `who`.
+fn assets(r: &mut Recorder, d: &Deployment, who: Option<&str>, shares: u64) -> anyhow::Result<()> {
+    let vaults = r.query(&d.vaults, json!({"vaults": {"limit": PAGE}}))?;
+    for vault in items(&vaults, "vaults") {
+        if vault["status"] != "active" && vault["status"] != "auction" {
+            continue;
+        }
+        let id = &vault["id"];
+        let listings = r.query(
+            &d.vaults,
+            json!({"listings": {"vault_id": id, "limit": PAGE}}),
+        )?;
+        r.query(&d.vaults, json!({"reserve_price": {"vault_id": id}}))?;
+        r.query(&d.vaults, json!({"auction": {"vault_id": id}}))?;
+        if let Some(who) = who {
+            r.query(
+                &d.vaults,
+                json!({"holder": {"address": who, "vault_id": id}}),
+            )?;
+            for listing in items(&listings, "listings") {
+                if listing["seller"] == who {
+                    continue;
+                }
+                r.query(
+                    &d.vaults,
+                    json!({"quote": {"buyer": who, "listing_id": listing["id"], "shares": shares.to_string()}}),
+                )?;
+            }
+        }
+    }
+    if let Some(who) = who {
+        r.query(d.token.addr(), json!({"balance": {"address": who}}))?;
+    }
+    Ok(())
+}
+
+/// The Payments page's queries for `who`, with the rates of every other way to pay an open
+/// invoice.
+fn payments(r: &mut Recorder, d: &Deployment, who: &str) -> anyhow::Result<()> {
+    let config = r.query(&d.payfi, json!({"config": {}}))?;
+    let owed = r.query(
+        &d.payfi,
+        json!({"invoices_by_payer": {"payer": who, "limit": PAGE}}),
+    )?;
+    r.query(
+        &d.payfi,
+        json!({"invoices_by_provider": {"provider": who, "limit": PAGE}}),
+    )?;
+    r.query(&d.payfi, json!({"pending_settlements": {"limit": PAGE}}))?;
+    r.query(d.token.addr(), json!({"balance": {"address": who}}))?;
+    let mut ways = vec![Value::from("btt")];
+    ways.extend(items(&config, "native_denoms").iter().cloned());
+    for invoice in items(&owed, "invoices") {
+        if invoice["status"] != "open" {
+            continue;
+        }
+        let own = match &invoice["asset"]["native"] {
+            Value::String(denom) => Value::from(denom.as_str()),
+            _ => Value::from("btt"),
+        };
+        for pay in ways.iter().filter(|w| **w != own) {
+            r.query(&d.payfi, json!({"rate": {"invoice": own, "pay": pay}}))?;
+        }
+    }
+    Ok(())
+}
+
 /// The snapshot of `state`.
 pub fn app_snapshot(state: &AppState) -> anyhow::Result<AppSnapshot> {
     let d = &state.deployment;
@@ -193,12 +325,31 @@ pub fn app_snapshot(state: &AppState) -> anyhow::Result<AppSnapshot> {
         app: &state.app,
         queries: BTreeMap::new(),
     };
+    let inputs = SnapshotInputs {
+        job: JobInput {
+            hardware_class: "gpu-standard".into(),
+            compute_units: 400,
+            urgency: "priority".into(),
+            data_gb: 25,
+            deadline_days: 3,
+            review_days: 2,
+        },
+        buy_shares: 10_000,
+    };
+    let now = state.app.block_info().time.seconds();
     governance(&mut r, d, None)?;
+    staking(&mut r, d, None)?;
+    compute(&mut r, d, None, &inputs.job, now)?;
+    assets(&mut r, d, None, inputs.buy_shares)?;
     let mut balances = BTreeMap::new();
     for name in ACTORS {
         let who = state.actors[name].as_str();
         portfolio(&mut r, d, who)?;
         governance(&mut r, d, Some(who))?;
+        staking(&mut r, d, Some(who))?;
+        compute(&mut r, d, Some(who), &inputs.job, now)?;
+        assets(&mut r, d, Some(who), inputs.buy_shares)?;
+        payments(&mut r, d, who)?;
         let mut held = BTreeMap::new();
         for denom in [FEE_DENOM, USDC] {
             let amount = state.app.wrap().query_balance(who, denom)?.amount;
@@ -225,8 +376,9 @@ pub fn app_snapshot(state: &AppState) -> anyhow::Result<AppSnapshot> {
             proposal_id: state.proposal_id,
             vault_id: state.vault_id,
             listing_id: state.listing_id,
-            invoice_id: state.invoice_id,
+            invoice_ids: state.invoice_ids,
         },
+        inputs,
     })
 }
 

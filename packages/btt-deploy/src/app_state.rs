@@ -1,7 +1,7 @@
 //! The chain the dApp's browser tests see (`app/e2e/`): the main job's embedded chain walked
 //! through month 9 of the year, half a month on (so vesting is claimable again), plus something
 //! for every page to act on: a proposal open for votes, an asset vault with shares for sale and
-//! income to claim, and an unpaid invoice to a patient. The same state is rebuilt by the replay
+//! income to claim, and two unpaid invoices to a patient (one to pay in USDC at the feeder's fresh rate). The same state is rebuilt by the replay
 //! test, which runs every message the app captured on it.
 
 use std::collections::BTreeMap;
@@ -12,7 +12,7 @@ use btt_types::fractionalizer::{self as vaults, NftHook};
 use btt_types::payfi::{self, Denom};
 use btt_types::rwa_nft::{self, Complexity, Document, MintAsset};
 use btt_types::units::btt;
-use cosmwasm_std::{coins, to_json_binary, Addr, Uint128};
+use cosmwasm_std::{coins, to_json_binary, Addr, Decimal, Uint128};
 use cw20::Cw20ExecuteMsg;
 use cw_multi_test::{App, AppResponse, Executor};
 
@@ -52,8 +52,9 @@ pub struct AppState {
     pub vault_id: u64,
     /// Its listing.
     pub listing_id: u64,
-    /// The invoice the patient has not paid.
-    pub invoice_id: u64,
+    /// The invoices the patient has not paid: in USDC, and in BTT (to pay in USDC at the
+    /// feeder's rate).
+    pub invoice_ids: [u64; 2],
 }
 
 fn attr(res: &AppResponse, key: &str) -> anyhow::Result<String> {
@@ -92,17 +93,34 @@ pub fn app_state() -> anyhow::Result<AppState> {
     let patient = actors[PATIENTS[0]].clone();
     let proposal_id = open_proposal(&mut app, &deployment, &config, &clinic)?;
     let (vault_id, listing_id) = vault_for_sale(&mut app, &deployment, &clinic, &patient)?;
-    let issue = payfi::ExecuteMsg::IssueInvoice {
-        payer: Some(patient.to_string()),
-        denom: Denom::Native(USDC.into()),
-        amount: Uint128::new(250_000_000),
-        due: app.block_info().time.plus_seconds(30 * 86_400),
-        memo_hash: "5ca1ab1e".repeat(8),
-        points: None,
-        analytics: false,
-    };
-    let res = app.execute_contract(clinic, deployment.payfi.clone(), &issue, &[])?;
-    let invoice_id = attr(&res, "invoice_id")?.parse()?;
+    let mut invoice_ids = [0; 2];
+    for (id, (denom, amount)) in invoice_ids.iter_mut().zip([
+        (Denom::Native(USDC.into()), 250_000_000u128),
+        (Denom::Btt, 40_000_000),
+    ]) {
+        let issue = payfi::ExecuteMsg::IssueInvoice {
+            payer: Some(patient.to_string()),
+            denom,
+            amount: Uint128::new(amount),
+            due: app.block_info().time.plus_seconds(30 * 86_400),
+            memo_hash: "5ca1ab1e".repeat(8),
+            points: None,
+            analytics: false,
+        };
+        let res = app.execute_contract(clinic.clone(), deployment.payfi.clone(), &issue, &[])?;
+        *id = attr(&res, "invoice_id")?.parse()?;
+    }
+    // The feeder posts today's USDC → BTT rate (1 BTT = 5 USDC).
+    app.execute_contract(
+        Addr::unchecked(&config.payments.feeders[0]),
+        deployment.payfi.clone(),
+        &payfi::ExecuteMsg::SetRate {
+            pay: USDC.into(),
+            invoice: "btt".into(),
+            rate: Decimal::percent(20),
+        },
+        &[],
+    )?;
     advance(&mut app, 60);
     Ok(AppState {
         app,
@@ -112,7 +130,7 @@ pub fn app_state() -> anyhow::Result<AppState> {
         proposal_id,
         vault_id,
         listing_id,
-        invoice_id,
+        invoice_ids,
     })
 }
 

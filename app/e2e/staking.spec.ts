@@ -1,0 +1,27 @@
+import { captured, connectWallet, expect, openApp, saveCaptured, test } from "./fixtures";
+
+test("a staker sees lock multipliers, stakes with a lock, and locked stakes say when they unlock", async ({ page }) => {
+  await openApp(page, "#/staking", { actor: "china-digital-healthcare" });
+  await connectWallet(page);
+  await expect(page.getByTestId("stake")).toContainText("2.5×");
+  await expect(page.getByTestId("fee-tier")).toContainText("discount, priority");
+  const locked = page.locator("[data-testid^=unbond-]").first();
+  await expect(locked).toBeDisabled();
+  await expect(page.getByTestId("your-stake")).toContainText("Locked for");
+  await expect(page.getByTestId("claim-unbonded")).toBeDisabled();
+
+  await page.getByTestId("tier-2").check();
+  await page.getByTestId("stake-amount").fill("100000000");
+  await page.getByTestId("stake-submit").click();
+  await expect(page.getByTestId("stake-amount-error")).toContainText("More than your balance");
+  await page.getByTestId("stake-amount").fill("0");
+  await page.getByTestId("stake-submit").click();
+  await expect(page.getByTestId("stake-amount-error")).toHaveText("The amount must be more than 0.");
+  expect(await captured(page)).toHaveLength(0);
+  await page.getByTestId("stake-amount").fill("100");
+  await page.getByTestId("stake-submit").click();
+  await expect(page.getByTestId("tx-status")).toContainText("sent");
+  const txs = await captured(page);
+  expect(txs[0].label).toContain("6 months");
+  saveCaptured("staking-stake-with-lock", txs);
+});
