@@ -54,3 +54,15 @@ test("bad proposal input is refused in the page, then a good one is signed", asy
   expect(txs).toHaveLength(1);
   saveCaptured("governance-create-proposal", txs);
 });
+
+test("a passed proposal whose timelock is over is executed by anyone", async ({ page }) => {
+  const id = snapshot.ids.passed_id;
+  await openApp(page, "#/governance", { actor: "patient-alice" });
+  await connectWallet(page);
+  const card = page.getByTestId(`proposal-${id}`);
+  await expect(card.locator(".pill")).toHaveText("passed");
+  await expect(card).toContainText("Executable now.");
+  await card.getByRole("button", { name: "Execute" }).click();
+  await expect(page.getByTestId("tx-status")).toContainText(`execute proposal #${id}: sent`);
+  saveCaptured("governance-execute-passed", await captured(page));
+});

@@ -107,3 +107,16 @@ export function AmountInput({
     </label>
   );
 }
+
+/** A table's header row. */
+export function Head({ columns }: { columns: string[] }) {
+  return (
+    <thead>
+      <tr>
+        {columns.map((c, i) => (
+          <th key={i}>{c}</th>
+        ))}
+      </tr>
+    </thead>
+  );
+}

@@ -2,8 +2,6 @@
 // signer through CosmJS's SigningCosmWasmClient at the network's gas price. Every way this can
 // go wrong ends in a `WalletError` with a message a person can act on.
 
-import { GasPrice } from "@cosmjs/stargate";
-import { SigningCosmWasmClient, CosmWasmClient } from "@cosmjs/cosmwasm-stargate";
 import type { OfflineSigner } from "@cosmjs/proto-signing";
 import type { ChainReader, ChainWriter } from "./chain";
 import { cosmjsReader } from "./chain";
@@ -46,6 +44,8 @@ export const MESSAGES: Record<WalletProblem, string> = {
 export async function readOnly(network: NetworkConfig): Promise<ChainReader> {
   const test = testHarness();
   if (test) return snapshotReader(test.snapshot);
+  // CosmJS's clients are loaded on first use, so the first page renders before them.
+  const { CosmWasmClient } = await import("@cosmjs/cosmwasm-stargate");
   return cosmjsReader(await CosmWasmClient.connect(network.rpc));
 }
 
@@ -81,6 +81,10 @@ export async function connect(network: NetworkConfig): Promise<Connection> {
     reader = snapshotReader(test.snapshot);
     writer = capturingWriter(test, account.address);
   } else {
+    const [{ SigningCosmWasmClient }, { GasPrice }] = await Promise.all([
+      import("@cosmjs/cosmwasm-stargate"),
+      import("@cosmjs/stargate"),
+    ]);
     const client = await SigningCosmWasmClient.connectWithSigner(network.rpc, signer, {
       gasPrice: GasPrice.fromString(`${network.gas_price}${network.fee_denom}`),
     });

@@ -83,10 +83,33 @@ function VaultCard({ ctx, view, now }: { ctx: AppCtx; view: VaultView; now: numb
         <span className="pill">{vault.status}</span>. Reserve price <Amount raw={reserve.reserve_price} symbol={symbol} />.
       </p>
       {holder && (
-        <p data-testid={`holding-${vault.id}`}>
-          You hold {Number(holder.shares).toLocaleString("en-US")} shares ({Number(holder.listed).toLocaleString("en-US")}{" "}
-          listed), income claimable <Amount raw={holder.claimable} symbol={symbol} />.
-        </p>
+        <div className="row" data-testid={`holding-${vault.id}`}>
+          <span>
+            You hold {Number(holder.shares).toLocaleString("en-US")} shares (
+            {Number(holder.listed).toLocaleString("en-US")} listed), income claimable{" "}
+            <Amount raw={holder.claimable} symbol={symbol} />.
+          </span>
+          <Action
+            label="Claim income"
+            testId={`assets-claim-income-${vault.id}`}
+            disabledReason={needsWallet(ctx) ?? (holder.claimable === "0" ? "No income to claim." : undefined)}
+            onClick={() =>
+              ctx.conn &&
+              ctx.send({
+                label: `claim income of vault #${vault.id}`,
+                msgs: [composers(ctx.conn.address, ctx.contracts).vaults.claimIncome({ vaultId: vault.id })],
+                expects: [
+                  {
+                    contract: ctx.contracts.vaults,
+                    query: { claimable: { address: ctx.conn.address, vault_id: vault.id } },
+                    path: "",
+                    change: `-${holder.claimable}`,
+                  },
+                ],
+              })
+            }
+          />
+        </div>
       )}
       <h3>Listings</h3>
       {listings.length === 0 ? (

@@ -2,7 +2,7 @@
 // exactly that price, the clinic's jobs, and registering a GPU node with a bond.
 
 import { useState } from "react";
-import { Action, Amount, AmountInput, Section, Show, useAmountField } from "../components";
+import { Action, Amount, Head, AmountInput, Section, Show, useAmountField } from "../components";
 import { needsWallet, useApp, type AppCtx } from "../context";
 import { formatAmount, formatBps, formatMultiplier, wholeNumber } from "../lib/amount";
 import { composers, date, hook, PAGE, queries, seconds } from "../lib/clients";
@@ -35,17 +35,7 @@ export function Compute() {
               <p className="muted">You have posted no jobs.</p>
             ) : (
               <table>
-                <thead>
-                  <tr>
-                    <th>Job</th>
-                    <th>Class</th>
-                    <th>Units</th>
-                    <th>Urgency</th>
-                    <th>Price</th>
-                    <th>Deadline</th>
-                    <th>Status</th>
-                  </tr>
-                </thead>
+                <Head columns={["Job", "Class", "Units", "Urgency", "Price", "Deadline", "Status"]} />
                 <tbody>
                   {[...d.jobs].reverse().map((j) => (
                     <tr key={j.id} data-testid={`job-${j.id}`}>
@@ -69,16 +59,7 @@ export function Compute() {
           <RegisterNode ctx={ctx} config={d.config} balance={d.balance} />
           <Section title="Nodes" testId="nodes">
             <table>
-              <thead>
-                <tr>
-                  <th>Node</th>
-                  <th>Class</th>
-                  <th>GPUs</th>
-                  <th>Region</th>
-                  <th>Bond</th>
-                  <th>Status</th>
-                </tr>
-              </thead>
+              <Head columns={["Node", "Class", "GPUs", "Region", "Bond", "Status"]} />
               <tbody>
                 {d.nodes.map((n) => (
                   <tr key={n.id}>

@@ -3,7 +3,7 @@
 // payments waiting out the settlement window, which anyone settles once it has passed.
 
 import { useState } from "react";
-import { Action, Amount, AmountInput, Section, Show, useAmountField } from "../components";
+import { Action, Amount, Head, AmountInput, Section, Show, useAmountField } from "../components";
 import { needsWallet, useApp, type AppCtx } from "../context";
 import { formatAmount, formatBps } from "../lib/amount";
 import { composers, date, hook, PAGE, queries, seconds } from "../lib/clients";
@@ -63,15 +63,7 @@ export function Payments() {
                 <p className="muted">You have issued no invoices.</p>
               ) : (
                 <table>
-                  <thead>
-                    <tr>
-                      <th>Invoice</th>
-                      <th>Payer</th>
-                      <th>Amount</th>
-                      <th>Paid</th>
-                      <th>Status</th>
-                    </tr>
-                  </thead>
+                  <Head columns={["Invoice", "Payer", "Amount", "Paid", "Status"]} />
                   <tbody>
                     {[...d.issued].reverse().map((inv) => (
                       <tr key={inv.id}>

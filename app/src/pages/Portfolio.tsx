@@ -1,7 +1,7 @@
 // Portfolio: BTT balance, vesting schedules with what is claimable and a Claim button, points,
 // income claimable from asset vaults, and mining rewards pending for the user's compute nodes.
 
-import { Action, Amount, Section, Show } from "../components";
+import { Action, Amount, Head, Section, Show } from "../components";
 import { needsWallet, useApp } from "../context";
 import { assetSymbol, composers, PAGE, queries } from "../lib/clients";
 import { useLoad } from "../lib/hooks";
@@ -56,16 +56,7 @@ export function Portfolio() {
                 <p className="muted">No vesting schedules for this account.</p>
               ) : (
                 <table>
-                  <thead>
-                    <tr>
-                      <th>Schedule</th>
-                      <th>Total</th>
-                      <th>Vested</th>
-                      <th>Claimed</th>
-                      <th>Claimable</th>
-                      <th />
-                    </tr>
-                  </thead>
+                  <Head columns={["Schedule", "Total", "Vested", "Claimed", "Claimable", ""]} />
                   <tbody>
                     {d.schedules.schedules.map(({ schedule, status }) => (
                       <tr key={schedule.id} data-testid={`schedule-${schedule.id}`}>

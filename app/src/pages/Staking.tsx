@@ -2,7 +2,7 @@
 // ended, claim matured unbondings and rewards; the fee tier the stake earns.
 
 import { useState } from "react";
-import { Action, Amount, AmountInput, Section, Show, useAmountField } from "../components";
+import { Action, Amount, Head, AmountInput, Section, Show, useAmountField } from "../components";
 import { needsWallet, useApp } from "../context";
 import { formatBps, formatMultiplier } from "../lib/amount";
 import { composers, date, duration, hook, PAGE, queries, seconds } from "../lib/clients";
@@ -62,14 +62,7 @@ export function Staking() {
                 lock ends.
               </p>
               <table>
-                <thead>
-                  <tr>
-                    <th />
-                    <th>Lock</th>
-                    <th>Duration</th>
-                    <th>Multiplier</th>
-                  </tr>
-                </thead>
+                <Head columns={["", "Lock", "Duration", "Multiplier"]} />
                 <tbody>
                   {tiers.map((t, i) => (
                     <tr key={t.name}>
@@ -115,15 +108,7 @@ export function Staking() {
                     Fee tier: {formatBps(mine.tier.discount)} discount, priority {mine.tier.priority}.
                   </p>
                   <table>
-                    <thead>
-                      <tr>
-                        <th>Stake</th>
-                        <th>Amount</th>
-                        <th>Lock</th>
-                        <th>Unlocks</th>
-                        <th />
-                      </tr>
-                    </thead>
+                    <Head columns={["Stake", "Amount", "Lock", "Unlocks", ""]} />
                     <tbody>
                       {mine.stakes.stakes.map((s) => {
                         const unlocks = seconds(s.unlocks_at);
@@ -226,13 +211,7 @@ export function Staking() {
             )}
             <Section title="Fee tiers" testId="fee-tiers">
               <table>
-                <thead>
-                  <tr>
-                    <th>Minimum stake</th>
-                    <th>Discount</th>
-                    <th>Priority</th>
-                  </tr>
-                </thead>
+                <Head columns={["Minimum stake", "Discount", "Priority"]} />
                 <tbody>
                   {config.fee_tiers.map((t) => (
                     <tr key={t.priority}>

@@ -34,6 +34,7 @@ pub struct SnapshotBlock {
 #[derive(Debug, Clone, Serialize)]
 pub struct SnapshotIds {
     pub proposal_id: u64,
+    pub passed_id: u64,
     pub vault_id: u64,
     pub listing_id: u64,
     pub invoice_ids: [u64; 2],
@@ -374,6 +375,7 @@ pub fn app_snapshot(state: &AppState) -> anyhow::Result<AppSnapshot> {
         queries: r.queries,
         ids: SnapshotIds {
             proposal_id: state.proposal_id,
+            passed_id: state.passed_id,
             vault_id: state.vault_id,
             listing_id: state.listing_id,
             invoice_ids: state.invoice_ids,

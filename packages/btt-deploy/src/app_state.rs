@@ -8,17 +8,18 @@ use std::collections::BTreeMap;
 
 use anyhow::Context;
 use btt_types::allocation::Category;
-use btt_types::fractionalizer::{self as vaults, NftHook};
+use btt_types::fractionalizer as vaults;
 use btt_types::payfi::{self, Denom};
 use btt_types::rwa_nft::{self, Complexity, Document, MintAsset};
 use btt_types::units::btt;
-use cosmwasm_std::{coins, to_json_binary, Addr, Decimal, Uint128};
+use cosmwasm_std::{coins, Addr, Decimal, Uint128};
 use cw20::Cw20ExecuteMsg;
 use cw_multi_test::{App, AppResponse, Executor};
 
 use crate::genesis::GenesisConfig;
 use crate::governance::advance;
 use crate::multitest::{deploy_genesis, local_app, local_config, Deployment, PATIENTS};
+use crate::rwa::fractionalize;
 use crate::walk::walk_through;
 
 /// The last month of the year the state has walked through.
@@ -48,6 +49,8 @@ pub struct AppState {
     pub actors: BTreeMap<String, Addr>,
     /// The proposal open for votes.
     pub proposal_id: u64,
+    /// A proposal that passed and whose timelock is over, not yet executed.
+    pub passed_id: u64,
     /// The vault with shares for sale and income to claim.
     pub vault_id: u64,
     /// Its listing.
@@ -91,6 +94,7 @@ pub fn app_state() -> anyhow::Result<AppState> {
 
     let clinic = Addr::unchecked(&config.beneficiaries[&Category::ChinaDigitalHealthcareGroup]);
     let patient = actors[PATIENTS[0]].clone();
+    let passed_id = passed_proposal(&mut app, &deployment, &config)?;
     let proposal_id = open_proposal(&mut app, &deployment, &config, &clinic)?;
     let (vault_id, listing_id) = vault_for_sale(&mut app, &deployment, &clinic, &patient)?;
     let mut invoice_ids = [0; 2];
@@ -128,10 +132,52 @@ pub fn app_state() -> anyhow::Result<AppState> {
         config,
         actors,
         proposal_id,
+        passed_id,
         vault_id,
         listing_id,
         invoice_ids,
     })
+}
+
+/// The institutions pass a proposal paying 5,000 BTT from the ecosystem fund to BitWave for a
+/// hackathon; voting and the timelock are over and nobody has executed it yet.
+fn passed_proposal(
+    app: &mut App,
+    deployment: &Deployment,
+    config: &GenesisConfig,
+) -> anyhow::Result<u64> {
+    let dao = &deployment.dao;
+    let rules = dao.config(&app.wrap())?;
+    let bitwave = Addr::unchecked(&config.beneficiaries[&Category::BitWaveProtocolLabs]);
+    let pay = deployment.token.transfer_msg(bitwave.clone(), btt(5_000))?;
+    let res = app.execute(
+        bitwave,
+        dao.propose_msg(
+            &deployment.token,
+            rules.deposit,
+            "Healthcare data hackathon prizes",
+            "Pay 5,000 BTT from the Ecosystem Development Fund to BitWave Protocol Labs for the \
+             prizes of a healthcare data hackathon.",
+            vec![pay],
+        )?,
+    )?;
+    let id: u64 = attr(&res, "proposal_id")?.parse()?;
+    for (category, who) in &config.beneficiaries {
+        if *category == Category::TechnicalDevelopmentFoundation {
+            continue;
+        }
+        app.execute_contract(
+            Addr::unchecked(who),
+            dao.addr().clone(),
+            &btt_types::dao::ExecuteMsg::Vote {
+                proposal_id: id,
+                vote: btt_types::dao::VoteOption::Yes,
+            },
+            &[],
+        )?;
+    }
+    advance(app, rules.voting_period_seconds + rules.timelock_seconds);
+    Ok(id)
 }
 
 /// The clinic proposes paying 25,000 BTT from the ecosystem fund to the foundation for a
@@ -195,27 +241,14 @@ fn vault_for_sale(
     };
     app.execute(clinic.clone(), token.send_msg(nft, btt(100), &mint)?)
         .context("minting the ultrasound NFT")?;
-    let hook = NftHook::Fractionalize {
-        shares: Uint128::new(1_000_000),
-        symbol: "ULS".into(),
-        denom: USDC.into(),
-        reserve_price: Uint128::new(50_000_000_000),
-        curator: None,
-    };
-    app.execute_contract(
-        clinic.clone(),
-        nft.clone(),
-        &rwa_nft::ExecuteMsg::SendNft {
-            contract: vaults_addr.to_string(),
-            token_id: "ultrasound-0001".into(),
-            msg: to_json_binary(&hook)?,
-        },
-        &[],
+    let vault_id = fractionalize(
+        app,
+        deployment,
+        clinic,
+        "ultrasound-0001",
+        "ULS",
+        Uint128::new(50_000_000_000),
     )?;
-    let totals: vaults::FractionalizerTotalsResponse = app
-        .wrap()
-        .query_wasm_smart(vaults_addr, &vaults::QueryMsg::Totals {})?;
-    let vault_id = totals.vaults;
     let vault: vaults::VaultResponse = app
         .wrap()
         .query_wasm_smart(vaults_addr, &vaults::QueryMsg::Vault { vault_id })?;

@@ -78,6 +78,39 @@ fn usdc<C: EconomyChain>(app: &C, who: &Addr) -> anyhow::Result<Uint128> {
     Ok(app.wrap().query_balance(who, USDC)?.amount)
 }
 
+/// `owner` sends its NFT `token_id` to the fractionalizer for 1,000,000 shares priced in USDC
+/// with `reserve_price`; returns the new vault's id.
+pub fn fractionalize<C: EconomyChain>(
+    app: &mut C,
+    deployment: &Deployment,
+    owner: &Addr,
+    token_id: &str,
+    symbol: &str,
+    reserve_price: Uint128,
+) -> anyhow::Result<u64> {
+    let hook = NftHook::Fractionalize {
+        shares: Uint128::new(1_000_000),
+        symbol: symbol.into(),
+        denom: USDC.into(),
+        reserve_price,
+        curator: None,
+    };
+    app.execute_contract(
+        owner.clone(),
+        deployment.nft.clone(),
+        &rwa_nft::ExecuteMsg::SendNft {
+            contract: deployment.vaults.to_string(),
+            token_id: token_id.into(),
+            msg: to_json_binary(&hook)?,
+        },
+        &[],
+    )?;
+    let totals: vaults::FractionalizerTotalsResponse = app
+        .wrap()
+        .query_wasm_smart(&deployment.vaults, &vaults::QueryMsg::Totals {})?;
+    Ok(totals.vaults)
+}
+
 /// Runs the scenario at the current block (the clinic, CDHG, already holds BTT).
 pub fn mri_scenario<C: EconomyChain>(
     app: &mut C,
@@ -145,28 +178,15 @@ pub fn mri_scenario<C: EconomyChain>(
     app.execute(clinic.clone(), token.send_msg(&nft, reval_fee, &accept)?)?;
 
     // Fractionalize into 1,000,000 shares paid in USDC; reserve 320,000 USDC (1 BTT = 5 USDC).
-    let hook = NftHook::Fractionalize {
-        shares: Uint128::new(1_000_000),
-        symbol: "MRI".into(),
-        denom: USDC.into(),
-        reserve_price: Uint128::new(320_000_000_000),
-        curator: None,
-    };
-    app.execute_contract(
-        clinic.clone(),
-        nft.clone(),
-        &rwa_nft::ExecuteMsg::SendNft {
-            contract: vaults_addr.to_string(),
-            token_id: "mri-0001".into(),
-            msg: to_json_binary(&hook)?,
-        },
-        &[],
+    let vault_id = fractionalize(
+        app,
+        deployment,
+        &clinic,
+        "mri-0001",
+        "MRI",
+        Uint128::new(320_000_000_000),
     )
     .context("fractionalizing the MRI")?;
-    let totals: vaults::FractionalizerTotalsResponse = app
-        .wrap()
-        .query_wasm_smart(&vaults_addr, &vaults::QueryMsg::Totals {})?;
-    let vault_id = totals.vaults;
     let vault = |app: &C| -> anyhow::Result<VaultResponse> {
         Ok(app
             .wrap()
