@@ -39,6 +39,8 @@ case "${1:-}" in
     setup
     log "app: generated clients match schema/"
     node scripts/codegen.mjs --check
+    log "app: prettier --check"
+    npx prettier --check --log-level warn "src/**/*.{ts,tsx,css}" "e2e/**/*.ts" "*.ts" scripts/codegen.mjs
     log "app: typecheck and production build"
     npx tsc --noEmit
     npx vite build --logLevel warn

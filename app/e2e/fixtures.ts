@@ -36,6 +36,7 @@ export async function openApp(page: Page, hash: string, wallet: WalletOptions) {
         capture: (tx: unknown) => (w.__captured as unknown[]).push(tx),
       };
       if (!address) return;
+      w.__walletAddress = address;
       const calls = w.__keplrCalls as unknown[];
       w.keplr = {
         experimentalSuggestChain: async (info: unknown) => {
@@ -46,7 +47,7 @@ export async function openApp(page: Page, hash: string, wallet: WalletOptions) {
           calls.push({ enable: chainId });
         },
         getOfflineSigner: (chainId: string) => ({
-          getAccounts: async () => [{ address, algo: "secp256k1", pubkey: new Uint8Array(33) }],
+          getAccounts: async () => [{ address: w.__walletAddress, algo: "secp256k1", pubkey: new Uint8Array(33) }],
           signDirect: async () => {
             throw new Error(`the test wallet of ${chainId} signs nothing: transactions are captured`);
           },
@@ -56,6 +57,14 @@ export async function openApp(page: Page, hash: string, wallet: WalletOptions) {
     { snapshot, address, reject: wallet.reject ?? false },
   );
   await page.goto(`/${hash}`);
+}
+
+/** Switches the test wallet to another actor's account, as a user does in Keplr. */
+export async function switchAccount(page: Page, actor: string) {
+  await page.evaluate((address) => {
+    (window as unknown as Record<string, unknown>).__walletAddress = address;
+    window.dispatchEvent(new Event("keplr_keystorechange"));
+  }, snapshot.actors[actor]);
 }
 
 /** Connects the wallet and waits for the account to show. */

@@ -43,6 +43,9 @@ test("bad proposal input is refused in the page, then a good one is signed", asy
   await page.getByTestId("proposal-amount").fill("1.1234567");
   await expect(page.getByTestId("proposal-amount-error")).toHaveText("At most 6 decimals.");
   await page.getByTestId("proposal-recipient").fill("");
+  await page.getByTestId("proposal-amount").fill("5");
+  await page.getByTestId("propose").click();
+  await expect(page.getByTestId("proposal-recipient-error")).toHaveText("Enter an address.");
   await page.getByTestId("proposal-amount").fill("");
   expect(await captured(page)).toHaveLength(0);
   await page.getByTestId("proposal-recipient").fill(snapshot.actors["bithive"]);

@@ -36,3 +36,9 @@ test("before connecting, the portfolio asks for a wallet", async ({ page }) => {
   await openApp(page, "#/portfolio", { actor: "patient-alice" });
   await expect(page.getByText("Connect Keplr to see your BTT")).toBeVisible();
 });
+
+test("a node operator sees the mining rewards pending for its node", async ({ page }) => {
+  await openApp(page, "#/portfolio", { actor: "bitwave-protocol-labs" });
+  await connectWallet(page);
+  await expect(page.getByTestId("mining")).toContainText(/Node #1: \d[\d,]*\.\d{6} BTT pending \(from epoch \d+\)/);
+});

@@ -1,4 +1,4 @@
-import { connectWallet, expect, openApp, snapshot, test } from "./fixtures";
+import { connectWallet, expect, openApp, snapshot, switchAccount, test } from "./fixtures";
 
 test("without Keplr the app says to install it", async ({ page }) => {
   await openApp(page, "#/portfolio", {});
@@ -35,4 +35,13 @@ test("an account without fee funds is told to fund it", async ({ page }) => {
   await expect(page.getByTestId("wallet-message")).toHaveText(
     "This account has no STAKE to pay fees. Fund it from the network's faucet first.",
   );
+});
+
+test("switching accounts in Keplr connects the new account", async ({ page }) => {
+  await openApp(page, "#/portfolio", { actor: "patient-alice" });
+  await connectWallet(page);
+  await expect(page.getByTestId("vesting")).toContainText("No vesting schedules");
+  await switchAccount(page, "china-digital-healthcare");
+  await expect(page.getByTestId("account")).toHaveText(snapshot.actors["china-digital-healthcare"]);
+  await expect(page.getByTestId("vesting")).toContainText("China Digital Healthcare Group");
 });

@@ -43,7 +43,28 @@ export function App() {
     return () => window.removeEventListener("hashchange", onHash);
   }, []);
 
-  if (fatal) return <main className="fatal" role="alert">{fatal}</main>;
+  // When the user switches accounts in Keplr, connect the new one.
+  useEffect(() => {
+    if (!conn || !setup) return;
+    const onSwitch = () => {
+      connect(setup.network).then(
+        (c) => {
+          setConn(c);
+          setWalletMessage(fundsWarning(c, setup.network));
+        },
+        (e: unknown) => setWalletMessage(e instanceof WalletError ? e.message : String(e)),
+      );
+    };
+    window.addEventListener("keplr_keystorechange", onSwitch);
+    return () => window.removeEventListener("keplr_keystorechange", onSwitch);
+  }, [conn, setup]);
+
+  if (fatal)
+    return (
+      <main className="fatal" role="alert">
+        {fatal}
+      </main>
+    );
   if (!setup) return <main className="muted">Loading the network…</main>;
 
   const onConnect = async () => {

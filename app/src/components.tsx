@@ -25,7 +25,12 @@ export function Section({ title, children, testId }: { title: string; children: 
 
 /** Renders `children(data)` once loaded, or the loading state, or the error. */
 export function Show<T>({ state, children }: { state: Loaded<T>; children: (data: T) => ReactNode }) {
-  if (state.error) return <p className="error" role="alert">{state.error}</p>;
+  if (state.error)
+    return (
+      <p className="error" role="alert">
+        {state.error}
+      </p>
+    );
   if (state.data === undefined) return <p className="muted">Loading…</p>;
   return <>{children(state.data)}</>;
 }

@@ -84,9 +84,9 @@ export function wholeNumber(
 ): { ok: true; value: number } | { ok: false; error: string } {
   const t = text.trim();
   if (t === "") return { ok: false, error: `Enter ${label}.` };
-  if (!/^\d+$/.test(t)) return { ok: false, error: `${label[0].toUpperCase()}${label.slice(1)} must be a whole number.` };
+  if (!/^\d+$/.test(t))
+    return { ok: false, error: `${label[0].toUpperCase()}${label.slice(1)} must be a whole number.` };
   const value = Number(t);
   if (value < min) return { ok: false, error: `${label[0].toUpperCase()}${label.slice(1)} must be at least ${min}.` };
   return { ok: true, value };
 }
-

@@ -82,3 +82,21 @@ export function duration(secs: number): string {
 export function date(secs: number): string {
   return new Date(secs * 1000).toISOString().slice(0, 16).replace("T", " ") + " UTC";
 }
+
+/** Every item of a paginated list query (ascending ids, `PAGE` at a time), at most
+ * `maxPages` pages: the contracts clamp each page, so long lists take several queries. */
+export async function allPages<T>(
+  fetch: (startAfter?: number) => Promise<T[]>,
+  idOf: (item: T) => number,
+  maxPages = 20,
+): Promise<T[]> {
+  const all: T[] = [];
+  let startAfter: number | undefined;
+  for (let i = 0; i < maxPages; i++) {
+    const page = await fetch(startAfter);
+    all.push(...page);
+    if (page.length < PAGE) break;
+    startAfter = idOf(page[page.length - 1]);
+  }
+  return all;
+}

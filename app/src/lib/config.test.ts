@@ -49,7 +49,9 @@ describe("the network config of the deploy program", () => {
     expect(c.token).toBe("addr0");
     expect(c.vaults).toBe("addr9");
     expect(() => contractsOf(manifest("osmo-test-5"), net)).toThrow("The manifest is of chain osmo-test-5");
-    expect(() => contractsOf(manifest("pion-1", NAMES.slice(0, 9)), net)).toThrow("The manifest has no rwa-fractionalizer.");
+    expect(() => contractsOf(manifest("pion-1", NAMES.slice(0, 9)), net)).toThrow(
+      "The manifest has no rwa-fractionalizer.",
+    );
   });
 });
 

@@ -54,9 +54,7 @@ const ROLES: Record<string, keyof Contracts> = {
 /** The addresses of the ten contracts; refuses a manifest of another chain or one missing any. */
 export function contractsOf(manifest: Manifest, network: NetworkConfig): Contracts {
   if (manifest.chain_id !== network.chain_id) {
-    throw new Error(
-      `The manifest is of chain ${manifest.chain_id}, the network is ${network.chain_id}.`,
-    );
+    throw new Error(`The manifest is of chain ${manifest.chain_id}, the network is ${network.chain_id}.`);
   }
   const found: Partial<Contracts> = {};
   for (const c of manifest.contracts) {
@@ -130,9 +128,7 @@ export async function loadConfig(): Promise<{ network: NetworkConfig; contracts:
   const get = async <T>(path: string): Promise<T> => {
     const res = await fetch(path);
     if (!res.ok) {
-      throw new Error(
-        `${path} is missing: run \`scripts/app.sh configure NETWORK MANIFEST\` first.`,
-      );
+      throw new Error(`${path} is missing: run \`scripts/app.sh configure NETWORK MANIFEST\` first.`);
     }
     return (await res.json()) as T;
   };

@@ -5,7 +5,7 @@ import { useState } from "react";
 import { Action, Amount, AmountInput, Section, Show, useAmountField } from "../components";
 import { needsWallet, useApp, type AppCtx } from "../context";
 import { formatAmount, formatBps, wholeNumber } from "../lib/amount";
-import { assetSymbol, composers, date, hook, PAGE, queries, seconds } from "../lib/clients";
+import { allPages, assetSymbol, composers, date, hook, PAGE, queries, seconds } from "../lib/clients";
 import { useLoad } from "../lib/hooks";
 import type {
   Auction,
@@ -31,16 +31,25 @@ export function Assets() {
   const address = ctx.conn?.address;
   const q = queries(ctx.reader, ctx.contracts);
   const state = useLoad(async () => {
-    const [vaults, block] = await Promise.all([q.vaults.vaults({ limit: PAGE }), ctx.reader.block()]);
-    const live = vaults.vaults.filter((v) => v.status === "active" || v.status === "auction");
+    const [vaults, block] = await Promise.all([
+      allPages(
+        (s) => q.vaults.vaults({ limit: PAGE, startAfter: s }).then((r) => r.vaults),
+        (v) => v.id,
+      ),
+      ctx.reader.block(),
+    ]);
+    const live = vaults.filter((v) => v.status === "active" || v.status === "auction");
     const views: VaultView[] = await Promise.all(
       live.map(async (vault) => {
         const [listings, reserve, auction] = await Promise.all([
-          q.vaults.listings({ vaultId: vault.id, limit: PAGE }),
+          allPages(
+            (s) => q.vaults.listings({ vaultId: vault.id, limit: PAGE, startAfter: s }).then((r) => r.listings),
+            (l) => l.id,
+          ),
           q.vaults.reservePrice({ vaultId: vault.id }),
           q.vaults.auction({ vaultId: vault.id }),
         ]);
-        const view: VaultView = { vault, listings: listings.listings, reserve, auction };
+        const view: VaultView = { vault, listings, reserve, auction };
         if (address) {
           view.holder = await q.vaults.holder({ address, vaultId: vault.id });
           view.funds =
@@ -51,7 +60,7 @@ export function Assets() {
         return view;
       }),
     );
-    return { views, closed: vaults.vaults.length - live.length, now: block.time };
+    return { views, closed: vaults.length - live.length, now: block.time };
   }, [address, ctx.refreshKey]);
 
   return (
@@ -80,7 +89,8 @@ function VaultCard({ ctx, view, now }: { ctx: AppCtx; view: VaultView; now: numb
     <Section title={`Vault #${vault.id}: ${vault.token_id}`} testId={`vault-${vault.id}`}>
       <p>
         {Number(vault.supply).toLocaleString("en-US")} shares, priced in {symbol}. Status{" "}
-        <span className="pill">{vault.status}</span>. Reserve price <Amount raw={reserve.reserve_price} symbol={symbol} />.
+        <span className="pill">{vault.status}</span>. Reserve price{" "}
+        <Amount raw={reserve.reserve_price} symbol={symbol} />.
       </p>
       {holder && (
         <div className="row" data-testid={`holding-${vault.id}`}>
@@ -115,9 +125,7 @@ function VaultCard({ ctx, view, now }: { ctx: AppCtx; view: VaultView; now: numb
       {listings.length === 0 ? (
         <p className="muted">No shares listed.</p>
       ) : (
-        listings.map((l) => (
-          <BuyListing key={l.id} ctx={ctx} vault={vault} listing={l} funds={funds} symbol={symbol} />
-        ))
+        listings.map((l) => <BuyListing key={l.id} ctx={ctx} vault={vault} listing={l} funds={funds} symbol={symbol} />)
       )}
       <Bid ctx={ctx} vault={vault} reserve={reserve} auction={auction} funds={funds} symbol={symbol} now={now} />
     </Section>
@@ -191,7 +199,12 @@ function BuyListing(props: { ctx: AppCtx; vault: Vault; listing: Listing; funds?
       </span>
       <label className="field">
         <span>Shares</span>
-        <input value={shares} onChange={(e) => setShares(e.target.value)} size={10} data-testid={`buy-shares-${listing.id}`} />
+        <input
+          value={shares}
+          onChange={(e) => setShares(e.target.value)}
+          size={10}
+          data-testid={`buy-shares-${listing.id}`}
+        />
         {error && (
           <span className="error" role="alert" data-testid={`buy-error-${listing.id}`}>
             {error}
@@ -244,7 +257,9 @@ function Bid(props: {
     ctx.send({
       label: `bid ${raw} on vault #${vault.id}`,
       msgs: [msg],
-      expects: [{ contract: ctx.contracts.vaults, query: { auction: { vault_id: vault.id } }, path: "bid", change: `=${raw}` }],
+      expects: [
+        { contract: ctx.contracts.vaults, query: { auction: { vault_id: vault.id } }, path: "bid", change: `=${raw}` },
+      ],
     });
   };
   return (

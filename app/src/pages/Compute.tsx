@@ -5,7 +5,7 @@ import { useState } from "react";
 import { Action, Amount, Head, AmountInput, Section, Show, useAmountField } from "../components";
 import { needsWallet, useApp, type AppCtx } from "../context";
 import { formatAmount, formatBps, formatMultiplier, wholeNumber } from "../lib/amount";
-import { composers, date, hook, PAGE, queries, seconds } from "../lib/clients";
+import { allPages, composers, date, hook, PAGE, queries, seconds } from "../lib/clients";
 import { useLoad } from "../lib/hooks";
 import type { ConfigResponse, JobSpec, QuoteResponse, Urgency, EnergyRating } from "../generated/ComputeEscrow.types";
 
@@ -17,10 +17,22 @@ export function Compute() {
   const address = ctx.conn?.address;
   const q = queries(ctx.reader, ctx.contracts);
   const state = useLoad(async () => {
-    const [config, nodes, block] = await Promise.all([q.escrow.config(), q.escrow.nodes({ limit: PAGE }), ctx.reader.block()]);
-    const jobs = address ? await q.escrow.jobsByClinic({ clinic: address, limit: PAGE }) : undefined;
+    const [config, nodes, block] = await Promise.all([
+      q.escrow.config(),
+      allPages(
+        (s) => q.escrow.nodes({ limit: PAGE, startAfter: s }).then((r) => r.nodes),
+        (n) => n.id,
+      ),
+      ctx.reader.block(),
+    ]);
+    const jobs = address
+      ? await allPages(
+          (s) => q.escrow.jobsByClinic({ clinic: address, limit: PAGE, startAfter: s }).then((r) => r.jobs),
+          (j) => j.id,
+        )
+      : undefined;
     const balance = address ? (await q.token.balance({ address })).balance : undefined;
-    return { config, nodes: nodes.nodes, jobs: jobs?.jobs, now: block.time, balance };
+    return { config, nodes, jobs, now: block.time, balance };
   }, [address, ctx.refreshKey]);
 
   return (
@@ -85,7 +97,17 @@ export function Compute() {
   );
 }
 
-function PostJob({ ctx, config, now, balance }: { ctx: AppCtx; config: ConfigResponse; now: number; balance?: string }) {
+function PostJob({
+  ctx,
+  config,
+  now,
+  balance,
+}: {
+  ctx: AppCtx;
+  config: ConfigResponse;
+  now: number;
+  balance?: string;
+}) {
   const [form, setForm] = useState({
     hardware_class: config.hardware_classes[0]?.name ?? "",
     compute_units: "",
@@ -157,7 +179,13 @@ function PostJob({ ctx, config, now, balance }: { ctx: AppCtx; config: ConfigRes
             ))}
           </select>
         </label>
-        <Field label="Compute units" value={form.compute_units} onChange={set("compute_units")} error={errors.compute_units} testId="job-units" />
+        <Field
+          label="Compute units"
+          value={form.compute_units}
+          onChange={set("compute_units")}
+          error={errors.compute_units}
+          testId="job-units"
+        />
         <label className="field">
           <span>Urgency</span>
           <select value={form.urgency} onChange={set("urgency")} data-testid="job-urgency">
@@ -168,9 +196,27 @@ function PostJob({ ctx, config, now, balance }: { ctx: AppCtx; config: ConfigRes
             ))}
           </select>
         </label>
-        <Field label="Data (GB)" value={form.data_gb} onChange={set("data_gb")} error={errors.data_gb} testId="job-data" />
-        <Field label="Deadline (days)" value={form.deadline_days} onChange={set("deadline_days")} error={errors.deadline_days} testId="job-days" />
-        <Field label="Review (days)" value={form.review_days} onChange={set("review_days")} error={errors.review_days} testId="job-review" />
+        <Field
+          label="Data (GB)"
+          value={form.data_gb}
+          onChange={set("data_gb")}
+          error={errors.data_gb}
+          testId="job-data"
+        />
+        <Field
+          label="Deadline (days)"
+          value={form.deadline_days}
+          onChange={set("deadline_days")}
+          error={errors.deadline_days}
+          testId="job-days"
+        />
+        <Field
+          label="Review (days)"
+          value={form.review_days}
+          onChange={set("review_days")}
+          error={errors.review_days}
+          testId="job-review"
+        />
       </div>
       <div className="row">
         <button type="button" onClick={getQuote} data-testid="job-quote">
@@ -182,7 +228,11 @@ function PostJob({ ctx, config, now, balance }: { ctx: AppCtx; config: ConfigRes
             {formatBps(quote.answer.discount)})
           </span>
         )}
-        {quoteError && <span className="error" role="alert">{quoteError}</span>}
+        {quoteError && (
+          <span className="error" role="alert">
+            {quoteError}
+          </span>
+        )}
       </div>
       <Action
         label="Post job"
@@ -202,7 +252,12 @@ function PostJob({ ctx, config, now, balance }: { ctx: AppCtx; config: ConfigRes
             ],
             expects: [
               { contract: ctx.contracts.escrow, query: { totals: {} }, path: "jobs", change: "+1" },
-              { contract: ctx.contracts.token, query: { balance: { address } }, path: "balance", change: `-${quote.answer.price}` },
+              {
+                contract: ctx.contracts.token,
+                query: { balance: { address } },
+                path: "balance",
+                change: `-${quote.answer.price}`,
+              },
             ],
           })
         }
@@ -225,7 +280,8 @@ function RegisterNode({ ctx, config, balance }: { ctx: AppCtx; config: ConfigRes
     maxLabel: "your balance",
   });
   const address = ctx.conn?.address;
-  const set = (key: keyof typeof form) => (e: { target: { value: string } }) => setForm({ ...form, [key]: e.target.value });
+  const set = (key: keyof typeof form) => (e: { target: { value: string } }) =>
+    setForm({ ...form, [key]: e.target.value });
   const submit = () => {
     const found: Record<string, string> = {};
     const gpus = wholeNumber(form.gpu_count, "the GPU count");
@@ -272,7 +328,13 @@ function RegisterNode({ ctx, config, balance }: { ctx: AppCtx; config: ConfigRes
             ))}
           </select>
         </label>
-        <Field label="GPUs" value={form.gpu_count} onChange={set("gpu_count")} error={errors.gpu_count} testId="node-gpus" />
+        <Field
+          label="GPUs"
+          value={form.gpu_count}
+          onChange={set("gpu_count")}
+          error={errors.gpu_count}
+          testId="node-gpus"
+        />
         <Field label="Region" value={form.region} onChange={set("region")} error={errors.region} testId="node-region" />
         <label className="field">
           <span>Energy rating</span>
@@ -284,7 +346,13 @@ function RegisterNode({ ctx, config, balance }: { ctx: AppCtx; config: ConfigRes
             ))}
           </select>
         </label>
-        <Field label="Endpoint" value={form.endpoint} onChange={set("endpoint")} error={errors.endpoint} testId="node-endpoint" />
+        <Field
+          label="Endpoint"
+          value={form.endpoint}
+          onChange={set("endpoint")}
+          error={errors.endpoint}
+          testId="node-endpoint"
+        />
         <AmountInput label="Bond" field={bond} testId="node-bond" />
       </div>
       {errors.bond && (
@@ -307,7 +375,13 @@ function Field(props: {
   return (
     <label className="field">
       <span>{props.label}</span>
-      <input value={props.value} onChange={props.onChange} data-testid={props.testId} aria-invalid={!!props.error} size={10} />
+      <input
+        value={props.value}
+        onChange={props.onChange}
+        data-testid={props.testId}
+        aria-invalid={!!props.error}
+        size={10}
+      />
       {props.error && (
         <span className="error" role="alert" data-testid={`${props.testId}-error`}>
           {props.error}

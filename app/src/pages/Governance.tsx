@@ -6,7 +6,7 @@ import { useState } from "react";
 import { Action, Amount, AmountInput, Section, Show, useAmountField } from "../components";
 import { needsWallet, useApp, type AppCtx } from "../context";
 import { formatAmount } from "../lib/amount";
-import { composers, duration, hook, PAGE, queries, seconds } from "../lib/clients";
+import { allPages, composers, duration, hook, PAGE, queries, seconds } from "../lib/clients";
 import { useLoad } from "../lib/hooks";
 import { validateAddress } from "../lib/address";
 import type { ProposalResponse, TallyResponse, VoteOption } from "../generated/BttDao.types";
@@ -18,20 +18,27 @@ const VOTES: [VoteOption, string][] = [
   ["no_with_veto", "No with veto"],
 ];
 
+/** How many proposals show before "Show all". */
+const NEWEST = 10;
+
 const pct = (part: bigint, whole: bigint) => (whole === 0n ? 0 : Number((part * 10_000n) / whole) / 100);
 
 export function Governance() {
   const ctx = useApp();
   const address = ctx.conn?.address;
   const q = queries(ctx.reader, ctx.contracts);
+  const [showAll, setShowAll] = useState(false);
   const state = useLoad(async () => {
     const [config, list, block] = await Promise.all([
       q.dao.config(),
-      q.dao.proposals({ limit: PAGE }),
+      allPages(
+        (s) => q.dao.proposals({ limit: PAGE, startAfter: s }).then((r) => r.proposals),
+        (p) => p.proposal.id,
+      ),
       ctx.reader.block(),
     ]);
     const proposals = await Promise.all(
-      [...list.proposals].reverse().map(async (p) => {
+      [...list].reverse().map(async (p) => {
         if (p.status !== "open") return { p };
         const tally = await q.dao.tally({ proposalId: p.proposal.id });
         if (!address) return { p, tally };
@@ -52,13 +59,13 @@ export function Governance() {
         <>
           <Section title="Proposals" testId="proposals">
             <p className="muted">
-              Quorum {Number(d.config.rules.quorum) * 100}% of the voting power at the start height; passes with
-              more than {Number(d.config.rules.threshold) * 100}% Yes of the non-abstaining votes; vetoed above{" "}
+              Quorum {Number(d.config.rules.quorum) * 100}% of the voting power at the start height; passes with more
+              than {Number(d.config.rules.threshold) * 100}% Yes of the non-abstaining votes; vetoed above{" "}
               {Number(d.config.rules.veto_threshold) * 100}% No with veto. Voting lasts{" "}
               {duration(d.config.voting_period_seconds)}, then a {duration(d.config.timelock_seconds)} timelock.
             </p>
             {d.proposals.length === 0 && <p className="muted">No proposals yet.</p>}
-            {d.proposals.map(({ p, tally, vote, power }) => (
+            {(showAll ? d.proposals : d.proposals.slice(0, NEWEST)).map(({ p, tally, vote, power }) => (
               <ProposalCard
                 key={p.proposal.id}
                 ctx={ctx}
@@ -71,6 +78,11 @@ export function Governance() {
                 threshold={Number(d.config.rules.threshold)}
               />
             ))}
+            {!showAll && d.proposals.length > NEWEST && (
+              <button type="button" onClick={() => setShowAll(true)} data-testid="show-all-proposals">
+                Show all {d.proposals.length} proposals
+              </button>
+            )}
           </Section>
           <NewProposal ctx={ctx} deposit={d.config.deposit} balance={d.balance} />
         </>
@@ -302,7 +314,11 @@ function NewProposal({ ctx, deposit, balance }: { ctx: AppCtx; deposit: string; 
       <label className="field">
         <span>Title</span>
         <input value={title} onChange={(e) => setTitle(e.target.value)} data-testid="proposal-title" />
-        {errors.title && <span className="error" role="alert">{errors.title}</span>}
+        {errors.title && (
+          <span className="error" role="alert">
+            {errors.title}
+          </span>
+        )}
       </label>
       <label className="field">
         <span>Description</span>
@@ -312,7 +328,11 @@ function NewProposal({ ctx, deposit, balance }: { ctx: AppCtx; deposit: string; 
           onChange={(e) => setDescription(e.target.value)}
           data-testid="proposal-description"
         />
-        {errors.description && <span className="error" role="alert">{errors.description}</span>}
+        {errors.description && (
+          <span className="error" role="alert">
+            {errors.description}
+          </span>
+        )}
       </label>
       <div className="row">
         <label className="field">

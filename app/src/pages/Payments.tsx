@@ -6,7 +6,7 @@ import { useState } from "react";
 import { Action, Amount, Head, AmountInput, Section, Show, useAmountField } from "../components";
 import { needsWallet, useApp, type AppCtx } from "../context";
 import { formatAmount, formatBps } from "../lib/amount";
-import { composers, date, hook, PAGE, queries, seconds } from "../lib/clients";
+import { allPages, composers, date, hook, PAGE, queries, seconds } from "../lib/clients";
 import { useLoad } from "../lib/hooks";
 import type { ConfigResponse, Invoice, Payment } from "../generated/Payfi.types";
 
@@ -22,18 +22,24 @@ export function Payments() {
     if (!address) return undefined;
     const [config, owed, issued, pending, block] = await Promise.all([
       q.payfi.config(),
-      q.payfi.invoicesByPayer({ payer: address, limit: PAGE }),
-      q.payfi.invoicesByProvider({ provider: address, limit: PAGE }),
+      allPages(
+        (s) => q.payfi.invoicesByPayer({ payer: address, limit: PAGE, startAfter: s }).then((r) => r.invoices),
+        (i) => i.id,
+      ),
+      allPages(
+        (s) => q.payfi.invoicesByProvider({ provider: address, limit: PAGE, startAfter: s }).then((r) => r.invoices),
+        (i) => i.id,
+      ),
       q.payfi.pendingSettlements({ limit: PAGE }),
       ctx.reader.block(),
     ]);
     const holdings: Record<string, bigint> = { btt: BigInt((await q.token.balance({ address })).balance) };
     for (const denom of config.native_denoms) holdings[denom] = await ctx.reader.balance(address, denom);
-    const mine = new Set(issued.invoices.map((i) => i.id));
+    const mine = new Set(issued.map((i) => i.id));
     return {
       config,
-      owed: owed.invoices,
-      issued: issued.invoices,
+      owed,
+      issued,
       settling: pending.payments.filter((p) => mine.has(p.invoice_id)),
       holdings,
       now: block.time,
@@ -151,7 +157,9 @@ function PayInvoice(props: {
       spend = maxSpend.parsed.raw;
       const needed = estimate(amount.parsed.raw);
       if (needed !== undefined && spend < needed) {
-        return setError(`At this rate it costs about ${formatAmount(needed)} ${symbolOf(payWith)}; raise the maximum spend.`);
+        return setError(
+          `At this rate it costs about ${formatAmount(needed)} ${symbolOf(payWith)}; raise the maximum spend.`,
+        );
       }
     } else if (spend > (holdings[own] ?? 0n)) {
       return setError(`You hold ${formatAmount(holdings[own] ?? 0n)} ${symbolOf(own)}.`);
@@ -170,7 +178,12 @@ function PayInvoice(props: {
       label: `pay ${raw} of invoice #${invoice.id}${converting ? ` in ${symbolOf(payWith)}` : ""}`,
       msgs: [msg],
       expects: [
-        { contract: ctx.contracts.payfi, query: { invoice: { invoice_id: invoice.id } }, path: "paid", change: `+${raw}` },
+        {
+          contract: ctx.contracts.payfi,
+          query: { invoice: { invoice_id: invoice.id } },
+          path: "paid",
+          change: `+${raw}`,
+        },
       ],
     });
   };
@@ -213,7 +226,8 @@ function PayInvoice(props: {
           {converting && rate?.rate && (
             <p className="muted" data-testid={`pay-estimate-${invoice.id}`}>
               1 {symbolOf(payWith)} = {rate.rate} {sym}; conversion fee {formatBps(config.fees.conversion)}.
-              {est !== undefined && ` This payment costs about ${formatAmount(est)} ${symbolOf(payWith)}; change comes back.`}
+              {est !== undefined &&
+                ` This payment costs about ${formatAmount(est)} ${symbolOf(payWith)}; change comes back.`}
             </p>
           )}
           {error && (
@@ -247,13 +261,17 @@ function Settlements({ ctx, payments, now }: { ctx: AppCtx; payments: Payment[];
       <Action
         label="Settle"
         testId="settle"
-        disabledReason={needsWallet(ctx) ?? (due.length === 0 ? "No payment has finished its settlement window." : undefined)}
+        disabledReason={
+          needsWallet(ctx) ?? (due.length === 0 ? "No payment has finished its settlement window." : undefined)
+        }
         onClick={() =>
           address &&
           ctx.send({
             label: `settle ${due.length} payments`,
             msgs: [composers(address, ctx.contracts).payfi.settle({ limit: PAGE })],
-            expects: [{ contract: ctx.contracts.payfi, query: { totals: {} }, path: "pending", change: `-${due.length}` }],
+            expects: [
+              { contract: ctx.contracts.payfi, query: { totals: {} }, path: "pending", change: `-${due.length}` },
+            ],
           })
         }
       />

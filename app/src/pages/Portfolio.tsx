@@ -3,7 +3,7 @@
 
 import { Action, Amount, Head, Section, Show } from "../components";
 import { needsWallet, useApp } from "../context";
-import { assetSymbol, composers, PAGE, queries } from "../lib/clients";
+import { allPages, assetSymbol, composers, PAGE, queries } from "../lib/clients";
 import { useLoad } from "../lib/hooks";
 
 export function Portfolio() {
@@ -14,18 +14,30 @@ export function Portfolio() {
     if (!address) return undefined;
     const [balance, schedules, points, vaults, nodes] = await Promise.all([
       q.token.balance({ address }),
-      q.vesting.schedulesByBeneficiary({ beneficiary: address, limit: PAGE }),
+      allPages(
+        (s) =>
+          q.vesting
+            .schedulesByBeneficiary({ beneficiary: address, limit: PAGE, startAfter: s })
+            .then((r) => r.schedules),
+        (r) => r.schedule.id,
+      ),
       q.points.balance({ patient: address }),
-      q.vaults.vaults({ limit: PAGE }),
-      q.escrow.nodes({ limit: PAGE }),
+      allPages(
+        (s) => q.vaults.vaults({ limit: PAGE, startAfter: s }).then((r) => r.vaults),
+        (v) => v.id,
+      ),
+      allPages(
+        (s) => q.escrow.nodes({ limit: PAGE, startAfter: s }).then((r) => r.nodes),
+        (n) => n.id,
+      ),
     ]);
     const income = await Promise.all(
-      vaults.vaults.map(async (v) => ({
+      vaults.map(async (v) => ({
         vault: v,
         claimable: await q.vaults.claimable({ address, vaultId: v.id }),
       })),
     );
-    const mine = nodes.nodes.filter((n) => n.operator === address);
+    const mine = nodes.filter((n) => n.operator === address);
     const mining = await Promise.all(
       mine.map(async (n) => ({ node: n, pending: await q.depin.pending({ nodeId: n.id }) })),
     );
@@ -52,13 +64,13 @@ export function Portfolio() {
               </p>
             </Section>
             <Section title="Vesting" testId="vesting">
-              {d.schedules.schedules.length === 0 ? (
+              {d.schedules.length === 0 ? (
                 <p className="muted">No vesting schedules for this account.</p>
               ) : (
                 <table>
                   <Head columns={["Schedule", "Total", "Vested", "Claimed", "Claimable", ""]} />
                   <tbody>
-                    {d.schedules.schedules.map(({ schedule, status }) => (
+                    {d.schedules.map(({ schedule, status }) => (
                       <tr key={schedule.id} data-testid={`schedule-${schedule.id}`}>
                         <td>
                           #{schedule.id} {schedule.category}

@@ -5,7 +5,7 @@ import { useState } from "react";
 import { Action, Amount, Head, AmountInput, Section, Show, useAmountField } from "../components";
 import { needsWallet, useApp } from "../context";
 import { formatBps, formatMultiplier } from "../lib/amount";
-import { composers, date, duration, hook, PAGE, queries, seconds } from "../lib/clients";
+import { allPages, composers, date, duration, hook, PAGE, queries, seconds } from "../lib/clients";
 import { useLoad } from "../lib/hooks";
 
 export function Staking() {
@@ -17,8 +17,14 @@ export function Staking() {
     if (!address) return { config };
     const [staker, stakes, unbondings, tier, balance, block] = await Promise.all([
       q.staking.staker({ address }),
-      q.staking.stakes({ address, limit: PAGE }),
-      q.staking.unbondings({ address, limit: PAGE }),
+      allPages(
+        (s) => q.staking.stakes({ address, limit: PAGE, startAfter: s }).then((r) => r.stakes),
+        (x) => x.id,
+      ),
+      allPages(
+        (s) => q.staking.unbondings({ address, limit: PAGE, startAfter: s }).then((r) => r.unbondings),
+        (u) => u.id,
+      ),
       q.staking.tier({ address }),
       q.token.balance({ address }),
       ctx.reader.block(),
@@ -44,22 +50,26 @@ export function Staking() {
           const raw = amount.parsed.raw.toString();
           ctx.send({
             label: `stake ${raw} ubtt with the ${chosen.name} lock`,
-            msgs: [send.token.send({ contract: ctx.contracts.staking, amount: raw, msg: hook({ stake: { tier: tierIndex } }) })],
+            msgs: [
+              send.token.send({
+                contract: ctx.contracts.staking,
+                amount: raw,
+                msg: hook({ stake: { tier: tierIndex } }),
+              }),
+            ],
             expects: [
               { contract: ctx.contracts.staking, query: { staker: { address } }, path: "staked", change: `+${raw}` },
             ],
           });
         };
-        const matured = mine
-          ? mine.unbondings.unbondings.filter((u) => seconds(u.claimable_at) <= mine.now)
-          : [];
+        const matured = mine ? mine.unbondings.filter((u) => seconds(u.claimable_at) <= mine.now) : [];
         const maturedSum = matured.reduce((s, u) => s + BigInt(u.amount), 0n);
         return (
           <>
             <Section title="Stake BTT" testId="stake">
               <p className="muted">
-                Power = stake × the lock's multiplier. Unbonding takes {duration(config.unbonding_seconds)} after a
-                lock ends.
+                Power = stake × the lock's multiplier. Unbonding takes {duration(config.unbonding_seconds)} after a lock
+                ends.
               </p>
               <table>
                 <Head columns={["", "Lock", "Duration", "Multiplier"]} />
@@ -110,7 +120,7 @@ export function Staking() {
                   <table>
                     <Head columns={["Stake", "Amount", "Lock", "Unlocks", ""]} />
                     <tbody>
-                      {mine.stakes.stakes.map((s) => {
+                      {mine.stakes.map((s) => {
                         const unlocks = seconds(s.unlocks_at);
                         const locked = unlocks > mine.now;
                         return (
@@ -128,7 +138,8 @@ export function Staking() {
                                 label="Unbond"
                                 testId={`unbond-${s.id}`}
                                 disabledReason={
-                                  needsWallet(ctx) ?? (locked ? `Locked for ${duration(unlocks - mine.now)} more.` : undefined)
+                                  needsWallet(ctx) ??
+                                  (locked ? `Locked for ${duration(unlocks - mine.now)} more.` : undefined)
                                 }
                                 onClick={() =>
                                   send &&
@@ -155,7 +166,7 @@ export function Staking() {
                 </Section>
                 <Section title="Unbonding and rewards" testId="claims">
                   <ul>
-                    {mine.unbondings.unbondings.map((u) => (
+                    {mine.unbondings.map((u) => (
                       <li key={u.id}>
                         <Amount raw={u.amount} /> claimable {date(seconds(u.claimable_at))}
                       </li>
@@ -165,7 +176,9 @@ export function Staking() {
                     <Action
                       label="Claim unbonded"
                       testId="claim-unbonded"
-                      disabledReason={needsWallet(ctx) ?? (matured.length === 0 ? "Nothing has finished unbonding." : undefined)}
+                      disabledReason={
+                        needsWallet(ctx) ?? (matured.length === 0 ? "Nothing has finished unbonding." : undefined)
+                      }
                       onClick={() =>
                         send &&
                         ctx.send({
@@ -231,4 +244,3 @@ export function Staking() {
     </Show>
   );
 }
-

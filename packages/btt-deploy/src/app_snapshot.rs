@@ -156,26 +156,59 @@ fn items<'v>(answer: &'v Value, field: &str) -> &'v [Value] {
     answer[field].as_array().map(Vec::as_slice).unwrap_or(&[])
 }
 
+impl Recorder<'_> {
+    /// Every page of a list query, as the app's `allPages` asks for them: `{name: {..args,
+    /// limit}}`, then with `start_after` the id (at `id`, a JSON pointer) of the last item while
+    /// pages are full. Returns all the items of `field`.
+    fn all_pages(
+        &mut self,
+        contract: &Addr,
+        name: &str,
+        args: Value,
+        field: &str,
+        id: &str,
+    ) -> anyhow::Result<Vec<Value>> {
+        let mut all = vec![];
+        let mut start_after = Value::Null;
+        loop {
+            let mut query = args.clone();
+            query["limit"] = json!(PAGE);
+            query["start_after"] = start_after;
+            let answer = self.query(contract, json!({ name: query }))?;
+            let page = items(&answer, field).to_vec();
+            let full = page.len() == PAGE as usize;
+            start_after = page
+                .last()
+                .and_then(|last| last.pointer(id))
+                .cloned()
+                .unwrap_or(Value::Null);
+            all.extend(page);
+            if !full {
+                return Ok(all);
+            }
+        }
+    }
+}
+
 /// The Portfolio page's queries for `who`.
 fn portfolio(r: &mut Recorder, d: &Deployment, who: &str) -> anyhow::Result<()> {
     r.query(d.token.addr(), json!({"balance": {"address": who}}))?;
-    r.query(
+    r.all_pages(
         d.vesting.addr(),
-        json!({"schedules_by_beneficiary": {"beneficiary": who, "limit": PAGE}}),
+        "schedules_by_beneficiary",
+        json!({"beneficiary": who}),
+        "schedules",
+        "/schedule/id",
     )?;
     r.query(&d.points, json!({"balance": {"patient": who}}))?;
-    let vaults = r.query(&d.vaults, json!({"vaults": {"limit": PAGE}}))?;
-    for vault in items(&vaults, "vaults") {
+    for vault in r.all_pages(&d.vaults, "vaults", json!({}), "vaults", "/id")? {
         r.query(
             &d.vaults,
             json!({"claimable": {"address": who, "vault_id": vault["id"]}}),
         )?;
     }
-    let nodes = r.query(&d.escrow, json!({"nodes": {"limit": PAGE}}))?;
-    for node in items(&nodes, "nodes")
-        .iter()
-        .filter(|n| n["operator"] == who)
-    {
+    let nodes = r.all_pages(&d.escrow, "nodes", json!({}), "nodes", "/id")?;
+    for node in nodes.iter().filter(|n| n["operator"] == who) {
         r.query(&d.depin, json!({"pending": {"node_id": node["id"]}}))?;
     }
     Ok(())
@@ -184,8 +217,13 @@ fn portfolio(r: &mut Recorder, d: &Deployment, who: &str) -> anyhow::Result<()> 
 /// The Governance page's queries, for `who` or before a wallet is connected.
 fn governance(r: &mut Recorder, d: &Deployment, who: Option<&str>) -> anyhow::Result<()> {
     r.query(d.dao.addr(), json!({"config": {}}))?;
-    let proposals = r.query(d.dao.addr(), json!({"proposals": {"limit": PAGE}}))?;
-    for p in items(&proposals, "proposals") {
+    for p in r.all_pages(
+        d.dao.addr(),
+        "proposals",
+        json!({}),
+        "proposals",
+        "/proposal/id",
+    )? {
         if p["status"] != "open" {
             continue;
         }
@@ -214,8 +252,14 @@ fn staking(r: &mut Recorder, d: &Deployment, who: Option<&str>) -> anyhow::Resul
     r.query(s, json!({"config": {}}))?;
     if let Some(who) = who {
         r.query(s, json!({"staker": {"address": who}}))?;
-        r.query(s, json!({"stakes": {"address": who, "limit": PAGE}}))?;
-        r.query(s, json!({"unbondings": {"address": who, "limit": PAGE}}))?;
+        r.all_pages(s, "stakes", json!({"address": who}), "stakes", "/id")?;
+        r.all_pages(
+            s,
+            "unbondings",
+            json!({"address": who}),
+            "unbondings",
+            "/id",
+        )?;
         r.query(s, json!({"tier": {"address": who}}))?;
         r.query(d.token.addr(), json!({"balance": {"address": who}}))?;
     }
@@ -231,11 +275,14 @@ fn compute(
     now: u64,
 ) -> anyhow::Result<()> {
     r.query(&d.escrow, json!({"config": {}}))?;
-    r.query(&d.escrow, json!({"nodes": {"limit": PAGE}}))?;
+    r.all_pages(&d.escrow, "nodes", json!({}), "nodes", "/id")?;
     if let Some(who) = who {
-        r.query(
+        r.all_pages(
             &d.escrow,
-            json!({"jobs_by_clinic": {"clinic": who, "limit": PAGE}}),
+            "jobs_by_clinic",
+            json!({"clinic": who}),
+            "jobs",
+            "/id",
         )?;
         r.query(d.token.addr(), json!({"balance": {"address": who}}))?;
         let deadline = (now + job.deadline_days * 86_400) as u128 * 1_000_000_000;
@@ -254,15 +301,17 @@ fn compute(
 
 /// The Assets page's queries, with the quote of `shares` of every listing for `who`.
 fn assets(r: &mut Recorder, d: &Deployment, who: Option<&str>, shares: u64) -> anyhow::Result<()> {
-    let vaults = r.query(&d.vaults, json!({"vaults": {"limit": PAGE}}))?;
-    for vault in items(&vaults, "vaults") {
+    for vault in r.all_pages(&d.vaults, "vaults", json!({}), "vaults", "/id")? {
         if vault["status"] != "active" && vault["status"] != "auction" {
             continue;
         }
         let id = &vault["id"];
-        let listings = r.query(
+        let listings = r.all_pages(
             &d.vaults,
-            json!({"listings": {"vault_id": id, "limit": PAGE}}),
+            "listings",
+            json!({"vault_id": id}),
+            "listings",
+            "/id",
         )?;
         r.query(&d.vaults, json!({"reserve_price": {"vault_id": id}}))?;
         r.query(&d.vaults, json!({"auction": {"vault_id": id}}))?;
@@ -271,7 +320,7 @@ fn assets(r: &mut Recorder, d: &Deployment, who: Option<&str>, shares: u64) -> a
                 &d.vaults,
                 json!({"holder": {"address": who, "vault_id": id}}),
             )?;
-            for listing in items(&listings, "listings") {
+            for listing in &listings {
                 if listing["seller"] == who {
                     continue;
                 }
@@ -292,19 +341,25 @@ fn assets(r: &mut Recorder, d: &Deployment, who: Option<&str>, shares: u64) -> a
 /// invoice.
 fn payments(r: &mut Recorder, d: &Deployment, who: &str) -> anyhow::Result<()> {
     let config = r.query(&d.payfi, json!({"config": {}}))?;
-    let owed = r.query(
+    let owed = r.all_pages(
         &d.payfi,
-        json!({"invoices_by_payer": {"payer": who, "limit": PAGE}}),
+        "invoices_by_payer",
+        json!({"payer": who}),
+        "invoices",
+        "/id",
     )?;
-    r.query(
+    r.all_pages(
         &d.payfi,
-        json!({"invoices_by_provider": {"provider": who, "limit": PAGE}}),
+        "invoices_by_provider",
+        json!({"provider": who}),
+        "invoices",
+        "/id",
     )?;
     r.query(&d.payfi, json!({"pending_settlements": {"limit": PAGE}}))?;
     r.query(d.token.addr(), json!({"balance": {"address": who}}))?;
     let mut ways = vec![Value::from("btt")];
     ways.extend(items(&config, "native_denoms").iter().cloned());
-    for invoice in items(&owed, "invoices") {
+    for invoice in &owed {
         if invoice["status"] != "open" {
             continue;
         }

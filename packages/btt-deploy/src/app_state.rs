@@ -33,10 +33,11 @@ const FEE_FUNDS: u128 = 5_000_000;
 pub const USDC: &str = "uusdc";
 
 /// The actors the browser tests sign as, by name; every one but the last holds fee funds.
-pub const ACTORS: [&str; 4] = [
+pub const ACTORS: [&str; 5] = [
     PATIENTS[0],
     "china-digital-healthcare",
     "bithive",
+    "bitwave-protocol-labs",
     "web3-ventures",
 ];
 
@@ -83,7 +84,7 @@ pub fn app_state() -> anyhow::Result<AppState> {
         .iter()
         .map(|name| (name.to_string(), app.api().addr_make(name)))
         .collect();
-    for who in ACTORS[..3].iter().map(|n| &actors[*n]) {
+    for who in ACTORS[..ACTORS.len() - 1].iter().map(|n| &actors[*n]) {
         app.sudo(cw_multi_test::SudoMsg::Bank(
             cw_multi_test::BankSudo::Mint {
                 to_address: who.to_string(),
