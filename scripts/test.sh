@@ -19,14 +19,16 @@ scripts/check-wasm.sh
 step "schema drift"
 scripts/schema.sh --check
 step "the dApp: codegen drift, build, unit and browser tests"
-scripts/app.sh test
+results="$(mktemp)"; app="$(mktemp)"; trap 'rm -f "$results" "$app"' EXIT
+scripts/app.sh test 2>&1 | tee "$app"
 step "cargo test (unit, multi-test, real wasm, the dApp's captured messages replayed)"
-results="$(mktemp)"; trap 'rm -f "$results"' EXIT
 cargo test --workspace -- --show-output 2>&1 | tee "$results"
 step "the network route: btt-deploy with cw-orch's Daemon (feature daemon)"
 cargo clippy -p btt-deploy --features daemon --all-targets --quiet -- -D warnings
 cargo test -p btt-deploy --features daemon --lib daemon 2>&1 | tee -a "$results"
 passed=$(grep -oE '^test result: .* ([0-9]+) passed' "$results" | grep -oE '[0-9]+ passed' | awk '{s+=$1} END {print s+0}')
 failed=$(grep -oE '[0-9]+ failed;' "$results" | awk '{s+=$1} END {print s+0}')
+# Vitest ("Tests  14 passed") and Playwright ("21 passed (25.1s)"), colours stripped.
+app_passed=$(sed 's/\x1b\[[0-9;]*m//g' "$app" | grep -oE '(Tests +[0-9]+ passed|^ +[0-9]+ passed \()' | grep -oE '[0-9]+' | awk '{s+=$1} END {print s+0}')
 step "all green"
-echo "tests: $passed passed, $failed failed"
+echo "tests: $passed passed, $failed failed (Rust); $app_passed passed (dApp unit and browser)"

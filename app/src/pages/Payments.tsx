@@ -197,7 +197,8 @@ function PayInvoice(props: {
       </h3>
       <p>
         <Amount raw={invoice.amount} symbol={sym} />, paid <Amount raw={invoice.paid} symbol={sym} />, due{" "}
-        {date(seconds(invoice.due))}.
+        {date(seconds(invoice.due))}
+        {invoice.status === "open" && seconds(invoice.due) < now && <span className="error"> (overdue)</span>}.
       </p>
       {invoice.status === "open" && (
         <>
