@@ -22,6 +22,6 @@ test("a staker sees lock multipliers, stakes with a lock, and locked stakes say 
   await page.getByTestId("stake-submit").click();
   await expect(page.getByTestId("tx-status")).toContainText("sent");
   const txs = await captured(page);
-  expect(txs[0].label).toContain("6 months");
+  expect(txs[0].label).toBe("stake 100.000000 BTT with the 6 months lock");
   saveCaptured("staking-stake-with-lock", txs);
 });

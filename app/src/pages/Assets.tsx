@@ -179,7 +179,7 @@ function BuyListing(props: { ctx: AppCtx; vault: Vault; listing: Listing; funds?
             msg: hook({ buy: { listing_id: listing.id, shares: quote.shares } }),
           });
     ctx.send({
-      label: `buy ${quote.shares} shares of vault #${vault.id}`,
+      label: `buy ${Number(quote.shares).toLocaleString("en-US")} shares of vault #${vault.id}`,
       msgs: [msg],
       expects: [
         {
@@ -255,7 +255,7 @@ function Bid(props: {
         ? send.vaults.bid({ vaultId: vault.id }, [{ denom: vault.asset.native, amount: raw }])
         : send.token.send({ contract: ctx.contracts.vaults, amount: raw, msg: hook({ bid: { vault_id: vault.id } }) });
     ctx.send({
-      label: `bid ${raw} on vault #${vault.id}`,
+      label: `bid ${formatAmount(raw)} ${symbol} on vault #${vault.id}`,
       msgs: [msg],
       expects: [
         { contract: ctx.contracts.vaults, query: { auction: { vault_id: vault.id } }, path: "bid", change: `=${raw}` },

@@ -116,6 +116,7 @@ function PayInvoice(props: {
   const address = ctx.conn?.address;
   const options = ["btt", ...config.native_denoms];
   const converting = payWith !== own;
+  const sym = symbolOf(own);
 
   const choose = async (key: string) => {
     setPayWith(key);
@@ -175,7 +176,7 @@ function PayInvoice(props: {
           })
         : send.payfi.pay({ invoiceId: invoice.id, amount: raw }, [{ denom: payWith, amount: spend.toString() }]);
     ctx.send({
-      label: `pay ${raw} of invoice #${invoice.id}${converting ? ` in ${symbolOf(payWith)}` : ""}`,
+      label: `pay ${formatAmount(raw)} ${sym} of invoice #${invoice.id}${converting ? ` in ${symbolOf(payWith)}` : ""}`,
       msgs: [msg],
       expects: [
         {
@@ -188,7 +189,6 @@ function PayInvoice(props: {
     });
   };
 
-  const sym = symbolOf(own);
   const est = amount.parsed.ok ? estimate(amount.parsed.raw) : undefined;
   return (
     <article className="card" data-testid={`invoice-${invoice.id}`}>

@@ -4,7 +4,7 @@
 import { useState } from "react";
 import { Action, Amount, Head, AmountInput, Section, Show, useAmountField } from "../components";
 import { needsWallet, useApp } from "../context";
-import { formatBps, formatMultiplier } from "../lib/amount";
+import { formatAmount, formatBps, formatMultiplier } from "../lib/amount";
 import { allPages, composers, date, duration, hook, PAGE, queries, seconds } from "../lib/clients";
 import { useLoad } from "../lib/hooks";
 
@@ -49,7 +49,7 @@ export function Staking() {
           if (!amount.parsed.ok || !send || !address) return;
           const raw = amount.parsed.raw.toString();
           ctx.send({
-            label: `stake ${raw} ubtt with the ${chosen.name} lock`,
+            label: `stake ${formatAmount(raw)} BTT with the ${chosen.name} lock`,
             msgs: [
               send.token.send({
                 contract: ctx.contracts.staking,
