@@ -5,12 +5,19 @@ import { useState } from "react";
 import { Action, Amount, Head, AmountInput, Section, Show, useAmountField } from "../components";
 import { needsWallet, useApp, type AppCtx } from "../context";
 import { formatAmount, formatBps, formatMultiplier, wholeNumber } from "../lib/amount";
-import { allPages, composers, date, hook, PAGE, queries, seconds } from "../lib/clients";
+import { allPages, assetSymbol, composers, date, hook, PAGE, queries, seconds } from "../lib/clients";
 import { useLoad } from "../lib/hooks";
 import type { ConfigResponse, JobSpec, QuoteResponse, Urgency, EnergyRating } from "../generated/ComputeEscrow.types";
 
 const URGENCIES: Urgency[] = ["standard", "priority", "urgent"];
 const ENERGY: EnergyRating[] = ["a", "b", "c", "d", "e"];
+
+/** The job form's number fields after the urgency: form key, label, test id. */
+const JOB_NUMBERS = [
+  ["data_gb", "Data (GB)", "job-data"],
+  ["deadline_days", "Deadline (days)", "job-days"],
+  ["review_days", "Review (days)", "job-review"],
+] as const;
 
 export function Compute() {
   const ctx = useApp();
@@ -56,7 +63,7 @@ export function Compute() {
                       <td>{j.spec.compute_units.toLocaleString("en-US")}</td>
                       <td>{j.spec.urgency}</td>
                       <td>
-                        <Amount raw={j.price} />
+                        <Amount raw={j.price} symbol={assetSymbol(j.asset)} />
                       </td>
                       <td>{date(seconds(j.spec.deadline))}</td>
                       <td>
@@ -196,27 +203,9 @@ function PostJob({
             ))}
           </select>
         </label>
-        <Field
-          label="Data (GB)"
-          value={form.data_gb}
-          onChange={set("data_gb")}
-          error={errors.data_gb}
-          testId="job-data"
-        />
-        <Field
-          label="Deadline (days)"
-          value={form.deadline_days}
-          onChange={set("deadline_days")}
-          error={errors.deadline_days}
-          testId="job-days"
-        />
-        <Field
-          label="Review (days)"
-          value={form.review_days}
-          onChange={set("review_days")}
-          error={errors.review_days}
-          testId="job-review"
-        />
+        {JOB_NUMBERS.map(([key, label, testId]) => (
+          <Field key={key} label={label} value={form[key]} onChange={set(key)} error={errors[key]} testId={testId} />
+        ))}
       </div>
       <div className="row">
         <button type="button" onClick={getQuote} data-testid="job-quote">

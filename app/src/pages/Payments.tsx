@@ -253,8 +253,8 @@ function Settlements({ ctx, payments, now }: { ctx: AppCtx; payments: Payment[];
         <ul>
           {payments.map((p) => (
             <li key={p.id}>
-              Payment #{p.id} for invoice #{p.invoice_id}: <Amount raw={p.invoice_amount} /> settles{" "}
-              {date(seconds(p.settles_at))}
+              Payment #{p.id} for invoice #{p.invoice_id}:{" "}
+              <Amount raw={p.invoice_amount} symbol={symbolOf(keyOf(p.asset))} /> settles {date(seconds(p.settles_at))}
             </li>
           ))}
         </ul>
