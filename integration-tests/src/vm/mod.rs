@@ -19,19 +19,29 @@ use std::rc::Rc;
 
 use anyhow::{anyhow, bail, ensure, Context};
 use cosmwasm_std::{
-    to_json_binary, Addr, AllBalanceResponse, BalanceResponse, BankMsg, BankQuery, Binary,
-    BlockInfo, Coin, ContractInfo, ContractResult, CosmosMsg, Empty, Env, Event, MessageInfo,
-    QuerierResult, QuerierWrapper, QueryRequest, Reply, ReplyOn, Response, SubMsgResponse,
-    SubMsgResult, SystemError, SystemResult, Timestamp, TransactionInfo, Uint128, WasmMsg,
-    WasmQuery,
+    Addr, BankMsg, Binary, BlockInfo, Coin, ContractInfo, CosmosMsg, Empty, Env, Event,
+    MessageInfo, Reply, ReplyOn, Response, SubMsgResponse, SubMsgResult, Timestamp,
+    TransactionInfo, Uint128, WasmMsg,
 };
 use cosmwasm_vm::testing::{MockApi, MockStorage};
 use cosmwasm_vm::{
-    call_execute, call_instantiate, call_query, call_reply, Backend, BackendResult, GasInfo,
-    Instance, InstanceOptions, Querier, Size,
+    call_execute, call_instantiate, call_query, call_reply, Backend, Instance, InstanceOptions,
+    Size,
 };
-use cw_multi_test::{AppResponse, Executor};
 use serde::{de::DeserializeOwned, Serialize};
+
+mod cw20;
+mod events;
+mod interfaces;
+mod query;
+mod report;
+
+pub use cw20::Cw20OnChain;
+pub use query::ChainQuerier;
+pub use report::{print_gas, CallGas, ChainStats, TxReport};
+
+use events::{call_events, transfer_event, Outcome};
+use query::OutsideQuerier;
 
 /// Gas limit of one call, in CosmWasm gas.
 const GAS_LIMIT: u64 = 500_000_000_000_000;
@@ -135,187 +145,6 @@ fn put_back(shared: &Shared, address: &str, instance: VmInstance) {
 fn used(instance: &mut VmInstance) -> u64 {
     let report = instance.create_gas_report();
     report.used_internally + report.used_externally
-}
-
-fn system_err(err: SystemError) -> (QuerierResult, u64) {
-    (SystemResult::Err(err), 0)
-}
-
-/// Answers a query from the chain: wasm smart queries from the contracts' instances (with the
-/// gas the queried contract spent), bank balances from the bank.
-fn answer(shared: &Shared, request: &[u8]) -> (QuerierResult, u64) {
-    let request: QueryRequest<Empty> = match serde_json::from_slice(request) {
-        Ok(r) => r,
-        Err(e) => {
-            return system_err(SystemError::InvalidRequest {
-                error: e.to_string(),
-                request: request.into(),
-            })
-        }
-    };
-    let bank_answer = |answer: cosmwasm_std::StdResult<Binary>| match answer {
-        Ok(bin) => (SystemResult::Ok(ContractResult::Ok(bin)), 0),
-        Err(e) => (SystemResult::Ok(ContractResult::Err(e.to_string())), 0),
-    };
-    match request {
-        QueryRequest::Wasm(WasmQuery::Smart { contract_addr, msg }) => {
-            let Ok((_, mut instance, env)) = take(shared, &contract_addr) else {
-                return system_err(SystemError::NoSuchContract {
-                    addr: contract_addr,
-                });
-            };
-            let before = used(&mut instance);
-            let result = call_query(&mut instance, &env, msg.as_slice());
-            let gas = used(&mut instance) - before;
-            put_back(shared, &contract_addr, instance);
-            match result {
-                Ok(answer) => (SystemResult::Ok(answer), gas),
-                Err(e) => (SystemResult::Ok(ContractResult::Err(e.to_string())), gas),
-            }
-        }
-        QueryRequest::Bank(BankQuery::Balance { address, denom }) => {
-            let amount = shared.borrow().balance(&address, &denom);
-            bank_answer(to_json_binary(&BalanceResponse::new(Coin::new(
-                amount, denom,
-            ))))
-        }
-        #[allow(deprecated)]
-        QueryRequest::Bank(BankQuery::AllBalances { address }) => {
-            let coins: Vec<Coin> = shared
-                .borrow()
-                .bank
-                .get(&address)
-                .map(|coins| {
-                    coins
-                        .iter()
-                        .filter(|(_, a)| !a.is_zero())
-                        .map(|(d, a)| Coin::new(*a, d.clone()))
-                        .collect()
-                })
-                .unwrap_or_default();
-            bank_answer(to_json_binary(&AllBalanceResponse::new(coins)))
-        }
-        _ => system_err(SystemError::UnsupportedRequest {
-            kind: "only wasm smart and bank balance queries are served".into(),
-        }),
-    }
-}
-
-/// Serves a contract's queries from the chain. The gas the queried contract spends is charged
-/// to the caller, as on chain.
-#[derive(Clone)]
-pub struct ChainQuerier(Shared);
-
-impl Querier for ChainQuerier {
-    fn query_raw(
-        &self,
-        request: &[u8],
-        _gas_limit: u64,
-    ) -> BackendResult<SystemResult<ContractResult<Binary>>> {
-        let (result, gas) = answer(&self.0, request);
-        (Ok(result), GasInfo::with_externally_used(gas))
-    }
-}
-
-/// The same queries for the test or the main job, as a `cosmwasm_std::Querier` (behind
-/// [`EconomyChain::wrap`](btt_deploy::chain::EconomyChain::wrap)).
-struct OutsideQuerier(Shared);
-
-impl cosmwasm_std::Querier for OutsideQuerier {
-    fn raw_query(&self, request: &[u8]) -> QuerierResult {
-        answer(&self.0, request).0
-    }
-}
-
-/// The events and data a call (with everything it dispatched) produced.
-#[derive(Debug, Default)]
-struct Outcome {
-    events: Vec<Event>,
-    data: Option<Binary>,
-}
-
-/// The events wasmd emits for one call of `contract`: the `kind` event (`execute`,
-/// `instantiate`, `reply`), a `wasm` event with the response's attributes and a `wasm-<type>`
-/// event per custom event, each led by `_contract_address`.
-fn call_events(
-    kind: &str,
-    contract: &Addr,
-    extra: &[(&str, String)],
-    response: &Response,
-) -> Vec<Event> {
-    let mut first = Event::new(kind).add_attribute("_contract_address", contract.as_str());
-    for (key, value) in extra {
-        first = first.add_attribute(*key, value.clone());
-    }
-    let mut events = vec![first];
-    if !response.attributes.is_empty() {
-        events.push(
-            Event::new("wasm")
-                .add_attribute("_contract_address", contract.as_str())
-                .add_attributes(response.attributes.clone()),
-        );
-    }
-    events.extend(response.events.iter().map(|e| {
-        Event::new(format!("wasm-{}", e.ty))
-            .add_attribute("_contract_address", contract.as_str())
-            .add_attributes(e.attributes.clone())
-    }));
-    events
-}
-
-fn transfer_event(from: &str, to: &str, coins: &[Coin]) -> Event {
-    let amount: Vec<String> = coins.iter().map(|c| c.to_string()).collect();
-    Event::new("transfer")
-        .add_attribute("recipient", to)
-        .add_attribute("sender", from)
-        .add_attribute("amount", amount.join(","))
-}
-
-/// The gas of one contract call within a transaction.
-#[derive(Debug, Clone)]
-pub struct CallGas {
-    pub contract: String,
-    pub entry_point: &'static str,
-    /// CosmWasm gas used by wasm execution, host functions and the queries it made.
-    pub gas: u64,
-}
-
-/// What a transaction did: the gas of each contract call, depth-first.
-#[derive(Debug, Clone, Default)]
-pub struct TxReport {
-    pub calls: Vec<CallGas>,
-}
-
-impl TxReport {
-    /// Σ gas of all calls of the transaction.
-    pub fn total_gas(&self) -> u64 {
-        self.calls.iter().map(|c| c.gas).sum()
-    }
-}
-
-/// Prints a transaction's total gas and the gas of each of its calls.
-pub fn print_gas(step: &str, report: &TxReport) {
-    let calls: Vec<String> = report
-        .calls
-        .iter()
-        .map(|c| format!("{}.{} {}", c.contract, c.entry_point, c.gas))
-        .collect();
-    println!(
-        "gas {step:<22} {:>12}  ({})",
-        report.total_gas(),
-        calls.join(" + ")
-    );
-}
-
-/// Totals over every transaction the chain ran.
-#[derive(Debug, Clone, Copy, Default)]
-pub struct ChainStats {
-    /// Transactions (top-level messages).
-    pub txs: u64,
-    /// Contract calls (execute, instantiate, reply) in them.
-    pub calls: u64,
-    /// Σ CosmWasm gas of those calls.
-    pub gas: u64,
 }
 
 pub struct WasmChain {
@@ -770,70 +599,6 @@ impl WasmChain {
     }
 }
 
-impl Executor<Empty> for WasmChain {
-    /// One transaction: a wasm execute (with funds) or instantiate, or a bank send, signed by
-    /// `sender`; returns its events and data like cw-multi-test.
-    fn execute(&mut self, sender: Addr, msg: CosmosMsg) -> anyhow::Result<AppResponse> {
-        let (outcome, _) = self.transaction(|chain, report| chain.run(&sender, msg, report))?;
-        Ok(AppResponse {
-            events: outcome.events,
-            data: outcome.data,
-            ..AppResponse::default()
-        })
-    }
-}
-
-impl btt_deploy::chain::EconomyChain for WasmChain {
-    fn addr_make(&self, name: &str) -> Addr {
-        self.addr(name)
-    }
-
-    fn wrap(&self) -> QuerierWrapper<'_, Empty> {
-        QuerierWrapper::new(&self.querier)
-    }
-
-    fn block_info(&self) -> BlockInfo {
-        self.shared.borrow().block.clone()
-    }
-
-    fn update_block<F: Fn(&mut BlockInfo)>(&mut self, action: F) {
-        action(&mut self.shared.borrow_mut().block);
-    }
-}
-
 fn to_vec(msg: &impl Serialize) -> anyhow::Result<Vec<u8>> {
     Ok(serde_json::to_vec(msg)?)
-}
-
-/// BTT (any cw20) on a [`WasmChain`].
-pub struct Cw20OnChain(pub Addr);
-
-impl Cw20OnChain {
-    /// `from` sends `amount` to `contract` with the hook `msg`.
-    pub fn send(
-        &self,
-        chain: &mut WasmChain,
-        from: &Addr,
-        contract: &Addr,
-        amount: cosmwasm_std::Uint128,
-        msg: &impl Serialize,
-    ) -> anyhow::Result<TxReport> {
-        let send = cw20::Cw20ExecuteMsg::Send {
-            contract: contract.to_string(),
-            amount,
-            msg: cosmwasm_std::to_json_binary(msg)?,
-        };
-        chain.execute(from, &self.0, &send)
-    }
-
-    /// The balance of `who`.
-    pub fn balance(&self, chain: &WasmChain, who: &Addr) -> anyhow::Result<cosmwasm_std::Uint128> {
-        let res: cw20::BalanceResponse = chain.query(
-            &self.0,
-            &cw20::Cw20QueryMsg::Balance {
-                address: who.to_string(),
-            },
-        )?;
-        Ok(res.balance)
-    }
 }
