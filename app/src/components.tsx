@@ -72,10 +72,6 @@ export function useAmountField(rules: AmountRules) {
       setTouched(t !== "");
     },
     touch: () => setTouched(true),
-    reset: () => {
-      setText("");
-      setTouched(false);
-    },
   };
 }
 

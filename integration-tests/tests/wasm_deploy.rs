@@ -2,11 +2,12 @@
 //! code) stored in cosmwasm-vm, instantiated, wired, genesis run and everything handed to the
 //! DAO — the same `btt_deploy::deploy::deploy` the main job runs on cw-multi-test.
 
+use btt_deploy::chain::EconomyChain;
 use btt_integration_tests::deploy::deploy_suite;
 use btt_integration_tests::vm::WasmChain;
+use btt_integration_tests::year::sum_of_all_balances;
 use btt_types::units::TOTAL_SUPPLY;
 use cosmwasm_std::{Addr, Uint128};
-use cw20::{AllAccountsResponse, BalanceResponse, Cw20QueryMsg};
 
 #[test]
 fn the_deployment_routine_runs_on_the_optimized_artifacts() {
@@ -27,46 +28,23 @@ fn the_deployment_routine_runs_on_the_optimized_artifacts() {
         assert_eq!(ownership.owner, Some(dao.clone()), "{name} owner");
     }
     // 21,000,000 BTT, all of it where genesis put it; the deployer keeps nothing.
-    let token = deployment.token.addr().clone();
-    let left: BalanceResponse = chain
-        .query(
-            &token,
-            &Cw20QueryMsg::Balance {
-                address: deployer.to_string(),
-            },
-        )
-        .unwrap();
-    assert_eq!(left.balance, Uint128::zero());
-    let accounts: AllAccountsResponse = chain
-        .query(
-            &token,
-            &Cw20QueryMsg::AllAccounts {
-                start_after: None,
-                limit: Some(30),
-            },
-        )
-        .unwrap();
-    let mut total = Uint128::zero();
-    for account in accounts.accounts {
-        let b: BalanceResponse = chain
-            .query(&token, &Cw20QueryMsg::Balance { address: account })
-            .unwrap();
-        total += b.balance;
-    }
-    assert_eq!(total, TOTAL_SUPPLY);
+    let q = EconomyChain::wrap(&chain);
+    assert_eq!(
+        deployment.token.balance(&q, &deployer).unwrap(),
+        Uint128::zero()
+    );
+    assert_eq!(sum_of_all_balances(&chain, &deployment), TOTAL_SUPPLY);
     let vested: Uint128 = deployment
         .plan
         .schedules
         .iter()
         .map(|s| s.schedule.amount)
         .sum();
-    let in_vesting: BalanceResponse = chain
-        .query(
-            &token,
-            &Cw20QueryMsg::Balance {
-                address: deployment.vesting.addr().to_string(),
-            },
-        )
-        .unwrap();
-    assert_eq!(in_vesting.balance, vested);
+    assert_eq!(
+        deployment
+            .token
+            .balance(&q, deployment.vesting.addr())
+            .unwrap(),
+        vested
+    );
 }

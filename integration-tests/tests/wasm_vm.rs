@@ -227,7 +227,11 @@ fn the_harness_moves_native_funds_emits_wasmd_events_and_restores_the_bank_on_fa
         to_address: bob.to_string(),
         amount: coins(71, "uusdc"),
     };
-    assert!(Executor::execute(&mut chain, alice.clone(), too_much.into()).is_err());
+    let err = Executor::execute(&mut chain, alice.clone(), too_much.into()).unwrap_err();
+    assert!(
+        err.to_string().contains("has 70uusdc, needs 71uusdc"),
+        "{err}"
+    );
     assert_eq!(chain.balance(&alice, "uusdc"), Uint128::new(70));
 
     // Funds attached to a message the contract refuses come back to the sender.
@@ -241,7 +245,8 @@ fn the_harness_moves_native_funds_emits_wasmd_events_and_restores_the_bank_on_fa
         funds: coins(10, "uusdc"),
     }
     .into();
-    assert!(Executor::execute(&mut chain, deployer.clone(), with_funds).is_err());
+    let err = Executor::execute(&mut chain, deployer.clone(), with_funds).unwrap_err();
+    assert!(format!("{err:#}").contains("needs 10uusdc"), "{err:#}");
     let with_alices_funds: CosmosMsg = WasmMsg::Execute {
         contract_addr: token.to_string(),
         msg: to_json_binary(&transfer).unwrap(),

@@ -1,12 +1,15 @@
 import { describe, expect, it } from "vitest";
-import { btt, formatAmount, formatBps, formatBtt, formatMultiplier, parseAmount } from "./amount";
+import { DECIMALS, formatAmount, formatBps, formatMultiplier, parseAmount } from "./amount";
+
+/** ubtt of a whole number of BTT. */
+const btt = (whole: number) => BigInt(whole) * 10n ** BigInt(DECIMALS);
 
 describe("formatAmount", () => {
   it("shows ubtt as BTT with 6 decimals and grouped thousands", () => {
     expect(formatAmount("1234567890")).toBe("1,234.567890");
     expect(formatAmount(0n)).toBe("0.000000");
     expect(formatAmount("21000000000000")).toBe("21,000,000.000000");
-    expect(formatBtt(1n)).toBe("0.000001 BTT");
+    expect(formatAmount(1n)).toBe("0.000001");
     expect(formatAmount(-1500000n)).toBe("-1.500000");
   });
 });

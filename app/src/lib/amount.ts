@@ -5,8 +5,6 @@
 /** Decimals of BTT (and of the USDC of the test chains). */
 export const DECIMALS = 6;
 
-const UNIT = 10n ** BigInt(DECIMALS);
-
 /** "1234567890" ubtt → "1,234.567890" (always 6 decimals, thousands grouped). */
 export function formatAmount(raw: string | bigint, decimals = DECIMALS): string {
   const value = typeof raw === "bigint" ? raw : BigInt(raw);
@@ -16,11 +14,6 @@ export function formatAmount(raw: string | bigint, decimals = DECIMALS): string 
   const whole = (abs / unit).toString().replace(/\B(?=(\d{3})+(?!\d))/g, ",");
   const frac = (abs % unit).toString().padStart(decimals, "0");
   return `${negative ? "-" : ""}${whole}${decimals > 0 ? "." + frac : ""}`;
-}
-
-/** `formatAmount` with the symbol: "1,234.567890 BTT". */
-export function formatBtt(raw: string | bigint): string {
-  return `${formatAmount(raw)} BTT`;
 }
 
 export type Parsed = { ok: true; raw: bigint } | { ok: false; error: string };
@@ -58,11 +51,6 @@ export function parseAmount(input: string, rules: AmountRules = {}): Parsed {
     };
   }
   return { ok: true, raw };
-}
-
-/** ubtt of a whole number of BTT, for tests and defaults. */
-export function btt(whole: number | bigint): bigint {
-  return BigInt(whole) * UNIT;
 }
 
 /** Basis points as a percentage: 75 → "0.75%". */

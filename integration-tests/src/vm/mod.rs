@@ -190,10 +190,6 @@ impl WasmChain {
         self.shared.borrow().block.time
     }
 
-    pub fn block_height(&self) -> u64 {
-        self.shared.borrow().block.height
-    }
-
     /// Moves the chain forward by `seconds` and one block.
     pub fn advance(&mut self, seconds: u64) {
         let mut registry = self.shared.borrow_mut();

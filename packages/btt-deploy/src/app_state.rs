@@ -14,8 +14,9 @@ use btt_types::rwa_nft::{self, Complexity, Document, MintAsset};
 use btt_types::units::btt;
 use cosmwasm_std::{coins, Addr, Decimal, Uint128};
 use cw20::Cw20ExecuteMsg;
-use cw_multi_test::{App, AppResponse, Executor};
+use cw_multi_test::{App, Executor};
 
+use crate::chain::wasm_attr;
 use crate::genesis::GenesisConfig;
 use crate::governance::advance;
 use crate::multitest::{deploy_genesis, local_app, local_config, Deployment, PATIENTS};
@@ -61,15 +62,6 @@ pub struct AppState {
     pub invoice_ids: [u64; 2],
 }
 
-fn attr(res: &AppResponse, key: &str) -> anyhow::Result<String> {
-    res.events
-        .iter()
-        .flat_map(|e| &e.attributes)
-        .find(|a| a.key == key)
-        .map(|a| a.value.clone())
-        .with_context(|| format!("no {key} attribute"))
-}
-
 /// Builds the state (deterministic: the same chain every time).
 pub fn app_state() -> anyhow::Result<AppState> {
     let mut app = local_app();
@@ -113,7 +105,7 @@ pub fn app_state() -> anyhow::Result<AppState> {
             analytics: false,
         };
         let res = app.execute_contract(clinic.clone(), deployment.payfi.clone(), &issue, &[])?;
-        *id = attr(&res, "invoice_id")?.parse()?;
+        *id = wasm_attr(&res, "invoice_id")?.parse()?;
     }
     // The feeder posts today's USDC → BTT rate (1 BTT = 5 USDC).
     app.execute_contract(
@@ -162,7 +154,7 @@ fn passed_proposal(
             vec![pay],
         )?,
     )?;
-    let id: u64 = attr(&res, "proposal_id")?.parse()?;
+    let id: u64 = wasm_attr(&res, "proposal_id")?.parse()?;
     for (category, who) in &config.beneficiaries {
         if *category == Category::TechnicalDevelopmentFoundation {
             continue;
@@ -206,7 +198,7 @@ fn open_proposal(
             vec![pay],
         )?,
     )?;
-    Ok(attr(&res, "proposal_id")?.parse()?)
+    Ok(wasm_attr(&res, "proposal_id")?.parse()?)
 }
 
 /// The clinic tokenizes an ultrasound scanner, fractionalizes it into 1,000,000 USDC-priced
@@ -273,7 +265,7 @@ fn vault_for_sale(
         },
         &[],
     )?;
-    let listing_id: u64 = attr(&res, "listing_id")?.parse()?;
+    let listing_id: u64 = wasm_attr(&res, "listing_id")?.parse()?;
     let quote: vaults::QuoteResponse = app.wrap().query_wasm_smart(
         vaults_addr,
         &vaults::QueryMsg::Quote {

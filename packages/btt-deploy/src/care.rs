@@ -3,14 +3,12 @@
 //! pays in USDC at the oracle rate; one payment is refunded (its points clawed back), the others
 //! settle after the window; an insurer reads the patient's engagement.
 
-use crate::chain::EconomyChain;
-use anyhow::Context;
+use crate::chain::{wasm_attr, EconomyChain};
 use btt_types::allocation::Category;
 use btt_types::payfi::{self, Denom, InvoicePoints};
 use btt_types::points::{self, EngagementResponse, PoolResponse};
 use btt_types::units::format_btt;
 use cosmwasm_std::{coins, Addr, Decimal, Uint128};
-use cw_multi_test::AppResponse;
 use serde::Serialize;
 
 use crate::genesis::GenesisConfig;
@@ -37,16 +35,6 @@ pub struct CareReport {
     pub payfi_fees: Uint128,
     /// The insurer's view: points by category over the last 12 periods.
     pub engagement: Vec<(String, u64)>,
-}
-
-fn attr(res: &AppResponse, key: &str) -> anyhow::Result<String> {
-    res.events
-        .iter()
-        .filter(|e| e.ty == "wasm")
-        .flat_map(|e| &e.attributes)
-        .find(|a| a.key == key)
-        .map(|a| a.value.clone())
-        .with_context(|| format!("no {key} attribute"))
 }
 
 /// Runs the scenario at the current block (the clinic, CDHG, already holds BTT).
@@ -160,7 +148,7 @@ pub fn care_scenario<C: EconomyChain>(
             analytics: true,
         };
         let res = app.execute_contract(clinic.clone(), payfi_addr.clone(), &issue, &[])?;
-        let invoice_id: u64 = attr(&res, "invoice_id")?.parse()?;
+        let invoice_id: u64 = wasm_attr(&res, "invoice_id")?.parse()?;
         let usdc_before = app.wrap().query_balance(&alice, "uusdc")?.amount;
         let res = app.execute_contract(
             alice.clone(),
@@ -169,7 +157,7 @@ pub fn care_scenario<C: EconomyChain>(
             &coins(amount.u128() * 6, "uusdc"),
         )?;
         let paid = usdc_before - app.wrap().query_balance(&alice, "uusdc")?.amount;
-        let payment_id: u64 = attr(&res, "payment_id")?.parse()?;
+        let payment_id: u64 = wasm_attr(&res, "payment_id")?.parse()?;
         invoices.push((invoice_id, payment_id, amount, paid));
     }
     let awarded = 800 + 200;

@@ -32,6 +32,18 @@ pub trait DeployChain {
     ) -> anyhow::Result<Option<serde_json::Value>>;
 }
 
+/// The value of the attribute `key` a contract put in a transaction's `wasm` events (an id the
+/// contract assigned, an amount it paid).
+pub fn wasm_attr(res: &cw_multi_test::AppResponse, key: &str) -> anyhow::Result<String> {
+    res.events
+        .iter()
+        .filter(|e| e.ty == "wasm")
+        .flat_map(|e| &e.attributes)
+        .find(|a| a.key == key)
+        .map(|a| a.value.clone())
+        .with_context(|| format!("no {key} attribute"))
+}
+
 /// `instantiate` with a typed message.
 pub fn instantiate<C: DeployChain>(
     chain: &mut C,

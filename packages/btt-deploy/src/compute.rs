@@ -4,8 +4,7 @@
 //! completes, a priority job is disputed and split by the arbiter (the node at fault slashed),
 //! and a job nobody takes expires and is refunded.
 
-use crate::chain::EconomyChain;
-use anyhow::Context;
+use crate::chain::{wasm_attr, EconomyChain};
 use btt_types::allocation::Category;
 use btt_types::bps::Bps;
 use btt_types::compute::{
@@ -15,7 +14,6 @@ use btt_types::compute::{
 use btt_types::depin::{self, cumulative_emission, Attestation, StateResponse};
 use btt_types::units::format_btt;
 use cosmwasm_std::{Addr, Decimal, Uint128};
-use cw_multi_test::AppResponse;
 use serde::Serialize;
 
 use crate::genesis::GenesisConfig;
@@ -66,15 +64,6 @@ pub struct JobOutcome {
     pub refunded: Uint128,
 }
 
-fn wasm_attr(res: &AppResponse, key: &str) -> Option<String> {
-    res.events
-        .iter()
-        .filter(|e| e.ty == "wasm")
-        .flat_map(|e| &e.attributes)
-        .find(|a| a.key == key)
-        .map(|a| a.value.clone())
-}
-
 /// Runs the scenario; the contributors and the clinic are institutions that already hold BTT.
 pub fn marketplace_scenario<C: EconomyChain>(
     app: &mut C,
@@ -113,11 +102,7 @@ pub fn marketplace_scenario<C: EconomyChain>(
             operator.clone(),
             market.register_node_msg(token, bond, spec)?,
         )?;
-        nodes.push(
-            wasm_attr(&res, "node_id")
-                .context("node id")?
-                .parse::<u64>()?,
-        );
+        nodes.push(wasm_attr(&res, "node_id")?.parse::<u64>()?);
     }
 
     let now = app.block_info().time;
@@ -134,7 +119,7 @@ pub fn marketplace_scenario<C: EconomyChain>(
         clinic.clone(),
         market.post_job_msg(token, quote.price, spec)?,
     )?;
-    let job_id: u64 = wasm_attr(&res, "job_id").context("job id")?.parse()?;
+    let job_id: u64 = wasm_attr(&res, "job_id")?.parse()?;
     let assignments = vec![
         Assignment {
             node_id: nodes[0],
@@ -173,19 +158,10 @@ pub fn marketplace_scenario<C: EconomyChain>(
     ];
     let mut split: Vec<(String, Uint128)> = split_parts
         .iter()
-        .map(|(label, key)| {
-            Ok((
-                label.to_string(),
-                wasm_attr(&res, key)
-                    .context("fee part")?
-                    .parse::<Uint128>()?,
-            ))
-        })
+        .map(|(label, key)| Ok((label.to_string(), wasm_attr(&res, key)?.parse::<Uint128>()?)))
         .collect::<anyhow::Result<_>>()?;
     for (name, node) in [("BitWave node", nodes[0]), ("M DAO node", nodes[1])] {
-        let amount: Uint128 = wasm_attr(&res, &format!("node_{node}"))
-            .context("node part")?
-            .parse()?;
+        let amount: Uint128 = wasm_attr(&res, &format!("node_{node}"))?.parse()?;
         split.push((format!("{name} #{node}"), amount));
     }
 
@@ -291,7 +267,7 @@ fn post<C: EconomyChain>(
         clinic.clone(),
         market.post_job_msg(&deployment.token, quote.price, spec)?,
     )?;
-    let job_id = wasm_attr(&res, "job_id").context("job id")?.parse()?;
+    let job_id = wasm_attr(&res, "job_id")?.parse()?;
     Ok((job_id, quote.price))
 }
 

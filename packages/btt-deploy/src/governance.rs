@@ -1,6 +1,6 @@
 //! Governance on the embedded chain: a proposal from deposit to execution.
 
-use crate::chain::EconomyChain;
+use crate::chain::{wasm_attr, EconomyChain};
 use anyhow::{ensure, Context};
 use btt_types::dao::{ExecuteMsg, Status, VoteOption};
 use cosmwasm_std::{Addr, CosmosMsg, Uint128};
@@ -51,14 +51,7 @@ pub fn pass_proposal<C: EconomyChain>(
             )?,
         )
         .with_context(|| format!("proposing {title:?}"))?;
-    let id: u64 = res
-        .events
-        .iter()
-        .flat_map(|e| &e.attributes)
-        .find(|a| a.key == "proposal_id")
-        .context("no proposal_id in the response")?
-        .value
-        .parse()?;
+    let id: u64 = wasm_attr(&res, "proposal_id")?.parse()?;
     let height = dao.proposal(&app.wrap(), id)?.proposal.start_height;
     let mut yes_power = Uint128::zero();
     for voter in voters {
