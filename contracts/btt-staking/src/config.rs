@@ -74,8 +74,17 @@ pub fn validate_unbonding(
 pub fn validate(deps: Deps, config: &Config) -> Result<(), ContractError> {
     validate_lock_tiers(&config.lock_tiers)?;
     validate_fee_tiers(&config.fee_tiers)?;
+    if config.tier_age_seconds == 0 || config.tier_age_seconds > MAX_TIER_AGE_SECONDS {
+        return Err(ContractError::InvalidTierAge {
+            seconds: config.tier_age_seconds,
+            max: MAX_TIER_AGE_SECONDS,
+        });
+    }
     validate_unbonding(deps, config.unbonding_seconds, config.dao.as_ref())
 }
+
+/// The oldest stake a fee tier may look back to: 365 days.
+pub const MAX_TIER_AGE_SECONDS: u64 = 365 * 86_400;
 
 /// `UpdateConfig`: the owner only; every field optional; the result is validated whole.
 pub fn update(
@@ -84,6 +93,7 @@ pub fn update(
     lock_tiers: Option<Vec<LockTier>>,
     unbonding_seconds: Option<u64>,
     fee_tiers: Option<Vec<FeeTier>>,
+    tier_age_seconds: Option<u64>,
     dao: Option<String>,
 ) -> Result<Response, ContractError> {
     cw_utils::nonpayable(&info)?;
@@ -97,6 +107,9 @@ pub fn update(
     }
     if let Some(tiers) = fee_tiers {
         config.fee_tiers = tiers;
+    }
+    if let Some(age) = tier_age_seconds {
+        config.tier_age_seconds = age;
     }
     if let Some(dao) = dao {
         config.dao = Some(deps.api.addr_validate(&dao)?);

@@ -27,6 +27,7 @@ pub fn instantiate(
         lock_tiers: msg.lock_tiers,
         unbonding_seconds: msg.unbonding_seconds,
         fee_tiers: msg.fee_tiers,
+        tier_age_seconds: msg.tier_age_seconds,
         dao: msg.dao.map(|d| deps.api.addr_validate(&d)).transpose()?,
     };
     config::validate(deps.as_ref(), &config)?;
@@ -57,8 +58,17 @@ pub fn execute(
             lock_tiers,
             unbonding_seconds,
             fee_tiers,
+            tier_age_seconds,
             dao,
-        } => config::update(deps, info, lock_tiers, unbonding_seconds, fee_tiers, dao),
+        } => config::update(
+            deps,
+            info,
+            lock_tiers,
+            unbonding_seconds,
+            fee_tiers,
+            tier_age_seconds,
+            dao,
+        ),
         ExecuteMsg::UpdateOwnership(action) => update_ownership(deps, &env, &info, action),
     }
 }
@@ -83,7 +93,7 @@ pub fn query(deps: Deps, env: Env, msg: QueryMsg) -> StdResult<Binary> {
             to_json_binary(&query::voting_power(deps, env, address, height)?)
         }
         QueryMsg::TotalPower { height } => to_json_binary(&query::total_power(deps, env, height)?),
-        QueryMsg::Tier { address } => to_json_binary(&query::tier(deps, address)?),
+        QueryMsg::Tier { address } => to_json_binary(&query::tier(deps, env, address)?),
         QueryMsg::Totals {} => to_json_binary(&query::totals(deps)?),
     }
 }

@@ -48,6 +48,9 @@ pub enum ContractError {
     )]
     InvalidFeeTiers,
 
+    #[error("the stake a fee tier counts is 1 to {max} seconds old, not {seconds}")]
+    InvalidTierAge { seconds: u64, max: u64 },
+
     #[error("unbonding period must be greater than zero")]
     ZeroUnbonding,
 

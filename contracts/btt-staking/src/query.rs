@@ -4,11 +4,13 @@ use btt_types::staking::{
     ConfigResponse, PowerResponse, StakerResponse, StakesResponse, TierResponse, TotalsResponse,
     UnbondingsResponse,
 };
-use cosmwasm_std::{Deps, Env, Order, StdResult};
+use cosmwasm_std::{Deps, Env, Order, StdResult, Uint128};
 use cw_storage_plus::Bound;
 
 use crate::rewards;
-use crate::state::{CONFIG, POWER, STAKERS, STAKES, TOTALS, TOTAL_POWER, UNBONDINGS};
+use crate::state::{
+    CONFIG, POWER, STAKERS, STAKES, STAKE_HISTORY, TOTALS, TOTAL_POWER, UNBONDINGS,
+};
 
 pub fn config(deps: Deps) -> StdResult<ConfigResponse> {
     let c = CONFIG.load(deps.storage)?;
@@ -17,6 +19,7 @@ pub fn config(deps: Deps) -> StdResult<ConfigResponse> {
         lock_tiers: c.lock_tiers,
         unbonding_seconds: c.unbonding_seconds,
         fee_tiers: c.fee_tiers,
+        tier_age_seconds: c.tier_age_seconds,
         dao: c.dao,
     })
 }
@@ -103,20 +106,36 @@ pub fn total_power(deps: Deps, env: Env, height: Option<u64>) -> StdResult<Power
 }
 
 /// The highest fee tier whose minimum the address's raw stake reaches (at most 10 tiers).
-pub fn tier(deps: Deps, address: String) -> StdResult<TierResponse> {
+/// The fee tier of `address`: reached by the lower of its stake now and its stake
+/// `tier_age_seconds` ago, so stake bonded for a moment counts nothing. Constant work.
+pub fn tier(deps: Deps, env: Env, address: String) -> StdResult<TierResponse> {
     let address = deps.api.addr_validate(&address)?;
     let staked = STAKERS
         .may_load(deps.storage, &address)?
         .unwrap_or_default()
         .staked;
     let config = CONFIG.load(deps.storage)?;
+    let then = env.block.time.seconds().saturating_sub(config.tier_age_seconds);
+    let staked_then = STAKE_HISTORY
+        .prefix(&address)
+        .range(
+            deps.storage,
+            None,
+            Some(Bound::inclusive(then)),
+            Order::Descending,
+        )
+        .next()
+        .transpose()?
+        .map_or(Uint128::zero(), |(_, v)| v);
+    let counted = staked.min(staked_then);
     let reached = config
         .fee_tiers
         .iter()
         .rev()
-        .find(|t| staked >= t.min_stake);
+        .find(|t| counted >= t.min_stake);
     Ok(TierResponse {
         staked,
+        counted,
         discount: reached.map_or(Bps::ZERO, |t| t.discount),
         priority: reached.map_or(0, |t| t.priority),
     })

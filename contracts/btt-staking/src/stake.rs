@@ -10,7 +10,9 @@ use cosmwasm_std::{
 use cw20::Cw20ReceiveMsg;
 
 use crate::rewards::{self, distribute, settle};
-use crate::state::{CONFIG, POWER, STAKERS, STAKES, TOTALS, TOTAL_POWER, UNBONDINGS};
+use crate::state::{
+    CONFIG, POWER, STAKERS, STAKES, STAKE_HISTORY, TOTALS, TOTAL_POWER, UNBONDINGS,
+};
 use crate::ContractError;
 
 /// Voting power of `amount` staked with `multiplier`, rounded down.
@@ -99,6 +101,11 @@ fn stake(
     )?;
     staker.staked = staker.staked.checked_add(amount)?;
     STAKERS.save(deps.storage, &staker_addr, &staker)?;
+    STAKE_HISTORY.save(
+        deps.storage,
+        (&staker_addr, env.block.time.seconds()),
+        &staker.staked,
+    )?;
     TOTALS.update(deps.storage, |mut t| -> StdResult<_> {
         t.staked = t.staked.checked_add(amount)?;
         Ok(t)
@@ -174,6 +181,7 @@ pub fn unbond(
     };
     UNBONDINGS.save(deps.storage, (&who, unbonding.id), &unbonding)?;
     STAKERS.save(deps.storage, &who, &staker)?;
+    STAKE_HISTORY.save(deps.storage, (&who, env.block.time.seconds()), &staker.staked)?;
     TOTALS.update(deps.storage, |mut t| -> StdResult<_> {
         t.staked = t.staked.checked_sub(amount)?;
         t.unbonding = t.unbonding.checked_add(amount)?;

@@ -13,6 +13,8 @@ pub struct Config {
     pub unbonding_seconds: u64,
     /// Fee-discount tiers by raw stake.
     pub fee_tiers: Vec<FeeTier>,
+    /// A fee tier counts the lower of the stake now and the stake this long ago.
+    pub tier_age_seconds: u64,
     /// The DAO whose voting period bounds the unbonding period.
     pub dao: Option<Addr>,
 }
@@ -40,6 +42,10 @@ pub struct Staker {
 
 /// Every staker, by address.
 pub const STAKERS: Map<&Addr, Staker> = Map::new("stakers");
+
+/// Each staker's raw stake after every change, by staker and block time (seconds): the stake
+/// held at a past time is the last entry at or before it.
+pub const STAKE_HISTORY: Map<(&Addr, u64), Uint128> = Map::new("stake_history");
 
 /// Every stake, by staker and id.
 pub const STAKES: Map<(&Addr, u64), Stake> = Map::new("stakes");

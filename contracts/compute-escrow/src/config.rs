@@ -3,6 +3,7 @@
 use btt_types::bps::BPS_DENOMINATOR;
 use btt_types::compute::{
     ConfigUpdate, InstantiateMsg, PayoutSplit, MAX_FEE_RECIPIENTS, MAX_HARDWARE_CLASSES,
+    MAX_RUN_SECONDS,
 };
 use cosmwasm_std::{Api, Decimal, DepsMut, MessageInfo, Response};
 
@@ -73,6 +74,12 @@ pub fn validate(config: &Config) -> Result<(), ContractError> {
     if !config.slash.is_valid() {
         return Err(invalid("the slash share is at most 100%"));
     }
+    let w = &config.run_window;
+    if w.base_seconds == 0 || w.min_for(1) > MAX_RUN_SECONDS {
+        return Err(invalid(
+            "the run window needs a base of at least 1 second and fits in 30 days",
+        ));
+    }
     Ok(())
 }
 
@@ -92,6 +99,8 @@ pub fn from_instantiate(api: &dyn Api, msg: InstantiateMsg) -> Result<Config, Co
         fees,
         min_bond: msg.min_bond,
         slash: msg.slash,
+        reserve: api.addr_validate(&msg.reserve)?,
+        run_window: msg.run_window,
         bond_unbonding_seconds: msg.bond_unbonding_seconds,
     };
     validate(&config)?;
@@ -134,6 +143,12 @@ pub fn update(
     }
     if let Some(v) = update.slash {
         c.slash = v;
+    }
+    if let Some(v) = update.reserve {
+        c.reserve = deps.api.addr_validate(&v)?;
+    }
+    if let Some(v) = update.run_window {
+        c.run_window = v;
     }
     if let Some(v) = update.bond_unbonding_seconds {
         c.bond_unbonding_seconds = v;

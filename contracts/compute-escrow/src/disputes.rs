@@ -5,7 +5,7 @@ use btt_types::compute::{JobStatus, Resolution};
 use cosmwasm_std::{DepsMut, Env, MessageInfo, Response};
 
 use crate::jobs::{load, review_ends};
-use crate::nodes::slash;
+use crate::nodes::slash_nodes;
 use crate::settle::{close_escrow, pay_out, release_nodes};
 use crate::state::{jobs, CONFIG, NODES};
 use crate::ContractError;
@@ -40,10 +40,10 @@ pub fn dispute(
             max: 256,
         });
     }
-    for a in &job.assignments {
-        let mut node = NODES.load(deps.storage, a.node_id)?;
-        node.open_disputes += 1;
-        NODES.save(deps.storage, a.node_id, &node)?;
+    for node_id in &job.accepted {
+        let mut node = NODES.load(deps.storage, *node_id)?;
+        node.open_disputes = node.open_disputes.saturating_add(1);
+        NODES.save(deps.storage, *node_id, &node)?;
     }
     job.status = JobStatus::Disputed;
     jobs().save(deps.storage, job_id, &job)?;
@@ -98,7 +98,7 @@ pub fn resolve(
             (clinic_share.of(job.price), JobStatus::Split)
         }
     };
-    let paid = job.price - refund;
+    let paid = job.price.checked_sub(refund)?;
     if !paid.is_zero() {
         let payout = pay_out(deps.storage, &config, &job, paid, status == JobStatus::Paid)?;
         res = res
@@ -108,13 +108,11 @@ pub fn resolve(
     res = res
         .add_messages(job.asset.transfer_msg(&job.clinic, refund)?)
         .add_attribute("refund", refund);
-    for node_id in at_fault {
-        let (amount, msg) = slash(deps.storage, &config, node_id, &job.clinic)?;
-        res = res
-            .add_messages(msg)
-            .add_attribute(format!("slashed_node_{node_id}"), amount);
-    }
-    release_nodes(deps.storage, &job, true)?;
+    let slashed = slash_nodes(deps.storage, &config, &job, &at_fault)?;
+    res = res
+        .add_submessages(slashed.messages)
+        .add_attributes(slashed.attributes);
+    release_nodes(deps.storage, &job.accepted, true)?;
     close_escrow(deps.storage, &job)?;
     job.status = status;
     jobs().save(deps.storage, job_id, &job)?;

@@ -35,8 +35,21 @@ pub enum ContractError {
     #[error("compute units must be greater than zero")]
     ZeroUnits,
 
-    #[error("the deadline {deadline} is not in the future")]
-    DeadlineInPast { deadline: Timestamp },
+    #[error("the run window must be {min} to {max} seconds for this job")]
+    InvalidRunWindow { min: u64, max: u64 },
+
+    #[error("node {node_id}'s bond {bond} is below the minimum {min}: top it up to take jobs")]
+    BondBelowMinimum {
+        node_id: u64,
+        bond: Uint128,
+        min: Uint128,
+    },
+
+    #[error("node {node_id} is not offered job {job_id}")]
+    NotOffered { job_id: u64, node_id: u64 },
+
+    #[error("node {node_id} already accepted job {job_id}")]
+    AlreadyAccepted { job_id: u64, node_id: u64 },
 
     #[error("the review window must be 1 second to {max} seconds")]
     InvalidReviewWindow { max: u64 },

@@ -3,14 +3,16 @@
 
 use btt_types::asset::Asset;
 use btt_types::compute::{
-    Assignment, Job, JobResult, JobSpec, JobStatus, NodeStatus, MAX_NODES_PER_JOB,
+    Assignment, Job, JobResult, JobSpec, JobStatus, Node, NodeStatus, MAX_NODES_PER_JOB,
 };
-use cosmwasm_std::{Addr, DepsMut, Env, MessageInfo, Response, Storage, Uint128};
+use cosmwasm_std::{
+    ensure, Addr, DepsMut, Env, MessageInfo, Response, Storage, Timestamp, Uint128,
+};
 
-use crate::nodes::slash;
-use crate::pricing::{check_schedule, quote};
+use crate::nodes::{load_operated, slash_nodes};
+use crate::pricing::{check_schedule, quote_with_ubtt};
 use crate::settle::{close_escrow, pay_out, release_nodes};
-use crate::state::{jobs, CONFIG, JOBS_BY_NODE, NODES, TOTALS};
+use crate::state::{jobs, Config, CONFIG, JOBS_BY_NODE, NODES, TOTALS};
 use crate::ContractError;
 
 /// Loads a job.
@@ -48,14 +50,15 @@ pub fn post(
     spec: JobSpec,
 ) -> Result<Response, ContractError> {
     let config = CONFIG.load(deps.storage)?;
-    check_schedule(&spec, env.block.time)?;
-    let quoted = quote(&deps.querier, &config, &spec, Some(&clinic), &asset)?;
-    if paid != quoted.price {
-        return Err(ContractError::WrongPayment {
+    let (quoted, price_ubtt) = quote_with_ubtt(&deps.querier, &config, &spec, Some(&clinic), &asset)?;
+    check_schedule(&config, &spec)?;
+    ensure!(
+        paid == quoted.price,
+        ContractError::WrongPayment {
             expected: quoted.price,
             sent: paid,
-        });
-    }
+        }
+    );
     let mut totals = TOTALS.load(deps.storage)?;
     totals.last_job_id += 1;
     if let Asset::Cw20(_) = asset {
@@ -68,8 +71,11 @@ pub fn post(
         spec,
         asset,
         price: paid,
+        price_ubtt,
         discount: quoted.discount,
         assignments: vec![],
+        accepted: vec![],
+        deadline: None,
         result: None,
         status: JobStatus::Posted,
         posted_at: env.block.time,
@@ -102,10 +108,38 @@ pub fn post_native(
     )
 }
 
-/// `AssignJob`: the clinic splits the job's units across active nodes of its class.
+/// A node that may take new work: active and bonded at least the minimum.
+fn check_can_work(config: &Config, node: &Node) -> Result<(), ContractError> {
+    ensure!(
+        node.status == NodeStatus::Active,
+        ContractError::NodeNotActive { node_id: node.id }
+    );
+    ensure!(
+        node.bond >= config.min_bond,
+        ContractError::BondBelowMinimum {
+            node_id: node.id,
+            bond: node.bond,
+            min: config.min_bond,
+        }
+    );
+    Ok(())
+}
+
+/// Withdraws a job's offer: accepted nodes are released, the by-node index forgets it.
+fn withdraw_offer(storage: &mut dyn Storage, job: &mut Job) -> Result<(), ContractError> {
+    release_nodes(storage, &job.accepted, false)?;
+    for a in &job.assignments {
+        JOBS_BY_NODE.remove(storage, (a.node_id, job.id));
+    }
+    job.assignments.clear();
+    job.accepted.clear();
+    Ok(())
+}
+
+/// `AssignJob`: the clinic offers the job's units to active nodes of its class. Nothing binds
+/// them until each operator accepts.
 pub fn assign(
     deps: DepsMut,
-    env: Env,
     info: MessageInfo,
     job_id: u64,
     assignments: Vec<Assignment>,
@@ -113,54 +147,163 @@ pub fn assign(
     cw_utils::nonpayable(&info)?;
     let mut job = load(deps.storage, job_id)?;
     only_clinic(&job, &info.sender)?;
-    expect(&job, JobStatus::Posted, "posted")?;
-    if env.block.time >= job.spec.deadline {
-        return Err(ContractError::DeadlinePassed {
+    if !matches!(job.status, JobStatus::Posted | JobStatus::Offered) {
+        return Err(ContractError::WrongJobStatus {
             job_id,
-            deadline: job.spec.deadline,
+            expected: "posted or offered",
+            actual: job.status,
         });
     }
     let distinct = assignments
         .iter()
         .enumerate()
         .all(|(i, a)| a.units > 0 && !assignments[..i].iter().any(|b| b.node_id == a.node_id));
-    if assignments.is_empty() || assignments.len() > MAX_NODES_PER_JOB || !distinct {
-        return Err(ContractError::InvalidAssignments {
+    ensure!(
+        !assignments.is_empty() && assignments.len() <= MAX_NODES_PER_JOB && distinct,
+        ContractError::InvalidAssignments {
             max: MAX_NODES_PER_JOB,
-        });
-    }
-    let assigned: u64 = assignments.iter().map(|a| a.units).sum();
-    if assigned != job.spec.compute_units {
-        return Err(ContractError::UnitsMismatch {
+        }
+    );
+    let assigned = assignments
+        .iter()
+        .try_fold(0u64, |sum, a| sum.checked_add(a.units))
+        .unwrap_or(u64::MAX);
+    ensure!(
+        assigned == job.spec.compute_units,
+        ContractError::UnitsMismatch {
             assigned,
             needed: job.spec.compute_units,
-        });
-    }
+        }
+    );
+    let config = CONFIG.load(deps.storage)?;
+    withdraw_offer(deps.storage, &mut job)?;
     for a in &assignments {
-        let mut node = NODES
+        let node = NODES
             .may_load(deps.storage, a.node_id)?
             .ok_or(ContractError::NodeNotFound { node_id: a.node_id })?;
-        if node.status != NodeStatus::Active {
-            return Err(ContractError::NodeNotActive { node_id: a.node_id });
-        }
-        if node.spec.hardware_class != job.spec.hardware_class {
-            return Err(ContractError::WrongHardwareClass {
+        check_can_work(&config, &node)?;
+        ensure!(
+            node.spec.hardware_class == job.spec.hardware_class,
+            ContractError::WrongHardwareClass {
                 node_id: a.node_id,
                 class: node.spec.hardware_class,
                 needed: job.spec.hardware_class,
-            });
-        }
-        node.open_jobs += 1;
-        NODES.save(deps.storage, a.node_id, &node)?;
+            }
+        );
         JOBS_BY_NODE.save(deps.storage, (a.node_id, job_id), &())?;
     }
     job.assignments = assignments;
-    job.status = JobStatus::Assigned;
+    job.status = JobStatus::Offered;
     jobs().save(deps.storage, job_id, &job)?;
     Ok(Response::new()
         .add_attribute("action", "assign_job")
         .add_attribute("job_id", job_id.to_string())
         .add_attribute("nodes", job.assignments.len().to_string()))
+}
+
+/// Loads an offered job and the caller's node in its offer.
+fn load_offer(
+    storage: &dyn Storage,
+    job_id: u64,
+    node_id: u64,
+    who: &Addr,
+) -> Result<(Job, Node), ContractError> {
+    let job = load(storage, job_id)?;
+    expect(&job, JobStatus::Offered, "offered")?;
+    ensure!(
+        job.assignments.iter().any(|a| a.node_id == node_id),
+        ContractError::NotOffered { job_id, node_id }
+    );
+    let node = load_operated(storage, node_id, who)?;
+    Ok((job, node))
+}
+
+/// `AcceptAssignment`: the operator binds its node (and bond) to the job. The last acceptance
+/// starts the run window.
+pub fn accept_assignment(
+    deps: DepsMut,
+    env: Env,
+    info: MessageInfo,
+    job_id: u64,
+    node_id: u64,
+) -> Result<Response, ContractError> {
+    cw_utils::nonpayable(&info)?;
+    let (mut job, mut node) = load_offer(deps.storage, job_id, node_id, &info.sender)?;
+    ensure!(
+        !job.accepted.contains(&node_id),
+        ContractError::AlreadyAccepted { job_id, node_id }
+    );
+    check_can_work(&CONFIG.load(deps.storage)?, &node)?;
+    node.open_jobs = node.open_jobs.checked_add(1).ok_or(ContractError::Overflow(
+        cosmwasm_std::OverflowError::new(cosmwasm_std::OverflowOperation::Add),
+    ))?;
+    NODES.save(deps.storage, node_id, &node)?;
+    job.accepted.push(node_id);
+    let mut res = Response::new()
+        .add_attribute("action", "accept_assignment")
+        .add_attribute("job_id", job_id.to_string())
+        .add_attribute("node_id", node_id.to_string());
+    if job.accepted.len() == job.assignments.len() {
+        let deadline = env.block.time.plus_seconds(job.spec.run_seconds);
+        job.deadline = Some(deadline);
+        job.status = JobStatus::Assigned;
+        res = res.add_attribute("deadline", deadline.seconds().to_string());
+    }
+    jobs().save(deps.storage, job_id, &job)?;
+    Ok(res)
+}
+
+/// `DeclineAssignment`: the operator refuses; the whole offer is withdrawn and the job is
+/// posted again.
+pub fn decline_assignment(
+    deps: DepsMut,
+    info: MessageInfo,
+    job_id: u64,
+    node_id: u64,
+) -> Result<Response, ContractError> {
+    cw_utils::nonpayable(&info)?;
+    let (mut job, _) = load_offer(deps.storage, job_id, node_id, &info.sender)?;
+    withdraw_offer(deps.storage, &mut job)?;
+    job.status = JobStatus::Posted;
+    jobs().save(deps.storage, job_id, &job)?;
+    Ok(Response::new()
+        .add_attribute("action", "decline_assignment")
+        .add_attribute("job_id", job_id.to_string())
+        .add_attribute("node_id", node_id.to_string()))
+}
+
+/// `CancelJob`: the clinic takes back a job that is not running yet; nobody is slashed.
+pub fn cancel(deps: DepsMut, info: MessageInfo, job_id: u64) -> Result<Response, ContractError> {
+    cw_utils::nonpayable(&info)?;
+    let mut job = load(deps.storage, job_id)?;
+    only_clinic(&job, &info.sender)?;
+    if !matches!(job.status, JobStatus::Posted | JobStatus::Offered) {
+        return Err(ContractError::WrongJobStatus {
+            job_id,
+            expected: "posted or offered",
+            actual: job.status,
+        });
+    }
+    let accepted = job.accepted.clone();
+    release_nodes(deps.storage, &accepted, false)?;
+    job.accepted.clear();
+    close_escrow(deps.storage, &job)?;
+    job.status = JobStatus::Refunded;
+    jobs().save(deps.storage, job_id, &job)?;
+    Ok(Response::new()
+        .add_messages(job.asset.transfer_msg(&job.clinic, job.price)?)
+        .add_attribute("action", "cancel_job")
+        .add_attribute("job_id", job_id.to_string())
+        .add_attribute("refund", job.price))
+}
+
+/// The deadline of a running job.
+pub fn deadline(job: &Job) -> Result<Timestamp, ContractError> {
+    job.deadline.ok_or(ContractError::WrongJobStatus {
+        job_id: job.id,
+        expected: "running",
+        actual: job.status,
+    })
 }
 
 /// `SubmitResult`: an operator of an assigned node, before the deadline.
@@ -175,15 +318,14 @@ pub fn submit(
     cw_utils::nonpayable(&info)?;
     let mut job = load(deps.storage, job_id)?;
     expect(&job, JobStatus::Assigned, "assigned")?;
-    if env.block.time >= job.spec.deadline {
-        return Err(ContractError::DeadlinePassed {
-            job_id,
-            deadline: job.spec.deadline,
-        });
-    }
+    let deadline = deadline(&job)?;
+    ensure!(
+        env.block.time < deadline,
+        ContractError::DeadlinePassed { job_id, deadline }
+    );
     let mut is_operator = false;
-    for a in &job.assignments {
-        is_operator |= NODES.load(deps.storage, a.node_id)?.operator == info.sender;
+    for node_id in &job.accepted {
+        is_operator |= NODES.load(deps.storage, *node_id)?.operator == info.sender;
     }
     if !is_operator {
         return Err(ContractError::NotAssignedOperator);
@@ -215,7 +357,7 @@ pub fn submit(
 
 /// When the review window of a submitted job ends.
 pub fn review_ends(job: &Job) -> cosmwasm_std::Timestamp {
-    job.result.as_ref().map_or(job.spec.deadline, |r| {
+    job.result.as_ref().map_or(job.deadline.unwrap_or(job.posted_at), |r| {
         r.submitted_at.plus_seconds(job.spec.review_seconds)
     })
 }
@@ -224,7 +366,7 @@ pub fn review_ends(job: &Job) -> cosmwasm_std::Timestamp {
 fn complete(deps: DepsMut, mut job: Job, action: &str) -> Result<Response, ContractError> {
     let config = CONFIG.load(deps.storage)?;
     let payout = pay_out(deps.storage, &config, &job, job.price, true)?;
-    release_nodes(deps.storage, &job, false)?;
+    release_nodes(deps.storage, &job.accepted, false)?;
     close_escrow(deps.storage, &job)?;
     job.status = JobStatus::Paid;
     jobs().save(deps.storage, job.id, &job)?;
@@ -260,8 +402,9 @@ pub fn finalize(
     complete(deps, job, "finalize")
 }
 
-/// `Expire`: after the deadline of a job with no result, the clinic is refunded and assigned
-/// nodes, which missed the deadline, are slashed to the clinic.
+/// `Expire`: after the deadline of a running job with no result, the clinic is refunded and the
+/// nodes, which accepted it and missed the deadline, are slashed: to the clinic up to the job's
+/// price, the rest to the reserve.
 pub fn expire(
     deps: DepsMut,
     env: Env,
@@ -270,32 +413,23 @@ pub fn expire(
 ) -> Result<Response, ContractError> {
     cw_utils::nonpayable(&info)?;
     let mut job = load(deps.storage, job_id)?;
-    if !matches!(job.status, JobStatus::Posted | JobStatus::Assigned) {
-        return Err(ContractError::WrongJobStatus {
-            job_id,
-            expected: "posted or assigned",
-            actual: job.status,
-        });
-    }
-    if env.block.time < job.spec.deadline {
-        return Err(ContractError::NotExpired {
-            job_id,
-            deadline: job.spec.deadline,
-        });
-    }
+    expect(&job, JobStatus::Assigned, "running without a result")?;
+    let deadline = deadline(&job)?;
+    ensure!(
+        env.block.time >= deadline,
+        ContractError::NotExpired { job_id, deadline }
+    );
     let config = CONFIG.load(deps.storage)?;
     let mut res = Response::new()
         .add_attribute("action", "expire")
         .add_attribute("job_id", job_id.to_string())
-        .add_attribute("refund", job.price);
-    res = res.add_messages(job.asset.transfer_msg(&job.clinic, job.price)?);
-    for a in &job.assignments {
-        let (amount, msg) = slash(deps.storage, &config, a.node_id, &job.clinic)?;
-        res = res
-            .add_messages(msg)
-            .add_attribute(format!("slashed_node_{}", a.node_id), amount);
-    }
-    release_nodes(deps.storage, &job, false)?;
+        .add_attribute("refund", job.price)
+        .add_messages(job.asset.transfer_msg(&job.clinic, job.price)?);
+    let slashed = slash_nodes(deps.storage, &config, &job, &job.accepted)?;
+    res = res
+        .add_submessages(slashed.messages)
+        .add_attributes(slashed.attributes);
+    release_nodes(deps.storage, &job.accepted, false)?;
     close_escrow(deps.storage, &job)?;
     job.status = JobStatus::Refunded;
     jobs().save(deps.storage, job_id, &job)?;

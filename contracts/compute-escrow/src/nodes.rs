@@ -1,8 +1,8 @@
 //! The node registry: register with a bond, update, pause, retire, withdraw, slash.
 
-use btt_types::compute::{EnergyRating, Node, NodeSpec, NodeStatus};
+use btt_types::compute::{EnergyRating, Job, Node, NodeSpec, NodeStatus};
 use btt_types::token::TokenContract;
-use cosmwasm_std::{Addr, CosmosMsg, DepsMut, Env, MessageInfo, Response, Storage, Uint128};
+use cosmwasm_std::{Addr, DepsMut, Env, MessageInfo, Response, Storage, Uint128};
 
 use crate::state::{Config, CONFIG, NODES, TOTALS};
 use crate::ContractError;
@@ -237,27 +237,44 @@ pub fn withdraw(
     Ok(res)
 }
 
-/// Slashes the configured share of a node's bond to `to` (the wronged clinic).
-pub fn slash(
+/// Slashes the configured share of each of `node_ids`' bonds for `job`. The clinic receives at
+/// most the job's price (in ubtt) in all, its real loss; the rest goes to the reserve.
+pub fn slash_nodes(
     storage: &mut dyn Storage,
     config: &Config,
-    node_id: u64,
-    to: &Addr,
-) -> Result<(Uint128, Option<CosmosMsg>), ContractError> {
-    let mut node = NODES
-        .may_load(storage, node_id)?
-        .ok_or(ContractError::NodeNotFound { node_id })?;
-    let amount = config.slash.of(node.bond);
-    if amount.is_zero() {
-        return Ok((amount, None));
+    job: &Job,
+    node_ids: &[u64],
+) -> Result<Response, ContractError> {
+    let token = TokenContract(config.token.clone());
+    let mut cap_left = job.price_ubtt;
+    let (mut to_clinic, mut to_reserve) = (Uint128::zero(), Uint128::zero());
+    let mut res = Response::new();
+    for node_id in node_ids {
+        let mut node = NODES
+            .may_load(storage, *node_id)?
+            .ok_or(ContractError::NodeNotFound { node_id: *node_id })?;
+        let amount = config.slash.of(node.bond);
+        node.bond = node.bond.checked_sub(amount)?;
+        node.slashed = node.slashed.checked_add(amount)?;
+        NODES.save(storage, *node_id, &node)?;
+        let clinic_part = amount.min(cap_left);
+        cap_left = cap_left.checked_sub(clinic_part)?;
+        to_clinic = to_clinic.checked_add(clinic_part)?;
+        to_reserve = to_reserve.checked_add(amount.checked_sub(clinic_part)?)?;
+        res = res.add_attribute(format!("slashed_node_{node_id}"), amount);
     }
-    node.bond -= amount;
-    node.slashed += amount;
-    NODES.save(storage, node_id, &node)?;
+    let total = to_clinic.checked_add(to_reserve)?;
     TOTALS.update(storage, |mut t| -> Result<_, ContractError> {
-        t.bonds = t.bonds.checked_sub(amount)?;
+        t.bonds = t.bonds.checked_sub(total)?;
         Ok(t)
     })?;
-    let msg = TokenContract(config.token.clone()).transfer_msg(to, amount)?;
-    Ok((amount, Some(msg)))
+    if !to_clinic.is_zero() {
+        res = res.add_message(token.transfer_msg(&job.clinic, to_clinic)?);
+    }
+    if !to_reserve.is_zero() {
+        res = res.add_message(token.transfer_msg(&config.reserve, to_reserve)?);
+    }
+    Ok(res
+        .add_attribute("slash_to_clinic", to_clinic)
+        .add_attribute("slash_to_reserve", to_reserve))
 }

@@ -3,9 +3,9 @@
 
 use btt_types::asset::Asset;
 use btt_types::bps::Bps;
-use btt_types::compute::{JobSpec, QuoteResponse, MAX_REVIEW_SECONDS};
+use btt_types::compute::{JobSpec, QuoteResponse, MAX_REVIEW_SECONDS, MAX_RUN_SECONDS};
 use btt_types::staking::StakingContract;
-use cosmwasm_std::{Addr, QuerierWrapper, StdError, Timestamp, Uint128};
+use cosmwasm_std::{Addr, QuerierWrapper, StdError, Uint128};
 
 use crate::state::Config;
 use crate::ContractError;
@@ -30,11 +30,14 @@ pub fn list_price(config: &Config, spec: &JobSpec) -> Result<Uint128, ContractEr
     Ok(compute.checked_add(data)?)
 }
 
-/// The spec rules of a new job (beyond pricing): a future deadline and a review window.
-pub fn check_schedule(spec: &JobSpec, now: Timestamp) -> Result<(), ContractError> {
-    if spec.deadline <= now {
-        return Err(ContractError::DeadlineInPast {
-            deadline: spec.deadline,
+/// The spec rules of a new job (beyond pricing): a run window the DAO's minimum for its units
+/// allows, at most 30 days, and a review window.
+pub fn check_schedule(config: &Config, spec: &JobSpec) -> Result<(), ContractError> {
+    let min = config.run_window.min_for(spec.compute_units);
+    if spec.run_seconds < min || spec.run_seconds > MAX_RUN_SECONDS {
+        return Err(ContractError::InvalidRunWindow {
+            min,
+            max: MAX_RUN_SECONDS,
         });
     }
     if spec.review_seconds == 0 || spec.review_seconds > MAX_REVIEW_SECONDS {
@@ -53,6 +56,17 @@ pub fn quote(
     clinic: Option<&Addr>,
     asset: &Asset,
 ) -> Result<QuoteResponse, ContractError> {
+    Ok(quote_with_ubtt(querier, config, spec, clinic, asset)?.0)
+}
+
+/// [`quote`], with the discounted price in ubtt beside it.
+pub fn quote_with_ubtt(
+    querier: &QuerierWrapper,
+    config: &Config,
+    spec: &JobSpec,
+    clinic: Option<&Addr>,
+    asset: &Asset,
+) -> Result<(QuoteResponse, Uint128), ContractError> {
     let list_ubtt = list_price(config, spec)?;
     let discount = match clinic {
         Some(c) => {
@@ -62,7 +76,7 @@ pub fn quote(
         }
         None => Bps::ZERO,
     };
-    let price_ubtt = list_ubtt - discount.of(list_ubtt);
+    let price_ubtt = list_ubtt.checked_sub(discount.of(list_ubtt))?;
     let (list_price, price) = match asset {
         Asset::Cw20(_) => (list_ubtt, price_ubtt),
         Asset::Native(denom) => {
@@ -81,10 +95,13 @@ pub fn quote(
             (convert(list_ubtt)?, convert(price_ubtt)?)
         }
     };
-    Ok(QuoteResponse {
-        asset: asset.clone(),
-        list_price,
-        discount,
-        price,
-    })
+    Ok((
+        QuoteResponse {
+            asset: asset.clone(),
+            list_price,
+            discount,
+            price,
+        },
+        price_ubtt,
+    ))
 }

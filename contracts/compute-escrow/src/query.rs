@@ -35,6 +35,8 @@ pub fn config(deps: Deps) -> StdResult<ConfigResponse> {
         },
         min_bond: c.min_bond,
         slash: c.slash,
+        reserve: c.reserve,
+        run_window: c.run_window,
         bond_unbonding_seconds: c.bond_unbonding_seconds,
     })
 }

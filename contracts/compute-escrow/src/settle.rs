@@ -20,26 +20,27 @@ pub fn close_escrow(storage: &mut dyn Storage, job: &Job) -> Result<(), Contract
     Ok(())
 }
 
-/// The job's nodes are no longer tied to it (and to its dispute, when `disputed`).
+/// Nodes that accepted a job are no longer tied to it (and to its dispute, when `disputed`).
 pub fn release_nodes(
     storage: &mut dyn Storage,
-    job: &Job,
+    node_ids: &[u64],
     disputed: bool,
 ) -> Result<(), ContractError> {
-    for a in &job.assignments {
-        let mut node = NODES.load(storage, a.node_id)?;
+    for node_id in node_ids {
+        let mut node = NODES.load(storage, *node_id)?;
         node.open_jobs = node.open_jobs.saturating_sub(1);
         if disputed {
             node.open_disputes = node.open_disputes.saturating_sub(1);
         }
-        NODES.save(storage, a.node_id, &node)?;
+        NODES.save(storage, *node_id, &node)?;
     }
     Ok(())
 }
 
 /// A response paying `amount` of the job's escrow out, with one attribute per part: fee
 /// recipients and the nodes' operators by units (see [`split`]); with `report_units`, each
-/// node's units go to depin-rewards.
+/// node's units go to depin-rewards with the protocol fees (in ubtt) its part of the job paid,
+/// which cap the node's mining reward.
 pub fn pay_out(
     storage: &dyn Storage,
     config: &Config,
@@ -70,12 +71,18 @@ pub fn pay_out(
         attrs.push((format!("node_{}", cut.node_id), cut.amount.to_string()));
     }
     if let (true, Some(depin)) = (report_units, &config.depin) {
+        let protocol_ubtt = job
+            .price_ubtt
+            .checked_sub(config.contributors.of(job.price_ubtt))?;
+        let total_units: u64 = job.assignments.iter().map(|a| a.units).sum();
         for a in &job.assignments {
             let node = NODES.load(storage, a.node_id)?;
+            let fees = protocol_ubtt.multiply_ratio(a.units, total_units.max(1));
             msgs.push(DepinContract(depin.clone()).record_units_msg(
                 a.node_id,
                 &node.operator,
                 a.units,
+                fees,
             )?);
         }
     }

@@ -1,5 +1,5 @@
 use btt_types::bps::Bps;
-use btt_types::compute::{HardwareClass, Job, NativeRate, Node, UrgencyMultipliers};
+use btt_types::compute::{HardwareClass, Job, NativeRate, Node, RunWindow, UrgencyMultipliers};
 use cosmwasm_schema::cw_serde;
 use cosmwasm_std::{Addr, Uint128};
 use cw_storage_plus::{Index, IndexList, IndexedMap, Item, Map, MultiIndex};
@@ -26,6 +26,10 @@ pub struct Config {
     pub fees: Vec<Fee>,
     pub min_bond: Uint128,
     pub slash: Bps,
+    /// Receives slashes beyond the clinic's loss.
+    pub reserve: Addr,
+    /// The shortest run window by job size.
+    pub run_window: RunWindow,
     pub bond_unbonding_seconds: u64,
 }
 

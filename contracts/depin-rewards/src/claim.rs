@@ -5,7 +5,8 @@ use btt_types::depin::Attestation;
 use btt_types::pagination::clamp_limit;
 use btt_types::token::TokenContract;
 use cosmwasm_std::{
-    Decimal256, DepsMut, Env, MessageInfo, Order, Response, StdError, StdResult, Storage, Uint128,
+    ensure, Decimal256, DepsMut, Env, MessageInfo, Order, Response, StdError, StdResult, Storage,
+    Uint128,
 };
 use cw_storage_plus::Bound;
 
@@ -24,12 +25,14 @@ pub fn record_units(
     node_id: u64,
     operator: String,
     units: u64,
+    fees: Uint128,
 ) -> Result<Response, ContractError> {
     cw_utils::nonpayable(&info)?;
     let config = CONFIG.load(deps.storage)?;
-    if config.escrow.as_ref() != Some(&info.sender) {
-        return Err(ContractError::NotEscrow);
-    }
+    ensure!(
+        config.escrow.as_ref() == Some(&info.sender),
+        ContractError::NotEscrow
+    );
     let operator = deps.api.addr_validate(&operator)?;
     OPERATORS.save(deps.storage, node_id, &operator)?;
     let epoch = epoch_at(config.start, env.block.time);
@@ -37,13 +40,41 @@ pub fn record_units(
         .may_load(deps.storage, (node_id, epoch))?
         .unwrap_or_default();
     entry.units = entry.units.saturating_add(units);
+    entry.fees = entry.fees.checked_add(fees)?;
     NODE_EPOCHS.save(deps.storage, (node_id, epoch), &entry)?;
-    let score = refresh(deps.storage, &config.multipliers, epoch, node_id)?;
+    let score = refresh(deps.storage, &config, epoch, node_id)?;
     Ok(Response::new()
         .add_attribute("action", "record_units")
         .add_attribute("node_id", node_id.to_string())
         .add_attribute("epoch", epoch.to_string())
         .add_attribute("units", units.to_string())
+        .add_attribute("fees", fees)
+        .add_attribute("score", score.to_string()))
+}
+
+/// `RefreshScore`: anyone recomputes a node's score in an epoch not yet closed with the oracles
+/// appointed now.
+pub fn refresh_score(
+    deps: DepsMut,
+    info: MessageInfo,
+    epoch: u32,
+    node_id: u64,
+) -> Result<Response, ContractError> {
+    cw_utils::nonpayable(&info)?;
+    let config = CONFIG.load(deps.storage)?;
+    let closed_through = POOL.load(deps.storage)?.closed_through;
+    ensure!(
+        epoch >= closed_through,
+        ContractError::EpochClosed {
+            epoch,
+            current: closed_through,
+        }
+    );
+    let score = refresh(deps.storage, &config, epoch, node_id)?;
+    Ok(Response::new()
+        .add_attribute("action", "refresh_score")
+        .add_attribute("node_id", node_id.to_string())
+        .add_attribute("epoch", epoch.to_string())
         .add_attribute("score", score.to_string()))
 }
 
@@ -58,9 +89,7 @@ pub fn attest(
 ) -> Result<Response, ContractError> {
     cw_utils::nonpayable(&info)?;
     let config = CONFIG.load(deps.storage)?;
-    if !config.oracles.contains(&info.sender) {
-        return Err(ContractError::NotOracle);
-    }
+    ensure!(config.oracles.contains(&info.sender), ContractError::NotOracle);
     let current = epoch_at(config.start, env.block.time);
     if epoch < current {
         return Err(ContractError::EpochClosed { epoch, current });
@@ -85,7 +114,7 @@ pub fn attest(
         return Err(ContractError::AlreadyAttested { node_id, epoch });
     }
     ATTESTATIONS.save(deps.storage, key, &attestation)?;
-    let score = refresh(deps.storage, &config.multipliers, epoch, node_id)?;
+    let score = refresh(deps.storage, &config, epoch, node_id)?;
     Ok(Response::new()
         .add_attribute("action", "attest")
         .add_attribute("oracle", info.sender)
@@ -103,12 +132,24 @@ fn share(reward: Uint128, score: Decimal256, total: Decimal256) -> StdResult<Uin
     Uint128::try_from(amount).map_err(|e| StdError::generic_err(e.to_string()))
 }
 
+/// What a node's unclaimed, closed epochs (at most `limit`) pay.
+#[derive(Debug, Default, PartialEq)]
+pub struct Claimable {
+    /// Paid to the node: each epoch's score share, capped by the fees its jobs paid then.
+    pub amount: Uint128,
+    /// What the fee cap holds back; it returns to the carry.
+    pub held_back: Uint128,
+    /// The first epoch after those counted, if any was.
+    pub next: Option<u32>,
+}
+
 /// The node's unclaimed, closed epochs (at most `limit`) and what they pay.
 pub fn claimable(
     storage: &dyn Storage,
     node_id: u64,
     limit: usize,
-) -> StdResult<(Uint128, Option<u32>)> {
+) -> StdResult<Claimable> {
+    let fee_cap = CONFIG.load(storage)?.payout.fee_cap;
     let cursor = CURSORS.may_load(storage, node_id)?.unwrap_or(0);
     let closed_through = POOL.load(storage)?.closed_through;
     let entries: Vec<(u32, NodeEpoch)> = NODE_EPOCHS
@@ -121,16 +162,22 @@ pub fn claimable(
         )
         .take(limit)
         .collect::<StdResult<_>>()?;
-    let mut amount = Uint128::zero();
+    let mut out = Claimable {
+        next: entries.last().map(|(e, _)| e + 1),
+        ..Claimable::default()
+    };
     for (epoch, entry) in &entries {
         let totals = EPOCHS.load(storage, *epoch)?;
-        amount += share(
+        let earned = share(
             totals.reward.unwrap_or_default(),
             entry.score,
             totals.total_score,
         )?;
+        let paid = earned.min(fee_cap.of(entry.fees));
+        out.amount = out.amount.checked_add(paid)?;
+        out.held_back = out.held_back.checked_add(earned.checked_sub(paid)?)?;
     }
-    Ok((amount, entries.last().map(|(e, _)| e + 1)))
+    Ok(out)
 }
 
 /// `Claim`: the node's operator takes its share of up to `limit` closed epochs.
@@ -147,17 +194,24 @@ pub fn claim(
     if operator != info.sender {
         return Err(ContractError::NotOperator { node_id });
     }
-    let (amount, next) = claimable(deps.storage, node_id, clamp_limit(limit))?;
+    let Claimable {
+        amount,
+        held_back,
+        next,
+    } = claimable(deps.storage, node_id, clamp_limit(limit))?;
     let next = next.ok_or(ContractError::NothingToClaim { node_id })?;
     CURSORS.save(deps.storage, node_id, &next)?;
     let mut pool = POOL.load(deps.storage)?;
     pool.paid = pool.paid.checked_add(amount)?;
+    pool.carry = pool.carry.checked_add(held_back)?;
+    pool.held_back = pool.held_back.checked_add(held_back)?;
     POOL.save(deps.storage, &pool)?;
     let token = TokenContract(CONFIG.load(deps.storage)?.token);
     let mut res = Response::new()
         .add_attribute("action", "claim")
         .add_attribute("node_id", node_id.to_string())
         .add_attribute("amount", amount)
+        .add_attribute("held_back", held_back)
         .add_attribute("next_epoch", next.to_string());
     if !amount.is_zero() {
         res = res.add_message(token.transfer_msg(&operator, amount)?);

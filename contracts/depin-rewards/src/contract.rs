@@ -1,5 +1,6 @@
 use btt_types::depin::{
-    ExecuteMsg, InstantiateMsg, MigrateMsg, QueryMsg, ReceiveMsg, ScoreMultipliers, MAX_ORACLES,
+    ExecuteMsg, InstantiateMsg, MigrateMsg, PayoutRules, QueryMsg, ReceiveMsg, ScoreMultipliers,
+    MAX_ORACLES,
 };
 use btt_types::migration::migrate_contract;
 use btt_types::ownership::update_ownership;
@@ -47,6 +48,19 @@ fn check_multipliers(m: &ScoreMultipliers) -> Result<(), ContractError> {
     Ok(())
 }
 
+fn check_payout(p: &PayoutRules) -> Result<(), ContractError> {
+    if p.min_attestations == 0 || p.min_attestations as usize > MAX_ORACLES {
+        return Err(invalid("an oracle quorum of 1 to 10"));
+    }
+    if !p.fee_cap.is_valid() {
+        return Err(invalid("the fee cap is at most 100% of the fees paid"));
+    }
+    if p.max_carry_release.is_zero() {
+        return Err(invalid("the carry must be released by more than 0 an epoch"));
+    }
+    Ok(())
+}
+
 #[cfg_attr(not(feature = "library"), entry_point)]
 pub fn instantiate(
     deps: DepsMut,
@@ -57,12 +71,14 @@ pub fn instantiate(
     cw_utils::nonpayable(&info)?;
     cw2::set_contract_version(deps.storage, CONTRACT_NAME, CONTRACT_VERSION)?;
     check_multipliers(&msg.multipliers)?;
+    check_payout(&msg.payout)?;
     let config = Config {
         token: deps.api.addr_validate(&msg.token)?,
         escrow: msg.escrow.map(|e| deps.api.addr_validate(&e)).transpose()?,
         oracles: oracles(deps.api, &msg.oracles)?,
         start: msg.start,
         multipliers: msg.multipliers,
+        payout: msg.payout,
     };
     CONFIG.save(deps.storage, &config)?;
     POOL.save(deps.storage, &PoolState::default())?;
@@ -100,6 +116,7 @@ fn update_config(
     new_oracles: Option<Vec<String>>,
     multipliers: Option<ScoreMultipliers>,
     escrow: Option<String>,
+    payout: Option<PayoutRules>,
 ) -> Result<Response, ContractError> {
     cw_utils::nonpayable(&info)?;
     cw_ownable::assert_owner(deps.storage, &info.sender)?;
@@ -113,6 +130,10 @@ fn update_config(
     }
     if let Some(e) = escrow {
         config.escrow = Some(deps.api.addr_validate(&e)?);
+    }
+    if let Some(p) = payout {
+        check_payout(&p)?;
+        config.payout = p;
     }
     CONFIG.save(deps.storage, &config)?;
     Ok(Response::new().add_attribute("action", "update_config"))
@@ -131,7 +152,11 @@ pub fn execute(
             node_id,
             operator,
             units,
-        } => claim::record_units(deps, env, info, node_id, operator, units),
+            fees,
+        } => claim::record_units(deps, env, info, node_id, operator, units, fees),
+        ExecuteMsg::RefreshScore { epoch, node_id } => {
+            claim::refresh_score(deps, info, epoch, node_id)
+        }
         ExecuteMsg::Attest {
             epoch,
             node_id,
@@ -143,7 +168,8 @@ pub fn execute(
             oracles,
             multipliers,
             escrow,
-        } => update_config(deps, info, oracles, multipliers, escrow),
+            payout,
+        } => update_config(deps, info, oracles, multipliers, escrow, payout),
         ExecuteMsg::UpdateOwnership(action) => update_ownership(deps, &env, &info, action),
     }
 }

@@ -1,5 +1,7 @@
-//! Epoch time and closing: rewards are fixed in order, an epoch without score rolling its
-//! reward into the next.
+//! Epoch time and closing: rewards are fixed in order. An epoch without score adds its emission
+//! to the carry; a scored epoch pays its emission plus at most `max_carry_release` of the carry,
+//! so emission nobody earned is released gradually, never as a lump to the first comer. Closing
+//! goes on after epoch 415 (emission 0) until the carry is released.
 
 use btt_types::depin::{epoch_emission, EPOCH_SECONDS};
 use btt_types::pagination::clamp_limit;
@@ -26,8 +28,8 @@ pub fn close(
     limit: Option<u32>,
 ) -> Result<Response, ContractError> {
     cw_utils::nonpayable(&info)?;
-    let start = CONFIG.load(deps.storage)?.start;
-    let current = epoch_at(start, env.block.time);
+    let config = CONFIG.load(deps.storage)?;
+    let current = epoch_at(config.start, env.block.time);
     let mut pool = POOL.load(deps.storage)?;
     let first = pool.closed_through;
     let last = current.min(first.saturating_add(clamp_limit(limit) as u32));
@@ -37,14 +39,17 @@ pub fn close(
     let mut rewarded = Uint128::zero();
     for epoch in first..last {
         let mut totals = EPOCHS.may_load(deps.storage, epoch)?.unwrap_or_default();
-        let available = epoch_emission(epoch).checked_add(pool.carry)?;
+        let emission = epoch_emission(epoch);
         if totals.total_score.is_zero() {
-            pool.carry = available;
+            pool.carry = pool.carry.checked_add(emission)?;
             totals.reward = Some(Uint128::zero());
         } else {
-            pool.carry = Uint128::zero();
-            totals.reward = Some(available);
-            rewarded += available;
+            let released = pool.carry.min(config.payout.max_carry_release);
+            pool.carry = pool.carry.checked_sub(released)?;
+            let reward = emission.checked_add(released)?;
+            totals.reward = Some(reward);
+            totals.released = released;
+            rewarded = rewarded.checked_add(reward)?;
         }
         EPOCHS.save(deps.storage, epoch, &totals)?;
     }

@@ -17,6 +17,7 @@ pub fn config(deps: Deps) -> StdResult<ConfigResponse> {
         oracles: c.oracles,
         start: c.start,
         multipliers: c.multipliers,
+        payout: c.payout,
     })
 }
 
@@ -43,6 +44,7 @@ pub fn epoch(deps: Deps, epoch: u32) -> StdResult<EpochResponse> {
         ends_at: epoch_start(start, epoch + 1),
         emission: epoch_emission(epoch),
         reward: totals.reward,
+        released: totals.released,
         total_score: totals.total_score,
         closed,
     })
@@ -59,13 +61,14 @@ pub fn node_epoch(deps: Deps, node_id: u64, epoch: u32) -> StdResult<NodeEpochRe
         .count() as u32;
     Ok(NodeEpochResponse {
         units: entry.units,
+        fees: entry.fees,
         score: entry.score,
         attestations,
     })
 }
 
 pub fn pending(deps: Deps, node_id: u64) -> StdResult<PendingResponse> {
-    let (amount, _) = claimable(deps.storage, node_id, MAX_LIMIT as usize)?;
+    let amount = claimable(deps.storage, node_id, MAX_LIMIT as usize)?.amount;
     Ok(PendingResponse {
         amount,
         next_epoch: CURSORS.may_load(deps.storage, node_id)?.unwrap_or(0),
@@ -80,6 +83,11 @@ pub fn state(deps: Deps, env: Env) -> StdResult<StateResponse> {
         paid: pool.paid,
         current_epoch: epoch_at(start, env.block.time),
         closed_through: pool.closed_through,
+        scheduled: pool
+            .closed_through
+            .checked_sub(1)
+            .map_or(cosmwasm_std::Uint128::zero(), cumulative_emission),
         carry: pool.carry,
+        held_back: pool.held_back,
     })
 }

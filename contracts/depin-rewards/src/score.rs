@@ -4,7 +4,7 @@
 use btt_types::depin::{Attestation, ScoreMultipliers, MAX_ORACLES};
 use cosmwasm_std::{Decimal, Decimal256, Order, StdResult, Storage};
 
-use crate::state::{ATTESTATIONS, EPOCHS, NODE_EPOCHS};
+use crate::state::{Config, ATTESTATIONS, EPOCHS, NODE_EPOCHS};
 
 /// The median (the mean of the two middle values for an even count); `None` when empty.
 pub fn median(mut values: Vec<Decimal>) -> Option<Decimal> {
@@ -39,11 +39,13 @@ pub fn score(units: u64, attestations: &[Attestation], m: &ScoreMultipliers) -> 
     s
 }
 
-/// Recomputes the score of `node_id` in `epoch` after its units or attestations changed, and
-/// moves the epoch total by the difference. Bounded: at most 2 × 10 attestations are read.
+/// Recomputes the score of `node_id` in `epoch` after its units, its attestations or the oracle
+/// set changed, and moves the epoch total by the difference. Only attestations of oracles
+/// appointed now count, and fewer than the quorum score nothing. Bounded: at most 2 × 10
+/// attestations are read.
 pub fn refresh(
     storage: &mut dyn Storage,
-    m: &ScoreMultipliers,
+    config: &Config,
     epoch: u32,
     node_id: u64,
 ) -> StdResult<Decimal256> {
@@ -54,9 +56,18 @@ pub fn refresh(
         .prefix((epoch, node_id))
         .range(storage, None, None, Order::Ascending)
         .take(2 * MAX_ORACLES)
+        .filter(|item| {
+            item.as_ref()
+                .map_or(true, |(oracle, _)| config.oracles.contains(oracle))
+        })
         .map(|item| item.map(|(_, a)| a))
         .collect::<StdResult<_>>()?;
-    let new = score(entry.units, &attestations, m);
+    let quorum = attestations.len() >= config.payout.min_attestations as usize;
+    let new = if quorum {
+        score(entry.units, &attestations, &config.multipliers)
+    } else {
+        Decimal256::zero()
+    };
     let mut totals = EPOCHS.may_load(storage, epoch)?.unwrap_or_default();
     totals.total_score = totals
         .total_score

@@ -1,4 +1,4 @@
-use btt_types::depin::{Attestation, ScoreMultipliers};
+use btt_types::depin::{Attestation, PayoutRules, ScoreMultipliers};
 use cosmwasm_schema::cw_serde;
 use cosmwasm_std::{Addr, Decimal256, Timestamp, Uint128};
 use cw_storage_plus::{Item, Map};
@@ -10,6 +10,8 @@ pub struct Config {
     pub oracles: Vec<Addr>,
     pub start: Timestamp,
     pub multipliers: ScoreMultipliers,
+    /// Oracle quorum, fee cap, carry release.
+    pub payout: PayoutRules,
 }
 
 /// The config.
@@ -25,8 +27,10 @@ pub struct PoolState {
     pub paid: Uint128,
     /// Epochs `0..closed_through` are closed.
     pub closed_through: u32,
-    /// Reward of scoreless epochs, rolled forward.
+    /// Emission not paid out yet: of scoreless epochs, and what the fee cap held back.
     pub carry: Uint128,
+    /// What the fee cap held back at claims, in all.
+    pub held_back: Uint128,
 }
 
 /// The pool's state.
@@ -38,8 +42,10 @@ pub const POOL: Item<PoolState> = Item::new("pool");
 pub struct EpochTotals {
     /// Σ node scores.
     pub total_score: Decimal256,
-    /// What the epoch pays, fixed when it closes (emission + carry, or 0 if rolled on).
+    /// What the epoch pays, fixed when it closes (emission + released carry, or 0 if rolled on).
     pub reward: Option<Uint128>,
+    /// The carry it released.
+    pub released: Uint128,
 }
 
 /// Epoch totals, by epoch.
@@ -50,6 +56,8 @@ pub const EPOCHS: Map<u32, EpochTotals> = Map::new("epochs");
 #[derive(Default)]
 pub struct NodeEpoch {
     pub units: u64,
+    /// Protocol fees its jobs paid, ubtt: the cap of its reward.
+    pub fees: Uint128,
     pub score: Decimal256,
 }
 

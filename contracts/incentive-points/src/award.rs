@@ -1,14 +1,15 @@
-//! Awards (by providers, or payfi for them) and clawbacks (by payfi).
+//! Awards, by providers or by payfi for them once a paid invoice has settled. Points are
+//! awarded only for value that can no longer be refunded, so nothing is ever clawed back.
 
-use cosmwasm_std::{Addr, DepsMut, Env, MessageInfo, Response, Timestamp};
+use cosmwasm_std::{ensure, Addr, DepsMut, Env, MessageInfo, Response};
 
 use crate::ledger;
-use crate::providers::{is_active, referral_rewards};
-use crate::rules::{oldest_live, period};
-use crate::state::{BUDGET_USED, CONFIG, EARNED, PROVIDERS};
+use crate::providers::current;
+use crate::rules::period;
+use crate::state::{CONFIG, EARNED, PROVIDERS};
 use crate::ContractError;
 
-/// Awards `points` in `category` to `patient` from `provider`'s budget.
+/// Awards `points` in `category` to `patient` from `provider`'s budget of the current window.
 pub fn award(
     deps: DepsMut,
     env: Env,
@@ -17,9 +18,7 @@ pub fn award(
     category: String,
     points: u64,
 ) -> Result<Response, ContractError> {
-    if points == 0 {
-        return Err(ContractError::ZeroPoints);
-    }
+    ensure!(points > 0, ContractError::ZeroPoints);
     let config = CONFIG.load(deps.storage)?;
     let patient = deps.api.addr_validate(&patient)?;
     let cap = config
@@ -31,45 +30,48 @@ pub fn award(
             category: category.clone(),
         })?
         .cap;
-    let mut p = PROVIDERS
-        .may_load(deps.storage, &provider)?
-        .filter(|p| is_active(p, env.block.time))
-        .ok_or_else(|| ContractError::NotSubscribed {
-            provider: provider.to_string(),
-        })?;
-    let now = period(&config, env.block.time);
+    let not_subscribed = || ContractError::NotSubscribed {
+        provider: provider.to_string(),
+    };
+    let mut p = current(
+        PROVIDERS
+            .may_load(deps.storage, &provider)?
+            .ok_or_else(not_subscribed)?,
+        env.block.time,
+    );
+    ensure!(env.block.time < p.active_until, not_subscribed());
     // A tier the DAO has since removed has no budget.
     let budget = config
         .rules
         .tiers
         .get(p.tier as usize)
         .map_or(0, |t| t.budget);
-    let used = BUDGET_USED
-        .may_load(deps.storage, (&provider, now))?
-        .unwrap_or(0);
-    if used + points > budget {
-        return Err(ContractError::BudgetExceeded {
+    let used = p.window_used.checked_add(points).unwrap_or(u64::MAX);
+    ensure!(
+        used <= budget,
+        ContractError::BudgetExceeded {
             provider: provider.to_string(),
-            left: budget.saturating_sub(used),
-        });
-    }
+            left: budget.saturating_sub(p.window_used),
+        }
+    );
+    let now = period(&config, env.block.time);
     let earned = EARNED
         .may_load(deps.storage, (&patient, now, &category))?
         .unwrap_or(0);
-    if earned + points > cap {
-        return Err(ContractError::CapExceeded {
+    let earned_after = earned.checked_add(points).unwrap_or(u64::MAX);
+    ensure!(
+        earned_after <= cap,
+        ContractError::CapExceeded {
             category,
             left: cap.saturating_sub(earned),
-        });
-    }
-    BUDGET_USED.save(deps.storage, (&provider, now), &(used + points))?;
-    EARNED.save(deps.storage, (&patient, now, &category), &(earned + points))?;
+        }
+    );
+    EARNED.save(deps.storage, (&patient, now, &category), &earned_after)?;
     ledger::credit(deps.storage, &patient, now, points)?;
-    p.points_awarded += points;
+    p.window_used = used;
+    p.points_awarded = p.points_awarded.saturating_add(points);
     PROVIDERS.save(deps.storage, &provider, &p)?;
-    let referrals = referral_rewards(deps.storage, &config, &provider)?;
     Ok(Response::new()
-        .add_messages(referrals)
         .add_attribute("action", "award")
         .add_attribute("provider", provider)
         .add_attribute("patient", patient)
@@ -81,51 +83,9 @@ pub fn award(
 /// Only payfi.
 pub fn assert_payfi(deps: &DepsMut, info: &MessageInfo) -> Result<(), ContractError> {
     let config = CONFIG.load(deps.storage)?;
-    if config.payfi.as_ref() != Some(&info.sender) {
-        return Err(ContractError::NotPayfi);
-    }
+    ensure!(
+        config.payfi.as_ref() == Some(&info.sender),
+        ContractError::NotPayfi
+    );
     Ok(())
-}
-
-/// `Clawback`: payfi takes back points awarded at `awarded_at` for a refunded payment: as many
-/// as the patient still holds; the provider's budget and the patient's cap use are returned.
-pub fn clawback(
-    deps: DepsMut,
-    env: Env,
-    patient: String,
-    provider: String,
-    category: String,
-    points: u64,
-    awarded_at: Timestamp,
-) -> Result<Response, ContractError> {
-    if awarded_at > env.block.time {
-        return Err(ContractError::AwardInFuture { awarded_at });
-    }
-    let config = CONFIG.load(deps.storage)?;
-    let patient = deps.api.addr_validate(&patient)?;
-    let provider = deps.api.addr_validate(&provider)?;
-    let oldest = oldest_live(&config, period(&config, env.block.time));
-    let taken = ledger::claw(deps.storage, &patient, oldest, points)?;
-    let when = period(&config, awarded_at);
-    let earned = EARNED
-        .may_load(deps.storage, (&patient, when, &category))?
-        .unwrap_or(0);
-    EARNED.save(
-        deps.storage,
-        (&patient, when, &category),
-        &earned.saturating_sub(points),
-    )?;
-    let used = BUDGET_USED
-        .may_load(deps.storage, (&provider, when))?
-        .unwrap_or(0);
-    BUDGET_USED.save(
-        deps.storage,
-        (&provider, when),
-        &used.saturating_sub(points),
-    )?;
-    Ok(Response::new()
-        .add_attribute("action", "clawback")
-        .add_attribute("patient", patient)
-        .add_attribute("requested", points.to_string())
-        .add_attribute("taken", taken.to_string()))
 }

@@ -68,7 +68,7 @@ fn receive(
         ReceiveMsg::FundPartner {} => spend::fund_partner(deps, sender, wrapper.amount),
         ReceiveMsg::FundPool {} => {
             let mut pool = POOL.load(deps.storage)?;
-            pool.funded += wrapper.amount;
+            pool.funded = pool.funded.checked_add(wrapper.amount)?;
             POOL.save(deps.storage, &pool)?;
             Ok(Response::new()
                 .add_attribute("action", "fund_pool")
@@ -138,17 +138,6 @@ pub fn execute(
         }
         ExecuteMsg::Redeem { partner, points } => spend::redeem(deps, env, info, partner, points),
         ExecuteMsg::Convert { points } => spend::convert(deps, env, info, points),
-        ExecuteMsg::Clawback {
-            patient,
-            provider,
-            category,
-            points,
-            awarded_at,
-        } => {
-            cw_utils::nonpayable(&info)?;
-            award::assert_payfi(&deps, &info)?;
-            award::clawback(deps, env, patient, provider, category, points, awarded_at)
-        }
         ExecuteMsg::ApprovePartner { partner, name } => {
             spend::approve_partner(deps, info, partner, name)
         }

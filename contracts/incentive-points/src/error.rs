@@ -1,6 +1,6 @@
 use btt_types::migration::MigrationError;
 use btt_types::token::UnknownToken;
-use cosmwasm_std::{OverflowError, StdError, Timestamp, Uint128};
+use cosmwasm_std::{OverflowError, StdError, Uint128};
 use cw_ownable::OwnershipError;
 use cw_utils::PaymentError;
 use thiserror::Error;
@@ -82,6 +82,6 @@ pub enum ContractError {
     #[error("only payfi may do this")]
     NotPayfi,
 
-    #[error("{awarded_at} is in the future")]
-    AwardInFuture { awarded_at: Timestamp },
+    #[error("a change to tier {tier} is already paid for: extend at that tier until it starts")]
+    TierChangePending { tier: u32 },
 }

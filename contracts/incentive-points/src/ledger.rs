@@ -92,28 +92,3 @@ pub fn debit(
     sweep(storage, patient, oldest_live)?;
     Ok(())
 }
-
-/// Takes back up to `points`, newest buckets first; returns how many were taken.
-pub fn claw(
-    storage: &mut dyn Storage,
-    patient: &Addr,
-    oldest_live: u64,
-    points: u64,
-) -> StdResult<u64> {
-    let mut buckets = live(storage, patient, oldest_live)?;
-    buckets.reverse();
-    let mut left = points;
-    for (period, amount) in buckets {
-        if left == 0 {
-            break;
-        }
-        let take = amount.min(left);
-        left -= take;
-        if take == amount {
-            BUCKETS.remove(storage, (patient, period));
-        } else {
-            BUCKETS.save(storage, (patient, period), &(amount - take))?;
-        }
-    }
-    Ok(points - left)
-}

@@ -1,14 +1,16 @@
 //! `incentive-points`: patient incentive points.
 //!
 //! - Providers subscribe by tier for 30 days at a time ([`providers`]); only active ones award,
-//!   within their tier's budget per period and each category's cap per patient per period
-//!   ([`award`]); a referrer earns BTT from the pool at the referred provider's milestones.
+//!   within their tier's budget for each paid 30-day window and each category's cap per patient
+//!   per period ([`award`]); a referrer earns BTT from the pool when the referred provider's
+//!   paid subscription fees pass a milestone, always less than those fees.
 //! - Points are non-transferable (no message moves them between patients) and expire
 //!   `expiry_periods` after the period they were awarded in: they live in one bucket per period,
-//!   so balances, spending and clawbacks touch at most 24 buckets ([`ledger`]).
+//!   so balances and spending touch at most 24 buckets ([`ledger`]).
 //! - Patients redeem points at partners, which pay the redemption fee, or convert them to BTT
 //!   from the Community Incentives pool within an epoch cap ([`spend`]).
-//! - payfi may award for a provider and claw points back when a payment is refunded.
+//! - payfi awards for a provider once an invoice's payments have settled (nothing refundable
+//!   earns points, so nothing is clawed back).
 
 pub mod award;
 pub mod contract;

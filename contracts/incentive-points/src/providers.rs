@@ -1,9 +1,11 @@
-//! Provider subscriptions and referral rewards.
+//! Provider subscriptions and referral rewards. A provider's paid time is a run of back-to-back
+//! 30-day windows from its first payment; each window carries its tier's budget, so one payment
+//! buys one budget. A different tier starts with the first window after those already paid.
 
-use btt_types::points::{Provider, SUBSCRIPTION_SECONDS};
+use btt_types::points::{Provider, QueuedTier, SUBSCRIPTION_SECONDS};
 use btt_types::token::TokenContract;
 use cosmwasm_std::{
-    Addr, BankMsg, Coin, CosmosMsg, DepsMut, Env, Response, Storage, Timestamp, Uint128,
+    ensure, Addr, BankMsg, Coin, CosmosMsg, DepsMut, Env, Response, Storage, Timestamp, Uint128,
 };
 
 use crate::state::{Config, CONFIG, POOL, PROVIDERS};
@@ -12,6 +14,29 @@ use crate::ContractError;
 /// True while the subscription runs.
 pub fn is_active(provider: &Provider, now: Timestamp) -> bool {
     now < provider.active_until
+}
+
+/// The provider as of `now`: its window moved on to the one `now` falls in (with a fresh
+/// budget), and a queued tier applied once its window has come. Constant work.
+pub fn current(mut p: Provider, now: Timestamp) -> Provider {
+    if !is_active(&p, now) {
+        return p;
+    }
+    let elapsed = now.seconds().saturating_sub(p.window_start.seconds());
+    let windows = elapsed / SUBSCRIPTION_SECONDS;
+    if windows > 0 {
+        p.window_start = p
+            .window_start
+            .plus_seconds(windows.saturating_mul(SUBSCRIPTION_SECONDS));
+        p.window_used = 0;
+    }
+    if let Some(q) = &p.queued_tier {
+        if p.window_start >= q.starts_at {
+            p.tier = q.tier;
+            p.queued_tier = None;
+        }
+    }
+    p
 }
 
 /// How a subscription is paid.
@@ -33,20 +58,25 @@ pub fn subscribe(
     referrer: Option<String>,
 ) -> Result<Response, ContractError> {
     let config = CONFIG.load(deps.storage)?;
+    let now = env.block.time;
     let t = config
         .rules
         .tiers
         .get(tier as usize)
         .ok_or(ContractError::UnknownTier { tier })?;
-    let fee: CosmosMsg = match paid {
+    let (fee, btt_paid): (CosmosMsg, Uint128) = match paid {
         Paid::Btt(amount) => {
-            if amount != t.price {
-                return Err(ContractError::WrongPayment {
+            ensure!(
+                amount == t.price,
+                ContractError::WrongPayment {
                     expected: t.price,
                     sent: amount,
-                });
-            }
-            TokenContract(config.token.clone()).transfer_msg(&config.treasury, amount)?
+                }
+            );
+            (
+                TokenContract(config.token.clone()).transfer_msg(&config.treasury, amount)?,
+                amount,
+            )
         }
         Paid::Native(coin) => {
             let price = t
@@ -57,58 +87,91 @@ pub fn subscribe(
                     tier,
                     denom: coin.denom.clone(),
                 })?;
-            if coin.amount != price.amount {
-                return Err(ContractError::WrongPayment {
+            ensure!(
+                coin.amount == price.amount,
+                ContractError::WrongPayment {
                     expected: price.amount,
                     sent: coin.amount,
-                });
-            }
-            BankMsg::Send {
+                }
+            );
+            let msg = BankMsg::Send {
                 to_address: config.treasury.to_string(),
                 amount: vec![coin],
-            }
-            .into()
+            };
+            (msg.into(), Uint128::zero())
         }
     };
     let existing = PROVIDERS.may_load(deps.storage, &provider)?;
     let referrer = match (&existing, referrer) {
         (None, Some(r)) => {
             let r = deps.api.addr_validate(&r)?;
-            if r == provider || !PROVIDERS.has(deps.storage, &r) {
-                return Err(ContractError::InvalidReferrer {
+            ensure!(
+                r != provider && PROVIDERS.has(deps.storage, &r),
+                ContractError::InvalidReferrer {
                     referrer: r.to_string(),
-                });
-            }
+                }
+            );
             Some(r)
         }
         (Some(p), _) => p.referrer.clone(),
         (None, None) => None,
     };
-    let mut p = existing.unwrap_or(Provider {
-        tier,
-        active_until: env.block.time,
-        referrer,
-        points_awarded: 0,
-        next_milestone: 0,
-    });
-    p.tier = tier;
-    let from = if is_active(&p, env.block.time) {
-        p.active_until
-    } else {
-        env.block.time
+    let mut p = match existing {
+        Some(p) if is_active(&p, now) => extend(current(p, now), tier)?,
+        Some(p) => Provider {
+            tier,
+            active_until: now.plus_seconds(SUBSCRIPTION_SECONDS),
+            window_start: now,
+            window_used: 0,
+            queued_tier: None,
+            ..p
+        },
+        None => Provider {
+            tier,
+            active_until: now.plus_seconds(SUBSCRIPTION_SECONDS),
+            window_start: now,
+            window_used: 0,
+            queued_tier: None,
+            referrer,
+            points_awarded: 0,
+            fees_paid: Uint128::zero(),
+            next_milestone: 0,
+        },
     };
-    p.active_until = from.plus_seconds(SUBSCRIPTION_SECONDS);
+    p.fees_paid = p.fees_paid.checked_add(btt_paid)?;
     PROVIDERS.save(deps.storage, &provider, &p)?;
+    let referrals = referral_rewards(deps.storage, &config, &provider)?;
     Ok(Response::new()
         .add_message(fee)
+        .add_messages(referrals)
         .add_attribute("action", "subscribe")
         .add_attribute("provider", provider)
         .add_attribute("tier", &t.name)
         .add_attribute("active_until", p.active_until.seconds().to_string()))
 }
 
-/// After `provider` awarded more points, pays its referrer every milestone it has now passed
-/// (at most 16), once each, from the pool.
+/// Adds a 30-day window to an active run. The same tier extends; another tier is queued for the
+/// new window (one change at a time).
+fn extend(mut p: Provider, tier: u32) -> Result<Provider, ContractError> {
+    let last_tier = p.queued_tier.as_ref().map_or(p.tier, |q| q.tier);
+    if tier != last_tier {
+        ensure!(
+            p.queued_tier.is_none(),
+            ContractError::TierChangePending {
+                tier: last_tier,
+            }
+        );
+        p.queued_tier = Some(QueuedTier {
+            tier,
+            starts_at: p.active_until,
+        });
+    }
+    p.active_until = p.active_until.plus_seconds(SUBSCRIPTION_SECONDS);
+    Ok(p)
+}
+
+/// After `provider` paid more subscription fees, pays its referrer every milestone it has now
+/// passed (at most 16), once each, from the pool.
 pub fn referral_rewards(
     storage: &mut dyn Storage,
     config: &Config,
@@ -121,16 +184,18 @@ pub fn referral_rewards(
     let mut pool = POOL.load(storage)?;
     let mut msgs = vec![];
     while let Some(m) = config.rules.milestones.get(p.next_milestone as usize) {
-        if p.points_awarded < m.points_awarded {
+        if p.fees_paid < m.fees_paid {
             break;
         }
-        if pool.balance() < m.reward {
-            return Err(ContractError::PoolExhausted {
+        let balance = pool.balance()?;
+        ensure!(
+            balance >= m.reward,
+            ContractError::PoolExhausted {
                 amount: m.reward,
-                balance: pool.balance(),
-            });
-        }
-        pool.referrals += m.reward;
+                balance,
+            }
+        );
+        pool.referrals = pool.referrals.checked_add(m.reward)?;
         p.next_milestone += 1;
         msgs.push(TokenContract(config.token.clone()).transfer_msg(&referrer, m.reward)?);
     }

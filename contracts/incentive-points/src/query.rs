@@ -1,13 +1,13 @@
 use btt_types::points::{
     BalanceResponse, CategoryPoints, ConfigResponse, EngagementResponse, Partner, PoolResponse,
-    ProviderResponse, MAX_EXPIRY_PERIODS,
+    ProviderResponse, MAX_EXPIRY_PERIODS, SUBSCRIPTION_SECONDS,
 };
 use cosmwasm_std::{Deps, Env, StdError, StdResult};
 
 use crate::ledger;
-use crate::providers::is_active;
+use crate::providers::{current, is_active};
 use crate::rules::{epoch, oldest_live, period};
-use crate::state::{BUDGET_USED, CONFIG, EARNED, EPOCH_CONVERTED, PARTNERS, POOL, PROVIDERS};
+use crate::state::{CONFIG, EARNED, EPOCH_CONVERTED, PARTNERS, POOL, PROVIDERS};
 
 pub fn config(deps: Deps) -> StdResult<ConfigResponse> {
     let c = CONFIG.load(deps.storage)?;
@@ -23,24 +23,25 @@ pub fn config(deps: Deps) -> StdResult<ConfigResponse> {
 pub fn provider(deps: Deps, env: Env, address: String) -> StdResult<ProviderResponse> {
     let config = CONFIG.load(deps.storage)?;
     let address = deps.api.addr_validate(&address)?;
-    let provider = PROVIDERS.load(deps.storage, &address)?;
+    let provider = current(PROVIDERS.load(deps.storage, &address)?, env.block.time);
     let active = is_active(&provider, env.block.time);
     let budget = config
         .rules
         .tiers
         .get(provider.tier as usize)
         .map_or(0, |t| t.budget);
-    let used = BUDGET_USED
-        .may_load(deps.storage, (&address, period(&config, env.block.time)))?
-        .unwrap_or(0);
     Ok(ProviderResponse {
-        provider,
         active,
         budget_left: if active {
-            budget.saturating_sub(used)
+            budget.saturating_sub(provider.window_used)
         } else {
             0
         },
+        window_ends: provider
+            .window_start
+            .plus_seconds(SUBSCRIPTION_SECONDS)
+            .min(provider.active_until),
+        provider,
     })
 }
 
@@ -95,7 +96,7 @@ pub fn pool(deps: Deps, env: Env) -> StdResult<PoolResponse> {
         funded: pool.funded,
         converted: pool.converted,
         referrals: pool.referrals,
-        balance: pool.balance(),
+        balance: pool.balance().map_err(StdError::from)?,
         period: period(&config, env.block.time),
         epoch: e,
         epoch_converted: EPOCH_CONVERTED

@@ -1,7 +1,7 @@
 //! Rule validation and periods.
 
 use btt_types::points::{PointsRules, MAX_CONFIG_ITEMS, MAX_EXPIRY_PERIODS};
-use cosmwasm_std::Timestamp;
+use cosmwasm_std::{Timestamp, Uint128};
 
 use crate::state::Config;
 use crate::ContractError;
@@ -50,9 +50,18 @@ pub fn validate(r: &PointsRules) -> Result<(), ContractError> {
     if r.milestones.len() > MAX_CONFIG_ITEMS
         || r.milestones
             .windows(2)
-            .any(|w| w[0].points_awarded >= w[1].points_awarded)
+            .any(|w| w[0].fees_paid >= w[1].fees_paid)
     {
         return Err(invalid("at most 16 milestones in increasing order"));
+    }
+    let mut rewards = Uint128::zero();
+    for m in &r.milestones {
+        rewards = rewards.checked_add(m.reward)?;
+        if rewards >= m.fees_paid {
+            return Err(invalid(
+                "referral rewards up to each milestone must stay below its fees",
+            ));
+        }
     }
     Ok(())
 }

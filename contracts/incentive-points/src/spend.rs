@@ -2,7 +2,7 @@
 
 use btt_types::points::Partner;
 use btt_types::token::TokenContract;
-use cosmwasm_std::{Addr, DepsMut, Env, MessageInfo, Response, Uint128};
+use cosmwasm_std::{ensure, Addr, DepsMut, Env, MessageInfo, Response, Uint128};
 
 use crate::ledger;
 use crate::rules::{epoch, oldest_live, period};
@@ -39,8 +39,8 @@ pub fn redeem(
     }
     let oldest = oldest_live(&config, period(&config, env.block.time));
     ledger::debit(deps.storage, &info.sender, oldest, points)?;
-    p.prepaid -= fee;
-    p.points_redeemed += points;
+    p.prepaid = p.prepaid.checked_sub(fee)?;
+    p.points_redeemed = p.points_redeemed.saturating_add(points);
     PARTNERS.save(deps.storage, &partner_addr, &p)?;
     let mut res = Response::new()
         .add_attribute("action", "redeem")
@@ -79,17 +79,16 @@ pub fn convert(
         return Err(ContractError::EpochCapExceeded { amount, left });
     }
     let mut pool = POOL.load(deps.storage)?;
-    if amount > pool.balance() {
-        return Err(ContractError::PoolExhausted {
-            amount,
-            balance: pool.balance(),
-        });
-    }
+    let balance = pool.balance()?;
+    ensure!(
+        amount <= balance,
+        ContractError::PoolExhausted { amount, balance }
+    );
     let oldest = oldest_live(&config, period(&config, env.block.time));
     ledger::debit(deps.storage, &info.sender, oldest, points)?;
-    pool.converted += amount;
+    pool.converted = pool.converted.checked_add(amount)?;
     POOL.save(deps.storage, &pool)?;
-    EPOCH_CONVERTED.save(deps.storage, e, &(converted + amount))?;
+    EPOCH_CONVERTED.save(deps.storage, e, &converted.checked_add(amount)?)?;
     Ok(Response::new()
         .add_message(TokenContract(config.token).transfer_msg(&info.sender, amount)?)
         .add_attribute("action", "convert")
@@ -192,7 +191,7 @@ pub fn fund_partner(
             partner: partner.to_string(),
         }
     })?;
-    p.prepaid += amount;
+    p.prepaid = p.prepaid.checked_add(amount)?;
     PARTNERS.save(deps.storage, &partner, &p)?;
     Ok(Response::new()
         .add_attribute("action", "fund_partner")

@@ -19,9 +19,6 @@ pub const CONFIG: Item<Config> = Item::new("config");
 /// Providers by address.
 pub const PROVIDERS: Map<&Addr, Provider> = Map::new("providers");
 
-/// Points a provider awarded, by provider and period (its budget use).
-pub const BUDGET_USED: Map<(&Addr, u64), u64> = Map::new("budget_used");
-
 /// A patient's points by the period they were awarded in: the buckets that expire together.
 pub const BUCKETS: Map<(&Addr, u64), u64> = Map::new("buckets");
 
@@ -45,8 +42,10 @@ pub struct Pool {
 
 impl Pool {
     /// ubtt left.
-    pub fn balance(&self) -> Uint128 {
-        self.funded - self.converted - self.referrals
+    pub fn balance(&self) -> Result<Uint128, cosmwasm_std::OverflowError> {
+        self.funded
+            .checked_sub(self.converted)?
+            .checked_sub(self.referrals)
     }
 }
 

@@ -2,8 +2,8 @@ use btt_types::asset::Asset;
 use btt_types::migration::migrate_contract;
 use btt_types::ownership::update_ownership;
 use btt_types::payfi::{
-    ExecuteMsg, InstantiateMsg, MigrateMsg, PayfiFees, QueryMsg, ReceiveMsg, MAX_FEEDERS,
-    MAX_SETTLEMENT_SECONDS,
+    ExecuteMsg, InstantiateMsg, MigrateMsg, PayfiFees, QueryMsg, ReceiveMsg, ANALYTICS_FEE_BAND,
+    CONVERSION_FEE_BAND, MAX_FEEDERS, MAX_SETTLEMENT_SECONDS, TIER_FEE_BAND,
 };
 use btt_types::token::hook_sender;
 #[cfg(not(feature = "library"))]
@@ -37,9 +37,21 @@ fn feeders(api: &dyn Api, feeders: &[String]) -> Result<Vec<Addr>, ContractError
 
 fn validate(config: &Config) -> Result<(), ContractError> {
     let f: &PayfiFees = &config.fees;
-    let all = f.by_priority.iter().chain([&f.analytics, &f.conversion]);
-    if f.by_priority.is_empty() || all.clone().any(|b| b.0 > 1_000) {
-        return Err(invalid("at least one tier fee, and every fee at most 10%"));
+    let (lo, hi) = TIER_FEE_BAND;
+    if f.by_priority.is_empty()
+        || f.by_priority.len() > 8
+        || f.by_priority.iter().any(|b| !b.within(lo, hi))
+    {
+        return Err(invalid("1 to 8 tier fees, each 0.5% to 0.8%"));
+    }
+    if !f.analytics.within(ANALYTICS_FEE_BAND.0, ANALYTICS_FEE_BAND.1) {
+        return Err(invalid("the analytics fee is 0.25%"));
+    }
+    if !f.conversion.within(CONVERSION_FEE_BAND.0, CONVERSION_FEE_BAND.1) {
+        return Err(invalid("the conversion fee is 0.75%"));
+    }
+    if config.min_feeders == 0 || config.min_feeders as usize > MAX_FEEDERS {
+        return Err(invalid("a feeder quorum of 1 to 10"));
     }
     if config.settlement_seconds == 0 || config.settlement_seconds > MAX_SETTLEMENT_SECONDS {
         return Err(invalid("the settlement window is 1 second to 2 hours"));
@@ -71,6 +83,7 @@ pub fn instantiate(
         fees: msg.fees,
         settlement_seconds: msg.settlement_seconds,
         max_rate_age_seconds: msg.max_rate_age_seconds,
+        min_feeders: msg.min_feeders,
         native_denoms: msg.native_denoms,
     };
     validate(&config)?;
@@ -113,6 +126,7 @@ fn update_config(
     new_feeders: Option<Vec<String>>,
     native_denoms: Option<Vec<String>>,
     points: Option<String>,
+    min_feeders: Option<u32>,
 ) -> Result<Response, ContractError> {
     cw_utils::nonpayable(&info)?;
     cw_ownable::assert_owner(deps.storage, &info.sender)?;
@@ -131,6 +145,9 @@ fn update_config(
     }
     if let Some(p) = points {
         c.points = Some(deps.api.addr_validate(&p)?);
+    }
+    if let Some(m) = min_feeders {
+        c.min_feeders = m;
     }
     validate(&c)?;
     CONFIG.save(deps.storage, &c)?;
@@ -174,6 +191,7 @@ pub fn execute(
             feeders,
             native_denoms,
             points,
+            min_feeders,
         } => update_config(
             deps,
             info,
@@ -182,6 +200,7 @@ pub fn execute(
             feeders,
             native_denoms,
             points,
+            min_feeders,
         ),
         ExecuteMsg::UpdateOwnership(action) => update_ownership(deps, &env, &info, action),
     }
@@ -189,11 +208,11 @@ pub fn execute(
 
 #[cfg_attr(not(feature = "library"), entry_point)]
 pub fn reply(deps: DepsMut, _env: Env, msg: Reply) -> Result<Response, ContractError> {
-    payments::award_failed(deps, msg)
+    settlement::award_failed(deps, msg)
 }
 
 #[cfg_attr(not(feature = "library"), entry_point)]
-pub fn query(deps: Deps, _env: Env, msg: QueryMsg) -> StdResult<Binary> {
+pub fn query(deps: Deps, env: Env, msg: QueryMsg) -> StdResult<Binary> {
     match msg {
         QueryMsg::Config {} => to_json_binary(&query::config(deps)?),
         QueryMsg::Ownership {} => to_json_binary(&cw_ownable::get_ownership(deps.storage)?),
@@ -213,7 +232,9 @@ pub fn query(deps: Deps, _env: Env, msg: QueryMsg) -> StdResult<Binary> {
         QueryMsg::ProviderAnalytics { provider } => {
             to_json_binary(&query::analytics(deps, provider)?)
         }
-        QueryMsg::Rate { pay, invoice } => to_json_binary(&query::rate(deps, pay, invoice)?),
+        QueryMsg::Rate { pay, invoice } => {
+            to_json_binary(&query::rate(deps, env, pay, invoice)?)
+        }
         QueryMsg::Totals {} => to_json_binary(&query::totals(deps)?),
     }
 }

@@ -71,12 +71,15 @@ pub enum ContractError {
     #[error("no rate of {pay} into {invoice}")]
     NoRate { pay: String, invoice: String },
 
-    #[error("the rate of {pay} into {invoice} was posted at {updated_at}: stale")]
+    #[error("fewer than {fresh_needed} feeders posted a fresh rate of {pay} into {invoice}")]
     StaleRate {
         pay: String,
         invoice: String,
-        updated_at: Timestamp,
+        fresh_needed: u32,
     },
+
+    #[error("an invoice that carries points must name its patient as the payer")]
+    PointsNeedPayer,
 
     #[error("paying costs {spend}, more than the maximum spend {max}")]
     MaxSpendExceeded { spend: Uint128, max: Uint128 },

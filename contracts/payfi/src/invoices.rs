@@ -1,7 +1,7 @@
 //! Issuing and cancelling invoices.
 
 use btt_types::payfi::{Denom, Invoice, InvoicePoints, InvoiceStatus};
-use cosmwasm_std::{DepsMut, Env, MessageInfo, Response, Timestamp, Uint128};
+use cosmwasm_std::{ensure, DepsMut, Env, MessageInfo, Response, Timestamp, Uint128};
 
 use crate::rates::asset_of;
 use crate::state::{BY_PAYER, BY_PROVIDER, CONFIG, COUNTERS, INVOICES};
@@ -40,6 +40,7 @@ pub fn issue(
         if p.points == 0 || p.category.is_empty() || config.points.is_none() {
             return Err(ContractError::InvalidPoints);
         }
+        ensure!(payer.is_some(), ContractError::PointsNeedPayer);
     }
     let payer = payer.map(|p| deps.api.addr_validate(&p)).transpose()?;
     let mut counters = COUNTERS.load(deps.storage)?;
@@ -56,6 +57,7 @@ pub fn issue(
         memo_hash,
         points,
         points_awarded: None,
+        pending_payments: 0,
         analytics,
         status: InvoiceStatus::Open,
     };

@@ -3,11 +3,8 @@
 use btt_types::asset::Asset;
 use btt_types::bps::Bps;
 use btt_types::payfi::{InvoiceStatus, Payment, PaymentStatus};
-use btt_types::points::{self, PointsContract};
 use btt_types::staking::StakingContract;
-use cosmwasm_std::{
-    Addr, Deps, DepsMut, Env, MessageInfo, Reply, Response, StdError, SubMsg, SubMsgResult, Uint128,
-};
+use cosmwasm_std::{Addr, Deps, DepsMut, Env, MessageInfo, Response, StdError, Uint128};
 
 use crate::rates::{asset_of, fresh_rate, key};
 use crate::state::{Config, BY_PAYER, CONFIG, COUNTERS, INVOICES, PAYMENTS, PENDING};
@@ -27,12 +24,12 @@ fn service_fee(
     };
     let best = level(payer)?.max(level(provider)?);
     let fee = Bps::by_level(&config.fees.by_priority, best);
-    Ok(Bps(fee.0
-        + if analytics {
-            config.fees.analytics.0
-        } else {
-            0
-        }))
+    let extra = if analytics {
+        config.fees.analytics
+    } else {
+        Bps::ZERO
+    };
+    Ok(Bps(fee.0.saturating_add(extra.0)))
 }
 
 /// `Pay` with native funds.
@@ -83,7 +80,7 @@ pub fn pay(
     if amount.is_zero() {
         return Err(ContractError::ZeroAmount);
     }
-    let open = invoice.amount - invoice.paid;
+    let open = invoice.amount.checked_sub(invoice.paid)?;
     if amount > open {
         return Err(ContractError::Overpay { open, amount });
     }
@@ -106,9 +103,9 @@ pub fn pay(
         let principal = amount
             .checked_div_ceil(rate)
             .map_err(|e| StdError::generic_err(e.to_string()))?;
-        (principal, config.fees.conversion.of(principal))
+        (principal, config.fees.conversion.of_ceil(principal))
     };
-    let spend = principal + conversion_fee;
+    let spend = principal.checked_add(conversion_fee)?;
     if spend > paid {
         return Err(ContractError::MaxSpendExceeded { spend, max: paid });
     }
@@ -122,7 +119,9 @@ pub fn pay(
 
     let mut counters = COUNTERS.load(deps.storage)?;
     counters.payments += 1;
-    counters.pending += 1;
+    counters.pending = counters.pending.checked_add(1).ok_or(ContractError::Overflow(
+        cosmwasm_std::OverflowError::new(cosmwasm_std::OverflowOperation::Add),
+    ))?;
     COUNTERS.save(deps.storage, &counters)?;
     let settles_at = env.block.time.plus_seconds(config.settlement_seconds);
     let payment = Payment {
@@ -142,7 +141,11 @@ pub fn pay(
     PENDING.save(deps.storage, (settles_at.seconds(), payment.id), &())?;
     BY_PAYER.save(deps.storage, (&payer, invoice_id), &())?;
 
-    invoice.paid += amount;
+    invoice.paid = invoice.paid.checked_add(amount)?;
+    invoice.pending_payments = invoice.pending_payments.saturating_add(1);
+    if invoice.paid == invoice.amount {
+        invoice.status = InvoiceStatus::Paid;
+    }
     let mut res = Response::new()
         .add_attribute("action", "pay")
         .add_attribute("invoice_id", invoice_id.to_string())
@@ -151,43 +154,10 @@ pub fn pay(
         .add_attribute("principal", principal)
         .add_attribute("conversion_fee", conversion_fee)
         .add_attribute("fee_bps", fee.0.to_string());
-    if invoice.paid == invoice.amount {
-        invoice.status = InvoiceStatus::Paid;
-        if let (Some(p), Some(points_contract), None) =
-            (&invoice.points, &config.points, &invoice.points_awarded)
-        {
-            let award =
-                PointsContract(points_contract.clone()).call(&points::ExecuteMsg::AwardFor {
-                    provider: invoice.provider.to_string(),
-                    patient: payer.to_string(),
-                    category: p.category.clone(),
-                    points: p.points,
-                })?;
-            // A provider out of budget or subscription does not block the payment.
-            res = res.add_submessage(SubMsg::reply_on_error(award, invoice_id));
-            invoice.points_awarded = Some((payer.clone(), env.block.time));
-        }
-    }
     INVOICES.save(deps.storage, invoice_id, &invoice)?;
-    if let Some(change) = asset.transfer_msg(&payer, paid - spend)? {
-        res = res
-            .add_message(change)
-            .add_attribute("change", paid - spend);
+    let change = paid.checked_sub(spend)?;
+    if let Some(msg) = asset.transfer_msg(&payer, change)? {
+        res = res.add_message(msg).add_attribute("change", change);
     }
     Ok(res)
-}
-
-/// The award of an invoice's points failed: the invoice records none.
-pub fn award_failed(deps: DepsMut, reply: Reply) -> Result<Response, ContractError> {
-    let SubMsgResult::Err(error) = reply.result else {
-        return Ok(Response::new());
-    };
-    let invoice_id = reply.id;
-    let mut invoice = INVOICES.load(deps.storage, invoice_id)?;
-    invoice.points_awarded = None;
-    INVOICES.save(deps.storage, invoice_id, &invoice)?;
-    Ok(Response::new()
-        .add_attribute("action", "points_not_awarded")
-        .add_attribute("invoice_id", invoice_id.to_string())
-        .add_attribute("error", error))
 }

@@ -1,13 +1,14 @@
 use btt_types::pagination::clamp_limit;
 use btt_types::payfi::{
     AnalyticsResponse, AssetVolume, ConfigResponse, Invoice, InvoicesResponse, Payment,
-    PaymentsResponse, Rate, TotalsResponse,
+    PaymentsResponse, RateResponse, TotalsResponse,
 };
-use cosmwasm_std::{Addr, Deps, Order, StdResult};
+use cosmwasm_std::{Addr, Deps, Env, Order, StdResult};
 use cw_storage_plus::{Bound, Map};
 
+use crate::rates::{median_of_fresh, posted};
 use crate::state::{
-    ANALYTICS, BY_PAYER, BY_PROVIDER, CONFIG, COUNTERS, INVOICES, PAYMENTS, PENDING, RATES,
+    ANALYTICS, BY_PAYER, BY_PROVIDER, CONFIG, COUNTERS, INVOICES, PAYMENTS, PENDING,
 };
 
 pub fn config(deps: Deps) -> StdResult<ConfigResponse> {
@@ -21,6 +22,7 @@ pub fn config(deps: Deps) -> StdResult<ConfigResponse> {
         fees: c.fees,
         settlement_seconds: c.settlement_seconds,
         max_rate_age_seconds: c.max_rate_age_seconds,
+        min_feeders: c.min_feeders,
         native_denoms: c.native_denoms,
     })
 }
@@ -101,8 +103,13 @@ pub fn analytics(deps: Deps, provider: String) -> StdResult<AnalyticsResponse> {
     Ok(AnalyticsResponse { volumes })
 }
 
-pub fn rate(deps: Deps, pay: String, invoice: String) -> StdResult<Option<Rate>> {
-    RATES.may_load(deps.storage, (&pay, &invoice))
+pub fn rate(deps: Deps, env: Env, pay: String, invoice: String) -> StdResult<RateResponse> {
+    let config = CONFIG.load(deps.storage)?;
+    let rates = posted(deps.storage, &config, &pay, &invoice)?;
+    Ok(RateResponse {
+        median: median_of_fresh(&config, &rates, env.block.time),
+        rates,
+    })
 }
 
 pub fn totals(deps: Deps) -> StdResult<TotalsResponse> {

@@ -1,9 +1,11 @@
-//! Denoms and oracle rates.
+//! Denoms and oracle rates: one rate per appointed feeder, combined by the median of the fresh
+//! ones, with a DAO-set quorum.
 
 use btt_types::asset::Asset;
-use cosmwasm_std::{Decimal, DepsMut, Env, MessageInfo, Response, Storage, Timestamp};
-
-use btt_types::payfi::Rate;
+use btt_types::payfi::{Rate, MAX_FEEDERS};
+use cosmwasm_std::{
+    ensure, Decimal, DepsMut, Env, MessageInfo, Order, Response, StdResult, Storage, Timestamp,
+};
 
 use crate::state::{Config, CONFIG, RATES};
 use crate::ContractError;
@@ -27,7 +29,47 @@ pub fn asset_of(config: &Config, key: &str) -> Result<Asset, ContractError> {
     Err(ContractError::UnknownDenom { denom: key.into() })
 }
 
-/// A fresh rate of `pay` into `invoice`.
+/// Every rate of `pay` into `invoice` posted by a feeder appointed now (at most 10 read).
+pub fn posted(
+    storage: &dyn Storage,
+    config: &Config,
+    pay: &str,
+    invoice: &str,
+) -> StdResult<Vec<Rate>> {
+    RATES
+        .prefix((pay, invoice))
+        .range(storage, None, None, Order::Ascending)
+        .take(MAX_FEEDERS)
+        .filter(|item| {
+            item.as_ref()
+                .map_or(true, |(feeder, _)| config.feeders.contains(feeder))
+        })
+        .map(|item| item.map(|(_, r)| r))
+        .collect()
+}
+
+/// The median of `rates` that are fresh at `now`, when at least the quorum are.
+pub fn median_of_fresh(config: &Config, rates: &[Rate], now: Timestamp) -> Option<Decimal> {
+    let mut fresh: Vec<Decimal> = rates
+        .iter()
+        .filter(|r| now.seconds() <= r.updated_at.seconds().saturating_add(config.max_rate_age_seconds))
+        .map(|r| r.rate)
+        .collect();
+    if fresh.is_empty() || fresh.len() < config.min_feeders as usize {
+        return None;
+    }
+    fresh.sort();
+    let mid = fresh.len() / 2;
+    Some(if fresh.len() % 2 == 1 {
+        fresh[mid]
+    } else {
+        // The mean of the two middle rates, rounded down: never more than either.
+        let sum = fresh[mid - 1].checked_add(fresh[mid]).ok()?;
+        sum.checked_div(Decimal::from_ratio(2u128, 1u128)).ok()?
+    })
+}
+
+/// The rate of `pay` into `invoice` now: the median of the appointed feeders' fresh rates.
 pub fn fresh_rate(
     storage: &dyn Storage,
     config: &Config,
@@ -36,20 +78,19 @@ pub fn fresh_rate(
     now: Timestamp,
 ) -> Result<Decimal, ContractError> {
     let (p, i) = (key(pay), key(invoice));
-    let rate = RATES
-        .may_load(storage, (&p, &i))?
-        .ok_or_else(|| ContractError::NoRate {
+    let rates = posted(storage, config, &p, &i)?;
+    ensure!(
+        !rates.is_empty(),
+        ContractError::NoRate {
             pay: p.clone(),
             invoice: i.clone(),
-        })?;
-    if now.seconds() > rate.updated_at.seconds() + config.max_rate_age_seconds {
-        return Err(ContractError::StaleRate {
-            pay: p,
-            invoice: i,
-            updated_at: rate.updated_at,
-        });
-    }
-    Ok(rate.rate)
+        }
+    );
+    median_of_fresh(config, &rates, now).ok_or(ContractError::StaleRate {
+        pay: p,
+        invoice: i,
+        fresh_needed: config.min_feeders,
+    })
 }
 
 /// `SetRate`: a feeder posts a rate.
@@ -63,9 +104,7 @@ pub fn set_rate(
 ) -> Result<Response, ContractError> {
     cw_utils::nonpayable(&info)?;
     let config = CONFIG.load(deps.storage)?;
-    if !config.feeders.contains(&info.sender) {
-        return Err(ContractError::NotFeeder);
-    }
+    ensure!(config.feeders.contains(&info.sender), ContractError::NotFeeder);
     asset_of(&config, &pay)?;
     asset_of(&config, &invoice)?;
     if rate.is_zero() || pay == invoice {
@@ -75,7 +114,7 @@ pub fn set_rate(
     }
     RATES.save(
         deps.storage,
-        (&pay, &invoice),
+        (&pay, &invoice, &info.sender),
         &Rate {
             rate,
             updated_at: env.block.time,

@@ -1,18 +1,23 @@
-//! Refunds inside the window, settlement after it.
+//! Refunds inside the window, settlement after it. An invoice's points are awarded when it is
+//! paid and its last payment settles: a refundable payment earns nothing yet, so a refund never
+//! has points to claw back.
 
 use btt_types::pagination::clamp_limit;
-use btt_types::payfi::{InvoiceStatus, PaymentStatus};
+use btt_types::payfi::{Invoice, InvoiceStatus, PaymentStatus};
 use btt_types::points::{self, PointsContract};
-use cosmwasm_std::{DepsMut, Env, MessageInfo, Order, Response, StdResult, Uint128};
+use cosmwasm_std::{
+    DepsMut, Env, MessageInfo, Order, Reply, Response, StdResult, SubMsg, SubMsgResult, Timestamp,
+    Uint128,
+};
 use cw_storage_plus::Bound;
 
 use crate::rates::key;
-use crate::state::{Volume, ANALYTICS, CONFIG, COUNTERS, INVOICES, PAYMENTS, PENDING};
+use crate::state::{Config, Volume, ANALYTICS, CONFIG, COUNTERS, INVOICES, PAYMENTS, PENDING};
 use crate::ContractError;
 
 /// `Refund`: the provider returns `amount` (all that is left when omitted) of a pending payment
-/// inside its window; a full refund also returns the conversion fee. If the invoice is no longer
-/// paid, its points are clawed back.
+/// inside its window; a full refund also returns the conversion fee. The invoice is open again
+/// for the part refunded.
 pub fn refund(
     deps: DepsMut,
     env: Env,
@@ -21,7 +26,6 @@ pub fn refund(
     amount: Option<Uint128>,
 ) -> Result<Response, ContractError> {
     cw_utils::nonpayable(&info)?;
-    let config = CONFIG.load(deps.storage)?;
     let mut payment = PAYMENTS
         .may_load(deps.storage, payment_id)?
         .ok_or(ContractError::PaymentNotFound { payment_id })?;
@@ -41,7 +45,7 @@ pub fn refund(
             settles_at: payment.settles_at,
         });
     }
-    let left = payment.principal - payment.refunded;
+    let left = payment.principal.checked_sub(payment.refunded)?;
     let amount = amount.unwrap_or(left);
     if amount.is_zero() {
         return Err(ContractError::ZeroAmount);
@@ -53,42 +57,28 @@ pub fn refund(
     let before = payment
         .invoice_amount
         .multiply_ratio(payment.refunded, payment.principal);
-    payment.refunded += amount;
+    payment.refunded = payment.refunded.checked_add(amount)?;
     let after = payment
         .invoice_amount
         .multiply_ratio(payment.refunded, payment.principal);
-    invoice.paid -= after - before;
+    invoice.paid = invoice.paid.checked_sub(after.checked_sub(before)?)?;
     let mut back = amount;
     if payment.refunded == payment.principal {
-        back += payment.conversion_fee;
+        back = back.checked_add(payment.conversion_fee)?;
+        invoice.pending_payments = invoice.pending_payments.saturating_sub(1);
         payment.status = PaymentStatus::Refunded;
         PENDING.remove(deps.storage, (payment.settles_at.seconds(), payment_id));
         COUNTERS.update(deps.storage, |mut c| -> StdResult<_> {
-            c.pending -= 1;
+            c.pending = c.pending.saturating_sub(1);
             Ok(c)
         })?;
     }
-    let mut res = Response::new()
+    let res = Response::new()
         .add_attribute("action", "refund")
         .add_attribute("payment_id", payment_id.to_string())
         .add_attribute("amount", back);
     if invoice.paid < invoice.amount && invoice.status == InvoiceStatus::Paid {
         invoice.status = InvoiceStatus::Open;
-        if let (Some((patient, awarded_at)), Some(p), Some(contract)) = (
-            invoice.points_awarded.take(),
-            &invoice.points,
-            &config.points,
-        ) {
-            res = res.add_message(PointsContract(contract.clone()).call(
-                &points::ExecuteMsg::Clawback {
-                    patient: patient.to_string(),
-                    provider: invoice.provider.to_string(),
-                    category: p.category.clone(),
-                    points: p.points,
-                    awarded_at,
-                },
-            )?);
-        }
     }
     PAYMENTS.save(deps.storage, payment_id, &payment)?;
     INVOICES.save(deps.storage, invoice.id, &invoice)?;
@@ -122,28 +112,33 @@ pub fn settle(
     for (at, id) in &due {
         PENDING.remove(deps.storage, (*at, *id));
         let mut payment = PAYMENTS.load(deps.storage, *id)?;
-        let invoice = INVOICES.load(deps.storage, payment.invoice_id)?;
-        let net = payment.principal - payment.refunded;
-        let service = payment.fee.of(net);
+        let mut invoice = INVOICES.load(deps.storage, payment.invoice_id)?;
+        let net = payment.principal.checked_sub(payment.refunded)?;
+        let service = payment.fee.of_ceil(net);
         res = res
             .add_messages(
                 payment
                     .asset
-                    .transfer_msg(&invoice.provider, net - service)?,
+                    .transfer_msg(&invoice.provider, net.checked_sub(service)?)?,
             )
             .add_messages(
                 payment
                     .asset
-                    .transfer_msg(&config.treasury, service + payment.conversion_fee)?,
+                    .transfer_msg(&config.treasury, service.checked_add(payment.conversion_fee)?)?,
             );
+        invoice.pending_payments = invoice.pending_payments.saturating_sub(1);
+        if let Some(award) = award_points(&config, &mut invoice, env.block.time)? {
+            res = res.add_submessage(award);
+        }
+        INVOICES.save(deps.storage, invoice.id, &invoice)?;
         if invoice.analytics {
             ANALYTICS.update(
                 deps.storage,
                 (&invoice.provider, &key(&payment.asset)),
                 |v| -> StdResult<_> {
                     let mut v: Volume = v.unwrap_or_default();
-                    v.volume += net;
-                    v.count += 1;
+                    v.volume = v.volume.checked_add(net)?;
+                    v.count = v.count.saturating_add(1);
                     Ok(v)
                 },
             )?;
@@ -152,8 +147,51 @@ pub fn settle(
         PAYMENTS.save(deps.storage, *id, &payment)?;
     }
     COUNTERS.update(deps.storage, |mut c| -> StdResult<_> {
-        c.pending -= due.len() as u64;
+        c.pending = c.pending.saturating_sub(due.len() as u64);
         Ok(c)
     })?;
     Ok(res)
+}
+
+/// The award of a paid invoice's points to its named payer, once no payment of it can be
+/// refunded any more; at most once. A provider out of budget or subscription does not block
+/// settlement (the reply records that nothing was awarded).
+fn award_points(
+    config: &Config,
+    invoice: &mut Invoice,
+    now: Timestamp,
+) -> Result<Option<SubMsg>, ContractError> {
+    let (Some(p), Some(contract), Some(patient)) = (&invoice.points, &config.points, &invoice.payer)
+    else {
+        return Ok(None);
+    };
+    if invoice.status != InvoiceStatus::Paid
+        || invoice.pending_payments > 0
+        || invoice.points_awarded.is_some()
+    {
+        return Ok(None);
+    }
+    let award = PointsContract(contract.clone()).call(&points::ExecuteMsg::AwardFor {
+        provider: invoice.provider.to_string(),
+        patient: patient.to_string(),
+        category: p.category.clone(),
+        points: p.points,
+    })?;
+    invoice.points_awarded = Some((patient.clone(), now));
+    Ok(Some(SubMsg::reply_on_error(award, invoice.id)))
+}
+
+/// The award of an invoice's points failed: the invoice records none.
+pub fn award_failed(deps: DepsMut, reply: Reply) -> Result<Response, ContractError> {
+    let SubMsgResult::Err(error) = reply.result else {
+        return Ok(Response::new());
+    };
+    let invoice_id = reply.id;
+    let mut invoice = INVOICES.load(deps.storage, invoice_id)?;
+    invoice.points_awarded = None;
+    INVOICES.save(deps.storage, invoice_id, &invoice)?;
+    Ok(Response::new()
+        .add_attribute("action", "points_not_awarded")
+        .add_attribute("invoice_id", invoice_id.to_string())
+        .add_attribute("error", error))
 }

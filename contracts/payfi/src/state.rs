@@ -13,6 +13,8 @@ pub struct Config {
     pub fees: PayfiFees,
     pub settlement_seconds: u64,
     pub max_rate_age_seconds: u64,
+    /// Fresh feeder rates a conversion needs.
+    pub min_feeders: u32,
     pub native_denoms: Vec<String>,
 }
 
@@ -31,8 +33,8 @@ pub const PAYMENTS: Map<u64, Payment> = Map::new("payments");
 /// Pending payment ids by settlement time (seconds).
 pub const PENDING: Map<(u64, u64), ()> = Map::new("pending");
 
-/// Rates by (pay denom, invoice denom).
-pub const RATES: Map<(&str, &str), Rate> = Map::new("rates");
+/// Rates by (pay denom, invoice denom, feeder): one per feeder, combined by median.
+pub const RATES: Map<(&str, &str, &Addr), Rate> = Map::new("feeder_rates");
 
 /// Settled volume and count of an opted-in provider, by denom.
 #[cw_serde]

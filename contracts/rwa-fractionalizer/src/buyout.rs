@@ -293,9 +293,12 @@ pub fn redeem(
         .add_attribute("proceeds", payout))
 }
 
-/// `RedeemNft`: a holder of every share, already sent here, takes the NFT out.
+/// `RedeemNft`: a holder of every share, already sent here, takes the NFT out. The management
+/// fee accrues first: the curator's fee shares are shares too, so a holder other than the
+/// curator must hold them as well (the curator's own fee is moot when it takes the asset).
 pub fn redeem_nft(
     deps: DepsMut,
+    env: Env,
     vault_id: u64,
     holder: Addr,
     amount: Uint128,
@@ -303,13 +306,20 @@ pub fn redeem_nft(
     let config = CONFIG.load(deps.storage)?;
     let mut vault = load_vault(deps.storage, vault_id)?;
     require_status(&vault, &[VaultStatus::Active], "active (no auction)")?;
+    let mut fee_msgs: Vec<CosmosMsg> = vec![];
+    if holder == vault.curator {
+        vault.fee_checkpoint = env.block.time;
+    } else {
+        fee_msgs.extend(accrue_fee(deps.storage, &mut vault, env.block.time)?.map(CosmosMsg::from));
+    }
     if amount != vault.supply {
         return Err(ContractError::NotAllShares {
             supply: vault.supply,
             sent: amount,
         });
     }
-    let mut msgs = vec![nft_transfer(&config.nft, &holder, &vault.token_id)?];
+    let mut msgs = fee_msgs;
+    msgs.push(nft_transfer(&config.nft, &holder, &vault.token_id)?);
     msgs.extend(burn_and_pay(
         deps.storage,
         &mut vault,

@@ -164,7 +164,7 @@ fn receive(
             buyout::redeem(deps, vault_id, sender, wrapper.amount)
         }
         (Some(vault_id), ReceiveMsg::RedeemNft {}) => {
-            buyout::redeem_nft(deps, vault_id, sender, wrapper.amount)
+            buyout::redeem_nft(deps, env, vault_id, sender, wrapper.amount)
         }
         _ => Err(wrong_hook()),
     }

@@ -11,7 +11,7 @@ use btt_types::compute::{
     Assignment, ComputeEscrowContract, EnergyRating, ExecuteMsg, JobSpec, NodeSpec, Resolution,
     Urgency,
 };
-use btt_types::depin::{self, cumulative_emission, Attestation, StateResponse};
+use btt_types::depin::{self, Attestation, StateResponse};
 use btt_types::units::format_btt;
 use cosmwasm_std::{Addr, Decimal, Uint128};
 use serde::Serialize;
@@ -33,8 +33,14 @@ pub struct ComputeReport {
     pub split: Vec<(String, Uint128)>,
     /// The epoch the job's units counted in.
     pub epoch: u32,
-    /// Its reward (emission plus what earlier empty epochs rolled in), ubtt.
+    /// Its reward (its emission plus the carry it released), ubtt.
     pub epoch_reward: Uint128,
+    /// The carry it released: emission of earlier epochs nobody mined, at most the DAO's
+    /// release per epoch, ubtt.
+    pub epoch_released: Uint128,
+    /// Emission not paid out yet after the claims: of empty epochs and what the fee cap held
+    /// back, released gradually later, ubtt.
+    pub carried: Uint128,
     /// Mining rewards claimed by each node's operator, ubtt.
     pub mining: Vec<(String, Uint128)>,
     /// Scheduled emission through the closed epochs, ubtt.
@@ -105,13 +111,12 @@ pub fn marketplace_scenario<C: EconomyChain>(
         nodes.push(wasm_attr(&res, "node_id")?.parse::<u64>()?);
     }
 
-    let now = app.block_info().time;
     let spec = JobSpec {
         compute_units: 2_000,
         hardware_class: "gpu-standard".into(),
         urgency: Urgency::Urgent,
         data_gb: 100,
-        deadline: now.plus_seconds(3 * 86_400),
+        run_seconds: 3 * 86_400,
         review_seconds: 86_400,
     };
     let quote = market.quote(&app.wrap(), &spec, Some(&clinic))?;
@@ -139,6 +144,15 @@ pub fn marketplace_scenario<C: EconomyChain>(
         },
         &[],
     )?;
+    // Each operator accepts its part: only then is its bond at stake for the job.
+    for (operator, node_id) in [(&bitwave, nodes[0]), (&mdao, nodes[1])] {
+        app.execute_contract(
+            operator.clone(),
+            escrow.clone(),
+            &ExecuteMsg::AcceptAssignment { job_id, node_id },
+            &[],
+        )?;
+    }
     let submit = ExecuteMsg::SubmitResult {
         job_id,
         result_hash: "5f".repeat(32),
@@ -246,8 +260,10 @@ pub fn marketplace_scenario<C: EconomyChain>(
         split,
         epoch,
         epoch_reward: epoch_info.reward.unwrap_or_default(),
+        epoch_released: epoch_info.released,
+        carried: state.carry,
         mining,
-        emission_so_far: cumulative_emission(state.closed_through.saturating_sub(1)),
+        emission_so_far: state.scheduled,
         mined_so_far: state.paid,
         jobs,
         fees_to,
@@ -271,7 +287,7 @@ fn post<C: EconomyChain>(
     Ok((job_id, quote.price))
 }
 
-/// Assigns `units` of `job_id` to one node and has its operator submit a result.
+/// Offers `units` of `job_id` to one node, whose operator accepts and submits a result.
 fn run_on<C: EconomyChain>(
     app: &mut C,
     escrow: &Addr,
@@ -288,6 +304,11 @@ fn run_on<C: EconomyChain>(
         }],
     };
     app.execute_contract(clinic.clone(), escrow.clone(), &assign, &[])?;
+    let accept = ExecuteMsg::AcceptAssignment {
+        job_id,
+        node_id: *node_id,
+    };
+    app.execute_contract(operator.clone(), escrow.clone(), &accept, &[])?;
     let submit = ExecuteMsg::SubmitResult {
         job_id,
         result_hash: "7a".repeat(32),
@@ -298,8 +319,8 @@ fn run_on<C: EconomyChain>(
 }
 
 /// A second clinic's standard job (accepted), a priority job disputed and split half and half
-/// by the arbiter with its node slashed (the cut goes to the clinic), and a job nobody takes,
-/// expired and refunded.
+/// by the arbiter with its node slashed (the cut goes to the clinic, at most the job's price),
+/// and a job nobody takes, cancelled and refunded.
 fn more_jobs<C: EconomyChain>(
     app: &mut C,
     deployment: &Deployment,
@@ -310,12 +331,12 @@ fn more_jobs<C: EconomyChain>(
     let escrow = deployment.escrow.clone();
     let token = deployment.token.clone();
     let arbiter = Addr::unchecked(&config.compute.arbiter);
-    let spec = |app: &C, units: u64, urgency: Urgency, days: u64| JobSpec {
+    let spec = |units: u64, urgency: Urgency, days: u64| JobSpec {
         compute_units: units,
         hardware_class: "gpu-standard".into(),
         urgency,
         data_gb: 20,
-        deadline: app.block_info().time.plus_seconds(days * 86_400),
+        run_seconds: days * 86_400,
         review_seconds: 86_400,
     };
     let mut outcomes = vec![];
@@ -327,7 +348,7 @@ fn more_jobs<C: EconomyChain>(
         app,
         deployment,
         &hospital,
-        spec(app, 500, Urgency::Standard, 5),
+        spec(500, Urgency::Standard, 5),
     )?;
     run_on(app, &escrow, &hospital, job, &nodes[0], 500)?;
     app.execute_contract(
@@ -351,7 +372,7 @@ fn more_jobs<C: EconomyChain>(
         app,
         deployment,
         &clinic,
-        spec(app, 300, Urgency::Priority, 5),
+        spec(300, Urgency::Priority, 5),
     )?;
     run_on(app, &escrow, &clinic, job, &nodes[1], 300)?;
     let dispute = ExecuteMsg::Dispute {
@@ -373,26 +394,26 @@ fn more_jobs<C: EconomyChain>(
         urgency: "priority".into(),
         units: 300,
         price,
-        outcome: "disputed; the arbiter split it 50/50 and slashed the node, its bond cut going to the clinic".into(),
+        outcome: "disputed; the arbiter split it 50/50 and slashed the node: the clinic got its bond cut up to the job's price, the reserve the rest".into(),
         refunded: token.balance(&app.wrap(), &clinic)? - before,
     });
 
-    // A job nobody takes before its one-day deadline: expired, escrow refunded.
-    let (job, price) = post(
-        app,
-        deployment,
-        &clinic,
-        spec(app, 100, Urgency::Standard, 1),
-    )?;
+    // A job nobody takes within a day: the clinic cancels it and the escrow is refunded.
+    let (job, price) = post(app, deployment, &clinic, spec(100, Urgency::Standard, 1))?;
     advance(app, 86_400 + 1);
     let before = token.balance(&app.wrap(), &clinic)?;
-    app.execute_contract(hospital, escrow, &ExecuteMsg::Expire { job_id: job }, &[])?;
+    app.execute_contract(
+        clinic.clone(),
+        escrow,
+        &ExecuteMsg::CancelJob { job_id: job },
+        &[],
+    )?;
     outcomes.push(JobOutcome {
         clinic: "China Digital Healthcare Group".into(),
         urgency: "standard".into(),
         units: 100,
         price,
-        outcome: "expired unassigned; refunded".into(),
+        outcome: "not taken within a day; cancelled and refunded".into(),
         refunded: token.balance(&app.wrap(), &clinic)? - before,
     });
     Ok(outcomes)
@@ -418,18 +439,21 @@ pub fn render(r: &ComputeReport) -> String {
         format_btt(total)
     ));
     out.push_str(&format!(
-        "  mining: epoch {} paid {} BTT (its emission plus the {} earlier epochs nobody mined, rolled in):\n",
+        "  mining: epoch {} shares {} BTT (its emission plus {} BTT released of the carry of the {} earlier epochs nobody mined);\n  \
+         each node is paid at most the protocol fees its jobs paid, so self-paid jobs never mine a profit:\n",
         r.epoch,
         format_btt(r.epoch_reward),
+        format_btt(r.epoch_released),
         r.epoch
     ));
     for (who, amount) in &r.mining {
         out.push_str(&format!("    {who:<32} {:>16} BTT\n", format_btt(*amount)));
     }
     out.push_str(&format!(
-        "  emission scheduled through the closed epochs {} BTT of 6,300,000; paid to nodes {} BTT\n",
+        "  emission scheduled through the closed epochs {} BTT of 6,300,000; paid to nodes {} BTT; carried {} BTT (released gradually)\n",
         format_btt(r.emission_so_far),
-        format_btt(r.mined_so_far)
+        format_btt(r.mined_so_far),
+        format_btt(r.carried)
     ));
     out.push_str("  more jobs:\n");
     for j in &r.jobs {

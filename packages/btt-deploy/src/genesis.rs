@@ -7,9 +7,9 @@ use btt_types::allocation::{
     ALLOCATION_TABLE,
 };
 use btt_types::bps::Bps;
-use btt_types::compute::{HardwareClass, UrgencyMultipliers};
+use btt_types::compute::{HardwareClass, RunWindow, UrgencyMultipliers};
 use btt_types::dao::VotingRules;
-use btt_types::depin::ScoreMultipliers;
+use btt_types::depin::{PayoutRules, ScoreMultipliers};
 use btt_types::payfi::PayfiFees;
 use btt_types::points::{PointCategory, PointsRules, ReferralMilestone, SubscriptionTier};
 use btt_types::staking::{FeeTier, LockTier};
@@ -104,11 +104,14 @@ pub struct PaymentParams {
     pub native_denoms: Vec<String>,
     /// Post conversion rates.
     pub feeders: Vec<String>,
+    /// Fresh feeder rates a conversion needs (their median is used).
+    pub min_feeders: u32,
 }
 
 impl PaymentParams {
     /// DESIGN.md's suggestions: 0.8 / 0.7 / 0.6 / 0.5% by staking priority, 0.25% analytics,
-    /// 0.75% conversion; a 1-hour window; rates live 10 minutes; USDC accepted.
+    /// 0.75% conversion; a 1-hour window; rates live 10 minutes; USDC accepted; one fresh
+    /// feeder rate is enough (the median of several when more feeders post).
     pub fn suggested(feeders: Vec<String>) -> Self {
         Self {
             fees: PayfiFees {
@@ -119,6 +122,7 @@ impl PaymentParams {
             settlement_seconds: 3_600,
             max_rate_age_seconds: 600,
             native_denoms: vec!["uusdc".into()],
+            min_feeders: 1,
             feeders,
         }
     }
@@ -160,12 +164,12 @@ pub fn suggested_points_rules() -> PointsRules {
         redemption_fee_per_point: Uint128::new(100),
         milestones: vec![
             ReferralMilestone {
-                points_awarded: 10_000,
-                reward: btt(500),
+                fees_paid: btt(1_500),
+                reward: btt(150),
             },
             ReferralMilestone {
-                points_awarded: 100_000,
-                reward: btt(2_000),
+                fees_paid: btt(12_000),
+                reward: btt(1_000),
             },
         ],
     }
@@ -192,12 +196,18 @@ pub struct ComputeParams {
     pub oracles: Vec<String>,
     /// Score multipliers.
     pub multipliers: ScoreMultipliers,
+    /// The shortest run window a job may ask for, by size.
+    pub run_window: RunWindow,
+    /// Oracle quorum, the fee cap of mining rewards, the release of carried emission.
+    pub payout: PayoutRules,
 }
 
 impl ComputeParams {
     /// A starting point: standard GPUs at 0.01 BTT a unit, high-end at 0.025 BTT; urgency
     /// 1.0 / 1.5 / 2.0; 0.001 BTT a GB; bonds of at least 10,000 BTT, 10% slash, 14-day unbonding;
-    /// DESIGN.md's score multipliers with two underserved regions at 1.5.
+    /// DESIGN.md's score multipliers with two underserved regions at 1.5; jobs get at least
+    /// 1 hour plus 1 hour per 1,000 units to run; mining needs 2 oracles, pays at most the
+    /// protocol fees a node's jobs paid, and releases at most 5,000 BTT of carry an epoch.
     pub fn suggested(arbiter: String, oracles: Vec<String>) -> Self {
         Self {
             hardware_classes: vec![
@@ -222,6 +232,11 @@ impl ComputeParams {
             arbiter,
             oracles,
             multipliers: ScoreMultipliers::suggested(&["cn-west", "africa-east"]),
+            run_window: RunWindow {
+                base_seconds: 3_600,
+                seconds_per_1000_units: 3_600,
+            },
+            payout: PayoutRules::suggested(),
         }
     }
 }
@@ -246,6 +261,8 @@ pub struct GovernanceParams {
     pub unbonding_seconds: u64,
     /// Fee-discount tiers.
     pub fee_tiers: Vec<FeeTier>,
+    /// Age of the stake a fee tier counts (the lower of now and then), seconds.
+    pub tier_age_seconds: u64,
     /// Voting period, seconds.
     pub voting_period_seconds: u64,
     /// Timelock after a passed vote, seconds.
@@ -266,13 +283,15 @@ impl GovernanceParams {
     /// DESIGN.md's suggestions: lock tiers none 1.0×, 3 months 1.1×, 6 months 1.25×,
     /// 12 months 1.5×, 24 months 2.0×, 48 months 2.5×; unbonding 21 days over a 7-day vote and
     /// a 2-day timelock; deposit 1,000 BTT; x/gov quorum 33.4%, threshold 50%, veto 33.4%;
-    /// fee tiers 1,000 / 10,000 / 100,000 BTT for 10% / 25% / 50% off; the guardian's veto ends
+    /// fee tiers 1,000 / 10,000 / 100,000 BTT for 10% / 25% / 50% off, counting stake held for 7
+    /// days; the guardian's veto ends
     /// two years after `start`.
     pub fn suggested(guardian: String, start: Timestamp) -> Self {
         Self {
             lock_tiers: LockTier::suggested(),
             unbonding_seconds: 21 * DAY,
             fee_tiers: FeeTier::suggested(),
+            tier_age_seconds: 7 * DAY,
             voting_period_seconds: 7 * DAY,
             timelock_seconds: 2 * DAY,
             deposit: btt(1_000),

@@ -252,6 +252,7 @@ fn lower_payfi_fee<C: EconomyChain>(
         feeders: None,
         native_denoms: None,
         points: None,
+        min_feeders: None,
     };
     let msg: CosmosMsg = cosmwasm_std::WasmMsg::Execute {
         contract_addr: deployment.payfi.to_string(),

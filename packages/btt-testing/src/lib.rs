@@ -52,6 +52,11 @@ pub fn instantiate_token(
         .expect("instantiating the token")
 }
 
+/// The age of the stake a fee tier counts in test suites: one day, so a suite stakes and
+/// advances a day before a discount applies (the attack tests show a stake held for a moment
+/// earns none).
+pub const TEST_TIER_AGE_SECONDS: u64 = 86_400;
+
 /// Instantiates btt-staking for `token` with the suggested lock and fee tiers and
 /// `unbonding_seconds`, owned by `owner` (wasm admin too). Returns its address.
 pub fn instantiate_staking(
@@ -66,6 +71,7 @@ pub fn instantiate_staking(
         lock_tiers: LockTier::suggested(),
         unbonding_seconds,
         fee_tiers: FeeTier::suggested(),
+        tier_age_seconds: TEST_TIER_AGE_SECONDS,
         owner: None,
         dao: None,
     };

@@ -28,6 +28,17 @@ impl Bps {
         amount.multiply_ratio(self.0, BPS_DENOMINATOR)
     }
 
+    /// `amount × self / 10,000`, rounded up: fees round in the protocol's favour, so splitting
+    /// one payment into many never lowers the fee.
+    pub fn of_ceil(self, amount: Uint128) -> Uint128 {
+        amount.mul_ceil(self.to_decimal())
+    }
+
+    /// True when `lo <= self <= hi`.
+    pub fn within(self, lo: Bps, hi: Bps) -> bool {
+        lo <= self && self <= hi
+    }
+
     /// The rate of `level` in a table of rates by staking priority level: the last rate applies
     /// to every level above the table, and an empty table charges nothing.
     pub fn by_level(table: &[Bps], level: usize) -> Bps {
@@ -59,6 +70,19 @@ mod tests {
         assert_eq!(Bps(1_500).of(Uint128::new(1_000)), Uint128::new(150));
         assert_eq!(Bps(1).of(Uint128::new(9_999)), Uint128::zero());
         assert_eq!(Bps::FULL.of(Uint128::MAX), Uint128::MAX);
+    }
+
+    #[test]
+    fn a_fee_rounds_up_so_splitting_never_lowers_it() {
+        assert_eq!(Bps(50).of_ceil(Uint128::new(124)), Uint128::one());
+        assert_eq!(Bps(50).of_ceil(Uint128::new(200)), Uint128::one());
+        assert_eq!(Bps(50).of_ceil(Uint128::new(201)), Uint128::new(2));
+        assert_eq!(Bps(50).of_ceil(Uint128::zero()), Uint128::zero());
+        let whole = Bps(50).of_ceil(Uint128::new(124_000));
+        let pieces = Bps(50).of_ceil(Uint128::new(124)) * Uint128::new(1_000);
+        assert!(pieces >= whole);
+        assert!(Bps(60).within(Bps(50), Bps(80)));
+        assert!(!Bps(49).within(Bps(50), Bps(80)));
     }
 
     #[test]

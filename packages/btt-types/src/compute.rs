@@ -22,6 +22,28 @@ pub const MAX_NODES_PER_JOB: usize = 8;
 pub const MAX_FEE_RECIPIENTS: usize = 5;
 /// Longest review window a job may ask for: 14 days.
 pub const MAX_REVIEW_SECONDS: u64 = 14 * 86_400;
+/// Longest run window a job may ask for: 30 days.
+pub const MAX_RUN_SECONDS: u64 = 30 * 86_400;
+
+/// The shortest run window a job may ask for, set by the DAO: `base_seconds` plus
+/// `seconds_per_1000_units` for every 1,000 compute units (rounded up), so a large job cannot be
+/// squeezed into a window no node could meet.
+#[cw_serde]
+pub struct RunWindow {
+    /// Seconds every job gets at least.
+    pub base_seconds: u64,
+    /// Seconds added per 1,000 compute units.
+    pub seconds_per_1000_units: u64,
+}
+
+impl RunWindow {
+    /// The shortest run window of a job of `units`.
+    pub fn min_for(&self, units: u64) -> u64 {
+        let per_unit = u128::from(units) * u128::from(self.seconds_per_1000_units);
+        let extra = u64::try_from(per_unit.div_ceil(1_000)).unwrap_or(u64::MAX);
+        self.base_seconds.saturating_add(extra)
+    }
+}
 
 /// A class of hardware and its price per compute unit, in ubtt.
 #[cw_serde]
@@ -119,6 +141,11 @@ pub struct InstantiateMsg {
     pub min_bond: Uint128,
     /// Share of a node's bond slashed when it is at fault or misses a deadline.
     pub slash: Bps,
+    /// Receives the part of a slash beyond the wronged clinic's loss (the job's price): the
+    /// operational reserve.
+    pub reserve: String,
+    /// The shortest run window by job size.
+    pub run_window: RunWindow,
     /// How long a retiring node's bond waits before it can be withdrawn.
     pub bond_unbonding_seconds: u64,
     /// Who changes the config; the sender when omitted. Handed to the DAO.
@@ -167,8 +194,9 @@ pub struct JobSpec {
     pub urgency: Urgency,
     /// Data volume in GB.
     pub data_gb: u64,
-    /// The result must be submitted before this time (in the future).
-    pub deadline: Timestamp,
+    /// Seconds the nodes have to submit the result, counted from the moment the last assigned
+    /// node accepts; at least the DAO's run window for the job's units, at most 30 days.
+    pub run_seconds: u64,
     /// How long the clinic has to accept or dispute a submitted result (at most 14 days).
     pub review_seconds: u64,
 }
@@ -234,13 +262,37 @@ pub enum ExecuteMsg {
         /// The node.
         node_id: u64,
     },
-    /// The job's clinic: assigns a posted job to 1 to 8 active nodes of its hardware class. No
-    /// funds.
+    /// The job's clinic: offers a posted job (or re-offers an offered one) to 1 to 8 active,
+    /// fully bonded nodes of its hardware class. Nothing binds a node until its operator accepts.
+    /// No funds.
     AssignJob {
         /// The job.
         job_id: u64,
         /// Nodes and the units each supplies; the units add up to the job's.
         assignments: Vec<Assignment>,
+    },
+    /// The operator of an offered node: accepts its part of the job, which puts its bond at
+    /// stake for it. When the last node accepts, the job runs and its deadline is set to now +
+    /// the job's `run_seconds`. No funds.
+    AcceptAssignment {
+        /// The job.
+        job_id: u64,
+        /// The operator's node in the offer.
+        node_id: u64,
+    },
+    /// The operator of an offered node: declines; the offer is withdrawn for every node and
+    /// the job is posted again. No funds.
+    DeclineAssignment {
+        /// The job.
+        job_id: u64,
+        /// The operator's node in the offer.
+        node_id: u64,
+    },
+    /// The job's clinic: takes back a job that is not running yet (posted or offered) with a
+    /// full refund; no node is slashed. No funds.
+    CancelJob {
+        /// The job.
+        job_id: u64,
     },
     /// An operator of an assigned node, before the deadline: submits the result. No funds.
     SubmitResult {
@@ -277,8 +329,9 @@ pub enum ExecuteMsg {
         /// Nodes of the job at fault.
         at_fault: Vec<u64>,
     },
-    /// Anyone, after the deadline of a job with no result: refunds the clinic; assigned nodes
-    /// missed the deadline and are slashed. No funds.
+    /// Anyone, after the deadline of a running job with no result: refunds the clinic; the
+    /// nodes, which accepted and missed the deadline, are slashed (the clinic gets at most the
+    /// job's price of it, the rest goes to the reserve). No funds.
     Expire {
         /// The job.
         job_id: u64,
@@ -309,6 +362,10 @@ pub struct ConfigUpdate {
     pub min_bond: Option<Uint128>,
     /// Share of a bond slashed for a fault.
     pub slash: Option<Bps>,
+    /// Receives slashes beyond the clinic's loss.
+    pub reserve: Option<String>,
+    /// The shortest run window by job size.
+    pub run_window: Option<RunWindow>,
     /// Wait before a retired node can withdraw its bond, seconds.
     pub bond_unbonding_seconds: Option<u64>,
 }
@@ -371,7 +428,7 @@ pub struct Node {
 pub enum JobStatus {
     /// Escrowed, waiting for nodes.
     Posted,
-    /// Assigned to nodes, running.
+    /// Accepted by every assigned node, running until the deadline.
     Assigned,
     /// Result submitted, in review.
     Submitted,
@@ -383,6 +440,8 @@ pub enum JobStatus {
     Refunded,
     /// Settled by the arbiter with a split.
     Split,
+    /// Offered to nodes, waiting for every operator to accept.
+    Offered,
 }
 
 impl JobStatus {
@@ -418,10 +477,17 @@ pub struct Job {
     pub asset: Asset,
     /// The escrowed price.
     pub price: Uint128,
+    /// The price in ubtt (equal to `price` for BTT jobs; before conversion for native ones):
+    /// the clinic's loss that caps what it receives of a slash.
+    pub price_ubtt: Uint128,
     /// Discount the clinic got from its staking tier.
     pub discount: Bps,
-    /// Nodes and the units each supplies.
+    /// Nodes and the units each supplies (offered, or running once all accepted).
     pub assignments: Vec<Assignment>,
+    /// The nodes of the offer whose operators accepted.
+    pub accepted: Vec<u64>,
+    /// The result is due before this; set when the last node accepts.
+    pub deadline: Option<Timestamp>,
     /// The submitted result, if any.
     pub result: Option<JobResult>,
     /// The status.
@@ -527,6 +593,10 @@ pub struct ConfigResponse {
     pub min_bond: Uint128,
     /// Share of a bond slashed for a fault.
     pub slash: Bps,
+    /// Receives slashes beyond the clinic's loss.
+    pub reserve: Addr,
+    /// The shortest run window by job size.
+    pub run_window: RunWindow,
     /// Wait before a retired node can withdraw its bond, seconds.
     pub bond_unbonding_seconds: u64,
 }

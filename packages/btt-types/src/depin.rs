@@ -8,6 +8,7 @@ use cosmwasm_std::{
 use cw20::Cw20ReceiveMsg;
 use cw_ownable::{cw_ownable_execute, cw_ownable_query};
 
+use crate::bps::Bps;
 use crate::compute::EnergyRating;
 use crate::units::btt;
 
@@ -97,6 +98,18 @@ pub struct ScoreMultipliers {
     pub energy: Vec<Decimal>,
 }
 
+impl PayoutRules {
+    /// Our starting point: two oracles, rewards up to 100% of the fees paid, and at most 5,000
+    /// BTT of carry released per epoch.
+    pub fn suggested() -> Self {
+        Self {
+            min_attestations: 2,
+            fee_cap: Bps::FULL,
+            max_carry_release: btt(5_000),
+        }
+    }
+}
+
 impl ScoreMultipliers {
     /// DESIGN.md's suggestions, with `underserved` regions at 1.5.
     pub fn suggested(underserved: &[&str]) -> Self {
@@ -148,8 +161,25 @@ pub struct InstantiateMsg {
     pub start: Timestamp,
     /// Score multipliers.
     pub multipliers: ScoreMultipliers,
+    /// How mining is paid out: oracle quorum, the fee cap and the release of carried emission.
+    pub payout: PayoutRules,
     /// Who changes the config; the sender when omitted. Handed to the DAO.
     pub owner: Option<String>,
+}
+
+/// The rules that keep mining honest; governance parameters.
+#[cw_serde]
+pub struct PayoutRules {
+    /// A node scores in an epoch only with attestations from at least this many distinct,
+    /// currently appointed oracles (1 to 10).
+    pub min_attestations: u32,
+    /// A node's reward for an epoch is at most this share of the protocol fees (ubtt) its
+    /// jobs paid in that epoch (at most 100%), so self-paid jobs never earn more than they
+    /// cost. What the cap holds back returns to the carry.
+    pub fee_cap: Bps,
+    /// Most ubtt of carried emission (from epochs nobody scored in, and held back by the fee
+    /// cap) that one scored epoch releases on top of its own emission (> 0).
+    pub max_carry_release: Uint128,
 }
 
 /// What an oracle attests about a node for the current epoch.
@@ -171,7 +201,7 @@ pub enum ExecuteMsg {
     /// The BTT token only: funds the pool ([`ReceiveMsg::Fund`]).
     Receive(Cw20ReceiveMsg),
     /// compute-escrow only: `units` completed by `node_id` (run by `operator`) in the current
-    /// epoch.
+    /// epoch, whose job paid `fees` ubtt of protocol fees for them. No funds.
     RecordUnits {
         /// The node.
         node_id: u64,
@@ -179,6 +209,8 @@ pub enum ExecuteMsg {
         operator: String,
         /// Units.
         units: u64,
+        /// Protocol fees (the 30% beyond the nodes' payout) paid for these units, in ubtt.
+        fees: Uint128,
     },
     /// An oracle: attests a node for `epoch`, which must be the current one; once per node per
     /// epoch per oracle. No funds.
@@ -190,13 +222,22 @@ pub enum ExecuteMsg {
         /// Attestation.
         attestation: Attestation,
     },
+    /// Anyone: recomputes a node's score in an epoch not yet closed, with the oracles appointed
+    /// now (attestations of a removed oracle stop counting). No funds.
+    RefreshScore {
+        /// The epoch, not yet closed.
+        epoch: u32,
+        /// The node.
+        node_id: u64,
+    },
     /// Anyone: closes up to `limit` ended epochs in order (default 10, at most 30), fixing each
     /// one's reward; an epoch with no score rolls its reward into the next. No funds.
     CloseEpochs { limit: Option<u32> },
     /// The node's operator: pays its share of closed epochs, at most `limit` epochs a call
     /// (default 10, at most 30), oldest first; each epoch pays once. No funds.
     Claim { node_id: u64, limit: Option<u32> },
-    /// The owner (the DAO): changes oracles, multipliers or the escrow. No funds.
+    /// The owner (the DAO): changes oracles, multipliers, payout rules or the escrow. No
+    /// funds.
     UpdateConfig {
         /// Oracles appointed by the DAO.
         oracles: Option<Vec<String>>,
@@ -204,6 +245,8 @@ pub enum ExecuteMsg {
         multipliers: Option<ScoreMultipliers>,
         /// compute-escrow.
         escrow: Option<String>,
+        /// Oracle quorum, fee cap, carry release.
+        payout: Option<PayoutRules>,
     },
 }
 
@@ -254,6 +297,8 @@ pub struct ConfigResponse {
     pub start: Timestamp,
     /// Score multipliers.
     pub multipliers: ScoreMultipliers,
+    /// Oracle quorum, fee cap, carry release.
+    pub payout: PayoutRules,
 }
 
 #[cw_serde]
@@ -282,8 +327,10 @@ pub struct EpochResponse {
     pub ends_at: Timestamp,
     /// ubtt scheduled.
     pub emission: Uint128,
-    /// ubtt the epoch pays out (emission + rolled in), once closed.
+    /// ubtt the epoch pays out (its emission + the carry it released), once closed.
     pub reward: Option<Uint128>,
+    /// ubtt of carried emission it released, once closed.
+    pub released: Uint128,
     /// Σ node scores.
     pub total_score: Decimal256,
     /// Closed.
@@ -294,6 +341,8 @@ pub struct EpochResponse {
 pub struct NodeEpochResponse {
     /// Units.
     pub units: u64,
+    /// Protocol fees its jobs paid in the epoch, ubtt: the cap of its reward.
+    pub fees: Uint128,
     /// Score.
     pub score: Decimal256,
     /// Oracles that attested.
@@ -318,8 +367,13 @@ pub struct StateResponse {
     pub current_epoch: u32,
     /// Epochs 0..closed_through are closed.
     pub closed_through: u32,
-    /// ubtt rolled forward from epochs with no score, waiting for the next closed epoch.
+    /// ubtt the schedule emitted for the closed epochs.
+    pub scheduled: Uint128,
+    /// ubtt carried: emission of epochs nobody scored in and rewards the fee cap held back,
+    /// released at most `max_carry_release` a scored epoch.
     pub carry: Uint128,
+    /// ubtt the fee cap has held back at claims in all (returned to the carry).
+    pub held_back: Uint128,
 }
 
 /// Migrates a deployed depin-rewards to this code.
@@ -337,6 +391,7 @@ impl DepinContract {
         node_id: u64,
         operator: &Addr,
         units: u64,
+        fees: Uint128,
     ) -> StdResult<CosmosMsg> {
         Ok(WasmMsg::Execute {
             contract_addr: self.0.to_string(),
@@ -344,6 +399,7 @@ impl DepinContract {
                 node_id,
                 operator: operator.to_string(),
                 units,
+                fees,
             })?,
             funds: vec![],
         }

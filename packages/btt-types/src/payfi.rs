@@ -13,16 +13,23 @@ use crate::bps::Bps;
 pub const MAX_SETTLEMENT_SECONDS: u64 = 2 * 3_600;
 /// Most feeders the DAO may appoint.
 pub const MAX_FEEDERS: usize = 10;
+/// The paper's band of the service fee by staking tier: 0.5% to 0.8%.
+pub const TIER_FEE_BAND: (Bps, Bps) = (Bps(50), Bps(80));
+/// The paper's analytics fee: 0.25%, a band of one value.
+pub const ANALYTICS_FEE_BAND: (Bps, Bps) = (Bps(25), Bps(25));
+/// The paper's conversion fee: 0.75%, a band of one value.
+pub const CONVERSION_FEE_BAND: (Bps, Bps) = (Bps(75), Bps(75));
 
-/// Payment fees.
+/// Payment fees. Each is held to the paper's band at instantiate and on every config change,
+/// and each rounds up.
 #[cw_serde]
 pub struct PayfiFees {
-    /// Fee by staking priority level 0, 1, 2, 3… (the last applies above): suggested 0.8%, 0.7%,
-    /// 0.6%, 0.5%. The better tier of payer and provider counts.
+    /// Fee by staking priority level 0, 1, 2, 3… (the last applies above), each 0.5% to 0.8%:
+    /// suggested 0.8%, 0.7%, 0.6%, 0.5%. The better tier of payer and provider counts.
     pub by_priority: Vec<Bps>,
-    /// Extra fee of providers that opt into analytics (suggested 0.25%).
+    /// Extra fee of providers that opt into analytics: 0.25%.
     pub analytics: Bps,
-    /// Fee of a payment converted from another denom, paid by the payer (suggested 0.75%).
+    /// Fee of a payment converted from another denom, paid by the payer: 0.75%.
     pub conversion: Bps,
 }
 
@@ -62,6 +69,9 @@ pub struct InstantiateMsg {
     pub settlement_seconds: u64,
     /// A rate older than this is stale, seconds (> 0).
     pub max_rate_age_seconds: u64,
+    /// A conversion needs fresh rates from at least this many appointed feeders (1 to 10); it
+    /// uses their median.
+    pub min_feeders: u32,
     /// Native denoms invoices may be priced or paid in.
     pub native_denoms: Vec<String>,
     /// Who changes the config; the sender when omitted. The DAO.
@@ -75,7 +85,8 @@ pub enum ExecuteMsg {
     Receive(Cw20ReceiveMsg),
     /// A provider: issues an invoice. No funds.
     IssueInvoice {
-        /// Who must pay; anyone when omitted.
+        /// Who must pay; anyone when omitted. Required when the invoice carries points: only
+        /// the named patient earns them.
         payer: Option<String>,
         /// What it is priced in.
         denom: Denom,
@@ -85,7 +96,8 @@ pub enum ExecuteMsg {
         due: Timestamp,
         /// Hash of the off-chain memo (at most 64 bytes; no patient data on chain).
         memo_hash: String,
-        /// Points for the payer once paid.
+        /// Points for the named payer, awarded once the invoice is paid and its payments have
+        /// settled (no longer refundable).
         points: Option<InvoicePoints>,
         /// Opt into analytics (0.25% more fee; enables the analytics query).
         analytics: bool,
@@ -105,7 +117,7 @@ pub enum ExecuteMsg {
         amount: Uint128,
     },
     /// The provider, inside the settlement window: refunds `amount` of a payment (all when
-    /// omitted). A refund that leaves the invoice unpaid claws back its points. No funds.
+    /// omitted); the invoice is open again for what was refunded. No funds.
     Refund {
         /// The payment.
         payment_id: u64,
@@ -113,12 +125,13 @@ pub enum ExecuteMsg {
         amount: Option<Uint128>,
     },
     /// Anyone: settles up to `limit` payments whose window has passed (default 10, at most 30),
-    /// oldest first. No funds.
+    /// oldest first; an invoice whose last payment settles awards its points. No funds.
     Settle {
         /// How many.
         limit: Option<u32>,
     },
-    /// A feeder: posts the rate of `pay` into `invoice` (invoice units per pay unit). No funds.
+    /// A feeder: posts its rate of `pay` into `invoice` (invoice units per pay unit); a
+    /// conversion uses the median of the fresh rates of appointed feeders. No funds.
     SetRate {
         /// The denom paid ("btt" or a native denom).
         pay: String,
@@ -140,6 +153,8 @@ pub enum ExecuteMsg {
         native_denoms: Option<Vec<String>>,
         /// New incentive-points contract.
         points: Option<String>,
+        /// New feeder quorum for conversions.
+        min_feeders: Option<u32>,
     },
 }
 
@@ -189,8 +204,10 @@ pub struct Invoice {
     pub memo_hash: String,
     /// Points for the payer.
     pub points: Option<InvoicePoints>,
-    /// Who received the points and when, while they stand.
+    /// Who received the points and when.
     pub points_awarded: Option<(Addr, Timestamp)>,
+    /// Its payments still inside their settlement window.
+    pub pending_payments: u32,
     /// Analytics opt-in.
     pub analytics: bool,
     /// Status.
@@ -247,6 +264,15 @@ pub struct Rate {
     pub feeder: Addr,
 }
 
+/// The rates of a denom pair.
+#[cw_serde]
+pub struct RateResponse {
+    /// The median of the fresh rates of appointed feeders, when at least the quorum posted.
+    pub median: Option<Decimal>,
+    /// Every rate posted by an appointed feeder, fresh or stale.
+    pub rates: Vec<Rate>,
+}
+
 #[cw_ownable_query]
 #[cw_serde]
 #[derive(QueryResponses)]
@@ -296,7 +322,8 @@ pub enum QueryMsg {
         provider: String,
     },
     /// The current rate of `pay` into `invoice`.
-    #[returns(Option<Rate>)]
+    /// The rate a conversion would use now: the median of appointed feeders' fresh rates.
+    #[returns(RateResponse)]
     Rate {
         /// The denom paid.
         pay: String,
@@ -326,6 +353,8 @@ pub struct ConfigResponse {
     pub settlement_seconds: u64,
     /// Max rate age seconds.
     pub max_rate_age_seconds: u64,
+    /// Fresh feeder rates a conversion needs.
+    pub min_feeders: u32,
     /// Native denoms.
     pub native_denoms: Vec<String>,
 }

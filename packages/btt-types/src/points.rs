@@ -26,7 +26,7 @@ pub struct SubscriptionTier {
     pub price: Uint128,
     /// The same 30 days in a native denom, if the DAO accepts one for this tier.
     pub native_price: Option<Coin>,
-    /// Points the provider may award per period.
+    /// Points the provider may award in each 30-day window it paid for at this tier.
     pub budget: u64,
 }
 
@@ -39,11 +39,13 @@ pub struct PointCategory {
     pub cap: u64,
 }
 
-/// A usage milestone of a referred provider and what its referrer earns for it.
+/// A milestone of a referred provider's paid subscriptions and what its referrer earns for it.
+/// The rewards up to any milestone stay strictly below its fees, so a referrer and a referred
+/// provider run by one party always pay more than they earn.
 #[cw_serde]
 pub struct ReferralMilestone {
-    /// Points the referred provider has awarded in all.
-    pub points_awarded: u64,
+    /// ubtt of subscription fees the referred provider has paid in BTT, in all.
+    pub fees_paid: Uint128,
     /// ubtt paid once to the referrer from the pool.
     pub reward: Uint128,
 }
@@ -55,7 +57,8 @@ pub struct PointsRules {
     pub tiers: Vec<SubscriptionTier>,
     /// Point categories (1 to 16).
     pub categories: Vec<PointCategory>,
-    /// Length of a period for budgets, caps and expiry, seconds (> 0).
+    /// Length of a period for the patients' caps and expiry, seconds (> 0). Providers'
+    /// budgets run by their paid 30-day windows instead.
     pub period_seconds: u64,
     /// Points expire this many periods after the period they were awarded in (1 to 24).
     pub expiry_periods: u64,
@@ -69,7 +72,8 @@ pub struct PointsRules {
     pub partner_fee: Uint128,
     /// ubtt a partner pays per point redeemed at it, from its prepaid balance.
     pub redemption_fee_per_point: Uint128,
-    /// Referral milestones in increasing `points_awarded` (at most 16).
+    /// Referral milestones in increasing `fees_paid` (at most 16); the rewards up to each stay
+    /// below its fees.
     pub milestones: Vec<ReferralMilestone>,
 }
 
@@ -93,7 +97,9 @@ pub enum ExecuteMsg {
     /// The BTT token only: a [`ReceiveMsg`] hook.
     Receive(Cw20ReceiveMsg),
     /// A provider subscribes (or extends) for 30 days paying the tier's native price exactly;
-    /// `referrer` counts only on the first subscription.
+    /// `referrer` counts only on the first subscription. A different tier than the running one
+    /// starts when the paid window ends. Native payments do not count toward referral
+    /// milestones.
     Subscribe {
         /// Index of the tier.
         tier: u32,
@@ -110,7 +116,8 @@ pub enum ExecuteMsg {
         /// Points, > 0.
         points: u64,
     },
-    /// payfi only: awards points for `provider` (its budget applies). No funds.
+    /// payfi only: awards points for `provider` (its budget applies) once the invoice's
+    /// payments have settled. No funds.
     AwardFor {
         /// The provider whose budget pays.
         provider: String,
@@ -132,20 +139,6 @@ pub enum ExecuteMsg {
     Convert {
         /// Points, > 0.
         points: u64,
-    },
-    /// payfi only: takes back points awarded for a refunded payment (as many as the patient
-    /// still holds). No funds.
-    Clawback {
-        /// The patient.
-        patient: String,
-        /// The provider that awarded them.
-        provider: String,
-        /// Their category.
-        category: String,
-        /// Points to take back.
-        points: u64,
-        /// When they were awarded.
-        awarded_at: Timestamp,
     },
     /// The owner (the DAO): registers a partner without a fee. No funds.
     ApprovePartner {
@@ -172,7 +165,8 @@ pub enum ExecuteMsg {
 #[cw_serde]
 pub enum ReceiveMsg {
     /// A provider subscribes (or extends) for 30 days; exactly the tier's price. `referrer`, a
-    /// subscribed provider, counts only on the first subscription.
+    /// subscribed provider, counts only on the first subscription. A different tier than the
+    /// running one starts when the paid window ends.
     Subscribe {
         /// Index of the tier.
         tier: u32,
@@ -190,19 +184,37 @@ pub enum ReceiveMsg {
     FundPool {},
 }
 
-/// A provider.
+/// A provider. Its paid time is a run of back-to-back 30-day windows; each window has its
+/// tier's budget.
 #[cw_serde]
 pub struct Provider {
-    /// Its tier's index.
+    /// The tier of the current window.
     pub tier: u32,
     /// The subscription is active until then.
     pub active_until: Timestamp,
+    /// Start of the current 30-day window.
+    pub window_start: Timestamp,
+    /// Points awarded in the current window.
+    pub window_used: u64,
+    /// A tier paid for that starts with a later window.
+    pub queued_tier: Option<QueuedTier>,
     /// Who referred it.
     pub referrer: Option<Addr>,
     /// Points it has awarded in all.
     pub points_awarded: u64,
+    /// ubtt of subscription fees it has paid in BTT, in all (referral milestones count them).
+    pub fees_paid: Uint128,
     /// The next referral milestone its referrer can earn (index).
     pub next_milestone: u32,
+}
+
+/// A tier change waiting for the window it was paid for.
+#[cw_serde]
+pub struct QueuedTier {
+    /// The tier's index.
+    pub tier: u32,
+    /// When its first window starts (the end of the windows paid before it).
+    pub starts_at: Timestamp,
 }
 
 /// A partner.
@@ -277,8 +289,10 @@ pub struct ProviderResponse {
     pub provider: Provider,
     /// Whether it may award now.
     pub active: bool,
-    /// Points it may still award this period.
+    /// Points it may still award in the current window.
     pub budget_left: u64,
+    /// When the current window ends.
+    pub window_ends: Timestamp,
 }
 
 #[cw_serde]

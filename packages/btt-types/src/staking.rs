@@ -91,6 +91,9 @@ pub struct InstantiateMsg {
     pub unbonding_seconds: u64,
     /// Fee-discount tiers, 0 to 10, strictly increasing `min_stake`.
     pub fee_tiers: Vec<FeeTier>,
+    /// A fee tier counts the lower of the stake now and the stake this many seconds ago, so a
+    /// stake held for a moment earns no discount (1 second to 365 days; suggested 7 days).
+    pub tier_age_seconds: u64,
     /// Who updates the config; the sender when omitted. Handed to the DAO after deployment.
     pub owner: Option<String>,
     /// The DAO whose voting period the unbonding period must exceed, if it exists yet.
@@ -126,6 +129,8 @@ pub enum ExecuteMsg {
         unbonding_seconds: Option<u64>,
         /// New fee tiers.
         fee_tiers: Option<Vec<FeeTier>>,
+        /// New age of the stake a fee tier counts.
+        tier_age_seconds: Option<u64>,
         /// The DAO whose voting period bounds the unbonding period.
         dao: Option<String>,
     },
@@ -238,6 +243,8 @@ pub struct ConfigResponse {
     pub unbonding_seconds: u64,
     /// Fee-discount tiers.
     pub fee_tiers: Vec<FeeTier>,
+    /// A fee tier counts the lower of the stake now and the stake this long ago.
+    pub tier_age_seconds: u64,
     /// The DAO whose voting period bounds the unbonding period.
     pub dao: Option<Addr>,
 }
@@ -278,6 +285,8 @@ pub struct PowerResponse {
 pub struct TierResponse {
     /// ubtt staked by the address.
     pub staked: Uint128,
+    /// ubtt the tier counts: the lower of the stake now and `tier_age_seconds` ago.
+    pub counted: Uint128,
     /// Fee discount it is entitled to.
     pub discount: Bps,
     /// Its priority level (0 without a tier).

@@ -39,8 +39,10 @@ fn a_dispute_resolved_refund_returns_the_escrow_and_slashes_the_node_at_fault() 
         .unwrap();
     assert_eq!(
         suite.balance("clinic") - clinic,
-        Uint128::new(PRICE) + btt(100)
+        Uint128::new(2 * PRICE),
+        "the refund, and of the slash at most the job's price"
     );
+    assert_eq!(suite.balance("reserve"), btt(100) - Uint128::new(PRICE));
     assert_eq!(
         (suite.node(2).bond, suite.node(1).bond),
         (btt(900), btt(1_000))

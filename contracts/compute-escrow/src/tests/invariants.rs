@@ -1,4 +1,4 @@
-//! Property: random jobs posted, assigned, completed, disputed and expired. The escrow's BTT
+//! Property: random jobs posted, offered, accepted, cancelled, completed, disputed and expired. The escrow's BTT
 //! always equals the open jobs' escrow plus the bonds, and no job pays out twice.
 
 use btt_types::compute::{JobStatus, Resolution, Urgency};
@@ -12,6 +12,8 @@ use super::suite::{Suite, DAY, MIN_BOND};
 enum Op {
     Post(u8),
     Assign(u8),
+    AcceptOffer(u8, u8),
+    Cancel(u8),
     Submit(u8),
     Accept(u8),
     Dispute(u8),
@@ -24,6 +26,8 @@ fn op() -> impl Strategy<Value = Op> {
     prop_oneof![
         (0..3u8).prop_map(Op::Post),
         any::<u8>().prop_map(Op::Assign),
+        (any::<u8>(), 0..2u8).prop_map(|(j, n)| Op::AcceptOffer(j, n)),
+        any::<u8>().prop_map(Op::Cancel),
         any::<u8>().prop_map(Op::Submit),
         any::<u8>().prop_map(Op::Accept),
         any::<u8>().prop_map(Op::Dispute),
@@ -36,7 +40,11 @@ fn op() -> impl Strategy<Value = Op> {
 fn open(status: JobStatus) -> bool {
     matches!(
         status,
-        JobStatus::Posted | JobStatus::Assigned | JobStatus::Submitted | JobStatus::Disputed
+        JobStatus::Posted
+            | JobStatus::Offered
+            | JobStatus::Assigned
+            | JobStatus::Submitted
+            | JobStatus::Disputed
     )
 }
 
@@ -58,6 +66,11 @@ proptest! {
                     jobs.push(suite.post("clinic", suite.spec(urgency)).unwrap());
                 }
                 Op::Assign(j) => if let Some(id) = pick(j) { let _ = suite.assign("clinic", id, &[(n1, 300), (n2, 700)]); },
+                Op::AcceptOffer(j, n) => if let Some(id) = pick(j) {
+                    let (op, node) = [("op1", n1), ("op2", n2)][n as usize];
+                    let _ = suite.accept_offer(op, id, node);
+                },
+                Op::Cancel(j) => if let Some(id) = pick(j) { let _ = suite.execute("clinic", &btt_types::compute::ExecuteMsg::CancelJob { job_id: id }); },
                 Op::Submit(j) => if let Some(id) = pick(j) { let _ = suite.submit("op1", id); },
                 Op::Accept(j) => if let Some(id) = pick(j) {
                     let before = suite.job(id).status;
@@ -74,6 +87,8 @@ proptest! {
             }
             let open_escrow: Uint128 = jobs.iter().map(|id| suite.job(*id)).filter(|j| open(j.status)).map(|j| j.price).sum();
             let bonds = suite.node(n1).bond + suite.node(n2).bond;
+            let accepted_open: u32 = jobs.iter().map(|id| suite.job(*id)).filter(|j| open(j.status)).map(|j| j.accepted.iter().filter(|n| **n == n1).count() as u32).sum();
+            prop_assert_eq!(suite.node(n1).open_jobs, accepted_open, "only accepted, open jobs tie a bond");
             prop_assert_eq!(suite.escrow_btt(), open_escrow + bonds);
             prop_assert_eq!(suite.totals().escrow_btt, open_escrow);
         }

@@ -96,6 +96,18 @@ fn only_the_clinic_assigns_and_accepts_and_only_assigned_operators_submit() {
         ContractError::NodeNotFound { node_id: 9 }
     );
     suite.assign("clinic", id, &[(n1, 1_000)]).unwrap();
+    assert!(matches!(
+        suite.submit("op1", id).unwrap_err(),
+        ContractError::WrongJobStatus {
+            actual: JobStatus::Offered,
+            ..
+        }
+    ));
+    assert_eq!(
+        suite.accept_offer("op2", id, n1).unwrap_err(),
+        ContractError::NotOperator { node_id: n1 }
+    );
+    suite.accept_offer("op1", id, n1).unwrap();
     assert_eq!(
         suite.submit("op2", id).unwrap_err(),
         ContractError::NotAssignedOperator
@@ -126,21 +138,31 @@ fn a_node_of_another_class_cannot_take_the_job() {
 }
 
 #[test]
-fn an_unassigned_job_expires_and_refunds_the_clinic() {
+fn a_job_not_running_yet_is_cancelled_by_its_clinic_with_a_full_refund() {
     let mut suite = Suite::new();
+    let n1 = suite.register("op1", MIN_BOND).unwrap();
     let before = suite.balance("clinic");
     let id = suite.post("clinic", suite.spec(Urgency::Urgent)).unwrap();
-    let err = suite
-        .execute("anyone", &ExecuteMsg::Expire { job_id: id })
-        .unwrap_err();
-    assert!(matches!(err, ContractError::NotExpired { .. }));
-    suite.advance(2 * DAY);
+    assert!(matches!(
+        suite
+            .execute("anyone", &ExecuteMsg::Expire { job_id: id })
+            .unwrap_err(),
+        ContractError::WrongJobStatus { .. }
+    ));
+    suite.assign("clinic", id, &[(n1, 1_000)]).unwrap();
+    assert_eq!(
+        suite
+            .execute("mallory", &ExecuteMsg::CancelJob { job_id: id })
+            .unwrap_err(),
+        ContractError::NotClinic
+    );
     suite
-        .execute("anyone", &ExecuteMsg::Expire { job_id: id })
+        .execute("clinic", &ExecuteMsg::CancelJob { job_id: id })
         .unwrap();
     assert_eq!(suite.balance("clinic"), before);
     assert_eq!(suite.job(id).status, JobStatus::Refunded);
-    assert_eq!(suite.escrow_btt(), Uint128::zero());
+    assert_eq!(suite.escrow_btt(), MIN_BOND);
+    assert_eq!(suite.node(n1).bond, MIN_BOND, "nobody is slashed");
 }
 
 #[test]
@@ -149,7 +171,14 @@ fn an_assigned_job_that_misses_its_deadline_refunds_and_slashes_the_nodes() {
     let n1 = suite.register("op1", MIN_BOND).unwrap();
     let before = suite.balance("clinic");
     let id = suite.post("clinic", suite.spec(Urgency::Urgent)).unwrap();
-    suite.assign("clinic", id, &[(n1, 1_000)]).unwrap();
+    let price = suite.job(id).price;
+    suite.assign_accepted("clinic", id, &[(n1, 1_000)]);
+    assert!(matches!(
+        suite
+            .execute("anyone", &ExecuteMsg::Expire { job_id: id })
+            .unwrap_err(),
+        ContractError::NotExpired { .. }
+    ));
     suite.advance(2 * DAY);
     assert!(matches!(
         suite.submit("op1", id).unwrap_err(),
@@ -160,9 +189,10 @@ fn an_assigned_job_that_misses_its_deadline_refunds_and_slashes_the_nodes() {
         .unwrap();
     assert_eq!(
         suite.balance("clinic"),
-        before + btt(100),
-        "refund plus 10% of the bond"
+        before + price,
+        "refund plus the slash up to the job's price"
     );
+    assert_eq!(suite.balance("reserve"), btt(100) - price);
     let node = suite.node(n1);
     assert_eq!(
         (node.bond, node.slashed, node.open_jobs),
@@ -184,7 +214,7 @@ fn a_native_job_pays_out_in_its_denom() {
             &coins(2_250_000, NATIVE),
         )
         .unwrap();
-    suite.assign("clinic", 1, &[(n1, 1_000)]).unwrap();
+    suite.assign_accepted("clinic", 1, &[(n1, 1_000)]);
     suite.submit("op1", 1).unwrap();
     suite.accept("clinic", 1).unwrap();
     assert_eq!(suite.native("op1") - op1, Uint128::new(1_575_000));
@@ -242,7 +272,7 @@ fn jobs_are_listed_by_clinic_by_node_and_by_status() {
     suite
         .post("clinic2", suite.spec(Urgency::Standard))
         .unwrap();
-    suite.assign("clinic", 2, &[(n1, 1_000)]).unwrap();
+    suite.assign_accepted("clinic", 2, &[(n1, 1_000)]);
     let q = |suite: &Suite, msg: QueryMsg| -> Vec<u64> {
         let res: JobsResponse = suite
             .app

@@ -4,3 +4,4 @@ mod lifecycle;
 mod nodes;
 mod posting;
 mod suite;
+mod attacks;

@@ -46,7 +46,7 @@ fn a_retired_node_withdraws_its_bond_after_the_delay_and_with_no_open_job() {
         .send("op1", btt(500), &ReceiveMsg::TopUpBond { node_id: n1 })
         .unwrap();
     let id = suite.post("clinic", suite.spec(Urgency::Standard)).unwrap();
-    suite.assign("clinic", id, &[(n1, 1_000)]).unwrap();
+    suite.assign_accepted("clinic", id, &[(n1, 1_000)]);
     assert_eq!(
         suite
             .execute("op2", &ExecuteMsg::RetireNode { node_id: n1 })

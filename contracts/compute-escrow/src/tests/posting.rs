@@ -6,7 +6,7 @@ use cosmwasm_std::{coin, coins, Uint128};
 use cw_multi_test::Executor;
 use cw_utils::PaymentError;
 
-use super::suite::{Suite, NATIVE};
+use super::suite::{Suite, DAY, NATIVE};
 use crate::ContractError;
 
 #[test]
@@ -37,6 +37,11 @@ fn the_clinics_staking_tier_discounts_the_price() {
         .stake_msg(&suite.token, btt(10_000), 0)
         .unwrap();
     suite.app.execute(suite.addr("clinic"), stake).unwrap();
+    let fresh = suite
+        .quote(&suite.spec(Urgency::Urgent), Some("clinic"), None)
+        .unwrap();
+    assert_eq!(fresh.discount, Bps::ZERO, "a stake of this block counts nothing");
+    suite.advance(btt_testing::TEST_TIER_AGE_SECONDS);
     let quote = suite
         .quote(&suite.spec(Urgency::Urgent), Some("clinic"), None)
         .unwrap();
@@ -84,13 +89,21 @@ fn bad_job_specs_get_clear_errors() {
         ContractError::ZeroUnits
     );
     let mut spec = suite.spec(Urgency::Urgent);
-    spec.deadline = suite.now();
+    spec.run_seconds = 3_659;
     assert_eq!(
         suite.post_paying("clinic", spec, amount).unwrap_err(),
-        ContractError::DeadlineInPast {
-            deadline: suite.now()
-        }
+        ContractError::InvalidRunWindow {
+            min: 3_660,
+            max: 30 * DAY
+        },
+        "1,000 units need at least 1 minute + 1 hour"
     );
+    let mut spec = suite.spec(Urgency::Urgent);
+    spec.run_seconds = 30 * DAY + 1;
+    assert!(matches!(
+        suite.post_paying("clinic", spec, amount).unwrap_err(),
+        ContractError::InvalidRunWindow { .. }
+    ));
     let mut spec = suite.spec(Urgency::Urgent);
     spec.review_seconds = 0;
     assert!(matches!(

@@ -5,7 +5,7 @@ use btt_types::bps::Bps;
 use btt_types::compute::{
     Assignment, EnergyRating, ExecuteMsg, FeeShare, HardwareClass, InstantiateMsg, Job, JobSpec,
     NativeRate, Node, NodeSpec, PayoutSplit, QueryMsg, QuoteResponse, ReceiveMsg, Resolution,
-    TotalsResponse, Urgency, UrgencyMultipliers,
+    RunWindow, TotalsResponse, Urgency, UrgencyMultipliers,
 };
 use btt_types::depin::{self, ScoreMultipliers};
 use btt_types::staking::StakingContract;
@@ -34,7 +34,8 @@ fn depin_code() -> Box<dyn Contract<Empty>> {
 }
 
 /// a100 at 2,000 ubtt a unit, h100 at 5,000; urgency 1.0 / 1.5 / 2.0; 10,000 ubtt a GB;
-/// 1 untrn = 2 ubtt; 70 / 15 / 10 / 5; bond ≥ 1,000 BTT, 10% slash, 7-day unbonding.
+/// 1 untrn = 2 ubtt; 70 / 15 / 10 / 5; bond ≥ 1,000 BTT, 10% slash (beyond the clinic's loss to
+/// the reserve), 7-day unbonding; jobs run at least 1 minute + 1 hour per 1,000 units.
 pub fn instantiate_msg(app: &App, token: &Addr, staking: &Addr, depin: &Addr) -> InstantiateMsg {
     let addr = |n: &str| app.api().addr_make(n).to_string();
     InstantiateMsg {
@@ -84,6 +85,11 @@ pub fn instantiate_msg(app: &App, token: &Addr, staking: &Addr, depin: &Addr) ->
         },
         min_bond: MIN_BOND,
         slash: Bps(1_000),
+        reserve: addr("reserve"),
+        run_window: RunWindow {
+            base_seconds: 60,
+            seconds_per_1000_units: 3_600,
+        },
         bond_unbonding_seconds: 7 * DAY,
         owner: None,
     }
@@ -123,6 +129,10 @@ impl Suite {
                     oracles: vec![app.api().addr_make("oracle").to_string()],
                     start,
                     multipliers: ScoreMultipliers::suggested(&[]),
+                    payout: depin::PayoutRules {
+                        min_attestations: 1,
+                        ..depin::PayoutRules::suggested()
+                    },
                     owner: None,
                 },
                 &[],
@@ -149,6 +159,7 @@ impl Suite {
                 oracles: None,
                 multipliers: None,
                 escrow: Some(escrow.to_string()),
+                payout: None,
             },
             &[],
         )
@@ -221,14 +232,14 @@ impl Suite {
         Ok(attr(&res, "node_id").parse().unwrap())
     }
 
-    /// 1,000 a100 units, `urgency`, 50 GB, deadline in 2 days, 1-day review.
+    /// 1,000 a100 units, `urgency`, 50 GB, 2 days to run once accepted, 1-day review.
     pub fn spec(&self, urgency: Urgency) -> JobSpec {
         JobSpec {
             compute_units: 1_000,
             hardware_class: "a100".into(),
             urgency,
             data_gb: 50,
-            deadline: self.now().plus_seconds(2 * DAY),
+            run_seconds: 2 * DAY,
             review_seconds: DAY,
         }
     }
@@ -287,6 +298,31 @@ impl Suite {
         )
     }
 
+    pub fn accept_offer(
+        &mut self,
+        operator: &str,
+        job_id: u64,
+        node_id: u64,
+    ) -> Result<AppResponse, ContractError> {
+        self.execute(operator, &ExecuteMsg::AcceptAssignment { job_id, node_id })
+    }
+
+    /// Offers the job to `parts`, and each node's operator accepts.
+    pub fn assign_accepted(&mut self, clinic: &str, job_id: u64, parts: &[(u64, u64)]) {
+        self.assign(clinic, job_id, parts).unwrap();
+        for (node_id, _) in parts {
+            let operator = self.node(*node_id).operator;
+            let job = ExecuteMsg::AcceptAssignment {
+                job_id,
+                node_id: *node_id,
+            };
+            let escrow = self.escrow.clone();
+            self.app
+                .execute_contract(operator, escrow, &job, &[])
+                .unwrap();
+        }
+    }
+
     pub fn submit(&mut self, who: &str, job_id: u64) -> Result<AppResponse, ContractError> {
         self.execute(
             who,
@@ -332,7 +368,7 @@ impl Suite {
     /// A job by `clinic` over nodes `parts`, submitted by `op1`.
     pub fn submitted_job(&mut self, clinic: &str, parts: &[(u64, u64)]) -> u64 {
         let id = self.post(clinic, self.spec(Urgency::Urgent)).unwrap();
-        self.assign(clinic, id, parts).unwrap();
+        self.assign_accepted(clinic, id, parts);
         self.submit("op1", id).unwrap();
         id
     }

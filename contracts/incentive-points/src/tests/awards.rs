@@ -1,11 +1,11 @@
 use btt_types::points::{ExecuteMsg, ReceiveMsg};
 use btt_types::token::UnknownToken;
 use btt_types::units::btt;
-use cosmwasm_std::{coins, Timestamp};
+use cosmwasm_std::coins;
 use cw_multi_test::Executor;
 use cw_utils::PaymentError;
 
-use super::suite::{Suite, NATIVE, PERIOD};
+use super::suite::{Suite, DAY, NATIVE, PERIOD};
 use crate::ContractError;
 
 #[test]
@@ -212,33 +212,35 @@ fn points_expire_twelve_periods_after_the_period_they_were_awarded_in() {
 fn a_referrer_earns_each_milestone_once_from_the_pool() {
     let mut suite = Suite::new();
     suite.subscribe("clinic", 0, None).unwrap();
-    suite.subscribe("clinic2", 2, Some("clinic")).unwrap();
     let before = suite.balance("clinic");
-    for i in 0..2 {
-        suite
-            .award("clinic2", &format!("p{i}"), "preventive visit", 500)
-            .unwrap();
-    }
-    assert_eq!(suite.balance("clinic") - before, btt(100));
-    for i in 2..20 {
-        suite
-            .award("clinic2", &format!("p{i}"), "preventive visit", 500)
-            .unwrap();
-    }
-    assert_eq!(suite.balance("clinic") - before, btt(600));
-    suite
-        .award("clinic2", "p99", "preventive visit", 500)
-        .unwrap();
+    suite.subscribe("clinic2", 0, Some("clinic")).unwrap();
+    assert_eq!(
+        suite.balance("clinic") - before,
+        btt(100),
+        "1,000 BTT of fees paid"
+    );
+    suite.subscribe("clinic2", 2, None).unwrap();
+    assert_eq!(
+        suite.balance("clinic") - before,
+        btt(600),
+        "11,000 BTT of fees paid"
+    );
+    suite.advance(90 * DAY);
+    suite.subscribe("clinic2", 2, None).unwrap();
     assert_eq!(
         suite.balance("clinic") - before,
         btt(600),
         "once per milestone"
     );
     assert_eq!(suite.pool().referrals, btt(600));
+    assert_eq!(
+        suite.provider("clinic2").provider.fees_paid,
+        btt(21_000)
+    );
 }
 
 #[test]
-fn only_payfi_awards_for_a_provider_and_claws_back() {
+fn only_payfi_awards_for_a_provider() {
     let mut suite = Suite::new();
     suite.subscribe("clinic", 0, None).unwrap();
     let award_for = ExecuteMsg::AwardFor {
@@ -253,37 +255,7 @@ fn only_payfi_awards_for_a_provider_and_claws_back() {
     );
     suite.execute("payfi", &award_for).unwrap();
     assert_eq!(suite.provider("clinic").budget_left, 9_700);
-    let now = suite.app.block_info().time;
-    let clawback = ExecuteMsg::Clawback {
-        patient: suite.addr("patient").to_string(),
-        provider: suite.addr("clinic").to_string(),
-        category: "treatment adherence".into(),
-        points: 300,
-        awarded_at: now,
-    };
-    assert_eq!(
-        suite.execute("patient", &clawback).unwrap_err(),
-        ContractError::NotPayfi
-    );
-    suite.execute("payfi", &clawback).unwrap();
-    assert_eq!(suite.points_of("patient"), 0);
-    assert_eq!(
-        suite.provider("clinic").budget_left,
-        10_000,
-        "the budget comes back"
-    );
-    assert_eq!(suite.engagement("patient", 0, 0).total, 0);
-    let future = ExecuteMsg::Clawback {
-        patient: suite.addr("patient").to_string(),
-        provider: suite.addr("clinic").to_string(),
-        category: "treatment adherence".into(),
-        points: 1,
-        awarded_at: Timestamp::from_seconds(now.seconds() + 10),
-    };
-    assert!(matches!(
-        suite.execute("payfi", &future).unwrap_err(),
-        ContractError::AwardInFuture { .. }
-    ));
+    assert_eq!(suite.points_of("patient"), 300);
 }
 
 #[test]

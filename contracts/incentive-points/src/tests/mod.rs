@@ -1,3 +1,4 @@
 mod awards;
 mod spending;
 mod suite;
+mod attacks;

@@ -2,8 +2,8 @@
 //! points a period), medium (3,000 BTT, 50,000), large (10,000 BTT, 200,000). Categories:
 //! preventive visit (cap 500), treatment adherence (300), healthy lifestyle (200). Periods of
 //! 30 days, points live 12 periods; 0.01 BTT a point, at most 1,000 BTT converted a week;
-//! partners pay 500 BTT to register and 100 ubtt a point redeemed; referrers earn 100 BTT at
-//! 1,000 points and 500 BTT at 10,000.
+//! partners pay 500 BTT to register and 100 ubtt a point redeemed; referrers earn 100 BTT once
+//! the referred provider has paid 1,000 BTT of subscriptions and 500 BTT more at 10,000.
 
 use btt_types::points::{
     BalanceResponse, EngagementResponse, ExecuteMsg, InstantiateMsg, PointCategory, PointsRules,
@@ -60,11 +60,11 @@ pub fn rules() -> PointsRules {
         redemption_fee_per_point: Uint128::new(100),
         milestones: vec![
             ReferralMilestone {
-                points_awarded: 1_000,
+                fees_paid: btt(1_000),
                 reward: btt(100),
             },
             ReferralMilestone {
-                points_awarded: 10_000,
+                fees_paid: btt(10_000),
                 reward: btt(500),
             },
         ],

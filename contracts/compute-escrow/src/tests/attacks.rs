@@ -1,0 +1,315 @@
+//! The attacks the marketplace rules invite, each run to show the attacker gains nothing.
+
+use btt_types::compute::{EnergyRating, ExecuteMsg, JobStatus, Urgency};
+use btt_types::depin::{self, Attestation, EPOCH_SECONDS};
+use btt_types::units::btt;
+use cosmwasm_std::{Decimal, Uint128};
+use cw_multi_test::Executor;
+
+use super::suite::{Suite, MIN_BOND};
+use crate::ContractError;
+
+#[test]
+fn a_clinic_cannot_take_a_bond_by_assigning_a_node_and_expiring_the_job() {
+    let mut suite = Suite::new();
+    let victim = suite.register("op1", btt(10_000)).unwrap();
+    let mallory = suite.balance("mallory");
+    for _ in 0..5 {
+        let mut spec = suite.spec(Urgency::Standard);
+        spec.run_seconds = 3_660;
+        let id = suite.post("mallory", spec).unwrap();
+        suite.assign("mallory", id, &[(victim, 1_000)]).unwrap();
+        suite.advance(3_661);
+        assert!(matches!(
+            suite
+                .execute("mallory", &ExecuteMsg::Expire { job_id: id })
+                .unwrap_err(),
+            ContractError::WrongJobStatus {
+                actual: JobStatus::Offered,
+                ..
+            }
+        ));
+        suite
+            .execute("mallory", &ExecuteMsg::CancelJob { job_id: id })
+            .unwrap();
+    }
+    assert_eq!(suite.node(victim).bond, btt(10_000), "the bond is whole");
+    assert_eq!(suite.balance("mallory"), mallory, "the attacker gained nothing");
+}
+
+#[test]
+fn an_offer_with_a_far_off_deadline_does_not_lock_a_bond() {
+    let mut suite = Suite::new();
+    let victim = suite.register("op1", MIN_BOND).unwrap();
+    let mut spec = suite.spec(Urgency::Standard);
+    spec.run_seconds = 30 * 86_400;
+    let id = suite.post("mallory", spec).unwrap();
+    suite.assign("mallory", id, &[(victim, 1_000)]).unwrap();
+    assert_eq!(suite.node(victim).open_jobs, 0, "an offer binds nothing");
+    suite
+        .execute("op1", &ExecuteMsg::RetireNode { node_id: victim })
+        .unwrap();
+    suite.advance(7 * 86_400);
+    suite
+        .execute("op1", &ExecuteMsg::WithdrawBond { node_id: victim })
+        .unwrap();
+    assert_eq!(suite.node(victim).bond, Uint128::zero());
+}
+
+#[test]
+fn an_operator_declines_an_offer_and_the_job_is_posted_again() {
+    let mut suite = Suite::new();
+    let n1 = suite.register("op1", MIN_BOND).unwrap();
+    let n2 = suite.register("op2", MIN_BOND).unwrap();
+    let id = suite.post("clinic", suite.spec(Urgency::Standard)).unwrap();
+    suite.assign("clinic", id, &[(n1, 500), (n2, 500)]).unwrap();
+    suite.accept_offer("op1", id, n1).unwrap();
+    assert_eq!(suite.node(n1).open_jobs, 1);
+    assert_eq!(
+        suite.accept_offer("op1", id, n1).unwrap_err(),
+        ContractError::AlreadyAccepted {
+            job_id: id,
+            node_id: n1
+        }
+    );
+    assert_eq!(
+        suite
+            .execute(
+                "op1",
+                &ExecuteMsg::DeclineAssignment {
+                    job_id: id,
+                    node_id: n2
+                }
+            )
+            .unwrap_err(),
+        ContractError::NotOperator { node_id: n2 }
+    );
+    suite
+        .execute(
+            "op2",
+            &ExecuteMsg::DeclineAssignment {
+                job_id: id,
+                node_id: n2,
+            },
+        )
+        .unwrap();
+    let job = suite.job(id);
+    assert_eq!(job.status, JobStatus::Posted);
+    assert!(job.assignments.is_empty() && job.accepted.is_empty());
+    assert_eq!(suite.node(n1).open_jobs, 0, "the accepted node is released");
+    assert_eq!(
+        suite.accept_offer("op1", id, n1).unwrap_err(),
+        ContractError::WrongJobStatus {
+            job_id: id,
+            expected: "offered",
+            actual: JobStatus::Posted
+        }
+    );
+}
+
+#[test]
+fn a_node_below_the_minimum_bond_takes_no_job_until_it_tops_up() {
+    let mut suite = Suite::new();
+    let n1 = suite.register("op1", MIN_BOND).unwrap();
+    let id = suite.post("clinic", suite.spec(Urgency::Urgent)).unwrap();
+    suite.assign_accepted("clinic", id, &[(n1, 1_000)]);
+    suite.advance(2 * 86_400);
+    suite
+        .execute("anyone", &ExecuteMsg::Expire { job_id: id })
+        .unwrap();
+    assert_eq!(suite.node(n1).bond, btt(900));
+    let id = suite.post("clinic", suite.spec(Urgency::Urgent)).unwrap();
+    assert_eq!(
+        suite.assign("clinic", id, &[(n1, 1_000)]).unwrap_err(),
+        ContractError::BondBelowMinimum {
+            node_id: n1,
+            bond: btt(900),
+            min: MIN_BOND
+        }
+    );
+    suite
+        .send(
+            "op1",
+            btt(100),
+            &btt_types::compute::ReceiveMsg::TopUpBond { node_id: n1 },
+        )
+        .unwrap();
+    suite.assign_accepted("clinic", id, &[(n1, 1_000)]);
+}
+
+/// Funds depin-rewards with 500,000 BTT from "staker".
+fn fund_mining(suite: &mut Suite) {
+    let msg = suite
+        .token
+        .send_msg(&suite.depin, btt(500_000), &depin::ReceiveMsg::Fund {})
+        .unwrap();
+    suite.app.execute(suite.addr("staker"), msg).unwrap();
+}
+
+/// `clinic` posts a job of `units` to `node` run by `operator`, which completes; returns the
+/// price.
+fn completed_job(
+    suite: &mut Suite,
+    clinic: &str,
+    operator: &str,
+    node: u64,
+    units: u64,
+    data_gb: u64,
+) -> Uint128 {
+    let mut spec = suite.spec(Urgency::Standard);
+    spec.compute_units = units;
+    spec.data_gb = data_gb;
+    spec.run_seconds = 30 * 86_400;
+    let id = suite.post(clinic, spec).unwrap();
+    suite.assign_accepted(clinic, id, &[(node, units)]);
+    suite.submit(operator, id).unwrap();
+    suite.accept(clinic, id).unwrap();
+    suite.job(id).price
+}
+
+fn attest(suite: &mut Suite, epoch: u32, node_id: u64) {
+    let msg = depin::ExecuteMsg::Attest {
+        epoch,
+        node_id,
+        attestation: Attestation {
+            uptime: Decimal::one(),
+            qos_tier: 0,
+            region: "cn-west".into(),
+            energy: EnergyRating::C,
+        },
+    };
+    let depin = suite.depin.clone();
+    suite
+        .app
+        .execute_contract(suite.addr("oracle"), depin, &msg, &[])
+        .unwrap();
+}
+
+fn close_and_claim(suite: &mut Suite, operator: &str, node_id: u64) -> Uint128 {
+    let depin = suite.depin.clone();
+    suite
+        .app
+        .execute_contract(
+            suite.addr("anyone"),
+            depin.clone(),
+            &depin::ExecuteMsg::CloseEpochs { limit: Some(30) },
+            &[],
+        )
+        .unwrap();
+    let before = suite.balance(operator);
+    suite
+        .app
+        .execute_contract(
+            suite.addr(operator),
+            depin,
+            &depin::ExecuteMsg::Claim {
+                node_id,
+                limit: None,
+            },
+            &[],
+        )
+        .unwrap();
+    suite.balance(operator) - before
+}
+
+#[test]
+fn self_paid_jobs_never_mine_more_than_their_fees() {
+    let mut suite = Suite::new();
+    fund_mining(&mut suite);
+    // op1 runs a node and pays jobs to it from two addresses it controls (op1 and mallory).
+    let own = suite.register("op1", MIN_BOND).unwrap();
+    let honest = suite.register("op2", MIN_BOND).unwrap();
+    let wealth = |s: &Suite| s.balance("op1") + s.balance("mallory");
+    let start = wealth(&suite);
+    let mut prices = Uint128::zero();
+    for (i, payer) in ["mallory", "op1", "mallory", "op1"].iter().enumerate() {
+        prices += completed_job(&mut suite, payer, "op1", own, 200_000 + i as u64, 0);
+    }
+    let honest_price = completed_job(&mut suite, "clinic", "op2", honest, 1_000, 0);
+    attest(&mut suite, 0, own);
+    attest(&mut suite, 0, honest);
+    suite.advance(EPOCH_SECONDS);
+    let mined = close_and_claim(&mut suite, "op1", own);
+    let protocol_fees = prices - prices.multiply_ratio(7u128, 10u128);
+    assert!(mined > Uint128::zero(), "it mines");
+    assert!(mined <= protocol_fees, "at most the fees its jobs paid");
+    assert!(
+        wealth(&suite) <= start,
+        "self-dealing ends no richer: {} vs {}",
+        wealth(&suite),
+        start
+    );
+    let honest_mined = close_or_claim_only(&mut suite, "op2", honest);
+    assert!(honest_mined <= honest_price - honest_price.multiply_ratio(7u128, 10u128));
+    let state: depin::StateResponse = suite
+        .app
+        .wrap()
+        .query_wasm_smart(&suite.depin, &depin::QueryMsg::State {})
+        .unwrap();
+    let accounted = state.paid + state.carry;
+    assert!(
+        accounted <= state.scheduled && state.scheduled - accounted < Uint128::new(2),
+        "what the cap holds back is carried, never lost (less than a ubtt a node of rounding)"
+    );
+}
+
+fn close_or_claim_only(suite: &mut Suite, operator: &str, node_id: u64) -> Uint128 {
+    let before = suite.balance(operator);
+    let depin = suite.depin.clone();
+    suite
+        .app
+        .execute_contract(
+            suite.addr(operator),
+            depin,
+            &depin::ExecuteMsg::Claim {
+                node_id,
+                limit: None,
+            },
+            &[],
+        )
+        .unwrap();
+    suite.balance(operator) - before
+}
+
+#[test]
+fn the_first_node_after_empty_epochs_does_not_take_the_carry_as_a_lump() {
+    let mut suite = Suite::new();
+    fund_mining(&mut suite);
+    let node = suite.register("op1", MIN_BOND).unwrap();
+    suite.advance(10 * EPOCH_SECONDS);
+    let epoch = 10;
+    // A job whose fees (120,002 BTT × 30%) are large enough that the fee cap does not bind.
+    completed_job(&mut suite, "clinic", "op1", node, 1_000, 12_000_000);
+    attest(&mut suite, epoch, node);
+    suite.advance(EPOCH_SECONDS);
+    let depin_addr = suite.depin.clone();
+    suite
+        .app
+        .execute_contract(
+            suite.addr("anyone"),
+            depin_addr.clone(),
+            &depin::ExecuteMsg::CloseEpochs { limit: Some(30) },
+            &[],
+        )
+        .unwrap();
+    let e: depin::EpochResponse = suite
+        .app
+        .wrap()
+        .query_wasm_smart(&depin_addr, &depin::QueryMsg::Epoch { epoch })
+        .unwrap();
+    let max_release = depin::PayoutRules::suggested().max_carry_release;
+    assert_eq!(e.released, max_release);
+    assert_eq!(e.reward, Some(depin::epoch_emission(epoch) + max_release));
+    let mined = close_or_claim_only(&mut suite, "op1", node);
+    assert_eq!(mined, e.reward.unwrap());
+    let state: depin::StateResponse = suite
+        .app
+        .wrap()
+        .query_wasm_smart(&depin_addr, &depin::QueryMsg::State {})
+        .unwrap();
+    assert_eq!(
+        state.carry,
+        depin::cumulative_emission(9) - max_release,
+        "the rest of the ten empty epochs waits"
+    );
+}

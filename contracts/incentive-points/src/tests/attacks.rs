@@ -1,0 +1,115 @@
+//! The attacks the subscription and referral rules invite, each run to show it gains nothing.
+
+use btt_types::points::{ExecuteMsg, ReferralMilestone};
+use btt_types::units::btt;
+
+use super::suite::{rules, Suite, DAY, PERIOD};
+use crate::ContractError;
+
+/// Awards `points` in batches of 500 to fresh patients until the budget refuses; returns how
+/// many were awarded.
+fn award_until_refused(suite: &mut Suite, provider: &str, tag: &str) -> u64 {
+    let mut awarded = 0;
+    for i in 0..1_000 {
+        match suite.award(provider, &format!("{tag}-{i}"), "preventive visit", 500) {
+            Ok(_) => awarded += 500,
+            Err(ContractError::BudgetExceeded { .. }) => return awarded,
+            Err(e) => panic!("unexpected {e:?}"),
+        }
+    }
+    awarded
+}
+
+#[test]
+fn a_tier_upgrade_does_not_apply_to_windows_paid_at_the_small_price() {
+    let mut suite = Suite::new();
+    // Small twice (2 × 10,000 points paid for), then large once (200,000).
+    suite.subscribe("clinic", 0, None).unwrap();
+    suite.subscribe("clinic", 0, None).unwrap();
+    suite.subscribe("clinic", 2, None).unwrap();
+    assert_eq!(award_until_refused(&mut suite, "clinic", "w1"), 10_000);
+    suite.advance(30 * DAY);
+    assert_eq!(award_until_refused(&mut suite, "clinic", "w2"), 10_000);
+    suite.advance(30 * DAY);
+    let p = suite.provider("clinic");
+    assert_eq!((p.provider.tier, p.budget_left), (2, 200_000));
+    suite.advance(30 * DAY);
+    assert!(!suite.provider("clinic").active, "three windows paid, three used");
+}
+
+#[test]
+fn only_one_tier_change_waits_at_a_time() {
+    let mut suite = Suite::new();
+    suite.subscribe("clinic", 0, None).unwrap();
+    suite.subscribe("clinic", 2, None).unwrap();
+    assert_eq!(
+        suite.subscribe("clinic", 1, None).unwrap_err(),
+        ContractError::TierChangePending { tier: 2 }
+    );
+    suite.subscribe("clinic", 2, None).unwrap();
+    suite.advance(30 * DAY);
+    assert_eq!(suite.provider("clinic").provider.tier, 2);
+}
+
+#[test]
+fn one_subscription_bought_before_a_period_boundary_buys_one_budget() {
+    let mut suite = Suite::new();
+    suite.advance(PERIOD - 3_600);
+    suite.subscribe("clinic", 0, None).unwrap();
+    let before_boundary = award_until_refused(&mut suite, "clinic", "a");
+    suite.advance(2 * 3_600);
+    let after_boundary = award_until_refused(&mut suite, "clinic", "b");
+    assert_eq!(
+        before_boundary + after_boundary,
+        10_000,
+        "one 30-day window, one budget"
+    );
+    suite.advance(30 * DAY);
+    assert!(!suite.provider("clinic").active);
+}
+
+#[test]
+fn a_self_referred_clinic_pair_pays_more_than_it_earns() {
+    let mut suite = Suite::new();
+    let wealth = |s: &Suite| s.balance("clinic") + s.balance("clinic2");
+    let start = wealth(&suite);
+    suite.subscribe("clinic", 0, None).unwrap();
+    suite.subscribe("clinic2", 0, Some("clinic")).unwrap();
+    // The referred clinic awards its own "patients" as much as it may: no referral pays for that.
+    award_until_refused(&mut suite, "clinic2", "fake");
+    for _ in 0..3 {
+        suite.subscribe("clinic2", 2, None).unwrap();
+    }
+    let referrals = suite.pool().referrals;
+    assert_eq!(referrals, btt(600));
+    let paid = start - wealth(&suite);
+    assert_eq!(paid, btt(1_000 + 1_000 + 30_000) - referrals);
+    assert!(wealth(&suite) < start, "the pair ends poorer");
+}
+
+#[test]
+fn referral_rewards_at_or_above_the_fees_they_follow_are_refused() {
+    let mut suite = Suite::new();
+    let mut r = rules();
+    r.milestones = vec![
+        ReferralMilestone {
+            fees_paid: btt(1_000),
+            reward: btt(600),
+        },
+        ReferralMilestone {
+            fees_paid: btt(1_500),
+            reward: btt(900),
+        },
+    ];
+    let err = suite
+        .execute(
+            "owner",
+            &ExecuteMsg::UpdateConfig {
+                rules: Some(Box::new(r)),
+                payfi: None,
+            },
+        )
+        .unwrap_err();
+    assert!(matches!(err, ContractError::InvalidRules { .. }));
+    assert_eq!(rules().milestones[0].reward, btt(100));
+}
