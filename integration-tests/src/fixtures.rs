@@ -45,6 +45,7 @@ pub fn deploy_staking(
         lock_tiers: LockTier::suggested(),
         unbonding_seconds: UNBONDING_SECONDS,
         fee_tiers: FeeTier::suggested(),
+        tier_age_seconds: 86_400,
         owner: None,
         dao: None,
     };

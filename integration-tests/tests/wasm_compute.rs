@@ -13,7 +13,7 @@ use btt_types::compute::{
 };
 use btt_types::depin::{self, Attestation, MINING_POOL};
 use btt_types::units::btt;
-use cosmwasm_std::{Addr, Decimal};
+use cosmwasm_std::{Addr, Decimal, Uint128};
 use cw20::Cw20Coin;
 
 struct Market {
@@ -65,6 +65,10 @@ impl Market {
                     oracles: params.oracles.clone(),
                     start: chain.block_time(),
                     multipliers: params.multipliers.clone(),
+                    payout: depin::PayoutRules {
+                        min_attestations: 1,
+                        ..params.payout.clone()
+                    },
                     owner: None,
                 },
             )
@@ -102,6 +106,8 @@ impl Market {
                     },
                     min_bond: params.min_bond,
                     slash: params.slash,
+                    reserve: chain.addr("dao").to_string(),
+                    run_window: params.run_window.clone(),
                     bond_unbonding_seconds: params.bond_unbonding_seconds,
                     owner: None,
                 },
@@ -159,7 +165,7 @@ impl Market {
             hardware_class: "gpu-standard".into(),
             urgency: Urgency::Urgent,
             data_gb: 100,
-            deadline: self.chain.block_time().plus_seconds(3 * 86_400),
+            run_seconds: 3 * 86_400,
             review_seconds: 86_400,
         }
     }
@@ -230,6 +236,16 @@ fn job_to_mining(market: &mut Market, print: bool) -> [u64; 3] {
             },
         )
         .unwrap();
+    for (operator, node_id) in ops.iter().zip(nodes) {
+        market
+            .chain
+            .execute(
+                operator,
+                &escrow,
+                &compute::ExecuteMsg::AcceptAssignment { job_id, node_id },
+            )
+            .unwrap();
+    }
     let submit = compute::ExecuteMsg::SubmitResult {
         job_id,
         result_hash: "ab".repeat(32),
@@ -297,8 +313,9 @@ fn job_to_mining(market: &mut Market, print: bool) -> [u64; 3] {
         )
         .unwrap();
     let mined = market.token.balance(&market.chain, &ops[0]).unwrap() - before;
-    // Node 0 supplied 1,200 of 2,000 units: 60% of epoch 0.
-    assert_eq!(mined, depin::epoch_emission(0).multiply_ratio(3u128, 5u128));
+    // Node 0 supplied 1,200 of 2,000 units: 60% of epoch 0, capped by the protocol fees its
+    // part of the job paid: 30% of 40.1 BTT × 1,200 / 2,000 = 7.218 BTT.
+    assert_eq!(mined, Uint128::new(7_218_000));
     if print {
         println!("gas {:<22} {:>12}", "post job", post_gas);
         print_gas("complete (accept)", &complete);

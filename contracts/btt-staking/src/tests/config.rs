@@ -18,6 +18,7 @@ fn update(
         lock_tiers,
         unbonding_seconds,
         fee_tiers,
+        tier_age_seconds: None,
         dao: None,
     }
 }
@@ -186,6 +187,7 @@ fn unbonding_must_exceed_the_daos_voting_period() {
         lock_tiers: None,
         unbonding_seconds: None,
         fee_tiers: None,
+        tier_age_seconds: None,
         dao: Some(dao.to_string()),
     };
     suite.execute("owner", &set_dao).unwrap();

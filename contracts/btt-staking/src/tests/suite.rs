@@ -28,12 +28,16 @@ pub fn token_code() -> Box<dyn Contract<Empty>> {
     Box::new(ContractWrapper::new(t::execute, t::instantiate, t::query))
 }
 
+/// A fee tier counts stake held for a week.
+pub const TIER_AGE: u64 = 7 * 86_400;
+
 pub fn instantiate_msg(token: &Addr) -> InstantiateMsg {
     InstantiateMsg {
         token: token.to_string(),
         lock_tiers: LockTier::suggested(),
         unbonding_seconds: UNBONDING,
         fee_tiers: FeeTier::suggested(),
+        tier_age_seconds: TIER_AGE,
         owner: None,
         dao: None,
     }

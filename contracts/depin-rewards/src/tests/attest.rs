@@ -17,6 +17,7 @@ fn units_come_only_from_compute_escrow() {
                 node_id: 1,
                 operator,
                 units: 5,
+                fees: cosmwasm_std::Uint128::zero(),
             },
         )
         .unwrap_err();

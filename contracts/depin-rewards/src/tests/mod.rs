@@ -1,3 +1,4 @@
 mod attest;
 mod claims;
 mod suite;
+mod attacks;

@@ -2,9 +2,11 @@
 //! standing in for compute-escrow; "oracle-a/b/c" are the DAO's oracles.
 
 use btt_types::compute::EnergyRating;
+use btt_types::bps::Bps;
 use btt_types::depin::{
     Attestation, EpochResponse, ExecuteMsg, InstantiateMsg, NodeEpochResponse, PendingResponse,
-    QueryMsg, ReceiveMsg, ScoreMultipliers, StateResponse, EPOCH_SECONDS, MINING_POOL,
+    PayoutRules, QueryMsg, ReceiveMsg, ScoreMultipliers, StateResponse, EPOCH_SECONDS,
+    MINING_POOL,
 };
 use btt_types::token::{self, TokenContract};
 use btt_types::units::TOTAL_SUPPLY;
@@ -68,6 +70,7 @@ impl Suite {
             oracles: vec![addr("oracle-a"), addr("oracle-b"), addr("oracle-c")],
             start: app.block_info().time,
             multipliers: ScoreMultipliers::suggested(&["africa-east"]),
+            payout: Self::permissive_payout(),
             owner: None,
         };
         let depin = app
@@ -79,6 +82,30 @@ impl Suite {
             .unwrap();
         app.execute(owner, fund).unwrap();
         Self { app, token, depin }
+    }
+
+    /// Payout rules under which the schedule's own tests run: one oracle is enough, and the
+    /// carry is released whole (the attack tests set the real rules).
+    pub fn permissive_payout() -> PayoutRules {
+        PayoutRules {
+            min_attestations: 1,
+            fee_cap: Bps::FULL,
+            max_carry_release: MINING_POOL,
+        }
+    }
+
+    /// Sets the payout rules (as the DAO).
+    pub fn set_payout(&mut self, payout: PayoutRules) {
+        self.execute(
+            "owner",
+            &ExecuteMsg::UpdateConfig {
+                oracles: None,
+                multipliers: None,
+                escrow: None,
+                payout: Some(payout),
+            },
+        )
+        .unwrap();
     }
 
     pub fn addr(&self, who: &str) -> Addr {
@@ -102,11 +129,23 @@ impl Suite {
         self.execute_with_funds(who, msg, &[])
     }
 
+    /// Units whose job paid fees far above any reward (the fee cap never binds).
     pub fn record(
         &mut self,
         node_id: u64,
         operator: &str,
         units: u64,
+    ) -> Result<AppResponse, ContractError> {
+        self.record_paid(node_id, operator, units, MINING_POOL)
+    }
+
+    /// Units whose job paid `fees` ubtt of protocol fees.
+    pub fn record_paid(
+        &mut self,
+        node_id: u64,
+        operator: &str,
+        units: u64,
+        fees: Uint128,
     ) -> Result<AppResponse, ContractError> {
         let operator = self.addr(operator).to_string();
         self.execute(
@@ -115,6 +154,7 @@ impl Suite {
                 node_id,
                 operator,
                 units,
+                fees,
             },
         )
     }

@@ -40,7 +40,7 @@ proptest! {
         let mut payments: Vec<u64> = vec![];
         for op in ops {
             match op {
-                Op::Invoice(a) => invoices.push(suite.invoice(Denom::Btt, btt(u128::from(a)), None, Some(1)).unwrap()),
+                Op::Invoice(a) => invoices.push(suite.invoice(Denom::Btt, btt(u128::from(a)), Some("patient"), Some(1)).unwrap()),
                 Op::PayBtt(i, a) if !invoices.is_empty() => {
                     let id = invoices[i as usize % invoices.len()];
                     if let Ok(p) = suite.pay_btt("patient", id, Uint128::new(u128::from(a) * 10_000), Uint128::new(u128::from(a) * 10_000)) {

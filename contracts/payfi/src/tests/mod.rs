@@ -1,3 +1,4 @@
 mod flows;
 mod invariants;
 mod suite;
+mod attacks;

@@ -97,6 +97,7 @@ impl Suite {
                     fees: fees(),
                     settlement_seconds: HOUR,
                     max_rate_age_seconds: 600,
+                    min_feeders: 1,
                     native_denoms: vec![USDC.into()],
                     owner: None,
                 },

@@ -187,3 +187,24 @@ fn redemption_needs_a_sold_vault() {
         ContractError::WrongStatus { .. }
     ));
 }
+
+#[test]
+fn redeeming_the_nft_does_not_skip_the_curators_management_fee() {
+    let (mut suite, v) = shared_vault();
+    suite.transfer_shares(v, "clinic", "carol", 500);
+    suite.transfer_shares(v, "alice", "carol", 300);
+    suite.transfer_shares(v, "bob", "carol", 200);
+    suite.advance(365 * DAY);
+    let err = suite
+        .send_shares(v, "carol", 1_000, &ReceiveMsg::RedeemNft {})
+        .unwrap_err();
+    let ContractError::NotAllShares { supply, sent } = err else {
+        panic!("unexpected {err:?}");
+    };
+    assert_eq!(sent, Uint128::new(1_000));
+    assert!(
+        supply > Uint128::new(1_000),
+        "the year's fee shares belong to the curator and must be bought too"
+    );
+    assert_eq!(suite.nft_owner("mri-1"), suite.vaults.to_string());
+}

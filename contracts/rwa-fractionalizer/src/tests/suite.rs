@@ -553,9 +553,11 @@ impl Suite {
     }
 
     /// Stakes `amount` BTT for `who` with no lock (raises their fee tier).
+    /// `who` stakes `amount`, and the stake ages until its fee tier counts.
     pub fn stake(&mut self, who: &str, amount: Uint128) {
         let msg = self.staking.stake_msg(&self.token, amount, 0).unwrap();
         let sender = self.addr(who);
         self.app.execute(sender, msg).unwrap();
+        self.advance(btt_testing::TEST_TIER_AGE_SECONDS);
     }
 }
