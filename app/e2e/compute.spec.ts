@@ -14,7 +14,7 @@ test("a clinic prices a job spec and posts it at the quoted price", async ({ pag
   await page.getByTestId("job-units").fill(String(job.compute_units));
   await page.getByTestId("job-urgency").selectOption(job.urgency);
   await page.getByTestId("job-data").fill(String(job.data_gb));
-  await page.getByTestId("job-days").fill(String(job.deadline_days));
+  await page.getByTestId("job-days").fill(String(job.run_days));
   await page.getByTestId("job-review").fill(String(job.review_days));
   await page.getByTestId("job-quote").click();
   await expect(page.getByTestId("job-price")).toContainText("BTT");

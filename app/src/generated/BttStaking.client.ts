@@ -196,11 +196,13 @@ export interface BttStakingInterface extends BttStakingReadOnlyInterface {
     dao,
     feeTiers,
     lockTiers,
+    tierAgeSeconds,
     unbondingSeconds
   }: {
     dao?: string;
     feeTiers?: FeeTier[];
     lockTiers?: LockTier[];
+    tierAgeSeconds?: number;
     unbondingSeconds?: number;
   }, fee_?: number | StdFee | "auto", memo_?: string, funds_?: Coin[]) => Promise<ExecuteResult>;
   updateOwnership: (action: Action, fee_?: number | StdFee | "auto", memo_?: string, funds_?: Coin[]) => Promise<ExecuteResult>;
@@ -272,11 +274,13 @@ export class BttStakingClient extends BttStakingQueryClient implements BttStakin
     dao,
     feeTiers,
     lockTiers,
+    tierAgeSeconds,
     unbondingSeconds
   }: {
     dao?: string;
     feeTiers?: FeeTier[];
     lockTiers?: LockTier[];
+    tierAgeSeconds?: number;
     unbondingSeconds?: number;
   }, fee_: number | StdFee | "auto" = "auto", memo_?: string, funds_?: Coin[]): Promise<ExecuteResult> => {
     return await this.client.execute(this.sender, this.contractAddress, {
@@ -284,6 +288,7 @@ export class BttStakingClient extends BttStakingQueryClient implements BttStakin
         dao,
         fee_tiers: feeTiers,
         lock_tiers: lockTiers,
+        tier_age_seconds: tierAgeSeconds,
         unbonding_seconds: unbondingSeconds
       }
     }, fee_, memo_, funds_);

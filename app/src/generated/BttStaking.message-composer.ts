@@ -39,11 +39,13 @@ export interface BttStakingMsg {
     dao,
     feeTiers,
     lockTiers,
+    tierAgeSeconds,
     unbondingSeconds
   }: {
     dao?: string;
     feeTiers?: FeeTier[];
     lockTiers?: LockTier[];
+    tierAgeSeconds?: number;
     unbondingSeconds?: number;
   }, funds_?: Coin[]) => MsgExecuteContractEncodeObject;
   updateOwnership: (action: Action, funds_?: Coin[]) => MsgExecuteContractEncodeObject;
@@ -144,11 +146,13 @@ export class BttStakingMsgComposer implements BttStakingMsg {
     dao,
     feeTiers,
     lockTiers,
+    tierAgeSeconds,
     unbondingSeconds
   }: {
     dao?: string;
     feeTiers?: FeeTier[];
     lockTiers?: LockTier[];
+    tierAgeSeconds?: number;
     unbondingSeconds?: number;
   }, funds_?: Coin[]): MsgExecuteContractEncodeObject => {
     return {
@@ -161,6 +165,7 @@ export class BttStakingMsgComposer implements BttStakingMsg {
             dao,
             fee_tiers: feeTiers,
             lock_tiers: lockTiers,
+            tier_age_seconds: tierAgeSeconds,
             unbonding_seconds: unbondingSeconds
           }
         })),

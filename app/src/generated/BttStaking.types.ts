@@ -12,6 +12,7 @@ export interface InstantiateMsg {
   fee_tiers: FeeTier[];
   lock_tiers: LockTier[];
   owner?: string | null;
+  tier_age_seconds: number;
   token: string;
   unbonding_seconds: number;
 }
@@ -43,6 +44,7 @@ export type ExecuteMsg = {
     dao?: string | null;
     fee_tiers?: FeeTier[] | null;
     lock_tiers?: LockTier[] | null;
+    tier_age_seconds?: number | null;
     unbonding_seconds?: number | null;
   };
 } | {
@@ -111,6 +113,7 @@ export interface ConfigResponse {
   dao?: Addr | null;
   fee_tiers: FeeTier[];
   lock_tiers: LockTier[];
+  tier_age_seconds: number;
   token: Addr;
   unbonding_seconds: number;
 }
@@ -136,6 +139,7 @@ export interface Stake {
   unlocks_at: Timestamp;
 }
 export interface TierResponse {
+  counted: Uint128;
   discount: number;
   priority: number;
   staked: Uint128;

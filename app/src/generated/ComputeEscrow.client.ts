@@ -7,7 +7,7 @@
 
 import { CosmWasmClient, SigningCosmWasmClient, ExecuteResult } from "@cosmjs/cosmwasm-stargate";
 import { Coin, StdFee } from "@cosmjs/amino";
-import { Uint128, Decimal, InstantiateMsg, HardwareClass, NativeRate, PayoutSplit, FeeShare, UrgencyMultipliers, ExecuteMsg, Binary, Timestamp, Uint64, Urgency, EnergyRating, Resolution, Action, Expiration, Cw20ReceiveMsg, JobSpec, Assignment, ConfigUpdate, QueryMsg, JobStatus, MigrateMsg, Addr, ConfigResponse, Asset, Job, JobResult, JobsResponse, NodeStatus, Node, NodeSpec, NodesResponse, OwnershipForString, QuoteResponse, TotalsResponse } from "./ComputeEscrow.types";
+import { Uint128, Decimal, InstantiateMsg, HardwareClass, NativeRate, RunWindow, PayoutSplit, FeeShare, UrgencyMultipliers, ExecuteMsg, Binary, Urgency, EnergyRating, Resolution, Action, Expiration, Timestamp, Uint64, Cw20ReceiveMsg, JobSpec, Assignment, ConfigUpdate, QueryMsg, JobStatus, MigrateMsg, Addr, ConfigResponse, Asset, Job, JobResult, JobsResponse, NodeStatus, Node, NodeSpec, NodesResponse, OwnershipForString, QuoteResponse, TotalsResponse } from "./ComputeEscrow.types";
 export interface ComputeEscrowReadOnlyInterface {
   contractAddress: string;
   config: () => Promise<ConfigResponse>;
@@ -258,6 +258,25 @@ export interface ComputeEscrowInterface extends ComputeEscrowReadOnlyInterface {
     assignments: Assignment[];
     jobId: number;
   }, fee_?: number | StdFee | "auto", memo_?: string, funds_?: Coin[]) => Promise<ExecuteResult>;
+  acceptAssignment: ({
+    jobId,
+    nodeId
+  }: {
+    jobId: number;
+    nodeId: number;
+  }, fee_?: number | StdFee | "auto", memo_?: string, funds_?: Coin[]) => Promise<ExecuteResult>;
+  declineAssignment: ({
+    jobId,
+    nodeId
+  }: {
+    jobId: number;
+    nodeId: number;
+  }, fee_?: number | StdFee | "auto", memo_?: string, funds_?: Coin[]) => Promise<ExecuteResult>;
+  cancelJob: ({
+    jobId
+  }: {
+    jobId: number;
+  }, fee_?: number | StdFee | "auto", memo_?: string, funds_?: Coin[]) => Promise<ExecuteResult>;
   submitResult: ({
     jobId,
     resultHash,
@@ -306,6 +325,8 @@ export interface ComputeEscrowInterface extends ComputeEscrowReadOnlyInterface {
     minBond,
     nativeRates,
     pricePerGb,
+    reserve,
+    runWindow,
     slash,
     split,
     urgency
@@ -317,6 +338,8 @@ export interface ComputeEscrowInterface extends ComputeEscrowReadOnlyInterface {
     minBond?: Uint128;
     nativeRates?: NativeRate[];
     pricePerGb?: Uint128;
+    reserve?: string;
+    runWindow?: RunWindow;
     slash?: number;
     split?: PayoutSplit;
     urgency?: UrgencyMultipliers;
@@ -339,6 +362,9 @@ export class ComputeEscrowClient extends ComputeEscrowQueryClient implements Com
     this.retireNode = this.retireNode.bind(this);
     this.withdrawBond = this.withdrawBond.bind(this);
     this.assignJob = this.assignJob.bind(this);
+    this.acceptAssignment = this.acceptAssignment.bind(this);
+    this.declineAssignment = this.declineAssignment.bind(this);
+    this.cancelJob = this.cancelJob.bind(this);
     this.submitResult = this.submitResult.bind(this);
     this.acceptResult = this.acceptResult.bind(this);
     this.finalize = this.finalize.bind(this);
@@ -449,6 +475,45 @@ export class ComputeEscrowClient extends ComputeEscrowQueryClient implements Com
       }
     }, fee_, memo_, funds_);
   };
+  acceptAssignment = async ({
+    jobId,
+    nodeId
+  }: {
+    jobId: number;
+    nodeId: number;
+  }, fee_: number | StdFee | "auto" = "auto", memo_?: string, funds_?: Coin[]): Promise<ExecuteResult> => {
+    return await this.client.execute(this.sender, this.contractAddress, {
+      accept_assignment: {
+        job_id: jobId,
+        node_id: nodeId
+      }
+    }, fee_, memo_, funds_);
+  };
+  declineAssignment = async ({
+    jobId,
+    nodeId
+  }: {
+    jobId: number;
+    nodeId: number;
+  }, fee_: number | StdFee | "auto" = "auto", memo_?: string, funds_?: Coin[]): Promise<ExecuteResult> => {
+    return await this.client.execute(this.sender, this.contractAddress, {
+      decline_assignment: {
+        job_id: jobId,
+        node_id: nodeId
+      }
+    }, fee_, memo_, funds_);
+  };
+  cancelJob = async ({
+    jobId
+  }: {
+    jobId: number;
+  }, fee_: number | StdFee | "auto" = "auto", memo_?: string, funds_?: Coin[]): Promise<ExecuteResult> => {
+    return await this.client.execute(this.sender, this.contractAddress, {
+      cancel_job: {
+        job_id: jobId
+      }
+    }, fee_, memo_, funds_);
+  };
   submitResult = async ({
     jobId,
     resultHash,
@@ -538,6 +603,8 @@ export class ComputeEscrowClient extends ComputeEscrowQueryClient implements Com
     minBond,
     nativeRates,
     pricePerGb,
+    reserve,
+    runWindow,
     slash,
     split,
     urgency
@@ -549,6 +616,8 @@ export class ComputeEscrowClient extends ComputeEscrowQueryClient implements Com
     minBond?: Uint128;
     nativeRates?: NativeRate[];
     pricePerGb?: Uint128;
+    reserve?: string;
+    runWindow?: RunWindow;
     slash?: number;
     split?: PayoutSplit;
     urgency?: UrgencyMultipliers;
@@ -562,6 +631,8 @@ export class ComputeEscrowClient extends ComputeEscrowQueryClient implements Com
         min_bond: minBond,
         native_rates: nativeRates,
         price_per_gb: pricePerGb,
+        reserve,
+        run_window: runWindow,
         slash,
         split,
         urgency

@@ -9,7 +9,7 @@ import { Coin } from "@cosmjs/amino";
 import { MsgExecuteContractEncodeObject } from "@cosmjs/cosmwasm-stargate";
 import { MsgExecuteContract } from "cosmjs-types/cosmwasm/wasm/v1/tx";
 import { toUtf8 } from "@cosmjs/encoding";
-import { Uint128, Decimal, InstantiateMsg, HardwareClass, NativeRate, PayoutSplit, FeeShare, UrgencyMultipliers, ExecuteMsg, Binary, Timestamp, Uint64, Urgency, EnergyRating, Resolution, Action, Expiration, Cw20ReceiveMsg, JobSpec, Assignment, ConfigUpdate, QueryMsg, JobStatus, MigrateMsg, Addr, ConfigResponse, Asset, Job, JobResult, JobsResponse, NodeStatus, Node, NodeSpec, NodesResponse, OwnershipForString, QuoteResponse, TotalsResponse } from "./ComputeEscrow.types";
+import { Uint128, Decimal, InstantiateMsg, HardwareClass, NativeRate, RunWindow, PayoutSplit, FeeShare, UrgencyMultipliers, ExecuteMsg, Binary, Urgency, EnergyRating, Resolution, Action, Expiration, Timestamp, Uint64, Cw20ReceiveMsg, JobSpec, Assignment, ConfigUpdate, QueryMsg, JobStatus, MigrateMsg, Addr, ConfigResponse, Asset, Job, JobResult, JobsResponse, NodeStatus, Node, NodeSpec, NodesResponse, OwnershipForString, QuoteResponse, TotalsResponse } from "./ComputeEscrow.types";
 export interface ComputeEscrowMsg {
   contractAddress: string;
   sender: string;
@@ -64,6 +64,25 @@ export interface ComputeEscrowMsg {
     assignments: Assignment[];
     jobId: number;
   }, funds_?: Coin[]) => MsgExecuteContractEncodeObject;
+  acceptAssignment: ({
+    jobId,
+    nodeId
+  }: {
+    jobId: number;
+    nodeId: number;
+  }, funds_?: Coin[]) => MsgExecuteContractEncodeObject;
+  declineAssignment: ({
+    jobId,
+    nodeId
+  }: {
+    jobId: number;
+    nodeId: number;
+  }, funds_?: Coin[]) => MsgExecuteContractEncodeObject;
+  cancelJob: ({
+    jobId
+  }: {
+    jobId: number;
+  }, funds_?: Coin[]) => MsgExecuteContractEncodeObject;
   submitResult: ({
     jobId,
     resultHash,
@@ -112,6 +131,8 @@ export interface ComputeEscrowMsg {
     minBond,
     nativeRates,
     pricePerGb,
+    reserve,
+    runWindow,
     slash,
     split,
     urgency
@@ -123,6 +144,8 @@ export interface ComputeEscrowMsg {
     minBond?: Uint128;
     nativeRates?: NativeRate[];
     pricePerGb?: Uint128;
+    reserve?: string;
+    runWindow?: RunWindow;
     slash?: number;
     split?: PayoutSplit;
     urgency?: UrgencyMultipliers;
@@ -142,6 +165,9 @@ export class ComputeEscrowMsgComposer implements ComputeEscrowMsg {
     this.retireNode = this.retireNode.bind(this);
     this.withdrawBond = this.withdrawBond.bind(this);
     this.assignJob = this.assignJob.bind(this);
+    this.acceptAssignment = this.acceptAssignment.bind(this);
+    this.declineAssignment = this.declineAssignment.bind(this);
+    this.cancelJob = this.cancelJob.bind(this);
     this.submitResult = this.submitResult.bind(this);
     this.acceptResult = this.acceptResult.bind(this);
     this.finalize = this.finalize.bind(this);
@@ -308,6 +334,69 @@ export class ComputeEscrowMsgComposer implements ComputeEscrowMsg {
       })
     };
   };
+  acceptAssignment = ({
+    jobId,
+    nodeId
+  }: {
+    jobId: number;
+    nodeId: number;
+  }, funds_?: Coin[]): MsgExecuteContractEncodeObject => {
+    return {
+      typeUrl: "/cosmwasm.wasm.v1.MsgExecuteContract",
+      value: MsgExecuteContract.fromPartial({
+        sender: this.sender,
+        contract: this.contractAddress,
+        msg: toUtf8(JSON.stringify({
+          accept_assignment: {
+            job_id: jobId,
+            node_id: nodeId
+          }
+        })),
+        funds: funds_
+      })
+    };
+  };
+  declineAssignment = ({
+    jobId,
+    nodeId
+  }: {
+    jobId: number;
+    nodeId: number;
+  }, funds_?: Coin[]): MsgExecuteContractEncodeObject => {
+    return {
+      typeUrl: "/cosmwasm.wasm.v1.MsgExecuteContract",
+      value: MsgExecuteContract.fromPartial({
+        sender: this.sender,
+        contract: this.contractAddress,
+        msg: toUtf8(JSON.stringify({
+          decline_assignment: {
+            job_id: jobId,
+            node_id: nodeId
+          }
+        })),
+        funds: funds_
+      })
+    };
+  };
+  cancelJob = ({
+    jobId
+  }: {
+    jobId: number;
+  }, funds_?: Coin[]): MsgExecuteContractEncodeObject => {
+    return {
+      typeUrl: "/cosmwasm.wasm.v1.MsgExecuteContract",
+      value: MsgExecuteContract.fromPartial({
+        sender: this.sender,
+        contract: this.contractAddress,
+        msg: toUtf8(JSON.stringify({
+          cancel_job: {
+            job_id: jobId
+          }
+        })),
+        funds: funds_
+      })
+    };
+  };
   submitResult = ({
     jobId,
     resultHash,
@@ -445,6 +534,8 @@ export class ComputeEscrowMsgComposer implements ComputeEscrowMsg {
     minBond,
     nativeRates,
     pricePerGb,
+    reserve,
+    runWindow,
     slash,
     split,
     urgency
@@ -456,6 +547,8 @@ export class ComputeEscrowMsgComposer implements ComputeEscrowMsg {
     minBond?: Uint128;
     nativeRates?: NativeRate[];
     pricePerGb?: Uint128;
+    reserve?: string;
+    runWindow?: RunWindow;
     slash?: number;
     split?: PayoutSplit;
     urgency?: UrgencyMultipliers;
@@ -474,6 +567,8 @@ export class ComputeEscrowMsgComposer implements ComputeEscrowMsg {
             min_bond: minBond,
             native_rates: nativeRates,
             price_per_gb: pricePerGb,
+            reserve,
+            run_window: runWindow,
             slash,
             split,
             urgency

@@ -16,6 +16,8 @@ export interface InstantiateMsg {
   native_rates: NativeRate[];
   owner?: string | null;
   price_per_gb: Uint128;
+  reserve: string;
+  run_window: RunWindow;
   slash: number;
   split: PayoutSplit;
   staking: string;
@@ -29,6 +31,10 @@ export interface HardwareClass {
 export interface NativeRate {
   denom: string;
   ubtt_per_unit: Decimal;
+}
+export interface RunWindow {
+  base_seconds: number;
+  seconds_per_1000_units: number;
 }
 export interface PayoutSplit {
   contributors: number;
@@ -77,6 +83,20 @@ export type ExecuteMsg = {
     job_id: number;
   };
 } | {
+  accept_assignment: {
+    job_id: number;
+    node_id: number;
+  };
+} | {
+  decline_assignment: {
+    job_id: number;
+    node_id: number;
+  };
+} | {
+  cancel_job: {
+    job_id: number;
+  };
+} | {
   submit_result: {
     job_id: number;
     result_hash: string;
@@ -111,8 +131,6 @@ export type ExecuteMsg = {
   update_ownership: Action;
 };
 export type Binary = string;
-export type Timestamp = Uint64;
-export type Uint64 = string;
 export type Urgency = "standard" | "priority" | "urgent";
 export type EnergyRating = "a" | "b" | "c" | "d" | "e";
 export type Resolution = "pay" | "refund" | {
@@ -133,6 +151,8 @@ export type Expiration = {
 } | {
   never: {};
 };
+export type Timestamp = Uint64;
+export type Uint64 = string;
 export interface Cw20ReceiveMsg {
   amount: Uint128;
   msg: Binary;
@@ -141,9 +161,9 @@ export interface Cw20ReceiveMsg {
 export interface JobSpec {
   compute_units: number;
   data_gb: number;
-  deadline: Timestamp;
   hardware_class: string;
   review_seconds: number;
+  run_seconds: number;
   urgency: Urgency;
 }
 export interface Assignment {
@@ -158,6 +178,8 @@ export interface ConfigUpdate {
   min_bond?: Uint128 | null;
   native_rates?: NativeRate[] | null;
   price_per_gb?: Uint128 | null;
+  reserve?: string | null;
+  run_window?: RunWindow | null;
   slash?: number | null;
   split?: PayoutSplit | null;
   urgency?: UrgencyMultipliers | null;
@@ -206,7 +228,7 @@ export type QueryMsg = {
 } | {
   ownership: {};
 };
-export type JobStatus = "posted" | "assigned" | "submitted" | "disputed" | "paid" | "refunded" | "split";
+export type JobStatus = "posted" | "assigned" | "submitted" | "disputed" | "paid" | "refunded" | "split" | "offered";
 export interface MigrateMsg {}
 export type Addr = string;
 export interface ConfigResponse {
@@ -217,6 +239,8 @@ export interface ConfigResponse {
   min_bond: Uint128;
   native_rates: NativeRate[];
   price_per_gb: Uint128;
+  reserve: Addr;
+  run_window: RunWindow;
   slash: number;
   split: PayoutSplit;
   staking: Addr;
@@ -229,13 +253,16 @@ export type Asset = {
   native: string;
 };
 export interface Job {
+  accepted: number[];
   asset: Asset;
   assignments: Assignment[];
   clinic: Addr;
+  deadline?: Timestamp | null;
   discount: number;
   id: number;
   posted_at: Timestamp;
   price: Uint128;
+  price_ubtt: Uint128;
   result?: JobResult | null;
   spec: JobSpec;
   status: JobStatus;

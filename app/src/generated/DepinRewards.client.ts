@@ -7,7 +7,7 @@
 
 import { CosmWasmClient, SigningCosmWasmClient, ExecuteResult } from "@cosmjs/cosmwasm-stargate";
 import { Coin, StdFee } from "@cosmjs/amino";
-import { Decimal, Timestamp, Uint64, InstantiateMsg, ScoreMultipliers, RegionMultiplier, ExecuteMsg, Uint128, Binary, EnergyRating, Action, Expiration, Cw20ReceiveMsg, Attestation, QueryMsg, MigrateMsg, Addr, ConfigResponse, Decimal256, EpochResponse, NodeEpochResponse, OwnershipForString, PendingResponse, ScheduleResponse, ScheduleEntry, StateResponse } from "./DepinRewards.types";
+import { Decimal, Uint128, Timestamp, Uint64, InstantiateMsg, ScoreMultipliers, RegionMultiplier, PayoutRules, ExecuteMsg, Binary, EnergyRating, Action, Expiration, Cw20ReceiveMsg, Attestation, QueryMsg, MigrateMsg, Addr, ConfigResponse, Decimal256, EpochResponse, NodeEpochResponse, OwnershipForString, PendingResponse, ScheduleResponse, ScheduleEntry, StateResponse } from "./DepinRewards.types";
 export interface DepinRewardsReadOnlyInterface {
   contractAddress: string;
   config: () => Promise<ConfigResponse>;
@@ -131,10 +131,12 @@ export interface DepinRewardsInterface extends DepinRewardsReadOnlyInterface {
     sender: string;
   }, fee_?: number | StdFee | "auto", memo_?: string, funds_?: Coin[]) => Promise<ExecuteResult>;
   recordUnits: ({
+    fees,
     nodeId,
     operator,
     units
   }: {
+    fees: Uint128;
     nodeId: number;
     operator: string;
     units: number;
@@ -145,6 +147,13 @@ export interface DepinRewardsInterface extends DepinRewardsReadOnlyInterface {
     nodeId
   }: {
     attestation: Attestation;
+    epoch: number;
+    nodeId: number;
+  }, fee_?: number | StdFee | "auto", memo_?: string, funds_?: Coin[]) => Promise<ExecuteResult>;
+  refreshScore: ({
+    epoch,
+    nodeId
+  }: {
     epoch: number;
     nodeId: number;
   }, fee_?: number | StdFee | "auto", memo_?: string, funds_?: Coin[]) => Promise<ExecuteResult>;
@@ -163,11 +172,13 @@ export interface DepinRewardsInterface extends DepinRewardsReadOnlyInterface {
   updateConfig: ({
     escrow,
     multipliers,
-    oracles
+    oracles,
+    payout
   }: {
     escrow?: string;
     multipliers?: ScoreMultipliers;
     oracles?: string[];
+    payout?: PayoutRules;
   }, fee_?: number | StdFee | "auto", memo_?: string, funds_?: Coin[]) => Promise<ExecuteResult>;
   updateOwnership: (action: Action, fee_?: number | StdFee | "auto", memo_?: string, funds_?: Coin[]) => Promise<ExecuteResult>;
 }
@@ -183,6 +194,7 @@ export class DepinRewardsClient extends DepinRewardsQueryClient implements Depin
     this.receive = this.receive.bind(this);
     this.recordUnits = this.recordUnits.bind(this);
     this.attest = this.attest.bind(this);
+    this.refreshScore = this.refreshScore.bind(this);
     this.closeEpochs = this.closeEpochs.bind(this);
     this.claim = this.claim.bind(this);
     this.updateConfig = this.updateConfig.bind(this);
@@ -206,16 +218,19 @@ export class DepinRewardsClient extends DepinRewardsQueryClient implements Depin
     }, fee_, memo_, funds_);
   };
   recordUnits = async ({
+    fees,
     nodeId,
     operator,
     units
   }: {
+    fees: Uint128;
     nodeId: number;
     operator: string;
     units: number;
   }, fee_: number | StdFee | "auto" = "auto", memo_?: string, funds_?: Coin[]): Promise<ExecuteResult> => {
     return await this.client.execute(this.sender, this.contractAddress, {
       record_units: {
+        fees,
         node_id: nodeId,
         operator,
         units
@@ -234,6 +249,20 @@ export class DepinRewardsClient extends DepinRewardsQueryClient implements Depin
     return await this.client.execute(this.sender, this.contractAddress, {
       attest: {
         attestation,
+        epoch,
+        node_id: nodeId
+      }
+    }, fee_, memo_, funds_);
+  };
+  refreshScore = async ({
+    epoch,
+    nodeId
+  }: {
+    epoch: number;
+    nodeId: number;
+  }, fee_: number | StdFee | "auto" = "auto", memo_?: string, funds_?: Coin[]): Promise<ExecuteResult> => {
+    return await this.client.execute(this.sender, this.contractAddress, {
+      refresh_score: {
         epoch,
         node_id: nodeId
       }
@@ -267,17 +296,20 @@ export class DepinRewardsClient extends DepinRewardsQueryClient implements Depin
   updateConfig = async ({
     escrow,
     multipliers,
-    oracles
+    oracles,
+    payout
   }: {
     escrow?: string;
     multipliers?: ScoreMultipliers;
     oracles?: string[];
+    payout?: PayoutRules;
   }, fee_: number | StdFee | "auto" = "auto", memo_?: string, funds_?: Coin[]): Promise<ExecuteResult> => {
     return await this.client.execute(this.sender, this.contractAddress, {
       update_config: {
         escrow,
         multipliers,
-        oracles
+        oracles,
+        payout
       }
     }, fee_, memo_, funds_);
   };

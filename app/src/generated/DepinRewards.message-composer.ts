@@ -9,7 +9,7 @@ import { Coin } from "@cosmjs/amino";
 import { MsgExecuteContractEncodeObject } from "@cosmjs/cosmwasm-stargate";
 import { MsgExecuteContract } from "cosmjs-types/cosmwasm/wasm/v1/tx";
 import { toUtf8 } from "@cosmjs/encoding";
-import { Decimal, Timestamp, Uint64, InstantiateMsg, ScoreMultipliers, RegionMultiplier, ExecuteMsg, Uint128, Binary, EnergyRating, Action, Expiration, Cw20ReceiveMsg, Attestation, QueryMsg, MigrateMsg, Addr, ConfigResponse, Decimal256, EpochResponse, NodeEpochResponse, OwnershipForString, PendingResponse, ScheduleResponse, ScheduleEntry, StateResponse } from "./DepinRewards.types";
+import { Decimal, Uint128, Timestamp, Uint64, InstantiateMsg, ScoreMultipliers, RegionMultiplier, PayoutRules, ExecuteMsg, Binary, EnergyRating, Action, Expiration, Cw20ReceiveMsg, Attestation, QueryMsg, MigrateMsg, Addr, ConfigResponse, Decimal256, EpochResponse, NodeEpochResponse, OwnershipForString, PendingResponse, ScheduleResponse, ScheduleEntry, StateResponse } from "./DepinRewards.types";
 export interface DepinRewardsMsg {
   contractAddress: string;
   sender: string;
@@ -23,10 +23,12 @@ export interface DepinRewardsMsg {
     sender: string;
   }, funds_?: Coin[]) => MsgExecuteContractEncodeObject;
   recordUnits: ({
+    fees,
     nodeId,
     operator,
     units
   }: {
+    fees: Uint128;
     nodeId: number;
     operator: string;
     units: number;
@@ -37,6 +39,13 @@ export interface DepinRewardsMsg {
     nodeId
   }: {
     attestation: Attestation;
+    epoch: number;
+    nodeId: number;
+  }, funds_?: Coin[]) => MsgExecuteContractEncodeObject;
+  refreshScore: ({
+    epoch,
+    nodeId
+  }: {
     epoch: number;
     nodeId: number;
   }, funds_?: Coin[]) => MsgExecuteContractEncodeObject;
@@ -55,11 +64,13 @@ export interface DepinRewardsMsg {
   updateConfig: ({
     escrow,
     multipliers,
-    oracles
+    oracles,
+    payout
   }: {
     escrow?: string;
     multipliers?: ScoreMultipliers;
     oracles?: string[];
+    payout?: PayoutRules;
   }, funds_?: Coin[]) => MsgExecuteContractEncodeObject;
   updateOwnership: (action: Action, funds_?: Coin[]) => MsgExecuteContractEncodeObject;
 }
@@ -72,6 +83,7 @@ export class DepinRewardsMsgComposer implements DepinRewardsMsg {
     this.receive = this.receive.bind(this);
     this.recordUnits = this.recordUnits.bind(this);
     this.attest = this.attest.bind(this);
+    this.refreshScore = this.refreshScore.bind(this);
     this.closeEpochs = this.closeEpochs.bind(this);
     this.claim = this.claim.bind(this);
     this.updateConfig = this.updateConfig.bind(this);
@@ -103,10 +115,12 @@ export class DepinRewardsMsgComposer implements DepinRewardsMsg {
     };
   };
   recordUnits = ({
+    fees,
     nodeId,
     operator,
     units
   }: {
+    fees: Uint128;
     nodeId: number;
     operator: string;
     units: number;
@@ -118,6 +132,7 @@ export class DepinRewardsMsgComposer implements DepinRewardsMsg {
         contract: this.contractAddress,
         msg: toUtf8(JSON.stringify({
           record_units: {
+            fees,
             node_id: nodeId,
             operator,
             units
@@ -144,6 +159,28 @@ export class DepinRewardsMsgComposer implements DepinRewardsMsg {
         msg: toUtf8(JSON.stringify({
           attest: {
             attestation,
+            epoch,
+            node_id: nodeId
+          }
+        })),
+        funds: funds_
+      })
+    };
+  };
+  refreshScore = ({
+    epoch,
+    nodeId
+  }: {
+    epoch: number;
+    nodeId: number;
+  }, funds_?: Coin[]): MsgExecuteContractEncodeObject => {
+    return {
+      typeUrl: "/cosmwasm.wasm.v1.MsgExecuteContract",
+      value: MsgExecuteContract.fromPartial({
+        sender: this.sender,
+        contract: this.contractAddress,
+        msg: toUtf8(JSON.stringify({
+          refresh_score: {
             epoch,
             node_id: nodeId
           }
@@ -196,11 +233,13 @@ export class DepinRewardsMsgComposer implements DepinRewardsMsg {
   updateConfig = ({
     escrow,
     multipliers,
-    oracles
+    oracles,
+    payout
   }: {
     escrow?: string;
     multipliers?: ScoreMultipliers;
     oracles?: string[];
+    payout?: PayoutRules;
   }, funds_?: Coin[]): MsgExecuteContractEncodeObject => {
     return {
       typeUrl: "/cosmwasm.wasm.v1.MsgExecuteContract",
@@ -211,7 +250,8 @@ export class DepinRewardsMsgComposer implements DepinRewardsMsg {
           update_config: {
             escrow,
             multipliers,
-            oracles
+            oracles,
+            payout
           }
         })),
         funds: funds_

@@ -6,6 +6,7 @@
 */
 
 export type Decimal = string;
+export type Uint128 = string;
 export type Timestamp = Uint64;
 export type Uint64 = string;
 export interface InstantiateMsg {
@@ -13,6 +14,7 @@ export interface InstantiateMsg {
   multipliers: ScoreMultipliers;
   oracles: string[];
   owner?: string | null;
+  payout: PayoutRules;
   start: Timestamp;
   token: string;
 }
@@ -25,10 +27,16 @@ export interface RegionMultiplier {
   multiplier: Decimal;
   region: string;
 }
+export interface PayoutRules {
+  fee_cap: number;
+  max_carry_release: Uint128;
+  min_attestations: number;
+}
 export type ExecuteMsg = {
   receive: Cw20ReceiveMsg;
 } | {
   record_units: {
+    fees: Uint128;
     node_id: number;
     operator: string;
     units: number;
@@ -36,6 +44,11 @@ export type ExecuteMsg = {
 } | {
   attest: {
     attestation: Attestation;
+    epoch: number;
+    node_id: number;
+  };
+} | {
+  refresh_score: {
     epoch: number;
     node_id: number;
   };
@@ -53,11 +66,11 @@ export type ExecuteMsg = {
     escrow?: string | null;
     multipliers?: ScoreMultipliers | null;
     oracles?: string[] | null;
+    payout?: PayoutRules | null;
   };
 } | {
   update_ownership: Action;
 };
-export type Uint128 = string;
 export type Binary = string;
 export type EnergyRating = "a" | "b" | "c" | "d" | "e";
 export type Action = {
@@ -115,6 +128,7 @@ export interface ConfigResponse {
   escrow?: Addr | null;
   multipliers: ScoreMultipliers;
   oracles: Addr[];
+  payout: PayoutRules;
   start: Timestamp;
   token: Addr;
 }
@@ -124,12 +138,14 @@ export interface EpochResponse {
   emission: Uint128;
   ends_at: Timestamp;
   epoch: number;
+  released: Uint128;
   reward?: Uint128 | null;
   starts_at: Timestamp;
   total_score: Decimal256;
 }
 export interface NodeEpochResponse {
   attestations: number;
+  fees: Uint128;
   score: Decimal256;
   units: number;
 }
@@ -155,5 +171,7 @@ export interface StateResponse {
   closed_through: number;
   current_epoch: number;
   funded: Uint128;
+  held_back: Uint128;
   paid: Uint128;
+  scheduled: Uint128;
 }

@@ -7,7 +7,7 @@
 
 import { CosmWasmClient, SigningCosmWasmClient, ExecuteResult } from "@cosmjs/cosmwasm-stargate";
 import { StdFee } from "@cosmjs/amino";
-import { Uint128, Decimal, InstantiateMsg, PointsRules, PointCategory, ReferralMilestone, SubscriptionTier, Coin, ExecuteMsg, Binary, Timestamp, Uint64, Action, Expiration, Cw20ReceiveMsg, QueryMsg, MigrateMsg, BalanceResponse, Addr, ConfigResponse, EngagementResponse, CategoryPoints, OwnershipForString, Partner, PoolResponse, ProviderResponse, Provider } from "./IncentivePoints.types";
+import { Uint128, Decimal, InstantiateMsg, PointsRules, PointCategory, ReferralMilestone, SubscriptionTier, Coin, ExecuteMsg, Binary, Action, Expiration, Timestamp, Uint64, Cw20ReceiveMsg, QueryMsg, MigrateMsg, BalanceResponse, Addr, ConfigResponse, EngagementResponse, CategoryPoints, OwnershipForString, Partner, PoolResponse, ProviderResponse, Provider, QueuedTier } from "./IncentivePoints.types";
 export interface IncentivePointsReadOnlyInterface {
   contractAddress: string;
   config: () => Promise<ConfigResponse>;
@@ -169,19 +169,6 @@ export interface IncentivePointsInterface extends IncentivePointsReadOnlyInterfa
   }: {
     points: number;
   }, fee_?: number | StdFee | "auto", memo_?: string, funds_?: Coin[]) => Promise<ExecuteResult>;
-  clawback: ({
-    awardedAt,
-    category,
-    patient,
-    points,
-    provider
-  }: {
-    awardedAt: Timestamp;
-    category: string;
-    patient: string;
-    points: number;
-    provider: string;
-  }, fee_?: number | StdFee | "auto", memo_?: string, funds_?: Coin[]) => Promise<ExecuteResult>;
   approvePartner: ({
     name,
     partner
@@ -218,7 +205,6 @@ export class IncentivePointsClient extends IncentivePointsQueryClient implements
     this.awardFor = this.awardFor.bind(this);
     this.redeem = this.redeem.bind(this);
     this.convert = this.convert.bind(this);
-    this.clawback = this.clawback.bind(this);
     this.approvePartner = this.approvePartner.bind(this);
     this.removePartner = this.removePartner.bind(this);
     this.updateConfig = this.updateConfig.bind(this);
@@ -314,29 +300,6 @@ export class IncentivePointsClient extends IncentivePointsQueryClient implements
     return await this.client.execute(this.sender, this.contractAddress, {
       convert: {
         points
-      }
-    }, fee_, memo_, funds_);
-  };
-  clawback = async ({
-    awardedAt,
-    category,
-    patient,
-    points,
-    provider
-  }: {
-    awardedAt: Timestamp;
-    category: string;
-    patient: string;
-    points: number;
-    provider: string;
-  }, fee_: number | StdFee | "auto" = "auto", memo_?: string, funds_?: Coin[]): Promise<ExecuteResult> => {
-    return await this.client.execute(this.sender, this.contractAddress, {
-      clawback: {
-        awarded_at: awardedAt,
-        category,
-        patient,
-        points,
-        provider
       }
     }, fee_, memo_, funds_);
   };

@@ -8,7 +8,7 @@
 import { MsgExecuteContractEncodeObject } from "@cosmjs/cosmwasm-stargate";
 import { MsgExecuteContract } from "cosmjs-types/cosmwasm/wasm/v1/tx";
 import { toUtf8 } from "@cosmjs/encoding";
-import { Uint128, Decimal, InstantiateMsg, PointsRules, PointCategory, ReferralMilestone, SubscriptionTier, Coin, ExecuteMsg, Binary, Timestamp, Uint64, Action, Expiration, Cw20ReceiveMsg, QueryMsg, MigrateMsg, BalanceResponse, Addr, ConfigResponse, EngagementResponse, CategoryPoints, OwnershipForString, Partner, PoolResponse, ProviderResponse, Provider } from "./IncentivePoints.types";
+import { Uint128, Decimal, InstantiateMsg, PointsRules, PointCategory, ReferralMilestone, SubscriptionTier, Coin, ExecuteMsg, Binary, Action, Expiration, Timestamp, Uint64, Cw20ReceiveMsg, QueryMsg, MigrateMsg, BalanceResponse, Addr, ConfigResponse, EngagementResponse, CategoryPoints, OwnershipForString, Partner, PoolResponse, ProviderResponse, Provider, QueuedTier } from "./IncentivePoints.types";
 export interface IncentivePointsMsg {
   contractAddress: string;
   sender: string;
@@ -60,19 +60,6 @@ export interface IncentivePointsMsg {
   }: {
     points: number;
   }, funds_?: Coin[]) => MsgExecuteContractEncodeObject;
-  clawback: ({
-    awardedAt,
-    category,
-    patient,
-    points,
-    provider
-  }: {
-    awardedAt: Timestamp;
-    category: string;
-    patient: string;
-    points: number;
-    provider: string;
-  }, funds_?: Coin[]) => MsgExecuteContractEncodeObject;
   approvePartner: ({
     name,
     partner
@@ -106,7 +93,6 @@ export class IncentivePointsMsgComposer implements IncentivePointsMsg {
     this.awardFor = this.awardFor.bind(this);
     this.redeem = this.redeem.bind(this);
     this.convert = this.convert.bind(this);
-    this.clawback = this.clawback.bind(this);
     this.approvePartner = this.approvePartner.bind(this);
     this.removePartner = this.removePartner.bind(this);
     this.updateConfig = this.updateConfig.bind(this);
@@ -247,37 +233,6 @@ export class IncentivePointsMsgComposer implements IncentivePointsMsg {
         msg: toUtf8(JSON.stringify({
           convert: {
             points
-          }
-        })),
-        funds: funds_
-      })
-    };
-  };
-  clawback = ({
-    awardedAt,
-    category,
-    patient,
-    points,
-    provider
-  }: {
-    awardedAt: Timestamp;
-    category: string;
-    patient: string;
-    points: number;
-    provider: string;
-  }, funds_?: Coin[]): MsgExecuteContractEncodeObject => {
-    return {
-      typeUrl: "/cosmwasm.wasm.v1.MsgExecuteContract",
-      value: MsgExecuteContract.fromPartial({
-        sender: this.sender,
-        contract: this.contractAddress,
-        msg: toUtf8(JSON.stringify({
-          clawback: {
-            awarded_at: awardedAt,
-            category,
-            patient,
-            points,
-            provider
           }
         })),
         funds: funds_

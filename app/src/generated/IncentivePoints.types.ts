@@ -31,7 +31,7 @@ export interface PointCategory {
   name: string;
 }
 export interface ReferralMilestone {
-  points_awarded: number;
+  fees_paid: Uint128;
   reward: Uint128;
 }
 export interface SubscriptionTier {
@@ -74,14 +74,6 @@ export type ExecuteMsg = {
     points: number;
   };
 } | {
-  clawback: {
-    awarded_at: Timestamp;
-    category: string;
-    patient: string;
-    points: number;
-    provider: string;
-  };
-} | {
   approve_partner: {
     name: string;
     partner: string;
@@ -99,8 +91,6 @@ export type ExecuteMsg = {
   update_ownership: Action;
 };
 export type Binary = string;
-export type Timestamp = Uint64;
-export type Uint64 = string;
 export type Action = {
   transfer_ownership: {
     expiry?: Expiration | null;
@@ -114,6 +104,8 @@ export type Expiration = {
 } | {
   never: {};
 };
+export type Timestamp = Uint64;
+export type Uint64 = string;
 export interface Cw20ReceiveMsg {
   amount: Uint128;
   msg: Binary;
@@ -188,11 +180,20 @@ export interface ProviderResponse {
   active: boolean;
   budget_left: number;
   provider: Provider;
+  window_ends: Timestamp;
 }
 export interface Provider {
   active_until: Timestamp;
+  fees_paid: Uint128;
   next_milestone: number;
   points_awarded: number;
+  queued_tier?: QueuedTier | null;
   referrer?: Addr | null;
+  tier: number;
+  window_start: Timestamp;
+  window_used: number;
+}
+export interface QueuedTier {
+  starts_at: Timestamp;
   tier: number;
 }

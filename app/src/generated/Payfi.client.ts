@@ -7,7 +7,7 @@
 
 import { CosmWasmClient, SigningCosmWasmClient, ExecuteResult } from "@cosmjs/cosmwasm-stargate";
 import { Coin, StdFee } from "@cosmjs/amino";
-import { InstantiateMsg, PayfiFees, ExecuteMsg, Uint128, Binary, Denom, Timestamp, Uint64, Decimal, Action, Expiration, Cw20ReceiveMsg, InvoicePoints, QueryMsg, MigrateMsg, Addr, ConfigResponse, Asset, InvoiceStatus, Invoice, InvoicesResponse, OwnershipForString, PaymentStatus, Payment, PaymentsResponse, AnalyticsResponse, AssetVolume, NullableRate, Rate, TotalsResponse } from "./Payfi.types";
+import { InstantiateMsg, PayfiFees, ExecuteMsg, Uint128, Binary, Denom, Timestamp, Uint64, Decimal, Action, Expiration, Cw20ReceiveMsg, InvoicePoints, QueryMsg, MigrateMsg, Addr, ConfigResponse, Asset, InvoiceStatus, Invoice, InvoicesResponse, OwnershipForString, PaymentStatus, Payment, PaymentsResponse, AnalyticsResponse, AssetVolume, RateResponse, Rate, TotalsResponse } from "./Payfi.types";
 export interface PayfiReadOnlyInterface {
   contractAddress: string;
   config: () => Promise<ConfigResponse>;
@@ -55,7 +55,7 @@ export interface PayfiReadOnlyInterface {
   }: {
     invoice: string;
     pay: string;
-  }) => Promise<NullableRate>;
+  }) => Promise<RateResponse>;
   totals: () => Promise<TotalsResponse>;
   ownership: () => Promise<OwnershipForString>;
 }
@@ -165,7 +165,7 @@ export class PayfiQueryClient implements PayfiReadOnlyInterface {
   }: {
     invoice: string;
     pay: string;
-  }): Promise<NullableRate> => {
+  }): Promise<RateResponse> => {
     return this.client.queryContractSmart(this.contractAddress, {
       rate: {
         invoice,
@@ -249,12 +249,14 @@ export interface PayfiInterface extends PayfiReadOnlyInterface {
   updateConfig: ({
     feeders,
     fees,
+    minFeeders,
     nativeDenoms,
     points,
     settlementSeconds
   }: {
     feeders?: string[];
     fees?: PayfiFees;
+    minFeeders?: number;
     nativeDenoms?: string[];
     points?: string;
     settlementSeconds?: number;
@@ -396,12 +398,14 @@ export class PayfiClient extends PayfiQueryClient implements PayfiInterface {
   updateConfig = async ({
     feeders,
     fees,
+    minFeeders,
     nativeDenoms,
     points,
     settlementSeconds
   }: {
     feeders?: string[];
     fees?: PayfiFees;
+    minFeeders?: number;
     nativeDenoms?: string[];
     points?: string;
     settlementSeconds?: number;
@@ -410,6 +414,7 @@ export class PayfiClient extends PayfiQueryClient implements PayfiInterface {
       update_config: {
         feeders,
         fees,
+        min_feeders: minFeeders,
         native_denoms: nativeDenoms,
         points,
         settlement_seconds: settlementSeconds

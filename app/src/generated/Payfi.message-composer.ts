@@ -9,7 +9,7 @@ import { Coin } from "@cosmjs/amino";
 import { MsgExecuteContractEncodeObject } from "@cosmjs/cosmwasm-stargate";
 import { MsgExecuteContract } from "cosmjs-types/cosmwasm/wasm/v1/tx";
 import { toUtf8 } from "@cosmjs/encoding";
-import { InstantiateMsg, PayfiFees, ExecuteMsg, Uint128, Binary, Denom, Timestamp, Uint64, Decimal, Action, Expiration, Cw20ReceiveMsg, InvoicePoints, QueryMsg, MigrateMsg, Addr, ConfigResponse, Asset, InvoiceStatus, Invoice, InvoicesResponse, OwnershipForString, PaymentStatus, Payment, PaymentsResponse, AnalyticsResponse, AssetVolume, NullableRate, Rate, TotalsResponse } from "./Payfi.types";
+import { InstantiateMsg, PayfiFees, ExecuteMsg, Uint128, Binary, Denom, Timestamp, Uint64, Decimal, Action, Expiration, Cw20ReceiveMsg, InvoicePoints, QueryMsg, MigrateMsg, Addr, ConfigResponse, Asset, InvoiceStatus, Invoice, InvoicesResponse, OwnershipForString, PaymentStatus, Payment, PaymentsResponse, AnalyticsResponse, AssetVolume, RateResponse, Rate, TotalsResponse } from "./Payfi.types";
 export interface PayfiMsg {
   contractAddress: string;
   sender: string;
@@ -75,12 +75,14 @@ export interface PayfiMsg {
   updateConfig: ({
     feeders,
     fees,
+    minFeeders,
     nativeDenoms,
     points,
     settlementSeconds
   }: {
     feeders?: string[];
     fees?: PayfiFees;
+    minFeeders?: number;
     nativeDenoms?: string[];
     points?: string;
     settlementSeconds?: number;
@@ -275,12 +277,14 @@ export class PayfiMsgComposer implements PayfiMsg {
   updateConfig = ({
     feeders,
     fees,
+    minFeeders,
     nativeDenoms,
     points,
     settlementSeconds
   }: {
     feeders?: string[];
     fees?: PayfiFees;
+    minFeeders?: number;
     nativeDenoms?: string[];
     points?: string;
     settlementSeconds?: number;
@@ -294,6 +298,7 @@ export class PayfiMsgComposer implements PayfiMsg {
           update_config: {
             feeders,
             fees,
+            min_feeders: minFeeders,
             native_denoms: nativeDenoms,
             points,
             settlement_seconds: settlementSeconds

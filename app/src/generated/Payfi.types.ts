@@ -9,6 +9,7 @@ export interface InstantiateMsg {
   feeders: string[];
   fees: PayfiFees;
   max_rate_age_seconds: number;
+  min_feeders: number;
   native_denoms: string[];
   owner?: string | null;
   points?: string | null;
@@ -62,6 +63,7 @@ export type ExecuteMsg = {
   update_config: {
     feeders?: string[] | null;
     fees?: PayfiFees | null;
+    min_feeders?: number | null;
     native_denoms?: string[] | null;
     points?: string | null;
     settlement_seconds?: number | null;
@@ -145,6 +147,7 @@ export interface ConfigResponse {
   feeders: Addr[];
   fees: PayfiFees;
   max_rate_age_seconds: number;
+  min_feeders: number;
   native_denoms: string[];
   points?: Addr | null;
   settlement_seconds: number;
@@ -167,6 +170,7 @@ export interface Invoice {
   memo_hash: string;
   paid: Uint128;
   payer?: Addr | null;
+  pending_payments: number;
   points?: InvoicePoints | null;
   points_awarded?: [Addr, Timestamp] | null;
   provider: Addr;
@@ -205,7 +209,10 @@ export interface AssetVolume {
   count: number;
   volume: Uint128;
 }
-export type NullableRate = Rate | null;
+export interface RateResponse {
+  median?: Decimal | null;
+  rates: Rate[];
+}
 export interface Rate {
   feeder: Addr;
   rate: Decimal;

@@ -15,7 +15,7 @@ const ENERGY: EnergyRating[] = ["a", "b", "c", "d", "e"];
 /** The job form's number fields after the urgency: form key, label, test id. */
 const JOB_NUMBERS = [
   ["data_gb", "Data (GB)", "job-data"],
-  ["deadline_days", "Deadline (days)", "job-days"],
+  ["run_days", "Days to run once accepted", "job-days"],
   ["review_days", "Review (days)", "job-review"],
 ] as const;
 
@@ -46,7 +46,7 @@ export function Compute() {
     <Show state={state}>
       {(d) => (
         <>
-          <PostJob ctx={ctx} config={d.config} now={d.now} balance={d.balance} />
+          <PostJob ctx={ctx} config={d.config} balance={d.balance} />
           <Section title="Your jobs" testId="jobs">
             {!d.jobs ? (
               <p className="muted">Connect Keplr to see the jobs you posted.</p>
@@ -65,7 +65,7 @@ export function Compute() {
                       <td>
                         <Amount raw={j.price} symbol={assetSymbol(j.asset)} />
                       </td>
-                      <td>{date(seconds(j.spec.deadline))}</td>
+                      <td>{j.deadline ? date(seconds(j.deadline)) : "on acceptance"}</td>
                       <td>
                         <span className="pill">{j.status}</span>
                       </td>
@@ -104,23 +104,13 @@ export function Compute() {
   );
 }
 
-function PostJob({
-  ctx,
-  config,
-  now,
-  balance,
-}: {
-  ctx: AppCtx;
-  config: ConfigResponse;
-  now: number;
-  balance?: string;
-}) {
+function PostJob({ ctx, config, balance }: { ctx: AppCtx; config: ConfigResponse; balance?: string }) {
   const [form, setForm] = useState({
     hardware_class: config.hardware_classes[0]?.name ?? "",
     compute_units: "",
     urgency: "standard" as Urgency,
     data_gb: "0",
-    deadline_days: "3",
+    run_days: "3",
     review_days: "2",
   });
   const [errors, setErrors] = useState<Record<string, string>>({});
@@ -136,11 +126,11 @@ function PostJob({
     const found: Record<string, string> = {};
     const units = wholeNumber(form.compute_units, "compute units");
     const data = wholeNumber(form.data_gb, "data in GB", 0);
-    const days = wholeNumber(form.deadline_days, "days to the deadline");
+    const days = wholeNumber(form.run_days, "days to run");
     const review = wholeNumber(form.review_days, "review days");
     if (!units.ok) found.compute_units = units.error;
     if (!data.ok) found.data_gb = data.error;
-    if (!days.ok) found.deadline_days = days.error;
+    if (!days.ok) found.run_days = days.error;
     if (!review.ok) found.review_days = review.error;
     else if (review.value > 14) found.review_days = "Review days must be at most 14.";
     setErrors(found);
@@ -150,7 +140,7 @@ function PostJob({
       compute_units: units.value,
       urgency: form.urgency,
       data_gb: data.value,
-      deadline: ((BigInt(now) + BigInt(days.value * 86_400)) * 1_000_000_000n).toString(),
+      run_seconds: days.value * 86_400,
       review_seconds: review.value * 86_400,
     };
   };
@@ -305,8 +295,8 @@ function RegisterNode({ ctx, config, balance }: { ctx: AppCtx; config: ConfigRes
   return (
     <Section title="Register a node" testId="register-node">
       <p className="muted">
-        A node bonds at least <Amount raw={config.min_bond} />; it is slashed when it misses a deadline or is found at
-        fault.
+        A node bonds at least <Amount raw={config.min_bond} />; its operator accepts each job offered before its bond is
+        at stake; it is slashed when it misses an accepted job's deadline or is found at fault.
       </p>
       <div className="row">
         <label className="field">

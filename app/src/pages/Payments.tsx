@@ -124,11 +124,12 @@ function PayInvoice(props: {
     if (key === own) return;
     try {
       const r = await queries(ctx.reader, ctx.contracts).payfi.rate({ invoice: own, pay: key });
-      if (!r) return setRate({ key, error: `No ${symbolOf(key)} → ${symbolOf(own)} rate is posted.` });
-      if (seconds(r.updated_at) + config.max_rate_age_seconds < now) {
-        return setRate({ key, error: "The rate is stale; ask the feeder to post a new one." });
+      if (r.rates.length === 0)
+        return setRate({ key, error: `No ${symbolOf(key)} → ${symbolOf(own)} rate is posted.` });
+      if (!r.median) {
+        return setRate({ key, error: "Too few fresh feeder rates; ask the feeders to post new ones." });
       }
-      setRate({ key, rate: r.rate });
+      setRate({ key, rate: r.median });
     } catch (e) {
       setRate({ key, error: String((e as Error)?.message ?? e) });
     }

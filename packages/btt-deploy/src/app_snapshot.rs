@@ -56,7 +56,8 @@ pub struct JobInput {
     pub compute_units: u64,
     pub urgency: String,
     pub data_gb: u64,
-    pub deadline_days: u64,
+    /// Days the nodes have to run it once they accept.
+    pub run_days: u64,
     pub review_days: u64,
 }
 
@@ -272,7 +273,6 @@ fn compute(
     d: &Deployment,
     who: Option<&str>,
     job: &JobInput,
-    now: u64,
 ) -> anyhow::Result<()> {
     r.query(&d.escrow, json!({"config": {}}))?;
     r.all_pages(&d.escrow, "nodes", json!({}), "nodes", "/id")?;
@@ -285,13 +285,12 @@ fn compute(
             "/id",
         )?;
         r.query(d.token.addr(), json!({"balance": {"address": who}}))?;
-        let deadline = (now + job.deadline_days * 86_400) as u128 * 1_000_000_000;
         let spec = json!({
             "hardware_class": job.hardware_class,
             "compute_units": job.compute_units,
             "urgency": job.urgency,
             "data_gb": job.data_gb,
-            "deadline": deadline.to_string(),
+            "run_seconds": job.run_days * 86_400,
             "review_seconds": job.review_days * 86_400,
         });
         r.query(&d.escrow, json!({"quote": {"clinic": who, "spec": spec}}))?;
@@ -387,7 +386,7 @@ pub fn app_snapshot(state: &AppState) -> anyhow::Result<AppSnapshot> {
             compute_units: 400,
             urgency: "priority".into(),
             data_gb: 25,
-            deadline_days: 3,
+            run_days: 3,
             review_days: 2,
         },
         buy_shares: 10_000,
@@ -395,7 +394,7 @@ pub fn app_snapshot(state: &AppState) -> anyhow::Result<AppSnapshot> {
     let now = state.app.block_info().time.seconds();
     governance(&mut r, d, None)?;
     staking(&mut r, d, None)?;
-    compute(&mut r, d, None, &inputs.job, now)?;
+    compute(&mut r, d, None, &inputs.job)?;
     assets(&mut r, d, None, inputs.buy_shares)?;
     let mut balances = BTreeMap::new();
     for name in ACTORS {
@@ -403,7 +402,7 @@ pub fn app_snapshot(state: &AppState) -> anyhow::Result<AppSnapshot> {
         portfolio(&mut r, d, who)?;
         governance(&mut r, d, Some(who))?;
         staking(&mut r, d, Some(who))?;
-        compute(&mut r, d, Some(who), &inputs.job, now)?;
+        compute(&mut r, d, Some(who), &inputs.job)?;
         assets(&mut r, d, Some(who), inputs.buy_shares)?;
         payments(&mut r, d, who)?;
         let mut held = BTreeMap::new();

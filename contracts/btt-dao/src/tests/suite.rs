@@ -89,6 +89,7 @@ impl Suite {
                     ],
                     unbonding_seconds: UNBONDING,
                     fee_tiers: vec![],
+                    tier_age_seconds: 86_400,
                     owner: None,
                     dao: None,
                 },
