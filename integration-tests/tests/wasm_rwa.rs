@@ -70,6 +70,7 @@ impl Rwa {
                 duration: 3 * 86_400,
                 extension: 900,
                 min_increment: Bps(500),
+                appraisal_floor: Decimal::percent(80),
             },
         };
         let vaults_addr = chain

@@ -5,10 +5,12 @@
 //! config's min/max factors of the initial reserve.
 
 use btt_types::fees::FeeRecipient;
+use btt_types::asset::Asset;
 use btt_types::fractionalizer::{Auction, BuyoutParams, ReserveResponse, Vault, VaultStatus};
+use btt_types::rwa_nft::{self, AssetResponse};
 use cosmwasm_std::{
-    to_json_binary, Addr, CosmosMsg, DepsMut, Env, MessageInfo, Response, StdResult, Storage,
-    Uint128, Uint256, WasmMsg,
+    to_json_binary, Addr, CosmosMsg, DepsMut, Env, MessageInfo, QuerierWrapper, Response,
+    StdResult, Storage, Uint128, Uint256, WasmMsg,
 };
 use cw20::Cw20ExecuteMsg;
 
@@ -18,8 +20,39 @@ use crate::state::{AUCTIONS, CONFIG, VAULTS};
 use crate::vaults::{accrue_fee, load_vault, require_status};
 use crate::ContractError;
 
+/// The reserve floor: `appraisal_floor` of the asset's latest appraisal in rwa-nft, when that
+/// appraisal is in the vault's denom; 0 otherwise. One query.
+pub fn appraisal_floor(
+    querier: &QuerierWrapper,
+    nft: &Addr,
+    rules: &BuyoutParams,
+    vault: &Vault,
+) -> StdResult<Uint128> {
+    let asset: AssetResponse = querier.query_wasm_smart(
+        nft,
+        &rwa_nft::QueryMsg::Asset {
+            token_id: vault.token_id.clone(),
+        },
+    )?;
+    let appraisal = asset.metadata.appraisal;
+    let denom = match &vault.asset {
+        Asset::Cw20(_) => "btt",
+        Asset::Native(d) => d.as_str(),
+    };
+    Ok(if appraisal.denom == denom {
+        appraisal.value.mul_ceil(rules.appraisal_floor)
+    } else {
+        Uint128::zero()
+    })
+}
+
+/// The reserve price of the whole asset: share-weighted, and never below `floor`.
+pub fn reserve_price(vault: &Vault, floor: Uint128) -> Uint128 {
+    signalled_reserve(vault).max(floor)
+}
+
 /// The share-weighted reserve price of the whole asset.
-pub fn reserve_price(vault: &Vault) -> Uint128 {
+fn signalled_reserve(vault: &Vault) -> Uint128 {
     if vault.supply.is_zero() {
         return vault.initial_reserve;
     }
@@ -39,8 +72,14 @@ pub fn signal_bounds(vault: &Vault, rules: &BuyoutParams) -> (Uint128, Uint128) 
     )
 }
 
-/// The least bid accepted now: the reserve, or the last bid plus the minimum increment.
-pub fn min_bid(vault: &Vault, auction: Option<&Auction>, rules: &BuyoutParams) -> Uint128 {
+/// The least bid accepted now: the reserve (at least `floor`), or the last bid plus the minimum
+/// increment.
+pub fn min_bid(
+    vault: &Vault,
+    auction: Option<&Auction>,
+    rules: &BuyoutParams,
+    floor: Uint128,
+) -> Uint128 {
     match auction {
         Some(a) => {
             a.bid
@@ -48,7 +87,7 @@ pub fn min_bid(vault: &Vault, auction: Option<&Auction>, rules: &BuyoutParams) -
                     .mul_ceil(rules.min_increment.to_decimal())
                     .max(Uint128::one())
         }
-        None => reserve_price(vault),
+        None => reserve_price(vault, floor),
     }
 }
 
@@ -57,11 +96,13 @@ pub fn reserve_view(
     vault: &Vault,
     auction: Option<&Auction>,
     rules: &BuyoutParams,
+    floor: Uint128,
 ) -> ReserveResponse {
     let (min_signal, max_signal) = signal_bounds(vault, rules);
     ReserveResponse {
-        reserve_price: reserve_price(vault),
-        min_bid: min_bid(vault, auction, rules),
+        reserve_price: reserve_price(vault, floor),
+        appraisal_floor: floor,
+        min_bid: min_bid(vault, auction, rules, floor),
         min_signal,
         max_signal,
     }
@@ -104,7 +145,7 @@ pub fn signal(
         .add_attribute("vault_id", vault_id.to_string())
         .add_attribute("holder", info.sender)
         .add_attribute("price", price.map(|p| p.to_string()).unwrap_or_default())
-        .add_attribute("reserve_price", reserve_price(&vault)))
+        .add_attribute("reserve_price", signalled_reserve(&vault)))
 }
 
 /// `Bid`: the first bid at or above the reserve starts the auction; later ones must beat the last
@@ -131,7 +172,7 @@ pub fn bid(
             if now >= a.end {
                 return Err(ContractError::AuctionEnded { vault_id });
             }
-            let min = min_bid(&vault, Some(&a), &config.buyout);
+            let min = min_bid(&vault, Some(&a), &config.buyout, Uint128::zero());
             if paid.amount < min {
                 return Err(ContractError::BidTooLow {
                     min,
@@ -149,7 +190,8 @@ pub fn bid(
             a
         }
         _ => {
-            let min = reserve_price(&vault);
+            let floor = appraisal_floor(&deps.querier, &config.nft, &config.buyout, &vault)?;
+            let min = reserve_price(&vault, floor);
             if paid.amount < min {
                 return Err(ContractError::BidTooLow {
                     min,

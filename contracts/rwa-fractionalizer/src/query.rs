@@ -8,7 +8,7 @@ use btt_types::pagination::{clamp_limit, page};
 use cosmwasm_std::{Deps, Env, Order, StdError, StdResult, Uint128};
 use cw_storage_plus::Bound;
 
-use crate::buyout::{reserve_price, reserve_view};
+use crate::buyout::{appraisal_floor, reserve_price, reserve_view};
 use crate::income::claimable;
 use crate::market::{load_listing, quote as market_quote};
 use crate::state::{
@@ -47,8 +47,10 @@ pub fn vault(deps: Deps, env: &Env, vault_id: u64) -> StdResult<VaultResponse> {
         .to_uint_floor()
         .try_into()
         .unwrap_or(Uint128::MAX);
+    let config = CONFIG.load(deps.storage)?;
+    let floor = appraisal_floor(&deps.querier, &config.nft, &config.buyout, &vault)?;
     Ok(VaultResponse {
-        reserve_price: reserve_price(&vault),
+        reserve_price: reserve_price(&vault, floor),
         fee_shares_due: due,
         auction: AUCTIONS.may_load(deps.storage, vault_id)?,
         vault,
@@ -162,7 +164,8 @@ pub fn reserve(deps: Deps, vault_id: u64) -> StdResult<ReserveResponse> {
     let vault = load_vault(deps.storage, vault_id).map_err(std)?;
     let config = CONFIG.load(deps.storage)?;
     let auction = AUCTIONS.may_load(deps.storage, vault_id)?;
-    Ok(reserve_view(&vault, auction.as_ref(), &config.buyout))
+    let floor = appraisal_floor(&deps.querier, &config.nft, &config.buyout, &vault)?;
+    Ok(reserve_view(&vault, auction.as_ref(), &config.buyout, floor))
 }
 
 /// `Totals`.

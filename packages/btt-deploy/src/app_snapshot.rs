@@ -391,7 +391,6 @@ pub fn app_snapshot(state: &AppState) -> anyhow::Result<AppSnapshot> {
         },
         buy_shares: 10_000,
     };
-    let now = state.app.block_info().time.seconds();
     governance(&mut r, d, None)?;
     staking(&mut r, d, None)?;
     compute(&mut r, d, None, &inputs.job)?;

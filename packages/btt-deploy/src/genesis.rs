@@ -81,6 +81,7 @@ impl RwaParams {
                 duration: 3 * 86_400,
                 extension: 900,
                 min_increment: Bps(500),
+                appraisal_floor: cosmwasm_std::Decimal::percent(80),
             },
             burn: btt_types::fees::BurnRule {
                 threshold: btt(10_000),

@@ -37,6 +37,10 @@ pub struct BuyoutParams {
     pub extension: u64,
     /// Each bid must beat the last by at least this much.
     pub min_increment: Bps,
+    /// The reserve price is never below this share of the asset's latest appraisal in rwa-nft
+    /// (when the appraisal is in the vault's denom), so a majority signalling the lowest
+    /// reserve cannot buy the asset cheaply from the minority (0 to 1; suggested 0.8).
+    pub appraisal_floor: Decimal,
 }
 
 /// Fees of the vaults.
@@ -467,8 +471,10 @@ pub struct HolderResponse {
 
 #[cw_serde]
 pub struct ReserveResponse {
-    /// Share-weighted reserve price of the whole asset.
+    /// Reserve price of the whole asset: share-weighted, and at least the appraisal floor.
     pub reserve_price: Uint128,
+    /// The floor from the latest appraisal (0 when the appraisal is in another denom).
+    pub appraisal_floor: Uint128,
     /// The least bid accepted now.
     pub min_bid: Uint128,
     /// Bounds of a signal.

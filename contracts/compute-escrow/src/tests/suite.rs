@@ -11,7 +11,7 @@ use btt_types::depin::{self, ScoreMultipliers};
 use btt_types::staking::StakingContract;
 use btt_types::token::TokenContract;
 use btt_types::units::btt;
-use cosmwasm_std::{coins, Addr, Coin, Decimal, Empty, Timestamp, Uint128};
+use cosmwasm_std::{coins, Addr, Coin, Decimal, Empty, Uint128};
 use cw_multi_test::{App, AppBuilder, AppResponse, Contract, ContractWrapper, Executor};
 
 use crate::contract::{execute, instantiate, migrate, query};
@@ -175,10 +175,6 @@ impl Suite {
 
     pub fn addr(&self, who: &str) -> Addr {
         self.app.api().addr_make(who)
-    }
-
-    pub fn now(&self) -> Timestamp {
-        self.app.block_info().time
     }
 
     fn err(e: anyhow::Error) -> ContractError {

@@ -208,3 +208,44 @@ fn redeeming_the_nft_does_not_skip_the_curators_management_fee() {
     );
     assert_eq!(suite.nft_owner("mri-1"), suite.vaults.to_string());
 }
+
+#[test]
+fn a_majority_cannot_buy_the_asset_below_the_appraisal_floor() {
+    let mut builder = SuiteBuilder::default();
+    builder.buyout.appraisal_floor = cosmwasm_std::Decimal::percent(80);
+    let mut suite = builder.build();
+    let v = suite.vault("mri-1", 1_000);
+    suite.transfer_shares(v, "clinic", "alice", 300);
+    suite.transfer_shares(v, "clinic", "bob", 200);
+    // The clinic (50%) and alice (30%) signal the lowest reserve, 0.5× the initial 100,000 BTT.
+    for who in ["clinic", "alice"] {
+        suite
+            .execute(
+                who,
+                &ExecuteMsg::SignalReserve {
+                    vault_id: v,
+                    price: Some(btt(50_000)),
+                },
+            )
+            .unwrap();
+    }
+    let reserve: btt_types::fractionalizer::ReserveResponse = suite
+        .app
+        .wrap()
+        .query_wasm_smart(
+            &suite.vaults,
+            &btt_types::fractionalizer::QueryMsg::ReservePrice { vault_id: v },
+        )
+        .unwrap();
+    assert_eq!(reserve.appraisal_floor, btt(800_000), "80% of the 1,000,000 BTT appraisal");
+    assert_eq!(reserve.reserve_price, btt(800_000));
+    assert_eq!(
+        suite.bid("clinic", v, btt(60_000)).unwrap_err(),
+        ContractError::BidTooLow {
+            min: btt(800_000),
+            got: btt(60_000)
+        },
+        "the share-weighted 60,000 BTT is not enough"
+    );
+    suite.bid("dave", v, btt(800_000)).unwrap();
+}

@@ -64,6 +64,9 @@ pub fn buyout() -> BuyoutParams {
         duration: 3 * DAY,
         extension: 900,
         min_increment: Bps(500),
+        // 5% of the MRI's 1,000,000 BTT appraisal: 50,000 BTT, the lowest signal of its
+        // 100,000 BTT reserve, so the share-weighted rules decide (attacks.rs sets 80%).
+        appraisal_floor: Decimal::percent(5),
     }
 }
 
