@@ -115,7 +115,11 @@ pub fn tier(deps: Deps, env: Env, address: String) -> StdResult<TierResponse> {
         .unwrap_or_default()
         .staked;
     let config = CONFIG.load(deps.storage)?;
-    let then = env.block.time.seconds().saturating_sub(config.tier_age_seconds);
+    let then = env
+        .block
+        .time
+        .seconds()
+        .saturating_sub(config.tier_age_seconds);
     let staked_then = STAKE_HISTORY
         .prefix(&address)
         .range(

@@ -181,7 +181,11 @@ pub fn unbond(
     };
     UNBONDINGS.save(deps.storage, (&who, unbonding.id), &unbonding)?;
     STAKERS.save(deps.storage, &who, &staker)?;
-    STAKE_HISTORY.save(deps.storage, (&who, env.block.time.seconds()), &staker.staked)?;
+    STAKE_HISTORY.save(
+        deps.storage,
+        (&who, env.block.time.seconds()),
+        &staker.staked,
+    )?;
     TOTALS.update(deps.storage, |mut t| -> StdResult<_> {
         t.staked = t.staked.checked_sub(amount)?;
         t.unbonding = t.unbonding.checked_add(amount)?;

@@ -50,7 +50,8 @@ pub fn post(
     spec: JobSpec,
 ) -> Result<Response, ContractError> {
     let config = CONFIG.load(deps.storage)?;
-    let (quoted, price_ubtt) = quote_with_ubtt(&deps.querier, &config, &spec, Some(&clinic), &asset)?;
+    let (quoted, price_ubtt) =
+        quote_with_ubtt(&deps.querier, &config, &spec, Some(&clinic), &asset)?;
     check_schedule(&config, &spec)?;
     ensure!(
         paid == quoted.price,
@@ -234,9 +235,12 @@ pub fn accept_assignment(
         ContractError::AlreadyAccepted { job_id, node_id }
     );
     check_can_work(&CONFIG.load(deps.storage)?, &node)?;
-    node.open_jobs = node.open_jobs.checked_add(1).ok_or(ContractError::Overflow(
-        cosmwasm_std::OverflowError::new(cosmwasm_std::OverflowOperation::Add),
-    ))?;
+    node.open_jobs = node
+        .open_jobs
+        .checked_add(1)
+        .ok_or(ContractError::Overflow(cosmwasm_std::OverflowError::new(
+            cosmwasm_std::OverflowOperation::Add,
+        )))?;
     NODES.save(deps.storage, node_id, &node)?;
     job.accepted.push(node_id);
     let mut res = Response::new()
@@ -357,9 +361,11 @@ pub fn submit(
 
 /// When the review window of a submitted job ends.
 pub fn review_ends(job: &Job) -> cosmwasm_std::Timestamp {
-    job.result.as_ref().map_or(job.deadline.unwrap_or(job.posted_at), |r| {
-        r.submitted_at.plus_seconds(job.spec.review_seconds)
-    })
+    job.result
+        .as_ref()
+        .map_or(job.deadline.unwrap_or(job.posted_at), |r| {
+            r.submitted_at.plus_seconds(job.spec.review_seconds)
+        })
 }
 
 /// Pays a submitted job out in full.

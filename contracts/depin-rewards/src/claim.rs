@@ -89,7 +89,10 @@ pub fn attest(
 ) -> Result<Response, ContractError> {
     cw_utils::nonpayable(&info)?;
     let config = CONFIG.load(deps.storage)?;
-    ensure!(config.oracles.contains(&info.sender), ContractError::NotOracle);
+    ensure!(
+        config.oracles.contains(&info.sender),
+        ContractError::NotOracle
+    );
     let current = epoch_at(config.start, env.block.time);
     if epoch < current {
         return Err(ContractError::EpochClosed { epoch, current });
@@ -144,11 +147,7 @@ pub struct Claimable {
 }
 
 /// The node's unclaimed, closed epochs (at most `limit`) and what they pay.
-pub fn claimable(
-    storage: &dyn Storage,
-    node_id: u64,
-    limit: usize,
-) -> StdResult<Claimable> {
+pub fn claimable(storage: &dyn Storage, node_id: u64, limit: usize) -> StdResult<Claimable> {
     let fee_cap = CONFIG.load(storage)?.payout.fee_cap;
     let cursor = CURSORS.may_load(storage, node_id)?.unwrap_or(0);
     let closed_through = POOL.load(storage)?.closed_through;

@@ -56,7 +56,9 @@ fn check_payout(p: &PayoutRules) -> Result<(), ContractError> {
         return Err(invalid("the fee cap is at most 100% of the fees paid"));
     }
     if p.max_carry_release.is_zero() {
-        return Err(invalid("the carry must be released by more than 0 an epoch"));
+        return Err(invalid(
+            "the carry must be released by more than 0 an epoch",
+        ));
     }
     Ok(())
 }

@@ -46,7 +46,7 @@ pub fn award(
         .tiers
         .get(p.tier as usize)
         .map_or(0, |t| t.budget);
-    let used = p.window_used.checked_add(points).unwrap_or(u64::MAX);
+    let used = p.window_used.saturating_add(points);
     ensure!(
         used <= budget,
         ContractError::BudgetExceeded {
@@ -58,7 +58,7 @@ pub fn award(
     let earned = EARNED
         .may_load(deps.storage, (&patient, now, &category))?
         .unwrap_or(0);
-    let earned_after = earned.checked_add(points).unwrap_or(u64::MAX);
+    let earned_after = earned.saturating_add(points);
     ensure!(
         earned_after <= cap,
         ContractError::CapExceeded {

@@ -157,9 +157,7 @@ fn extend(mut p: Provider, tier: u32) -> Result<Provider, ContractError> {
     if tier != last_tier {
         ensure!(
             p.queued_tier.is_none(),
-            ContractError::TierChangePending {
-                tier: last_tier,
-            }
+            ContractError::TierChangePending { tier: last_tier }
         );
         p.queued_tier = Some(QueuedTier {
             tier,

@@ -31,6 +31,16 @@ pub fn validate(r: &PointsRules) -> Result<(), ContractError> {
     if r.tiers.iter().any(|t| t.price.is_zero() || t.budget == 0) {
         return Err(invalid("tier prices and budgets must be greater than zero"));
     }
+    // A provider awarding its whole budget to patients it runs itself, who convert every
+    // point, must get back less than it paid for the window.
+    if r.tiers
+        .iter()
+        .any(|t| Uint128::from(t.budget).mul_ceil(r.conversion_rate) >= t.price)
+    {
+        return Err(invalid(
+            "a tier's budget converted to BTT must be worth less than its price",
+        ));
+    }
     if r.categories.is_empty()
         || r.categories.len() > MAX_CONFIG_ITEMS
         || !unique_names(r.categories.iter().map(|c| &c.name))

@@ -44,10 +44,16 @@ fn validate(config: &Config) -> Result<(), ContractError> {
     {
         return Err(invalid("1 to 8 tier fees, each 0.5% to 0.8%"));
     }
-    if !f.analytics.within(ANALYTICS_FEE_BAND.0, ANALYTICS_FEE_BAND.1) {
+    if !f
+        .analytics
+        .within(ANALYTICS_FEE_BAND.0, ANALYTICS_FEE_BAND.1)
+    {
         return Err(invalid("the analytics fee is 0.25%"));
     }
-    if !f.conversion.within(CONVERSION_FEE_BAND.0, CONVERSION_FEE_BAND.1) {
+    if !f
+        .conversion
+        .within(CONVERSION_FEE_BAND.0, CONVERSION_FEE_BAND.1)
+    {
         return Err(invalid("the conversion fee is 0.75%"));
     }
     if config.min_feeders == 0 || config.min_feeders as usize > MAX_FEEDERS {
@@ -232,9 +238,7 @@ pub fn query(deps: Deps, env: Env, msg: QueryMsg) -> StdResult<Binary> {
         QueryMsg::ProviderAnalytics { provider } => {
             to_json_binary(&query::analytics(deps, provider)?)
         }
-        QueryMsg::Rate { pay, invoice } => {
-            to_json_binary(&query::rate(deps, env, pay, invoice)?)
-        }
+        QueryMsg::Rate { pay, invoice } => to_json_binary(&query::rate(deps, env, pay, invoice)?),
         QueryMsg::Totals {} => to_json_binary(&query::totals(deps)?),
     }
 }

@@ -119,9 +119,12 @@ pub fn pay(
 
     let mut counters = COUNTERS.load(deps.storage)?;
     counters.payments += 1;
-    counters.pending = counters.pending.checked_add(1).ok_or(ContractError::Overflow(
-        cosmwasm_std::OverflowError::new(cosmwasm_std::OverflowOperation::Add),
-    ))?;
+    counters.pending = counters
+        .pending
+        .checked_add(1)
+        .ok_or(ContractError::Overflow(cosmwasm_std::OverflowError::new(
+            cosmwasm_std::OverflowOperation::Add,
+        )))?;
     COUNTERS.save(deps.storage, &counters)?;
     let settles_at = env.block.time.plus_seconds(config.settlement_seconds);
     let payment = Payment {

@@ -52,7 +52,12 @@ pub fn posted(
 pub fn median_of_fresh(config: &Config, rates: &[Rate], now: Timestamp) -> Option<Decimal> {
     let mut fresh: Vec<Decimal> = rates
         .iter()
-        .filter(|r| now.seconds() <= r.updated_at.seconds().saturating_add(config.max_rate_age_seconds))
+        .filter(|r| {
+            now.seconds()
+                <= r.updated_at
+                    .seconds()
+                    .saturating_add(config.max_rate_age_seconds)
+        })
         .map(|r| r.rate)
         .collect();
     if fresh.is_empty() || fresh.len() < config.min_feeders as usize {
@@ -104,7 +109,10 @@ pub fn set_rate(
 ) -> Result<Response, ContractError> {
     cw_utils::nonpayable(&info)?;
     let config = CONFIG.load(deps.storage)?;
-    ensure!(config.feeders.contains(&info.sender), ContractError::NotFeeder);
+    ensure!(
+        config.feeders.contains(&info.sender),
+        ContractError::NotFeeder
+    );
     asset_of(&config, &pay)?;
     asset_of(&config, &invoice)?;
     if rate.is_zero() || pay == invoice {

@@ -121,11 +121,10 @@ pub fn settle(
                     .asset
                     .transfer_msg(&invoice.provider, net.checked_sub(service)?)?,
             )
-            .add_messages(
-                payment
-                    .asset
-                    .transfer_msg(&config.treasury, service.checked_add(payment.conversion_fee)?)?,
-            );
+            .add_messages(payment.asset.transfer_msg(
+                &config.treasury,
+                service.checked_add(payment.conversion_fee)?,
+            )?);
         invoice.pending_payments = invoice.pending_payments.saturating_sub(1);
         if let Some(award) = award_points(&config, &mut invoice, env.block.time)? {
             res = res.add_submessage(award);
@@ -161,7 +160,8 @@ fn award_points(
     invoice: &mut Invoice,
     now: Timestamp,
 ) -> Result<Option<SubMsg>, ContractError> {
-    let (Some(p), Some(contract), Some(patient)) = (&invoice.points, &config.points, &invoice.payer)
+    let (Some(p), Some(contract), Some(patient)) =
+        (&invoice.points, &config.points, &invoice.payer)
     else {
         return Ok(None);
     };

@@ -4,8 +4,8 @@
 //! depositor's initial reserve if its holder has not signalled. Signals are bounded by the
 //! config's min/max factors of the initial reserve.
 
-use btt_types::fees::FeeRecipient;
 use btt_types::asset::Asset;
+use btt_types::fees::FeeRecipient;
 use btt_types::fractionalizer::{Auction, BuyoutParams, ReserveResponse, Vault, VaultStatus};
 use btt_types::rwa_nft::{self, AssetResponse};
 use cosmwasm_std::{

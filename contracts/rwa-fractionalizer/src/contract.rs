@@ -55,7 +55,9 @@ fn check_fees(fees: &VaultFees) -> Result<(), ContractError> {
 
 fn check_buyout(b: &BuyoutParams) -> Result<(), ContractError> {
     if b.appraisal_floor > Decimal::one() {
-        return Err(invalid("the appraisal floor is at most 100% of the appraisal"));
+        return Err(invalid(
+            "the appraisal floor is at most 100% of the appraisal",
+        ));
     }
     if b.min_factor.is_zero() || b.min_factor > Decimal::one() || b.max_factor < Decimal::one() {
         return Err(invalid("reserve factors must satisfy 0 < min ≤ 1 ≤ max"));

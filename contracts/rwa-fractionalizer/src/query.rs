@@ -165,7 +165,12 @@ pub fn reserve(deps: Deps, vault_id: u64) -> StdResult<ReserveResponse> {
     let config = CONFIG.load(deps.storage)?;
     let auction = AUCTIONS.may_load(deps.storage, vault_id)?;
     let floor = appraisal_floor(&deps.querier, &config.nft, &config.buyout, &vault)?;
-    Ok(reserve_view(&vault, auction.as_ref(), &config.buyout, floor))
+    Ok(reserve_view(
+        &vault,
+        auction.as_ref(),
+        &config.buyout,
+        floor,
+    ))
 }
 
 /// `Totals`.

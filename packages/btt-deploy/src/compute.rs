@@ -344,12 +344,7 @@ fn more_jobs<C: EconomyChain>(
     // A hospital group (one of the other institutional investors) runs a standard job on the
     // BitWave node and accepts it.
     let hospital = who(Category::OtherInstitutionalInvestors);
-    let (job, price) = post(
-        app,
-        deployment,
-        &hospital,
-        spec(500, Urgency::Standard, 5),
-    )?;
+    let (job, price) = post(app, deployment, &hospital, spec(500, Urgency::Standard, 5))?;
     run_on(app, &escrow, &hospital, job, &nodes[0], 500)?;
     app.execute_contract(
         hospital.clone(),
@@ -368,12 +363,7 @@ fn more_jobs<C: EconomyChain>(
 
     // The clinic's priority job on the M DAO node: disputed, split half and half, node slashed.
     let clinic = who(Category::ChinaDigitalHealthcareGroup);
-    let (job, price) = post(
-        app,
-        deployment,
-        &clinic,
-        spec(300, Urgency::Priority, 5),
-    )?;
+    let (job, price) = post(app, deployment, &clinic, spec(300, Urgency::Priority, 5))?;
     run_on(app, &escrow, &clinic, job, &nodes[1], 300)?;
     let dispute = ExecuteMsg::Dispute {
         job_id: job,

@@ -34,7 +34,11 @@ fn a_clinic_cannot_take_a_bond_by_assigning_a_node_and_expiring_the_job() {
             .unwrap();
     }
     assert_eq!(suite.node(victim).bond, btt(10_000), "the bond is whole");
-    assert_eq!(suite.balance("mallory"), mallory, "the attacker gained nothing");
+    assert_eq!(
+        suite.balance("mallory"),
+        mallory,
+        "the attacker gained nothing"
+    );
 }
 
 #[test]

@@ -1,7 +1,7 @@
+mod attacks;
 mod disputes;
 mod invariants;
 mod lifecycle;
 mod nodes;
 mod posting;
 mod suite;
-mod attacks;

@@ -40,7 +40,11 @@ fn the_clinics_staking_tier_discounts_the_price() {
     let fresh = suite
         .quote(&suite.spec(Urgency::Urgent), Some("clinic"), None)
         .unwrap();
-    assert_eq!(fresh.discount, Bps::ZERO, "a stake of this block counts nothing");
+    assert_eq!(
+        fresh.discount,
+        Bps::ZERO,
+        "a stake of this block counts nothing"
+    );
     suite.advance(btt_testing::TEST_TIER_AGE_SECONDS);
     let quote = suite
         .quote(&suite.spec(Urgency::Urgent), Some("clinic"), None)

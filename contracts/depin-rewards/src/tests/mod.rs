@@ -1,4 +1,4 @@
+mod attacks;
 mod attest;
 mod claims;
 mod suite;
-mod attacks;

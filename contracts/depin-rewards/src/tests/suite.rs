@@ -1,11 +1,11 @@
 //! BTT and depin-rewards funded with the 6,300,000 BTT pool; "escrow" is a plain account
 //! standing in for compute-escrow; "oracle-a/b/c" are the DAO's oracles.
 
-use btt_types::compute::EnergyRating;
 use btt_types::bps::Bps;
+use btt_types::compute::EnergyRating;
 use btt_types::depin::{
-    Attestation, EpochResponse, ExecuteMsg, InstantiateMsg, NodeEpochResponse, PendingResponse,
-    PayoutRules, QueryMsg, ReceiveMsg, ScoreMultipliers, StateResponse, EPOCH_SECONDS,
+    Attestation, EpochResponse, ExecuteMsg, InstantiateMsg, NodeEpochResponse, PayoutRules,
+    PendingResponse, QueryMsg, ReceiveMsg, ScoreMultipliers, StateResponse, EPOCH_SECONDS,
     MINING_POOL,
 };
 use btt_types::token::{self, TokenContract};

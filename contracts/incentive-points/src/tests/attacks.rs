@@ -34,7 +34,10 @@ fn a_tier_upgrade_does_not_apply_to_windows_paid_at_the_small_price() {
     let p = suite.provider("clinic");
     assert_eq!((p.provider.tier, p.budget_left), (2, 200_000));
     suite.advance(30 * DAY);
-    assert!(!suite.provider("clinic").active, "three windows paid, three used");
+    assert!(
+        !suite.provider("clinic").active,
+        "three windows paid, three used"
+    );
 }
 
 #[test]
@@ -112,4 +115,41 @@ fn referral_rewards_at_or_above_the_fees_they_follow_are_refused() {
         .unwrap_err();
     assert!(matches!(err, ContractError::InvalidRules { .. }));
     assert_eq!(rules().milestones[0].reward, btt(100));
+}
+
+#[test]
+fn a_provider_converting_its_own_budget_through_its_own_patients_loses() {
+    let mut suite = Suite::new();
+    let mut r = rules();
+    // 10,000 points at 0.1 BTT would return the 1,000 BTT the small tier costs.
+    r.conversion_rate = cosmwasm_std::Decimal::from_ratio(100_000u128, 1u128);
+    let err = suite
+        .execute(
+            "owner",
+            &ExecuteMsg::UpdateConfig {
+                rules: Some(Box::new(r)),
+                payfi: None,
+            },
+        )
+        .unwrap_err();
+    assert!(matches!(err, ContractError::InvalidRules { .. }));
+    // Under the rules in force the whole budget converts to 100 BTT against 1,000 paid.
+    let start = suite.balance("clinic") + suite.balance("patient");
+    suite.subscribe("clinic", 0, None).unwrap();
+    for category in [
+        "preventive visit",
+        "treatment adherence",
+        "healthy lifestyle",
+    ] {
+        let cap = rules()
+            .categories
+            .iter()
+            .find(|c| c.name == category)
+            .unwrap()
+            .cap;
+        suite.award("clinic", "patient", category, cap).unwrap();
+    }
+    let points = suite.points_of("patient");
+    suite.convert("patient", points).unwrap();
+    assert!(suite.balance("clinic") + suite.balance("patient") < start);
 }

@@ -233,10 +233,7 @@ fn a_referrer_earns_each_milestone_once_from_the_pool() {
         "once per milestone"
     );
     assert_eq!(suite.pool().referrals, btt(600));
-    assert_eq!(
-        suite.provider("clinic2").provider.fees_paid,
-        btt(21_000)
-    );
+    assert_eq!(suite.provider("clinic2").provider.fees_paid, btt(21_000));
 }
 
 #[test]

@@ -1,4 +1,4 @@
+mod attacks;
 mod awards;
 mod spending;
 mod suite;
-mod attacks;

@@ -1,7 +1,7 @@
 //! The attacks the payment rules invite, each run to show it gains nothing.
 
 use btt_types::bps::Bps;
-use btt_types::payfi::{Denom, ExecuteMsg, InvoiceStatus, PayfiFees, RateResponse, QueryMsg};
+use btt_types::payfi::{Denom, ExecuteMsg, InvoiceStatus, PayfiFees, QueryMsg, RateResponse};
 use btt_types::points;
 use btt_types::units::btt;
 use cosmwasm_std::{Decimal, Uint128};
@@ -29,7 +29,11 @@ fn points_of_a_payment_refunded_before_settling_can_never_be_converted() {
     let mut suite = Suite::new();
     let fund = suite
         .token
-        .send_msg(&suite.points, btt(100_000), &points::ReceiveMsg::FundPool {})
+        .send_msg(
+            &suite.points,
+            btt(100_000),
+            &points::ReceiveMsg::FundPool {},
+        )
         .unwrap();
     suite.app.execute(suite.addr("insurer"), fund).unwrap();
     let start = suite.btt("patient");
@@ -41,7 +45,11 @@ fn points_of_a_payment_refunded_before_settling_can_never_be_converted() {
         assert!(!convert(&mut suite, 1_000), "nothing to convert yet");
         suite.refund("clinic", p, None).unwrap();
     }
-    assert_eq!(suite.btt("patient"), start, "a hundred loops gained nothing");
+    assert_eq!(
+        suite.btt("patient"),
+        start,
+        "a hundred loops gained nothing"
+    );
     assert_eq!(suite.points_of("patient"), 0);
     // A payment that settles earns its points once.
     let id = suite
@@ -66,7 +74,11 @@ fn an_invoice_paid_in_parts_awards_its_points_when_the_last_part_settles() {
     assert_eq!(suite.invoice_of(id).status, InvoiceStatus::Paid);
     suite.advance(HOUR / 2);
     suite.settle().unwrap();
-    assert_eq!(suite.points_of("patient"), 0, "the second part is refundable");
+    assert_eq!(
+        suite.points_of("patient"),
+        0,
+        "the second part is refundable"
+    );
     suite.advance(HOUR / 2);
     suite.settle().unwrap();
     assert_eq!(suite.points_of("patient"), 50);
@@ -93,11 +105,15 @@ fn points_on_an_invoice_go_only_to_the_named_patient() {
 #[test]
 fn a_bill_paid_in_124_ubtt_pieces_pays_at_least_the_whole_fee() {
     let mut suite = Suite::new();
-    let whole = suite.invoice(Denom::Btt, Uint128::new(12_400), None, None).unwrap();
+    let whole = suite
+        .invoice(Denom::Btt, Uint128::new(12_400), None, None)
+        .unwrap();
     suite
         .pay_btt("patient", whole, Uint128::new(12_400), Uint128::new(12_400))
         .unwrap();
-    let pieces = suite.invoice(Denom::Btt, Uint128::new(12_400), None, None).unwrap();
+    let pieces = suite
+        .invoice(Denom::Btt, Uint128::new(12_400), None, None)
+        .unwrap();
     for _ in 0..100 {
         suite
             .pay_btt("patient", pieces, Uint128::new(124), Uint128::new(124))
@@ -105,15 +121,23 @@ fn a_bill_paid_in_124_ubtt_pieces_pays_at_least_the_whole_fee() {
     }
     let dao = suite.btt("dao");
     suite.advance(HOUR);
-    suite.execute("anyone", &ExecuteMsg::Settle { limit: Some(1) }).unwrap();
+    suite
+        .execute("anyone", &ExecuteMsg::Settle { limit: Some(1) })
+        .unwrap();
     let whole_fee = suite.btt("dao") - dao;
     assert_eq!(whole_fee, Uint128::new(100), "0.8% of 12,400, rounded up");
     let dao = suite.btt("dao");
     for _ in 0..4 {
-        suite.execute("anyone", &ExecuteMsg::Settle { limit: Some(30) }).unwrap();
+        suite
+            .execute("anyone", &ExecuteMsg::Settle { limit: Some(30) })
+            .unwrap();
     }
     let pieces_fee = suite.btt("dao") - dao;
-    assert_eq!(pieces_fee, Uint128::new(100), "1 ubtt each: splitting never lowers the fee");
+    assert_eq!(
+        pieces_fee,
+        Uint128::new(100),
+        "1 ubtt each: splitting never lowers the fee"
+    );
     assert!(pieces_fee >= whole_fee);
 }
 
@@ -188,8 +212,13 @@ fn a_conversion_uses_the_median_of_fresh_feeder_rates_with_a_quorum() {
     post(&mut suite, "oracle", 50);
     let id = suite.invoice(Denom::Btt, btt(10), None, None).unwrap();
     assert!(matches!(
-        suite.pay_usdc("patient", id, btt(10), 100_000_000).unwrap_err(),
-        ContractError::StaleRate { fresh_needed: 2, .. }
+        suite
+            .pay_usdc("patient", id, btt(10), 100_000_000)
+            .unwrap_err(),
+        ContractError::StaleRate {
+            fresh_needed: 2,
+            ..
+        }
     ));
     // A rogue feeder posting 1,000× cannot move the median of three.
     post(&mut suite, "feeder-2", 52);

@@ -1,4 +1,4 @@
+mod attacks;
 mod flows;
 mod invariants;
 mod suite;
-mod attacks;

@@ -320,7 +320,7 @@ pub fn incentive_rules() -> points::PointsRules {
             name: "small clinic".into(),
             price: btt(1_000),
             native_price: None,
-            budget: 100_000,
+            budget: 50_000,
         }],
         categories: vec![points::PointCategory {
             name: "preventive visit".into(),

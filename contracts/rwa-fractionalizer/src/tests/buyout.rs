@@ -237,7 +237,11 @@ fn a_majority_cannot_buy_the_asset_below_the_appraisal_floor() {
             &btt_types::fractionalizer::QueryMsg::ReservePrice { vault_id: v },
         )
         .unwrap();
-    assert_eq!(reserve.appraisal_floor, btt(800_000), "80% of the 1,000,000 BTT appraisal");
+    assert_eq!(
+        reserve.appraisal_floor,
+        btt(800_000),
+        "80% of the 1,000,000 BTT appraisal"
+    );
     assert_eq!(reserve.reserve_price, btt(800_000));
     assert_eq!(
         suite.bid("clinic", v, btt(60_000)).unwrap_err(),
