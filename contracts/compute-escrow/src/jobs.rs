@@ -33,6 +33,19 @@ fn expect(job: &Job, status: JobStatus, expected: &'static str) -> Result<(), Co
     Ok(())
 }
 
+/// A job not running yet: posted, or offered and waiting for acceptance.
+fn expect_not_running(job: &Job) -> Result<(), ContractError> {
+    ensure!(
+        matches!(job.status, JobStatus::Posted | JobStatus::Offered),
+        ContractError::WrongJobStatus {
+            job_id: job.id,
+            expected: "posted or offered",
+            actual: job.status,
+        }
+    );
+    Ok(())
+}
+
 fn only_clinic(job: &Job, who: &Addr) -> Result<(), ContractError> {
     if job.clinic != *who {
         return Err(ContractError::NotClinic);
@@ -148,13 +161,7 @@ pub fn assign(
     cw_utils::nonpayable(&info)?;
     let mut job = load(deps.storage, job_id)?;
     only_clinic(&job, &info.sender)?;
-    if !matches!(job.status, JobStatus::Posted | JobStatus::Offered) {
-        return Err(ContractError::WrongJobStatus {
-            job_id,
-            expected: "posted or offered",
-            actual: job.status,
-        });
-    }
+    expect_not_running(&job)?;
     let distinct = assignments
         .iter()
         .enumerate()
@@ -281,13 +288,7 @@ pub fn cancel(deps: DepsMut, info: MessageInfo, job_id: u64) -> Result<Response,
     cw_utils::nonpayable(&info)?;
     let mut job = load(deps.storage, job_id)?;
     only_clinic(&job, &info.sender)?;
-    if !matches!(job.status, JobStatus::Posted | JobStatus::Offered) {
-        return Err(ContractError::WrongJobStatus {
-            job_id,
-            expected: "posted or offered",
-            actual: job.status,
-        });
-    }
+    expect_not_running(&job)?;
     let accepted = job.accepted.clone();
     release_nodes(deps.storage, &accepted, false)?;
     job.accepted.clear();

@@ -189,31 +189,22 @@ fn attest(suite: &mut Suite, epoch: u32, node_id: u64) {
         .unwrap();
 }
 
-fn close_and_claim(suite: &mut Suite, operator: &str, node_id: u64) -> Uint128 {
+fn close_epochs(suite: &mut Suite) {
     let depin = suite.depin.clone();
     suite
         .app
         .execute_contract(
             suite.addr("anyone"),
-            depin.clone(),
+            depin,
             &depin::ExecuteMsg::CloseEpochs { limit: Some(30) },
             &[],
         )
         .unwrap();
-    let before = suite.balance(operator);
-    suite
-        .app
-        .execute_contract(
-            suite.addr(operator),
-            depin,
-            &depin::ExecuteMsg::Claim {
-                node_id,
-                limit: None,
-            },
-            &[],
-        )
-        .unwrap();
-    suite.balance(operator) - before
+}
+
+fn close_and_claim(suite: &mut Suite, operator: &str, node_id: u64) -> Uint128 {
+    close_epochs(suite);
+    claim_mining(suite, operator, node_id)
 }
 
 #[test]
@@ -243,7 +234,7 @@ fn self_paid_jobs_never_mine_more_than_their_fees() {
         wealth(&suite),
         start
     );
-    let honest_mined = close_or_claim_only(&mut suite, "op2", honest);
+    let honest_mined = claim_mining(&mut suite, "op2", honest);
     assert!(honest_mined <= honest_price - honest_price.multiply_ratio(7u128, 10u128));
     let state: depin::StateResponse = suite
         .app
@@ -257,7 +248,7 @@ fn self_paid_jobs_never_mine_more_than_their_fees() {
     );
 }
 
-fn close_or_claim_only(suite: &mut Suite, operator: &str, node_id: u64) -> Uint128 {
+fn claim_mining(suite: &mut Suite, operator: &str, node_id: u64) -> Uint128 {
     let before = suite.balance(operator);
     let depin = suite.depin.clone();
     suite
@@ -286,16 +277,8 @@ fn the_first_node_after_empty_epochs_does_not_take_the_carry_as_a_lump() {
     completed_job(&mut suite, "clinic", "op1", node, 1_000, 12_000_000);
     attest(&mut suite, epoch, node);
     suite.advance(EPOCH_SECONDS);
+    close_epochs(&mut suite);
     let depin_addr = suite.depin.clone();
-    suite
-        .app
-        .execute_contract(
-            suite.addr("anyone"),
-            depin_addr.clone(),
-            &depin::ExecuteMsg::CloseEpochs { limit: Some(30) },
-            &[],
-        )
-        .unwrap();
     let e: depin::EpochResponse = suite
         .app
         .wrap()
@@ -304,7 +287,7 @@ fn the_first_node_after_empty_epochs_does_not_take_the_carry_as_a_lump() {
     let max_release = depin::PayoutRules::suggested().max_carry_release;
     assert_eq!(e.released, max_release);
     assert_eq!(e.reward, Some(depin::epoch_emission(epoch) + max_release));
-    let mined = close_or_claim_only(&mut suite, "op1", node);
+    let mined = claim_mining(&mut suite, "op1", node);
     assert_eq!(mined, e.reward.unwrap());
     let state: depin::StateResponse = suite
         .app

@@ -1,6 +1,6 @@
 //! The attacks the subscription and referral rules invite, each run to show it gains nothing.
 
-use btt_types::points::{ExecuteMsg, ReferralMilestone};
+use btt_types::points::{ExecuteMsg, PointsRules, ReferralMilestone};
 use btt_types::units::btt;
 
 use super::suite::{rules, Suite, DAY, PERIOD};
@@ -18,6 +18,19 @@ fn award_until_refused(suite: &mut Suite, provider: &str, tag: &str) -> u64 {
         }
     }
     awarded
+}
+
+/// The DAO changes the rules.
+fn update_rules(suite: &mut Suite, rules: PointsRules) -> Result<(), ContractError> {
+    suite
+        .execute(
+            "owner",
+            &ExecuteMsg::UpdateConfig {
+                rules: Some(Box::new(rules)),
+                payfi: None,
+            },
+        )
+        .map(|_| ())
 }
 
 #[test]
@@ -104,15 +117,7 @@ fn referral_rewards_at_or_above_the_fees_they_follow_are_refused() {
             reward: btt(900),
         },
     ];
-    let err = suite
-        .execute(
-            "owner",
-            &ExecuteMsg::UpdateConfig {
-                rules: Some(Box::new(r)),
-                payfi: None,
-            },
-        )
-        .unwrap_err();
+    let err = update_rules(&mut suite, r).unwrap_err();
     assert!(matches!(err, ContractError::InvalidRules { .. }));
     assert_eq!(rules().milestones[0].reward, btt(100));
 }
@@ -123,15 +128,7 @@ fn a_provider_converting_its_own_budget_through_its_own_patients_loses() {
     let mut r = rules();
     // 10,000 points at 0.1 BTT would return the 1,000 BTT the small tier costs.
     r.conversion_rate = cosmwasm_std::Decimal::from_ratio(100_000u128, 1u128);
-    let err = suite
-        .execute(
-            "owner",
-            &ExecuteMsg::UpdateConfig {
-                rules: Some(Box::new(r)),
-                payfi: None,
-            },
-        )
-        .unwrap_err();
+    let err = update_rules(&mut suite, r).unwrap_err();
     assert!(matches!(err, ContractError::InvalidRules { .. }));
     // Under the rules in force the whole budget converts to 100 BTT against 1,000 paid.
     let start = suite.balance("clinic") + suite.balance("patient");
