@@ -250,6 +250,15 @@ fn every_job_message_refuses_funds() {
             result_hash: String::new(),
             result_uri: String::new(),
         },
+        ExecuteMsg::AcceptAssignment {
+            job_id: id,
+            node_id: 1,
+        },
+        ExecuteMsg::DeclineAssignment {
+            job_id: id,
+            node_id: 1,
+        },
+        ExecuteMsg::CancelJob { job_id: id },
     ] {
         let err = suite
             .execute_with_funds("clinic", &msg, &coins(1, NATIVE))

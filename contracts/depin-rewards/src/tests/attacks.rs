@@ -4,9 +4,10 @@
 use btt_types::bps::Bps;
 use btt_types::depin::{epoch_emission, ExecuteMsg, PayoutRules};
 use btt_types::units::btt;
-use cosmwasm_std::{Decimal256, Uint128};
+use cosmwasm_std::{coins, Decimal256, Uint128};
+use cw_utils::PaymentError;
 
-use super::suite::Suite;
+use super::suite::{Suite, NATIVE};
 use crate::ContractError;
 
 fn quorum_of_two() -> PayoutRules {
@@ -57,6 +58,19 @@ fn attestations_of_a_removed_oracle_stop_counting() {
         .unwrap();
     assert_eq!(suite.node_epoch(1, 0).score, Decimal256::zero());
     assert_eq!(suite.epoch(0).total_score, Decimal256::zero());
+    assert_eq!(
+        suite
+            .execute_with_funds(
+                "oracle-a",
+                &ExecuteMsg::RefreshScore {
+                    epoch: 0,
+                    node_id: 1
+                },
+                &coins(1, NATIVE)
+            )
+            .unwrap_err(),
+        ContractError::Payment(PaymentError::NonPayable {})
+    );
     suite.move_to_epoch(1);
     suite.close(None).unwrap();
     assert_eq!(
