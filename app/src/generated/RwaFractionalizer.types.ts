@@ -24,6 +24,7 @@ export interface BurnRule {
   threshold: Uint128;
 }
 export interface BuyoutParams {
+  appraisal_floor: Decimal;
   duration: number;
   extension: number;
   max_factor: Decimal;
@@ -273,6 +274,7 @@ export interface QuoteResponse {
   total: Uint128;
 }
 export interface ReserveResponse {
+  appraisal_floor: Uint128;
   max_signal: Uint128;
   min_bid: Uint128;
   min_signal: Uint128;

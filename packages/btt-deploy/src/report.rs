@@ -59,6 +59,9 @@ pub struct EconomyReport {
     /// Scheduled mining emission through the epochs closed so far, and what nodes were paid.
     pub emission_so_far: Uint128,
     pub mined: Uint128,
+    /// Emission carried: of epochs nobody scored in and what the fee cap held back, released
+    /// gradually to later mining.
+    pub mining_carried: Uint128,
     pub fees: Vec<FeeLine>,
     pub balances: Vec<ActorBalance>,
 }
@@ -163,12 +166,9 @@ pub fn economy_report<C: EconomyChain>(
         staked: last.staked,
         mining_pool: last.mining_pool,
         community_pool: last.community_pool,
-        emission_so_far: if depin_state.closed_through == 0 {
-            Uint128::zero()
-        } else {
-            depin::cumulative_emission(depin_state.closed_through - 1)
-        },
+        emission_so_far: depin_state.scheduled,
         mined: last.mined,
+        mining_carried: depin_state.carry,
         fees,
         balances,
     })
@@ -295,6 +295,7 @@ pub fn render(r: &EconomyReport) -> String {
         ("community pool (incentive-points)", r.community_pool),
         ("mining emission scheduled so far", r.emission_so_far),
         ("mined (paid to nodes)", r.mined),
+        ("mining carried (released gradually)", r.mining_carried),
     ];
     for (label, v) in rows {
         out.push_str(&format!("  {label:<36} {:>24} BTT\n", format_btt(v)));
