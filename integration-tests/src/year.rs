@@ -103,16 +103,17 @@ pub fn assert_year(
     );
     let care = report.care.as_ref().unwrap();
     assert_eq!(
-        (care.awarded, care.clawed_back, care.points_left),
-        (1_000, 200, 100)
+        (care.awarded, care.refunded_invoice_points, care.points_left),
+        (950, 0, 250),
+        "a refunded payment earns no points; a settled invoice earns its 150"
     );
     assert_eq!(last.rewarded, care.converted_btt);
     let compute = report.compute.as_ref().unwrap();
     assert_eq!(compute.jobs.len(), 3);
-    let expired = &compute.jobs[2];
+    let cancelled = &compute.jobs[2];
     assert_eq!(
-        expired.refunded, expired.price,
-        "an expired job refunds its whole escrow"
+        cancelled.refunded, cancelled.price,
+        "a cancelled job refunds its whole escrow"
     );
     let split: Uint128 = compute.split.iter().map(|(_, a)| *a).sum();
     assert_eq!(
@@ -121,9 +122,16 @@ pub fn assert_year(
     );
     let mined: Uint128 = compute.mining.iter().map(|(_, a)| *a).sum();
     assert_eq!(mined, last.mined);
+    let protocol_part = compute.price - compute.price.multiply_ratio(7u128, 10u128);
     assert!(
-        compute.epoch_reward - mined < Uint128::new(2),
-        "at most a ubtt a node of dust"
+        mined <= protocol_part,
+        "the nodes mine at most the protocol fees their job paid"
+    );
+    let accounted = compute.mined_so_far + compute.carried;
+    assert!(
+        accounted <= compute.emission_so_far
+            && compute.emission_so_far - accounted < Uint128::new(2),
+        "emission not mined is carried, never lost (at most a ubtt a node of dust)"
     );
     for s in snapshots {
         let held = s.in_vesting + s.mining_pool + s.community_pool + s.dao_treasury;

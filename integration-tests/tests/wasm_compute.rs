@@ -209,9 +209,10 @@ impl Market {
     }
 }
 
-/// Post, assign, submit, accept (complete), attest, close the epoch and claim; returns the gas
-/// of post, complete and claim.
-fn job_to_mining(market: &mut Market, print: bool) -> [u64; 3] {
+/// Post, offer, accept the offer (both nodes), submit, accept (complete), attest, close the
+/// epoch and claim; returns the gas of post, the last acceptance (which starts the job),
+/// complete and claim.
+fn job_to_mining(market: &mut Market, print: bool) -> [u64; 4] {
     let (post_gas, job_id, nodes, ops) = market.post_probe();
     let escrow = market.escrow.clone();
     let clinic = market.clinic.clone();
@@ -236,15 +237,18 @@ fn job_to_mining(market: &mut Market, print: bool) -> [u64; 3] {
             },
         )
         .unwrap();
+    let mut accepts = vec![];
     for (operator, node_id) in ops.iter().zip(nodes) {
-        market
-            .chain
-            .execute(
-                operator,
-                &escrow,
-                &compute::ExecuteMsg::AcceptAssignment { job_id, node_id },
-            )
-            .unwrap();
+        accepts.push(
+            market
+                .chain
+                .execute(
+                    operator,
+                    &escrow,
+                    &compute::ExecuteMsg::AcceptAssignment { job_id, node_id },
+                )
+                .unwrap(),
+        );
     }
     let submit = compute::ExecuteMsg::SubmitResult {
         job_id,
@@ -313,15 +317,21 @@ fn job_to_mining(market: &mut Market, print: bool) -> [u64; 3] {
         )
         .unwrap();
     let mined = market.token.balance(&market.chain, &ops[0]).unwrap() - before;
-    // Node 0 supplied 1,200 of 2,000 units: 60% of epoch 0, capped by the protocol fees its
-    // part of the job paid: 30% of 40.1 BTT × 1,200 / 2,000 = 7.218 BTT.
-    assert_eq!(mined, Uint128::new(7_218_000));
+    // Node 0 supplied 1,200 of 2,000 units: 60% of epoch 0, capped at 50% of the protocol fees
+    // its part of the job paid: 50% × 30% of 40.1 BTT × 1,200 / 2,000 = 3.609 BTT.
+    assert_eq!(mined, Uint128::new(3_609_000));
     if print {
         println!("gas {:<22} {:>12}", "post job", post_gas);
+        print_gas("accept assignment", &accepts[1]);
         print_gas("complete (accept)", &complete);
         print_gas("claim mining", &claim);
     }
-    [post_gas, complete.total_gas(), claim.total_gas()]
+    [
+        post_gas,
+        accepts[1].total_gas(),
+        complete.total_gas(),
+        claim.total_gas(),
+    ]
 }
 
 #[test]
@@ -332,18 +342,21 @@ fn a_job_is_posted_completed_and_mined_as_real_wasm() {
 }
 
 #[test]
-fn post_complete_and_claim_cost_the_same_with_10_and_10_000_nodes_and_jobs() {
+fn post_accept_complete_and_claim_cost_the_same_with_10_and_10_000_nodes_and_jobs() {
     let mut measured = vec![];
     for existing in [10, 10_000] {
         let mut market = Market::new(existing);
         let gas = job_to_mining(&mut market, false);
         println!(
-            "gas with {existing:>6} nodes and jobs: post {}, complete {}, claim {}",
-            gas[0], gas[1], gas[2]
+            "gas with {existing:>6} nodes and jobs: post {}, accept assignment {}, complete {}, claim {}",
+            gas[0], gas[1], gas[2], gas[3]
         );
         measured.push(gas);
     }
-    for (i, step) in ["post", "complete", "claim"].iter().enumerate() {
+    for (i, step) in ["post", "accept assignment", "complete", "claim"]
+        .iter()
+        .enumerate()
+    {
         let (few, many) = (measured[0][i] as f64, measured[1][i] as f64);
         let change = (many - few) / few * 100.0;
         println!("{step}: {few} → {many} gas ({change:+.2}%)");

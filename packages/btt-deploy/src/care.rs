@@ -1,7 +1,8 @@
 //! The main job's patient-care scenario: a clinic subscribes and awards points, the patient
 //! redeems some at a pharmacy and converts the rest to BTT, the clinic invoices the patient, who
-//! pays in USDC at the oracle rate; one payment is refunded (its points clawed back), the others
-//! settle after the window; an insurer reads the patient's engagement.
+//! pays in USDC at the oracle rate; one payment is refunded inside the window (its invoice's
+//! points are never awarded), the others settle after it and the second invoice's points are
+//! awarded at settlement; an insurer reads the patient's engagement.
 
 use crate::chain::{wasm_attr, EconomyChain};
 use btt_types::allocation::Category;
@@ -18,11 +19,12 @@ use crate::multitest::{Deployment, PATIENTS};
 /// What the scenario did.
 #[derive(Debug, Clone, Serialize)]
 pub struct CareReport {
-    /// Points awarded, redeemed, converted, clawed back, and left.
+    /// Points awarded (directly and at settlement), redeemed, converted, earned by the refunded
+    /// invoice (none: points wait for settlement), and left.
     pub awarded: u64,
     pub redeemed: u64,
     pub converted: u64,
-    pub clawed_back: u64,
+    pub refunded_invoice_points: u64,
     pub points_left: u64,
     /// ubtt the conversion paid.
     pub converted_btt: Uint128,
@@ -131,9 +133,10 @@ pub fn care_scenario<C: EconomyChain>(
         },
         &[],
     )?;
-    // Three invoices, the first awarding 200 points; the patient pays all three in USDC.
+    // Three invoices, the first carrying 200 points and the second 150; the patient pays all
+    // three in USDC.
     let mut invoices = vec![];
-    for (amount, points) in [(120u128, Some(200u64)), (80, None), (45, None)] {
+    for (amount, points) in [(120u128, Some(200u64)), (80, Some(150)), (45, None)] {
         let amount = Uint128::new(amount * 1_000_000);
         let issue = payfi::ExecuteMsg::IssueInvoice {
             payer: Some(alice.to_string()),
@@ -160,9 +163,8 @@ pub fn care_scenario<C: EconomyChain>(
         let payment_id: u64 = wasm_attr(&res, "payment_id")?.parse()?;
         invoices.push((invoice_id, payment_id, amount, paid));
     }
-    let awarded = 800 + 200;
     let points_before_refund = balance(app, &points_addr, &alice)?;
-    // The clinic refunds the first payment inside the window: its 200 points are clawed back.
+    // The clinic refunds the first payment inside the window: its invoice never earned points.
     app.execute_contract(
         clinic.clone(),
         payfi_addr.clone(),
@@ -172,7 +174,7 @@ pub fn care_scenario<C: EconomyChain>(
         },
         &[],
     )?;
-    let points_left = balance(app, &points_addr, &alice)?;
+    let refunded_invoice_points = points_before_refund - balance(app, &points_addr, &alice)?;
     advance(app, config.payments.settlement_seconds);
     let usdc_clinic = app.wrap().query_balance(&clinic, "uusdc")?.amount;
     let usdc_dao = app.wrap().query_balance(&dao, "uusdc")?.amount;
@@ -183,6 +185,9 @@ pub fn care_scenario<C: EconomyChain>(
         &[],
     )?;
     let settled_to_clinic = app.wrap().query_balance(&clinic, "uusdc")?.amount - usdc_clinic;
+    // The second invoice's 150 points came with its settlement.
+    let points_left = balance(app, &points_addr, &alice)?;
+    let awarded = 800 + 150;
     let payfi_fees = app.wrap().query_balance(&dao, "uusdc")?.amount - usdc_dao;
 
     let period: PoolResponse = app
@@ -200,7 +205,7 @@ pub fn care_scenario<C: EconomyChain>(
         awarded,
         redeemed: 300,
         converted: 400,
-        clawed_back: points_before_refund - points_left,
+        refunded_invoice_points,
         points_left,
         converted_btt,
         points_fees,
@@ -240,13 +245,13 @@ fn balance<C: EconomyChain>(app: &C, points: &Addr, patient: &Addr) -> anyhow::R
 pub fn render(r: &CareReport) -> String {
     let mut out = format!(
         "\nPatient care (month 7): a clinic subscribes and awards points; a patient pays in USDC\n  \
-         points: {} awarded, {} redeemed at a pharmacy, {} converted to {} BTT, {} clawed back by a refund, {} left\n  \
+         points: {} awarded (150 of them when an invoice settled), {} redeemed at a pharmacy, {} converted to {} BTT, {} earned by the refunded invoice, {} left\n  \
          subscription and partner fees to the DAO: {} BTT\n",
         r.awarded,
         r.redeemed,
         r.converted,
         format_btt(r.converted_btt),
-        r.clawed_back,
+        r.refunded_invoice_points,
         r.points_left,
         format_btt(r.points_fees)
     );

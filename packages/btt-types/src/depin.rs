@@ -99,12 +99,13 @@ pub struct ScoreMultipliers {
 }
 
 impl PayoutRules {
-    /// Our starting point: two oracles, rewards up to 100% of the fees paid, and at most 5,000
-    /// BTT of carry released per epoch.
+    /// Our starting point: two oracles, rewards up to 50% of the fees paid (so self-paid jobs
+    /// lose at least half their fees, even for a party that also earns a share of those fees as
+    /// a staker), and at most 5,000 BTT of carry released per epoch.
     pub fn suggested() -> Self {
         Self {
             min_attestations: 2,
-            fee_cap: Bps::FULL,
+            fee_cap: Bps(5_000),
             max_carry_release: btt(5_000),
         }
     }

@@ -99,6 +99,7 @@ fn a_self_referred_clinic_pair_pays_more_than_it_earns() {
     let referrals = suite.pool().referrals;
     assert_eq!(referrals, btt(600));
     let paid = start - wealth(&suite);
+    println!("self-referred pair: paid {paid} ubtt net, referrals {referrals} ubtt");
     assert_eq!(paid, btt(1_000 + 1_000 + 30_000) - referrals);
     assert!(wealth(&suite) < start, "the pair ends poorer");
 }
