@@ -20,8 +20,9 @@ use crate::state::{AUCTIONS, CONFIG, VAULTS};
 use crate::vaults::{accrue_fee, load_vault, require_status};
 use crate::ContractError;
 
-/// The reserve floor: `appraisal_floor` of the asset's latest appraisal in rwa-nft, when that
-/// appraisal is in the vault's denom; 0 otherwise. One query.
+/// The reserve floor: `appraisal_floor` of the asset's latest appraisal in rwa-nft when that
+/// appraisal is in the vault's denom, or else of the depositor's initial reserve (the only
+/// price of the asset in the vault's denom). One query.
 pub fn appraisal_floor(
     querier: &QuerierWrapper,
     nft: &Addr,
@@ -39,11 +40,12 @@ pub fn appraisal_floor(
         Asset::Cw20(_) => "btt",
         Asset::Native(d) => d.as_str(),
     };
-    Ok(if appraisal.denom == denom {
-        appraisal.value.mul_ceil(rules.appraisal_floor)
+    let basis = if appraisal.denom == denom {
+        appraisal.value
     } else {
-        Uint128::zero()
-    })
+        vault.initial_reserve
+    };
+    Ok(basis.mul_ceil(rules.appraisal_floor))
 }
 
 /// The reserve price of the whole asset: share-weighted, and never below `floor`.

@@ -38,8 +38,9 @@ pub struct BuyoutParams {
     /// Each bid must beat the last by at least this much.
     pub min_increment: Bps,
     /// The reserve price is never below this share of the asset's latest appraisal in rwa-nft
-    /// (when the appraisal is in the vault's denom), so a majority signalling the lowest
-    /// reserve cannot buy the asset cheaply from the minority (0 to 1; suggested 0.8).
+    /// (of the depositor's initial reserve when the appraisal is in another denom than the
+    /// vault's), so a majority signalling the lowest reserve cannot buy the asset cheaply from
+    /// the minority (0 to 1; suggested 0.8).
     pub appraisal_floor: Decimal,
 }
 
@@ -473,7 +474,8 @@ pub struct HolderResponse {
 pub struct ReserveResponse {
     /// Reserve price of the whole asset: share-weighted, and at least the appraisal floor.
     pub reserve_price: Uint128,
-    /// The floor from the latest appraisal (0 when the appraisal is in another denom).
+    /// The floor: of the latest appraisal, or of the initial reserve when the appraisal is in
+    /// another denom.
     pub appraisal_floor: Uint128,
     /// The least bid accepted now.
     pub min_bid: Uint128,

@@ -2,7 +2,7 @@ use btt_types::fractionalizer::{ExecuteMsg, ReceiveMsg, VaultStatus};
 use btt_types::units::btt;
 use cosmwasm_std::Uint128;
 
-use super::suite::{Suite, SuiteBuilder, DAY};
+use super::suite::{Suite, SuiteBuilder, DAY, USDC};
 use crate::ContractError;
 
 /// A vault of 1,000 shares: clinic 500, alice 300, bob 200; 1,001 ubtt of income deposited.
@@ -252,4 +252,47 @@ fn a_majority_cannot_buy_the_asset_below_the_appraisal_floor() {
         "the share-weighted 60,000 BTT is not enough"
     );
     suite.bid("dave", v, btt(800_000)).unwrap();
+}
+
+#[test]
+fn in_a_vault_priced_in_another_denom_the_floor_follows_the_initial_reserve() {
+    let mut builder = SuiteBuilder::default();
+    builder.buyout.appraisal_floor = cosmwasm_std::Decimal::percent(80);
+    let mut suite = builder.build();
+    // Appraised in BTT, its shares priced in USDC with a 5,000 USDC reserve.
+    suite.mint("mri-usdc", btt(1_000_000));
+    let nft = suite.nft.clone();
+    suite
+        .send_nft(
+            &nft,
+            "clinic",
+            "mri-usdc",
+            &Suite::hook(100, USDC, Uint128::new(5_000_000_000)),
+        )
+        .unwrap();
+    let v = 1;
+    suite.transfer_shares(v, "clinic", "alice", 40);
+    suite
+        .execute(
+            "clinic",
+            &ExecuteMsg::SignalReserve {
+                vault_id: v,
+                price: Some(Uint128::new(2_500_000_000)),
+            },
+        )
+        .unwrap();
+    let reserve: btt_types::fractionalizer::ReserveResponse = suite
+        .app
+        .wrap()
+        .query_wasm_smart(
+            &suite.vaults,
+            &btt_types::fractionalizer::QueryMsg::ReservePrice { vault_id: v },
+        )
+        .unwrap();
+    assert_eq!(reserve.appraisal_floor, Uint128::new(4_000_000_000));
+    assert_eq!(
+        reserve.reserve_price,
+        Uint128::new(4_000_000_000),
+        "the 60% majority's 0.5× signal (3,500 USDC weighted) is floored at 80% of 5,000"
+    );
 }
