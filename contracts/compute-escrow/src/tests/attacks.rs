@@ -119,13 +119,32 @@ fn an_operator_declines_an_offer_and_the_job_is_posted_again() {
 fn a_node_below_the_minimum_bond_takes_no_job_until_it_tops_up() {
     let mut suite = Suite::new();
     let n1 = suite.register("op1", MIN_BOND).unwrap();
+    let n2 = suite.register("op2", MIN_BOND).unwrap();
     let id = suite.post("clinic", suite.spec(Urgency::Urgent)).unwrap();
+    let waiting = suite.post("clinic2", suite.spec(Urgency::Urgent)).unwrap();
+    suite.assign("clinic2", waiting, &[(n1, 1_000)]).unwrap();
+    assert_eq!(
+        suite.accept_offer("op2", waiting, n2).unwrap_err(),
+        ContractError::NotOffered {
+            job_id: waiting,
+            node_id: n2
+        }
+    );
     suite.assign_accepted("clinic", id, &[(n1, 1_000)]);
     suite.advance(2 * 86_400);
     suite
         .execute("anyone", &ExecuteMsg::Expire { job_id: id })
         .unwrap();
     assert_eq!(suite.node(n1).bond, btt(900));
+    assert_eq!(
+        suite.accept_offer("op1", waiting, n1).unwrap_err(),
+        ContractError::BondBelowMinimum {
+            node_id: n1,
+            bond: btt(900),
+            min: MIN_BOND
+        },
+        "an offer made while fully bonded cannot be taken once the bond fell"
+    );
     let id = suite.post("clinic", suite.spec(Urgency::Urgent)).unwrap();
     assert_eq!(
         suite.assign("clinic", id, &[(n1, 1_000)]).unwrap_err(),
