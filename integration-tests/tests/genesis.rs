@@ -7,6 +7,7 @@ use btt_deploy::multitest::{deploy_genesis, local_config, Deployment};
 use btt_deploy::walk::vesting_walk;
 use btt_integration_tests::year::{assert_year, sum_of_all_balances};
 use btt_types::allocation::{AllocationError, Category, ALLOCATION_TABLE};
+use btt_types::points;
 use btt_types::units::{btt, MONTH_SECONDS, TOTAL_SUPPLY};
 use cosmwasm_std::{Addr, Uint128};
 use cw_multi_test::{App, Executor};
@@ -199,6 +200,56 @@ fn the_foundation_is_paid_only_for_milestones_the_dao_approves_by_proposal() {
     suite.claim(tdf).unwrap();
     assert_eq!(suite.balance(&suite.beneficiary(tdf)), btt(223_125));
     assert!(suite.claim(tdf).is_err(), "a second claim pays nothing new");
+}
+
+#[test]
+fn a_grant_from_the_community_incentives_pool_is_paid_by_proposal() {
+    let mut suite = Suite::new();
+    suite.at_month(4);
+    let cdhg = Category::ChinaDigitalHealthcareGroup;
+    suite.claim(cdhg).unwrap();
+    let who = suite.beneficiary(cdhg);
+    let stake = suite
+        .deployment
+        .staking
+        .stake_msg(&suite.deployment.token, btt(20_000), 3)
+        .unwrap();
+    suite.app.execute(who.clone(), stake).unwrap();
+    advance(&mut suite.app, 5);
+    let grantee = suite.app.api().addr_make("open-source-ehr-team");
+    let grant = points::ExecuteMsg::Grant {
+        recipient: grantee.to_string(),
+        amount: btt(50_000),
+        memo: "developer grant: FHIR bridge for the BTT wallet".into(),
+    };
+    let points_addr = suite.deployment.points.clone();
+    // Nobody but the DAO can pay one.
+    assert!(suite
+        .app
+        .execute_contract(who.clone(), points_addr.clone(), &grant, &[])
+        .is_err());
+    let msg = cosmwasm_std::WasmMsg::Execute {
+        contract_addr: points_addr.to_string(),
+        msg: cosmwasm_std::to_json_binary(&grant).unwrap(),
+        funds: vec![],
+    };
+    pass_proposal(
+        &mut suite.app,
+        &suite.deployment,
+        &who,
+        "Developer grant",
+        vec![msg.into()],
+        std::slice::from_ref(&who),
+    )
+    .unwrap();
+    assert_eq!(suite.balance(&grantee), btt(50_000));
+    let pool: points::PoolResponse = suite
+        .app
+        .wrap()
+        .query_wasm_smart(&points_addr, &points::QueryMsg::Pool {})
+        .unwrap();
+    assert_eq!(pool.grants, btt(50_000));
+    assert_eq!(pool.balance, btt(2_520_000 - 50_000));
 }
 
 #[test]

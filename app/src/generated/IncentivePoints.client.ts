@@ -169,6 +169,15 @@ export interface IncentivePointsInterface extends IncentivePointsReadOnlyInterfa
   }: {
     points: number;
   }, fee_?: number | StdFee | "auto", memo_?: string, funds_?: Coin[]) => Promise<ExecuteResult>;
+  grant: ({
+    amount,
+    memo,
+    recipient
+  }: {
+    amount: Uint128;
+    memo: string;
+    recipient: string;
+  }, fee_?: number | StdFee | "auto", memo_?: string, funds_?: Coin[]) => Promise<ExecuteResult>;
   approvePartner: ({
     name,
     partner
@@ -205,6 +214,7 @@ export class IncentivePointsClient extends IncentivePointsQueryClient implements
     this.awardFor = this.awardFor.bind(this);
     this.redeem = this.redeem.bind(this);
     this.convert = this.convert.bind(this);
+    this.grant = this.grant.bind(this);
     this.approvePartner = this.approvePartner.bind(this);
     this.removePartner = this.removePartner.bind(this);
     this.updateConfig = this.updateConfig.bind(this);
@@ -300,6 +310,23 @@ export class IncentivePointsClient extends IncentivePointsQueryClient implements
     return await this.client.execute(this.sender, this.contractAddress, {
       convert: {
         points
+      }
+    }, fee_, memo_, funds_);
+  };
+  grant = async ({
+    amount,
+    memo,
+    recipient
+  }: {
+    amount: Uint128;
+    memo: string;
+    recipient: string;
+  }, fee_: number | StdFee | "auto" = "auto", memo_?: string, funds_?: Coin[]): Promise<ExecuteResult> => {
+    return await this.client.execute(this.sender, this.contractAddress, {
+      grant: {
+        amount,
+        memo,
+        recipient
       }
     }, fee_, memo_, funds_);
   };

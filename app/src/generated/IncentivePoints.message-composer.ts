@@ -60,6 +60,15 @@ export interface IncentivePointsMsg {
   }: {
     points: number;
   }, funds_?: Coin[]) => MsgExecuteContractEncodeObject;
+  grant: ({
+    amount,
+    memo,
+    recipient
+  }: {
+    amount: Uint128;
+    memo: string;
+    recipient: string;
+  }, funds_?: Coin[]) => MsgExecuteContractEncodeObject;
   approvePartner: ({
     name,
     partner
@@ -93,6 +102,7 @@ export class IncentivePointsMsgComposer implements IncentivePointsMsg {
     this.awardFor = this.awardFor.bind(this);
     this.redeem = this.redeem.bind(this);
     this.convert = this.convert.bind(this);
+    this.grant = this.grant.bind(this);
     this.approvePartner = this.approvePartner.bind(this);
     this.removePartner = this.removePartner.bind(this);
     this.updateConfig = this.updateConfig.bind(this);
@@ -233,6 +243,31 @@ export class IncentivePointsMsgComposer implements IncentivePointsMsg {
         msg: toUtf8(JSON.stringify({
           convert: {
             points
+          }
+        })),
+        funds: funds_
+      })
+    };
+  };
+  grant = ({
+    amount,
+    memo,
+    recipient
+  }: {
+    amount: Uint128;
+    memo: string;
+    recipient: string;
+  }, funds_?: Coin[]): MsgExecuteContractEncodeObject => {
+    return {
+      typeUrl: "/cosmwasm.wasm.v1.MsgExecuteContract",
+      value: MsgExecuteContract.fromPartial({
+        sender: this.sender,
+        contract: this.contractAddress,
+        msg: toUtf8(JSON.stringify({
+          grant: {
+            amount,
+            memo,
+            recipient
           }
         })),
         funds: funds_

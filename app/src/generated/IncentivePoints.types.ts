@@ -74,6 +74,12 @@ export type ExecuteMsg = {
     points: number;
   };
 } | {
+  grant: {
+    amount: Uint128;
+    memo: string;
+    recipient: string;
+  };
+} | {
   approve_partner: {
     name: string;
     partner: string;
@@ -173,6 +179,7 @@ export interface PoolResponse {
   epoch: number;
   epoch_converted: Uint128;
   funded: Uint128;
+  grants: Uint128;
   period: number;
   referrals: Uint128;
 }

@@ -138,6 +138,11 @@ pub fn execute(
         }
         ExecuteMsg::Redeem { partner, points } => spend::redeem(deps, env, info, partner, points),
         ExecuteMsg::Convert { points } => spend::convert(deps, env, info, points),
+        ExecuteMsg::Grant {
+            recipient,
+            amount,
+            memo,
+        } => spend::grant(deps, info, recipient, amount, memo),
         ExecuteMsg::ApprovePartner { partner, name } => {
             spend::approve_partner(deps, info, partner, name)
         }

@@ -31,6 +31,12 @@ pub enum ContractError {
     #[error("points must be greater than zero")]
     ZeroPoints,
 
+    #[error("the amount must be greater than zero")]
+    ZeroAmount,
+
+    #[error("a grant memo must be 1 to {max} bytes")]
+    InvalidMemo { max: usize },
+
     #[error("tier {tier} does not exist")]
     UnknownTier { tier: u32 },
 

@@ -96,6 +96,7 @@ pub fn pool(deps: Deps, env: Env) -> StdResult<PoolResponse> {
         funded: pool.funded,
         converted: pool.converted,
         referrals: pool.referrals,
+        grants: pool.grants,
         balance: pool.balance().map_err(StdError::from)?,
         period: period(&config, env.block.time),
         epoch: e,

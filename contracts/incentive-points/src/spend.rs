@@ -198,3 +198,39 @@ pub fn fund_partner(
         .add_attribute("partner", partner)
         .add_attribute("amount", amount))
 }
+
+/// Longest grant memo, bytes.
+const MAX_MEMO: usize = 256;
+
+/// `Grant`: the owner pays `amount` from the pool to `recipient`.
+pub fn grant(
+    deps: DepsMut,
+    info: MessageInfo,
+    recipient: String,
+    amount: Uint128,
+    memo: String,
+) -> Result<Response, ContractError> {
+    cw_utils::nonpayable(&info)?;
+    cw_ownable::assert_owner(deps.storage, &info.sender)?;
+    let recipient = deps.api.addr_validate(&recipient)?;
+    ensure!(!amount.is_zero(), ContractError::ZeroAmount);
+    ensure!(
+        !memo.is_empty() && memo.len() <= MAX_MEMO,
+        ContractError::InvalidMemo { max: MAX_MEMO }
+    );
+    let mut pool = POOL.load(deps.storage)?;
+    let balance = pool.balance()?;
+    ensure!(
+        amount <= balance,
+        ContractError::PoolExhausted { amount, balance }
+    );
+    pool.grants = pool.grants.checked_add(amount)?;
+    POOL.save(deps.storage, &pool)?;
+    let token = TokenContract(CONFIG.load(deps.storage)?.token);
+    Ok(Response::new()
+        .add_message(token.transfer_msg(&recipient, amount)?)
+        .add_attribute("action", "grant")
+        .add_attribute("recipient", recipient)
+        .add_attribute("amount", amount)
+        .add_attribute("memo", memo))
+}

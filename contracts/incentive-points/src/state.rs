@@ -38,6 +38,9 @@ pub struct Pool {
     pub funded: Uint128,
     pub converted: Uint128,
     pub referrals: Uint128,
+    /// Paid as DAO grants.
+    #[serde(default)]
+    pub grants: Uint128,
 }
 
 impl Pool {
@@ -45,7 +48,8 @@ impl Pool {
     pub fn balance(&self) -> Result<Uint128, cosmwasm_std::OverflowError> {
         self.funded
             .checked_sub(self.converted)?
-            .checked_sub(self.referrals)
+            .checked_sub(self.referrals)?
+            .checked_sub(self.grants)
     }
 }
 

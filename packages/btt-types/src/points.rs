@@ -140,6 +140,16 @@ pub enum ExecuteMsg {
         /// Points, > 0.
         points: u64,
     },
+    /// The owner (the DAO, by proposal): pays a grant from the Community Incentives pool, for
+    /// developer grants or adoption incentives; never more than the pool holds. No funds.
+    Grant {
+        /// Who receives it.
+        recipient: String,
+        /// ubtt, > 0.
+        amount: Uint128,
+        /// What it is for (1 to 256 bytes), recorded in the event.
+        memo: String,
+    },
     /// The owner (the DAO): registers a partner without a fee. No funds.
     ApprovePartner {
         /// The partner's address.
@@ -264,7 +274,8 @@ pub enum QueryMsg {
         /// The partner.
         address: String,
     },
-    /// The pool: funded, paid and left; the current period and conversion epoch.
+    /// The pool: funded, its outflows (conversions, referral rewards, grants) and what is left;
+    /// the current period and conversion epoch.
     #[returns(PoolResponse)]
     Pool {},
 }
@@ -327,6 +338,8 @@ pub struct PoolResponse {
     pub converted: Uint128,
     /// ubtt paid to referrers.
     pub referrals: Uint128,
+    /// ubtt paid as grants by the DAO.
+    pub grants: Uint128,
     /// ubtt left.
     pub balance: Uint128,
     /// The current period.

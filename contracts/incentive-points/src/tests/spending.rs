@@ -202,3 +202,75 @@ fn the_pool_never_pays_more_than_it_holds() {
         Uint128::zero()
     );
 }
+
+fn grant(amount: Uint128, memo: &str) -> ExecuteMsg {
+    ExecuteMsg::Grant {
+        recipient: cosmwasm_std::testing::MockApi::default()
+            .addr_make("gym")
+            .to_string(),
+        amount,
+        memo: memo.into(),
+    }
+}
+
+#[test]
+fn the_dao_pays_a_grant_from_the_pool_and_the_pool_counts_it() {
+    let mut suite = Suite::with_pool(btt(1_000));
+    let before = suite.balance("gym");
+    let res = suite
+        .execute(
+            "owner",
+            &grant(btt(400), "adoption incentive: 40 rural clinics"),
+        )
+        .unwrap();
+    assert!(res.events.iter().any(|e| e
+        .attributes
+        .iter()
+        .any(|a| a.key == "memo" && a.value == "adoption incentive: 40 rural clinics")));
+    assert_eq!(suite.balance("gym") - before, btt(400));
+    let pool = suite.pool();
+    assert_eq!(
+        (pool.grants, pool.converted, pool.referrals, pool.balance),
+        (btt(400), Uint128::zero(), Uint128::zero(), btt(600))
+    );
+    assert_eq!(
+        suite
+            .execute("owner", &grant(btt(601), "too much"))
+            .unwrap_err(),
+        ContractError::PoolExhausted {
+            amount: btt(601),
+            balance: btt(600)
+        }
+    );
+}
+
+#[test]
+fn only_the_owner_grants_with_a_memo_and_no_funds() {
+    let mut suite = Suite::new();
+    assert_eq!(
+        suite.execute("clinic", &grant(btt(1), "mine")).unwrap_err(),
+        ContractError::Ownership(OwnershipError::NotOwner)
+    );
+    assert_eq!(
+        suite
+            .execute("owner", &grant(Uint128::zero(), "x"))
+            .unwrap_err(),
+        ContractError::ZeroAmount
+    );
+    assert_eq!(
+        suite.execute("owner", &grant(btt(1), "")).unwrap_err(),
+        ContractError::InvalidMemo { max: 256 }
+    );
+    assert_eq!(
+        suite
+            .execute("owner", &grant(btt(1), &"m".repeat(257)))
+            .unwrap_err(),
+        ContractError::InvalidMemo { max: 256 }
+    );
+    assert_eq!(
+        suite
+            .execute_with_funds("clinic", &grant(btt(1), "x"), &coins(1, NATIVE))
+            .unwrap_err(),
+        ContractError::Payment(PaymentError::NonPayable {})
+    );
+}
