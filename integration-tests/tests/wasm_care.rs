@@ -73,6 +73,7 @@ impl Care {
                     feeders: vec![],
                     fees: p.fees,
                     settlement_seconds: p.settlement_seconds,
+                    fast_settlement: p.fast_settlement.clone(),
                     min_feeders: 1,
                     max_rate_age_seconds: p.max_rate_age_seconds,
                     native_denoms: p.native_denoms,

@@ -7,7 +7,7 @@
 
 import { CosmWasmClient, SigningCosmWasmClient, ExecuteResult } from "@cosmjs/cosmwasm-stargate";
 import { Coin, StdFee } from "@cosmjs/amino";
-import { InstantiateMsg, PayfiFees, ExecuteMsg, Uint128, Binary, Denom, Timestamp, Uint64, Decimal, Action, Expiration, Cw20ReceiveMsg, InvoicePoints, QueryMsg, MigrateMsg, Addr, ConfigResponse, Asset, InvoiceStatus, Invoice, InvoicesResponse, OwnershipForString, PaymentStatus, Payment, PaymentsResponse, AnalyticsResponse, AssetVolume, RateResponse, Rate, TotalsResponse } from "./Payfi.types";
+import { InstantiateMsg, FastSettlement, PayfiFees, ExecuteMsg, Uint128, Binary, Denom, Timestamp, Uint64, Decimal, Action, Expiration, Cw20ReceiveMsg, InvoicePoints, QueryMsg, MigrateMsg, Addr, ConfigResponse, Asset, InvoiceStatus, Invoice, InvoicesResponse, OwnershipForString, PaymentStatus, Payment, PaymentsResponse, AnalyticsResponse, AssetVolume, RateResponse, Rate, TotalsResponse } from "./Payfi.types";
 export interface PayfiReadOnlyInterface {
   contractAddress: string;
   config: () => Promise<ConfigResponse>;
@@ -247,6 +247,7 @@ export interface PayfiInterface extends PayfiReadOnlyInterface {
     rate: Decimal;
   }, fee_?: number | StdFee | "auto", memo_?: string, funds_?: Coin[]) => Promise<ExecuteResult>;
   updateConfig: ({
+    fastSettlement,
     feeders,
     fees,
     minFeeders,
@@ -254,6 +255,7 @@ export interface PayfiInterface extends PayfiReadOnlyInterface {
     points,
     settlementSeconds
   }: {
+    fastSettlement?: FastSettlement;
     feeders?: string[];
     fees?: PayfiFees;
     minFeeders?: number;
@@ -396,6 +398,7 @@ export class PayfiClient extends PayfiQueryClient implements PayfiInterface {
     }, fee_, memo_, funds_);
   };
   updateConfig = async ({
+    fastSettlement,
     feeders,
     fees,
     minFeeders,
@@ -403,6 +406,7 @@ export class PayfiClient extends PayfiQueryClient implements PayfiInterface {
     points,
     settlementSeconds
   }: {
+    fastSettlement?: FastSettlement;
     feeders?: string[];
     fees?: PayfiFees;
     minFeeders?: number;
@@ -412,6 +416,7 @@ export class PayfiClient extends PayfiQueryClient implements PayfiInterface {
   }, fee_: number | StdFee | "auto" = "auto", memo_?: string, funds_?: Coin[]): Promise<ExecuteResult> => {
     return await this.client.execute(this.sender, this.contractAddress, {
       update_config: {
+        fast_settlement: fastSettlement,
         feeders,
         fees,
         min_feeders: minFeeders,

@@ -9,7 +9,7 @@ import { Coin } from "@cosmjs/amino";
 import { MsgExecuteContractEncodeObject } from "@cosmjs/cosmwasm-stargate";
 import { MsgExecuteContract } from "cosmjs-types/cosmwasm/wasm/v1/tx";
 import { toUtf8 } from "@cosmjs/encoding";
-import { InstantiateMsg, PayfiFees, ExecuteMsg, Uint128, Binary, Denom, Timestamp, Uint64, Decimal, Action, Expiration, Cw20ReceiveMsg, InvoicePoints, QueryMsg, MigrateMsg, Addr, ConfigResponse, Asset, InvoiceStatus, Invoice, InvoicesResponse, OwnershipForString, PaymentStatus, Payment, PaymentsResponse, AnalyticsResponse, AssetVolume, RateResponse, Rate, TotalsResponse } from "./Payfi.types";
+import { InstantiateMsg, FastSettlement, PayfiFees, ExecuteMsg, Uint128, Binary, Denom, Timestamp, Uint64, Decimal, Action, Expiration, Cw20ReceiveMsg, InvoicePoints, QueryMsg, MigrateMsg, Addr, ConfigResponse, Asset, InvoiceStatus, Invoice, InvoicesResponse, OwnershipForString, PaymentStatus, Payment, PaymentsResponse, AnalyticsResponse, AssetVolume, RateResponse, Rate, TotalsResponse } from "./Payfi.types";
 export interface PayfiMsg {
   contractAddress: string;
   sender: string;
@@ -73,6 +73,7 @@ export interface PayfiMsg {
     rate: Decimal;
   }, funds_?: Coin[]) => MsgExecuteContractEncodeObject;
   updateConfig: ({
+    fastSettlement,
     feeders,
     fees,
     minFeeders,
@@ -80,6 +81,7 @@ export interface PayfiMsg {
     points,
     settlementSeconds
   }: {
+    fastSettlement?: FastSettlement;
     feeders?: string[];
     fees?: PayfiFees;
     minFeeders?: number;
@@ -275,6 +277,7 @@ export class PayfiMsgComposer implements PayfiMsg {
     };
   };
   updateConfig = ({
+    fastSettlement,
     feeders,
     fees,
     minFeeders,
@@ -282,6 +285,7 @@ export class PayfiMsgComposer implements PayfiMsg {
     points,
     settlementSeconds
   }: {
+    fastSettlement?: FastSettlement;
     feeders?: string[];
     fees?: PayfiFees;
     minFeeders?: number;
@@ -296,6 +300,7 @@ export class PayfiMsgComposer implements PayfiMsg {
         contract: this.contractAddress,
         msg: toUtf8(JSON.stringify({
           update_config: {
+            fast_settlement: fastSettlement,
             feeders,
             fees,
             min_feeders: minFeeders,

@@ -6,6 +6,7 @@
 */
 
 export interface InstantiateMsg {
+  fast_settlement?: FastSettlement | null;
   feeders: string[];
   fees: PayfiFees;
   max_rate_age_seconds: number;
@@ -17,6 +18,10 @@ export interface InstantiateMsg {
   staking: string;
   token: string;
   treasury: string;
+}
+export interface FastSettlement {
+  min_priority: number;
+  seconds: number;
 }
 export interface PayfiFees {
   analytics: number;
@@ -61,6 +66,7 @@ export type ExecuteMsg = {
   };
 } | {
   update_config: {
+    fast_settlement?: FastSettlement | null;
     feeders?: string[] | null;
     fees?: PayfiFees | null;
     min_feeders?: number | null;
@@ -144,6 +150,7 @@ export type QueryMsg = {
 export interface MigrateMsg {}
 export type Addr = string;
 export interface ConfigResponse {
+  fast_settlement?: FastSettlement | null;
   feeders: Addr[];
   fees: PayfiFees;
   max_rate_age_seconds: number;

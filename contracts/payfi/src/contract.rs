@@ -2,8 +2,8 @@ use btt_types::asset::Asset;
 use btt_types::migration::migrate_contract;
 use btt_types::ownership::update_ownership;
 use btt_types::payfi::{
-    ExecuteMsg, InstantiateMsg, MigrateMsg, PayfiFees, QueryMsg, ReceiveMsg, ANALYTICS_FEE_BAND,
-    CONVERSION_FEE_BAND, MAX_FEEDERS, MAX_SETTLEMENT_SECONDS, TIER_FEE_BAND,
+    ExecuteMsg, FastSettlement, InstantiateMsg, MigrateMsg, PayfiFees, QueryMsg, ReceiveMsg,
+    ANALYTICS_FEE_BAND, CONVERSION_FEE_BAND, MAX_FEEDERS, MAX_SETTLEMENT_SECONDS, TIER_FEE_BAND,
 };
 use btt_types::token::hook_sender;
 #[cfg(not(feature = "library"))]
@@ -62,6 +62,13 @@ fn validate(config: &Config) -> Result<(), ContractError> {
     if config.settlement_seconds == 0 || config.settlement_seconds > MAX_SETTLEMENT_SECONDS {
         return Err(invalid("the settlement window is 1 second to 2 hours"));
     }
+    if let Some(f) = &config.fast_settlement {
+        if f.min_priority == 0 || f.seconds == 0 || f.seconds >= config.settlement_seconds {
+            return Err(invalid(
+                "a fast settlement needs a priority of 1 or more and a shorter, non-zero window",
+            ));
+        }
+    }
     if config.max_rate_age_seconds == 0 {
         return Err(invalid("rates must be allowed some age"));
     }
@@ -88,6 +95,7 @@ pub fn instantiate(
         feeders: feeders(deps.api, &msg.feeders)?,
         fees: msg.fees,
         settlement_seconds: msg.settlement_seconds,
+        fast_settlement: msg.fast_settlement,
         max_rate_age_seconds: msg.max_rate_age_seconds,
         min_feeders: msg.min_feeders,
         native_denoms: msg.native_denoms,
@@ -129,6 +137,7 @@ fn update_config(
     info: MessageInfo,
     fees: Option<PayfiFees>,
     settlement_seconds: Option<u64>,
+    fast_settlement: Option<FastSettlement>,
     new_feeders: Option<Vec<String>>,
     native_denoms: Option<Vec<String>>,
     points: Option<String>,
@@ -142,6 +151,9 @@ fn update_config(
     }
     if let Some(s) = settlement_seconds {
         c.settlement_seconds = s;
+    }
+    if let Some(f) = fast_settlement {
+        c.fast_settlement = Some(f);
     }
     if let Some(f) = new_feeders {
         c.feeders = feeders(deps.api, &f)?;
@@ -194,6 +206,7 @@ pub fn execute(
         ExecuteMsg::UpdateConfig {
             fees,
             settlement_seconds,
+            fast_settlement,
             feeders,
             native_denoms,
             points,
@@ -203,6 +216,7 @@ pub fn execute(
             info,
             fees,
             settlement_seconds,
+            fast_settlement,
             feeders,
             native_denoms,
             points,

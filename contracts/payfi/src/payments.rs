@@ -10,26 +10,38 @@ use crate::rates::{asset_of, fresh_rate, key};
 use crate::state::{Config, BY_PAYER, CONFIG, COUNTERS, INVOICES, PAYMENTS, PENDING};
 use crate::ContractError;
 
-/// The service fee: the better staking tier of payer and provider, plus analytics.
-fn service_fee(
+/// The staking priority levels of payer and provider.
+fn levels(
     deps: Deps,
     config: &Config,
     payer: &Addr,
     provider: &Addr,
-    analytics: bool,
-) -> Result<Bps, ContractError> {
+) -> Result<(u8, u8), ContractError> {
     let staking = StakingContract(config.staking.clone());
-    let level = |who: &Addr| -> Result<usize, ContractError> {
-        Ok(staking.tier(&deps.querier, who)?.priority as usize)
+    let level = |who: &Addr| -> Result<u8, ContractError> {
+        Ok(staking.tier(&deps.querier, who)?.priority)
     };
-    let best = level(payer)?.max(level(provider)?);
+    Ok((level(payer)?, level(provider)?))
+}
+
+/// The settlement window of a provider at `level`: the fast one from its priority on.
+fn settlement_window(config: &Config, level: u8) -> u64 {
+    match &config.fast_settlement {
+        Some(f) if level >= f.min_priority => f.seconds,
+        _ => config.settlement_seconds,
+    }
+}
+
+/// The service fee: the better staking tier of payer and provider, plus analytics.
+fn service_fee(config: &Config, (payer, provider): (u8, u8), analytics: bool) -> Bps {
+    let best = payer.max(provider) as usize;
     let fee = Bps::by_level(&config.fees.by_priority, best);
     let extra = if analytics {
         config.fees.analytics
     } else {
         Bps::ZERO
     };
-    Ok(Bps(fee.0.saturating_add(extra.0)))
+    Bps(fee.0.saturating_add(extra.0))
 }
 
 /// `Pay` with native funds.
@@ -109,13 +121,8 @@ pub fn pay(
     if spend > paid {
         return Err(ContractError::MaxSpendExceeded { spend, max: paid });
     }
-    let fee = service_fee(
-        deps.as_ref(),
-        &config,
-        &payer,
-        &invoice.provider,
-        invoice.analytics,
-    )?;
+    let levels = levels(deps.as_ref(), &config, &payer, &invoice.provider)?;
+    let fee = service_fee(&config, levels, invoice.analytics);
 
     let mut counters = COUNTERS.load(deps.storage)?;
     counters.payments += 1;
@@ -126,7 +133,10 @@ pub fn pay(
             cosmwasm_std::OverflowOperation::Add,
         )))?;
     COUNTERS.save(deps.storage, &counters)?;
-    let settles_at = env.block.time.plus_seconds(config.settlement_seconds);
+    let settles_at = env
+        .block
+        .time
+        .plus_seconds(settlement_window(&config, levels.1));
     let payment = Payment {
         id: counters.payments,
         invoice_id,

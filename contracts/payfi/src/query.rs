@@ -21,6 +21,7 @@ pub fn config(deps: Deps) -> StdResult<ConfigResponse> {
         feeders: c.feeders,
         fees: c.fees,
         settlement_seconds: c.settlement_seconds,
+        fast_settlement: c.fast_settlement,
         max_rate_age_seconds: c.max_rate_age_seconds,
         min_feeders: c.min_feeders,
         native_denoms: c.native_denoms,

@@ -1,4 +1,4 @@
-use btt_types::payfi::{Invoice, PayfiFees, Payment, Rate};
+use btt_types::payfi::{FastSettlement, Invoice, PayfiFees, Payment, Rate};
 use cosmwasm_schema::cw_serde;
 use cosmwasm_std::{Addr, Uint128};
 use cw_storage_plus::{Item, Map};
@@ -12,6 +12,8 @@ pub struct Config {
     pub feeders: Vec<Addr>,
     pub fees: PayfiFees,
     pub settlement_seconds: u64,
+    /// The shorter window of high-priority providers.
+    pub fast_settlement: Option<FastSettlement>,
     pub max_rate_age_seconds: u64,
     /// Fresh feeder rates a conversion needs.
     pub min_feeders: u32,

@@ -365,6 +365,7 @@ fn deploy_payments<C: DeployChain>(
             feeders: p.feeders.clone(),
             fees: p.fees.clone(),
             settlement_seconds: p.settlement_seconds,
+            fast_settlement: p.fast_settlement.clone(),
             max_rate_age_seconds: p.max_rate_age_seconds,
             min_feeders: p.min_feeders,
             native_denoms: p.native_denoms.clone(),

@@ -10,7 +10,7 @@ use btt_types::bps::Bps;
 use btt_types::compute::{HardwareClass, RunWindow, UrgencyMultipliers};
 use btt_types::dao::VotingRules;
 use btt_types::depin::{PayoutRules, ScoreMultipliers};
-use btt_types::payfi::PayfiFees;
+use btt_types::payfi::{FastSettlement, PayfiFees};
 use btt_types::points::{PointCategory, PointsRules, ReferralMilestone, SubscriptionTier};
 use btt_types::staking::{FeeTier, LockTier};
 use btt_types::token;
@@ -99,6 +99,8 @@ pub struct PaymentParams {
     pub fees: PayfiFees,
     /// Settlement window, seconds.
     pub settlement_seconds: u64,
+    /// The shorter window of providers of a high staking priority.
+    pub fast_settlement: Option<FastSettlement>,
     /// Oldest usable rate, seconds.
     pub max_rate_age_seconds: u64,
     /// Accepted native denoms.
@@ -111,7 +113,8 @@ pub struct PaymentParams {
 
 impl PaymentParams {
     /// DESIGN.md's suggestions: 0.8 / 0.7 / 0.6 / 0.5% by staking priority, 0.25% analytics,
-    /// 0.75% conversion; a 1-hour window; rates live 10 minutes; USDC accepted; one fresh
+    /// 0.75% conversion; a 1-hour window, 15 minutes for providers staking at priority 2
+    /// (10,000 BTT) or more; rates live 10 minutes; USDC accepted; one fresh
     /// feeder rate is enough (the median of several when more feeders post).
     pub fn suggested(feeders: Vec<String>) -> Self {
         Self {
@@ -121,6 +124,10 @@ impl PaymentParams {
                 conversion: Bps(75),
             },
             settlement_seconds: 3_600,
+            fast_settlement: Some(FastSettlement {
+                min_priority: 2,
+                seconds: 900,
+            }),
             max_rate_age_seconds: 600,
             native_denoms: vec!["uusdc".into()],
             min_feeders: 1,

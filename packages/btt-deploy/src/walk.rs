@@ -249,6 +249,7 @@ fn lower_payfi_fee<C: EconomyChain>(
     let update = btt_types::payfi::ExecuteMsg::UpdateConfig {
         fees: Some(fees.clone()),
         settlement_seconds: None,
+        fast_settlement: None,
         feeders: None,
         native_denoms: None,
         points: None,

@@ -33,6 +33,16 @@ pub struct PayfiFees {
     pub conversion: Bps,
 }
 
+/// Priority service for staking providers: a shorter settlement window, so their payments
+/// reach them sooner.
+#[cw_serde]
+pub struct FastSettlement {
+    /// Providers whose staking priority level is at least this (1 or more) get the window.
+    pub min_priority: u8,
+    /// Their settlement window, seconds: at least 1, shorter than the standard window.
+    pub seconds: u64,
+}
+
 /// What an invoice is priced in.
 #[cw_serde]
 pub enum Denom {
@@ -67,6 +77,8 @@ pub struct InstantiateMsg {
     pub fees: PayfiFees,
     /// Settlement window, seconds (1 to 7,200; suggested 3,600).
     pub settlement_seconds: u64,
+    /// A shorter window for providers of a high staking priority, if any.
+    pub fast_settlement: Option<FastSettlement>,
     /// A rate older than this is stale, seconds (> 0).
     pub max_rate_age_seconds: u64,
     /// A conversion needs fresh rates from at least this many appointed feeders (1 to 10); it
@@ -147,6 +159,8 @@ pub enum ExecuteMsg {
         fees: Option<PayfiFees>,
         /// New settlement window.
         settlement_seconds: Option<u64>,
+        /// New priority settlement (a `min_priority` above every fee tier switches it off).
+        fast_settlement: Option<FastSettlement>,
         /// New feeders.
         feeders: Option<Vec<String>>,
         /// New native denoms.
@@ -351,6 +365,8 @@ pub struct ConfigResponse {
     pub fees: PayfiFees,
     /// Settlement seconds.
     pub settlement_seconds: u64,
+    /// The shorter window of high-priority providers.
+    pub fast_settlement: Option<FastSettlement>,
     /// Max rate age seconds.
     pub max_rate_age_seconds: u64,
     /// Fresh feeder rates a conversion needs.

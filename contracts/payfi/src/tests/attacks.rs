@@ -169,6 +169,7 @@ fn fees_outside_the_papers_bands_are_refused() {
                 &ExecuteMsg::UpdateConfig {
                     fees: Some(f),
                     settlement_seconds: None,
+                    fast_settlement: None,
                     feeders: None,
                     native_denoms: None,
                     points: None,
@@ -190,6 +191,7 @@ fn a_conversion_uses_the_median_of_fresh_feeder_rates_with_a_quorum() {
             &ExecuteMsg::UpdateConfig {
                 fees: None,
                 settlement_seconds: None,
+                fast_settlement: None,
                 feeders: Some(feeders.to_vec()),
                 native_denoms: None,
                 points: None,

@@ -1,4 +1,5 @@
 mod attacks;
 mod flows;
 mod invariants;
+mod priority;
 mod suite;

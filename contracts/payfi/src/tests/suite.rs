@@ -4,8 +4,8 @@
 
 use btt_types::bps::Bps;
 use btt_types::payfi::{
-    Denom, ExecuteMsg, InstantiateMsg, Invoice, InvoicePoints, PayfiFees, Payment, QueryMsg,
-    ReceiveMsg,
+    Denom, ExecuteMsg, FastSettlement, InstantiateMsg, Invoice, InvoicePoints, PayfiFees, Payment,
+    QueryMsg, ReceiveMsg,
 };
 use btt_types::points;
 use btt_types::staking::StakingContract;
@@ -41,6 +41,9 @@ pub fn fees() -> PayfiFees {
         conversion: Bps(75),
     }
 }
+
+/// The settlement window of providers staking at priority 2 (10,000 BTT) or more.
+pub const FAST: u64 = 600;
 
 pub struct Suite {
     pub app: App,
@@ -96,6 +99,10 @@ impl Suite {
                     feeders: vec![addr("oracle")],
                     fees: fees(),
                     settlement_seconds: HOUR,
+                    fast_settlement: Some(FastSettlement {
+                        min_priority: 2,
+                        seconds: FAST,
+                    }),
                     max_rate_age_seconds: 600,
                     min_feeders: 1,
                     native_denoms: vec![USDC.into()],
