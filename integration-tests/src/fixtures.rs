@@ -46,6 +46,8 @@ pub fn deploy_staking(
         unbonding_seconds: UNBONDING_SECONDS,
         fee_tiers: FeeTier::suggested(),
         tier_age_seconds: 86_400,
+        reward_denoms: vec![],
+        reward_period_seconds: 7 * 86_400,
         owner: None,
         dao: None,
     };

@@ -8,6 +8,10 @@ import { formatAmount, formatBps, formatMultiplier } from "../lib/amount";
 import { allPages, composers, date, duration, hook, PAGE, queries, seconds } from "../lib/clients";
 import { useLoad } from "../lib/hooks";
 
+/** "BTT" for BTT rewards, the denom without its "u" otherwise (uusdc → USDC). */
+const rewardSymbol = (denom: string) =>
+  denom === "btt" ? "BTT" : denom.startsWith("u") ? denom.slice(1).toUpperCase() : denom;
+
 export function Staking() {
   const ctx = useApp();
   const address = ctx.conn?.address;
@@ -198,7 +202,9 @@ export function Staking() {
                     <Action
                       label={`Claim rewards`}
                       testId="claim-rewards"
-                      disabledReason={needsWallet(ctx) ?? (mine.staker.rewards === "0" ? "No rewards yet." : undefined)}
+                      disabledReason={
+                        needsWallet(ctx) ?? (mine.staker.rewards.every((r) => r.amount === "0") ? "No rewards yet." : undefined)
+                      }
                       onClick={() =>
                         send &&
                         ctx.send({
@@ -209,15 +215,21 @@ export function Staking() {
                               contract: ctx.contracts.token,
                               query: { balance: { address } },
                               path: "balance",
-                              change: `+${mine.staker.rewards}`,
+                              change: `+${mine.staker.rewards.find((r) => r.denom === "btt")?.amount ?? "0"}`,
                             },
                           ],
                         })
                       }
                     />
                   </div>
-                  <p className="muted">
-                    Rewards: <Amount raw={mine.staker.rewards} />
+                  <p className="muted" data-testid="staking-rewards">
+                    Rewards, streamed over {Math.round(config.reward_period_seconds / 86_400)} days:{" "}
+                    {mine.staker.rewards.map((r, i) => (
+                      <span key={r.denom}>
+                        {i > 0 && ", "}
+                        <Amount raw={r.amount} symbol={rewardSymbol(r.denom)} />
+                      </span>
+                    ))}
                   </p>
                 </Section>
               </>

@@ -1,7 +1,10 @@
 //! Config validation and updates.
 
 use btt_types::dao::DaoContract;
-use btt_types::staking::{FeeTier, LockTier, MAX_FEE_TIERS, MAX_LOCK_TIERS, MAX_MULTIPLIER};
+use btt_types::staking::{
+    FeeTier, LockTier, MAX_FEE_TIERS, MAX_LOCK_TIERS, MAX_MULTIPLIER, MAX_REWARD_DENOMS,
+    REWARD_PERIOD_BOUNDS,
+};
 use cosmwasm_std::{Addr, Decimal, Deps, DepsMut, MessageInfo, Response};
 
 use crate::state::{Config, CONFIG};
@@ -74,6 +77,15 @@ pub fn validate_unbonding(
 pub fn validate(deps: Deps, config: &Config) -> Result<(), ContractError> {
     validate_lock_tiers(&config.lock_tiers)?;
     validate_fee_tiers(&config.fee_tiers)?;
+    validate_reward_denoms(&[], &config.reward_denoms)?;
+    let (lo, hi) = REWARD_PERIOD_BOUNDS;
+    if config.reward_period_seconds < lo || config.reward_period_seconds > hi {
+        return Err(ContractError::InvalidRewardPeriod {
+            seconds: config.reward_period_seconds,
+            min: lo,
+            max: hi,
+        });
+    }
     if config.tier_age_seconds == 0 || config.tier_age_seconds > MAX_TIER_AGE_SECONDS {
         return Err(ContractError::InvalidTierAge {
             seconds: config.tier_age_seconds,
@@ -86,19 +98,58 @@ pub fn validate(deps: Deps, config: &Config) -> Result<(), ContractError> {
 /// The oldest stake a fee tier may look back to: 365 days.
 pub const MAX_TIER_AGE_SECONDS: u64 = 365 * 86_400;
 
+/// The fields of `UpdateConfig`, each optional.
+pub struct ConfigChange {
+    pub lock_tiers: Option<Vec<LockTier>>,
+    pub unbonding_seconds: Option<u64>,
+    pub fee_tiers: Option<Vec<FeeTier>>,
+    pub tier_age_seconds: Option<u64>,
+    pub reward_denoms: Option<Vec<String>>,
+    pub reward_period_seconds: Option<u64>,
+    pub dao: Option<String>,
+}
+
+/// Reward denoms: at most 5 real native denoms, unique; a new list keeps every old denom in
+/// place (it may only grow), so no reward ever becomes unclaimable.
+pub fn validate_reward_denoms(old: &[String], new: &[String]) -> Result<(), ContractError> {
+    let unique = new.iter().enumerate().all(|(i, d)| !new[..i].contains(d));
+    if new.len() > MAX_REWARD_DENOMS
+        || !unique
+        || !btt_types::asset::are_native_denoms(new)
+        || !new.starts_with(old)
+    {
+        return Err(ContractError::InvalidRewardDenoms {
+            max: MAX_REWARD_DENOMS,
+        });
+    }
+    Ok(())
+}
+
 /// `UpdateConfig`: the owner only; every field optional; the result is validated whole.
 pub fn update(
     deps: DepsMut,
     info: MessageInfo,
-    lock_tiers: Option<Vec<LockTier>>,
-    unbonding_seconds: Option<u64>,
-    fee_tiers: Option<Vec<FeeTier>>,
-    tier_age_seconds: Option<u64>,
-    dao: Option<String>,
+    change: ConfigChange,
 ) -> Result<Response, ContractError> {
     cw_utils::nonpayable(&info)?;
     cw_ownable::assert_owner(deps.storage, &info.sender)?;
+    let ConfigChange {
+        lock_tiers,
+        unbonding_seconds,
+        fee_tiers,
+        tier_age_seconds,
+        reward_denoms,
+        reward_period_seconds,
+        dao,
+    } = change;
     let mut config = CONFIG.load(deps.storage)?;
+    if let Some(denoms) = reward_denoms {
+        validate_reward_denoms(&config.reward_denoms, &denoms)?;
+        config.reward_denoms = denoms;
+    }
+    if let Some(seconds) = reward_period_seconds {
+        config.reward_period_seconds = seconds;
+    }
     if let Some(tiers) = lock_tiers {
         config.lock_tiers = tiers;
     }

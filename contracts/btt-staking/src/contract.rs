@@ -1,4 +1,3 @@
-use btt_types::migration::migrate_contract;
 use btt_types::ownership::update_ownership;
 use btt_types::staking::{ExecuteMsg, InstantiateMsg, MigrateMsg, QueryMsg};
 #[cfg(not(feature = "library"))]
@@ -28,6 +27,8 @@ pub fn instantiate(
         unbonding_seconds: msg.unbonding_seconds,
         fee_tiers: msg.fee_tiers,
         tier_age_seconds: msg.tier_age_seconds,
+        reward_denoms: msg.reward_denoms,
+        reward_period_seconds: msg.reward_period_seconds,
         dao: msg.dao.map(|d| deps.api.addr_validate(&d)).transpose()?,
     };
     config::validate(deps.as_ref(), &config)?;
@@ -53,21 +54,28 @@ pub fn execute(
         ExecuteMsg::Receive(wrapper) => stake::receive(deps, env, info, wrapper),
         ExecuteMsg::Unbond { stake_id, amount } => stake::unbond(deps, env, info, stake_id, amount),
         ExecuteMsg::ClaimUnbonded { limit } => stake::claim_unbonded(deps, env, info, limit),
-        ExecuteMsg::ClaimRewards {} => rewards::claim(deps, info),
+        ExecuteMsg::ClaimRewards {} => rewards::claim(deps, env, info),
+        ExecuteMsg::DistributeRewards {} => rewards::deposit_native(deps, env, info),
         ExecuteMsg::UpdateConfig {
             lock_tiers,
             unbonding_seconds,
             fee_tiers,
             tier_age_seconds,
+            reward_denoms,
+            reward_period_seconds,
             dao,
         } => config::update(
             deps,
             info,
-            lock_tiers,
-            unbonding_seconds,
-            fee_tiers,
-            tier_age_seconds,
-            dao,
+            config::ConfigChange {
+                lock_tiers,
+                unbonding_seconds,
+                fee_tiers,
+                tier_age_seconds,
+                reward_denoms,
+                reward_period_seconds,
+                dao,
+            },
         ),
         ExecuteMsg::UpdateOwnership(action) => update_ownership(deps, &env, &info, action),
     }
@@ -78,7 +86,7 @@ pub fn query(deps: Deps, env: Env, msg: QueryMsg) -> StdResult<Binary> {
     match msg {
         QueryMsg::Config {} => to_json_binary(&query::config(deps)?),
         QueryMsg::Ownership {} => to_json_binary(&cw_ownable::get_ownership(deps.storage)?),
-        QueryMsg::Staker { address } => to_json_binary(&query::staker(deps, address)?),
+        QueryMsg::Staker { address } => to_json_binary(&query::staker(deps, env, address)?),
         QueryMsg::Stakes {
             address,
             start_after,
@@ -94,15 +102,11 @@ pub fn query(deps: Deps, env: Env, msg: QueryMsg) -> StdResult<Binary> {
         }
         QueryMsg::TotalPower { height } => to_json_binary(&query::total_power(deps, env, height)?),
         QueryMsg::Tier { address } => to_json_binary(&query::tier(deps, env, address)?),
-        QueryMsg::Totals {} => to_json_binary(&query::totals(deps)?),
+        QueryMsg::Totals {} => to_json_binary(&query::totals(deps, env)?),
     }
 }
 
 #[cfg_attr(not(feature = "library"), entry_point)]
-pub fn migrate(deps: DepsMut, _env: Env, _msg: MigrateMsg) -> Result<Response, ContractError> {
-    Ok(migrate_contract(
-        deps.storage,
-        CONTRACT_NAME,
-        CONTRACT_VERSION,
-    )?)
+pub fn migrate(deps: DepsMut, env: Env, msg: MigrateMsg) -> Result<Response, ContractError> {
+    crate::migrate::migrate(deps, env, msg)
 }

@@ -51,6 +51,15 @@ pub enum ContractError {
     #[error("the stake a fee tier counts is 1 to {max} seconds old, not {seconds}")]
     InvalidTierAge { seconds: u64, max: u64 },
 
+    #[error("reward denoms: at most {max} unique native denoms, keeping every old one in place")]
+    InvalidRewardDenoms { max: usize },
+
+    #[error("the reward period is {min} to {max} seconds, not {seconds}")]
+    InvalidRewardPeriod { seconds: u64, min: u64, max: u64 },
+
+    #[error("{denom} is not a reward denom")]
+    NotARewardDenom { denom: String },
+
     #[error("unbonding period must be greater than zero")]
     ZeroUnbonding,
 

@@ -12,6 +12,7 @@
 pub mod config;
 pub mod contract;
 pub mod error;
+pub mod migrate;
 pub mod query;
 pub mod rewards;
 pub mod stake;

@@ -20,22 +20,31 @@ pub fn config(deps: Deps) -> StdResult<ConfigResponse> {
         unbonding_seconds: c.unbonding_seconds,
         fee_tiers: c.fee_tiers,
         tier_age_seconds: c.tier_age_seconds,
+        reward_denoms: c.reward_denoms,
+        reward_period_seconds: c.reward_period_seconds,
         dao: c.dao,
     })
 }
 
-pub fn staker(deps: Deps, address: String) -> StdResult<StakerResponse> {
+pub fn staker(deps: Deps, env: Env, address: String) -> StdResult<StakerResponse> {
     let address = deps.api.addr_validate(&address)?;
     let staker = STAKERS
         .may_load(deps.storage, &address)?
         .unwrap_or_default();
     let power = POWER.may_load(deps.storage, &address)?.unwrap_or_default();
-    let index = TOTALS.load(deps.storage)?.reward_index;
+    let config = CONFIG.load(deps.storage)?;
     Ok(StakerResponse {
         staked: staker.staked,
         power,
         unbonding: staker.unbonding,
-        rewards: rewards::claimable(&staker, power, index)?,
+        rewards: rewards::claimable(
+            deps.storage,
+            &config,
+            env.block.time,
+            &address,
+            &staker,
+            power,
+        )?,
     })
 }
 
@@ -145,15 +154,13 @@ pub fn tier(deps: Deps, env: Env, address: String) -> StdResult<TierResponse> {
     })
 }
 
-pub fn totals(deps: Deps) -> StdResult<TotalsResponse> {
+pub fn totals(deps: Deps, env: Env) -> StdResult<TotalsResponse> {
     let t = TOTALS.load(deps.storage)?;
+    let config = CONFIG.load(deps.storage)?;
     Ok(TotalsResponse {
         staked: t.staked,
         unbonding: t.unbonding,
         power: TOTAL_POWER.may_load(deps.storage)?.unwrap_or_default(),
-        reward_index: t.reward_index,
-        rewards_deposited: t.rewards_deposited,
-        rewards_claimed: t.rewards_claimed,
-        rewards_waiting: t.rewards_waiting,
+        rewards: rewards::streams(deps.storage, &config, env.block.time)?,
     })
 }

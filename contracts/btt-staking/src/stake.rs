@@ -9,7 +9,7 @@ use cosmwasm_std::{
 };
 use cw20::Cw20ReceiveMsg;
 
-use crate::rewards::{self, distribute, settle};
+use crate::rewards;
 use crate::state::{
     CONFIG, POWER, STAKERS, STAKES, STAKE_HISTORY, TOTALS, TOTAL_POWER, UNBONDINGS,
 };
@@ -20,27 +20,28 @@ pub fn power_of(amount: Uint128, multiplier: Decimal) -> Uint128 {
     amount.mul_floor(multiplier)
 }
 
-/// Moves `who`'s power from `old` to `new` at `height`: settles its rewards first, records both
-/// snapshots, and hands out rewards that waited for power. Constant work.
+/// Moves `who`'s power from `old` to `new` at the block: settles its rewards in every denom
+/// first (at the total power before the change), records both snapshots, and streams again
+/// what waited while nobody held power. Constant work.
 fn change_power(
     storage: &mut dyn Storage,
-    height: u64,
+    env: &Env,
     who: &Addr,
     staker: &mut crate::state::Staker,
     old: Uint128,
     new: Uint128,
 ) -> StdResult<()> {
-    let mut totals = TOTALS.load(storage)?;
-    settle(staker, old, totals.reward_index)?;
-    POWER.save(storage, who, &new, height)?;
-    let total = TOTAL_POWER.may_load(storage)?.unwrap_or_default();
-    let total = total.checked_sub(old)?.checked_add(new)?;
-    TOTAL_POWER.save(storage, &total, height)?;
-    // Rewards that waited for power are spread now; the staker earns its share of them at its
-    // new power, like everyone else who holds power.
-    distribute(&mut totals, Uint128::zero(), total)?;
-    settle(staker, new, totals.reward_index)?;
-    TOTALS.save(storage, &totals)
+    let config = CONFIG.load(storage)?;
+    let now = env.block.time.seconds();
+    rewards::settle(storage, &config, now, who, staker, old)?;
+    POWER.save(storage, who, &new, env.block.height)?;
+    let before = TOTAL_POWER.may_load(storage)?.unwrap_or_default();
+    let total = before.checked_sub(old)?.checked_add(new)?;
+    TOTAL_POWER.save(storage, &total, env.block.height)?;
+    if before.is_zero() && !total.is_zero() {
+        rewards::resume(storage, &config, now)?;
+    }
+    Ok(())
 }
 
 /// `Receive`: only from BTT; `Stake` or `DistributeRewards`.
@@ -54,7 +55,13 @@ pub fn receive(
     let sender = hook_sender::<ContractError>(deps.api, &info, &token, &wrapper)?;
     match from_json(&wrapper.msg)? {
         ReceiveMsg::Stake { tier } => stake(deps, env, sender, wrapper.amount, tier),
-        ReceiveMsg::DistributeRewards {} => rewards::deposit(deps.storage, sender, wrapper.amount),
+        ReceiveMsg::DistributeRewards {} => rewards::deposit(
+            deps.storage,
+            &env,
+            sender,
+            btt_types::staking::BTT_REWARDS,
+            wrapper.amount,
+        ),
     }
 }
 
@@ -91,14 +98,7 @@ fn stake(
         .unwrap_or_default();
     let added = power_of(amount, tier.multiplier);
     let new = old.checked_add(added)?;
-    change_power(
-        deps.storage,
-        env.block.height,
-        &staker_addr,
-        &mut staker,
-        old,
-        new,
-    )?;
+    change_power(deps.storage, &env, &staker_addr, &mut staker, old, new)?;
     staker.staked = staker.staked.checked_add(amount)?;
     STAKERS.save(deps.storage, &staker_addr, &staker)?;
     STAKE_HISTORY.save(
@@ -165,7 +165,7 @@ pub fn unbond(
     let old = POWER.may_load(deps.storage, &who)?.unwrap_or_default();
     change_power(
         deps.storage,
-        env.block.height,
+        &env,
         &who,
         &mut staker,
         old,

@@ -15,6 +15,10 @@ pub struct Config {
     pub fee_tiers: Vec<FeeTier>,
     /// A fee tier counts the lower of the stake now and the stake this long ago.
     pub tier_age_seconds: u64,
+    /// Native reward denoms besides BTT.
+    pub reward_denoms: Vec<String>,
+    /// The period each reward deposit streams over, seconds.
+    pub reward_period_seconds: u64,
     /// The DAO whose voting period bounds the unbonding period.
     pub dao: Option<Addr>,
 }
@@ -34,9 +38,12 @@ pub struct Staker {
     pub last_stake_id: u64,
     /// Last unbonding id given out.
     pub last_unbonding_id: u64,
-    /// The global reward index when this staker was last settled.
+    /// The BTT reward index of code before per-denom rewards; moved to [`ACCRUALS`] at the
+    /// staker's first settlement under this code, then zero.
+    #[serde(default)]
     pub reward_index: Decimal256,
-    /// Rewards earned and not yet claimed, with their fraction of a ubtt.
+    /// The BTT rewards pending under code before per-denom rewards; moved like `reward_index`.
+    #[serde(default)]
     pub pending_rewards: Decimal256,
 }
 
@@ -69,7 +76,7 @@ pub const TOTAL_POWER: SnapshotItem<Uint128> = SnapshotItem::new(
     Strategy::EveryBlock,
 );
 
-/// Contract-wide totals and the reward index.
+/// Contract-wide totals.
 #[cw_serde]
 #[derive(Default)]
 pub struct Totals {
@@ -77,15 +84,44 @@ pub struct Totals {
     pub staked: Uint128,
     /// ubtt unbonding.
     pub unbonding: Uint128,
-    /// Σ over deposits of amount / total power at the time.
-    pub reward_index: Decimal256,
-    /// ubtt of rewards ever received.
-    pub rewards_deposited: Uint128,
-    /// ubtt of rewards paid out.
-    pub rewards_claimed: Uint128,
-    /// ubtt received while total power was zero.
-    pub rewards_waiting: Uint128,
 }
+
+/// One reward denom's stream: deposits pay out at `rate` per second until `ends_at`, raising
+/// `index` (rewards per unit of power) by what streamed over the total power at the time.
+#[cw_serde]
+#[derive(Default)]
+pub struct Stream {
+    /// Rewards per unit of power so far.
+    pub index: Decimal256,
+    /// Paid out per second to all stakers together, until `ends_at`.
+    pub rate: Decimal256,
+    /// The stream has run up to here, seconds.
+    pub last_update: u64,
+    /// The stream ends here, seconds.
+    pub ends_at: u64,
+    /// Streamed while nobody staked: streams again from the next deposit or first stake.
+    pub waiting: Decimal256,
+    /// Ever received.
+    pub deposited: Uint128,
+    /// Ever paid out.
+    pub claimed: Uint128,
+}
+
+/// Streams by reward denom ("btt" or a native denom).
+pub const STREAMS: Map<&str, Stream> = Map::new("reward_streams");
+
+/// A staker's position in one reward denom.
+#[cw_serde]
+#[derive(Default)]
+pub struct Accrual {
+    /// The stream's index when the staker was last settled.
+    pub index: Decimal256,
+    /// Earned and not yet claimed, with its fraction of a unit.
+    pub pending: Decimal256,
+}
+
+/// Accruals by staker and reward denom.
+pub const ACCRUALS: Map<(&Addr, &str), Accrual> = Map::new("reward_accruals");
 
 /// The totals.
 pub const TOTALS: Item<Totals> = Item::new("totals");

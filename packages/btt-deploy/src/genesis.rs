@@ -271,6 +271,10 @@ pub struct GovernanceParams {
     pub fee_tiers: Vec<FeeTier>,
     /// Age of the stake a fee tier counts (the lower of now and then), seconds.
     pub tier_age_seconds: u64,
+    /// Native denoms stakers are paid rewards in besides BTT.
+    pub reward_denoms: Vec<String>,
+    /// Each reward deposit streams over this many seconds.
+    pub reward_period_seconds: u64,
     /// Voting period, seconds.
     pub voting_period_seconds: u64,
     /// Timelock after a passed vote, seconds.
@@ -292,7 +296,7 @@ impl GovernanceParams {
     /// 12 months 1.5×, 24 months 2.0×, 48 months 2.5×; unbonding 21 days over a 7-day vote and
     /// a 2-day timelock; deposit 1,000 BTT; x/gov quorum 33.4%, threshold 50%, veto 33.4%;
     /// fee tiers 1,000 / 10,000 / 100,000 BTT for 10% / 25% / 50% off, counting stake held for 7
-    /// days; the guardian's veto ends
+    /// days; rewards in BTT and USDC streamed over 7 days; the guardian's veto ends
     /// two years after `start`.
     pub fn suggested(guardian: String, start: Timestamp) -> Self {
         Self {
@@ -300,6 +304,8 @@ impl GovernanceParams {
             unbonding_seconds: 21 * DAY,
             fee_tiers: FeeTier::suggested(),
             tier_age_seconds: 7 * DAY,
+            reward_denoms: vec!["uusdc".into()],
+            reward_period_seconds: 7 * DAY,
             voting_period_seconds: 7 * DAY,
             timelock_seconds: 2 * DAY,
             deposit: btt(1_000),

@@ -72,6 +72,8 @@ pub fn instantiate_staking(
         unbonding_seconds,
         fee_tiers: FeeTier::suggested(),
         tier_age_seconds: TEST_TIER_AGE_SECONDS,
+        reward_denoms: vec![],
+        reward_period_seconds: 7 * 86_400,
         owner: None,
         dao: None,
     };

@@ -79,10 +79,17 @@ impl FeeTier {
     }
 }
 
+/// Most native denoms stakers may be paid rewards in, besides BTT.
+pub const MAX_REWARD_DENOMS: usize = 5;
+/// The shortest and longest period a reward deposit streams over: 1 to 90 days.
+pub const REWARD_PERIOD_BOUNDS: (u64, u64) = (86_400, 90 * 86_400);
+/// The key of BTT rewards (the cw20) among reward denoms.
+pub const BTT_REWARDS: &str = "btt";
+
 /// Instantiates btt-staking. No funds.
 #[cw_serde]
 pub struct InstantiateMsg {
-    /// The BTT cw20; the only token staked and paid as rewards.
+    /// The BTT cw20; the only token staked, and always a reward denom ("btt").
     pub token: String,
     /// Lock tiers for new stakes, 1 to 10, strictly increasing `lock_seconds`.
     pub lock_tiers: Vec<LockTier>,
@@ -94,6 +101,12 @@ pub struct InstantiateMsg {
     /// A fee tier counts the lower of the stake now and the stake this many seconds ago, so a
     /// stake held for a moment earns no discount (1 second to 365 days; suggested 7 days).
     pub tier_age_seconds: u64,
+    /// Native denoms stakers are paid rewards in besides BTT (at most 5; the list may grow,
+    /// never shrink, so every reward stays claimable).
+    pub reward_denoms: Vec<String>,
+    /// Each deposit streams over this many seconds (1 to 90 days; suggested 7 days), so a stake
+    /// made just before a deposit earns only its share of the time it is staked.
+    pub reward_period_seconds: u64,
     /// Who updates the config; the sender when omitted. Handed to the DAO after deployment.
     pub owner: Option<String>,
     /// The DAO whose voting period the unbonding period must exceed, if it exists yet.
@@ -119,8 +132,11 @@ pub enum ExecuteMsg {
         /// How many unbondings to look at.
         limit: Option<u32>,
     },
-    /// A staker: pays out the fee rewards earned so far.
+    /// A staker: pays out the fee rewards earned so far, in every reward denom at once.
     ClaimRewards {},
+    /// Anyone: adds the one native coin attached (of a reward denom) to stakers' rewards,
+    /// streamed over the reward period.
+    DistributeRewards {},
     /// The owner (the DAO): changes the config. Lock tiers apply to new stakes only.
     UpdateConfig {
         /// New lock tiers.
@@ -131,6 +147,10 @@ pub enum ExecuteMsg {
         fee_tiers: Option<Vec<FeeTier>>,
         /// New age of the stake a fee tier counts.
         tier_age_seconds: Option<u64>,
+        /// New native reward denoms: the old list, possibly with more (at most 5).
+        reward_denoms: Option<Vec<String>>,
+        /// New reward period, for deposits from now on.
+        reward_period_seconds: Option<u64>,
         /// The DAO whose voting period bounds the unbonding period.
         dao: Option<String>,
     },
@@ -144,8 +164,8 @@ pub enum ReceiveMsg {
         /// Index into the config's lock tiers.
         tier: u32,
     },
-    /// Adds the tokens sent to the fee rewards of current stakers (pro rata to voting power).
-    /// Sent while nobody stakes, they wait for the first staker.
+    /// Adds the tokens sent to the fee rewards of stakers (pro rata to voting power), streamed
+    /// over the reward period; what streams while nobody stakes waits and streams again.
     DistributeRewards {},
 }
 
@@ -228,7 +248,7 @@ pub enum QueryMsg {
         /// The payer's address.
         address: String,
     },
-    /// Totals: staked, power, rewards deposited, paid and waiting.
+    /// Totals: staked, power, and each reward denom's stream.
     #[returns(TotalsResponse)]
     Totals {},
 }
@@ -245,8 +265,40 @@ pub struct ConfigResponse {
     pub fee_tiers: Vec<FeeTier>,
     /// A fee tier counts the lower of the stake now and the stake this long ago.
     pub tier_age_seconds: u64,
+    /// Native reward denoms besides BTT.
+    pub reward_denoms: Vec<String>,
+    /// The period each deposit streams over.
+    pub reward_period_seconds: u64,
     /// The DAO whose voting period bounds the unbonding period.
     pub dao: Option<Addr>,
+}
+
+/// An amount of one reward denom ("btt" or a native denom).
+#[cw_serde]
+pub struct RewardAmount {
+    /// "btt" or a native denom.
+    pub denom: String,
+    /// In the denom's smallest unit.
+    pub amount: Uint128,
+}
+
+/// One reward denom's stream.
+#[cw_serde]
+pub struct RewardStreamResponse {
+    /// "btt" or a native denom.
+    pub denom: String,
+    /// Rewards per unit of power so far.
+    pub index: Decimal256,
+    /// Paid out per second to all stakers together until `ends_at`.
+    pub rate_per_second: Decimal256,
+    /// When the current stream ends.
+    pub ends_at: Timestamp,
+    /// Ever received.
+    pub deposited: Uint128,
+    /// Ever paid out.
+    pub claimed: Uint128,
+    /// Streamed while nobody staked: waits, and streams again from the next deposit or stake.
+    pub waiting: Uint128,
 }
 
 #[cw_serde]
@@ -257,8 +309,8 @@ pub struct StakerResponse {
     pub power: Uint128,
     /// ubtt unbonding (matured or not).
     pub unbonding: Uint128,
-    /// Fee rewards claimable now, in ubtt.
-    pub rewards: Uint128,
+    /// Fee rewards claimable now, by reward denom (BTT first).
+    pub rewards: Vec<RewardAmount>,
 }
 
 #[cw_serde]
@@ -301,14 +353,8 @@ pub struct TotalsResponse {
     pub unbonding: Uint128,
     /// Total voting power now.
     pub power: Uint128,
-    /// Rewards per unit of power so far.
-    pub reward_index: Decimal256,
-    /// ubtt of rewards ever received.
-    pub rewards_deposited: Uint128,
-    /// ubtt of rewards paid out.
-    pub rewards_claimed: Uint128,
-    /// ubtt received while nobody staked, waiting for the first staker.
-    pub rewards_waiting: Uint128,
+    /// Each reward denom's stream (BTT first).
+    pub rewards: Vec<RewardStreamResponse>,
 }
 
 /// Migrates a deployed btt-staking to this code (same contract name, equal or newer version).

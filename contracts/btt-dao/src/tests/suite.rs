@@ -90,6 +90,8 @@ impl Suite {
                     unbonding_seconds: UNBONDING,
                     fee_tiers: vec![],
                     tier_age_seconds: 86_400,
+                    reward_denoms: vec![],
+                    reward_period_seconds: 7 * 86_400,
                     owner: None,
                     dao: None,
                 },

@@ -19,6 +19,8 @@ fn update(
         unbonding_seconds,
         fee_tiers,
         tier_age_seconds: None,
+        reward_denoms: None,
+        reward_period_seconds: None,
         dao: None,
     }
 }
@@ -188,6 +190,8 @@ fn unbonding_must_exceed_the_daos_voting_period() {
         unbonding_seconds: None,
         fee_tiers: None,
         tier_age_seconds: None,
+        reward_denoms: None,
+        reward_period_seconds: None,
         dao: Some(dao.to_string()),
     };
     suite.execute("owner", &set_dao).unwrap();
@@ -224,4 +228,56 @@ fn unbonding_must_exceed_the_daos_voting_period() {
         ContractError::UnbondingNotAboveVotingPeriod { .. }
     ));
     let _ = UNBONDING;
+}
+
+fn reward_update(denoms: Option<Vec<&str>>, period: Option<u64>) -> ExecuteMsg {
+    ExecuteMsg::UpdateConfig {
+        lock_tiers: None,
+        unbonding_seconds: None,
+        fee_tiers: None,
+        tier_age_seconds: None,
+        reward_denoms: denoms.map(|d| d.into_iter().map(String::from).collect()),
+        reward_period_seconds: period,
+        dao: None,
+    }
+}
+
+#[test]
+fn reward_denoms_only_grow_and_the_period_stays_in_its_bounds() {
+    let mut suite = Suite::new();
+    suite
+        .execute("owner", &reward_update(Some(vec![NATIVE, "uusdc"]), None))
+        .unwrap();
+    for bad in [
+        vec!["uusdc"],
+        vec![],
+        vec![NATIVE, "uusdc", "uusdc"],
+        vec![NATIVE, "uusdc", "btt"],
+        vec![NATIVE, "uusdc", "a", "b", "c", "d"],
+    ] {
+        assert_eq!(
+            suite
+                .execute("owner", &reward_update(Some(bad.clone()), None))
+                .unwrap_err(),
+            ContractError::InvalidRewardDenoms { max: 5 },
+            "{bad:?}"
+        );
+    }
+    for bad in [DAY - 1, 90 * DAY + 1] {
+        assert!(matches!(
+            suite
+                .execute("owner", &reward_update(None, Some(bad)))
+                .unwrap_err(),
+            ContractError::InvalidRewardPeriod { .. }
+        ));
+    }
+    suite
+        .execute("owner", &reward_update(None, Some(DAY)))
+        .unwrap();
+    assert_eq!(
+        suite
+            .execute("alice", &reward_update(None, Some(DAY)))
+            .unwrap_err(),
+        ContractError::Ownership(OwnershipError::NotOwner)
+    );
 }

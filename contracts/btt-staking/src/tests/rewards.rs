@@ -1,21 +1,36 @@
-use btt_types::staking::ExecuteMsg;
+use btt_types::staking::{ExecuteMsg, BTT_REWARDS};
 use btt_types::units::btt;
-use cosmwasm_std::{coins, Uint128};
+use cosmwasm_std::{coin, coins, Uint128};
+use cw_multi_test::Executor;
 use cw_utils::PaymentError;
 
-use super::suite::{Suite, NATIVE};
+use super::suite::{Suite, DAY, NATIVE, REWARD_PERIOD};
 use crate::ContractError;
 
+/// `a` and `b` differ by at most one unit (rounding of the stream).
+fn close(a: Uint128, b: Uint128) -> bool {
+    a.max(b) - a.min(b) <= Uint128::one()
+}
+
 #[test]
-fn rewards_are_shared_pro_rata_to_voting_power() {
+fn rewards_stream_over_the_period_pro_rata_to_voting_power() {
     let mut suite = Suite::new();
     suite.stake("alice", btt(1_000), 0).unwrap(); // power 1,000
     suite.stake("bob", btt(1_000), 5).unwrap(); // power 2,500
     suite.distribute("owner", btt(700)).unwrap();
-    assert_eq!(suite.staker("alice").rewards, btt(200));
-    assert_eq!(suite.staker("bob").rewards, btt(500));
+    assert_eq!(
+        suite.btt_rewards("alice"),
+        Uint128::zero(),
+        "nothing at once"
+    );
+    suite.advance(DAY);
+    assert!(close(suite.btt_rewards("alice"), Uint128::new(28_571_428)));
+    suite.advance(REWARD_PERIOD);
+    assert!(close(suite.btt_rewards("alice"), btt(200)));
+    assert!(close(suite.btt_rewards("bob"), btt(500)));
+    let before = suite.balance("alice");
     suite.claim_rewards("alice").unwrap();
-    assert_eq!(suite.balance("alice"), btt(1_000_000 - 1_000 + 200));
+    assert!(close(suite.balance("alice") - before, btt(200)));
     assert_eq!(
         suite.claim_rewards("alice").unwrap_err(),
         ContractError::NoRewards
@@ -23,25 +38,113 @@ fn rewards_are_shared_pro_rata_to_voting_power() {
 }
 
 #[test]
-fn a_staker_earns_nothing_from_rewards_paid_before_it_staked() {
+fn a_stake_made_just_before_a_deposit_earns_only_its_time_share() {
     let mut suite = Suite::new();
-    suite.stake("alice", btt(100), 0).unwrap();
-    suite.distribute("owner", btt(100)).unwrap();
-    suite.stake("bob", btt(100), 0).unwrap();
-    assert_eq!(suite.staker("bob").rewards, Uint128::zero());
-    suite.distribute("owner", btt(100)).unwrap();
-    assert_eq!(suite.staker("alice").rewards, btt(150));
-    assert_eq!(suite.staker("bob").rewards, btt(50));
+    suite.stake("alice", btt(1_000), 0).unwrap();
+    suite.distribute("owner", btt(700)).unwrap();
+    suite.advance(6 * DAY);
+    // The sniper stakes as much as alice for the last day of the stream.
+    suite.stake("bob", btt(1_000), 0).unwrap();
+    suite.advance(DAY);
+    assert!(
+        close(suite.btt_rewards("bob"), btt(50)),
+        "half of one day's 100"
+    );
+    assert!(close(suite.btt_rewards("alice"), btt(650)));
+    suite.advance(30 * DAY);
+    assert!(
+        close(suite.btt_rewards("bob"), btt(50)),
+        "the stream has ended"
+    );
 }
 
 #[test]
-fn rewards_paid_while_nobody_stakes_wait_for_the_first_staker() {
+fn rewards_sent_while_nobody_stakes_wait_and_stream_from_the_first_stake() {
     let mut suite = Suite::new();
-    suite.distribute("owner", btt(90)).unwrap();
-    assert_eq!(suite.totals().rewards_waiting, btt(90));
+    suite.distribute("owner", btt(70)).unwrap();
+    suite.advance(3 * DAY);
+    let waiting = &suite.totals().rewards[0];
+    assert!(
+        close(waiting.waiting, btt(30)),
+        "three days streamed to nobody"
+    );
     suite.stake("alice", btt(10), 0).unwrap();
-    assert_eq!(suite.totals().rewards_waiting, Uint128::zero());
-    assert_eq!(suite.staker("alice").rewards, btt(90));
+    assert_eq!(
+        suite.btt_rewards("alice"),
+        Uint128::zero(),
+        "no lump to the first staker"
+    );
+    suite.advance(DAY);
+    assert!(
+        close(suite.btt_rewards("alice"), btt(10)),
+        "70 over a new 7 days"
+    );
+    suite.advance(REWARD_PERIOD);
+    assert!(close(suite.btt_rewards("alice"), btt(70)));
+    assert_eq!(suite.totals().rewards[0].waiting, Uint128::zero());
+}
+
+#[test]
+fn btt_and_a_native_denom_are_claimed_in_one_message() {
+    let mut suite = Suite::new();
+    suite.stake("alice", btt(100), 0).unwrap();
+    suite.distribute("owner", btt(70)).unwrap();
+    suite
+        .distribute_native("erin", &coins(700, NATIVE))
+        .unwrap();
+    suite.advance(REWARD_PERIOD);
+    let native_before = suite
+        .app
+        .wrap()
+        .query_balance(suite.addr("alice"), NATIVE)
+        .unwrap()
+        .amount;
+    let btt_before = suite.balance("alice");
+    let res = suite.claim_rewards("alice").unwrap();
+    assert!(close(suite.balance("alice") - btt_before, btt(70)));
+    let native_after = suite
+        .app
+        .wrap()
+        .query_balance(suite.addr("alice"), NATIVE)
+        .unwrap()
+        .amount;
+    assert!(close(native_after - native_before, Uint128::new(700)));
+    assert!(res
+        .events
+        .iter()
+        .any(|e| e.attributes.iter().any(|a| a.key == "amount_untrn")));
+    let totals = suite.totals();
+    assert_eq!(
+        totals
+            .rewards
+            .iter()
+            .map(|r| r.denom.as_str())
+            .collect::<Vec<_>>(),
+        vec![BTT_REWARDS, NATIVE]
+    );
+}
+
+#[test]
+fn native_rewards_need_exactly_one_coin_of_a_reward_denom() {
+    let mut suite = Suite::new();
+    assert_eq!(
+        suite.distribute_native("erin", &[]).unwrap_err(),
+        ContractError::Payment(PaymentError::NoFunds {})
+    );
+    assert_eq!(
+        suite
+            .distribute_native("erin", &[coin(1, NATIVE), coin(1, "uatom")])
+            .unwrap_err(),
+        ContractError::Payment(PaymentError::MultipleDenoms {})
+    );
+    assert_eq!(
+        suite
+            .distribute_native("erin", &coins(1, "uatom"))
+            .unwrap_err(),
+        ContractError::NotARewardDenom {
+            denom: "uatom".into()
+        }
+    );
 }
 
 #[test]
@@ -49,18 +152,15 @@ fn rewards_keep_accruing_across_power_changes_down_to_zero_and_back() {
     let mut suite = Suite::new();
     suite.stake("alice", btt(100), 0).unwrap();
     suite.stake("bob", btt(100), 0).unwrap();
-    suite.distribute("owner", btt(10)).unwrap();
+    suite.distribute("owner", btt(14)).unwrap();
+    suite.advance(REWARD_PERIOD / 2);
     suite.unbond("alice", 1, None).unwrap();
-    suite.distribute("owner", btt(10)).unwrap();
-    assert_eq!(
-        suite.staker("alice").rewards,
-        btt(5),
+    suite.advance(REWARD_PERIOD / 2);
+    assert!(
+        close(suite.btt_rewards("alice"), btt(35) / Uint128::new(10)),
         "earned before unbonding, kept"
     );
-    assert_eq!(suite.staker("bob").rewards, btt(15));
-    suite.stake("alice", btt(100), 0).unwrap();
-    suite.distribute("owner", btt(10)).unwrap();
-    assert_eq!(suite.staker("alice").rewards, btt(10));
+    assert!(close(suite.btt_rewards("bob"), btt(105) / Uint128::new(10)));
 }
 
 #[test]
@@ -83,5 +183,3 @@ fn claim_rewards_with_funds_is_rejected() {
         .unwrap_err();
     assert_eq!(err, ContractError::Payment(PaymentError::NonPayable {}));
 }
-
-use cw_multi_test::Executor;

@@ -56,19 +56,25 @@ proptest! {
                 }
             }
             suite.advance(5);
-            let t = suite.totals();
-            prop_assert!(t.rewards_claimed <= t.rewards_deposited);
+            let r = &suite.totals().rewards[0];
+            prop_assert!(r.claimed <= r.deposited);
         }
-        for who in STAKERS {
+        // Every stream ends; whatever streamed while nobody staked streams again once someone
+        // stakes, so a last staker holds power through two more periods.
+        suite.stake("erin", Uint128::new(1), 0).unwrap();
+        suite.advance(2 * 7 * 86_400 + 1);
+        for who in STAKERS.iter().chain(["erin"].iter()) {
             let _ = suite.claim_rewards(who);
         }
         let t = suite.totals();
-        prop_assert!(t.rewards_claimed <= t.rewards_deposited);
-        let left = t.rewards_deposited - t.rewards_claimed - t.rewards_waiting;
-        prop_assert!(left < Uint128::new(STAKERS.len() as u128), "{left} ubtt left undistributed");
+        let r = &t.rewards[0];
+        prop_assert!(r.claimed <= r.deposited);
+        let left = r.deposited - r.claimed - r.waiting;
+        // Rounding: under a ubtt per staker, plus under a ubtt per restart of a stream.
+        prop_assert!(left < Uint128::new(2 * (STAKERS.len() as u128 + 1) + 40), "{left} ubtt left undistributed");
         // The contract holds exactly stake + unbonding + unclaimed rewards.
         let held = suite.token.balance(&suite.app.wrap(), suite.staking.addr()).unwrap();
-        prop_assert_eq!(held, t.staked + t.unbonding + t.rewards_deposited - t.rewards_claimed);
+        prop_assert_eq!(held, t.staked + t.unbonding + r.deposited - r.claimed);
         let _ = btt(0);
     }
 }

@@ -6,7 +6,7 @@ use btt_types::staking::{
 };
 use btt_types::token::{self, TokenContract};
 use btt_types::units::{btt, TOTAL_SUPPLY};
-use cosmwasm_std::{coins, Addr, Coin, Empty, Uint128};
+use cosmwasm_std::{Addr, Coin, Empty, Uint128};
 use cw20::Cw20Coin;
 use cw_multi_test::{App, AppBuilder, AppResponse, Contract, ContractWrapper, Executor};
 
@@ -30,6 +30,8 @@ pub fn token_code() -> Box<dyn Contract<Empty>> {
 
 /// A fee tier counts stake held for a week.
 pub const TIER_AGE: u64 = 7 * 86_400;
+/// Reward deposits stream over a week.
+pub const REWARD_PERIOD: u64 = 7 * 86_400;
 
 pub fn instantiate_msg(token: &Addr) -> InstantiateMsg {
     InstantiateMsg {
@@ -38,6 +40,8 @@ pub fn instantiate_msg(token: &Addr) -> InstantiateMsg {
         unbonding_seconds: UNBONDING,
         fee_tiers: FeeTier::suggested(),
         tier_age_seconds: TIER_AGE,
+        reward_denoms: vec![NATIVE.into()],
+        reward_period_seconds: REWARD_PERIOD,
         owner: None,
         dao: None,
     }
@@ -57,7 +61,14 @@ impl Suite {
             for who in ACTORS {
                 router
                     .bank
-                    .init_balance(storage, &api.addr_make(who), coins(1_000, NATIVE))
+                    .init_balance(
+                        storage,
+                        &api.addr_make(who),
+                        vec![
+                            cosmwasm_std::coin(1_000, "uatom"),
+                            cosmwasm_std::coin(1_000, NATIVE),
+                        ],
+                    )
                     .unwrap();
             }
         });
@@ -184,6 +195,29 @@ impl Suite {
             .wrap()
             .query_wasm_smart(self.staking.addr(), msg)
             .unwrap()
+    }
+
+    /// `who` adds native `amount` of `denom` to the rewards.
+    pub fn distribute_native(
+        &mut self,
+        who: &str,
+        funds: &[cosmwasm_std::Coin],
+    ) -> Result<AppResponse, ContractError> {
+        self.execute_with_funds(who, &ExecuteMsg::DistributeRewards {}, funds)
+    }
+
+    /// What `who` could claim now in `denom` ("btt" or a native denom).
+    pub fn rewards_in(&self, who: &str, denom: &str) -> Uint128 {
+        self.staker(who)
+            .rewards
+            .into_iter()
+            .find(|r| r.denom == denom)
+            .map_or(Uint128::zero(), |r| r.amount)
+    }
+
+    /// What `who` could claim now in BTT.
+    pub fn btt_rewards(&self, who: &str) -> Uint128 {
+        self.rewards_in(who, "btt")
     }
 
     pub fn staker(&self, who: &str) -> StakerResponse {
