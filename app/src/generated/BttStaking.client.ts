@@ -7,7 +7,7 @@
 
 import { CosmWasmClient, SigningCosmWasmClient, ExecuteResult } from "@cosmjs/cosmwasm-stargate";
 import { Coin, StdFee } from "@cosmjs/amino";
-import { Uint128, Decimal, InstantiateMsg, FeeTier, LockTier, ExecuteMsg, Binary, Action, Expiration, Timestamp, Uint64, Cw20ReceiveMsg, QueryMsg, MigrateMsg, Addr, ConfigResponse, OwnershipForString, StakerResponse, StakesResponse, Stake, TierResponse, PowerResponse, Decimal256, TotalsResponse, UnbondingsResponse, Unbonding } from "./BttStaking.types";
+import { Uint128, Decimal, InstantiateMsg, FeeTier, LockTier, ExecuteMsg, Binary, Action, Expiration, Timestamp, Uint64, Cw20ReceiveMsg, QueryMsg, MigrateMsg, Addr, ConfigResponse, OwnershipForString, StakerResponse, RewardAmount, StakesResponse, Stake, TierResponse, PowerResponse, Decimal256, TotalsResponse, RewardStreamResponse, UnbondingsResponse, Unbonding } from "./BttStaking.types";
 export interface BttStakingReadOnlyInterface {
   contractAddress: string;
   config: () => Promise<ConfigResponse>;
@@ -192,16 +192,21 @@ export interface BttStakingInterface extends BttStakingReadOnlyInterface {
     limit?: number;
   }, fee_?: number | StdFee | "auto", memo_?: string, funds_?: Coin[]) => Promise<ExecuteResult>;
   claimRewards: (fee_?: number | StdFee | "auto", memo_?: string, funds_?: Coin[]) => Promise<ExecuteResult>;
+  distributeRewards: (fee_?: number | StdFee | "auto", memo_?: string, funds_?: Coin[]) => Promise<ExecuteResult>;
   updateConfig: ({
     dao,
     feeTiers,
     lockTiers,
+    rewardDenoms,
+    rewardPeriodSeconds,
     tierAgeSeconds,
     unbondingSeconds
   }: {
     dao?: string;
     feeTiers?: FeeTier[];
     lockTiers?: LockTier[];
+    rewardDenoms?: string[];
+    rewardPeriodSeconds?: number;
     tierAgeSeconds?: number;
     unbondingSeconds?: number;
   }, fee_?: number | StdFee | "auto", memo_?: string, funds_?: Coin[]) => Promise<ExecuteResult>;
@@ -220,6 +225,7 @@ export class BttStakingClient extends BttStakingQueryClient implements BttStakin
     this.unbond = this.unbond.bind(this);
     this.claimUnbonded = this.claimUnbonded.bind(this);
     this.claimRewards = this.claimRewards.bind(this);
+    this.distributeRewards = this.distributeRewards.bind(this);
     this.updateConfig = this.updateConfig.bind(this);
     this.updateOwnership = this.updateOwnership.bind(this);
   }
@@ -270,16 +276,25 @@ export class BttStakingClient extends BttStakingQueryClient implements BttStakin
       claim_rewards: {}
     }, fee_, memo_, funds_);
   };
+  distributeRewards = async (fee_: number | StdFee | "auto" = "auto", memo_?: string, funds_?: Coin[]): Promise<ExecuteResult> => {
+    return await this.client.execute(this.sender, this.contractAddress, {
+      distribute_rewards: {}
+    }, fee_, memo_, funds_);
+  };
   updateConfig = async ({
     dao,
     feeTiers,
     lockTiers,
+    rewardDenoms,
+    rewardPeriodSeconds,
     tierAgeSeconds,
     unbondingSeconds
   }: {
     dao?: string;
     feeTiers?: FeeTier[];
     lockTiers?: LockTier[];
+    rewardDenoms?: string[];
+    rewardPeriodSeconds?: number;
     tierAgeSeconds?: number;
     unbondingSeconds?: number;
   }, fee_: number | StdFee | "auto" = "auto", memo_?: string, funds_?: Coin[]): Promise<ExecuteResult> => {
@@ -288,6 +303,8 @@ export class BttStakingClient extends BttStakingQueryClient implements BttStakin
         dao,
         fee_tiers: feeTiers,
         lock_tiers: lockTiers,
+        reward_denoms: rewardDenoms,
+        reward_period_seconds: rewardPeriodSeconds,
         tier_age_seconds: tierAgeSeconds,
         unbonding_seconds: unbondingSeconds
       }

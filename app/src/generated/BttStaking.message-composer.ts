@@ -9,7 +9,7 @@ import { Coin } from "@cosmjs/amino";
 import { MsgExecuteContractEncodeObject } from "@cosmjs/cosmwasm-stargate";
 import { MsgExecuteContract } from "cosmjs-types/cosmwasm/wasm/v1/tx";
 import { toUtf8 } from "@cosmjs/encoding";
-import { Uint128, Decimal, InstantiateMsg, FeeTier, LockTier, ExecuteMsg, Binary, Action, Expiration, Timestamp, Uint64, Cw20ReceiveMsg, QueryMsg, MigrateMsg, Addr, ConfigResponse, OwnershipForString, StakerResponse, StakesResponse, Stake, TierResponse, PowerResponse, Decimal256, TotalsResponse, UnbondingsResponse, Unbonding } from "./BttStaking.types";
+import { Uint128, Decimal, InstantiateMsg, FeeTier, LockTier, ExecuteMsg, Binary, Action, Expiration, Timestamp, Uint64, Cw20ReceiveMsg, QueryMsg, MigrateMsg, Addr, ConfigResponse, OwnershipForString, StakerResponse, RewardAmount, StakesResponse, Stake, TierResponse, PowerResponse, Decimal256, TotalsResponse, RewardStreamResponse, UnbondingsResponse, Unbonding } from "./BttStaking.types";
 export interface BttStakingMsg {
   contractAddress: string;
   sender: string;
@@ -35,16 +35,21 @@ export interface BttStakingMsg {
     limit?: number;
   }, funds_?: Coin[]) => MsgExecuteContractEncodeObject;
   claimRewards: (funds_?: Coin[]) => MsgExecuteContractEncodeObject;
+  distributeRewards: (funds_?: Coin[]) => MsgExecuteContractEncodeObject;
   updateConfig: ({
     dao,
     feeTiers,
     lockTiers,
+    rewardDenoms,
+    rewardPeriodSeconds,
     tierAgeSeconds,
     unbondingSeconds
   }: {
     dao?: string;
     feeTiers?: FeeTier[];
     lockTiers?: LockTier[];
+    rewardDenoms?: string[];
+    rewardPeriodSeconds?: number;
     tierAgeSeconds?: number;
     unbondingSeconds?: number;
   }, funds_?: Coin[]) => MsgExecuteContractEncodeObject;
@@ -60,6 +65,7 @@ export class BttStakingMsgComposer implements BttStakingMsg {
     this.unbond = this.unbond.bind(this);
     this.claimUnbonded = this.claimUnbonded.bind(this);
     this.claimRewards = this.claimRewards.bind(this);
+    this.distributeRewards = this.distributeRewards.bind(this);
     this.updateConfig = this.updateConfig.bind(this);
     this.updateOwnership = this.updateOwnership.bind(this);
   }
@@ -142,16 +148,33 @@ export class BttStakingMsgComposer implements BttStakingMsg {
       })
     };
   };
+  distributeRewards = (funds_?: Coin[]): MsgExecuteContractEncodeObject => {
+    return {
+      typeUrl: "/cosmwasm.wasm.v1.MsgExecuteContract",
+      value: MsgExecuteContract.fromPartial({
+        sender: this.sender,
+        contract: this.contractAddress,
+        msg: toUtf8(JSON.stringify({
+          distribute_rewards: {}
+        })),
+        funds: funds_
+      })
+    };
+  };
   updateConfig = ({
     dao,
     feeTiers,
     lockTiers,
+    rewardDenoms,
+    rewardPeriodSeconds,
     tierAgeSeconds,
     unbondingSeconds
   }: {
     dao?: string;
     feeTiers?: FeeTier[];
     lockTiers?: LockTier[];
+    rewardDenoms?: string[];
+    rewardPeriodSeconds?: number;
     tierAgeSeconds?: number;
     unbondingSeconds?: number;
   }, funds_?: Coin[]): MsgExecuteContractEncodeObject => {
@@ -165,6 +188,8 @@ export class BttStakingMsgComposer implements BttStakingMsg {
             dao,
             fee_tiers: feeTiers,
             lock_tiers: lockTiers,
+            reward_denoms: rewardDenoms,
+            reward_period_seconds: rewardPeriodSeconds,
             tier_age_seconds: tierAgeSeconds,
             unbonding_seconds: unbondingSeconds
           }

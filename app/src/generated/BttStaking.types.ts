@@ -12,6 +12,8 @@ export interface InstantiateMsg {
   fee_tiers: FeeTier[];
   lock_tiers: LockTier[];
   owner?: string | null;
+  reward_denoms: string[];
+  reward_period_seconds: number;
   tier_age_seconds: number;
   token: string;
   unbonding_seconds: number;
@@ -40,10 +42,14 @@ export type ExecuteMsg = {
 } | {
   claim_rewards: {};
 } | {
+  distribute_rewards: {};
+} | {
   update_config: {
     dao?: string | null;
     fee_tiers?: FeeTier[] | null;
     lock_tiers?: LockTier[] | null;
+    reward_denoms?: string[] | null;
+    reward_period_seconds?: number | null;
     tier_age_seconds?: number | null;
     unbonding_seconds?: number | null;
   };
@@ -113,6 +119,8 @@ export interface ConfigResponse {
   dao?: Addr | null;
   fee_tiers: FeeTier[];
   lock_tiers: LockTier[];
+  reward_denoms: string[];
+  reward_period_seconds: number;
   tier_age_seconds: number;
   token: Addr;
   unbonding_seconds: number;
@@ -124,9 +132,13 @@ export interface OwnershipForString {
 }
 export interface StakerResponse {
   power: Uint128;
-  rewards: Uint128;
+  rewards: RewardAmount[];
   staked: Uint128;
   unbonding: Uint128;
+}
+export interface RewardAmount {
+  amount: Uint128;
+  denom: string;
 }
 export interface StakesResponse {
   stakes: Stake[];
@@ -151,12 +163,18 @@ export interface PowerResponse {
 export type Decimal256 = string;
 export interface TotalsResponse {
   power: Uint128;
-  reward_index: Decimal256;
-  rewards_claimed: Uint128;
-  rewards_deposited: Uint128;
-  rewards_waiting: Uint128;
+  rewards: RewardStreamResponse[];
   staked: Uint128;
   unbonding: Uint128;
+}
+export interface RewardStreamResponse {
+  claimed: Uint128;
+  denom: string;
+  deposited: Uint128;
+  ends_at: Timestamp;
+  index: Decimal256;
+  rate_per_second: Decimal256;
+  waiting: Uint128;
 }
 export interface UnbondingsResponse {
   unbondings: Unbonding[];

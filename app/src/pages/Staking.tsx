@@ -203,7 +203,8 @@ export function Staking() {
                       label={`Claim rewards`}
                       testId="claim-rewards"
                       disabledReason={
-                        needsWallet(ctx) ?? (mine.staker.rewards.every((r) => r.amount === "0") ? "No rewards yet." : undefined)
+                        needsWallet(ctx) ??
+                        (mine.staker.rewards.every((r) => r.amount === "0") ? "No rewards yet." : undefined)
                       }
                       onClick={() =>
                         send &&
