@@ -76,6 +76,22 @@ impl Suite {
             .map(|_| ())
     }
 
+    /// China Digital Healthcare Group claims its first month and stakes 20,000 BTT with a
+    /// 12-month lock (30,000 power); returns its address.
+    fn institution_with_power(&mut self) -> Addr {
+        let cdhg = Category::ChinaDigitalHealthcareGroup;
+        self.claim(cdhg).unwrap();
+        let who = self.beneficiary(cdhg);
+        let stake = self
+            .deployment
+            .staking
+            .stake_msg(&self.deployment.token, btt(20_000), 3)
+            .unwrap();
+        self.app.execute(who.clone(), stake).unwrap();
+        advance(&mut self.app, 5);
+        who
+    }
+
     fn balance(&self, who: &Addr) -> Uint128 {
         self.deployment
             .token
@@ -177,16 +193,7 @@ fn the_foundation_is_paid_only_for_milestones_the_dao_approves_by_proposal() {
         .is_err());
 
     // An institution claims, stakes with a 12-month lock, and proposes the approval.
-    let cdhg = Category::ChinaDigitalHealthcareGroup;
-    suite.claim(cdhg).unwrap();
-    let who = suite.beneficiary(cdhg);
-    let stake = suite
-        .deployment
-        .staking
-        .stake_msg(&suite.deployment.token, btt(20_000), 3)
-        .unwrap();
-    suite.app.execute(who.clone(), stake).unwrap();
-    advance(&mut suite.app, 5);
+    let who = suite.institution_with_power();
     let passed = pass_proposal(
         &mut suite.app,
         &suite.deployment,
@@ -206,16 +213,7 @@ fn the_foundation_is_paid_only_for_milestones_the_dao_approves_by_proposal() {
 fn a_grant_from_the_community_incentives_pool_is_paid_by_proposal() {
     let mut suite = Suite::new();
     suite.at_month(4);
-    let cdhg = Category::ChinaDigitalHealthcareGroup;
-    suite.claim(cdhg).unwrap();
-    let who = suite.beneficiary(cdhg);
-    let stake = suite
-        .deployment
-        .staking
-        .stake_msg(&suite.deployment.token, btt(20_000), 3)
-        .unwrap();
-    suite.app.execute(who.clone(), stake).unwrap();
-    advance(&mut suite.app, 5);
+    let who = suite.institution_with_power();
     let grantee = suite.app.api().addr_make("open-source-ehr-team");
     let grant = points::ExecuteMsg::Grant {
         recipient: grantee.to_string(),

@@ -243,11 +243,7 @@ fn a_conversion_uses_the_median_of_fresh_feeder_rates_with_a_quorum() {
 #[test]
 fn a_stake_held_for_a_moment_gives_no_fee_discount() {
     let mut suite = Suite::new();
-    let stake = suite
-        .staking
-        .stake_msg(&suite.token, btt(100_000), 0)
-        .unwrap();
-    suite.app.execute(suite.addr("patient"), stake).unwrap();
+    suite.stake("patient", btt(100_000));
     let id = suite.invoice(Denom::Btt, btt(1_000), None, None).unwrap();
     let p = suite
         .pay_btt("patient", id, btt(1_000), btt(1_000))

@@ -1,7 +1,6 @@
 use btt_types::payfi::{Denom, ExecuteMsg, InvoiceStatus, PaymentStatus};
 use btt_types::units::btt;
 use cosmwasm_std::{coins, Decimal, Uint128};
-use cw_multi_test::Executor;
 use cw_utils::PaymentError;
 
 use super::suite::{Suite, HOUR, USDC};
@@ -35,11 +34,7 @@ fn a_payment_settles_to_the_provider_less_the_fee_after_the_window() {
 #[test]
 fn the_better_staking_tier_of_payer_and_provider_sets_the_fee_and_analytics_adds_a_quarter() {
     let mut suite = Suite::new();
-    let stake = suite
-        .staking
-        .stake_msg(&suite.token, btt(100_000), 0)
-        .unwrap();
-    suite.app.execute(suite.addr("patient"), stake).unwrap();
+    suite.stake("patient", btt(100_000));
     suite.advance(btt_testing::TEST_TIER_AGE_SECONDS);
     let id = suite.invoice(Denom::Btt, btt(1_000), None, None).unwrap();
     let p = suite

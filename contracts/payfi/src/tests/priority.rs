@@ -3,18 +3,13 @@
 use btt_types::payfi::{Denom, ExecuteMsg, FastSettlement};
 use btt_types::units::btt;
 use cosmwasm_std::coins;
-use cw_multi_test::Executor;
 use cw_utils::PaymentError;
 
 use super::suite::{Suite, FAST, HOUR, USDC};
 use crate::ContractError;
 
 fn stake_aged(suite: &mut Suite, who: &str, amount: u128) {
-    let stake = suite
-        .staking
-        .stake_msg(&suite.token, btt(amount), 0)
-        .unwrap();
-    suite.app.execute(suite.addr(who), stake).unwrap();
+    suite.stake(who, btt(amount));
     suite.advance(btt_testing::TEST_TIER_AGE_SECONDS);
 }
 

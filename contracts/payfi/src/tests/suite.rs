@@ -258,6 +258,12 @@ impl Suite {
         )
     }
 
+    /// `who` stakes `amount` BTT without a lock (its fee tier counts once the stake has aged).
+    pub fn stake(&mut self, who: &str, amount: Uint128) {
+        let stake = self.staking.stake_msg(&self.token, amount, 0).unwrap();
+        self.app.execute(self.addr(who), stake).unwrap();
+    }
+
     pub fn advance(&mut self, seconds: u64) {
         self.app.update_block(|b| {
             b.time = b.time.plus_seconds(seconds);

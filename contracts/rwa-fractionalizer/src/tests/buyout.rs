@@ -229,14 +229,7 @@ fn a_majority_cannot_buy_the_asset_below_the_appraisal_floor() {
             )
             .unwrap();
     }
-    let reserve: btt_types::fractionalizer::ReserveResponse = suite
-        .app
-        .wrap()
-        .query_wasm_smart(
-            &suite.vaults,
-            &btt_types::fractionalizer::QueryMsg::ReservePrice { vault_id: v },
-        )
-        .unwrap();
+    let reserve = suite.reserve(v);
     assert_eq!(
         reserve.appraisal_floor,
         btt(800_000),
@@ -281,14 +274,7 @@ fn in_a_vault_priced_in_another_denom_the_floor_follows_the_initial_reserve() {
             },
         )
         .unwrap();
-    let reserve: btt_types::fractionalizer::ReserveResponse = suite
-        .app
-        .wrap()
-        .query_wasm_smart(
-            &suite.vaults,
-            &btt_types::fractionalizer::QueryMsg::ReservePrice { vault_id: v },
-        )
-        .unwrap();
+    let reserve = suite.reserve(v);
     assert_eq!(reserve.appraisal_floor, Uint128::new(4_000_000_000));
     assert_eq!(
         reserve.reserve_price,

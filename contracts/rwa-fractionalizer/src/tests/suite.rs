@@ -332,6 +332,14 @@ impl Suite {
         t.vaults
     }
 
+    /// The reserve price view of a vault.
+    pub fn reserve(&self, vault_id: u64) -> btt_types::fractionalizer::ReserveResponse {
+        self.app
+            .wrap()
+            .query_wasm_smart(&self.vaults, &QueryMsg::ReservePrice { vault_id })
+            .unwrap()
+    }
+
     pub fn query_vault(&self, vault_id: u64) -> VaultResponse {
         self.app
             .wrap()
