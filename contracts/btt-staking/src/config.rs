@@ -133,36 +133,27 @@ pub fn update(
 ) -> Result<Response, ContractError> {
     cw_utils::nonpayable(&info)?;
     cw_ownable::assert_owner(deps.storage, &info.sender)?;
-    let ConfigChange {
-        lock_tiers,
-        unbonding_seconds,
-        fee_tiers,
-        tier_age_seconds,
-        reward_denoms,
-        reward_period_seconds,
-        dao,
-    } = change;
     let mut config = CONFIG.load(deps.storage)?;
-    if let Some(denoms) = reward_denoms {
+    if let Some(denoms) = change.reward_denoms {
         validate_reward_denoms(&config.reward_denoms, &denoms)?;
         config.reward_denoms = denoms;
     }
-    if let Some(seconds) = reward_period_seconds {
+    if let Some(seconds) = change.reward_period_seconds {
         config.reward_period_seconds = seconds;
     }
-    if let Some(tiers) = lock_tiers {
+    if let Some(tiers) = change.lock_tiers {
         config.lock_tiers = tiers;
     }
-    if let Some(seconds) = unbonding_seconds {
+    if let Some(seconds) = change.unbonding_seconds {
         config.unbonding_seconds = seconds;
     }
-    if let Some(tiers) = fee_tiers {
+    if let Some(tiers) = change.fee_tiers {
         config.fee_tiers = tiers;
     }
-    if let Some(age) = tier_age_seconds {
+    if let Some(age) = change.tier_age_seconds {
         config.tier_age_seconds = age;
     }
-    if let Some(dao) = dao {
+    if let Some(dao) = change.dao {
         config.dao = Some(deps.api.addr_validate(&dao)?);
     }
     validate(deps.as_ref(), &config)?;

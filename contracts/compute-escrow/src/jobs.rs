@@ -289,9 +289,7 @@ pub fn cancel(deps: DepsMut, info: MessageInfo, job_id: u64) -> Result<Response,
     let mut job = load(deps.storage, job_id)?;
     only_clinic(&job, &info.sender)?;
     expect_not_running(&job)?;
-    let accepted = job.accepted.clone();
-    release_nodes(deps.storage, &accepted, false)?;
-    job.accepted.clear();
+    withdraw_offer(deps.storage, &mut job)?;
     close_escrow(deps.storage, &job)?;
     job.status = JobStatus::Refunded;
     jobs().save(deps.storage, job_id, &job)?;

@@ -70,6 +70,12 @@ pub fn refresh_score(
             current: closed_through,
         }
     );
+    // Only a contribution already recorded: nobody can write empty entries into a node's
+    // epochs (which its claims would have to page through).
+    ensure!(
+        NODE_EPOCHS.has(deps.storage, (node_id, epoch)),
+        ContractError::NothingToRefresh { node_id, epoch }
+    );
     let score = refresh(deps.storage, &config, epoch, node_id)?;
     Ok(Response::new()
         .add_attribute("action", "refresh_score")

@@ -57,4 +57,7 @@ pub enum ContractError {
 
     #[error("node {node_id} has no closed, unclaimed epoch")]
     NothingToClaim { node_id: u64 },
+
+    #[error("node {node_id} has no contribution in epoch {epoch} to refresh")]
+    NothingToRefresh { node_id: u64, epoch: u32 },
 }

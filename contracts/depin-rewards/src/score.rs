@@ -2,23 +2,10 @@
 //! the oracles' attestations for the node's epoch.
 
 use btt_types::depin::{Attestation, ScoreMultipliers, MAX_ORACLES};
+use btt_types::median::median;
 use cosmwasm_std::{Decimal, Decimal256, Order, StdResult, Storage};
 
 use crate::state::{Config, ATTESTATIONS, EPOCHS, NODE_EPOCHS};
-
-/// The median (the mean of the two middle values for an even count); `None` when empty.
-pub fn median(mut values: Vec<Decimal>) -> Option<Decimal> {
-    if values.is_empty() {
-        return None;
-    }
-    values.sort();
-    let mid = values.len() / 2;
-    Some(if values.len() % 2 == 1 {
-        values[mid]
-    } else {
-        (values[mid - 1] + values[mid]) / Decimal::from_ratio(2u128, 1u128)
-    })
-}
 
 /// The score of `units` with these attestations (0 without any).
 pub fn score(units: u64, attestations: &[Attestation], m: &ScoreMultipliers) -> Decimal256 {
@@ -124,9 +111,5 @@ mod tests {
             &m,
         );
         assert_eq!(s, Decimal256::from_ratio(90u128, 1u128));
-        assert_eq!(
-            median(vec![Decimal::percent(40), Decimal::percent(60)]),
-            Some(Decimal::percent(50))
-        );
     }
 }

@@ -185,14 +185,7 @@ pub fn referral_rewards(
         if p.fees_paid < m.fees_paid {
             break;
         }
-        let balance = pool.balance()?;
-        ensure!(
-            balance >= m.reward,
-            ContractError::PoolExhausted {
-                amount: m.reward,
-                balance,
-            }
-        );
+        pool.ensure_covers(m.reward)?;
         pool.referrals = pool.referrals.checked_add(m.reward)?;
         p.next_milestone += 1;
         msgs.push(TokenContract(config.token.clone()).transfer_msg(&referrer, m.reward)?);

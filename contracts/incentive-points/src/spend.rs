@@ -79,11 +79,7 @@ pub fn convert(
         return Err(ContractError::EpochCapExceeded { amount, left });
     }
     let mut pool = POOL.load(deps.storage)?;
-    let balance = pool.balance()?;
-    ensure!(
-        amount <= balance,
-        ContractError::PoolExhausted { amount, balance }
-    );
+    pool.ensure_covers(amount)?;
     let oldest = oldest_live(&config, period(&config, env.block.time));
     ledger::debit(deps.storage, &info.sender, oldest, points)?;
     pool.converted = pool.converted.checked_add(amount)?;
@@ -219,11 +215,7 @@ pub fn grant(
         ContractError::InvalidMemo { max: MAX_MEMO }
     );
     let mut pool = POOL.load(deps.storage)?;
-    let balance = pool.balance()?;
-    ensure!(
-        amount <= balance,
-        ContractError::PoolExhausted { amount, balance }
-    );
+    pool.ensure_covers(amount)?;
     pool.grants = pool.grants.checked_add(amount)?;
     POOL.save(deps.storage, &pool)?;
     let token = TokenContract(CONFIG.load(deps.storage)?.token);

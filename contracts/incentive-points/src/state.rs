@@ -51,6 +51,15 @@ impl Pool {
             .checked_sub(self.referrals)?
             .checked_sub(self.grants)
     }
+
+    /// Fails with `PoolExhausted` when the pool holds less than `amount`: it never pays more.
+    pub fn ensure_covers(&self, amount: Uint128) -> Result<(), crate::ContractError> {
+        let balance = self.balance()?;
+        if amount > balance {
+            return Err(crate::ContractError::PoolExhausted { amount, balance });
+        }
+        Ok(())
+    }
 }
 
 /// The pool.

@@ -2,6 +2,7 @@
 //! ones, with a DAO-set quorum.
 
 use btt_types::asset::Asset;
+use btt_types::median::median;
 use btt_types::payfi::{Rate, MAX_FEEDERS};
 use cosmwasm_std::{
     ensure, Decimal, DepsMut, Env, MessageInfo, Order, Response, StdResult, Storage, Timestamp,
@@ -50,7 +51,7 @@ pub fn posted(
 
 /// The median of `rates` that are fresh at `now`, when at least the quorum are.
 pub fn median_of_fresh(config: &Config, rates: &[Rate], now: Timestamp) -> Option<Decimal> {
-    let mut fresh: Vec<Decimal> = rates
+    let fresh: Vec<Decimal> = rates
         .iter()
         .filter(|r| {
             now.seconds()
@@ -63,15 +64,7 @@ pub fn median_of_fresh(config: &Config, rates: &[Rate], now: Timestamp) -> Optio
     if fresh.is_empty() || fresh.len() < config.min_feeders as usize {
         return None;
     }
-    fresh.sort();
-    let mid = fresh.len() / 2;
-    Some(if fresh.len() % 2 == 1 {
-        fresh[mid]
-    } else {
-        // The mean of the two middle rates, rounded down: never more than either.
-        let sum = fresh[mid - 1].checked_add(fresh[mid]).ok()?;
-        sum.checked_div(Decimal::from_ratio(2u128, 1u128)).ok()?
-    })
+    median(fresh)
 }
 
 /// The rate of `pay` into `invoice` now: the median of the appointed feeders' fresh rates.

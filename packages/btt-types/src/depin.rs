@@ -223,8 +223,8 @@ pub enum ExecuteMsg {
         /// Attestation.
         attestation: Attestation,
     },
-    /// Anyone: recomputes a node's score in an epoch not yet closed, with the oracles appointed
-    /// now (attestations of a removed oracle stop counting). No funds.
+    /// Anyone: recomputes a node's recorded score in an epoch not yet closed, with the oracles
+    /// appointed now (attestations of a removed oracle stop counting). No funds.
     RefreshScore {
         /// The epoch, not yet closed.
         epoch: u32,

@@ -19,6 +19,7 @@ pub mod dao;
 pub mod depin;
 pub mod fees;
 pub mod fractionalizer;
+pub mod median;
 pub mod migration;
 pub mod ownership;
 pub mod pagination;

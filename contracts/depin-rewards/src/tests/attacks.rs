@@ -60,6 +60,22 @@ fn attestations_of_a_removed_oracle_stop_counting() {
     assert_eq!(suite.epoch(0).total_score, Decimal256::zero());
     assert_eq!(
         suite
+            .execute(
+                "anyone",
+                &ExecuteMsg::RefreshScore {
+                    epoch: 5,
+                    node_id: 1
+                }
+            )
+            .unwrap_err(),
+        ContractError::NothingToRefresh {
+            node_id: 1,
+            epoch: 5
+        },
+        "no empty entries for a node's future claims to page through"
+    );
+    assert_eq!(
+        suite
             .execute_with_funds(
                 "oracle-a",
                 &ExecuteMsg::RefreshScore {

@@ -32,6 +32,19 @@ fn a_provider_at_priority_2_is_paid_after_the_shorter_window() {
 }
 
 #[test]
+fn a_provider_stake_of_one_block_does_not_shorten_the_window() {
+    let mut suite = Suite::new();
+    suite.stake("clinic", btt(100_000));
+    let id = suite.invoice(Denom::Btt, btt(100), None, None).unwrap();
+    let p = suite.pay_btt("patient", id, btt(100), btt(100)).unwrap();
+    assert_eq!(
+        suite.payment(p).settles_at,
+        suite.now().plus_seconds(HOUR),
+        "the tier counts stake held for the tier age"
+    );
+}
+
+#[test]
 fn a_payer_s_stake_does_not_shorten_the_provider_s_window() {
     let mut suite = Suite::new();
     stake_aged(&mut suite, "patient", 100_000);
