@@ -46,7 +46,7 @@ pub fn deploy_staking(
         unbonding_seconds: UNBONDING_SECONDS,
         fee_tiers: FeeTier::suggested(),
         tier_age_seconds: 86_400,
-        reward_denoms: vec![],
+        reward_denoms: vec!["uusdc".into()],
         reward_period_seconds: 7 * 86_400,
         owner: None,
         dao: None,
@@ -61,11 +61,65 @@ pub fn deploy_staking(
         .0)
 }
 
-/// The fee rule of the real-wasm RWA tests: 20% of a BTT fee burned at 10,000 BTT and above.
-pub fn rwa_burn_rule() -> btt_types::fees::BurnRule {
-    btt_types::fees::BurnRule {
-        threshold: btt_types::units::btt(10_000),
-        share: btt_types::bps::Bps(2_000),
+/// The genesis shares of the streams in `set`, paying the development fund, foundation and
+/// reserve to the "dao" account and stakers through `staking`.
+pub fn genesis_routing(
+    chain: &WasmChain,
+    staking: &Addr,
+    set: &btt_types::fee_router::StreamSet,
+) -> btt_types::fee_router::FeeRoutingMsg {
+    let dao = chain.addr("dao").to_string();
+    btt_types::fee_router::FeeRoutingMsg {
+        payees: btt_types::fee_router::FeePayeesMsg {
+            development_fund: dao.clone(),
+            foundation: dao.clone(),
+            reserve: dao,
+            staking: staking.to_string(),
+        },
+        routes: btt_deploy::genesis::suggested_fee_routes()
+            .into_iter()
+            .filter(|r| set.streams.contains(&r.stream))
+            .collect(),
+    }
+}
+
+/// The burn threshold of the real-wasm RWA tests: 10,000 BTT.
+pub const RWA_BURN_THRESHOLD: cosmwasm_std::Uint128 = btt_types::units::btt(10_000);
+
+/// The fee routing of the real-wasm RWA tests: every payee is the "dao" account, and a BTT fee
+/// of a transaction worth at least [`RWA_BURN_THRESHOLD`] burns 20% (the management fee, paid
+/// in shares, burns nothing). Stakers get no share, so no staking contract is needed.
+pub fn rwa_fee_routing(
+    chain: &WasmChain,
+    set: &btt_types::fee_router::StreamSet,
+) -> btt_types::fee_router::FeeRoutingMsg {
+    use btt_types::bps::Bps;
+    use btt_types::fee_router::{FeePayeesMsg, FeeRoute, FeeRoutingMsg, FeeShares, FeeStream};
+    let dao = chain.addr("dao").to_string();
+    FeeRoutingMsg {
+        payees: FeePayeesMsg {
+            development_fund: dao.clone(),
+            foundation: dao.clone(),
+            reserve: dao.clone(),
+            staking: dao,
+        },
+        routes: set
+            .streams
+            .iter()
+            .map(|&stream| {
+                let burn = if stream == FeeStream::Management { 0 } else { 2_000 };
+                FeeRoute {
+                    stream,
+                    shares: FeeShares {
+                        development_fund: Bps(6_000),
+                        foundation: Bps(2_000),
+                        reserve: Bps(2_000 - burn),
+                        stakers: Bps(0),
+                        burn: Bps(burn),
+                    },
+                }
+            })
+            .collect(),
     }
 }
 
@@ -85,12 +139,8 @@ pub fn deploy_rwa_nft(
         appraisers: vec![],
         native_denoms: vec![],
         fees: btt_types::rwa_nft::NftFees::suggested(),
-        recipients: vec![btt_types::fees::FeeRecipientMsg {
-            label: "dao treasury".into(),
-            address: chain.addr("dao").to_string(),
-            share: btt_types::bps::Bps(10_000),
-        }],
-        burn: rwa_burn_rule(),
+        fee_routing: rwa_fee_routing(chain, &btt_types::rwa_nft::FEE_STREAMS),
+        burn_threshold: RWA_BURN_THRESHOLD,
     };
     Ok(chain
         .instantiate(&read_artifact("rwa_nft")?, "rwa-nft", deployer, &msg)?

@@ -4,7 +4,7 @@
 
 use btt_deploy::genesis::{suggested_points_rules, PaymentParams};
 use btt_integration_tests::artifacts::read_artifact;
-use btt_integration_tests::fixtures::{deploy_btt, deploy_staking};
+use btt_integration_tests::fixtures::{genesis_routing, deploy_btt, deploy_staking};
 use btt_integration_tests::vm::{print_gas, Cw20OnChain, TxReport, WasmChain};
 use btt_types::payfi::{self, Denom};
 use btt_types::points::{self, COMMUNITY_POOL};
@@ -26,7 +26,6 @@ impl Care {
         let mut chain = WasmChain::new();
         let deployer = chain.addr("deployer");
         let clinic = chain.addr("clinic");
-        let dao = chain.addr("dao");
         let accounts: Vec<Addr> = (0..patients)
             .map(|i| chain.addr(&format!("patient{i}")))
             .collect();
@@ -52,7 +51,7 @@ impl Care {
                 &deployer,
                 &points::InstantiateMsg {
                     token: token.to_string(),
-                    treasury: dao.to_string(),
+                    fee_routing: genesis_routing(&chain, &staking, &points::FEE_STREAMS),
                     payfi: Some(chain.addr("payfi").to_string()),
                     rules: suggested_points_rules(),
                     owner: None,
@@ -69,7 +68,7 @@ impl Care {
                     token: token.to_string(),
                     staking: staking.to_string(),
                     points: Some(points.to_string()),
-                    treasury: dao.to_string(),
+                    fee_routing: genesis_routing(&chain, &staking, &payfi::FEE_STREAMS),
                     feeders: vec![],
                     fees: p.fees,
                     settlement_seconds: p.settlement_seconds,

@@ -7,8 +7,9 @@ use btt_integration_tests::artifacts::read_artifact;
 use btt_integration_tests::fixtures::{deploy_btt, deploy_staking};
 use btt_integration_tests::vm::{print_gas, Cw20OnChain, TxReport, WasmChain};
 use btt_types::bps::Bps;
+use btt_types::fee_router::{FeePayeesMsg, FeeRoutingMsg, FeeStream};
 use btt_types::compute::{
-    self, Assignment, EnergyRating, FeeShare, JobSpec, NodeSpec, PayoutSplit, QuoteResponse,
+    self, Assignment, EnergyRating, JobSpec, NodeSpec, QuoteResponse,
     Urgency,
 };
 use btt_types::depin::{self, Attestation, MINING_POOL};
@@ -73,19 +74,18 @@ impl Market {
                 },
             )
             .unwrap();
-        let fee = |label: &str, who: &str| FeeShare {
-            label: label.into(),
-            recipient: chain.addr(who).to_string(),
-            share: Bps(0),
+        let fee_routing = FeeRoutingMsg {
+            payees: FeePayeesMsg {
+                development_fund: chain.addr("dao").to_string(),
+                foundation: chain.addr("foundation").to_string(),
+                reserve: chain.addr("dao").to_string(),
+                staking: staking.to_string(),
+            },
+            routes: btt_deploy::genesis::suggested_fee_routes()
+                .into_iter()
+                .filter(|r| r.stream == FeeStream::Compute)
+                .collect(),
         };
-        let mut fees = vec![
-            fee("development fund", "dao"),
-            fee("foundation", "foundation"),
-            fee("reserve", "dao"),
-        ];
-        for (f, bps) in fees.iter_mut().zip([1_500, 1_000, 500]) {
-            f.share = Bps(bps);
-        }
         let (escrow, _) = chain
             .instantiate(
                 &read_artifact("compute_escrow").unwrap(),
@@ -100,10 +100,8 @@ impl Market {
                     urgency: params.urgency.clone(),
                     price_per_gb: params.price_per_gb,
                     native_rates: vec![],
-                    split: PayoutSplit {
-                        contributors: Bps(7_000),
-                        fees,
-                    },
+                    contributors: Bps(7_000),
+                    fee_routing,
                     min_bond: params.min_bond,
                     slash: params.slash,
                     reserve: chain.addr("dao").to_string(),

@@ -4,10 +4,10 @@
 //! income claim measured with 10 and with 10,000 holders already in the vault.
 
 use btt_integration_tests::artifacts::read_artifact;
-use btt_integration_tests::fixtures::{deploy_btt, deploy_rwa_nft, deploy_staking, rwa_burn_rule};
+use btt_integration_tests::fixtures::{deploy_btt, deploy_rwa_nft, deploy_staking, rwa_fee_routing, RWA_BURN_THRESHOLD,
+};
 use btt_integration_tests::vm::{print_gas, Cw20OnChain, TxReport, WasmChain};
 use btt_types::bps::Bps;
-use btt_types::fees::FeeRecipientMsg;
 use btt_types::fractionalizer::{self as vaults, BuyoutParams, NftHook, VaultFees};
 use btt_types::rwa_nft::{self, Complexity, MintAsset};
 use btt_types::units::btt;
@@ -21,14 +21,6 @@ struct Rwa {
     vaults: Addr,
     shares: Cw20OnChain,
     clinic: Addr,
-}
-
-fn recipients(chain: &WasmChain) -> Vec<FeeRecipientMsg> {
-    vec![FeeRecipientMsg {
-        label: "dao treasury".into(),
-        address: chain.addr("dao").to_string(),
-        share: Bps(10_000),
-    }]
 }
 
 impl Rwa {
@@ -59,11 +51,12 @@ impl Rwa {
             fees: VaultFees {
                 trade_by_priority: vec![Bps(100), Bps(80), Bps(60), Bps(50)],
                 management: Bps(100),
+                management_protocol: Bps(0),
                 premium: btt(100),
                 premium_seconds: 30 * 86_400,
             },
-            recipients: recipients(&chain),
-            burn: rwa_burn_rule(),
+            fee_routing: rwa_fee_routing(&chain, &vaults::FEE_STREAMS),
+            burn_threshold: RWA_BURN_THRESHOLD,
             buyout: BuyoutParams {
                 min_factor: Decimal::percent(50),
                 max_factor: Decimal::percent(300),

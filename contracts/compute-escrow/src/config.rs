@@ -1,13 +1,13 @@
 //! Config validation and updates (the owner, i.e. the DAO).
 
-use btt_types::bps::BPS_DENOMINATOR;
+use btt_types::bps::{Bps, BPS_DENOMINATOR};
 use btt_types::compute::{
-    ConfigUpdate, InstantiateMsg, PayoutSplit, MAX_FEE_RECIPIENTS, MAX_HARDWARE_CLASSES,
-    MAX_RUN_SECONDS,
+    stream_set, ConfigUpdate, InstantiateMsg, MAX_HARDWARE_CLASSES, MAX_RUN_SECONDS,
 };
-use cosmwasm_std::{Api, Decimal, DepsMut, MessageInfo, Response};
+use btt_types::fee_router::FeeRoutingUpdate;
+use cosmwasm_std::{Decimal, Deps, DepsMut, MessageInfo, Response};
 
-use crate::state::{Config, Fee, CONFIG};
+use crate::state::{Config, CONFIG};
 use crate::ContractError;
 
 fn invalid(reason: &str) -> ContractError {
@@ -16,27 +16,17 @@ fn invalid(reason: &str) -> ContractError {
     }
 }
 
-/// Validates the split's recipients and that the shares make exactly 100%.
-pub fn split_fees(api: &dyn Api, split: &PayoutSplit) -> Result<Vec<Fee>, ContractError> {
-    if split.fees.len() > MAX_FEE_RECIPIENTS {
-        return Err(invalid("at most 5 fee recipients"));
+/// The contributors' share must leave a protocol part: at least 1%, at most 100%.
+fn check_contributors(contributors: Bps) -> Result<(), ContractError> {
+    if contributors.0 == 0 || contributors.0 >= BPS_DENOMINATOR {
+        return Err(invalid("the contributors' share must be between 0 and 100%"));
     }
-    let total: u32 = u32::from(split.contributors.0)
-        + split.fees.iter().map(|f| u32::from(f.share.0)).sum::<u32>();
-    if total != u32::from(BPS_DENOMINATOR) {
-        return Err(invalid("contributors and fee shares must add up to 100%"));
-    }
-    split
-        .fees
-        .iter()
-        .map(|f| {
-            Ok(Fee {
-                label: f.label.clone(),
-                recipient: api.addr_validate(&f.recipient)?,
-                share: f.share,
-            })
-        })
-        .collect()
+    Ok(())
+}
+
+/// The native denoms jobs may be paid in.
+fn native_denoms(config: &Config) -> Vec<String> {
+    config.native_rates.iter().map(|r| r.denom.clone()).collect()
 }
 
 /// Every rule of a config.
@@ -84,8 +74,10 @@ pub fn validate(config: &Config) -> Result<(), ContractError> {
 }
 
 /// The config of an instantiate message.
-pub fn from_instantiate(api: &dyn Api, msg: InstantiateMsg) -> Result<Config, ContractError> {
-    let fees = split_fees(api, &msg.split)?;
+pub fn from_instantiate(deps: Deps, msg: InstantiateMsg) -> Result<Config, ContractError> {
+    let api = deps.api;
+    check_contributors(msg.contributors)?;
+    let fee_routing = msg.fee_routing.validate(api, &stream_set(msg.contributors))?;
     let config = Config {
         token: api.addr_validate(&msg.token)?,
         staking: api.addr_validate(&msg.staking)?,
@@ -95,8 +87,8 @@ pub fn from_instantiate(api: &dyn Api, msg: InstantiateMsg) -> Result<Config, Co
         urgency: msg.urgency,
         price_per_gb: msg.price_per_gb,
         native_rates: msg.native_rates,
-        contributors: msg.split.contributors,
-        fees,
+        contributors: msg.contributors,
+        fee_routing,
         min_bond: msg.min_bond,
         slash: msg.slash,
         reserve: api.addr_validate(&msg.reserve)?,
@@ -104,6 +96,9 @@ pub fn from_instantiate(api: &dyn Api, msg: InstantiateMsg) -> Result<Config, Co
         bond_unbonding_seconds: msg.bond_unbonding_seconds,
     };
     validate(&config)?;
+    config
+        .fee_routing
+        .check_staking_denoms(&deps.querier, &native_denoms(&config))?;
     Ok(config)
 }
 
@@ -134,10 +129,6 @@ pub fn update(
     if let Some(v) = update.native_rates {
         c.native_rates = v;
     }
-    if let Some(split) = update.split {
-        c.fees = split_fees(deps.api, &split)?;
-        c.contributors = split.contributors;
-    }
     if let Some(v) = update.min_bond {
         c.min_bond = v;
     }
@@ -154,6 +145,26 @@ pub fn update(
         c.bond_unbonding_seconds = v;
     }
     validate(&c)?;
+    c.fee_routing
+        .check_staking_denoms(&deps.querier, &native_denoms(&c))?;
     CONFIG.save(deps.storage, &c)?;
     Ok(Response::new().add_attribute("action", "update_config"))
+}
+
+/// `UpdateFeeRouting`: the owner only; the routing is validated as at instantiation.
+pub fn update_fee_routing(
+    deps: DepsMut,
+    info: MessageInfo,
+    update: FeeRoutingUpdate,
+) -> Result<Response, ContractError> {
+    cw_utils::nonpayable(&info)?;
+    cw_ownable::assert_owner(deps.storage, &info.sender)?;
+    let mut c = CONFIG.load(deps.storage)?;
+    c.fee_routing = c
+        .fee_routing
+        .updated(deps.api, &stream_set(c.contributors), &update)?;
+    c.fee_routing
+        .check_staking_denoms(&deps.querier, &native_denoms(&c))?;
+    CONFIG.save(deps.storage, &c)?;
+    Ok(Response::new().add_attribute("action", "update_fee_routing"))
 }

@@ -11,6 +11,7 @@ use cosmwasm_std::{
 use cw20::Cw20ReceiveMsg;
 
 use crate::state::{Totals, CONFIG, TOTALS};
+use btt_types::fee_router::routed_totals;
 use crate::{config, disputes, jobs, nodes, query, ContractError};
 
 /// cw2 name of this contract.
@@ -28,7 +29,7 @@ pub fn instantiate(
     cw_utils::nonpayable(&info)?;
     cw2::set_contract_version(deps.storage, CONTRACT_NAME, CONTRACT_VERSION)?;
     let owner = msg.owner.clone().unwrap_or_else(|| info.sender.to_string());
-    let config = config::from_instantiate(deps.api, msg)?;
+    let config = config::from_instantiate(deps.as_ref(), msg)?;
     CONFIG.save(deps.storage, &config)?;
     TOTALS.save(deps.storage, &Totals::default())?;
     let ownership = cw_ownable::initialize_owner(deps.storage, deps.api, Some(&owner))?;
@@ -111,6 +112,7 @@ pub fn execute(
         } => disputes::resolve(deps, info, job_id, resolution, at_fault),
         ExecuteMsg::Expire { job_id } => jobs::expire(deps, env, info, job_id),
         ExecuteMsg::UpdateConfig(update) => config::update(deps, info, *update),
+        ExecuteMsg::UpdateFeeRouting(update) => config::update_fee_routing(deps, info, update),
         ExecuteMsg::UpdateOwnership(action) => update_ownership(deps, &env, &info, action),
     }
 }
@@ -146,6 +148,7 @@ pub fn query(deps: Deps, _env: Env, msg: QueryMsg) -> StdResult<Binary> {
             limit,
         } => to_json_binary(&query::jobs_by_status(deps, status, start_after, limit)?),
         QueryMsg::Totals {} => to_json_binary(&query::totals(deps)?),
+        QueryMsg::FeesRouted {} => to_json_binary(&routed_totals(deps.storage)?),
     }
 }
 

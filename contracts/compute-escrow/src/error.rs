@@ -1,4 +1,5 @@
 use btt_types::compute::JobStatus;
+use btt_types::fee_router::FeeRouteError;
 use btt_types::migration::MigrationError;
 use btt_types::token::UnknownToken;
 use cosmwasm_std::{OverflowError, StdError, Timestamp, Uint128};
@@ -25,6 +26,9 @@ pub enum ContractError {
 
     #[error("{0}")]
     UnknownToken(#[from] UnknownToken),
+
+    #[error("{0}")]
+    FeeRoute(#[from] FeeRouteError),
 
     #[error("invalid config: {reason}")]
     InvalidConfig { reason: String },

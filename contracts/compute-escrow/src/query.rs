@@ -1,7 +1,7 @@
 use btt_types::asset::Asset;
 use btt_types::compute::{
-    ConfigResponse, FeeShare, Job, JobSpec, JobStatus, JobsResponse, Node, NodesResponse,
-    PayoutSplit, QuoteResponse, TotalsResponse,
+    ConfigResponse, Job, JobSpec, JobStatus, JobsResponse, Node, NodesResponse, QuoteResponse,
+    TotalsResponse,
 };
 use btt_types::pagination::{clamp_limit, page};
 use cosmwasm_std::{Deps, Order, StdError, StdResult};
@@ -21,18 +21,8 @@ pub fn config(deps: Deps) -> StdResult<ConfigResponse> {
         urgency: c.urgency,
         price_per_gb: c.price_per_gb,
         native_rates: c.native_rates,
-        split: PayoutSplit {
-            contributors: c.contributors,
-            fees: c
-                .fees
-                .into_iter()
-                .map(|f| FeeShare {
-                    label: f.label,
-                    recipient: f.recipient.to_string(),
-                    share: f.share,
-                })
-                .collect(),
-        },
+        contributors: c.contributors,
+        fee_routing: c.fee_routing,
         min_bond: c.min_bond,
         slash: c.slash,
         reserve: c.reserve,

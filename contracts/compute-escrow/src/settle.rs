@@ -3,9 +3,10 @@
 use btt_types::asset::Asset;
 use btt_types::compute::Job;
 use btt_types::depin::DepinContract;
-use cosmwasm_std::{Addr, Response, Storage, Uint128};
+use btt_types::fee_router::{FeeAsset, FeeStream};
+use cosmwasm_std::{Response, Storage, Uint128};
 
-use crate::split::split;
+use crate::split::node_cuts;
 use crate::state::{Config, NODES, TOTALS};
 use crate::ContractError;
 
@@ -37,35 +38,35 @@ pub fn release_nodes(
     Ok(())
 }
 
-/// A response paying `amount` of the job's escrow out, with one attribute per part: fee
-/// recipients and the nodes' operators by units (see [`split`]); with `report_units`, each
-/// node's units go to depin-rewards with the protocol fees (in ubtt) its part of the job paid,
-/// which cap the node's mining reward.
+/// A response paying `amount` of the job's escrow out: the protocol part through the fee
+/// router (a `fee_routed` event), the rest to the nodes' operators by units (see
+/// [`crate::split`]), one attribute per node; with `report_units`, each node's units go to
+/// depin-rewards with the protocol fees (in ubtt) its part of the job paid, which cap the node's
+/// mining reward.
 pub fn pay_out(
-    storage: &dyn Storage,
+    storage: &mut dyn Storage,
     config: &Config,
     job: &Job,
     amount: Uint128,
     report_units: bool,
 ) -> Result<Response, ContractError> {
-    let fees: Vec<(String, Addr, _)> = config
-        .fees
-        .iter()
-        .map(|f| (f.label.clone(), f.recipient.clone(), f.share))
-        .collect();
+    let fee = FeeAsset {
+        asset: &job.asset,
+        token: &config.token,
+        burnable: true,
+    };
+    let routed = config
+        .fee_routing
+        .route_part(storage, FeeStream::Compute, &fee, amount)?;
     let units: Vec<(u64, u64)> = job
         .assignments
         .iter()
         .map(|a| (a.node_id, a.units))
         .collect();
-    let payout = split(amount, &fees, &units);
-    let mut msgs = vec![];
+    let contributors = amount.checked_sub(routed.routed.total()?)?;
+    let mut msgs = routed.msgs;
     let mut attrs = vec![];
-    for fee in &payout.fees {
-        msgs.extend(job.asset.transfer_msg(&fee.recipient, fee.amount)?);
-        attrs.push((fee.label.replace(' ', "_"), fee.amount.to_string()));
-    }
-    for cut in &payout.nodes {
+    for cut in node_cuts(contributors, &units) {
         let node = NODES.load(storage, cut.node_id)?;
         msgs.extend(job.asset.transfer_msg(&node.operator, cut.amount)?);
         attrs.push((format!("node_{}", cut.node_id), cut.amount.to_string()));
@@ -86,5 +87,8 @@ pub fn pay_out(
             )?);
         }
     }
-    Ok(Response::new().add_messages(msgs).add_attributes(attrs))
+    Ok(Response::new()
+        .add_messages(msgs)
+        .add_attributes(attrs)
+        .add_event(routed.event))
 }

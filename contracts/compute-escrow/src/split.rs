@@ -1,19 +1,12 @@
-//! The payout of a completed job: 70% to the nodes by units, 15/10/5% to the development fund,
-//! foundation and reserve (DAO config). Fee shares are rounded down; the contributors' part is
-//! what remains, so it takes the rounding dust; among nodes each gets its units' share rounded
-//! down and the remainder goes to the node that supplied the most units. The parts always add up
-//! to the price exactly.
+//! The payout of a completed job: 70% to the nodes by units, the protocol part (15/10/5% to the
+//! development fund, foundation and reserve at genesis) through the fee router
+//! ([`btt_types::fee_router`]). Fee parts are rounded down; the contributors' part is what
+//! remains, so it takes the rounding dust; among nodes each gets its units' share rounded down and
+//! the remainder goes to the node that supplied the most units. The parts always add up to the
+//! price exactly.
 
-use btt_types::bps::Bps;
-use cosmwasm_std::{Addr, Uint128};
-
-/// One fee recipient's cut.
-#[derive(Debug, Clone, PartialEq)]
-pub struct FeeCut {
-    pub label: String,
-    pub recipient: Addr,
-    pub amount: Uint128,
-}
+use btt_types::fee_router::{cut, FeeShares, Payable, Routed};
+use cosmwasm_std::{StdResult, Uint128};
 
 /// One node's cut.
 #[derive(Debug, Clone, PartialEq)]
@@ -25,32 +18,23 @@ pub struct NodeCut {
 /// A whole payout.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Payout {
-    pub fees: Vec<FeeCut>,
+    pub fees: Routed,
     pub nodes: Vec<NodeCut>,
 }
 
 impl Payout {
     /// Σ of every part.
-    pub fn total(&self) -> Uint128 {
-        self.fees.iter().map(|f| f.amount).sum::<Uint128>()
-            + self.nodes.iter().map(|n| n.amount).sum::<Uint128>()
+    pub fn total(&self) -> StdResult<Uint128> {
+        Ok(self
+            .fees
+            .total()?
+            .checked_add(self.nodes.iter().map(|n| n.amount).sum::<Uint128>())?)
     }
 }
 
-/// Splits `amount` between `fees` (label, recipient, share) and the nodes (`(node_id, units)`,
-/// at least one, units > 0).
-pub fn split(amount: Uint128, fees: &[(String, Addr, Bps)], nodes: &[(u64, u64)]) -> Payout {
-    let fees: Vec<FeeCut> = fees
-        .iter()
-        .map(|(label, recipient, share)| FeeCut {
-            label: label.clone(),
-            recipient: recipient.clone(),
-            amount: share.of(amount),
-        })
-        .collect();
-    let fee_total: Uint128 = fees.iter().map(|f| f.amount).sum();
-    // Fee shares add up to at most 100% and each is rounded down, so this cannot underflow.
-    let contributors = amount - fee_total;
+/// Splits `contributors` between the nodes (`(node_id, units)`, at least one, units > 0) by
+/// units, the remainder to the node with the most units.
+pub fn node_cuts(contributors: Uint128, nodes: &[(u64, u64)]) -> Vec<NodeCut> {
     let total_units: u128 = nodes.iter().map(|(_, u)| u128::from(*u)).sum();
     let mut cuts: Vec<NodeCut> = nodes
         .iter()
@@ -66,29 +50,50 @@ pub fn split(amount: Uint128, fees: &[(String, Addr, Bps)], nodes: &[(u64, u64)]
         .max_by_key(|(i, (_, units))| (*units, std::cmp::Reverse(*i)))
         .map(|(i, _)| i);
     if let Some(i) = largest {
+        // Each cut is rounded down, so they sum to at most `contributors`.
         cuts[i].amount += contributors - paid;
     }
-    Payout { fees, nodes: cuts }
+    cuts
+}
+
+/// Splits `amount` by the protocol `shares` (of the price) and between the nodes.
+pub fn split(
+    amount: Uint128,
+    shares: &FeeShares,
+    payable: Payable,
+    nodes: &[(u64, u64)],
+) -> StdResult<Payout> {
+    let fees = cut(amount, shares, payable);
+    let contributors = amount.checked_sub(fees.total()?)?;
+    Ok(Payout {
+        fees,
+        nodes: node_cuts(contributors, nodes),
+    })
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    fn fees() -> Vec<(String, Addr, Bps)> {
-        vec![
-            (
-                "development fund".into(),
-                Addr::unchecked("dev"),
-                Bps(1_500),
-            ),
-            (
-                "foundation".into(),
-                Addr::unchecked("foundation"),
-                Bps(1_000),
-            ),
-            ("reserve".into(), Addr::unchecked("reserve"), Bps(500)),
-        ]
+    use btt_types::bps::Bps;
+
+    const BTT: Payable = Payable {
+        burn: true,
+        stake: true,
+    };
+
+    fn fees() -> FeeShares {
+        FeeShares {
+            development_fund: Bps(1_500),
+            foundation: Bps(1_000),
+            reserve: Bps(500),
+            stakers: Bps(0),
+            burn: Bps(0),
+        }
+    }
+
+    fn split(amount: Uint128, shares: &FeeShares, nodes: &[(u64, u64)]) -> Payout {
+        super::split(amount, shares, BTT, nodes).unwrap()
     }
 
     #[test]
@@ -99,7 +104,7 @@ mod tests {
             for nodes in node_sets {
                 let payout = split(Uint128::new(price), &fees(), nodes);
                 assert_eq!(
-                    payout.total(),
+                    payout.total().unwrap(),
                     Uint128::new(price),
                     "price {price}, {} nodes",
                     nodes.len()
@@ -112,15 +117,18 @@ mod tests {
     #[test]
     fn the_shares_are_70_15_10_5_and_dust_goes_to_contributors() {
         let payout = split(Uint128::new(999_999), &fees(), &[(1, 1)]);
-        let fee_amounts: Vec<u128> = payout.fees.iter().map(|f| f.amount.u128()).collect();
-        assert_eq!(fee_amounts, vec![149_999, 99_999, 49_999]);
+        let f = payout.fees;
+        assert_eq!(
+            [f.development_fund, f.foundation, f.reserve].map(|a| a.u128()),
+            [149_999, 99_999, 49_999]
+        );
         assert_eq!(
             payout.nodes[0].amount,
             Uint128::new(700_002),
             "699,999.3 + 2.7 of dust"
         );
         let tiny = split(Uint128::new(7), &fees(), &[(1, 1), (2, 1)]);
-        assert_eq!(tiny.fees.iter().map(|f| f.amount.u128()).sum::<u128>(), 1);
+        assert_eq!(tiny.fees.total().unwrap(), Uint128::new(1));
         assert_eq!(
             tiny.nodes,
             vec![
@@ -138,7 +146,7 @@ mod tests {
 
     #[test]
     fn nodes_share_by_units_with_the_remainder_to_the_largest() {
-        let payout = split(Uint128::new(1_000), &[], &[(7, 1), (8, 2)]);
+        let payout = split(Uint128::new(1_000), &FeeShares::default(), &[(7, 1), (8, 2)]);
         assert_eq!(payout.nodes[0].amount, Uint128::new(333));
         assert_eq!(payout.nodes[1].amount, Uint128::new(667));
         let one = split(Uint128::new(1), &fees(), &[(1, 3), (2, 3), (3, 1)]);

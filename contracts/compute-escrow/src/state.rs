@@ -1,16 +1,9 @@
 use btt_types::bps::Bps;
+use btt_types::fee_router::FeeRouting;
 use btt_types::compute::{HardwareClass, Job, NativeRate, Node, RunWindow, UrgencyMultipliers};
 use cosmwasm_schema::cw_serde;
 use cosmwasm_std::{Addr, Uint128};
 use cw_storage_plus::{Index, IndexList, IndexedMap, Item, Map, MultiIndex};
-
-/// A fee recipient with a validated address.
-#[cw_serde]
-pub struct Fee {
-    pub label: String,
-    pub recipient: Addr,
-    pub share: Bps,
-}
 
 #[cw_serde]
 pub struct Config {
@@ -22,8 +15,10 @@ pub struct Config {
     pub urgency: UrgencyMultipliers,
     pub price_per_gb: Uint128,
     pub native_rates: Vec<NativeRate>,
+    /// The nodes' share of a completed job's price.
     pub contributors: Bps,
-    pub fees: Vec<Fee>,
+    /// Where the protocol part of a completed job's price goes.
+    pub fee_routing: FeeRouting,
     pub min_bond: Uint128,
     pub slash: Bps,
     /// Receives slashes beyond the clinic's loss.

@@ -1,7 +1,8 @@
+use btt_types::fee_router::routed_totals;
 use btt_types::migration::migrate_contract;
 use btt_types::ownership::update_ownership;
 use btt_types::points::{
-    ExecuteMsg, InstantiateMsg, MigrateMsg, PointsRules, QueryMsg, ReceiveMsg,
+    ExecuteMsg, InstantiateMsg, MigrateMsg, PointsRules, QueryMsg, ReceiveMsg, FEE_STREAMS,
 };
 use btt_types::token::hook_sender;
 #[cfg(not(feature = "library"))]
@@ -12,7 +13,7 @@ use cosmwasm_std::{
 use cw20::Cw20ReceiveMsg;
 
 use crate::state::{Config, Pool, CONFIG, POOL};
-use crate::{award, providers, query, rules, spend, ContractError};
+use crate::{award, fees, providers, query, rules, spend, ContractError};
 
 /// cw2 name of this contract.
 pub const CONTRACT_NAME: &str = "crates.io:incentive-points";
@@ -31,11 +32,12 @@ pub fn instantiate(
     rules::validate(&msg.rules)?;
     let config = Config {
         token: deps.api.addr_validate(&msg.token)?,
-        treasury: deps.api.addr_validate(&msg.treasury)?,
+        fee_routing: msg.fee_routing.validate(deps.api, &FEE_STREAMS)?,
         payfi: msg.payfi.map(|p| deps.api.addr_validate(&p)).transpose()?,
         rules: msg.rules,
         start: env.block.time,
     };
+    fees::check_denoms(&deps.querier, &config, &config.rules)?;
     CONFIG.save(deps.storage, &config)?;
     POOL.save(deps.storage, &Pool::default())?;
     let owner = msg.owner.unwrap_or_else(|| info.sender.to_string());
@@ -88,6 +90,7 @@ fn update_config(
     let mut config = CONFIG.load(deps.storage)?;
     if let Some(r) = new_rules {
         rules::validate(&r)?;
+        fees::check_denoms(&deps.querier, &config, &r)?;
         config.rules = *r;
     }
     if let Some(p) = payfi {
@@ -148,6 +151,7 @@ pub fn execute(
         }
         ExecuteMsg::RemovePartner { partner } => spend::remove_partner(deps, info, partner),
         ExecuteMsg::UpdateConfig { rules, payfi } => update_config(deps, info, rules, payfi),
+        ExecuteMsg::UpdateFeeRouting(update) => fees::update_routing(deps, info, update),
         ExecuteMsg::UpdateOwnership(action) => update_ownership(deps, &env, &info, action),
     }
 }
@@ -166,6 +170,7 @@ pub fn query(deps: Deps, env: Env, msg: QueryMsg) -> StdResult<Binary> {
         } => to_json_binary(&query::engagement(deps, patient, from_period, to_period)?),
         QueryMsg::Partner { address } => to_json_binary(&query::partner(deps, address)?),
         QueryMsg::Pool {} => to_json_binary(&query::pool(deps, env)?),
+        QueryMsg::FeesRouted {} => to_json_binary(&routed_totals(deps.storage)?),
     }
 }
 

@@ -1,3 +1,4 @@
+use btt_types::fee_router::FeeRouteError;
 use btt_types::migration::MigrationError;
 use btt_types::token::UnknownToken;
 use cosmwasm_std::{OverflowError, StdError, Uint128};
@@ -9,6 +10,9 @@ use thiserror::Error;
 pub enum ContractError {
     #[error("{0}")]
     Std(#[from] StdError),
+
+    #[error("{0}")]
+    FeeRoute(#[from] FeeRouteError),
 
     #[error("{0}")]
     Overflow(#[from] OverflowError),

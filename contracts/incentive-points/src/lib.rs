@@ -15,6 +15,7 @@
 pub mod award;
 pub mod contract;
 pub mod error;
+pub mod fees;
 pub mod ledger;
 pub mod providers;
 pub mod query;

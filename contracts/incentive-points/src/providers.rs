@@ -2,12 +2,15 @@
 //! 30-day windows from its first payment; each window carries its tier's budget, so one payment
 //! buys one budget. A different tier starts with the first window after those already paid.
 
+use btt_types::asset::Asset;
+use btt_types::fee_router::FeeStream;
 use btt_types::points::{Provider, QueuedTier, SUBSCRIPTION_SECONDS};
 use btt_types::token::TokenContract;
 use cosmwasm_std::{
-    ensure, Addr, BankMsg, Coin, CosmosMsg, DepsMut, Env, Response, Storage, Timestamp, Uint128,
+    ensure, Addr, Coin, CosmosMsg, DepsMut, Env, Response, Storage, Timestamp, Uint128,
 };
 
+use crate::fees;
 use crate::state::{Config, CONFIG, POOL, PROVIDERS};
 use crate::ContractError;
 
@@ -64,7 +67,7 @@ pub fn subscribe(
         .tiers
         .get(tier as usize)
         .ok_or(ContractError::UnknownTier { tier })?;
-    let (fee, btt_paid): (CosmosMsg, Uint128) = match paid {
+    let (asset, amount, btt_paid) = match paid {
         Paid::Btt(amount) => {
             ensure!(
                 amount == t.price,
@@ -73,10 +76,7 @@ pub fn subscribe(
                     sent: amount,
                 }
             );
-            (
-                TokenContract(config.token.clone()).transfer_msg(&config.treasury, amount)?,
-                amount,
-            )
+            (Asset::Cw20(config.token.clone()), amount, amount)
         }
         Paid::Native(coin) => {
             let price = t
@@ -94,11 +94,7 @@ pub fn subscribe(
                     sent: coin.amount,
                 }
             );
-            let msg = BankMsg::Send {
-                to_address: config.treasury.to_string(),
-                amount: vec![coin],
-            };
-            (msg.into(), Uint128::zero())
+            (Asset::Native(coin.denom), coin.amount, Uint128::zero())
         }
     };
     let existing = PROVIDERS.may_load(deps.storage, &provider)?;
@@ -141,8 +137,16 @@ pub fn subscribe(
     p.fees_paid = p.fees_paid.checked_add(btt_paid)?;
     PROVIDERS.save(deps.storage, &provider, &p)?;
     let referrals = referral_rewards(deps.storage, &config, &provider)?;
+    let fee = fees::route(
+        deps.storage,
+        &config,
+        FeeStream::Subscription,
+        &asset,
+        amount,
+    )?;
     Ok(Response::new()
-        .add_message(fee)
+        .add_messages(fee.msgs)
+        .add_event(fee.event)
         .add_messages(referrals)
         .add_attribute("action", "subscribe")
         .add_attribute("provider", provider)

@@ -13,7 +13,7 @@ pub fn config(deps: Deps) -> StdResult<ConfigResponse> {
     let c = CONFIG.load(deps.storage)?;
     Ok(ConfigResponse {
         token: c.token,
-        treasury: c.treasury,
+        fee_routing: c.fee_routing,
         payfi: c.payfi,
         rules: c.rules,
         start: c.start,

@@ -1,9 +1,11 @@
 //! Spending points (redemption at partners, conversion to BTT) and partners.
 
+use btt_types::fee_router::FeeStream;
 use btt_types::points::Partner;
 use btt_types::token::TokenContract;
 use cosmwasm_std::{ensure, Addr, DepsMut, Env, MessageInfo, Response, Uint128};
 
+use crate::fees;
 use crate::ledger;
 use crate::rules::{epoch, oldest_live, period};
 use crate::state::{CONFIG, EPOCH_CONVERTED, PARTNERS, POOL};
@@ -49,7 +51,8 @@ pub fn redeem(
         .add_attribute("points", points.to_string())
         .add_attribute("fee", fee);
     if !fee.is_zero() {
-        res = res.add_message(TokenContract(config.token).transfer_msg(&config.treasury, fee)?);
+        let routed = fees::route_btt(deps.storage, &config, FeeStream::Redemption, fee)?;
+        res = res.add_messages(routed.msgs).add_event(routed.event);
     }
     Ok(res)
 }
@@ -114,9 +117,9 @@ fn add_partner(deps: DepsMut, partner: &Addr, name: String) -> Result<(), Contra
     Ok(())
 }
 
-/// The `RegisterPartner` hook: exactly the partner fee, paid to the treasury.
+/// The `RegisterPartner` hook: exactly the partner fee, routed as the partner stream.
 pub fn register_partner(
-    deps: DepsMut,
+    mut deps: DepsMut,
     partner: Addr,
     paid: Uint128,
     name: String,
@@ -128,9 +131,11 @@ pub fn register_partner(
             sent: paid,
         });
     }
-    add_partner(deps, &partner, name)?;
+    add_partner(deps.branch(), &partner, name)?;
+    let routed = fees::route_btt(deps.storage, &config, FeeStream::Partner, paid)?;
     Ok(Response::new()
-        .add_message(TokenContract(config.token).transfer_msg(&config.treasury, paid)?)
+        .add_messages(routed.msgs)
+        .add_event(routed.event)
         .add_attribute("action", "register_partner")
         .add_attribute("partner", partner))
 }

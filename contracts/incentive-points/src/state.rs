@@ -1,3 +1,4 @@
+use btt_types::fee_router::FeeRouting;
 use btt_types::points::{Partner, PointsRules, Provider};
 use cosmwasm_schema::cw_serde;
 use cosmwasm_std::{Addr, Timestamp, Uint128};
@@ -6,7 +7,8 @@ use cw_storage_plus::{Item, Map};
 #[cw_serde]
 pub struct Config {
     pub token: Addr,
-    pub treasury: Addr,
+    /// Where the subscription, partner and redemption fees go.
+    pub fee_routing: FeeRouting,
     pub payfi: Option<Addr>,
     pub rules: PointsRules,
     /// Start of period 0 and conversion epoch 0.

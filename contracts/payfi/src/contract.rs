@@ -1,9 +1,10 @@
+use btt_types::fee_router::routed_totals;
 use btt_types::asset::Asset;
 use btt_types::migration::migrate_contract;
 use btt_types::ownership::update_ownership;
 use btt_types::payfi::{
     ExecuteMsg, FastSettlement, InstantiateMsg, MigrateMsg, PayfiFees, QueryMsg, ReceiveMsg,
-    ANALYTICS_FEE_BAND, CONVERSION_FEE_BAND, MAX_FEEDERS, MAX_SETTLEMENT_SECONDS, TIER_FEE_BAND,
+    ANALYTICS_FEE_BAND, CONVERSION_FEE_BAND, MAX_FEEDERS, MAX_SETTLEMENT_SECONDS, TIER_FEE_BAND, FEE_STREAMS,
 };
 use btt_types::token::hook_sender;
 #[cfg(not(feature = "library"))]
@@ -15,7 +16,7 @@ use cosmwasm_std::{
 use cw20::Cw20ReceiveMsg;
 
 use crate::state::{Config, Counters, CONFIG, COUNTERS};
-use crate::{invoices, payments, query, rates, settlement, ContractError};
+use crate::{fees, invoices, payments, query, rates, settlement, ContractError};
 
 /// cw2 name of this contract.
 pub const CONTRACT_NAME: &str = "crates.io:payfi";
@@ -91,7 +92,7 @@ pub fn instantiate(
         token: deps.api.addr_validate(&msg.token)?,
         staking: deps.api.addr_validate(&msg.staking)?,
         points: msg.points.map(|p| deps.api.addr_validate(&p)).transpose()?,
-        treasury: deps.api.addr_validate(&msg.treasury)?,
+        fee_routing: msg.fee_routing.validate(deps.api, &FEE_STREAMS)?,
         feeders: feeders(deps.api, &msg.feeders)?,
         fees: msg.fees,
         settlement_seconds: msg.settlement_seconds,
@@ -101,6 +102,9 @@ pub fn instantiate(
         native_denoms: msg.native_denoms,
     };
     validate(&config)?;
+    config
+        .fee_routing
+        .check_staking_denoms(&deps.querier, &config.native_denoms)?;
     CONFIG.save(deps.storage, &config)?;
     COUNTERS.save(deps.storage, &Counters::default())?;
     let owner = msg.owner.unwrap_or_else(|| info.sender.to_string());
@@ -168,6 +172,8 @@ fn update_config(
         c.min_feeders = m;
     }
     validate(&c)?;
+    c.fee_routing
+        .check_staking_denoms(&deps.querier, &c.native_denoms)?;
     CONFIG.save(deps.storage, &c)?;
     Ok(Response::new().add_attribute("action", "update_config"))
 }
@@ -222,6 +228,7 @@ pub fn execute(
             points,
             min_feeders,
         ),
+        ExecuteMsg::UpdateFeeRouting(update) => fees::update_routing(deps, info, update),
         ExecuteMsg::UpdateOwnership(action) => update_ownership(deps, &env, &info, action),
     }
 }
@@ -254,6 +261,7 @@ pub fn query(deps: Deps, env: Env, msg: QueryMsg) -> StdResult<Binary> {
         }
         QueryMsg::Rate { pay, invoice } => to_json_binary(&query::rate(deps, env, pay, invoice)?),
         QueryMsg::Totals {} => to_json_binary(&query::totals(deps)?),
+        QueryMsg::FeesRouted {} => to_json_binary(&routed_totals(deps.storage)?),
     }
 }
 

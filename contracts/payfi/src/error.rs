@@ -1,3 +1,4 @@
+use btt_types::fee_router::FeeRouteError;
 use btt_types::migration::MigrationError;
 use btt_types::payfi::{InvoiceStatus, PaymentStatus};
 use btt_types::token::UnknownToken;
@@ -10,6 +11,9 @@ use thiserror::Error;
 pub enum ContractError {
     #[error("{0}")]
     Std(#[from] StdError),
+
+    #[error("{0}")]
+    FeeRoute(#[from] FeeRouteError),
 
     #[error("{0}")]
     Overflow(#[from] OverflowError),

@@ -12,6 +12,7 @@
 
 pub mod contract;
 pub mod error;
+pub mod fees;
 pub mod invoices;
 pub mod payments;
 pub mod query;

@@ -17,7 +17,7 @@ pub fn config(deps: Deps) -> StdResult<ConfigResponse> {
         token: c.token,
         staking: c.staking,
         points: c.points,
-        treasury: c.treasury,
+        fee_routing: c.fee_routing,
         feeders: c.feeders,
         fees: c.fees,
         settlement_seconds: c.settlement_seconds,

@@ -11,6 +11,7 @@ use cosmwasm_std::{
 };
 use cw_storage_plus::Bound;
 
+use crate::fees;
 use crate::rates::key;
 use crate::state::{Config, Volume, ANALYTICS, CONFIG, COUNTERS, INVOICES, PAYMENTS, PENDING};
 use crate::ContractError;
@@ -114,17 +115,14 @@ pub fn settle(
         let mut payment = PAYMENTS.load(deps.storage, *id)?;
         let mut invoice = INVOICES.load(deps.storage, payment.invoice_id)?;
         let net = payment.principal.checked_sub(payment.refunded)?;
-        let service = payment.fee.of_ceil(net);
-        res = res
-            .add_messages(
-                payment
-                    .asset
-                    .transfer_msg(&invoice.provider, net.checked_sub(service)?)?,
-            )
-            .add_messages(payment.asset.transfer_msg(
-                &config.treasury,
-                service.checked_add(payment.conversion_fee)?,
-            )?);
+        let parts = fees::service_parts(&config, &payment, invoice.analytics, net)?;
+        let service = parts.0.checked_add(parts.1)?;
+        res = res.add_messages(
+            payment
+                .asset
+                .transfer_msg(&invoice.provider, net.checked_sub(service)?)?,
+        );
+        res = fees::route_settlement(deps.storage, &config, &payment, parts, res)?;
         invoice.pending_payments = invoice.pending_payments.saturating_sub(1);
         if let Some(award) = award_points(&config, &mut invoice, env.block.time)? {
             res = res.add_submessage(award);

@@ -1,3 +1,4 @@
+use btt_types::fee_router::FeeRouting;
 use btt_types::payfi::{FastSettlement, Invoice, PayfiFees, Payment, Rate};
 use cosmwasm_schema::cw_serde;
 use cosmwasm_std::{Addr, Uint128};
@@ -8,7 +9,8 @@ pub struct Config {
     pub token: Addr,
     pub staking: Addr,
     pub points: Option<Addr>,
-    pub treasury: Addr,
+    /// Where the tier, analytics and conversion fees go.
+    pub fee_routing: FeeRouting,
     pub feeders: Vec<Addr>,
     pub fees: PayfiFees,
     pub settlement_seconds: u64,

@@ -5,7 +5,6 @@
 //! config's min/max factors of the initial reserve.
 
 use btt_types::asset::Asset;
-use btt_types::fees::FeeRecipient;
 use btt_types::fractionalizer::{Auction, BuyoutParams, ReserveResponse, Vault, VaultStatus};
 use btt_types::rwa_nft::{self, AssetResponse};
 use cosmwasm_std::{
@@ -201,7 +200,7 @@ pub fn bid(
                 });
             }
             // The management fee accrues until the auction starts, then stops.
-            res = res.add_messages(accrue_fee(deps.storage, &mut vault, now)?);
+            res = accrue_fee(deps.storage, &config, &mut vault, now)?.add_to(res);
             vault.status = VaultStatus::Auction;
             Auction {
                 bidder: paid.sender.clone(),
@@ -276,8 +275,8 @@ fn burn_msg(vault: &Vault, amount: Uint128) -> StdResult<CosmosMsg> {
 }
 
 /// Closes a vault whose last share is gone: rounding dust of income (what no holder can ever be
-/// owed) goes to the first fee recipient.
-fn close(vault: &mut Vault, recipients: &[FeeRecipient]) -> StdResult<Vec<CosmosMsg>> {
+/// owed) goes to the operational reserve.
+fn close(vault: &mut Vault, reserve: &Addr) -> StdResult<Vec<CosmosMsg>> {
     vault.status = VaultStatus::Closed;
     let owed: Uint128 = vault
         .income_credited
@@ -286,14 +285,7 @@ fn close(vault: &mut Vault, recipients: &[FeeRecipient]) -> StdResult<Vec<Cosmos
         .unwrap_or(Uint128::MAX);
     let dust = vault.income_deposited.saturating_sub(owed);
     vault.income_paid += dust;
-    Ok(match recipients.first() {
-        Some(r) => vault
-            .asset
-            .transfer_msg(&r.address, dust)?
-            .into_iter()
-            .collect(),
-        None => vec![],
-    })
+    Ok(vault.asset.transfer_msg(reserve, dust)?.into_iter().collect())
 }
 
 /// Burns `amount` shares the holder sent, pays their income, and closes the vault at zero.
@@ -310,7 +302,7 @@ fn burn_and_pay(
     let mut msgs = vec![burn_msg(vault, amount)?];
     msgs.extend(vault.asset.transfer_msg(holder, payout + income)?);
     if vault.supply.is_zero() {
-        msgs.extend(close(vault, &config.recipients)?);
+        msgs.extend(close(vault, &config.fee_routing.payees.reserve)?);
     }
     Ok(msgs)
 }
@@ -350,11 +342,11 @@ pub fn redeem_nft(
     let config = CONFIG.load(deps.storage)?;
     let mut vault = load_vault(deps.storage, vault_id)?;
     require_status(&vault, &[VaultStatus::Active], "active (no auction)")?;
-    let mut fee_msgs: Vec<CosmosMsg> = vec![];
+    let mut res = Response::new();
     if holder == vault.curator {
         vault.fee_checkpoint = env.block.time;
     } else {
-        fee_msgs.extend(accrue_fee(deps.storage, &mut vault, env.block.time)?.map(CosmosMsg::from));
+        res = accrue_fee(deps.storage, &config, &mut vault, env.block.time)?.add_to(res);
     }
     if amount != vault.supply {
         return Err(ContractError::NotAllShares {
@@ -362,8 +354,7 @@ pub fn redeem_nft(
             sent: amount,
         });
     }
-    let mut msgs = fee_msgs;
-    msgs.push(nft_transfer(&config.nft, &holder, &vault.token_id)?);
+    let mut msgs = vec![nft_transfer(&config.nft, &holder, &vault.token_id)?];
     msgs.extend(burn_and_pay(
         deps.storage,
         &mut vault,
@@ -372,7 +363,7 @@ pub fn redeem_nft(
         Uint128::zero(),
     )?);
     VAULTS.save(deps.storage, vault_id, &vault)?;
-    Ok(Response::new()
+    Ok(res
         .add_messages(msgs)
         .add_attribute("action", "redeem_nft")
         .add_attribute("vault_id", vault_id.to_string())

@@ -1,7 +1,8 @@
-use btt_types::fees::{in_band, validate_recipients, BurnRule, FeeRecipientMsg};
+use btt_types::fee_router::routed_totals;
+use btt_types::fees::in_band;
 use btt_types::fractionalizer::{
     BuyoutParams, ExecuteMsg, InstantiateMsg, MigrateMsg, QueryMsg, ReceiveMsg, VaultFees,
-    MANAGEMENT_FEE_BAND, TRADE_FEE_BAND,
+    FEE_STREAMS, MANAGEMENT_FEE_BAND, TRADE_FEE_BAND,
 };
 use btt_types::migration::migrate_contract;
 use btt_types::ownership::update_ownership;
@@ -10,14 +11,14 @@ use btt_types::token::UnknownToken;
 use cosmwasm_std::entry_point;
 use cosmwasm_std::{
     from_json, to_json_binary, Binary, Decimal, Deps, DepsMut, Env, MessageInfo, Reply, Response,
-    StdResult,
+    StdResult, Uint128,
 };
 use cw20::Cw20ReceiveMsg;
 
 use crate::payment::Payment;
 use crate::state::{Config, Totals, BY_SHARES, CONFIG, TOTALS};
 use crate::vaults::REPLY_SHARES;
-use crate::{buyout, income, market, query, vaults, ContractError};
+use crate::{buyout, fees, income, market, query, vaults, ContractError};
 
 /// cw2 name of this contract.
 pub const CONTRACT_NAME: &str = "crates.io:rwa-fractionalizer";
@@ -47,6 +48,11 @@ fn check_fees(fees: &VaultFees) -> Result<(), ContractError> {
         MANAGEMENT_FEE_BAND.0,
         MANAGEMENT_FEE_BAND.1,
     )?;
+    if !fees.management_protocol.is_valid() {
+        return Err(invalid(
+            "the protocol's part of the management fee is at most 100%",
+        ));
+    }
     if fees.premium.is_zero() || fees.premium_seconds == 0 {
         return Err(invalid("the premium listing has a fee and a period"));
     }
@@ -76,9 +82,6 @@ fn check_buyout(b: &BuyoutParams) -> Result<(), ContractError> {
 fn validate(c: &Config) -> Result<(), ContractError> {
     check_fees(&c.fees)?;
     check_buyout(&c.buyout)?;
-    if !c.burn.share.is_valid() {
-        return Err(invalid("the burn share is at most 100%"));
-    }
     if !btt_types::asset::are_native_denoms(&c.native_denoms) {
         return Err(invalid("native denoms must be real denoms"));
     }
@@ -101,11 +104,14 @@ pub fn instantiate(
         shares_code_id: msg.shares_code_id,
         native_denoms: msg.native_denoms,
         fees: msg.fees,
-        recipients: validate_recipients(deps.api, &msg.recipients)?,
-        burn: msg.burn,
+        fee_routing: msg.fee_routing.validate(deps.api, &FEE_STREAMS)?,
+        burn_threshold: msg.burn_threshold,
         buyout: msg.buyout,
     };
     validate(&config)?;
+    config
+        .fee_routing
+        .check_staking_denoms(&deps.querier, &config.native_denoms)?;
     CONFIG.save(deps.storage, &config)?;
     TOTALS.save(deps.storage, &Totals::default())?;
     let owner = msg.owner.unwrap_or_else(|| info.sender.to_string());
@@ -180,8 +186,7 @@ fn update_config(
     deps: DepsMut,
     info: MessageInfo,
     fees: Option<VaultFees>,
-    recipients: Option<Vec<FeeRecipientMsg>>,
-    burn: Option<BurnRule>,
+    burn_threshold: Option<Uint128>,
     buyout: Option<BuyoutParams>,
     native_denoms: Option<Vec<String>>,
     shares_code_id: Option<u64>,
@@ -192,11 +197,8 @@ fn update_config(
     if let Some(f) = fees {
         c.fees = f;
     }
-    if let Some(r) = recipients {
-        c.recipients = validate_recipients(deps.api, &r)?;
-    }
-    if let Some(b) = burn {
-        c.burn = b;
+    if let Some(t) = burn_threshold {
+        c.burn_threshold = t;
     }
     if let Some(b) = buyout {
         c.buyout = b;
@@ -208,6 +210,8 @@ fn update_config(
         c.shares_code_id = id;
     }
     validate(&c)?;
+    c.fee_routing
+        .check_staking_denoms(&deps.querier, &c.native_denoms)?;
     CONFIG.save(deps.storage, &c)?;
     Ok(Response::new().add_attribute("action", "update_config"))
 }
@@ -251,8 +255,7 @@ pub fn execute(
         ExecuteMsg::SettleAuction { vault_id } => buyout::settle_auction(deps, env, info, vault_id),
         ExecuteMsg::UpdateConfig {
             fees,
-            recipients,
-            burn,
+            burn_threshold,
             buyout,
             native_denoms,
             shares_code_id,
@@ -260,12 +263,12 @@ pub fn execute(
             deps,
             info,
             fees,
-            recipients,
-            burn,
+            burn_threshold,
             buyout,
             native_denoms,
             shares_code_id,
         ),
+        ExecuteMsg::UpdateFeeRouting(update) => fees::update_routing(deps, info, update),
         ExecuteMsg::UpdateOwnership(action) => update_ownership(deps, &env, &info, action),
     }
 }
@@ -310,6 +313,7 @@ pub fn query(deps: Deps, env: Env, msg: QueryMsg) -> StdResult<Binary> {
         QueryMsg::Auction { vault_id } => to_json_binary(&query::auction(deps, vault_id)?),
         QueryMsg::ReservePrice { vault_id } => to_json_binary(&query::reserve(deps, vault_id)?),
         QueryMsg::Totals {} => to_json_binary(&query::totals(deps)?),
+        QueryMsg::FeesRouted {} => to_json_binary(&routed_totals(deps.storage)?),
     }
 }
 

@@ -1,8 +1,9 @@
+use btt_types::fee_router::FeeRouteError;
 use btt_types::fees::FeeOutOfBand;
 use btt_types::fractionalizer::VaultStatus;
 use btt_types::migration::MigrationError;
 use btt_types::token::UnknownToken;
-use cosmwasm_std::{Addr, StdError, Uint128};
+use cosmwasm_std::{OverflowError, Addr, StdError, Uint128};
 use cw_ownable::OwnershipError;
 use cw_utils::PaymentError;
 use thiserror::Error;
@@ -11,6 +12,12 @@ use thiserror::Error;
 pub enum ContractError {
     #[error("{0}")]
     Std(#[from] StdError),
+
+    #[error("{0}")]
+    FeeRoute(#[from] FeeRouteError),
+
+    #[error("{0}")]
+    Overflow(#[from] OverflowError),
 
     #[error("{0}")]
     Ownership(#[from] OwnershipError),

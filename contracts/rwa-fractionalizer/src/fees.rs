@@ -1,13 +1,16 @@
-//! Vault fees: the trade fee by the buyer's staking tier, and the split of every fee to the DAO's
-//! recipients with the high-value BTT burn.
+//! Vault fees: the trade fee by the buyer's staking tier, and the routing of the trade and
+//! premium fees through the fee router with the high-value BTT burn (the management fee, paid in
+//! shares, is minted in `vaults`).
 
 use btt_types::asset::Asset;
 use btt_types::bps::Bps;
-use btt_types::fees::pay_out_fee;
+use btt_types::fee_router::{FeeAsset, FeeRoutingUpdate, FeeStream, RoutedFee};
+use btt_types::fractionalizer::FEE_STREAMS;
 use btt_types::staking::StakingContract;
-use cosmwasm_std::{Addr, CosmosMsg, Deps, StdResult, Storage, Uint128};
+use cosmwasm_std::{Addr, Deps, DepsMut, MessageInfo, Response, StdResult, Storage, Uint128};
 
-use crate::state::{Config, FEES, TOTALS};
+use crate::state::{Config, CONFIG, FEES, TOTALS};
+use crate::ContractError;
 
 /// The trade fee of `buyer`: by their staking priority level, the last level applying above.
 pub fn trade_fee_rate(deps: Deps, config: &Config, buyer: &Addr) -> StdResult<Bps> {
@@ -31,31 +34,46 @@ pub fn add_to(
     Ok(())
 }
 
-/// Splits a fee received in `asset` for a transaction worth `value`: burns the BTT share of a
-/// high-value one, pays the recipients. Returns the messages and the burned amount.
+/// Routes a fee of `stream` received in `asset` for a transaction worth `value`: a BTT fee of a
+/// high-value one burns its burn share. Records the fee and the burn.
 pub fn distribute(
     storage: &mut dyn Storage,
     config: &Config,
+    stream: FeeStream,
     asset: &Asset,
     fee: Uint128,
     value: Uint128,
-) -> StdResult<(Vec<CosmosMsg>, Uint128)> {
-    let (msgs, burned) = pay_out_fee(
-        fee,
-        value,
+) -> StdResult<RoutedFee> {
+    let paid = FeeAsset {
         asset,
-        &config.token,
-        &config.burn,
-        &config.recipients,
-    )?;
-    if !burned.is_zero() {
+        token: &config.token,
+        burnable: value >= config.burn_threshold,
+    };
+    let routed = config.fee_routing.route(storage, stream, &paid, fee)?;
+    if !routed.routed.burned.is_zero() {
         TOTALS.update(storage, |mut t| -> StdResult<_> {
-            t.burned += burned;
+            t.burned = t.burned.checked_add(routed.routed.burned)?;
             Ok(t)
         })?;
     }
     if !fee.is_zero() {
         add_to(&FEES, storage, asset, fee)?;
     }
-    Ok((msgs, burned))
+    Ok(routed)
+}
+
+/// `UpdateFeeRouting`: the owner (the DAO) changes payees or stream shares.
+pub fn update_routing(
+    deps: DepsMut,
+    info: MessageInfo,
+    update: FeeRoutingUpdate,
+) -> Result<Response, ContractError> {
+    cw_utils::nonpayable(&info)?;
+    cw_ownable::assert_owner(deps.storage, &info.sender)?;
+    let mut c = CONFIG.load(deps.storage)?;
+    c.fee_routing = c.fee_routing.updated(deps.api, &FEE_STREAMS, &update)?;
+    c.fee_routing
+        .check_staking_denoms(&deps.querier, &c.native_denoms)?;
+    CONFIG.save(deps.storage, &c)?;
+    Ok(Response::new().add_attribute("action", "update_fee_routing"))
 }

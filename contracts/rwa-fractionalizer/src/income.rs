@@ -222,6 +222,7 @@ mod tests {
             management_fee: Bps(100),
             fee_checkpoint: Timestamp::from_seconds(0),
             fee_carry: Decimal256::zero(),
+            fee_minted: Uint128::zero(),
             status: VaultStatus::Active,
             income_index: Decimal256::zero(),
             income_deposited: Uint128::zero(),

@@ -3,6 +3,7 @@
 //! A listing leaves the shares with the seller (they keep earning income); the seller gives the
 //! vault a cw20 allowance, and a purchase moves the shares with `TransferFrom`.
 
+use btt_types::fee_router::FeeStream;
 use btt_types::fractionalizer::{Listing, QuoteResponse, VaultStatus};
 use cosmwasm_std::{
     to_json_binary, Addr, Deps, DepsMut, Empty, Env, MessageInfo, Response, StdResult, Uint128,
@@ -180,7 +181,14 @@ pub fn buy(
     }
     take_from_listing(&mut deps, &mut listing, shares)?;
     let config = CONFIG.load(deps.storage)?;
-    let (fee_msgs, burned) = distribute(deps.storage, &config, &vault.asset, q.fee, q.cost)?;
+    let routed = distribute(
+        deps.storage,
+        &config,
+        FeeStream::Trade,
+        &vault.asset,
+        q.fee,
+        q.cost,
+    )?;
     add_to(&VOLUME, deps.storage, &vault.asset, q.cost)?;
     let move_shares = WasmMsg::Execute {
         contract_addr: vault.shares_token.to_string(),
@@ -194,7 +202,8 @@ pub fn buy(
     Ok(Response::new()
         .add_message(move_shares)
         .add_messages(vault.asset.transfer_msg(&listing.seller, q.cost)?)
-        .add_messages(fee_msgs)
+        .add_messages(routed.msgs)
+        .add_event(routed.event)
         .add_attribute("action", "buy")
         .add_attribute("listing_id", listing_id.to_string())
         .add_attribute("vault_id", vault.id.to_string())
@@ -203,7 +212,7 @@ pub fn buy(
         .add_attribute("shares", shares)
         .add_attribute("cost", q.cost)
         .add_attribute("fee", q.fee)
-        .add_attribute("burned", burned))
+        .add_attribute("burned", routed.routed.burned))
 }
 
 /// `Feature`: the premium fee (BTT, exactly) features a vault for one more period.
@@ -225,13 +234,21 @@ pub fn feature(
     vault.featured_until = Some(until);
     VAULTS.save(deps.storage, vault_id, &vault)?;
     FEATURED.save(deps.storage, vault_id, &until)?;
-    let (msgs, burned) = distribute(deps.storage, &config, &paid.asset, paid.amount, paid.amount)?;
+    let routed = distribute(
+        deps.storage,
+        &config,
+        FeeStream::Premium,
+        &paid.asset,
+        paid.amount,
+        paid.amount,
+    )?;
     Ok(Response::new()
-        .add_messages(msgs)
+        .add_messages(routed.msgs)
+        .add_event(routed.event)
         .add_attribute("action", "feature")
         .add_attribute("vault_id", vault_id.to_string())
         .add_attribute("payer", paid.sender)
         .add_attribute("until", until.seconds().to_string())
         .add_attribute("fee", paid.amount)
-        .add_attribute("burned", burned))
+        .add_attribute("burned", routed.routed.burned))
 }

@@ -34,8 +34,8 @@ pub fn config(deps: Deps) -> StdResult<ConfigResponse> {
         shares_code_id: c.shares_code_id,
         native_denoms: c.native_denoms,
         fees: c.fees,
-        recipients: c.recipients,
-        burn: c.burn,
+        fee_routing: c.fee_routing,
+        burn_threshold: c.burn_threshold,
         buyout: c.buyout,
     })
 }

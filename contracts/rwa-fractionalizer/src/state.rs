@@ -1,5 +1,5 @@
 use btt_types::asset::Asset;
-use btt_types::fees::{BurnRule, FeeRecipient};
+use btt_types::fee_router::FeeRouting;
 use btt_types::fractionalizer::{Auction, BuyoutParams, Listing, Vault, VaultFees};
 use cosmwasm_schema::cw_serde;
 use cosmwasm_std::{Addr, Decimal256, Empty, Timestamp, Uint128};
@@ -20,10 +20,10 @@ pub struct Config {
     pub native_denoms: Vec<String>,
     /// Fees.
     pub fees: VaultFees,
-    /// Fee recipients.
-    pub recipients: Vec<FeeRecipient>,
-    /// High-value burn rule.
-    pub burn: BurnRule,
+    /// Where the trade, premium and management fees go.
+    pub fee_routing: FeeRouting,
+    /// BTT fees of transactions worth at least this many ubtt burn their burn share.
+    pub burn_threshold: Uint128,
     /// Buyout rules.
     pub buyout: BuyoutParams,
 }

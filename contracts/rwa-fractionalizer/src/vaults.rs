@@ -1,16 +1,18 @@
 //! Opening vaults (an NFT in, a shares token out) and the management fee.
 
+use btt_types::asset::Asset;
+use btt_types::fee_router::{cut, record, FeeStream, Payable};
 use btt_types::fractionalizer::{NftHook, SharesInstantiateMsg, Vault, VaultStatus, YEAR_SECONDS};
 use cosmwasm_std::{
-    from_json, to_json_binary, Addr, Decimal256, DepsMut, Env, MessageInfo, Reply, Response,
-    StdError, StdResult, Storage, SubMsg, Timestamp, Uint128, Uint256, WasmMsg,
+    from_json, to_json_binary, Addr, Decimal256, DepsMut, Env, Event, MessageInfo, Reply,
+    Response, StdError, StdResult, Storage, SubMsg, Timestamp, Uint128, Uint256, WasmMsg,
 };
 use cw20::Cw20ExecuteMsg;
 use cw721::receiver::Cw721ReceiveMsg;
 
 use crate::income::adjust;
 use crate::payment::asset_of;
-use crate::state::{Holder, BY_SHARES, CONFIG, HOLDERS, PENDING_VAULT, TOTALS, VAULTS};
+use crate::state::{Config, Holder, BY_SHARES, CONFIG, HOLDERS, PENDING_VAULT, TOTALS, VAULTS};
 use crate::ContractError;
 
 /// Reply id of a shares token's instantiation.
@@ -98,6 +100,7 @@ pub fn fractionalize(
         management_fee: config.fees.management,
         fee_checkpoint: env.block.time,
         fee_carry: Decimal256::zero(),
+            fee_minted: Uint128::zero(),
         status: VaultStatus::Active,
         income_index: Decimal256::zero(),
         income_deposited: Uint128::zero(),
@@ -185,12 +188,36 @@ pub fn fee_accrued(vault: &Vault, now: Timestamp) -> Decimal256 {
     vault.fee_carry + Decimal256::from_ratio(numerator, denominator)
 }
 
-/// Mints the whole fee shares accrued so far to the curator; returns the mint message, if any.
+/// The mints of an accrued management fee, with the protocol part's `fee_routed` event.
+#[derive(Default)]
+pub struct Accrued {
+    /// One mint per payee with a non-zero part.
+    pub mints: Vec<WasmMsg>,
+    /// The protocol part's event, when there is one.
+    pub event: Option<Event>,
+}
+
+impl Accrued {
+    /// `res` with the mints and the event.
+    pub fn add_to(self, res: Response) -> Response {
+        let res = res.add_messages(self.mints);
+        match self.event {
+            Some(e) => res.add_event(e),
+            None => res,
+        }
+    }
+}
+
+/// Mints the whole fee shares accrued so far: the protocol's part (`management_protocol` of
+/// all fee shares minted ever, so collecting often gains or loses nobody anything) through the
+/// management stream to the development fund, foundation and reserve, the rest to
+/// the curator. Fee shares are shares: each recipient's holding and income index are settled.
 pub fn accrue_fee(
     storage: &mut dyn Storage,
+    config: &Config,
     vault: &mut Vault,
     now: Timestamp,
-) -> Result<Option<WasmMsg>, ContractError> {
+) -> Result<Accrued, ContractError> {
     let owed = fee_accrued(vault, now);
     vault.fee_checkpoint = now;
     let minted: Uint128 = owed
@@ -199,12 +226,44 @@ pub fn accrue_fee(
         .map_err(|_| StdError::generic_err("fee overflow"))?;
     vault.fee_carry = owed - Decimal256::from_ratio(minted, 1u128);
     if minted.is_zero() {
-        return Ok(None);
+        return Ok(Accrued::default());
     }
+    // The protocol's part of everything minted so far, rounded down once, less what it had.
+    let rate = config.fees.management_protocol;
+    let total = vault.fee_minted.checked_add(minted)?;
+    let protocol = rate.of(total).checked_sub(rate.of(vault.fee_minted))?;
+    vault.fee_minted = total;
+    let shares = config.fee_routing.shares(FeeStream::Management)?;
+    let mut routed = cut(
+        protocol,
+        &shares,
+        Payable {
+            burn: false,
+            stake: false,
+        },
+    );
+    routed.development_fund = routed
+        .development_fund
+        .checked_add(protocol.checked_sub(routed.total()?)?)?;
+    let payees = &config.fee_routing.payees;
     let curator = vault.curator.clone();
-    adjust(storage, vault, &curator, minted, true)?;
-    vault.supply += minted;
-    Ok(Some(mint_msg(vault, &curator, minted)?))
+    let parts = [
+        (curator, minted.checked_sub(protocol)?),
+        (payees.development_fund.clone(), routed.development_fund),
+        (payees.foundation.clone(), routed.foundation),
+        (payees.reserve.clone(), routed.reserve),
+    ];
+    let mut accrued = Accrued::default();
+    for (to, amount) in parts.iter().filter(|(_, a)| !a.is_zero()) {
+        adjust(storage, vault, to, *amount, true)?;
+        vault.supply = vault.supply.checked_add(*amount)?;
+        accrued.mints.push(mint_msg(vault, to, *amount)?);
+    }
+    if !protocol.is_zero() {
+        let asset = Asset::Cw20(vault.shares_token.clone());
+        accrued.event = Some(record(storage, FeeStream::Management, &asset, &routed)?);
+    }
+    Ok(accrued)
 }
 
 fn mint_msg(vault: &Vault, to: &Addr, amount: Uint128) -> StdResult<WasmMsg> {
@@ -218,7 +277,7 @@ fn mint_msg(vault: &Vault, to: &Addr, amount: Uint128) -> StdResult<WasmMsg> {
     })
 }
 
-/// `CollectFees`: anyone mints the accrued management fee to the curator.
+/// `CollectFees`: anyone mints the accrued management fee to the curator and the protocol.
 pub fn collect_fees(
     deps: DepsMut,
     env: Env,
@@ -229,10 +288,11 @@ pub fn collect_fees(
     let mut vault = load_vault(deps.storage, vault_id)?;
     require_status(&vault, &[VaultStatus::Active], "active")?;
     let before = vault.supply;
-    let mint = accrue_fee(deps.storage, &mut vault, env.block.time)?;
+    let config = CONFIG.load(deps.storage)?;
+    let accrued = accrue_fee(deps.storage, &config, &mut vault, env.block.time)?;
     VAULTS.save(deps.storage, vault_id, &vault)?;
-    Ok(Response::new()
-        .add_messages(mint)
+    Ok(accrued
+        .add_to(Response::new())
         .add_attribute("action", "collect_fees")
         .add_attribute("vault_id", vault_id.to_string())
         .add_attribute("curator", &vault.curator)

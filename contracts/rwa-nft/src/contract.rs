@@ -1,23 +1,24 @@
-use btt_types::fees::{in_band, validate_recipients};
+use btt_types::fee_router::routed_totals;
+use btt_types::fees::in_band;
 use btt_types::migration::migrate_contract;
 use btt_types::ownership::update_ownership;
 use btt_types::rwa_nft::{
     ExecuteMsg, InstantiateMsg, MigrateMsg, NftFees, QueryMsg, ReceiveMsg, MAX_ROLE_MEMBERS,
-    MINT_FEE_BAND, REVALUATION_FEE_BAND,
+    FEE_STREAMS, MINT_FEE_BAND, REVALUATION_FEE_BAND,
 };
 use btt_types::token::hook_sender;
 #[cfg(not(feature = "library"))]
 use cosmwasm_std::entry_point;
 use cosmwasm_std::{
     from_json, to_json_binary, Addr, Api, Binary, Deps, DepsMut, Env, MessageInfo, Response,
-    StdResult,
+    StdResult, Uint128,
 };
 use cw20::Cw20ReceiveMsg;
 use cw721::query as q;
 
 use crate::fees::{Paid, BTT};
 use crate::state::{Config, Totals, CONFIG, TOTALS};
-use crate::{mint, nft, query, revalue, ContractError};
+use crate::{fees, mint, nft, query, revalue, ContractError};
 
 /// cw2 name of this contract.
 pub const CONTRACT_NAME: &str = "crates.io:rwa-nft";
@@ -49,9 +50,6 @@ fn check_fees(fees: &NftFees) -> Result<(), ContractError> {
 
 fn validate(config: &Config) -> Result<(), ContractError> {
     check_fees(&config.fees)?;
-    if !config.burn.share.is_valid() {
-        return Err(invalid("the burn share is at most 100%"));
-    }
     if !btt_types::asset::are_native_denoms(&config.native_denoms) {
         return Err(invalid("native denoms must be real denoms"));
     }
@@ -72,10 +70,13 @@ pub fn instantiate(
         appraisers: members(deps.api, &msg.appraisers, "appraisers")?,
         native_denoms: msg.native_denoms,
         fees: msg.fees,
-        recipients: validate_recipients(deps.api, &msg.recipients)?,
-        burn: msg.burn,
+        fee_routing: msg.fee_routing.validate(deps.api, &FEE_STREAMS)?,
+        burn_threshold: msg.burn_threshold,
     };
     validate(&config)?;
+    config
+        .fee_routing
+        .check_staking_denoms(&deps.querier, &config.native_denoms)?;
     let owner = msg.owner.unwrap_or_else(|| info.sender.to_string());
     // cw721 keeps the collection info, its creator (cw-ownable's ownership: our owner) and its
     // minter. Minting goes through `Mint` only, so the minter is this contract itself.
@@ -148,8 +149,7 @@ fn update_config(
     appraisers: Option<Vec<String>>,
     native_denoms: Option<Vec<String>>,
     fees: Option<NftFees>,
-    recipients: Option<Vec<btt_types::fees::FeeRecipientMsg>>,
-    burn: Option<btt_types::fees::BurnRule>,
+    burn_threshold: Option<Uint128>,
 ) -> Result<Response, ContractError> {
     cw_utils::nonpayable(&info)?;
     cw_ownable::assert_owner(deps.storage, &info.sender)?;
@@ -166,13 +166,12 @@ fn update_config(
     if let Some(f) = fees {
         c.fees = f;
     }
-    if let Some(r) = recipients {
-        c.recipients = validate_recipients(deps.api, &r)?;
-    }
-    if let Some(b) = burn {
-        c.burn = b;
+    if let Some(t) = burn_threshold {
+        c.burn_threshold = t;
     }
     validate(&c)?;
+    c.fee_routing
+        .check_staking_denoms(&deps.querier, &c.native_denoms)?;
     CONFIG.save(deps.storage, &c)?;
     Ok(Response::new().add_attribute("action", "update_config"))
 }
@@ -238,8 +237,7 @@ pub fn execute(
             appraisers,
             native_denoms,
             fees,
-            recipients,
-            burn,
+            burn_threshold,
         } => update_config(
             deps,
             info,
@@ -247,9 +245,9 @@ pub fn execute(
             appraisers,
             native_denoms,
             fees,
-            recipients,
-            burn,
+            burn_threshold,
         ),
+        ExecuteMsg::UpdateFeeRouting(update) => fees::update_routing(deps, info, update),
         ExecuteMsg::UpdateOwnership(action) => update_ownership(deps, &env, &info, action),
     }
 }
@@ -267,6 +265,7 @@ pub fn query(deps: Deps, env: Env, msg: QueryMsg) -> StdResult<Binary> {
             to_json_binary(&query::pending(deps, token_id)?)
         }
         QueryMsg::Totals {} => to_json_binary(&query::totals(deps)?),
+        QueryMsg::FeesRouted {} => to_json_binary(&routed_totals(deps.storage)?),
         QueryMsg::OwnerOf {
             token_id,
             include_expired,

@@ -1,3 +1,4 @@
+use btt_types::fee_router::FeeRouteError;
 use btt_types::fees::FeeOutOfBand;
 use btt_types::migration::MigrationError;
 use btt_types::token::UnknownToken;
@@ -27,6 +28,9 @@ pub enum ContractError {
 
     #[error("{0}")]
     UnknownToken(#[from] UnknownToken),
+
+    #[error("{0}")]
+    FeeRoute(#[from] FeeRouteError),
 
     #[error("{0}")]
     FeeOutOfBand(#[from] FeeOutOfBand),

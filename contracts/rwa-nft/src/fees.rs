@@ -1,10 +1,11 @@
-//! Fee payment checks and the fee split of the NFT contract.
+//! Fee payment checks and the routing of the NFT contract's mint and revaluation fees.
 
 use btt_types::asset::Asset;
-use btt_types::fees::pay_out_fee;
-use cosmwasm_std::{CosmosMsg, StdResult, Storage, Uint128};
+use btt_types::fee_router::{FeeAsset, FeeRoutingUpdate, FeeStream, RoutedFee};
+use btt_types::rwa_nft::FEE_STREAMS;
+use cosmwasm_std::{DepsMut, MessageInfo, Response, StdResult, Storage, Uint128};
 
-use crate::state::{Config, FEES, TOTALS};
+use crate::state::{Config, CONFIG, FEES, TOTALS};
 use crate::ContractError;
 
 /// The "denom" of BTT in messages and metadata.
@@ -45,35 +46,50 @@ pub fn check_paid(paid: &Paid, denom: &str, fee: Uint128) -> Result<(), Contract
     Ok(())
 }
 
-/// Splits a received fee: the BTT burn of a high-value transaction, then the recipients.
-/// Records the fee and the burn; returns the messages and the burned amount.
+/// Routes a received fee of `stream` through the fee router: a BTT fee of an asset worth at
+/// least the burn threshold burns its burn share. Records the fee and the burn.
 pub fn distribute(
     storage: &mut dyn Storage,
     config: &Config,
+    stream: FeeStream,
     paid: &Paid,
     value: Uint128,
-) -> StdResult<(Vec<CosmosMsg>, Uint128)> {
+) -> StdResult<RoutedFee> {
     let asset = if paid.denom == BTT {
         Asset::Cw20(config.token.clone())
     } else {
         Asset::Native(paid.denom.clone())
     };
-    let (msgs, burned) = pay_out_fee(
-        paid.amount,
-        value,
-        &asset,
-        &config.token,
-        &config.burn,
-        &config.recipients,
-    )?;
-    if !burned.is_zero() {
+    let fee = FeeAsset {
+        asset: &asset,
+        token: &config.token,
+        burnable: value >= config.burn_threshold,
+    };
+    let routed = config.fee_routing.route(storage, stream, &fee, paid.amount)?;
+    if !routed.routed.burned.is_zero() {
         TOTALS.update(storage, |mut t| -> StdResult<_> {
-            t.burned += burned;
+            t.burned = t.burned.checked_add(routed.routed.burned)?;
             Ok(t)
         })?;
     }
     FEES.update(storage, &paid.denom, |f| -> StdResult<_> {
-        Ok(f.unwrap_or_default() + paid.amount)
+        Ok(f.unwrap_or_default().checked_add(paid.amount)?)
     })?;
-    Ok((msgs, burned))
+    Ok(routed)
+}
+
+/// `UpdateFeeRouting`: the owner (the DAO) changes payees or stream shares.
+pub fn update_routing(
+    deps: DepsMut,
+    info: MessageInfo,
+    update: FeeRoutingUpdate,
+) -> Result<Response, ContractError> {
+    cw_utils::nonpayable(&info)?;
+    cw_ownable::assert_owner(deps.storage, &info.sender)?;
+    let mut c = CONFIG.load(deps.storage)?;
+    c.fee_routing = c.fee_routing.updated(deps.api, &FEE_STREAMS, &update)?;
+    c.fee_routing
+        .check_staking_denoms(&deps.querier, &c.native_denoms)?;
+    CONFIG.save(deps.storage, &c)?;
+    Ok(Response::new().add_attribute("action", "update_fee_routing"))
 }

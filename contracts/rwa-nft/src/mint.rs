@@ -1,5 +1,6 @@
 //! Minting by approved issuers, against the mint fee.
 
+use btt_types::fee_router::FeeStream;
 use btt_types::rwa_nft::{Appraisal, AssetMetadata, MintAsset};
 use cosmwasm_std::{Addr, DepsMut, Empty, Env, Response};
 use cw721::state::{Cw721Config, NftInfo};
@@ -72,9 +73,10 @@ pub fn mint(
         t.minted += 1;
         Ok(t)
     })?;
-    let (msgs, burned) = distribute(deps.storage, &config, &paid, asset.value)?;
+    let routed = distribute(deps.storage, &config, FeeStream::Mint, &paid, asset.value)?;
     Ok(Response::new()
-        .add_messages(msgs)
+        .add_messages(routed.msgs)
+        .add_event(routed.event)
         .add_attribute("action", "mint")
         .add_attribute("token_id", token_id)
         .add_attribute("issuer", issuer)
@@ -82,5 +84,5 @@ pub fn mint(
         .add_attribute("value", asset.value)
         .add_attribute("denom", &paid.denom)
         .add_attribute("fee", fee)
-        .add_attribute("burned", burned))
+        .add_attribute("burned", routed.routed.burned))
 }

@@ -22,8 +22,8 @@ pub fn config(deps: Deps) -> StdResult<ConfigResponse> {
         appraisers: c.appraisers.into_iter().map(|a| a.into_string()).collect(),
         native_denoms: c.native_denoms,
         fees: c.fees,
-        recipients: c.recipients,
-        burn: c.burn,
+        fee_routing: c.fee_routing,
+        burn_threshold: c.burn_threshold,
     })
 }
 

@@ -1,5 +1,6 @@
 //! Revaluation: an appraiser proposes, the owner or issuer accepts and pays the fee.
 
+use btt_types::fee_router::FeeStream;
 use btt_types::rwa_nft::PendingRevaluation;
 use cosmwasm_std::{Addr, DepsMut, Env, MessageInfo, Response, Uint128};
 
@@ -83,14 +84,15 @@ pub fn accept(
         t.revaluations += 1;
         Ok(t)
     })?;
-    let (msgs, burned) = distribute(deps.storage, &config, &paid, pending.value)?;
+    let routed = distribute(deps.storage, &config, FeeStream::Revaluation, &paid, pending.value)?;
     Ok(Response::new()
-        .add_messages(msgs)
+        .add_messages(routed.msgs)
+        .add_event(routed.event)
         .add_attribute("action", "accept_revaluation")
         .add_attribute("token_id", token_id)
         .add_attribute("payer", payer)
         .add_attribute("old_value", old)
         .add_attribute("new_value", pending.value)
         .add_attribute("fee", fee)
-        .add_attribute("burned", burned))
+        .add_attribute("burned", routed.routed.burned))
 }

@@ -1,4 +1,4 @@
-use btt_types::fees::{BurnRule, FeeRecipient};
+use btt_types::fee_router::FeeRouting;
 use btt_types::rwa_nft::{AssetMetadata, NftFees, PendingRevaluation};
 use cosmwasm_schema::cw_serde;
 use cosmwasm_std::{Addr, Uint128};
@@ -17,10 +17,10 @@ pub struct Config {
     pub native_denoms: Vec<String>,
     /// Fees.
     pub fees: NftFees,
-    /// Fee recipients.
-    pub recipients: Vec<FeeRecipient>,
-    /// High-value burn rule.
-    pub burn: BurnRule,
+    /// Where the mint and revaluation fees go.
+    pub fee_routing: FeeRouting,
+    /// BTT fees of assets worth at least this many ubtt burn their burn share.
+    pub burn_threshold: Uint128,
 }
 
 /// Running totals.

@@ -35,13 +35,19 @@ pub trait DeployChain {
 /// The value of the attribute `key` a contract put in a transaction's `wasm` events (an id the
 /// contract assigned, an amount it paid).
 pub fn wasm_attr(res: &cw_multi_test::AppResponse, key: &str) -> anyhow::Result<String> {
+    event_attr(res, "wasm", key)
+}
+
+/// The first `key` attribute of the contract event `ty` ("wasm" for `add_attribute`,
+/// "wasm-fee_routed" for the fee router's event) in `res`.
+pub fn event_attr(res: &cw_multi_test::AppResponse, ty: &str, key: &str) -> anyhow::Result<String> {
     res.events
         .iter()
-        .filter(|e| e.ty == "wasm")
+        .filter(|e| e.ty == ty)
         .flat_map(|e| &e.attributes)
         .find(|a| a.key == key)
         .map(|a| a.value.clone())
-        .with_context(|| format!("no {key} attribute"))
+        .with_context(|| format!("no {key} attribute in a {ty} event"))
 }
 
 /// `instantiate` with a typed message.

@@ -4,7 +4,7 @@
 //! completes, a priority job is disputed and split by the arbiter (the node at fault slashed),
 //! and a job nobody takes expires and is refunded.
 
-use crate::chain::{wasm_attr, EconomyChain};
+use crate::chain::{event_attr, wasm_attr, EconomyChain};
 use btt_types::allocation::Category;
 use btt_types::bps::Bps;
 use btt_types::compute::{
@@ -172,7 +172,10 @@ pub fn marketplace_scenario<C: EconomyChain>(
     ];
     let mut split: Vec<(String, Uint128)> = split_parts
         .iter()
-        .map(|(label, key)| Ok((label.to_string(), wasm_attr(&res, key)?.parse::<Uint128>()?)))
+        .map(|(label, key)| {
+            let amount = event_attr(&res, "wasm-fee_routed", key)?.parse::<Uint128>()?;
+            Ok((label.to_string(), amount))
+        })
         .collect::<anyhow::Result<_>>()?;
     for (name, node) in [("BitWave node", nodes[0]), ("M DAO node", nodes[1])] {
         let amount: Uint128 = wasm_attr(&res, &format!("node_{node}"))?.parse()?;

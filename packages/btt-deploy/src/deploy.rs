@@ -8,9 +8,8 @@
 use std::collections::BTreeMap;
 
 use anyhow::{ensure, Context};
-use btt_types::allocation::{Category, PoolHolder};
-use btt_types::bps::Bps;
-use btt_types::compute::{self, FeeShare, PayoutSplit};
+use btt_types::allocation::PoolHolder;
+use btt_types::compute;
 use btt_types::dao::{self, DaoContract};
 use btt_types::staking::{self, StakingContract};
 use btt_types::token::{self, TokenContract};
@@ -21,7 +20,6 @@ use cosmwasm_std::{Addr, CosmosMsg, WasmMsg};
 use crate::chain::{execute, instantiate, query, DeployChain};
 use crate::genesis::{plan, token_instantiate_msg, GenesisConfig, PoolHolders};
 use crate::multitest::{CodeIds, Deployment};
-use crate::rwa::fee_recipients;
 
 /// The codes, in the order they are uploaded.
 pub const CODES: [&str; 11] = [
@@ -279,15 +277,6 @@ fn deploy_compute<C: DeployChain>(
         },
         admin.clone(),
     )?;
-    let foundation = config
-        .beneficiaries
-        .get(&Category::TechnicalDevelopmentFoundation)
-        .context("no foundation address")?;
-    let fee = |label: &str, recipient: &str, bps: u16| FeeShare {
-        label: label.into(),
-        recipient: recipient.into(),
-        share: Bps(bps),
-    };
     let escrow = instantiate(
         chain,
         code_ids.escrow,
@@ -301,14 +290,12 @@ fn deploy_compute<C: DeployChain>(
             urgency: c.urgency.clone(),
             price_per_gb: c.price_per_gb,
             native_rates: vec![],
-            split: PayoutSplit {
-                contributors: Bps(7_000),
-                fees: vec![
-                    fee("development fund", dao.addr().as_str(), 1_500),
-                    fee("foundation", foundation, 1_000),
-                    fee("reserve", dao.addr().as_str(), 500),
-                ],
-            },
+            contributors: c.contributors,
+            fee_routing: config.fee_routing(
+                &compute::stream_set(c.contributors),
+                dao.addr().as_str(),
+                staking.addr().as_str(),
+            )?,
             min_bond: c.min_bond,
             slash: c.slash,
             reserve: dao.addr().to_string(),
@@ -349,7 +336,11 @@ fn deploy_payments<C: DeployChain>(
         "incentive-points",
         &btt_types::points::InstantiateMsg {
             token: token.addr().to_string(),
-            treasury: dao.addr().to_string(),
+            fee_routing: config.fee_routing(
+                &btt_types::points::FEE_STREAMS,
+                dao.addr().as_str(),
+                staking.addr().as_str(),
+            )?,
             payfi: None,
             rules: config.points.clone(),
             owner: None,
@@ -365,7 +356,11 @@ fn deploy_payments<C: DeployChain>(
             token: token.addr().to_string(),
             staking: staking.addr().to_string(),
             points: Some(points.to_string()),
-            treasury: dao.addr().to_string(),
+            fee_routing: config.fee_routing(
+                &btt_types::payfi::FEE_STREAMS,
+                dao.addr().as_str(),
+                staking.addr().as_str(),
+            )?,
             feeders: p.feeders.clone(),
             fees: p.fees.clone(),
             settlement_seconds: p.settlement_seconds,
@@ -399,8 +394,7 @@ fn deploy_rwa<C: DeployChain>(
     dao: &DaoContract,
 ) -> anyhow::Result<(Addr, Addr)> {
     let r = &config.rwa;
-    let foundation = &config.beneficiaries[&Category::TechnicalDevelopmentFoundation];
-    let recipients = fee_recipients(dao.addr(), foundation);
+    let (dao, staking) = (dao.addr().as_str(), staking.addr().as_str());
     let admin = Some(chain.deployer().to_string());
     let nft = instantiate(
         chain,
@@ -415,8 +409,8 @@ fn deploy_rwa<C: DeployChain>(
             appraisers: r.appraisers.clone(),
             native_denoms: r.native_denoms.clone(),
             fees: r.nft_fees.clone(),
-            recipients: recipients.clone(),
-            burn: r.burn.clone(),
+            fee_routing: config.fee_routing(&rwa_nft::FEE_STREAMS, dao, staking)?,
+            burn_threshold: r.burn_threshold,
         },
         admin.clone(),
     )?;
@@ -428,12 +422,12 @@ fn deploy_rwa<C: DeployChain>(
             owner: None,
             nft: nft.to_string(),
             token: token.addr().to_string(),
-            staking: staking.addr().to_string(),
+            staking: staking.into(),
             shares_code_id: code_ids.shares,
             native_denoms: r.native_denoms.clone(),
             fees: r.vault_fees.clone(),
-            recipients,
-            burn: r.burn.clone(),
+            fee_routing: config.fee_routing(&fractionalizer::FEE_STREAMS, dao, staking)?,
+            burn_threshold: r.burn_threshold,
             buyout: r.buyout.clone(),
         },
         admin,

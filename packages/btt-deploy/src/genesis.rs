@@ -9,6 +9,9 @@ use btt_types::allocation::{
 use btt_types::bps::Bps;
 use btt_types::compute::{HardwareClass, RunWindow, UrgencyMultipliers};
 use btt_types::dao::VotingRules;
+use btt_types::fee_router::{
+    FeePayeesMsg, FeeRoute, FeeRoutingMsg, FeeShares, FeeStream, StreamSet,
+};
 use btt_types::depin::{PayoutRules, ScoreMultipliers};
 use btt_types::payfi::{FastSettlement, PayfiFees};
 use btt_types::points::{PointCategory, PointsRules, ReferralMilestone, SubscriptionTier};
@@ -37,6 +40,80 @@ pub struct GenesisConfig {
     pub payments: PaymentParams,
     /// Asset tokenization parameters.
     pub rwa: RwaParams,
+    /// The shares of every fee stream (each contract takes its own streams).
+    pub fee_routes: Vec<FeeRoute>,
+}
+
+/// The genesis shares of every fee stream, in basis points of the stream (of the job's price
+/// for compute, whose 70% to the nodes is not routed):
+/// - compute: development fund 15%, foundation 10%, reserve 5% of the price, exactly the
+///   paper's split;
+/// - mint, revaluation, trade, premium: development fund 35%, foundation 20%, reserve 5%,
+///   stakers 20%, burn 20% (burned when a BTT fee's transaction reaches the high-value
+///   threshold, the reserve's otherwise);
+/// - management (paid in vault shares, which can be neither staked nor burned): development fund
+///   50%, foundation 30%, reserve 20%;
+/// - subscription, partner, redemption, payment tier, analytics, conversion: development fund
+///   40%, foundation 25%, reserve 10%, stakers 25%.
+pub fn suggested_fee_routes() -> Vec<FeeRoute> {
+    let shares = |d: u16, f: u16, r: u16, s: u16, b: u16| FeeShares {
+        development_fund: Bps(d),
+        foundation: Bps(f),
+        reserve: Bps(r),
+        stakers: Bps(s),
+        burn: Bps(b),
+    };
+    let rwa = shares(3_500, 2_000, 500, 2_000, 2_000);
+    let service = shares(4_000, 2_500, 1_000, 2_500, 0);
+    use FeeStream::*;
+    [
+        (Compute, shares(1_500, 1_000, 500, 0, 0)),
+        (Mint, rwa),
+        (Revaluation, rwa),
+        (Trade, rwa),
+        (Premium, rwa),
+        (Management, shares(5_000, 3_000, 2_000, 0, 0)),
+        (Subscription, service),
+        (Partner, service),
+        (Redemption, service),
+        (PaymentTier, service),
+        (Analytics, service),
+        (Conversion, service),
+    ]
+    .into_iter()
+    .map(|(stream, shares)| FeeRoute { stream, shares })
+    .collect()
+}
+
+impl GenesisConfig {
+    /// The routing of the streams in `set`, paying the development fund and the reserve to
+    /// `dao`, the foundation's shares to the foundation's beneficiary address, and stakers
+    /// through `staking`.
+    pub fn fee_routing(
+        &self,
+        set: &StreamSet,
+        dao: &str,
+        staking: &str,
+    ) -> anyhow::Result<FeeRoutingMsg> {
+        let foundation = self
+            .beneficiaries
+            .get(&Category::TechnicalDevelopmentFoundation)
+            .ok_or_else(|| anyhow::anyhow!("no foundation address"))?;
+        Ok(FeeRoutingMsg {
+            payees: FeePayeesMsg {
+                development_fund: dao.into(),
+                foundation: foundation.clone(),
+                reserve: dao.into(),
+                staking: staking.into(),
+            },
+            routes: self
+                .fee_routes
+                .iter()
+                .filter(|r| set.streams.contains(&r.stream))
+                .cloned()
+                .collect(),
+        })
+    }
 }
 
 /// Parameters of rwa-nft and rwa-fractionalizer at genesis.
@@ -52,17 +129,17 @@ pub struct RwaParams {
     pub vault_fees: btt_types::fractionalizer::VaultFees,
     /// Buyout rules.
     pub buyout: btt_types::fractionalizer::BuyoutParams,
-    /// High-value burn of BTT fees.
-    pub burn: btt_types::fees::BurnRule,
+    /// BTT fees of transactions worth at least this many ubtt burn their stream's burn share.
+    pub burn_threshold: cosmwasm_std::Uint128,
     /// Native denoms accepted for appraisals, trades and income.
     pub native_denoms: Vec<String>,
 }
 
 impl RwaParams {
     /// DESIGN.md's suggestions: mint 1 / 2 / 3%, revaluation 0.25%; trades 1.0 / 0.8 / 0.6 / 0.5%
-    /// by staking priority; management 1% a year; premium 100 BTT for 30 days; signals within
-    /// 0.5–3× the initial reserve, 3-day auctions extended by 15 minutes, 5% increments; 20% of a
-    /// BTT fee burned when the transaction is worth at least 10,000 BTT.
+    /// by staking priority; management 1% a year (a fifth of it to the protocol); premium 100 BTT for 30 days; signals within
+    /// 0.5–3× the initial reserve, 3-day auctions extended by 15 minutes, 5% increments; a BTT
+    /// fee burns its stream's burn share when the transaction is worth at least 10,000 BTT.
     pub fn suggested(issuers: Vec<String>, appraisers: Vec<String>) -> Self {
         use btt_types::fractionalizer::{BuyoutParams, VaultFees};
         Self {
@@ -72,6 +149,7 @@ impl RwaParams {
             vault_fees: VaultFees {
                 trade_by_priority: vec![Bps(100), Bps(80), Bps(60), Bps(50)],
                 management: Bps(100),
+                management_protocol: Bps(2_000),
                 premium: btt(100),
                 premium_seconds: 30 * 86_400,
             },
@@ -83,10 +161,7 @@ impl RwaParams {
                 min_increment: Bps(500),
                 appraisal_floor: cosmwasm_std::Decimal::percent(80),
             },
-            burn: btt_types::fees::BurnRule {
-                threshold: btt(10_000),
-                share: Bps(2_000),
-            },
+            burn_threshold: btt(10_000),
             native_denoms: vec!["uusdc".into()],
         }
     }
@@ -192,6 +267,8 @@ pub struct ComputeParams {
     pub urgency: UrgencyMultipliers,
     /// ubtt per GB of data.
     pub price_per_gb: Uint128,
+    /// The nodes' share of a completed job's price (the paper's 70%).
+    pub contributors: Bps,
     /// Smallest node bond, ubtt.
     pub min_bond: Uint128,
     /// Share of a bond slashed for a fault or a missed deadline.
@@ -234,6 +311,7 @@ impl ComputeParams {
                 urgent: Decimal::percent(200),
             },
             price_per_gb: Uint128::new(1_000),
+            contributors: Bps(7_000),
             min_bond: btt(10_000),
             slash: Bps(1_000),
             bond_unbonding_seconds: 14 * DAY,

@@ -194,6 +194,7 @@ pub fn roles_config(addr: &dyn Fn(&str) -> String, start: Timestamp) -> GenesisC
             vec![addr("china-digital-healthcare")],
             vec![addr("appraiser")],
         ),
+        fee_routes: crate::genesis::suggested_fee_routes(),
     }
 }
 

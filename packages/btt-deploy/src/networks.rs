@@ -52,6 +52,8 @@ pub fn network_config(
     let mut config = crate::multitest::roles_config(addr, start);
     config.payments.native_denoms = network.native_denoms.clone();
     config.rwa.native_denoms = network.native_denoms.clone();
+    // btt-staking streams the stakers' share of fees in every denom the contracts take.
+    config.governance.reward_denoms = network.native_denoms.clone();
     config
 }
 

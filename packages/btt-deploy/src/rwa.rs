@@ -7,8 +7,6 @@
 use crate::chain::EconomyChain;
 use anyhow::Context;
 use btt_types::allocation::Category;
-use btt_types::bps::Bps;
-use btt_types::fees::FeeRecipientMsg;
 use btt_types::fractionalizer::{self as vaults, NftHook, VaultResponse};
 use btt_types::rwa_nft::{self, Complexity, Document, MintAsset};
 use btt_types::token::TokenContract;
@@ -22,23 +20,6 @@ use crate::governance::advance;
 use crate::multitest::{Deployment, BUYERS, PATIENTS};
 
 const USDC: &str = "uusdc";
-
-/// The DAO's fee recipients of asset fees: development fund and reserve to the DAO, the
-/// foundation's part to the foundation — the 15 : 10 : 5 ratio of the compute split.
-pub fn fee_recipients(dao: &Addr, foundation: &str) -> Vec<FeeRecipientMsg> {
-    [
-        ("development fund", dao.as_str(), 5_000),
-        ("foundation", foundation, 3_334),
-        ("reserve", dao.as_str(), 1_666),
-    ]
-    .into_iter()
-    .map(|(label, address, share)| FeeRecipientMsg {
-        label: label.into(),
-        address: address.into(),
-        share: Bps(share),
-    })
-    .collect()
-}
 
 /// What the MRI scenario did.
 #[derive(Debug, Clone, Serialize)]

@@ -11,15 +11,16 @@ use cw20::Cw20ReceiveMsg;
 use cw_ownable::{cw_ownable_execute, cw_ownable_query};
 
 use crate::asset::Asset;
-use crate::bps::Bps;
+use crate::bps::{Bps, BPS_DENOMINATOR};
+use crate::fee_router::{
+    FeeRouting, FeeRoutingMsg, FeeRoutingUpdate, FeeStream, RoutedTotal, StreamSet,
+};
 use crate::token::TokenContract;
 
 /// Most hardware classes the config may hold.
 pub const MAX_HARDWARE_CLASSES: usize = 16;
 /// Most nodes one job may be split across.
 pub const MAX_NODES_PER_JOB: usize = 8;
-/// Most fee recipients besides the contributors.
-pub const MAX_FEE_RECIPIENTS: usize = 5;
 /// Longest review window a job may ask for: 14 days.
 pub const MAX_REVIEW_SECONDS: u64 = 14 * 86_400;
 /// Longest run window a job may ask for: 30 days.
@@ -97,24 +98,16 @@ pub struct NativeRate {
     pub ubtt_per_unit: Decimal,
 }
 
-/// A fee recipient of completed jobs.
-#[cw_serde]
-pub struct FeeShare {
-    /// Label, e.g. "development fund".
-    pub label: String,
-    /// Who receives it.
-    pub recipient: String,
-    /// Its share of each job's price.
-    pub share: Bps,
-}
+/// The one fee stream of the escrow: the protocol part of a completed job's price (30%).
+pub const STREAMS: &[FeeStream] = &[FeeStream::Compute];
 
-/// How a completed job's price is split. `contributors` plus every fee share must be 100%.
-#[cw_serde]
-pub struct PayoutSplit {
-    /// The nodes' share, split by units supplied; rounding dust goes here too.
-    pub contributors: Bps,
-    /// Everyone else (development fund 15%, foundation 10%, reserve 5%).
-    pub fees: Vec<FeeShare>,
+/// The escrow's streams, whose shares sum to the protocol part `100% − contributors`.
+pub fn stream_set(contributors: Bps) -> StreamSet {
+    StreamSet {
+        streams: STREAMS,
+        whole: Bps(BPS_DENOMINATOR.saturating_sub(contributors.0)),
+        unstakeable: &[],
+    }
 }
 
 #[cw_serde]
@@ -135,8 +128,12 @@ pub struct InstantiateMsg {
     pub price_per_gb: Uint128,
     /// Native denoms accepted, with their rates.
     pub native_rates: Vec<NativeRate>,
-    /// 70 / 15 / 10 / 5.
-    pub split: PayoutSplit,
+    /// The nodes' share of a completed job's price (70%), split by units supplied; the rounding
+    /// dust of the protocol part goes here too. Fixed at instantiation.
+    pub contributors: Bps,
+    /// Where the protocol part goes: development fund 15%, foundation 10%, reserve 5% of the
+    /// price at genesis (shares of the price, summing to `100% − contributors`).
+    pub fee_routing: FeeRoutingMsg,
     /// Smallest bond a node may post, ubtt.
     pub min_bond: Uint128,
     /// Share of a node's bond slashed when it is at fault or misses a deadline.
@@ -336,8 +333,10 @@ pub enum ExecuteMsg {
         /// The job.
         job_id: u64,
     },
-    /// The owner (the DAO): changes prices, split, arbiter, bond rules or depin. No funds.
+    /// The owner (the DAO): changes prices, arbiter, bond rules or depin. No funds.
     UpdateConfig(Box<ConfigUpdate>),
+    /// The owner (the DAO): changes the payees or the shares of the protocol part. No funds.
+    UpdateFeeRouting(FeeRoutingUpdate),
 }
 
 /// Config fields the DAO may change; each optional.
@@ -356,8 +355,6 @@ pub struct ConfigUpdate {
     pub price_per_gb: Option<Uint128>,
     /// Native rates.
     pub native_rates: Option<Vec<NativeRate>>,
-    /// How a completed job is split.
-    pub split: Option<PayoutSplit>,
     /// Smallest node bond, ubtt.
     pub min_bond: Option<Uint128>,
     /// Share of a bond slashed for a fault.
@@ -567,6 +564,9 @@ pub enum QueryMsg {
     /// BTT held: bonds and open escrow.
     #[returns(TotalsResponse)]
     Totals {},
+    /// What the protocol part of completed jobs paid each payee, by asset.
+    #[returns(Vec<RoutedTotal>)]
+    FeesRouted {},
 }
 
 #[cw_serde]
@@ -587,8 +587,10 @@ pub struct ConfigResponse {
     pub price_per_gb: Uint128,
     /// Native rates.
     pub native_rates: Vec<NativeRate>,
-    /// How a completed job is split.
-    pub split: PayoutSplit,
+    /// The nodes' share of a completed job's price.
+    pub contributors: Bps,
+    /// Where the protocol part goes.
+    pub fee_routing: FeeRouting,
     /// Smallest node bond, ubtt.
     pub min_bond: Uint128,
     /// Share of a bond slashed for a fault.

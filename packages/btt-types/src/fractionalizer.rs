@@ -15,7 +15,15 @@ use cw_ownable::{cw_ownable_execute, cw_ownable_query};
 
 use crate::asset::Asset;
 use crate::bps::Bps;
-use crate::fees::{BurnRule, FeeRecipient, FeeRecipientMsg};
+use crate::fee_router::{FeeRouting, FeeRoutingMsg, FeeRoutingUpdate, FeeStream, StreamSet};
+
+/// The fee streams of the vaults; each stream's shares sum to 100%. The management fee is paid
+/// in vault shares, which neither btt-staking nor a burn takes.
+pub const FEE_STREAMS: StreamSet = StreamSet {
+    streams: &[FeeStream::Trade, FeeStream::Premium, FeeStream::Management],
+    whole: Bps::FULL,
+    unstakeable: &[FeeStream::Management],
+};
 
 /// Share-trade fees allowed by the paper: 0.5–1.0%.
 pub const TRADE_FEE_BAND: (Bps, Bps) = (Bps(50), Bps(100));
@@ -50,8 +58,11 @@ pub struct VaultFees {
     /// Share-trade fee by the buyer's staking priority level 0, 1, 2… (the last applies above),
     /// each 0.5–1.0% and never rising with the level.
     pub trade_by_priority: Vec<Bps>,
-    /// Management fee a year, 1–2%, minted as shares to the vault's curator.
+    /// Management fee a year, 1–2%, minted as shares to the vault's curator and the protocol.
     pub management: Bps,
+    /// The protocol's part of every management fee (at most 100%), minted as shares to the
+    /// management stream's payees; the curator gets the rest.
+    pub management_protocol: Bps,
     /// Flat ubtt fee of one premium-listing period.
     pub premium: Uint128,
     /// Length of one premium period, in seconds.
@@ -75,9 +86,10 @@ pub struct InstantiateMsg {
     /// Fees.
     pub fees: VaultFees,
     /// Who receives fees.
-    pub recipients: Vec<FeeRecipientMsg>,
-    /// High-value burn of BTT fees.
-    pub burn: BurnRule,
+    pub fee_routing: FeeRoutingMsg,
+    /// A BTT fee burns its stream's burn share when the transaction is worth at least this
+    /// many ubtt (the paper's high-value rule); below it, the burn share goes to the reserve.
+    pub burn_threshold: Uint128,
     /// Buyout rules.
     pub buyout: BuyoutParams,
 }
@@ -153,14 +165,12 @@ pub enum ExecuteMsg {
         /// The vault.
         vault_id: u64,
     },
-    /// Owner (DAO) only: change fees, recipients, burn rule, buyout rules or denoms.
+    /// Owner (DAO) only: change fees, the burn threshold, buyout rules or denoms.
     UpdateConfig {
         /// New fees.
         fees: Option<VaultFees>,
-        /// New recipients.
-        recipients: Option<Vec<FeeRecipientMsg>>,
-        /// New burn rule.
-        burn: Option<BurnRule>,
+        /// New high-value burn threshold, ubtt.
+        burn_threshold: Option<Uint128>,
         /// New buyout rules (apply to auctions started later).
         buyout: Option<BuyoutParams>,
         /// New native denoms.
@@ -168,6 +178,9 @@ pub enum ExecuteMsg {
         /// New shares code id.
         shares_code_id: Option<u64>,
     },
+    /// Owner (DAO) only: change the fee payees or the shares of the trade, premium and
+    /// management fees.
+    UpdateFeeRouting(FeeRoutingUpdate),
 }
 
 /// The hook of an NFT sent to the fractionalizer.
@@ -270,6 +283,10 @@ pub struct Vault {
     pub income_paid: Uint128,
     /// Fractions of a fee share accrued but not yet minted.
     pub fee_carry: Decimal256,
+    /// Management-fee shares minted ever (curator and protocol): the protocol's part is taken
+    /// of this running total, so how often fees are collected changes nothing.
+    #[serde(default)]
+    pub fee_minted: Uint128,
     /// Shares whose holders signalled a reserve price.
     pub signalled_shares: Uint128,
     /// Σ shares × signalled price.
@@ -314,7 +331,7 @@ pub struct Auction {
 #[cw_serde]
 #[derive(QueryResponses)]
 pub enum QueryMsg {
-    /// Contracts, fees, recipients, burn and buyout rules.
+    /// Contracts, fees, fee routing, burn threshold and buyout rules.
     #[returns(ConfigResponse)]
     Config {},
     /// One vault with its reserve price and auction.
@@ -396,6 +413,9 @@ pub enum QueryMsg {
     /// Fees and burns so far.
     #[returns(FractionalizerTotalsResponse)]
     Totals {},
+    /// What each fee stream paid each payee, by asset (the management stream in vault shares).
+    #[returns(Vec<crate::fee_router::RoutedTotal>)]
+    FeesRouted {},
 }
 
 #[cw_serde]
@@ -412,10 +432,10 @@ pub struct ConfigResponse {
     pub native_denoms: Vec<String>,
     /// Fees.
     pub fees: VaultFees,
-    /// Fee recipients.
-    pub recipients: Vec<FeeRecipient>,
-    /// Burn rule.
-    pub burn: BurnRule,
+    /// Where the fees go.
+    pub fee_routing: FeeRouting,
+    /// The high-value burn threshold, ubtt.
+    pub burn_threshold: Uint128,
     /// Buyout rules.
     pub buyout: BuyoutParams,
 }

@@ -7,6 +7,8 @@
 //! - [`units`]: BTT decimals, the total supply and the length of a month;
 //! - [`bps`]: basis points, the one way percentages are stored;
 //! - [`allocation`]: the genesis allocation table of the BTT paper, as data;
+//! - [`fees`]: the band of every fee rate;
+//! - [`fee_router`]: the one rule by which every fee stream pays its five payees;
 //! - [`pagination`]: the clamped `start_after` + `limit` rule every list query follows;
 //! - [`migration`]: the cw2 guard every `migrate` entry point runs;
 //! - [`ownership`]: the `UpdateOwnership` handler of every cw-ownable contract.
@@ -17,6 +19,7 @@ pub mod bps;
 pub mod compute;
 pub mod dao;
 pub mod depin;
+pub mod fee_router;
 pub mod fees;
 pub mod fractionalizer;
 pub mod median;

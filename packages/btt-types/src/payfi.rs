@@ -8,6 +8,18 @@ use cw_ownable::{cw_ownable_execute, cw_ownable_query};
 
 use crate::asset::Asset;
 use crate::bps::Bps;
+use crate::fee_router::{FeeRouting, FeeRoutingMsg, FeeRoutingUpdate, FeeStream, StreamSet};
+
+/// The fee streams of payfi; each stream's shares sum to 100%.
+pub const FEE_STREAMS: StreamSet = StreamSet {
+    streams: &[
+        FeeStream::PaymentTier,
+        FeeStream::Analytics,
+        FeeStream::Conversion,
+    ],
+    whole: Bps::FULL,
+    unstakeable: &[],
+};
 
 /// The longest settlement window: 2 hours.
 pub const MAX_SETTLEMENT_SECONDS: u64 = 2 * 3_600;
@@ -69,8 +81,8 @@ pub struct InstantiateMsg {
     pub staking: String,
     /// incentive-points, for points on payment and clawbacks.
     pub points: Option<String>,
-    /// Receives fees (the DAO treasury).
-    pub treasury: String,
+    /// Where the tier, analytics and conversion fees go.
+    pub fee_routing: FeeRoutingMsg,
     /// Post conversion rates (at most 10; DAO-appointed).
     pub feeders: Vec<String>,
     /// Fees.
@@ -170,6 +182,9 @@ pub enum ExecuteMsg {
         /// New feeder quorum for conversions.
         min_feeders: Option<u32>,
     },
+    /// The owner (the DAO): changes the fee payees or the shares of the tier, analytics and
+    /// conversion fees. No funds.
+    UpdateFeeRouting(FeeRoutingUpdate),
 }
 
 /// The hook of a cw20 `Send` of BTT to payfi.
@@ -347,6 +362,9 @@ pub enum QueryMsg {
     /// Held, settled and refunded totals.
     #[returns(TotalsResponse)]
     Totals {},
+    /// What each fee stream paid each payee, by asset.
+    #[returns(Vec<crate::fee_router::RoutedTotal>)]
+    FeesRouted {},
 }
 
 #[cw_serde]
@@ -358,7 +376,8 @@ pub struct ConfigResponse {
     /// Points.
     pub points: Option<Addr>,
     /// Treasury.
-    pub treasury: Addr,
+    /// Where the fees go.
+    pub fee_routing: FeeRouting,
     /// Feeders.
     pub feeders: Vec<Addr>,
     /// Fees.

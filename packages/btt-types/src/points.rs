@@ -8,6 +8,20 @@ use cosmwasm_std::{
 use cw20::Cw20ReceiveMsg;
 use cw_ownable::{cw_ownable_execute, cw_ownable_query};
 
+use crate::bps::Bps;
+use crate::fee_router::{FeeRouting, FeeRoutingMsg, FeeRoutingUpdate, FeeStream, StreamSet};
+
+/// The fee streams of incentive-points; each stream's shares sum to 100%.
+pub const FEE_STREAMS: StreamSet = StreamSet {
+    streams: &[
+        FeeStream::Subscription,
+        FeeStream::Partner,
+        FeeStream::Redemption,
+    ],
+    whole: Bps::FULL,
+    unstakeable: &[],
+};
+
 /// The Community Incentives pool: 2,520,000 BTT.
 pub const COMMUNITY_POOL: Uint128 = crate::units::btt(2_520_000);
 /// A subscription period: 30 days.
@@ -81,8 +95,8 @@ pub struct PointsRules {
 pub struct InstantiateMsg {
     /// The BTT token: subscriptions, fees, the pool.
     pub token: String,
-    /// Receives subscription and partner fees (the DAO treasury).
-    pub treasury: String,
+    /// Where the subscription, partner and redemption fees go.
+    pub fee_routing: FeeRoutingMsg,
     /// The contract allowed to award for providers and claw back (payfi); may be set later.
     pub payfi: Option<String>,
     /// Rules.
@@ -169,6 +183,9 @@ pub enum ExecuteMsg {
         /// New payfi contract.
         payfi: Option<String>,
     },
+    /// The owner (the DAO): changes the fee payees or the shares of the subscription, partner
+    /// and redemption fees. No funds.
+    UpdateFeeRouting(FeeRoutingUpdate),
 }
 
 /// The hook of a cw20 `Send` of BTT to incentive-points.
@@ -242,9 +259,12 @@ pub struct Partner {
 #[cw_serde]
 #[derive(QueryResponses)]
 pub enum QueryMsg {
-    /// Token, treasury, payfi, rules, start.
+    /// Token, fee routing, payfi, rules, start.
     #[returns(ConfigResponse)]
     Config {},
+    /// What each fee stream paid each payee, by asset.
+    #[returns(Vec<crate::fee_router::RoutedTotal>)]
+    FeesRouted {},
     /// A provider and its budget left this period.
     #[returns(ProviderResponse)]
     Provider {
@@ -284,8 +304,8 @@ pub enum QueryMsg {
 pub struct ConfigResponse {
     /// The BTT token.
     pub token: Addr,
-    /// The treasury.
-    pub treasury: Addr,
+    /// Where the fees go.
+    pub fee_routing: FeeRouting,
     /// payfi.
     pub payfi: Option<Addr>,
     /// Rules.

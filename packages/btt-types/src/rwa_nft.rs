@@ -12,7 +12,14 @@ use cw_ownable::{cw_ownable_execute, cw_ownable_query};
 use cw_utils::Expiration;
 
 use crate::bps::Bps;
-use crate::fees::{BurnRule, FeeRecipient, FeeRecipientMsg};
+use crate::fee_router::{FeeRouting, FeeRoutingMsg, FeeRoutingUpdate, FeeStream, StreamSet};
+
+/// The fee streams of rwa-nft; each stream's shares sum to 100%.
+pub const FEE_STREAMS: StreamSet = StreamSet {
+    streams: &[FeeStream::Mint, FeeStream::Revaluation],
+    whole: Bps::FULL,
+    unstakeable: &[],
+};
 
 /// Mint fees allowed by the paper: 1–3% of appraised value.
 pub const MINT_FEE_BAND: (Bps, Bps) = (Bps(100), Bps(300));
@@ -188,10 +195,11 @@ pub struct InstantiateMsg {
     pub native_denoms: Vec<String>,
     /// Fees, each within its band.
     pub fees: NftFees,
-    /// Who receives fees.
-    pub recipients: Vec<FeeRecipientMsg>,
-    /// High-value burn of BTT fees.
-    pub burn: BurnRule,
+    /// Where the mint and revaluation fees go.
+    pub fee_routing: FeeRoutingMsg,
+    /// A BTT fee burns its stream's burn share when the asset is worth at least this many
+    /// ubtt (the paper's high-value rule); below it, the burn share goes to the reserve.
+    pub burn_threshold: Uint128,
 }
 
 #[cw_ownable_execute]
@@ -275,7 +283,7 @@ pub enum ExecuteMsg {
         /// The NFT.
         token_id: String,
     },
-    /// Owner (DAO) only: change issuers, appraisers, denoms, fees, recipients or the burn rule.
+    /// Owner (DAO) only: change issuers, appraisers, denoms, fees or the burn threshold.
     UpdateConfig {
         /// New issuer list.
         issuers: Option<Vec<String>>,
@@ -285,11 +293,11 @@ pub enum ExecuteMsg {
         native_denoms: Option<Vec<String>>,
         /// New fees (each within its band).
         fees: Option<NftFees>,
-        /// New fee recipients.
-        recipients: Option<Vec<FeeRecipientMsg>>,
-        /// New burn rule.
-        burn: Option<BurnRule>,
+        /// New high-value burn threshold, ubtt.
+        burn_threshold: Option<Uint128>,
     },
+    /// Owner (DAO) only: change the fee payees or the shares of the mint and revaluation fees.
+    UpdateFeeRouting(FeeRoutingUpdate),
 }
 
 /// Hooks of BTT sent with cw20 `Send`; the amount must be exactly the fee.
@@ -332,7 +340,7 @@ pub struct PendingRevaluation {
 #[cw_serde]
 #[derive(QueryResponses)]
 pub enum QueryMsg {
-    /// Issuers, appraisers, denoms, fees, recipients, burn rule.
+    /// Issuers, appraisers, denoms, fees, fee routing, burn threshold.
     #[returns(ConfigResponse)]
     Config {},
     /// One asset's metadata and owner.
@@ -358,6 +366,9 @@ pub enum QueryMsg {
     /// Fees collected and burned so far.
     #[returns(NftTotalsResponse)]
     Totals {},
+    /// What each fee stream paid each payee, by asset.
+    #[returns(Vec<crate::fee_router::RoutedTotal>)]
+    FeesRouted {},
     /// cw721: owner and approvals.
     #[returns(cw721::msg::OwnerOfResponse)]
     OwnerOf {
@@ -458,10 +469,10 @@ pub struct ConfigResponse {
     pub native_denoms: Vec<String>,
     /// Fees.
     pub fees: NftFees,
-    /// Fee recipients.
-    pub recipients: Vec<FeeRecipient>,
-    /// Burn rule.
-    pub burn: BurnRule,
+    /// Where the fees go.
+    pub fee_routing: FeeRouting,
+    /// The high-value burn threshold, ubtt.
+    pub burn_threshold: Uint128,
 }
 
 #[cw_serde]

@@ -387,6 +387,16 @@ impl StakingContract {
         token.send_msg(&self.0, amount, &ReceiveMsg::DistributeRewards {})
     }
 
+    /// The `DistributeRewards` that adds `amount` of the native `denom` to stakers' rewards.
+    pub fn distribute_native_msg(&self, denom: &str, amount: Uint128) -> StdResult<CosmosMsg> {
+        Ok(WasmMsg::Execute {
+            contract_addr: self.0.to_string(),
+            msg: to_json_binary(&ExecuteMsg::DistributeRewards {})?,
+            funds: cosmwasm_std::coins(amount.u128(), denom),
+        }
+        .into())
+    }
+
     /// A message executing `msg` on the staking contract.
     pub fn call(&self, msg: &ExecuteMsg) -> StdResult<CosmosMsg> {
         Ok(WasmMsg::Execute {

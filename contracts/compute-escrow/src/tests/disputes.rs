@@ -54,7 +54,7 @@ fn a_dispute_resolved_refund_returns_the_escrow_and_slashes_the_node_at_fault() 
 #[test]
 fn a_dispute_resolved_split_shares_the_escrow_exactly() {
     let (mut suite, id, clinic) = disputed();
-    let ops: Vec<Uint128> = ["op1", "op2", "dev-fund"]
+    let ops: Vec<Uint128> = ["op1", "op2", "devfund"]
         .iter()
         .map(|w| suite.balance(w))
         .collect();
@@ -71,7 +71,7 @@ fn a_dispute_resolved_split_shares_the_escrow_exactly() {
     let refund = suite.balance("clinic") - clinic;
     assert_eq!(refund, Uint128::new(1_800_000));
     // The other 2,700,000 split 70/15/10/5: nodes 1,134,000 + 756,000, dev fund 405,000.
-    let gained: Vec<u128> = ["op1", "op2", "dev-fund"]
+    let gained: Vec<u128> = ["op1", "op2", "devfund"]
         .iter()
         .zip(ops)
         .map(|(w, b)| (suite.balance(w) - b).u128())

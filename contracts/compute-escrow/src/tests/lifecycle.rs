@@ -18,12 +18,12 @@ fn two_node_job() -> (Suite, u64) {
 #[test]
 fn an_accepted_job_pays_70_15_10_5_exactly_and_reports_units() {
     let (mut suite, id) = two_node_job();
-    let before: Vec<Uint128> = ["op1", "op2", "dev-fund", "foundation", "reserve"]
+    let before: Vec<Uint128> = ["op1", "op2", "devfund", "foundation", "reserve"]
         .iter()
         .map(|w| suite.balance(w))
         .collect();
     suite.accept("clinic", id).unwrap();
-    let gained: Vec<u128> = ["op1", "op2", "dev-fund", "foundation", "reserve"]
+    let gained: Vec<u128> = ["op1", "op2", "devfund", "foundation", "reserve"]
         .iter()
         .zip(before)
         .map(|(w, b)| (suite.balance(w) - b).u128())
@@ -218,7 +218,7 @@ fn a_native_job_pays_out_in_its_denom() {
     suite.submit("op1", 1).unwrap();
     suite.accept("clinic", 1).unwrap();
     assert_eq!(suite.native("op1") - op1, Uint128::new(1_575_000));
-    assert_eq!(suite.native("dev-fund"), Uint128::new(337_500));
+    assert_eq!(suite.native("devfund"), Uint128::new(337_500));
     assert_eq!(
         suite
             .app

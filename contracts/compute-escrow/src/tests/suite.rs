@@ -3,11 +3,12 @@
 
 use btt_types::bps::Bps;
 use btt_types::compute::{
-    Assignment, EnergyRating, ExecuteMsg, FeeShare, HardwareClass, InstantiateMsg, Job, JobSpec,
-    NativeRate, Node, NodeSpec, PayoutSplit, QueryMsg, QuoteResponse, ReceiveMsg, Resolution,
+    Assignment, EnergyRating, ExecuteMsg, HardwareClass, InstantiateMsg, Job, JobSpec,
+    NativeRate, Node, NodeSpec, QueryMsg, QuoteResponse, ReceiveMsg, Resolution,
     RunWindow, TotalsResponse, Urgency, UrgencyMultipliers,
 };
 use btt_types::depin::{self, ScoreMultipliers};
+use btt_types::fee_router::{FeeRoutingMsg, FeeShares, FeeStream};
 use btt_types::staking::StakingContract;
 use btt_types::token::TokenContract;
 use btt_types::units::btt;
@@ -63,26 +64,8 @@ pub fn instantiate_msg(app: &App, token: &Addr, staking: &Addr, depin: &Addr) ->
             denom: NATIVE.into(),
             ubtt_per_unit: Decimal::percent(200),
         }],
-        split: PayoutSplit {
-            contributors: Bps(7_000),
-            fees: vec![
-                FeeShare {
-                    label: "development fund".into(),
-                    recipient: addr("dev-fund"),
-                    share: Bps(1_500),
-                },
-                FeeShare {
-                    label: "foundation".into(),
-                    recipient: addr("foundation"),
-                    share: Bps(1_000),
-                },
-                FeeShare {
-                    label: "reserve".into(),
-                    recipient: addr("reserve"),
-                    share: Bps(500),
-                },
-            ],
-        },
+        contributors: Bps(7_000),
+        fee_routing: compute_routing(app, staking),
         min_bond: MIN_BOND,
         slash: Bps(1_000),
         reserve: addr("reserve"),
@@ -93,6 +76,22 @@ pub fn instantiate_msg(app: &App, token: &Addr, staking: &Addr, depin: &Addr) ->
         bond_unbonding_seconds: 7 * DAY,
         owner: None,
     }
+}
+
+/// The genesis protocol part: 15 / 10 / 5% of the price to the test payees.
+pub fn compute_routing(app: &App, staking: &Addr) -> FeeRoutingMsg {
+    btt_testing::fee_routing(
+        app,
+        staking,
+        &[FeeStream::Compute],
+        FeeShares {
+            development_fund: Bps(1_500),
+            foundation: Bps(1_000),
+            reserve: Bps(500),
+            stakers: Bps(0),
+            burn: Bps(0),
+        },
+    )
 }
 
 pub struct Suite {

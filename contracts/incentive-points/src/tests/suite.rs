@@ -5,7 +5,7 @@
 //! partners pay 500 BTT to register and 100 ubtt a point redeemed; referrers earn 100 BTT once
 //! the referred provider has paid 1,000 BTT of subscriptions and 500 BTT more at 10,000.
 
-use btt_types::points::{
+use btt_types::points::{FEE_STREAMS, 
     BalanceResponse, EngagementResponse, ExecuteMsg, InstantiateMsg, PointCategory, PointsRules,
     PoolResponse, ProviderResponse, QueryMsg, ReceiveMsg, ReferralMilestone, SubscriptionTier,
     COMMUNITY_POOL,
@@ -93,10 +93,11 @@ impl Suite {
         });
         let owner = app.api().addr_make("owner");
         let token = btt_testing::instantiate_token(&mut app, &owner, "BTT", &HOLDERS, btt(100_000));
+        let staking = btt_testing::instantiate_staking(&mut app, &owner, &token, 21 * 86_400);
         let points_id = app.store_code(points_code());
         let msg = InstantiateMsg {
             token: token.to_string(),
-            treasury: app.api().addr_make("dao").to_string(),
+            fee_routing: btt_testing::treasury_routing(&app, "dao", &staking, &FEE_STREAMS),
             payfi: Some(app.api().addr_make("payfi").to_string()),
             rules: rules(),
             owner: None,

@@ -76,7 +76,12 @@ impl Suite {
                 owner.clone(),
                 &points::InstantiateMsg {
                     token: token.to_string(),
-                    treasury: addr("dao"),
+                    fee_routing: btt_testing::treasury_routing(
+                        &app,
+                        "dao",
+                        &staking,
+                        &points::FEE_STREAMS,
+                    ),
                     payfi: None,
                     rules: incentive_rules(),
                     owner: None,
@@ -95,7 +100,12 @@ impl Suite {
                     token: token.to_string(),
                     staking: staking.to_string(),
                     points: Some(points.to_string()),
-                    treasury: addr("dao"),
+                    fee_routing: btt_testing::treasury_routing(
+                        &app,
+                        "dao",
+                        &staking,
+                        &btt_types::payfi::FEE_STREAMS,
+                    ),
                     feeders: vec![addr("oracle")],
                     fees: fees(),
                     settlement_seconds: HOUR,

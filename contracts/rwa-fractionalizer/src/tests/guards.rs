@@ -15,8 +15,8 @@ fn nfts_of_another_contract_are_rejected() {
     let code = suite.app.contract_data(&suite.nft).unwrap().code_id;
     let owner = suite.addr("owner");
     let token = suite.token.0.clone();
-    let burn = SuiteBuilder::default().burn;
-    let fake = instantiate_nft(&mut suite.app, code, &owner, &token, burn);
+    let staking = suite.staking.0.clone();
+    let fake = instantiate_nft(&mut suite.app, code, &owner, &token, &staking);
     let hook = rwa_nft_hook();
     let fee = btt(10_000);
     let mint = btt_types::rwa_nft::ReceiveMsg::Mint {
@@ -136,8 +136,7 @@ fn fees_outside_their_bands_are_refused() {
     }
     let update = |fees, shares_code_id| ExecuteMsg::UpdateConfig {
         fees,
-        recipients: None,
-        burn: None,
+        burn_threshold: None,
         buyout: None,
         native_denoms: None,
         shares_code_id,

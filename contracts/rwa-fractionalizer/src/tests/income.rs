@@ -212,7 +212,7 @@ fn native_income_vaults_pay_in_their_denom() {
 }
 
 #[test]
-fn management_fee_accrues_to_the_curator_however_often_collected() {
+fn management_fee_accrues_to_curator_and_protocol_however_often_collected() {
     let mut a = SuiteBuilder::default().build();
     let mut b = SuiteBuilder::default().build();
     let va = a.vault("mri-1", 1_000_000);
@@ -231,12 +231,20 @@ fn management_fee_accrues_to_the_curator_however_often_collected() {
     b.advance(6 * 3_600);
     b.execute("bob", &ExecuteMsg::CollectFees { vault_id: vb })
         .unwrap();
-    let fee_a = a.holder(va, "clinic").shares.u128();
-    let fee_b = b.holder(vb, "clinic").shares.u128();
-    // 1% a year of the 1,000,000 issued shares (a BTT year is 365.2425 days)
-    assert_eq!(fee_a, 10_000);
-    assert_eq!(fee_b, 10_000);
-    assert_eq!(a.shares_supply(va).u128(), 1_000_000 + fee_a);
+    // 1% a year of the 1,000,000 issued shares (a BTT year is 365.2425 days): 80% to the
+    // curator and 20% to the protocol, exactly, however often collected
+    let protocol = |s: &super::suite::Suite, v| {
+        ["devfund", "foundation", "reserve"].map(|who| s.holder(v, who).shares.u128())
+    };
+    for (s, v) in [(&a, va), (&b, vb)] {
+        assert_eq!(s.holder(v, "clinic").shares.u128(), 8_000);
+        assert_eq!(protocol(s, v).iter().sum::<u128>(), 2_000);
+        assert_eq!(s.shares_supply(v).u128(), 1_010_000);
+    }
+    // collected at once, the protocol's part splits 50 / 30 / 20%; collected daily, each
+    // day's rounding dust goes to the development fund
+    assert_eq!(protocol(&a, va), [1_000, 600, 400]);
+    assert!(protocol(&b, vb)[0] >= 1_000);
     assert_eq!(
         a.execute_with_funds(
             "bob",

@@ -1,13 +1,14 @@
 //! BTT, btt-staking, rwa-nft, rwa-shares and the fractionalizer on cw-multi-test. "clinic" is
 //! the approved issuer; "alice", "bob", "carol" hold BTT and uusdc. Trade fees 1.0 / 0.8 / 0.6 /
 //! 0.5% by staking priority, management 1% a year, premium 100 BTT for 30 days; signals 0.5–3×
-//! the initial reserve; auctions run 3 days, extend by 15 minutes, increments 5%. A BTT fee of a
-//! transaction worth ≥ 10,000 BTT burns 20%.
+//! the initial reserve; auctions run 3 days, extend by 15 minutes, increments 5%. Fees are routed
+//! 40 / 20 / 10 / 10% to devfund, foundation, reserve and stakers, and 20% burned when the fee is
+//! BTT and the transaction worth ≥ 10,000 BTT (the reserve's otherwise); a fifth of the
+//! management fee goes to the protocol, 50 / 30 / 20%.
 
 use btt_types::bps::Bps;
-use btt_types::fees::{BurnRule, FeeRecipientMsg};
 use btt_types::fractionalizer::{
-    Auction, BuyoutParams, ExecuteMsg, HolderResponse, InstantiateMsg, NftHook, QueryMsg,
+    Auction, BuyoutParams, ExecuteMsg, FEE_STREAMS, HolderResponse, InstantiateMsg, NftHook, QueryMsg,
     ReceiveMsg, VaultFees, VaultResponse,
 };
 use btt_types::rwa_nft::{self as nft_msg, Complexity, MintAsset, NftFees};
@@ -24,12 +25,6 @@ use crate::ContractError;
 pub const USDC: &str = "uusdc";
 pub const DAY: u64 = 86_400;
 pub const HOLDERS: [&str; 5] = ["clinic", "alice", "bob", "carol", "dave"];
-pub const RECIPIENTS: [(&str, u16); 3] = [
-    ("devfund", 5_000),
-    ("foundation", 3_334),
-    ("reserve", 1_666),
-];
-
 fn fractionalizer_code() -> Box<dyn Contract<Empty>> {
     Box::new(
         ContractWrapper::new(execute, instantiate, query)
@@ -52,6 +47,7 @@ pub fn fees() -> VaultFees {
     VaultFees {
         trade_by_priority: vec![Bps(100), Bps(80), Bps(60), Bps(50)],
         management: Bps(100),
+        management_protocol: Bps(2_000),
         premium: btt(100),
         premium_seconds: 30 * DAY,
     }
@@ -74,7 +70,7 @@ pub fn buyout() -> BuyoutParams {
 pub struct SuiteBuilder {
     pub fees: VaultFees,
     pub buyout: BuyoutParams,
-    pub burn: BurnRule,
+    pub burn_threshold: Uint128,
 }
 
 impl Default for SuiteBuilder {
@@ -82,10 +78,7 @@ impl Default for SuiteBuilder {
         SuiteBuilder {
             fees: fees(),
             buyout: buyout(),
-            burn: BurnRule {
-                threshold: btt(10_000),
-                share: Bps(2_000),
-            },
+            burn_threshold: btt(10_000),
         }
     }
 }
@@ -99,17 +92,6 @@ pub struct Suite {
     pub shares_code_id: u64,
 }
 
-pub fn recipients(api: &cosmwasm_std::testing::MockApi) -> Vec<FeeRecipientMsg> {
-    RECIPIENTS
-        .iter()
-        .map(|(l, s)| FeeRecipientMsg {
-            label: l.to_string(),
-            address: api.addr_make(l).to_string(),
-            share: Bps(*s),
-        })
-        .collect()
-}
-
 impl SuiteBuilder {
     pub fn instantiate_msg(&self, suite: &Suite) -> InstantiateMsg {
         InstantiateMsg {
@@ -120,8 +102,13 @@ impl SuiteBuilder {
             shares_code_id: suite.shares_code_id,
             native_denoms: vec![USDC.into()],
             fees: self.fees.clone(),
-            recipients: recipients(suite.app.api()),
-            burn: self.burn.clone(),
+            fee_routing: btt_testing::routing_for(
+                &suite.app,
+                &suite.staking.0,
+                &FEE_STREAMS,
+                btt_testing::rwa_fee_shares(),
+            ),
+            burn_threshold: self.burn_threshold,
             buyout: self.buyout.clone(),
         }
     }
@@ -140,7 +127,7 @@ impl SuiteBuilder {
             btt_testing::instantiate_token(&mut app, &owner, "BTT", &HOLDERS, btt(1_000_000));
         let staking = btt_testing::instantiate_staking(&mut app, &owner, &token, 21 * DAY);
         let nft_id = app.store_code(nft_code());
-        let nft = instantiate_nft(&mut app, nft_id, &owner, &token, self.burn.clone());
+        let nft = instantiate_nft(&mut app, nft_id, &owner, &token, &staking);
         let shares_code_id = app.store_code(shares_code());
         let mut suite = Suite {
             app,
@@ -173,7 +160,7 @@ pub fn instantiate_nft(
     code: u64,
     owner: &Addr,
     token: &Addr,
-    burn: BurnRule,
+    staking: &Addr,
 ) -> Addr {
     let api = *app.api();
     let msg = nft_msg::InstantiateMsg {
@@ -185,8 +172,13 @@ pub fn instantiate_nft(
         appraisers: vec![api.addr_make("appraiser").to_string()],
         native_denoms: vec![USDC.into()],
         fees: NftFees::suggested(),
-        recipients: recipients(&api),
-        burn,
+        fee_routing: btt_testing::routing_for(
+            app,
+            staking,
+            &nft_msg::FEE_STREAMS,
+            btt_testing::rwa_fee_shares(),
+        ),
+        burn_threshold: btt(10_000),
     };
     app.instantiate_contract(code, owner.clone(), &msg, &[], "rwa-nft", None)
         .unwrap()

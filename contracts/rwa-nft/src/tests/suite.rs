@@ -1,10 +1,9 @@
-//! BTT and rwa-nft on cw-multi-test. "clinic" is the approved issuer, "appraiser" appointed;
-//! fees 1/2/3% to mint and 0.25% to revalue, split 50 / 33.34 / 16.66% to devfund, foundation and
-//! reserve; a BTT fee of a transaction worth ≥ 10,000 BTT burns 20%.
+//! BTT, btt-staking and rwa-nft on cw-multi-test. "clinic" is the approved issuer, "appraiser"
+//! appointed; fees 1/2/3% to mint and 0.25% to revalue, routed 40 / 20 / 10 / 10% to devfund,
+//! foundation, reserve and stakers, and 20% burned when the fee is BTT and the asset is worth
+//! ≥ 10,000 BTT (the reserve's otherwise).
 
-use btt_types::bps::Bps;
-use btt_types::fees::{BurnRule, FeeRecipientMsg};
-use btt_types::rwa_nft::{
+use btt_types::rwa_nft::{FEE_STREAMS, 
     AssetResponse, Complexity, Document, ExecuteMsg, InstantiateMsg, MintAsset, NftFees, QueryMsg,
     ReceiveMsg,
 };
@@ -43,11 +42,8 @@ pub struct Suite {
 }
 
 impl SuiteBuilder {
-    pub fn instantiate_msg(
-        &self,
-        api: &cosmwasm_std::testing::MockApi,
-        token: &Addr,
-    ) -> InstantiateMsg {
+    pub fn instantiate_msg(&self, app: &App, token: &Addr, staking: &Addr) -> InstantiateMsg {
+        let api = app.api();
         InstantiateMsg {
             name: "BTT medical assets".into(),
             symbol: "BTTRWA".into(),
@@ -57,22 +53,13 @@ impl SuiteBuilder {
             appraisers: vec![api.addr_make("appraiser").to_string()],
             native_denoms: vec![USDC.into()],
             fees: self.fees.clone(),
-            recipients: [
-                ("devfund", 5_000),
-                ("foundation", 3_334),
-                ("reserve", 1_666),
-            ]
-            .iter()
-            .map(|(l, s)| FeeRecipientMsg {
-                label: l.to_string(),
-                address: api.addr_make(l).to_string(),
-                share: Bps(*s),
-            })
-            .collect(),
-            burn: BurnRule {
-                threshold: btt(10_000),
-                share: Bps(2_000),
-            },
+            fee_routing: btt_testing::routing_for(
+                app,
+                staking,
+                &FEE_STREAMS,
+                btt_testing::rwa_fee_shares(),
+            ),
+            burn_threshold: btt(10_000),
         }
     }
 
@@ -88,8 +75,9 @@ impl SuiteBuilder {
         let owner = app.api().addr_make("owner");
         let token =
             btt_testing::instantiate_token(&mut app, &owner, "BTT", &HOLDERS, btt(1_000_000));
+        let staking = btt_testing::instantiate_staking(&mut app, &owner, &token, 21 * 86_400);
         let code = app.store_code(nft_code());
-        let msg = self.instantiate_msg(app.api(), &token);
+        let msg = self.instantiate_msg(&app, &token, &staking);
         let nft = app
             .instantiate_contract(
                 code,

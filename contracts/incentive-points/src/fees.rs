@@ -1,0 +1,71 @@
+//! The subscription, partner and redemption fees through the fee router
+//! ([`btt_types::fee_router`]), and the DAO's changes to their routing.
+
+use btt_types::asset::Asset;
+use btt_types::fee_router::{FeeAsset, FeeRouteError, FeeRoutingUpdate, FeeStream, RoutedFee};
+use btt_types::points::{PointsRules, FEE_STREAMS};
+use cosmwasm_std::{DepsMut, MessageInfo, QuerierWrapper, Response, StdResult, Storage, Uint128};
+
+use crate::state::{Config, CONFIG};
+use crate::ContractError;
+
+/// Routes a fee of `stream` paid in `asset`.
+pub fn route(
+    storage: &mut dyn Storage,
+    config: &Config,
+    stream: FeeStream,
+    asset: &Asset,
+    amount: Uint128,
+) -> StdResult<RoutedFee> {
+    let fee = FeeAsset {
+        asset,
+        token: &config.token,
+        burnable: true,
+    };
+    config.fee_routing.route(storage, stream, &fee, amount)
+}
+
+/// Routes a fee of `stream` paid in BTT.
+pub fn route_btt(
+    storage: &mut dyn Storage,
+    config: &Config,
+    stream: FeeStream,
+    amount: Uint128,
+) -> StdResult<RoutedFee> {
+    route(
+        storage,
+        config,
+        stream,
+        &Asset::Cw20(config.token.clone()),
+        amount,
+    )
+}
+
+/// btt-staking must stream every native denom a tier may be paid in.
+pub fn check_denoms(
+    querier: &QuerierWrapper,
+    config: &Config,
+    rules: &PointsRules,
+) -> Result<(), FeeRouteError> {
+    let denoms: Vec<String> = rules
+        .tiers
+        .iter()
+        .filter_map(|t| t.native_price.as_ref().map(|p| p.denom.clone()))
+        .collect();
+    config.fee_routing.check_staking_denoms(querier, &denoms)
+}
+
+/// `UpdateFeeRouting`: the owner (the DAO) changes payees or stream shares.
+pub fn update_routing(
+    deps: DepsMut,
+    info: MessageInfo,
+    update: FeeRoutingUpdate,
+) -> Result<Response, ContractError> {
+    cw_utils::nonpayable(&info)?;
+    cw_ownable::assert_owner(deps.storage, &info.sender)?;
+    let mut c = CONFIG.load(deps.storage)?;
+    c.fee_routing = c.fee_routing.updated(deps.api, &FEE_STREAMS, &update)?;
+    check_denoms(&deps.querier, &c, &c.rules)?;
+    CONFIG.save(deps.storage, &c)?;
+    Ok(Response::new().add_attribute("action", "update_fee_routing"))
+}

@@ -1,0 +1,808 @@
+//! The fee router: the one rule by which every protocol fee of the suite is paid out.
+//!
+//! Every fee belongs to a [`FeeStream`] (compute's protocol part, the RWA mint, revaluation,
+//! trade, premium and management fees, the points subscription, partner and redemption fees, and
+//! the payfi tier, analytics and conversion fees). Each stream has DAO-set [`FeeShares`] over the
+//! five payees of the paper: the development fund, the foundation, the operational reserve, the
+//! stakers (btt-staking, streamed over its reward period) and the burn.
+//!
+//! The rule:
+//! - each payee gets its share of the fee, rounded down;
+//! - the burn share is burned with cw20 `Burn` only when the fee is in BTT and the transaction
+//!   is burnable (the RWA's high-value rule); otherwise it goes to the reserve;
+//! - the stakers' share of a fee in a cw20 other than BTT goes to the reserve (btt-staking takes
+//!   BTT and its native reward denoms);
+//! - the rounding dust of a whole fee goes to the development fund. Compute routes only its 30%
+//!   protocol part of the price; there the dust stays with the contributors (`route_part`).
+//!
+//! Every stream's shares sum to its whole (100%, or compute's protocol part), and the development
+//! fund and the foundation have a share of every stream (the paper: "a portion of transaction
+//! fees across all ecosystem components is directed to the BTT development fund"). What each
+//! stream paid, by asset and payee, is kept in [`FEES_ROUTED`] for the `FeesRouted` query of
+//! every contract that takes fees.
+
+use cosmwasm_schema::cw_serde;
+use cosmwasm_std::{
+    Addr, Api, CosmosMsg, Event, Order, QuerierWrapper, StdError, StdResult, Storage, Uint128,
+};
+use cw_storage_plus::Map;
+
+use crate::asset::Asset;
+use crate::bps::{Bps, BPS_DENOMINATOR};
+use crate::staking::{StakingContract, BTT_REWARDS};
+use crate::token::TokenContract;
+
+/// A fee stream: what a fee was paid for.
+#[cw_serde]
+#[derive(Copy, Eq, PartialOrd, Ord)]
+pub enum FeeStream {
+    /// compute-escrow: the protocol part (30%) of a completed job's price.
+    Compute,
+    /// rwa-nft: the minting fee.
+    Mint,
+    /// rwa-nft: the revaluation fee.
+    Revaluation,
+    /// rwa-fractionalizer: the fee on a share purchase.
+    Trade,
+    /// rwa-fractionalizer: the premium listing fee.
+    Premium,
+    /// rwa-fractionalizer: the protocol's part of the management fee, in vault shares.
+    Management,
+    /// incentive-points: provider subscriptions.
+    Subscription,
+    /// incentive-points: partner registration.
+    Partner,
+    /// incentive-points: the fee a partner pays on a redemption.
+    Redemption,
+    /// payfi: the service fee by staking tier.
+    PaymentTier,
+    /// payfi: the analytics fee.
+    Analytics,
+    /// payfi: the currency conversion fee.
+    Conversion,
+}
+
+impl FeeStream {
+    /// The stream's name in storage keys, events and reports.
+    pub fn key(self) -> &'static str {
+        match self {
+            FeeStream::Compute => "compute",
+            FeeStream::Mint => "mint",
+            FeeStream::Revaluation => "revaluation",
+            FeeStream::Trade => "trade",
+            FeeStream::Premium => "premium",
+            FeeStream::Management => "management",
+            FeeStream::Subscription => "subscription",
+            FeeStream::Partner => "partner",
+            FeeStream::Redemption => "redemption",
+            FeeStream::PaymentTier => "payment_tier",
+            FeeStream::Analytics => "analytics",
+            FeeStream::Conversion => "conversion",
+        }
+    }
+}
+
+impl std::fmt::Display for FeeStream {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.key())
+    }
+}
+
+/// One stream's shares of its fees.
+#[cw_serde]
+#[derive(Copy, Default, Eq)]
+pub struct FeeShares {
+    /// The BTT development fund (at least one basis point).
+    pub development_fund: Bps,
+    /// The Technical Development Foundation (at least one basis point).
+    pub foundation: Bps,
+    /// The operational reserve.
+    pub reserve: Bps,
+    /// Stakers, through btt-staking's reward streams.
+    pub stakers: Bps,
+    /// Burned when the fee is BTT and the transaction burnable; else the reserve's.
+    pub burn: Bps,
+}
+
+impl FeeShares {
+    /// Σ of the five shares, in basis points.
+    pub fn total(&self) -> u32 {
+        [
+            self.development_fund,
+            self.foundation,
+            self.reserve,
+            self.stakers,
+            self.burn,
+        ]
+        .iter()
+        .map(|b| u32::from(b.0))
+        .sum()
+    }
+}
+
+/// A stream and its shares.
+#[cw_serde]
+pub struct FeeRoute {
+    /// The stream.
+    pub stream: FeeStream,
+    /// Its shares.
+    pub shares: FeeShares,
+}
+
+/// The payees as given in messages.
+#[cw_serde]
+pub struct FeePayeesMsg {
+    /// Receives the development fund's shares (the DAO at genesis).
+    pub development_fund: String,
+    /// Receives the foundation's shares.
+    pub foundation: String,
+    /// Receives the operational reserve's shares (the DAO at genesis).
+    pub reserve: String,
+    /// btt-staking, which streams the stakers' shares to stakers.
+    pub staking: String,
+}
+
+/// The validated payees.
+#[cw_serde]
+pub struct FeePayees {
+    /// Receives the development fund's shares.
+    pub development_fund: Addr,
+    /// Receives the foundation's shares.
+    pub foundation: Addr,
+    /// Receives the operational reserve's shares.
+    pub reserve: Addr,
+    /// btt-staking.
+    pub staking: Addr,
+}
+
+/// A contract's fee routing as given at instantiation.
+#[cw_serde]
+pub struct FeeRoutingMsg {
+    /// Who is paid.
+    pub payees: FeePayeesMsg,
+    /// Every stream of the contract, once.
+    pub routes: Vec<FeeRoute>,
+}
+
+/// A change of a contract's fee routing (the DAO).
+#[cw_serde]
+pub struct FeeRoutingUpdate {
+    /// New payees; `None` keeps them.
+    pub payees: Option<FeePayeesMsg>,
+    /// New shares of the streams named; the others keep theirs.
+    pub routes: Vec<FeeRoute>,
+}
+
+/// A contract's validated fee routing.
+#[cw_serde]
+pub struct FeeRouting {
+    /// Who is paid.
+    pub payees: FeePayees,
+    /// Every stream of the contract, once.
+    pub routes: Vec<FeeRoute>,
+}
+
+/// The streams of one contract and what each one's shares must sum to.
+#[derive(Debug, Clone, Copy)]
+pub struct StreamSet {
+    /// The contract's streams.
+    pub streams: &'static [FeeStream],
+    /// What each stream's shares sum to: 100%, or the protocol part of compute's price.
+    pub whole: Bps,
+    /// True when the fees are paid in something neither btt-staking nor a burn can take (a
+    /// vault's shares): the stakers' and burn shares must then be zero.
+    pub unstakeable: &'static [FeeStream],
+}
+
+/// A routing the rules refuse.
+#[derive(thiserror::Error, Debug, PartialEq)]
+pub enum FeeRouteError {
+    /// The shares do not sum to the stream's whole.
+    #[error("the {stream} fee shares sum to {total} bps, not {whole}")]
+    SharesDontSum {
+        /// The stream.
+        stream: FeeStream,
+        /// Their sum.
+        total: u32,
+        /// The stream's whole.
+        whole: u16,
+    },
+    /// The development fund or the foundation has no share.
+    #[error("the {stream} fees must give the development fund and the foundation a share")]
+    MissingPayee {
+        /// The stream.
+        stream: FeeStream,
+    },
+    /// Not a stream of this contract.
+    #[error("{stream} is not a fee stream of this contract")]
+    UnknownStream {
+        /// The stream.
+        stream: FeeStream,
+    },
+    /// A stream given twice.
+    #[error("the {stream} fee stream is given twice")]
+    DuplicateStream {
+        /// The stream.
+        stream: FeeStream,
+    },
+    /// A stream of the contract without a route.
+    #[error("the {stream} fee stream needs a route")]
+    MissingStream {
+        /// The stream.
+        stream: FeeStream,
+    },
+    /// Stakers or the burn given a share of fees they cannot take.
+    #[error("the {stream} fees are paid in vault shares: stakers and the burn cannot take them")]
+    Unstakeable {
+        /// The stream.
+        stream: FeeStream,
+    },
+    /// A native denom of the contract that btt-staking does not stream.
+    #[error("btt-staking does not take {denom}: add it to its reward denoms first")]
+    NotAStakingDenom {
+        /// The denom.
+        denom: String,
+    },
+    /// An invalid address.
+    #[error("{0}")]
+    Std(#[from] StdError),
+}
+
+fn payees(api: &dyn Api, msg: &FeePayeesMsg) -> StdResult<FeePayees> {
+    Ok(FeePayees {
+        development_fund: api.addr_validate(&msg.development_fund)?,
+        foundation: api.addr_validate(&msg.foundation)?,
+        reserve: api.addr_validate(&msg.reserve)?,
+        staking: api.addr_validate(&msg.staking)?,
+    })
+}
+
+fn check_routes(set: &StreamSet, routes: &[FeeRoute]) -> Result<(), FeeRouteError> {
+    for (i, r) in routes.iter().enumerate() {
+        let stream = r.stream;
+        if !set.streams.contains(&stream) {
+            return Err(FeeRouteError::UnknownStream { stream });
+        }
+        if routes[..i].iter().any(|o| o.stream == stream) {
+            return Err(FeeRouteError::DuplicateStream { stream });
+        }
+        let total = r.shares.total();
+        if total != u32::from(set.whole.0) {
+            return Err(FeeRouteError::SharesDontSum {
+                stream,
+                total,
+                whole: set.whole.0,
+            });
+        }
+        if r.shares.development_fund.0 == 0 || r.shares.foundation.0 == 0 {
+            return Err(FeeRouteError::MissingPayee { stream });
+        }
+        if set.unstakeable.contains(&stream) && (r.shares.stakers.0 > 0 || r.shares.burn.0 > 0) {
+            return Err(FeeRouteError::Unstakeable { stream });
+        }
+    }
+    if let Some(&stream) = set
+        .streams
+        .iter()
+        .find(|s| !routes.iter().any(|r| r.stream == **s))
+    {
+        return Err(FeeRouteError::MissingStream { stream });
+    }
+    Ok(())
+}
+
+impl FeeRoutingMsg {
+    /// Validates the payees and that `routes` gives every stream of `set` exactly once, each
+    /// summing to the set's whole with a development-fund and a foundation share.
+    pub fn validate(&self, api: &dyn Api, set: &StreamSet) -> Result<FeeRouting, FeeRouteError> {
+        check_routes(set, &self.routes)?;
+        Ok(FeeRouting {
+            payees: payees(api, &self.payees)?,
+            routes: self.routes.clone(),
+        })
+    }
+}
+
+impl FeeRouting {
+    /// This routing with `update` applied, validated as at instantiation.
+    pub fn updated(
+        &self,
+        api: &dyn Api,
+        set: &StreamSet,
+        update: &FeeRoutingUpdate,
+    ) -> Result<FeeRouting, FeeRouteError> {
+        let given = &update.routes;
+        if let Some((_, dup)) = given
+            .iter()
+            .enumerate()
+            .find(|(i, r)| given[..*i].iter().any(|o| o.stream == r.stream))
+        {
+            return Err(FeeRouteError::DuplicateStream { stream: dup.stream });
+        }
+        let mut routes = self.routes.clone();
+        for u in &update.routes {
+            match routes.iter_mut().find(|r| r.stream == u.stream) {
+                Some(r) => r.shares = u.shares,
+                None => routes.push(u.clone()),
+            }
+        }
+        check_routes(set, &routes)?;
+        Ok(FeeRouting {
+            payees: match &update.payees {
+                Some(p) => payees(api, p)?,
+                None => self.payees.clone(),
+            },
+            routes,
+        })
+    }
+
+    /// The shares of `stream`.
+    pub fn shares(&self, stream: FeeStream) -> StdResult<FeeShares> {
+        self.routes
+            .iter()
+            .find(|r| r.stream == stream)
+            .map(|r| r.shares)
+            .ok_or_else(|| StdError::generic_err(format!("no route for the {stream} fees")))
+    }
+
+    /// Checks that btt-staking streams every native denom in `denoms`, so that a stakers' share
+    /// can never make a payment fail. btt-staking's reward denoms only grow, so a check passed
+    /// once holds for good.
+    pub fn check_staking_denoms(
+        &self,
+        querier: &QuerierWrapper,
+        denoms: &[String],
+    ) -> Result<(), FeeRouteError> {
+        if denoms.is_empty() {
+            return Ok(());
+        }
+        let taken = StakingContract(self.payees.staking.clone())
+            .config(querier)?
+            .reward_denoms;
+        match denoms.iter().find(|d| !taken.contains(d)) {
+            Some(d) => Err(FeeRouteError::NotAStakingDenom { denom: d.clone() }),
+            None => Ok(()),
+        }
+    }
+}
+
+/// What a fee paid to each payee (or, in [`FEES_ROUTED`], the running totals).
+#[cw_serde]
+#[derive(Default, Copy, Eq)]
+pub struct Routed {
+    /// To the development fund.
+    pub development_fund: Uint128,
+    /// To the foundation.
+    pub foundation: Uint128,
+    /// To the operational reserve.
+    pub reserve: Uint128,
+    /// To btt-staking for stakers.
+    pub stakers: Uint128,
+    /// Burned.
+    pub burned: Uint128,
+}
+
+impl Routed {
+    /// Σ of the five parts.
+    pub fn total(&self) -> StdResult<Uint128> {
+        Ok(self
+            .development_fund
+            .checked_add(self.foundation)?
+            .checked_add(self.reserve)?
+            .checked_add(self.stakers)?
+            .checked_add(self.burned)?)
+    }
+
+    fn add(&mut self, o: &Routed) -> StdResult<()> {
+        self.development_fund = self.development_fund.checked_add(o.development_fund)?;
+        self.foundation = self.foundation.checked_add(o.foundation)?;
+        self.reserve = self.reserve.checked_add(o.reserve)?;
+        self.stakers = self.stakers.checked_add(o.stakers)?;
+        self.burned = self.burned.checked_add(o.burned)?;
+        Ok(())
+    }
+}
+
+/// How a fee may be paid out: whether its burn share is burned and its stakers' share staked.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Payable {
+    /// The fee is in BTT and the transaction burnable.
+    pub burn: bool,
+    /// btt-staking takes the fee's asset.
+    pub stake: bool,
+}
+
+/// Cuts `amount` by `shares`, each rounded down; what cannot be burned or staked goes to the
+/// reserve. The parts may sum to less than `amount` (the rounding dust, and whatever lies beyond
+/// the shares' total): the caller decides where that goes.
+pub fn cut(amount: Uint128, shares: &FeeShares, payable: Payable) -> Routed {
+    let part = |b: Bps| amount.multiply_ratio(b.0, BPS_DENOMINATOR);
+    let mut routed = Routed {
+        development_fund: part(shares.development_fund),
+        foundation: part(shares.foundation),
+        reserve: part(shares.reserve),
+        stakers: part(shares.stakers),
+        burned: part(shares.burn),
+    };
+    // Each part is at most `amount` and the shares sum to at most 100%: no overflow.
+    if !payable.burn {
+        routed.reserve += routed.burned;
+        routed.burned = Uint128::zero();
+    }
+    if !payable.stake {
+        routed.reserve += routed.stakers;
+        routed.stakers = Uint128::zero();
+    }
+    routed
+}
+
+/// Per stream and asset: what has been routed to each payee so far.
+pub const FEES_ROUTED: Map<(&str, &str), (Asset, Routed)> = Map::new("fees_routed");
+
+/// Adds `routed` to the totals of `stream` in `asset`, and returns the `fee_routed` event
+/// naming the stream, asset and every part.
+pub fn record(
+    storage: &mut dyn Storage,
+    stream: FeeStream,
+    asset: &Asset,
+    routed: &Routed,
+) -> StdResult<Event> {
+    let asset_key = asset.to_string();
+    FEES_ROUTED.update(storage, (stream.key(), &asset_key), |v| -> StdResult<_> {
+        let (_, mut total) = v.unwrap_or((asset.clone(), Routed::default()));
+        total.add(routed)?;
+        Ok((asset.clone(), total))
+    })?;
+    Ok(Event::new("fee_routed")
+        .add_attribute("stream", stream.key())
+        .add_attribute("asset", asset_key)
+        .add_attribute("development_fund", routed.development_fund)
+        .add_attribute("foundation", routed.foundation)
+        .add_attribute("reserve", routed.reserve)
+        .add_attribute("stakers", routed.stakers)
+        .add_attribute("burned", routed.burned))
+}
+
+/// One row of a contract's `FeesRouted` query.
+#[cw_serde]
+pub struct RoutedTotal {
+    /// The stream.
+    pub stream: String,
+    /// The asset the fees were paid in.
+    pub asset: Asset,
+    /// What went to each payee.
+    pub routed: Routed,
+}
+
+/// Every stream's routed totals, by asset. Bounded: a contract has at most three streams, and
+/// takes BTT and its configured native denoms.
+pub fn routed_totals(storage: &dyn Storage) -> StdResult<Vec<RoutedTotal>> {
+    FEES_ROUTED
+        .range(storage, None, None, Order::Ascending)
+        .map(|item| {
+            let ((stream, _), (asset, routed)) = item?;
+            Ok(RoutedTotal {
+                stream,
+                asset,
+                routed,
+            })
+        })
+        .collect()
+}
+
+/// A fee ready to pay out: the messages, the event, and what each payee got.
+#[derive(Debug)]
+pub struct RoutedFee {
+    /// Transfers, the staking deposit and the burn.
+    pub msgs: Vec<CosmosMsg>,
+    /// A `fee_routed` event naming the stream, asset and every part.
+    pub event: Event,
+    /// The parts.
+    pub routed: Routed,
+}
+
+/// What asset a fee is in, and what that allows.
+pub struct FeeAsset<'a> {
+    /// The asset.
+    pub asset: &'a Asset,
+    /// The BTT cw20.
+    pub token: &'a Addr,
+    /// The transaction's burn rule holds (always true where no high-value rule applies).
+    pub burnable: bool,
+}
+
+impl FeeAsset<'_> {
+    fn payable(&self) -> Payable {
+        let btt = matches!(self.asset, Asset::Cw20(a) if a == self.token);
+        Payable {
+            burn: btt && self.burnable,
+            stake: btt || matches!(self.asset, Asset::Native(d) if d != BTT_REWARDS),
+        }
+    }
+}
+
+impl FeeRouting {
+    /// Routes a whole fee of `stream` (dust to the development fund), records it and returns
+    /// what carries it out.
+    pub fn route(
+        &self,
+        storage: &mut dyn Storage,
+        stream: FeeStream,
+        fee: &FeeAsset,
+        amount: Uint128,
+    ) -> StdResult<RoutedFee> {
+        let mut routed = cut(amount, &self.shares(stream)?, fee.payable());
+        let dust = amount.checked_sub(routed.total()?)?;
+        routed.development_fund = routed.development_fund.checked_add(dust)?;
+        self.pay(storage, stream, fee, routed)
+    }
+
+    /// Routes the protocol part of `amount` (compute's price): the parts by share, the rest is
+    /// the caller's (the contributors').
+    pub fn route_part(
+        &self,
+        storage: &mut dyn Storage,
+        stream: FeeStream,
+        fee: &FeeAsset,
+        amount: Uint128,
+    ) -> StdResult<RoutedFee> {
+        let routed = cut(amount, &self.shares(stream)?, fee.payable());
+        self.pay(storage, stream, fee, routed)
+    }
+
+    fn pay(
+        &self,
+        storage: &mut dyn Storage,
+        stream: FeeStream,
+        fee: &FeeAsset,
+        routed: Routed,
+    ) -> StdResult<RoutedFee> {
+        let p = &self.payees;
+        let mut msgs: Vec<CosmosMsg> = [
+            (&p.development_fund, routed.development_fund),
+            (&p.foundation, routed.foundation),
+            (&p.reserve, routed.reserve),
+        ]
+        .into_iter()
+        .map(|(to, amount)| fee.asset.transfer_msg(to, amount))
+        .collect::<StdResult<Vec<_>>>()?
+        .into_iter()
+        .flatten()
+        .collect();
+        if !routed.stakers.is_zero() {
+            let staking = StakingContract(p.staking.clone());
+            msgs.push(match fee.asset {
+                Asset::Cw20(token) => {
+                    staking.distribute_msg(&TokenContract(token.clone()), routed.stakers)?
+                }
+                Asset::Native(denom) => staking.distribute_native_msg(denom, routed.stakers)?,
+            });
+        }
+        if !routed.burned.is_zero() {
+            msgs.push(TokenContract(fee.token.clone()).burn_msg(routed.burned)?);
+        }
+        let event = record(storage, stream, fee.asset, &routed)?;
+        Ok(RoutedFee { msgs, event, routed })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use cosmwasm_std::testing::{MockApi, MockStorage};
+    use proptest::prelude::*;
+
+    const SET: StreamSet = StreamSet {
+        streams: &[FeeStream::Trade, FeeStream::Management],
+        whole: Bps::FULL,
+        unstakeable: &[FeeStream::Management],
+    };
+
+    fn shares(d: u16, f: u16, r: u16, s: u16, b: u16) -> FeeShares {
+        FeeShares {
+            development_fund: Bps(d),
+            foundation: Bps(f),
+            reserve: Bps(r),
+            stakers: Bps(s),
+            burn: Bps(b),
+        }
+    }
+
+    fn msg(routes: Vec<FeeRoute>) -> FeeRoutingMsg {
+        let api = MockApi::default();
+        FeeRoutingMsg {
+            payees: FeePayeesMsg {
+                development_fund: api.addr_make("dao").to_string(),
+                foundation: api.addr_make("foundation").to_string(),
+                reserve: api.addr_make("dao").to_string(),
+                staking: api.addr_make("staking").to_string(),
+            },
+            routes,
+        }
+    }
+
+    fn route(stream: FeeStream, s: FeeShares) -> FeeRoute {
+        FeeRoute { stream, shares: s }
+    }
+
+    fn good() -> FeeRouting {
+        msg(vec![
+            route(FeeStream::Trade, shares(3_500, 2_000, 500, 2_000, 2_000)),
+            route(FeeStream::Management, shares(5_000, 3_000, 2_000, 0, 0)),
+        ])
+        .validate(&MockApi::default(), &SET)
+        .unwrap()
+    }
+
+    #[test]
+    fn every_stream_once_summing_to_its_whole_with_dev_fund_and_foundation() {
+        let api = MockApi::default();
+        let t = |s| route(FeeStream::Trade, s);
+        let m = route(FeeStream::Management, shares(5_000, 3_000, 2_000, 0, 0));
+        let err = |routes| msg(routes).validate(&api, &SET).unwrap_err();
+        assert_eq!(
+            err(vec![t(shares(5_000, 3_000, 1_999, 0, 0)), m.clone()]),
+            FeeRouteError::SharesDontSum {
+                stream: FeeStream::Trade,
+                total: 9_999,
+                whole: 10_000
+            }
+        );
+        assert_eq!(
+            err(vec![t(shares(0, 5_000, 5_000, 0, 0)), m.clone()]),
+            FeeRouteError::MissingPayee {
+                stream: FeeStream::Trade
+            }
+        );
+        assert_eq!(
+            err(vec![t(shares(5_000, 0, 5_000, 0, 0)), m.clone()]),
+            FeeRouteError::MissingPayee {
+                stream: FeeStream::Trade
+            }
+        );
+        assert_eq!(
+            err(vec![m.clone()]),
+            FeeRouteError::MissingStream {
+                stream: FeeStream::Trade
+            }
+        );
+        assert_eq!(
+            err(vec![m.clone(), m.clone()]),
+            FeeRouteError::DuplicateStream {
+                stream: FeeStream::Management
+            }
+        );
+        assert_eq!(
+            err(vec![route(FeeStream::Mint, shares(10_000, 0, 0, 0, 0))]),
+            FeeRouteError::UnknownStream {
+                stream: FeeStream::Mint
+            }
+        );
+        assert_eq!(
+            err(vec![
+                t(shares(5_000, 3_000, 2_000, 0, 0)),
+                route(FeeStream::Management, shares(5_000, 3_000, 1_000, 1_000, 0))
+            ]),
+            FeeRouteError::Unstakeable {
+                stream: FeeStream::Management
+            }
+        );
+    }
+
+    #[test]
+    fn an_update_changes_only_the_streams_it_names_and_is_checked_the_same() {
+        let api = MockApi::default();
+        let routing = good();
+        let update = FeeRoutingUpdate {
+            payees: None,
+            routes: vec![route(FeeStream::Trade, shares(4_000, 3_000, 1_000, 2_000, 0))],
+        };
+        let new = routing.updated(&api, &SET, &update).unwrap();
+        assert_eq!(new.shares(FeeStream::Trade).unwrap().burn, Bps(0));
+        assert_eq!(
+            new.shares(FeeStream::Management).unwrap(),
+            routing.shares(FeeStream::Management).unwrap()
+        );
+        let bad = FeeRoutingUpdate {
+            payees: None,
+            routes: vec![route(FeeStream::Trade, shares(4_000, 3_000, 1_000, 2_001, 0))],
+        };
+        assert!(matches!(
+            routing.updated(&api, &SET, &bad),
+            Err(FeeRouteError::SharesDontSum { total: 10_001, .. })
+        ));
+        let foreign = FeeRoutingUpdate {
+            payees: None,
+            routes: vec![route(FeeStream::Compute, shares(5_000, 5_000, 0, 0, 0))],
+        };
+        assert!(matches!(
+            routing.updated(&api, &SET, &foreign),
+            Err(FeeRouteError::UnknownStream { .. })
+        ));
+    }
+
+    #[test]
+    fn a_btt_fee_reaches_each_payee_and_the_dust_the_development_fund() {
+        let mut storage = MockStorage::new();
+        let token = MockApi::default().addr_make("btt");
+        let asset = Asset::Cw20(token.clone());
+        let fee = FeeAsset {
+            asset: &asset,
+            token: &token,
+            burnable: true,
+        };
+        let out = good()
+            .route(&mut storage, FeeStream::Trade, &fee, Uint128::new(1_000_003))
+            .unwrap();
+        assert_eq!(
+            out.routed,
+            Routed {
+                development_fund: Uint128::new(350_003),
+                foundation: Uint128::new(200_000),
+                reserve: Uint128::new(50_000),
+                stakers: Uint128::new(200_000),
+                burned: Uint128::new(200_000),
+            }
+        );
+        assert_eq!(out.msgs.len(), 5, "three transfers, a staking deposit, a burn");
+        let totals = routed_totals(&storage).unwrap();
+        assert_eq!(totals.len(), 1);
+        assert_eq!(totals[0].routed, out.routed);
+    }
+
+    #[test]
+    fn what_cannot_be_burned_or_staked_goes_to_the_reserve() {
+        let mut storage = MockStorage::new();
+        let token = MockApi::default().addr_make("btt");
+        let low_value = FeeAsset {
+            asset: &Asset::Cw20(token.clone()),
+            token: &token,
+            burnable: false,
+        };
+        let r = good()
+            .route(&mut storage, FeeStream::Trade, &low_value, Uint128::new(1_000))
+            .unwrap()
+            .routed;
+        assert_eq!((r.burned, r.reserve), (Uint128::zero(), Uint128::new(250)));
+        let usdc = Asset::Native("uusdc".into());
+        let native = FeeAsset {
+            asset: &usdc,
+            token: &token,
+            burnable: true,
+        };
+        let r = good()
+            .route(&mut storage, FeeStream::Trade, &native, Uint128::new(1_000))
+            .unwrap()
+            .routed;
+        assert_eq!(
+            (r.burned, r.stakers, r.reserve),
+            (Uint128::zero(), Uint128::new(200), Uint128::new(250))
+        );
+        let other = Asset::Cw20(MockApi::default().addr_make("other"));
+        let foreign = FeeAsset {
+            asset: &other,
+            token: &token,
+            burnable: true,
+        };
+        let r = good()
+            .route(&mut storage, FeeStream::Trade, &foreign, Uint128::new(1_000))
+            .unwrap()
+            .routed;
+        assert_eq!((r.stakers, r.reserve), (Uint128::zero(), Uint128::new(450)));
+        assert_eq!(routed_totals(&storage).unwrap().len(), 3);
+    }
+
+    proptest! {
+        #[test]
+        fn a_whole_fee_is_paid_out_to_the_ubtt(amount in 0u128..1_000_000_000_000_000, burn: bool, stake: bool) {
+            let s = shares(3_333, 3_333, 1_111, 1_112, 1_111);
+            let mut r = cut(Uint128::new(amount), &s, Payable { burn, stake });
+            prop_assert!(r.total().unwrap() <= Uint128::new(amount));
+            prop_assert!(Uint128::new(amount) - r.total().unwrap() < Uint128::new(5));
+            if !burn { prop_assert!(r.burned.is_zero()); }
+            if !stake { prop_assert!(r.stakers.is_zero()); }
+            r.development_fund += Uint128::new(amount) - r.total().unwrap();
+            prop_assert_eq!(r.total().unwrap(), Uint128::new(amount));
+        }
+    }
+}
