@@ -107,7 +107,11 @@ pub fn rwa_fee_routing(
             .streams
             .iter()
             .map(|&stream| {
-                let burn = if stream == FeeStream::Management { 0 } else { 2_000 };
+                let burn = if stream == FeeStream::Management {
+                    0
+                } else {
+                    2_000
+                };
                 FeeRoute {
                     stream,
                     shares: FeeShares {

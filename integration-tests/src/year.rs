@@ -87,9 +87,16 @@ pub fn assert_year(
         last.circulating + into_treasury + burned,
         claimed + last.mined + last.rewarded
     );
-    assert_eq!(
-        (rwa.vault_usdc_left, rwa.shares_left),
-        (Uint128::zero(), Uint128::zero())
+    // What the vault still holds is the DAO's part of the management fee: its shares and
+    // their part of the proceeds, for a proposal to redeem.
+    assert_eq!(rwa.shares_left, rwa.dao_fee_shares);
+    assert!(!rwa.dao_fee_shares.is_zero());
+    let dao_part = rwa.redemptions[0]
+        .2
+        .multiply_ratio(rwa.dao_fee_shares, rwa.redemptions[0].1);
+    assert!(
+        rwa.vault_usdc_left >= dao_part && rwa.vault_usdc_left - dao_part <= Uint128::one(),
+        "the rest is the DAO's part of the proceeds, to the uusdc of rounding"
     );
     let proceeds: Uint128 = rwa.redemptions.iter().map(|(_, _, got)| *got).sum();
     let income: Uint128 = rwa.claims.iter().map(|(_, got)| *got).sum();
@@ -98,8 +105,9 @@ pub fn assert_year(
         "12,000 USDC over 1,000,000 shares divides exactly"
     );
     assert_eq!(
-        proceeds, rwa.bids[1].1,
-        "holders redeem the winning bid to the unit"
+        proceeds + rwa.vault_usdc_left,
+        rwa.bids[1].1,
+        "holders redeem the winning bid to the unit, the DAO's part waiting"
     );
     let care = report.care.as_ref().unwrap();
     assert_eq!(
@@ -148,7 +156,7 @@ pub fn assert_year(
     );
 
     // Nothing is stranded where nothing should be: no job escrow, no payment held, no BTT in
-    // payfi or the vaults.
+    // payfi or the vaults, and no USDC in the vaults beyond the DAO's unredeemed part.
     let q = chain.wrap();
     let escrow: btt_types::compute::TotalsResponse = q
         .query_wasm_smart(&deployment.escrow, &btt_types::compute::QueryMsg::Totals {})
@@ -158,37 +166,68 @@ pub fn assert_year(
         .query_wasm_smart(&deployment.payfi, &btt_types::payfi::QueryMsg::Totals {})
         .unwrap();
     assert_eq!(payfi.pending, 0);
-    for held_by in [&deployment.payfi, &deployment.vaults] {
+    for (held_by, usdc) in [
+        (&deployment.payfi, Uint128::zero()),
+        (&deployment.vaults, rwa.vault_usdc_left),
+    ] {
         assert_eq!(
             deployment.token.balance(&q, held_by).unwrap(),
             Uint128::zero()
         );
-        assert_eq!(
-            q.query_balance(held_by, "uusdc").unwrap().amount,
-            Uint128::zero()
-        );
+        assert_eq!(q.query_balance(held_by, "uusdc").unwrap().amount, usdc);
     }
 
     // The closing report.
     assert_eq!(economy.burned, burned);
     assert_eq!(economy.total_supply + economy.burned, TOTAL_SUPPLY);
-    let burn_line = economy
+    let burned_lines: Uint128 = economy
         .fees
         .iter()
-        .find(|f| f.recipient == "burned")
+        .filter(|f| f.recipient == "burned")
+        .map(|f| f.amount)
+        .sum();
+    assert_eq!(burned_lines, burned, "every burn is a routed fee's burn share");
+    // Everything routed to stakers reached btt-staking's streams, to the ubtt.
+    let to_stakers = |denom: &str| -> Uint128 {
+        economy
+            .fees
+            .iter()
+            .filter(|f| f.recipient.starts_with("stakers") && f.denom == denom)
+            .map(|f| f.amount)
+            .sum()
+    };
+    let streams: btt_types::staking::TotalsResponse = chain
+        .wrap()
+        .query_wasm_smart(
+            deployment.staking.addr(),
+            &btt_types::staking::QueryMsg::Totals {},
+        )
         .unwrap();
-    assert_eq!(burn_line.amount, burned);
+    let deposited = |denom: &str| {
+        streams
+            .rewards
+            .iter()
+            .find(|r| r.denom == denom)
+            .map_or(Uint128::zero(), |r| r.deposited)
+    };
+    assert!(!to_stakers("BTT").is_zero() && !to_stakers("USDC").is_zero());
+    assert_eq!(deposited("btt"), to_stakers("BTT"));
+    assert_eq!(deposited("uusdc"), to_stakers("USDC"));
+    // The scenario's accepted job: 15 + 10 + 5% of its price, dust to the nodes; the compute
+    // stream's total also holds the disputed job's paid part.
+    let first_job: Uint128 = compute.split.iter().take(3).map(|(_, a)| *a).sum();
+    let thirty = compute.price.multiply_ratio(30u128, 100u128);
+    assert!(
+        first_job <= thirty && thirty - first_job < Uint128::new(3),
+        "15 + 10 + 5% of the price, dust to the nodes"
+    );
     let compute_fees: Uint128 = economy
         .fees
         .iter()
-        .filter(|f| f.stream.starts_with("compute"))
+        .filter(|f| f.stream == "compute")
         .map(|f| f.amount)
         .sum();
-    let thirty = compute.price.multiply_ratio(30u128, 100u128);
-    assert!(
-        compute_fees <= thirty && thirty - compute_fees < Uint128::new(3),
-        "15 + 10 + 5% of the price, dust to the nodes"
-    );
+    assert!(compute_fees >= first_job);
     assert_eq!(report.unlock_curve.len(), 49);
     let m48: Uint128 = report.unlock_curve[48]
         .unlocked

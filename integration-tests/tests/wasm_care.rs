@@ -4,7 +4,7 @@
 
 use btt_deploy::genesis::{suggested_points_rules, PaymentParams};
 use btt_integration_tests::artifacts::read_artifact;
-use btt_integration_tests::fixtures::{genesis_routing, deploy_btt, deploy_staking};
+use btt_integration_tests::fixtures::{deploy_btt, deploy_staking, genesis_routing};
 use btt_integration_tests::vm::{print_gas, Cw20OnChain, TxReport, WasmChain};
 use btt_types::payfi::{self, Denom};
 use btt_types::points::{self, COMMUNITY_POOL};

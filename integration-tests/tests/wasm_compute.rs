@@ -7,12 +7,11 @@ use btt_integration_tests::artifacts::read_artifact;
 use btt_integration_tests::fixtures::{deploy_btt, deploy_staking};
 use btt_integration_tests::vm::{print_gas, Cw20OnChain, TxReport, WasmChain};
 use btt_types::bps::Bps;
-use btt_types::fee_router::{FeePayeesMsg, FeeRoutingMsg, FeeStream};
 use btt_types::compute::{
-    self, Assignment, EnergyRating, JobSpec, NodeSpec, QuoteResponse,
-    Urgency,
+    self, Assignment, EnergyRating, JobSpec, NodeSpec, QuoteResponse, Urgency,
 };
 use btt_types::depin::{self, Attestation, MINING_POOL};
+use btt_types::fee_router::{FeePayeesMsg, FeeRoutingMsg, FeeStream};
 use btt_types::units::btt;
 use cosmwasm_std::{Addr, Decimal, Uint128};
 use cw20::Cw20Coin;

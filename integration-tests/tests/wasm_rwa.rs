@@ -4,7 +4,8 @@
 //! income claim measured with 10 and with 10,000 holders already in the vault.
 
 use btt_integration_tests::artifacts::read_artifact;
-use btt_integration_tests::fixtures::{deploy_btt, deploy_rwa_nft, deploy_staking, rwa_fee_routing, RWA_BURN_THRESHOLD,
+use btt_integration_tests::fixtures::{
+    deploy_btt, deploy_rwa_nft, deploy_staking, rwa_fee_routing, RWA_BURN_THRESHOLD,
 };
 use btt_integration_tests::vm::{print_gas, Cw20OnChain, TxReport, WasmChain};
 use btt_types::bps::Bps;

@@ -19,14 +19,20 @@ fn invalid(reason: &str) -> ContractError {
 /// The contributors' share must leave a protocol part: at least 1%, at most 100%.
 fn check_contributors(contributors: Bps) -> Result<(), ContractError> {
     if contributors.0 == 0 || contributors.0 >= BPS_DENOMINATOR {
-        return Err(invalid("the contributors' share must be between 0 and 100%"));
+        return Err(invalid(
+            "the contributors' share must be between 0 and 100%",
+        ));
     }
     Ok(())
 }
 
 /// The native denoms jobs may be paid in.
 fn native_denoms(config: &Config) -> Vec<String> {
-    config.native_rates.iter().map(|r| r.denom.clone()).collect()
+    config
+        .native_rates
+        .iter()
+        .map(|r| r.denom.clone())
+        .collect()
 }
 
 /// Every rule of a config.
@@ -77,7 +83,9 @@ pub fn validate(config: &Config) -> Result<(), ContractError> {
 pub fn from_instantiate(deps: Deps, msg: InstantiateMsg) -> Result<Config, ContractError> {
     let api = deps.api;
     check_contributors(msg.contributors)?;
-    let fee_routing = msg.fee_routing.validate(api, &stream_set(msg.contributors))?;
+    let fee_routing = msg
+        .fee_routing
+        .validate(api, &stream_set(msg.contributors))?;
     let config = Config {
         token: api.addr_validate(&msg.token)?,
         staking: api.addr_validate(&msg.staking)?,

@@ -11,8 +11,8 @@ use cosmwasm_std::{
 use cw20::Cw20ReceiveMsg;
 
 use crate::state::{Totals, CONFIG, TOTALS};
-use btt_types::fee_router::routed_totals;
 use crate::{config, disputes, jobs, nodes, query, ContractError};
+use btt_types::fee_router::routed_totals;
 
 /// cw2 name of this contract.
 pub const CONTRACT_NAME: &str = "crates.io:compute-escrow";

@@ -146,7 +146,11 @@ mod tests {
 
     #[test]
     fn nodes_share_by_units_with_the_remainder_to_the_largest() {
-        let payout = split(Uint128::new(1_000), &FeeShares::default(), &[(7, 1), (8, 2)]);
+        let payout = split(
+            Uint128::new(1_000),
+            &FeeShares::default(),
+            &[(7, 1), (8, 2)],
+        );
         assert_eq!(payout.nodes[0].amount, Uint128::new(333));
         assert_eq!(payout.nodes[1].amount, Uint128::new(667));
         let one = split(Uint128::new(1), &fees(), &[(1, 3), (2, 3), (3, 1)]);

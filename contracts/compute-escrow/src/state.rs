@@ -1,6 +1,6 @@
 use btt_types::bps::Bps;
-use btt_types::fee_router::FeeRouting;
 use btt_types::compute::{HardwareClass, Job, NativeRate, Node, RunWindow, UrgencyMultipliers};
+use btt_types::fee_router::FeeRouting;
 use cosmwasm_schema::cw_serde;
 use cosmwasm_std::{Addr, Uint128};
 use cw_storage_plus::{Index, IndexList, IndexedMap, Item, Map, MultiIndex};

@@ -1,10 +1,11 @@
-use btt_types::fee_router::routed_totals;
 use btt_types::asset::Asset;
+use btt_types::fee_router::routed_totals;
 use btt_types::migration::migrate_contract;
 use btt_types::ownership::update_ownership;
 use btt_types::payfi::{
     ExecuteMsg, FastSettlement, InstantiateMsg, MigrateMsg, PayfiFees, QueryMsg, ReceiveMsg,
-    ANALYTICS_FEE_BAND, CONVERSION_FEE_BAND, MAX_FEEDERS, MAX_SETTLEMENT_SECONDS, TIER_FEE_BAND, FEE_STREAMS,
+    ANALYTICS_FEE_BAND, CONVERSION_FEE_BAND, FEE_STREAMS, MAX_FEEDERS, MAX_SETTLEMENT_SECONDS,
+    TIER_FEE_BAND,
 };
 use btt_types::token::hook_sender;
 #[cfg(not(feature = "library"))]

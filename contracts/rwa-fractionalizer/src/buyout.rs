@@ -285,7 +285,11 @@ fn close(vault: &mut Vault, reserve: &Addr) -> StdResult<Vec<CosmosMsg>> {
         .unwrap_or(Uint128::MAX);
     let dust = vault.income_deposited.saturating_sub(owed);
     vault.income_paid += dust;
-    Ok(vault.asset.transfer_msg(reserve, dust)?.into_iter().collect())
+    Ok(vault
+        .asset
+        .transfer_msg(reserve, dust)?
+        .into_iter()
+        .collect())
 }
 
 /// Burns `amount` shares the holder sent, pays their income, and closes the vault at zero.

@@ -3,7 +3,7 @@ use btt_types::fees::FeeOutOfBand;
 use btt_types::fractionalizer::VaultStatus;
 use btt_types::migration::MigrationError;
 use btt_types::token::UnknownToken;
-use cosmwasm_std::{OverflowError, Addr, StdError, Uint128};
+use cosmwasm_std::{Addr, OverflowError, StdError, Uint128};
 use cw_ownable::OwnershipError;
 use cw_utils::PaymentError;
 use thiserror::Error;

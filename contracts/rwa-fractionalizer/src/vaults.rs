@@ -4,8 +4,8 @@ use btt_types::asset::Asset;
 use btt_types::fee_router::{cut, record, FeeStream, Payable};
 use btt_types::fractionalizer::{NftHook, SharesInstantiateMsg, Vault, VaultStatus, YEAR_SECONDS};
 use cosmwasm_std::{
-    from_json, to_json_binary, Addr, Decimal256, DepsMut, Env, Event, MessageInfo, Reply,
-    Response, StdError, StdResult, Storage, SubMsg, Timestamp, Uint128, Uint256, WasmMsg,
+    from_json, to_json_binary, Addr, Decimal256, DepsMut, Env, Event, MessageInfo, Reply, Response,
+    StdError, StdResult, Storage, SubMsg, Timestamp, Uint128, Uint256, WasmMsg,
 };
 use cw20::Cw20ExecuteMsg;
 use cw721::receiver::Cw721ReceiveMsg;
@@ -100,7 +100,7 @@ pub fn fractionalize(
         management_fee: config.fees.management,
         fee_checkpoint: env.block.time,
         fee_carry: Decimal256::zero(),
-            fee_minted: Uint128::zero(),
+        fee_minted: Uint128::zero(),
         status: VaultStatus::Active,
         income_index: Decimal256::zero(),
         income_deposited: Uint128::zero(),

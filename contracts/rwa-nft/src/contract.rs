@@ -3,8 +3,8 @@ use btt_types::fees::in_band;
 use btt_types::migration::migrate_contract;
 use btt_types::ownership::update_ownership;
 use btt_types::rwa_nft::{
-    ExecuteMsg, InstantiateMsg, MigrateMsg, NftFees, QueryMsg, ReceiveMsg, MAX_ROLE_MEMBERS,
-    FEE_STREAMS, MINT_FEE_BAND, REVALUATION_FEE_BAND,
+    ExecuteMsg, InstantiateMsg, MigrateMsg, NftFees, QueryMsg, ReceiveMsg, FEE_STREAMS,
+    MAX_ROLE_MEMBERS, MINT_FEE_BAND, REVALUATION_FEE_BAND,
 };
 use btt_types::token::hook_sender;
 #[cfg(not(feature = "library"))]

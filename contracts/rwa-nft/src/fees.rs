@@ -65,7 +65,9 @@ pub fn distribute(
         token: &config.token,
         burnable: value >= config.burn_threshold,
     };
-    let routed = config.fee_routing.route(storage, stream, &fee, paid.amount)?;
+    let routed = config
+        .fee_routing
+        .route(storage, stream, &fee, paid.amount)?;
     if !routed.routed.burned.is_zero() {
         TOTALS.update(storage, |mut t| -> StdResult<_> {
             t.burned = t.burned.checked_add(routed.routed.burned)?;

@@ -84,7 +84,13 @@ pub fn accept(
         t.revaluations += 1;
         Ok(t)
     })?;
-    let routed = distribute(deps.storage, &config, FeeStream::Revaluation, &paid, pending.value)?;
+    let routed = distribute(
+        deps.storage,
+        &config,
+        FeeStream::Revaluation,
+        &paid,
+        pending.value,
+    )?;
     Ok(Response::new()
         .add_messages(routed.msgs)
         .add_event(routed.event)

@@ -9,10 +9,10 @@ use btt_types::allocation::{
 use btt_types::bps::Bps;
 use btt_types::compute::{HardwareClass, RunWindow, UrgencyMultipliers};
 use btt_types::dao::VotingRules;
+use btt_types::depin::{PayoutRules, ScoreMultipliers};
 use btt_types::fee_router::{
     FeePayeesMsg, FeeRoute, FeeRoutingMsg, FeeShares, FeeStream, StreamSet,
 };
-use btt_types::depin::{PayoutRules, ScoreMultipliers};
 use btt_types::payfi::{FastSettlement, PayfiFees};
 use btt_types::points::{PointCategory, PointsRules, ReferralMilestone, SubscriptionTier};
 use btt_types::staking::{FeeTier, LockTier};

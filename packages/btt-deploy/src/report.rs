@@ -2,6 +2,8 @@
 //! recipient, emission so far and per-actor balances — printed, written as JSON, and drawn as
 //! SVG charts (unlock curve by category, mining emission over 8 years, fees by stream).
 
+use btt_types::asset::Asset;
+use btt_types::fee_router::RoutedTotal;
 use std::path::Path;
 
 use anyhow::Context;
@@ -75,6 +77,44 @@ fn fee(stream: &str, recipient: &str, denom: &str, amount: Uint128) -> FeeLine {
     }
 }
 
+/// Every fee stream's payouts by recipient, read from each fee contract's `FeesRouted`.
+fn routed_fees<C: EconomyChain>(app: &C, deployment: &Deployment) -> anyhow::Result<Vec<FeeLine>> {
+    let mut fees = vec![];
+    for contract in [
+        &deployment.escrow,
+        &deployment.nft,
+        &deployment.vaults,
+        &deployment.points,
+        &deployment.payfi,
+    ] {
+        let rows: Vec<RoutedTotal> = app
+            .wrap()
+            .query_wasm_smart(contract, &btt_types::payfi::QueryMsg::FeesRouted {})?;
+        for row in rows {
+            let denom = match &row.asset {
+                Asset::Cw20(a) if a == deployment.token.addr() => "BTT",
+                Asset::Native(d) if d == "uusdc" => "USDC",
+                Asset::Native(d) => d.as_str(),
+                Asset::Cw20(_) => "vault shares",
+            }
+            .to_string();
+            let r = &row.routed;
+            for (recipient, amount) in [
+                ("development fund (btt-dao)", r.development_fund),
+                ("foundation", r.foundation),
+                ("reserve (btt-dao)", r.reserve),
+                ("stakers (btt-staking)", r.stakers),
+                ("burned", r.burned),
+            ] {
+                if !amount.is_zero() {
+                    fees.push(fee(&row.stream, recipient, &denom, amount));
+                }
+            }
+        }
+    }
+    Ok(fees)
+}
+
 /// Reads the end state of the walk into the report.
 pub fn economy_report<C: EconomyChain>(
     app: &C,
@@ -84,49 +124,7 @@ pub fn economy_report<C: EconomyChain>(
 ) -> anyhow::Result<EconomyReport> {
     let q = app.wrap();
     let last = walk.snapshots.last().context("the walk took no snapshot")?;
-    let mut fees = vec![];
-    if let Some(c) = &walk.compute {
-        for (who, amount) in c.split.iter().take(3) {
-            fees.push(fee(
-                "compute jobs (15/10/5 of 70/15/10/5)",
-                who,
-                "BTT",
-                *amount,
-            ));
-        }
-    }
-    if let Some(c) = &walk.care {
-        fees.push(fee(
-            "patient incentives (subscription, partner, redemption)",
-            "btt-dao",
-            "BTT",
-            c.points_fees,
-        ));
-        fees.push(fee(
-            "payfi payments (tier, analytics, conversion)",
-            "btt-dao",
-            "USDC",
-            c.payfi_fees,
-        ));
-    }
-    if let Some(r) = &walk.rwa {
-        for (who, denom, amount) in &r.fees_to {
-            if !amount.is_zero() {
-                fees.push(fee(
-                    "asset tokenization (mint, revaluation, premium, trades)",
-                    who,
-                    denom,
-                    *amount,
-                ));
-            }
-        }
-        fees.push(fee(
-            "asset tokenization (mint, revaluation, premium, trades)",
-            "burned",
-            "BTT",
-            r.burned,
-        ));
-    }
+    let fees = routed_fees(app, deployment)?;
     let depin_state: depin::StateResponse =
         q.query_wasm_smart(&deployment.depin, &depin::QueryMsg::State {})?;
     let mut actors: Vec<(String, Addr)> = config
@@ -257,7 +255,7 @@ pub fn write_charts(
     let bars: Vec<(String, f64)> = report
         .fees
         .iter()
-        .filter(|f| !f.amount.is_zero())
+        .filter(|f| !f.amount.is_zero() && f.denom != "vault shares")
         .map(|f| {
             let btt = if f.denom == "USDC" {
                 f.amount.u128() as f64 / USDC_PER_BTT as f64 / 1e6

@@ -7,6 +7,8 @@
 use crate::chain::EconomyChain;
 use anyhow::Context;
 use btt_types::allocation::Category;
+use btt_types::asset::Asset;
+use btt_types::fee_router::RoutedTotal;
 use btt_types::fractionalizer::{self as vaults, NftHook, VaultResponse};
 use btt_types::rwa_nft::{self, Complexity, Document, MintAsset};
 use btt_types::token::TokenContract;
@@ -36,7 +38,7 @@ pub struct RwaReport {
     /// Lease income deposited, uusdc, and what each holder claimed.
     pub income: Uint128,
     pub claims: Vec<(String, Uint128)>,
-    /// Management-fee shares minted to the clinic (the curator).
+    /// Management-fee shares minted to the clinic (the curator) and the protocol.
     pub fee_shares: Uint128,
     /// Reserve price when the first bid came, and the bids (bidder, uusdc).
     pub reserve_price: Uint128,
@@ -53,6 +55,8 @@ pub struct RwaReport {
     /// What the vault holds at the end (USDC), and shares left.
     pub vault_usdc_left: Uint128,
     pub shares_left: Uint128,
+    /// The DAO's management-fee shares, left for a proposal to redeem.
+    pub dao_fee_shares: Uint128,
 }
 
 fn usdc<C: EconomyChain>(app: &C, who: &Addr) -> anyhow::Result<Uint128> {
@@ -315,9 +319,16 @@ pub fn mri_scenario<C: EconomyChain>(
         },
     )?;
 
-    // Every holder redeems their shares for their part of the proceeds.
+    // Every holder redeems their shares for their part of the proceeds: the clinic, the
+    // patients and the foundation (its part of the management fee). The DAO's fee shares stay
+    // until a proposal redeems them.
     let mut redemptions = vec![];
-    for (name, who) in &holders {
+    let redeemers = holders.iter().cloned().chain(std::iter::once((
+        "foundation".to_string(),
+        foundation.clone(),
+    )));
+    for (name, who) in redeemers {
+        let who = &who;
         let held = TokenContract(shares.clone()).balance(&app.wrap(), who)?;
         let before = usdc(app, who)?;
         app.execute_contract(
@@ -331,10 +342,24 @@ pub fn mri_scenario<C: EconomyChain>(
             &[],
         )
         .with_context(|| format!("{name} redeeming"))?;
-        redemptions.push((name.clone(), held, usdc(app, who)? - before));
+        redemptions.push((name, held, usdc(app, who)? - before));
     }
     let end = vault(app)?;
+    let dao_fee_shares = TokenContract(shares.clone()).balance(&app.wrap(), &dao)?;
     let held_after = holdings(app)?;
+    let mut stakers = [Uint128::zero(); 2];
+    for contract in [&nft, &vaults_addr] {
+        let routed: Vec<RoutedTotal> = app
+            .wrap()
+            .query_wasm_smart(contract, &vaults::QueryMsg::FeesRouted {})?;
+        for r in routed {
+            match &r.asset {
+                Asset::Cw20(a) if a == token.addr() => stakers[0] += r.routed.stakers,
+                Asset::Native(d) if d == USDC => stakers[1] += r.routed.stakers,
+                _ => {}
+            }
+        }
+    }
     let fees_to = [
         ("btt-dao (development fund + reserve)", "BTT", 0),
         ("btt-dao (development fund + reserve)", "USDC", 1),
@@ -349,6 +374,10 @@ pub fn mri_scenario<C: EconomyChain>(
             held_after[i] - held_before[i],
         )
     })
+    .chain(
+        [("BTT", stakers[0]), ("USDC", stakers[1])]
+            .map(|(denom, amount)| ("btt-staking (stakers)".into(), denom.into(), amount)),
+    )
     .collect();
     let total_supply = token.token_info(&app.wrap())?.total_supply;
     Ok(RwaReport {
@@ -376,6 +405,7 @@ pub fn mri_scenario<C: EconomyChain>(
         total_supply,
         vault_usdc_left: usdc(app, &vaults_addr)?,
         shares_left: end.vault.supply,
+        dao_fee_shares,
     })
 }
 
@@ -410,7 +440,7 @@ pub fn render(r: &RwaReport) -> String {
         line(format!("    {who:<16} {}", usd(*amount)));
     }
     line(format!(
-        "  management fee: {} shares minted to the clinic (1% a year)",
+        "  management fee: {} shares minted (1% a year), 80% to the clinic, 20% to the protocol",
         r.fee_shares
     ));
     line(format!("  buyout: reserve {}", usd(r.reserve_price)));
@@ -431,9 +461,10 @@ pub fn render(r: &RwaReport) -> String {
         format_btt(TOTAL_SUPPLY - r.total_supply)
     ));
     line(format!(
-        "  vault left with {} and {} shares",
+        "  vault left with {} and {} shares: the DAO's management-fee shares ({}), redeemable by proposal",
         usd(r.vault_usdc_left),
-        r.shares_left
+        r.shares_left,
+        r.dao_fee_shares
     ));
     out
 }

@@ -154,7 +154,12 @@ pub fn routing_for(app: &App, staking: &Addr, set: &StreamSet, shares: FeeShares
 /// A routing of every stream in `set` that pays all of it to one `treasury` account (as the
 /// development fund 40%, foundation 25% and reserve 35%), for suites that count one treasury;
 /// `staking` is named but given no share.
-pub fn treasury_routing(app: &App, treasury: &str, staking: &Addr, set: &StreamSet) -> FeeRoutingMsg {
+pub fn treasury_routing(
+    app: &App,
+    treasury: &str,
+    staking: &Addr,
+    set: &StreamSet,
+) -> FeeRoutingMsg {
     let treasury = app.api().addr_make(treasury).to_string();
     FeeRoutingMsg {
         payees: FeePayeesMsg {

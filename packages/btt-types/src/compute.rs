@@ -12,9 +12,7 @@ use cw_ownable::{cw_ownable_execute, cw_ownable_query};
 
 use crate::asset::Asset;
 use crate::bps::{Bps, BPS_DENOMINATOR};
-use crate::fee_router::{
-    FeeRouting, FeeRoutingMsg, FeeRoutingUpdate, FeeStream, RoutedTotal, StreamSet,
-};
+use crate::fee_router::{FeeRouting, FeeRoutingMsg, FeeRoutingUpdate, FeeStream, StreamSet};
 use crate::token::TokenContract;
 
 /// Most hardware classes the config may hold.
@@ -565,7 +563,7 @@ pub enum QueryMsg {
     #[returns(TotalsResponse)]
     Totals {},
     /// What the protocol part of completed jobs paid each payee, by asset.
-    #[returns(Vec<RoutedTotal>)]
+    #[returns(Vec<crate::fee_router::RoutedTotal>)]
     FeesRouted {},
 }
 

@@ -582,7 +582,11 @@ impl FeeRouting {
             msgs.push(TokenContract(fee.token.clone()).burn_msg(routed.burned)?);
         }
         let event = record(storage, stream, fee.asset, &routed)?;
-        Ok(RoutedFee { msgs, event, routed })
+        Ok(RoutedFee {
+            msgs,
+            event,
+            routed,
+        })
     }
 }
 
@@ -695,7 +699,10 @@ mod tests {
         let routing = good();
         let update = FeeRoutingUpdate {
             payees: None,
-            routes: vec![route(FeeStream::Trade, shares(4_000, 3_000, 1_000, 2_000, 0))],
+            routes: vec![route(
+                FeeStream::Trade,
+                shares(4_000, 3_000, 1_000, 2_000, 0),
+            )],
         };
         let new = routing.updated(&api, &SET, &update).unwrap();
         assert_eq!(new.shares(FeeStream::Trade).unwrap().burn, Bps(0));
@@ -705,7 +712,10 @@ mod tests {
         );
         let bad = FeeRoutingUpdate {
             payees: None,
-            routes: vec![route(FeeStream::Trade, shares(4_000, 3_000, 1_000, 2_001, 0))],
+            routes: vec![route(
+                FeeStream::Trade,
+                shares(4_000, 3_000, 1_000, 2_001, 0),
+            )],
         };
         assert!(matches!(
             routing.updated(&api, &SET, &bad),
@@ -732,7 +742,12 @@ mod tests {
             burnable: true,
         };
         let out = good()
-            .route(&mut storage, FeeStream::Trade, &fee, Uint128::new(1_000_003))
+            .route(
+                &mut storage,
+                FeeStream::Trade,
+                &fee,
+                Uint128::new(1_000_003),
+            )
             .unwrap();
         assert_eq!(
             out.routed,
@@ -744,7 +759,11 @@ mod tests {
                 burned: Uint128::new(200_000),
             }
         );
-        assert_eq!(out.msgs.len(), 5, "three transfers, a staking deposit, a burn");
+        assert_eq!(
+            out.msgs.len(),
+            5,
+            "three transfers, a staking deposit, a burn"
+        );
         let totals = routed_totals(&storage).unwrap();
         assert_eq!(totals.len(), 1);
         assert_eq!(totals[0].routed, out.routed);
@@ -760,7 +779,12 @@ mod tests {
             burnable: false,
         };
         let r = good()
-            .route(&mut storage, FeeStream::Trade, &low_value, Uint128::new(1_000))
+            .route(
+                &mut storage,
+                FeeStream::Trade,
+                &low_value,
+                Uint128::new(1_000),
+            )
             .unwrap()
             .routed;
         assert_eq!((r.burned, r.reserve), (Uint128::zero(), Uint128::new(250)));
@@ -785,7 +809,12 @@ mod tests {
             burnable: true,
         };
         let r = good()
-            .route(&mut storage, FeeStream::Trade, &foreign, Uint128::new(1_000))
+            .route(
+                &mut storage,
+                FeeStream::Trade,
+                &foreign,
+                Uint128::new(1_000),
+            )
             .unwrap()
             .routed;
         assert_eq!((r.stakers, r.reserve), (Uint128::zero(), Uint128::new(450)));

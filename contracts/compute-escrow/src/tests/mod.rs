@@ -1,5 +1,6 @@
 mod attacks;
 mod disputes;
+mod fee_routing;
 mod invariants;
 mod lifecycle;
 mod nodes;

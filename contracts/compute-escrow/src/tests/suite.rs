@@ -3,9 +3,9 @@
 
 use btt_types::bps::Bps;
 use btt_types::compute::{
-    Assignment, EnergyRating, ExecuteMsg, HardwareClass, InstantiateMsg, Job, JobSpec,
-    NativeRate, Node, NodeSpec, QueryMsg, QuoteResponse, ReceiveMsg, Resolution,
-    RunWindow, TotalsResponse, Urgency, UrgencyMultipliers,
+    Assignment, EnergyRating, ExecuteMsg, HardwareClass, InstantiateMsg, Job, JobSpec, NativeRate,
+    Node, NodeSpec, QueryMsg, QuoteResponse, ReceiveMsg, Resolution, RunWindow, TotalsResponse,
+    Urgency, UrgencyMultipliers,
 };
 use btt_types::depin::{self, ScoreMultipliers};
 use btt_types::fee_router::{FeeRoutingMsg, FeeShares, FeeStream};

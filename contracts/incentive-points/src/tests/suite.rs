@@ -5,10 +5,10 @@
 //! partners pay 500 BTT to register and 100 ubtt a point redeemed; referrers earn 100 BTT once
 //! the referred provider has paid 1,000 BTT of subscriptions and 500 BTT more at 10,000.
 
-use btt_types::points::{FEE_STREAMS, 
+use btt_types::points::{
     BalanceResponse, EngagementResponse, ExecuteMsg, InstantiateMsg, PointCategory, PointsRules,
     PoolResponse, ProviderResponse, QueryMsg, ReceiveMsg, ReferralMilestone, SubscriptionTier,
-    COMMUNITY_POOL,
+    COMMUNITY_POOL, FEE_STREAMS,
 };
 use btt_types::token::TokenContract;
 use btt_types::units::btt;

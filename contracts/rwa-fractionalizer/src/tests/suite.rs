@@ -8,8 +8,8 @@
 
 use btt_types::bps::Bps;
 use btt_types::fractionalizer::{
-    Auction, BuyoutParams, ExecuteMsg, FEE_STREAMS, HolderResponse, InstantiateMsg, NftHook, QueryMsg,
-    ReceiveMsg, VaultFees, VaultResponse,
+    Auction, BuyoutParams, ExecuteMsg, HolderResponse, InstantiateMsg, NftHook, QueryMsg,
+    ReceiveMsg, VaultFees, VaultResponse, FEE_STREAMS,
 };
 use btt_types::rwa_nft::{self as nft_msg, Complexity, MintAsset, NftFees};
 use btt_types::staking::StakingContract;

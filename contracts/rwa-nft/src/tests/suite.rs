@@ -3,9 +3,9 @@
 //! foundation, reserve and stakers, and 20% burned when the fee is BTT and the asset is worth
 //! ≥ 10,000 BTT (the reserve's otherwise).
 
-use btt_types::rwa_nft::{FEE_STREAMS, 
+use btt_types::rwa_nft::{
     AssetResponse, Complexity, Document, ExecuteMsg, InstantiateMsg, MintAsset, NftFees, QueryMsg,
-    ReceiveMsg,
+    ReceiveMsg, FEE_STREAMS,
 };
 use btt_types::token::TokenContract;
 use btt_types::units::btt;
