@@ -186,7 +186,10 @@ pub fn assert_year(
         .filter(|f| f.recipient == "burned")
         .map(|f| f.amount)
         .sum();
-    assert_eq!(burned_lines, burned, "every burn is a routed fee's burn share");
+    assert_eq!(
+        burned_lines, burned,
+        "every burn is a routed fee's burn share"
+    );
     // Everything routed to stakers reached btt-staking's streams, to the ubtt.
     let to_stakers = |denom: &str| -> Uint128 {
         economy

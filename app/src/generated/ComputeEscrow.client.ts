@@ -7,7 +7,7 @@
 
 import { CosmWasmClient, SigningCosmWasmClient, ExecuteResult } from "@cosmjs/cosmwasm-stargate";
 import { Coin, StdFee } from "@cosmjs/amino";
-import { Uint128, Decimal, InstantiateMsg, HardwareClass, NativeRate, RunWindow, PayoutSplit, FeeShare, UrgencyMultipliers, ExecuteMsg, Binary, Urgency, EnergyRating, Resolution, Action, Expiration, Timestamp, Uint64, Cw20ReceiveMsg, JobSpec, Assignment, ConfigUpdate, QueryMsg, JobStatus, MigrateMsg, Addr, ConfigResponse, Asset, Job, JobResult, JobsResponse, NodeStatus, Node, NodeSpec, NodesResponse, OwnershipForString, QuoteResponse, TotalsResponse } from "./ComputeEscrow.types";
+import { FeeStream, Uint128, Decimal, InstantiateMsg, FeeRoutingMsg, FeePayeesMsg, FeeRoute, FeeShares, HardwareClass, NativeRate, RunWindow, UrgencyMultipliers, ExecuteMsg, Binary, Urgency, EnergyRating, Resolution, Action, Expiration, Timestamp, Uint64, Cw20ReceiveMsg, JobSpec, Assignment, ConfigUpdate, FeeRoutingUpdate, QueryMsg, JobStatus, MigrateMsg, Addr, ConfigResponse, FeeRouting, FeePayees, Asset, ArrayOfRoutedTotal, RoutedTotal, Routed, Job, JobResult, JobsResponse, NodeStatus, Node, NodeSpec, NodesResponse, OwnershipForString, QuoteResponse, TotalsResponse } from "./ComputeEscrow.types";
 export interface ComputeEscrowReadOnlyInterface {
   contractAddress: string;
   config: () => Promise<ConfigResponse>;
@@ -65,6 +65,7 @@ export interface ComputeEscrowReadOnlyInterface {
     status: JobStatus;
   }) => Promise<JobsResponse>;
   totals: () => Promise<TotalsResponse>;
+  feesRouted: () => Promise<ArrayOfRoutedTotal>;
   ownership: () => Promise<OwnershipForString>;
 }
 export class ComputeEscrowQueryClient implements ComputeEscrowReadOnlyInterface {
@@ -82,6 +83,7 @@ export class ComputeEscrowQueryClient implements ComputeEscrowReadOnlyInterface 
     this.jobsByNode = this.jobsByNode.bind(this);
     this.jobsByStatus = this.jobsByStatus.bind(this);
     this.totals = this.totals.bind(this);
+    this.feesRouted = this.feesRouted.bind(this);
     this.ownership = this.ownership.bind(this);
   }
   config = async (): Promise<ConfigResponse> => {
@@ -196,6 +198,11 @@ export class ComputeEscrowQueryClient implements ComputeEscrowReadOnlyInterface 
   totals = async (): Promise<TotalsResponse> => {
     return this.client.queryContractSmart(this.contractAddress, {
       totals: {}
+    });
+  };
+  feesRouted = async (): Promise<ArrayOfRoutedTotal> => {
+    return this.client.queryContractSmart(this.contractAddress, {
+      fees_routed: {}
     });
   };
   ownership = async (): Promise<OwnershipForString> => {
@@ -328,7 +335,6 @@ export interface ComputeEscrowInterface extends ComputeEscrowReadOnlyInterface {
     reserve,
     runWindow,
     slash,
-    split,
     urgency
   }: {
     arbiter?: string;
@@ -341,8 +347,14 @@ export interface ComputeEscrowInterface extends ComputeEscrowReadOnlyInterface {
     reserve?: string;
     runWindow?: RunWindow;
     slash?: number;
-    split?: PayoutSplit;
     urgency?: UrgencyMultipliers;
+  }, fee_?: number | StdFee | "auto", memo_?: string, funds_?: Coin[]) => Promise<ExecuteResult>;
+  updateFeeRouting: ({
+    payees,
+    routes
+  }: {
+    payees?: FeePayeesMsg;
+    routes: FeeRoute[];
   }, fee_?: number | StdFee | "auto", memo_?: string, funds_?: Coin[]) => Promise<ExecuteResult>;
   updateOwnership: (action: Action, fee_?: number | StdFee | "auto", memo_?: string, funds_?: Coin[]) => Promise<ExecuteResult>;
 }
@@ -372,6 +384,7 @@ export class ComputeEscrowClient extends ComputeEscrowQueryClient implements Com
     this.resolve = this.resolve.bind(this);
     this.expire = this.expire.bind(this);
     this.updateConfig = this.updateConfig.bind(this);
+    this.updateFeeRouting = this.updateFeeRouting.bind(this);
     this.updateOwnership = this.updateOwnership.bind(this);
   }
   receive = async ({
@@ -606,7 +619,6 @@ export class ComputeEscrowClient extends ComputeEscrowQueryClient implements Com
     reserve,
     runWindow,
     slash,
-    split,
     urgency
   }: {
     arbiter?: string;
@@ -619,7 +631,6 @@ export class ComputeEscrowClient extends ComputeEscrowQueryClient implements Com
     reserve?: string;
     runWindow?: RunWindow;
     slash?: number;
-    split?: PayoutSplit;
     urgency?: UrgencyMultipliers;
   }, fee_: number | StdFee | "auto" = "auto", memo_?: string, funds_?: Coin[]): Promise<ExecuteResult> => {
     return await this.client.execute(this.sender, this.contractAddress, {
@@ -634,8 +645,21 @@ export class ComputeEscrowClient extends ComputeEscrowQueryClient implements Com
         reserve,
         run_window: runWindow,
         slash,
-        split,
         urgency
+      }
+    }, fee_, memo_, funds_);
+  };
+  updateFeeRouting = async ({
+    payees,
+    routes
+  }: {
+    payees?: FeePayeesMsg;
+    routes: FeeRoute[];
+  }, fee_: number | StdFee | "auto" = "auto", memo_?: string, funds_?: Coin[]): Promise<ExecuteResult> => {
+    return await this.client.execute(this.sender, this.contractAddress, {
+      update_fee_routing: {
+        payees,
+        routes
       }
     }, fee_, memo_, funds_);
   };

@@ -9,7 +9,7 @@ import { Coin } from "@cosmjs/amino";
 import { MsgExecuteContractEncodeObject } from "@cosmjs/cosmwasm-stargate";
 import { MsgExecuteContract } from "cosmjs-types/cosmwasm/wasm/v1/tx";
 import { toUtf8 } from "@cosmjs/encoding";
-import { Uint128, Decimal, InstantiateMsg, HardwareClass, NativeRate, RunWindow, PayoutSplit, FeeShare, UrgencyMultipliers, ExecuteMsg, Binary, Urgency, EnergyRating, Resolution, Action, Expiration, Timestamp, Uint64, Cw20ReceiveMsg, JobSpec, Assignment, ConfigUpdate, QueryMsg, JobStatus, MigrateMsg, Addr, ConfigResponse, Asset, Job, JobResult, JobsResponse, NodeStatus, Node, NodeSpec, NodesResponse, OwnershipForString, QuoteResponse, TotalsResponse } from "./ComputeEscrow.types";
+import { FeeStream, Uint128, Decimal, InstantiateMsg, FeeRoutingMsg, FeePayeesMsg, FeeRoute, FeeShares, HardwareClass, NativeRate, RunWindow, UrgencyMultipliers, ExecuteMsg, Binary, Urgency, EnergyRating, Resolution, Action, Expiration, Timestamp, Uint64, Cw20ReceiveMsg, JobSpec, Assignment, ConfigUpdate, FeeRoutingUpdate, QueryMsg, JobStatus, MigrateMsg, Addr, ConfigResponse, FeeRouting, FeePayees, Asset, ArrayOfRoutedTotal, RoutedTotal, Routed, Job, JobResult, JobsResponse, NodeStatus, Node, NodeSpec, NodesResponse, OwnershipForString, QuoteResponse, TotalsResponse } from "./ComputeEscrow.types";
 export interface ComputeEscrowMsg {
   contractAddress: string;
   sender: string;
@@ -134,7 +134,6 @@ export interface ComputeEscrowMsg {
     reserve,
     runWindow,
     slash,
-    split,
     urgency
   }: {
     arbiter?: string;
@@ -147,8 +146,14 @@ export interface ComputeEscrowMsg {
     reserve?: string;
     runWindow?: RunWindow;
     slash?: number;
-    split?: PayoutSplit;
     urgency?: UrgencyMultipliers;
+  }, funds_?: Coin[]) => MsgExecuteContractEncodeObject;
+  updateFeeRouting: ({
+    payees,
+    routes
+  }: {
+    payees?: FeePayeesMsg;
+    routes: FeeRoute[];
   }, funds_?: Coin[]) => MsgExecuteContractEncodeObject;
   updateOwnership: (action: Action, funds_?: Coin[]) => MsgExecuteContractEncodeObject;
 }
@@ -175,6 +180,7 @@ export class ComputeEscrowMsgComposer implements ComputeEscrowMsg {
     this.resolve = this.resolve.bind(this);
     this.expire = this.expire.bind(this);
     this.updateConfig = this.updateConfig.bind(this);
+    this.updateFeeRouting = this.updateFeeRouting.bind(this);
     this.updateOwnership = this.updateOwnership.bind(this);
   }
   receive = ({
@@ -537,7 +543,6 @@ export class ComputeEscrowMsgComposer implements ComputeEscrowMsg {
     reserve,
     runWindow,
     slash,
-    split,
     urgency
   }: {
     arbiter?: string;
@@ -550,7 +555,6 @@ export class ComputeEscrowMsgComposer implements ComputeEscrowMsg {
     reserve?: string;
     runWindow?: RunWindow;
     slash?: number;
-    split?: PayoutSplit;
     urgency?: UrgencyMultipliers;
   }, funds_?: Coin[]): MsgExecuteContractEncodeObject => {
     return {
@@ -570,8 +574,29 @@ export class ComputeEscrowMsgComposer implements ComputeEscrowMsg {
             reserve,
             run_window: runWindow,
             slash,
-            split,
             urgency
+          }
+        })),
+        funds: funds_
+      })
+    };
+  };
+  updateFeeRouting = ({
+    payees,
+    routes
+  }: {
+    payees?: FeePayeesMsg;
+    routes: FeeRoute[];
+  }, funds_?: Coin[]): MsgExecuteContractEncodeObject => {
+    return {
+      typeUrl: "/cosmwasm.wasm.v1.MsgExecuteContract",
+      value: MsgExecuteContract.fromPartial({
+        sender: this.sender,
+        contract: this.contractAddress,
+        msg: toUtf8(JSON.stringify({
+          update_fee_routing: {
+            payees,
+            routes
           }
         })),
         funds: funds_

@@ -5,12 +5,15 @@
 * and run the @cosmwasm/ts-codegen generate command to regenerate this file.
 */
 
+export type FeeStream = "compute" | "mint" | "revaluation" | "trade" | "premium" | "management" | "subscription" | "partner" | "redemption" | "payment_tier" | "analytics" | "conversion";
 export type Uint128 = string;
 export type Decimal = string;
 export interface InstantiateMsg {
   arbiter: string;
   bond_unbonding_seconds: number;
+  contributors: number;
   depin?: string | null;
+  fee_routing: FeeRoutingMsg;
   hardware_classes: HardwareClass[];
   min_bond: Uint128;
   native_rates: NativeRate[];
@@ -19,10 +22,30 @@ export interface InstantiateMsg {
   reserve: string;
   run_window: RunWindow;
   slash: number;
-  split: PayoutSplit;
   staking: string;
   token: string;
   urgency: UrgencyMultipliers;
+}
+export interface FeeRoutingMsg {
+  payees: FeePayeesMsg;
+  routes: FeeRoute[];
+}
+export interface FeePayeesMsg {
+  development_fund: string;
+  foundation: string;
+  reserve: string;
+  staking: string;
+}
+export interface FeeRoute {
+  shares: FeeShares;
+  stream: FeeStream;
+}
+export interface FeeShares {
+  burn: number;
+  development_fund: number;
+  foundation: number;
+  reserve: number;
+  stakers: number;
 }
 export interface HardwareClass {
   name: string;
@@ -35,15 +58,6 @@ export interface NativeRate {
 export interface RunWindow {
   base_seconds: number;
   seconds_per_1000_units: number;
-}
-export interface PayoutSplit {
-  contributors: number;
-  fees: FeeShare[];
-}
-export interface FeeShare {
-  label: string;
-  recipient: string;
-  share: number;
 }
 export interface UrgencyMultipliers {
   priority: Decimal;
@@ -128,6 +142,8 @@ export type ExecuteMsg = {
 } | {
   update_config: ConfigUpdate;
 } | {
+  update_fee_routing: FeeRoutingUpdate;
+} | {
   update_ownership: Action;
 };
 export type Binary = string;
@@ -181,8 +197,11 @@ export interface ConfigUpdate {
   reserve?: string | null;
   run_window?: RunWindow | null;
   slash?: number | null;
-  split?: PayoutSplit | null;
   urgency?: UrgencyMultipliers | null;
+}
+export interface FeeRoutingUpdate {
+  payees?: FeePayeesMsg | null;
+  routes: FeeRoute[];
 }
 export type QueryMsg = {
   config: {};
@@ -226,6 +245,8 @@ export type QueryMsg = {
 } | {
   totals: {};
 } | {
+  fees_routed: {};
+} | {
   ownership: {};
 };
 export type JobStatus = "posted" | "assigned" | "submitted" | "disputed" | "paid" | "refunded" | "split" | "offered";
@@ -234,7 +255,9 @@ export type Addr = string;
 export interface ConfigResponse {
   arbiter: Addr;
   bond_unbonding_seconds: number;
+  contributors: number;
   depin?: Addr | null;
+  fee_routing: FeeRouting;
   hardware_classes: HardwareClass[];
   min_bond: Uint128;
   native_rates: NativeRate[];
@@ -242,16 +265,38 @@ export interface ConfigResponse {
   reserve: Addr;
   run_window: RunWindow;
   slash: number;
-  split: PayoutSplit;
   staking: Addr;
   token: Addr;
   urgency: UrgencyMultipliers;
+}
+export interface FeeRouting {
+  payees: FeePayees;
+  routes: FeeRoute[];
+}
+export interface FeePayees {
+  development_fund: Addr;
+  foundation: Addr;
+  reserve: Addr;
+  staking: Addr;
 }
 export type Asset = {
   cw20: Addr;
 } | {
   native: string;
 };
+export type ArrayOfRoutedTotal = RoutedTotal[];
+export interface RoutedTotal {
+  asset: Asset;
+  routed: Routed;
+  stream: string;
+}
+export interface Routed {
+  burned: Uint128;
+  development_fund: Uint128;
+  foundation: Uint128;
+  reserve: Uint128;
+  stakers: Uint128;
+}
 export interface Job {
   accepted: number[];
   asset: Asset;

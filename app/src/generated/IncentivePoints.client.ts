@@ -7,10 +7,11 @@
 
 import { CosmWasmClient, SigningCosmWasmClient, ExecuteResult } from "@cosmjs/cosmwasm-stargate";
 import { StdFee } from "@cosmjs/amino";
-import { Uint128, Decimal, InstantiateMsg, PointsRules, PointCategory, ReferralMilestone, SubscriptionTier, Coin, ExecuteMsg, Binary, Action, Expiration, Timestamp, Uint64, Cw20ReceiveMsg, QueryMsg, MigrateMsg, BalanceResponse, Addr, ConfigResponse, EngagementResponse, CategoryPoints, OwnershipForString, Partner, PoolResponse, ProviderResponse, Provider, QueuedTier } from "./IncentivePoints.types";
+import { FeeStream, Uint128, Decimal, InstantiateMsg, FeeRoutingMsg, FeePayeesMsg, FeeRoute, FeeShares, PointsRules, PointCategory, ReferralMilestone, SubscriptionTier, Coin, ExecuteMsg, Binary, Action, Expiration, Timestamp, Uint64, Cw20ReceiveMsg, FeeRoutingUpdate, QueryMsg, MigrateMsg, BalanceResponse, Addr, ConfigResponse, FeeRouting, FeePayees, EngagementResponse, CategoryPoints, Asset, ArrayOfRoutedTotal, RoutedTotal, Routed, OwnershipForString, Partner, PoolResponse, ProviderResponse, Provider, QueuedTier } from "./IncentivePoints.types";
 export interface IncentivePointsReadOnlyInterface {
   contractAddress: string;
   config: () => Promise<ConfigResponse>;
+  feesRouted: () => Promise<ArrayOfRoutedTotal>;
   provider: ({
     address
   }: {
@@ -45,6 +46,7 @@ export class IncentivePointsQueryClient implements IncentivePointsReadOnlyInterf
     this.client = client;
     this.contractAddress = contractAddress;
     this.config = this.config.bind(this);
+    this.feesRouted = this.feesRouted.bind(this);
     this.provider = this.provider.bind(this);
     this.balance = this.balance.bind(this);
     this.engagement = this.engagement.bind(this);
@@ -55,6 +57,11 @@ export class IncentivePointsQueryClient implements IncentivePointsReadOnlyInterf
   config = async (): Promise<ConfigResponse> => {
     return this.client.queryContractSmart(this.contractAddress, {
       config: {}
+    });
+  };
+  feesRouted = async (): Promise<ArrayOfRoutedTotal> => {
+    return this.client.queryContractSmart(this.contractAddress, {
+      fees_routed: {}
     });
   };
   provider = async ({
@@ -197,6 +204,13 @@ export interface IncentivePointsInterface extends IncentivePointsReadOnlyInterfa
     payfi?: string;
     rules?: PointsRules;
   }, fee_?: number | StdFee | "auto", memo_?: string, funds_?: Coin[]) => Promise<ExecuteResult>;
+  updateFeeRouting: ({
+    payees,
+    routes
+  }: {
+    payees?: FeePayeesMsg;
+    routes: FeeRoute[];
+  }, fee_?: number | StdFee | "auto", memo_?: string, funds_?: Coin[]) => Promise<ExecuteResult>;
   updateOwnership: (action: Action, fee_?: number | StdFee | "auto", memo_?: string, funds_?: Coin[]) => Promise<ExecuteResult>;
 }
 export class IncentivePointsClient extends IncentivePointsQueryClient implements IncentivePointsInterface {
@@ -218,6 +232,7 @@ export class IncentivePointsClient extends IncentivePointsQueryClient implements
     this.approvePartner = this.approvePartner.bind(this);
     this.removePartner = this.removePartner.bind(this);
     this.updateConfig = this.updateConfig.bind(this);
+    this.updateFeeRouting = this.updateFeeRouting.bind(this);
     this.updateOwnership = this.updateOwnership.bind(this);
   }
   receive = async ({
@@ -366,6 +381,20 @@ export class IncentivePointsClient extends IncentivePointsQueryClient implements
       update_config: {
         payfi,
         rules
+      }
+    }, fee_, memo_, funds_);
+  };
+  updateFeeRouting = async ({
+    payees,
+    routes
+  }: {
+    payees?: FeePayeesMsg;
+    routes: FeeRoute[];
+  }, fee_: number | StdFee | "auto" = "auto", memo_?: string, funds_?: Coin[]): Promise<ExecuteResult> => {
+    return await this.client.execute(this.sender, this.contractAddress, {
+      update_fee_routing: {
+        payees,
+        routes
       }
     }, fee_, memo_, funds_);
   };

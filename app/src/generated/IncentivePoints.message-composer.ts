@@ -8,7 +8,7 @@
 import { MsgExecuteContractEncodeObject } from "@cosmjs/cosmwasm-stargate";
 import { MsgExecuteContract } from "cosmjs-types/cosmwasm/wasm/v1/tx";
 import { toUtf8 } from "@cosmjs/encoding";
-import { Uint128, Decimal, InstantiateMsg, PointsRules, PointCategory, ReferralMilestone, SubscriptionTier, Coin, ExecuteMsg, Binary, Action, Expiration, Timestamp, Uint64, Cw20ReceiveMsg, QueryMsg, MigrateMsg, BalanceResponse, Addr, ConfigResponse, EngagementResponse, CategoryPoints, OwnershipForString, Partner, PoolResponse, ProviderResponse, Provider, QueuedTier } from "./IncentivePoints.types";
+import { FeeStream, Uint128, Decimal, InstantiateMsg, FeeRoutingMsg, FeePayeesMsg, FeeRoute, FeeShares, PointsRules, PointCategory, ReferralMilestone, SubscriptionTier, Coin, ExecuteMsg, Binary, Action, Expiration, Timestamp, Uint64, Cw20ReceiveMsg, FeeRoutingUpdate, QueryMsg, MigrateMsg, BalanceResponse, Addr, ConfigResponse, FeeRouting, FeePayees, EngagementResponse, CategoryPoints, Asset, ArrayOfRoutedTotal, RoutedTotal, Routed, OwnershipForString, Partner, PoolResponse, ProviderResponse, Provider, QueuedTier } from "./IncentivePoints.types";
 export interface IncentivePointsMsg {
   contractAddress: string;
   sender: string;
@@ -88,6 +88,13 @@ export interface IncentivePointsMsg {
     payfi?: string;
     rules?: PointsRules;
   }, funds_?: Coin[]) => MsgExecuteContractEncodeObject;
+  updateFeeRouting: ({
+    payees,
+    routes
+  }: {
+    payees?: FeePayeesMsg;
+    routes: FeeRoute[];
+  }, funds_?: Coin[]) => MsgExecuteContractEncodeObject;
   updateOwnership: (action: Action, funds_?: Coin[]) => MsgExecuteContractEncodeObject;
 }
 export class IncentivePointsMsgComposer implements IncentivePointsMsg {
@@ -106,6 +113,7 @@ export class IncentivePointsMsgComposer implements IncentivePointsMsg {
     this.approvePartner = this.approvePartner.bind(this);
     this.removePartner = this.removePartner.bind(this);
     this.updateConfig = this.updateConfig.bind(this);
+    this.updateFeeRouting = this.updateFeeRouting.bind(this);
     this.updateOwnership = this.updateOwnership.bind(this);
   }
   receive = ({
@@ -331,6 +339,28 @@ export class IncentivePointsMsgComposer implements IncentivePointsMsg {
           update_config: {
             payfi,
             rules
+          }
+        })),
+        funds: funds_
+      })
+    };
+  };
+  updateFeeRouting = ({
+    payees,
+    routes
+  }: {
+    payees?: FeePayeesMsg;
+    routes: FeeRoute[];
+  }, funds_?: Coin[]): MsgExecuteContractEncodeObject => {
+    return {
+      typeUrl: "/cosmwasm.wasm.v1.MsgExecuteContract",
+      value: MsgExecuteContract.fromPartial({
+        sender: this.sender,
+        contract: this.contractAddress,
+        msg: toUtf8(JSON.stringify({
+          update_fee_routing: {
+            payees,
+            routes
           }
         })),
         funds: funds_

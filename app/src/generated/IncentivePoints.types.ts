@@ -5,14 +5,36 @@
 * and run the @cosmwasm/ts-codegen generate command to regenerate this file.
 */
 
+export type FeeStream = "compute" | "mint" | "revaluation" | "trade" | "premium" | "management" | "subscription" | "partner" | "redemption" | "payment_tier" | "analytics" | "conversion";
 export type Uint128 = string;
 export type Decimal = string;
 export interface InstantiateMsg {
+  fee_routing: FeeRoutingMsg;
   owner?: string | null;
   payfi?: string | null;
   rules: PointsRules;
   token: string;
-  treasury: string;
+}
+export interface FeeRoutingMsg {
+  payees: FeePayeesMsg;
+  routes: FeeRoute[];
+}
+export interface FeePayeesMsg {
+  development_fund: string;
+  foundation: string;
+  reserve: string;
+  staking: string;
+}
+export interface FeeRoute {
+  shares: FeeShares;
+  stream: FeeStream;
+}
+export interface FeeShares {
+  burn: number;
+  development_fund: number;
+  foundation: number;
+  reserve: number;
+  stakers: number;
 }
 export interface PointsRules {
   categories: PointCategory[];
@@ -94,6 +116,8 @@ export type ExecuteMsg = {
     rules?: PointsRules | null;
   };
 } | {
+  update_fee_routing: FeeRoutingUpdate;
+} | {
   update_ownership: Action;
 };
 export type Binary = string;
@@ -117,8 +141,14 @@ export interface Cw20ReceiveMsg {
   msg: Binary;
   sender: string;
 }
+export interface FeeRoutingUpdate {
+  payees?: FeePayeesMsg | null;
+  routes: FeeRoute[];
+}
 export type QueryMsg = {
   config: {};
+} | {
+  fees_routed: {};
 } | {
   provider: {
     address: string;
@@ -149,11 +179,21 @@ export interface BalanceResponse {
 }
 export type Addr = string;
 export interface ConfigResponse {
+  fee_routing: FeeRouting;
   payfi?: Addr | null;
   rules: PointsRules;
   start: Timestamp;
   token: Addr;
-  treasury: Addr;
+}
+export interface FeeRouting {
+  payees: FeePayees;
+  routes: FeeRoute[];
+}
+export interface FeePayees {
+  development_fund: Addr;
+  foundation: Addr;
+  reserve: Addr;
+  staking: Addr;
 }
 export interface EngagementResponse {
   categories: CategoryPoints[];
@@ -162,6 +202,24 @@ export interface EngagementResponse {
 export interface CategoryPoints {
   category: string;
   points: number;
+}
+export type Asset = {
+  cw20: Addr;
+} | {
+  native: string;
+};
+export type ArrayOfRoutedTotal = RoutedTotal[];
+export interface RoutedTotal {
+  asset: Asset;
+  routed: Routed;
+  stream: string;
+}
+export interface Routed {
+  burned: Uint128;
+  development_fund: Uint128;
+  foundation: Uint128;
+  reserve: Uint128;
+  stakers: Uint128;
 }
 export interface OwnershipForString {
   owner?: string | null;

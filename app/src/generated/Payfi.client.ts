@@ -7,7 +7,7 @@
 
 import { CosmWasmClient, SigningCosmWasmClient, ExecuteResult } from "@cosmjs/cosmwasm-stargate";
 import { Coin, StdFee } from "@cosmjs/amino";
-import { InstantiateMsg, FastSettlement, PayfiFees, ExecuteMsg, Uint128, Binary, Denom, Timestamp, Uint64, Decimal, Action, Expiration, Cw20ReceiveMsg, InvoicePoints, QueryMsg, MigrateMsg, Addr, ConfigResponse, Asset, InvoiceStatus, Invoice, InvoicesResponse, OwnershipForString, PaymentStatus, Payment, PaymentsResponse, AnalyticsResponse, AssetVolume, RateResponse, Rate, TotalsResponse } from "./Payfi.types";
+import { FeeStream, InstantiateMsg, FastSettlement, FeeRoutingMsg, FeePayeesMsg, FeeRoute, FeeShares, PayfiFees, ExecuteMsg, Uint128, Binary, Denom, Timestamp, Uint64, Decimal, Action, Expiration, Cw20ReceiveMsg, InvoicePoints, FeeRoutingUpdate, QueryMsg, MigrateMsg, Addr, ConfigResponse, FeeRouting, FeePayees, Asset, ArrayOfRoutedTotal, RoutedTotal, Routed, InvoiceStatus, Invoice, InvoicesResponse, OwnershipForString, PaymentStatus, Payment, PaymentsResponse, AnalyticsResponse, AssetVolume, RateResponse, Rate, TotalsResponse } from "./Payfi.types";
 export interface PayfiReadOnlyInterface {
   contractAddress: string;
   config: () => Promise<ConfigResponse>;
@@ -57,6 +57,7 @@ export interface PayfiReadOnlyInterface {
     pay: string;
   }) => Promise<RateResponse>;
   totals: () => Promise<TotalsResponse>;
+  feesRouted: () => Promise<ArrayOfRoutedTotal>;
   ownership: () => Promise<OwnershipForString>;
 }
 export class PayfiQueryClient implements PayfiReadOnlyInterface {
@@ -74,6 +75,7 @@ export class PayfiQueryClient implements PayfiReadOnlyInterface {
     this.providerAnalytics = this.providerAnalytics.bind(this);
     this.rate = this.rate.bind(this);
     this.totals = this.totals.bind(this);
+    this.feesRouted = this.feesRouted.bind(this);
     this.ownership = this.ownership.bind(this);
   }
   config = async (): Promise<ConfigResponse> => {
@@ -178,6 +180,11 @@ export class PayfiQueryClient implements PayfiReadOnlyInterface {
       totals: {}
     });
   };
+  feesRouted = async (): Promise<ArrayOfRoutedTotal> => {
+    return this.client.queryContractSmart(this.contractAddress, {
+      fees_routed: {}
+    });
+  };
   ownership = async (): Promise<OwnershipForString> => {
     return this.client.queryContractSmart(this.contractAddress, {
       ownership: {}
@@ -263,6 +270,13 @@ export interface PayfiInterface extends PayfiReadOnlyInterface {
     points?: string;
     settlementSeconds?: number;
   }, fee_?: number | StdFee | "auto", memo_?: string, funds_?: Coin[]) => Promise<ExecuteResult>;
+  updateFeeRouting: ({
+    payees,
+    routes
+  }: {
+    payees?: FeePayeesMsg;
+    routes: FeeRoute[];
+  }, fee_?: number | StdFee | "auto", memo_?: string, funds_?: Coin[]) => Promise<ExecuteResult>;
   updateOwnership: (action: Action, fee_?: number | StdFee | "auto", memo_?: string, funds_?: Coin[]) => Promise<ExecuteResult>;
 }
 export class PayfiClient extends PayfiQueryClient implements PayfiInterface {
@@ -282,6 +296,7 @@ export class PayfiClient extends PayfiQueryClient implements PayfiInterface {
     this.settle = this.settle.bind(this);
     this.setRate = this.setRate.bind(this);
     this.updateConfig = this.updateConfig.bind(this);
+    this.updateFeeRouting = this.updateFeeRouting.bind(this);
     this.updateOwnership = this.updateOwnership.bind(this);
   }
   receive = async ({
@@ -423,6 +438,20 @@ export class PayfiClient extends PayfiQueryClient implements PayfiInterface {
         native_denoms: nativeDenoms,
         points,
         settlement_seconds: settlementSeconds
+      }
+    }, fee_, memo_, funds_);
+  };
+  updateFeeRouting = async ({
+    payees,
+    routes
+  }: {
+    payees?: FeePayeesMsg;
+    routes: FeeRoute[];
+  }, fee_: number | StdFee | "auto" = "auto", memo_?: string, funds_?: Coin[]): Promise<ExecuteResult> => {
+    return await this.client.execute(this.sender, this.contractAddress, {
+      update_fee_routing: {
+        payees,
+        routes
       }
     }, fee_, memo_, funds_);
   };

@@ -9,7 +9,7 @@ import { Coin } from "@cosmjs/amino";
 import { MsgExecuteContractEncodeObject } from "@cosmjs/cosmwasm-stargate";
 import { MsgExecuteContract } from "cosmjs-types/cosmwasm/wasm/v1/tx";
 import { toUtf8 } from "@cosmjs/encoding";
-import { InstantiateMsg, FastSettlement, PayfiFees, ExecuteMsg, Uint128, Binary, Denom, Timestamp, Uint64, Decimal, Action, Expiration, Cw20ReceiveMsg, InvoicePoints, QueryMsg, MigrateMsg, Addr, ConfigResponse, Asset, InvoiceStatus, Invoice, InvoicesResponse, OwnershipForString, PaymentStatus, Payment, PaymentsResponse, AnalyticsResponse, AssetVolume, RateResponse, Rate, TotalsResponse } from "./Payfi.types";
+import { FeeStream, InstantiateMsg, FastSettlement, FeeRoutingMsg, FeePayeesMsg, FeeRoute, FeeShares, PayfiFees, ExecuteMsg, Uint128, Binary, Denom, Timestamp, Uint64, Decimal, Action, Expiration, Cw20ReceiveMsg, InvoicePoints, FeeRoutingUpdate, QueryMsg, MigrateMsg, Addr, ConfigResponse, FeeRouting, FeePayees, Asset, ArrayOfRoutedTotal, RoutedTotal, Routed, InvoiceStatus, Invoice, InvoicesResponse, OwnershipForString, PaymentStatus, Payment, PaymentsResponse, AnalyticsResponse, AssetVolume, RateResponse, Rate, TotalsResponse } from "./Payfi.types";
 export interface PayfiMsg {
   contractAddress: string;
   sender: string;
@@ -89,6 +89,13 @@ export interface PayfiMsg {
     points?: string;
     settlementSeconds?: number;
   }, funds_?: Coin[]) => MsgExecuteContractEncodeObject;
+  updateFeeRouting: ({
+    payees,
+    routes
+  }: {
+    payees?: FeePayeesMsg;
+    routes: FeeRoute[];
+  }, funds_?: Coin[]) => MsgExecuteContractEncodeObject;
   updateOwnership: (action: Action, funds_?: Coin[]) => MsgExecuteContractEncodeObject;
 }
 export class PayfiMsgComposer implements PayfiMsg {
@@ -105,6 +112,7 @@ export class PayfiMsgComposer implements PayfiMsg {
     this.settle = this.settle.bind(this);
     this.setRate = this.setRate.bind(this);
     this.updateConfig = this.updateConfig.bind(this);
+    this.updateFeeRouting = this.updateFeeRouting.bind(this);
     this.updateOwnership = this.updateOwnership.bind(this);
   }
   receive = ({
@@ -307,6 +315,28 @@ export class PayfiMsgComposer implements PayfiMsg {
             native_denoms: nativeDenoms,
             points,
             settlement_seconds: settlementSeconds
+          }
+        })),
+        funds: funds_
+      })
+    };
+  };
+  updateFeeRouting = ({
+    payees,
+    routes
+  }: {
+    payees?: FeePayeesMsg;
+    routes: FeeRoute[];
+  }, funds_?: Coin[]): MsgExecuteContractEncodeObject => {
+    return {
+      typeUrl: "/cosmwasm.wasm.v1.MsgExecuteContract",
+      value: MsgExecuteContract.fromPartial({
+        sender: this.sender,
+        contract: this.contractAddress,
+        msg: toUtf8(JSON.stringify({
+          update_fee_routing: {
+            payees,
+            routes
           }
         })),
         funds: funds_

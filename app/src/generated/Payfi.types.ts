@@ -5,8 +5,10 @@
 * and run the @cosmwasm/ts-codegen generate command to regenerate this file.
 */
 
+export type FeeStream = "compute" | "mint" | "revaluation" | "trade" | "premium" | "management" | "subscription" | "partner" | "redemption" | "payment_tier" | "analytics" | "conversion";
 export interface InstantiateMsg {
   fast_settlement?: FastSettlement | null;
+  fee_routing: FeeRoutingMsg;
   feeders: string[];
   fees: PayfiFees;
   max_rate_age_seconds: number;
@@ -17,11 +19,31 @@ export interface InstantiateMsg {
   settlement_seconds: number;
   staking: string;
   token: string;
-  treasury: string;
 }
 export interface FastSettlement {
   min_priority: number;
   seconds: number;
+}
+export interface FeeRoutingMsg {
+  payees: FeePayeesMsg;
+  routes: FeeRoute[];
+}
+export interface FeePayeesMsg {
+  development_fund: string;
+  foundation: string;
+  reserve: string;
+  staking: string;
+}
+export interface FeeRoute {
+  shares: FeeShares;
+  stream: FeeStream;
+}
+export interface FeeShares {
+  burn: number;
+  development_fund: number;
+  foundation: number;
+  reserve: number;
+  stakers: number;
 }
 export interface PayfiFees {
   analytics: number;
@@ -75,6 +97,8 @@ export type ExecuteMsg = {
     settlement_seconds?: number | null;
   };
 } | {
+  update_fee_routing: FeeRoutingUpdate;
+} | {
   update_ownership: Action;
 };
 export type Uint128 = string;
@@ -106,6 +130,10 @@ export interface Cw20ReceiveMsg {
 export interface InvoicePoints {
   category: string;
   points: number;
+}
+export interface FeeRoutingUpdate {
+  payees?: FeePayeesMsg | null;
+  routes: FeeRoute[];
 }
 export type QueryMsg = {
   config: {};
@@ -145,12 +173,15 @@ export type QueryMsg = {
 } | {
   totals: {};
 } | {
+  fees_routed: {};
+} | {
   ownership: {};
 };
 export interface MigrateMsg {}
 export type Addr = string;
 export interface ConfigResponse {
   fast_settlement?: FastSettlement | null;
+  fee_routing: FeeRouting;
   feeders: Addr[];
   fees: PayfiFees;
   max_rate_age_seconds: number;
@@ -160,13 +191,35 @@ export interface ConfigResponse {
   settlement_seconds: number;
   staking: Addr;
   token: Addr;
-  treasury: Addr;
+}
+export interface FeeRouting {
+  payees: FeePayees;
+  routes: FeeRoute[];
+}
+export interface FeePayees {
+  development_fund: Addr;
+  foundation: Addr;
+  reserve: Addr;
+  staking: Addr;
 }
 export type Asset = {
   cw20: Addr;
 } | {
   native: string;
 };
+export type ArrayOfRoutedTotal = RoutedTotal[];
+export interface RoutedTotal {
+  asset: Asset;
+  routed: Routed;
+  stream: string;
+}
+export interface Routed {
+  burned: Uint128;
+  development_fund: Uint128;
+  foundation: Uint128;
+  reserve: Uint128;
+  stakers: Uint128;
+}
 export type InvoiceStatus = "open" | "paid" | "cancelled";
 export interface Invoice {
   amount: Uint128;

@@ -7,7 +7,7 @@
 
 import { CosmWasmClient, SigningCosmWasmClient, ExecuteResult } from "@cosmjs/cosmwasm-stargate";
 import { Coin, StdFee } from "@cosmjs/amino";
-import { Uint128, Decimal, InstantiateMsg, BurnRule, BuyoutParams, VaultFees, FeeRecipientMsg, ExecuteMsg, Binary, Action, Expiration, Timestamp, Uint64, Cw721ReceiveMsg, Cw20ReceiveMsg, QueryMsg, MigrateMsg, NullableAuction, Addr, Auction, ConfigResponse, FeeRecipient, Asset, Decimal256, Uint256, VaultStatus, VaultsResponse, Vault, HolderResponse, Listing, ListingsResponse, OwnershipForString, QuoteResponse, ReserveResponse, FractionalizerTotalsResponse, VaultResponse } from "./RwaFractionalizer.types";
+import { Uint128, Decimal, FeeStream, InstantiateMsg, BuyoutParams, FeeRoutingMsg, FeePayeesMsg, FeeRoute, FeeShares, VaultFees, ExecuteMsg, Binary, Action, Expiration, Timestamp, Uint64, Cw721ReceiveMsg, Cw20ReceiveMsg, FeeRoutingUpdate, QueryMsg, MigrateMsg, NullableAuction, Addr, Auction, ConfigResponse, FeeRouting, FeePayees, Asset, Decimal256, Uint256, VaultStatus, VaultsResponse, Vault, ArrayOfRoutedTotal, RoutedTotal, Routed, HolderResponse, Listing, ListingsResponse, OwnershipForString, QuoteResponse, ReserveResponse, FractionalizerTotalsResponse, VaultResponse } from "./RwaFractionalizer.types";
 export interface RwaFractionalizerReadOnlyInterface {
   contractAddress: string;
   config: () => Promise<ConfigResponse>;
@@ -78,6 +78,7 @@ export interface RwaFractionalizerReadOnlyInterface {
     vaultId: number;
   }) => Promise<ReserveResponse>;
   totals: () => Promise<FractionalizerTotalsResponse>;
+  feesRouted: () => Promise<ArrayOfRoutedTotal>;
   ownership: () => Promise<OwnershipForString>;
 }
 export class RwaFractionalizerQueryClient implements RwaFractionalizerReadOnlyInterface {
@@ -98,6 +99,7 @@ export class RwaFractionalizerQueryClient implements RwaFractionalizerReadOnlyIn
     this.auction = this.auction.bind(this);
     this.reservePrice = this.reservePrice.bind(this);
     this.totals = this.totals.bind(this);
+    this.feesRouted = this.feesRouted.bind(this);
     this.ownership = this.ownership.bind(this);
   }
   config = async (): Promise<ConfigResponse> => {
@@ -244,6 +246,11 @@ export class RwaFractionalizerQueryClient implements RwaFractionalizerReadOnlyIn
       totals: {}
     });
   };
+  feesRouted = async (): Promise<ArrayOfRoutedTotal> => {
+    return this.client.queryContractSmart(this.contractAddress, {
+      fees_routed: {}
+    });
+  };
   ownership = async (): Promise<OwnershipForString> => {
     return this.client.queryContractSmart(this.contractAddress, {
       ownership: {}
@@ -334,19 +341,24 @@ export interface RwaFractionalizerInterface extends RwaFractionalizerReadOnlyInt
     vaultId: number;
   }, fee_?: number | StdFee | "auto", memo_?: string, funds_?: Coin[]) => Promise<ExecuteResult>;
   updateConfig: ({
-    burn,
+    burnThreshold,
     buyout,
     fees,
     nativeDenoms,
-    recipients,
     sharesCodeId
   }: {
-    burn?: BurnRule;
+    burnThreshold?: Uint128;
     buyout?: BuyoutParams;
     fees?: VaultFees;
     nativeDenoms?: string[];
-    recipients?: FeeRecipientMsg[];
     sharesCodeId?: number;
+  }, fee_?: number | StdFee | "auto", memo_?: string, funds_?: Coin[]) => Promise<ExecuteResult>;
+  updateFeeRouting: ({
+    payees,
+    routes
+  }: {
+    payees?: FeePayeesMsg;
+    routes: FeeRoute[];
   }, fee_?: number | StdFee | "auto", memo_?: string, funds_?: Coin[]) => Promise<ExecuteResult>;
   updateOwnership: (action: Action, fee_?: number | StdFee | "auto", memo_?: string, funds_?: Coin[]) => Promise<ExecuteResult>;
 }
@@ -372,6 +384,7 @@ export class RwaFractionalizerClient extends RwaFractionalizerQueryClient implem
     this.bid = this.bid.bind(this);
     this.settleAuction = this.settleAuction.bind(this);
     this.updateConfig = this.updateConfig.bind(this);
+    this.updateFeeRouting = this.updateFeeRouting.bind(this);
     this.updateOwnership = this.updateOwnership.bind(this);
   }
   receiveNft = async ({
@@ -537,28 +550,39 @@ export class RwaFractionalizerClient extends RwaFractionalizerQueryClient implem
     }, fee_, memo_, funds_);
   };
   updateConfig = async ({
-    burn,
+    burnThreshold,
     buyout,
     fees,
     nativeDenoms,
-    recipients,
     sharesCodeId
   }: {
-    burn?: BurnRule;
+    burnThreshold?: Uint128;
     buyout?: BuyoutParams;
     fees?: VaultFees;
     nativeDenoms?: string[];
-    recipients?: FeeRecipientMsg[];
     sharesCodeId?: number;
   }, fee_: number | StdFee | "auto" = "auto", memo_?: string, funds_?: Coin[]): Promise<ExecuteResult> => {
     return await this.client.execute(this.sender, this.contractAddress, {
       update_config: {
-        burn,
+        burn_threshold: burnThreshold,
         buyout,
         fees,
         native_denoms: nativeDenoms,
-        recipients,
         shares_code_id: sharesCodeId
+      }
+    }, fee_, memo_, funds_);
+  };
+  updateFeeRouting = async ({
+    payees,
+    routes
+  }: {
+    payees?: FeePayeesMsg;
+    routes: FeeRoute[];
+  }, fee_: number | StdFee | "auto" = "auto", memo_?: string, funds_?: Coin[]): Promise<ExecuteResult> => {
+    return await this.client.execute(this.sender, this.contractAddress, {
+      update_fee_routing: {
+        payees,
+        routes
       }
     }, fee_, memo_, funds_);
   };

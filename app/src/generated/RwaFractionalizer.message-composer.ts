@@ -9,7 +9,7 @@ import { Coin } from "@cosmjs/amino";
 import { MsgExecuteContractEncodeObject } from "@cosmjs/cosmwasm-stargate";
 import { MsgExecuteContract } from "cosmjs-types/cosmwasm/wasm/v1/tx";
 import { toUtf8 } from "@cosmjs/encoding";
-import { Uint128, Decimal, InstantiateMsg, BurnRule, BuyoutParams, VaultFees, FeeRecipientMsg, ExecuteMsg, Binary, Action, Expiration, Timestamp, Uint64, Cw721ReceiveMsg, Cw20ReceiveMsg, QueryMsg, MigrateMsg, NullableAuction, Addr, Auction, ConfigResponse, FeeRecipient, Asset, Decimal256, Uint256, VaultStatus, VaultsResponse, Vault, HolderResponse, Listing, ListingsResponse, OwnershipForString, QuoteResponse, ReserveResponse, FractionalizerTotalsResponse, VaultResponse } from "./RwaFractionalizer.types";
+import { Uint128, Decimal, FeeStream, InstantiateMsg, BuyoutParams, FeeRoutingMsg, FeePayeesMsg, FeeRoute, FeeShares, VaultFees, ExecuteMsg, Binary, Action, Expiration, Timestamp, Uint64, Cw721ReceiveMsg, Cw20ReceiveMsg, FeeRoutingUpdate, QueryMsg, MigrateMsg, NullableAuction, Addr, Auction, ConfigResponse, FeeRouting, FeePayees, Asset, Decimal256, Uint256, VaultStatus, VaultsResponse, Vault, ArrayOfRoutedTotal, RoutedTotal, Routed, HolderResponse, Listing, ListingsResponse, OwnershipForString, QuoteResponse, ReserveResponse, FractionalizerTotalsResponse, VaultResponse } from "./RwaFractionalizer.types";
 export interface RwaFractionalizerMsg {
   contractAddress: string;
   sender: string;
@@ -94,19 +94,24 @@ export interface RwaFractionalizerMsg {
     vaultId: number;
   }, funds_?: Coin[]) => MsgExecuteContractEncodeObject;
   updateConfig: ({
-    burn,
+    burnThreshold,
     buyout,
     fees,
     nativeDenoms,
-    recipients,
     sharesCodeId
   }: {
-    burn?: BurnRule;
+    burnThreshold?: Uint128;
     buyout?: BuyoutParams;
     fees?: VaultFees;
     nativeDenoms?: string[];
-    recipients?: FeeRecipientMsg[];
     sharesCodeId?: number;
+  }, funds_?: Coin[]) => MsgExecuteContractEncodeObject;
+  updateFeeRouting: ({
+    payees,
+    routes
+  }: {
+    payees?: FeePayeesMsg;
+    routes: FeeRoute[];
   }, funds_?: Coin[]) => MsgExecuteContractEncodeObject;
   updateOwnership: (action: Action, funds_?: Coin[]) => MsgExecuteContractEncodeObject;
 }
@@ -129,6 +134,7 @@ export class RwaFractionalizerMsgComposer implements RwaFractionalizerMsg {
     this.bid = this.bid.bind(this);
     this.settleAuction = this.settleAuction.bind(this);
     this.updateConfig = this.updateConfig.bind(this);
+    this.updateFeeRouting = this.updateFeeRouting.bind(this);
     this.updateOwnership = this.updateOwnership.bind(this);
   }
   receiveNft = ({
@@ -390,18 +396,16 @@ export class RwaFractionalizerMsgComposer implements RwaFractionalizerMsg {
     };
   };
   updateConfig = ({
-    burn,
+    burnThreshold,
     buyout,
     fees,
     nativeDenoms,
-    recipients,
     sharesCodeId
   }: {
-    burn?: BurnRule;
+    burnThreshold?: Uint128;
     buyout?: BuyoutParams;
     fees?: VaultFees;
     nativeDenoms?: string[];
-    recipients?: FeeRecipientMsg[];
     sharesCodeId?: number;
   }, funds_?: Coin[]): MsgExecuteContractEncodeObject => {
     return {
@@ -411,12 +415,33 @@ export class RwaFractionalizerMsgComposer implements RwaFractionalizerMsg {
         contract: this.contractAddress,
         msg: toUtf8(JSON.stringify({
           update_config: {
-            burn,
+            burn_threshold: burnThreshold,
             buyout,
             fees,
             native_denoms: nativeDenoms,
-            recipients,
             shares_code_id: sharesCodeId
+          }
+        })),
+        funds: funds_
+      })
+    };
+  };
+  updateFeeRouting = ({
+    payees,
+    routes
+  }: {
+    payees?: FeePayeesMsg;
+    routes: FeeRoute[];
+  }, funds_?: Coin[]): MsgExecuteContractEncodeObject => {
+    return {
+      typeUrl: "/cosmwasm.wasm.v1.MsgExecuteContract",
+      value: MsgExecuteContract.fromPartial({
+        sender: this.sender,
+        contract: this.contractAddress,
+        msg: toUtf8(JSON.stringify({
+          update_fee_routing: {
+            payees,
+            routes
           }
         })),
         funds: funds_

@@ -7,21 +7,18 @@
 
 export type Uint128 = string;
 export type Decimal = string;
+export type FeeStream = "compute" | "mint" | "revaluation" | "trade" | "premium" | "management" | "subscription" | "partner" | "redemption" | "payment_tier" | "analytics" | "conversion";
 export interface InstantiateMsg {
-  burn: BurnRule;
+  burn_threshold: Uint128;
   buyout: BuyoutParams;
+  fee_routing: FeeRoutingMsg;
   fees: VaultFees;
   native_denoms: string[];
   nft: string;
   owner?: string | null;
-  recipients: FeeRecipientMsg[];
   shares_code_id: number;
   staking: string;
   token: string;
-}
-export interface BurnRule {
-  share: number;
-  threshold: Uint128;
 }
 export interface BuyoutParams {
   appraisal_floor: Decimal;
@@ -31,16 +28,33 @@ export interface BuyoutParams {
   min_factor: Decimal;
   min_increment: number;
 }
+export interface FeeRoutingMsg {
+  payees: FeePayeesMsg;
+  routes: FeeRoute[];
+}
+export interface FeePayeesMsg {
+  development_fund: string;
+  foundation: string;
+  reserve: string;
+  staking: string;
+}
+export interface FeeRoute {
+  shares: FeeShares;
+  stream: FeeStream;
+}
+export interface FeeShares {
+  burn: number;
+  development_fund: number;
+  foundation: number;
+  reserve: number;
+  stakers: number;
+}
 export interface VaultFees {
   management: number;
+  management_protocol: number;
   premium: Uint128;
   premium_seconds: number;
   trade_by_priority: number[];
-}
-export interface FeeRecipientMsg {
-  address: string;
-  label: string;
-  share: number;
 }
 export type ExecuteMsg = {
   receive_nft: Cw721ReceiveMsg;
@@ -94,13 +108,14 @@ export type ExecuteMsg = {
   };
 } | {
   update_config: {
-    burn?: BurnRule | null;
+    burn_threshold?: Uint128 | null;
     buyout?: BuyoutParams | null;
     fees?: VaultFees | null;
     native_denoms?: string[] | null;
-    recipients?: FeeRecipientMsg[] | null;
     shares_code_id?: number | null;
   };
+} | {
+  update_fee_routing: FeeRoutingUpdate;
 } | {
   update_ownership: Action;
 };
@@ -129,6 +144,10 @@ export interface Cw20ReceiveMsg {
   amount: Uint128;
   msg: Binary;
   sender: string;
+}
+export interface FeeRoutingUpdate {
+  payees?: FeePayeesMsg | null;
+  routes: FeeRoute[];
 }
 export type QueryMsg = {
   config: {};
@@ -183,6 +202,8 @@ export type QueryMsg = {
 } | {
   totals: {};
 } | {
+  fees_routed: {};
+} | {
   ownership: {};
 };
 export interface MigrateMsg {}
@@ -195,20 +216,25 @@ export interface Auction {
   end: Timestamp;
 }
 export interface ConfigResponse {
-  burn: BurnRule;
+  burn_threshold: Uint128;
   buyout: BuyoutParams;
+  fee_routing: FeeRouting;
   fees: VaultFees;
   native_denoms: string[];
   nft: Addr;
-  recipients: FeeRecipient[];
   shares_code_id: number;
   staking: Addr;
   token: Addr;
 }
-export interface FeeRecipient {
-  address: Addr;
-  label: string;
-  share: number;
+export interface FeeRouting {
+  payees: FeePayees;
+  routes: FeeRoute[];
+}
+export interface FeePayees {
+  development_fund: Addr;
+  foundation: Addr;
+  reserve: Addr;
+  staking: Addr;
 }
 export type Asset = {
   cw20: Addr;
@@ -229,6 +255,7 @@ export interface Vault {
   featured_until?: Timestamp | null;
   fee_carry: Decimal256;
   fee_checkpoint: Timestamp;
+  fee_minted?: Uint128 & string;
   id: number;
   income_credited: Decimal256;
   income_deposited: Uint128;
@@ -244,6 +271,19 @@ export interface Vault {
   status: VaultStatus;
   supply: Uint128;
   token_id: string;
+}
+export type ArrayOfRoutedTotal = RoutedTotal[];
+export interface RoutedTotal {
+  asset: Asset;
+  routed: Routed;
+  stream: string;
+}
+export interface Routed {
+  burned: Uint128;
+  development_fund: Uint128;
+  foundation: Uint128;
+  reserve: Uint128;
+  stakers: Uint128;
 }
 export interface HolderResponse {
   claimable: Uint128;

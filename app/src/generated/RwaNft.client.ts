@@ -7,7 +7,7 @@
 
 import { CosmWasmClient, SigningCosmWasmClient, ExecuteResult } from "@cosmjs/cosmwasm-stargate";
 import { Coin, StdFee } from "@cosmjs/amino";
-import { Uint128, InstantiateMsg, BurnRule, NftFees, FeeRecipientMsg, ExecuteMsg, Complexity, Binary, Expiration, Timestamp, Uint64, Action, MintAsset, Document, Cw20ReceiveMsg, QueryMsg, MigrateMsg, Addr, AssetClass, AllNftInfoResponseForAssetMetadata, OwnerOfResponse, Approval, NftInfoResponseForAssetMetadata, AssetMetadata, Appraisal, OperatorsResponse, TokensResponse, ApprovalResponse, ApprovalsResponse, AssetResponse, ConfigResponse, FeeRecipient, CollectionInfo, NumTokensResponse, OperatorResponse, OwnershipForString, NullableRevaluationResponse, RevaluationResponse, PendingRevaluation, NftTotalsResponse } from "./RwaNft.types";
+import { Uint128, FeeStream, InstantiateMsg, FeeRoutingMsg, FeePayeesMsg, FeeRoute, FeeShares, NftFees, ExecuteMsg, Complexity, Binary, Expiration, Timestamp, Uint64, Action, MintAsset, Document, Cw20ReceiveMsg, FeeRoutingUpdate, QueryMsg, MigrateMsg, Addr, AssetClass, AllNftInfoResponseForAssetMetadata, OwnerOfResponse, Approval, NftInfoResponseForAssetMetadata, AssetMetadata, Appraisal, OperatorsResponse, TokensResponse, ApprovalResponse, ApprovalsResponse, AssetResponse, ConfigResponse, FeeRouting, FeePayees, CollectionInfo, Asset, ArrayOfRoutedTotal, RoutedTotal, Routed, NumTokensResponse, OperatorResponse, OwnershipForString, NullableRevaluationResponse, RevaluationResponse, PendingRevaluation, NftTotalsResponse } from "./RwaNft.types";
 export interface RwaNftReadOnlyInterface {
   contractAddress: string;
   config: () => Promise<ConfigResponse>;
@@ -29,6 +29,7 @@ export interface RwaNftReadOnlyInterface {
     tokenId: string;
   }) => Promise<NullableRevaluationResponse>;
   totals: () => Promise<NftTotalsResponse>;
+  feesRouted: () => Promise<ArrayOfRoutedTotal>;
   ownerOf: ({
     includeExpired,
     tokenId
@@ -115,6 +116,7 @@ export class RwaNftQueryClient implements RwaNftReadOnlyInterface {
     this.mintFee = this.mintFee.bind(this);
     this.pendingRevaluation = this.pendingRevaluation.bind(this);
     this.totals = this.totals.bind(this);
+    this.feesRouted = this.feesRouted.bind(this);
     this.ownerOf = this.ownerOf.bind(this);
     this.approval = this.approval.bind(this);
     this.approvals = this.approvals.bind(this);
@@ -172,6 +174,11 @@ export class RwaNftQueryClient implements RwaNftReadOnlyInterface {
   totals = async (): Promise<NftTotalsResponse> => {
     return this.client.queryContractSmart(this.contractAddress, {
       totals: {}
+    });
+  };
+  feesRouted = async (): Promise<ArrayOfRoutedTotal> => {
+    return this.client.queryContractSmart(this.contractAddress, {
+      fees_routed: {}
     });
   };
   ownerOf = async ({
@@ -416,18 +423,23 @@ export interface RwaNftInterface extends RwaNftReadOnlyInterface {
   }, fee_?: number | StdFee | "auto", memo_?: string, funds_?: Coin[]) => Promise<ExecuteResult>;
   updateConfig: ({
     appraisers,
-    burn,
+    burnThreshold,
     fees,
     issuers,
-    nativeDenoms,
-    recipients
+    nativeDenoms
   }: {
     appraisers?: string[];
-    burn?: BurnRule;
+    burnThreshold?: Uint128;
     fees?: NftFees;
     issuers?: string[];
     nativeDenoms?: string[];
-    recipients?: FeeRecipientMsg[];
+  }, fee_?: number | StdFee | "auto", memo_?: string, funds_?: Coin[]) => Promise<ExecuteResult>;
+  updateFeeRouting: ({
+    payees,
+    routes
+  }: {
+    payees?: FeePayeesMsg;
+    routes: FeeRoute[];
   }, fee_?: number | StdFee | "auto", memo_?: string, funds_?: Coin[]) => Promise<ExecuteResult>;
   updateOwnership: (action: Action, fee_?: number | StdFee | "auto", memo_?: string, funds_?: Coin[]) => Promise<ExecuteResult>;
 }
@@ -452,6 +464,7 @@ export class RwaNftClient extends RwaNftQueryClient implements RwaNftInterface {
     this.revokeAll = this.revokeAll.bind(this);
     this.burn = this.burn.bind(this);
     this.updateConfig = this.updateConfig.bind(this);
+    this.updateFeeRouting = this.updateFeeRouting.bind(this);
     this.updateOwnership = this.updateOwnership.bind(this);
   }
   mint = async ({
@@ -619,27 +632,38 @@ export class RwaNftClient extends RwaNftQueryClient implements RwaNftInterface {
   };
   updateConfig = async ({
     appraisers,
-    burn,
+    burnThreshold,
     fees,
     issuers,
-    nativeDenoms,
-    recipients
+    nativeDenoms
   }: {
     appraisers?: string[];
-    burn?: BurnRule;
+    burnThreshold?: Uint128;
     fees?: NftFees;
     issuers?: string[];
     nativeDenoms?: string[];
-    recipients?: FeeRecipientMsg[];
   }, fee_: number | StdFee | "auto" = "auto", memo_?: string, funds_?: Coin[]): Promise<ExecuteResult> => {
     return await this.client.execute(this.sender, this.contractAddress, {
       update_config: {
         appraisers,
-        burn,
+        burn_threshold: burnThreshold,
         fees,
         issuers,
-        native_denoms: nativeDenoms,
-        recipients
+        native_denoms: nativeDenoms
+      }
+    }, fee_, memo_, funds_);
+  };
+  updateFeeRouting = async ({
+    payees,
+    routes
+  }: {
+    payees?: FeePayeesMsg;
+    routes: FeeRoute[];
+  }, fee_: number | StdFee | "auto" = "auto", memo_?: string, funds_?: Coin[]): Promise<ExecuteResult> => {
+    return await this.client.execute(this.sender, this.contractAddress, {
+      update_fee_routing: {
+        payees,
+        routes
       }
     }, fee_, memo_, funds_);
   };

@@ -9,7 +9,7 @@ import { Coin } from "@cosmjs/amino";
 import { MsgExecuteContractEncodeObject } from "@cosmjs/cosmwasm-stargate";
 import { MsgExecuteContract } from "cosmjs-types/cosmwasm/wasm/v1/tx";
 import { toUtf8 } from "@cosmjs/encoding";
-import { Uint128, InstantiateMsg, BurnRule, NftFees, FeeRecipientMsg, ExecuteMsg, Complexity, Binary, Expiration, Timestamp, Uint64, Action, MintAsset, Document, Cw20ReceiveMsg, QueryMsg, MigrateMsg, Addr, AssetClass, AllNftInfoResponseForAssetMetadata, OwnerOfResponse, Approval, NftInfoResponseForAssetMetadata, AssetMetadata, Appraisal, OperatorsResponse, TokensResponse, ApprovalResponse, ApprovalsResponse, AssetResponse, ConfigResponse, FeeRecipient, CollectionInfo, NumTokensResponse, OperatorResponse, OwnershipForString, NullableRevaluationResponse, RevaluationResponse, PendingRevaluation, NftTotalsResponse } from "./RwaNft.types";
+import { Uint128, FeeStream, InstantiateMsg, FeeRoutingMsg, FeePayeesMsg, FeeRoute, FeeShares, NftFees, ExecuteMsg, Complexity, Binary, Expiration, Timestamp, Uint64, Action, MintAsset, Document, Cw20ReceiveMsg, FeeRoutingUpdate, QueryMsg, MigrateMsg, Addr, AssetClass, AllNftInfoResponseForAssetMetadata, OwnerOfResponse, Approval, NftInfoResponseForAssetMetadata, AssetMetadata, Appraisal, OperatorsResponse, TokensResponse, ApprovalResponse, ApprovalsResponse, AssetResponse, ConfigResponse, FeeRouting, FeePayees, CollectionInfo, Asset, ArrayOfRoutedTotal, RoutedTotal, Routed, NumTokensResponse, OperatorResponse, OwnershipForString, NullableRevaluationResponse, RevaluationResponse, PendingRevaluation, NftTotalsResponse } from "./RwaNft.types";
 export interface RwaNftMsg {
   contractAddress: string;
   sender: string;
@@ -98,18 +98,23 @@ export interface RwaNftMsg {
   }, funds_?: Coin[]) => MsgExecuteContractEncodeObject;
   updateConfig: ({
     appraisers,
-    burn,
+    burnThreshold,
     fees,
     issuers,
-    nativeDenoms,
-    recipients
+    nativeDenoms
   }: {
     appraisers?: string[];
-    burn?: BurnRule;
+    burnThreshold?: Uint128;
     fees?: NftFees;
     issuers?: string[];
     nativeDenoms?: string[];
-    recipients?: FeeRecipientMsg[];
+  }, funds_?: Coin[]) => MsgExecuteContractEncodeObject;
+  updateFeeRouting: ({
+    payees,
+    routes
+  }: {
+    payees?: FeePayeesMsg;
+    routes: FeeRoute[];
   }, funds_?: Coin[]) => MsgExecuteContractEncodeObject;
   updateOwnership: (action: Action, funds_?: Coin[]) => MsgExecuteContractEncodeObject;
 }
@@ -131,6 +136,7 @@ export class RwaNftMsgComposer implements RwaNftMsg {
     this.revokeAll = this.revokeAll.bind(this);
     this.burn = this.burn.bind(this);
     this.updateConfig = this.updateConfig.bind(this);
+    this.updateFeeRouting = this.updateFeeRouting.bind(this);
     this.updateOwnership = this.updateOwnership.bind(this);
   }
   mint = ({
@@ -386,18 +392,16 @@ export class RwaNftMsgComposer implements RwaNftMsg {
   };
   updateConfig = ({
     appraisers,
-    burn,
+    burnThreshold,
     fees,
     issuers,
-    nativeDenoms,
-    recipients
+    nativeDenoms
   }: {
     appraisers?: string[];
-    burn?: BurnRule;
+    burnThreshold?: Uint128;
     fees?: NftFees;
     issuers?: string[];
     nativeDenoms?: string[];
-    recipients?: FeeRecipientMsg[];
   }, funds_?: Coin[]): MsgExecuteContractEncodeObject => {
     return {
       typeUrl: "/cosmwasm.wasm.v1.MsgExecuteContract",
@@ -407,11 +411,32 @@ export class RwaNftMsgComposer implements RwaNftMsg {
         msg: toUtf8(JSON.stringify({
           update_config: {
             appraisers,
-            burn,
+            burn_threshold: burnThreshold,
             fees,
             issuers,
-            native_denoms: nativeDenoms,
-            recipients
+            native_denoms: nativeDenoms
+          }
+        })),
+        funds: funds_
+      })
+    };
+  };
+  updateFeeRouting = ({
+    payees,
+    routes
+  }: {
+    payees?: FeePayeesMsg;
+    routes: FeeRoute[];
+  }, funds_?: Coin[]): MsgExecuteContractEncodeObject => {
+    return {
+      typeUrl: "/cosmwasm.wasm.v1.MsgExecuteContract",
+      value: MsgExecuteContract.fromPartial({
+        sender: this.sender,
+        contract: this.contractAddress,
+        msg: toUtf8(JSON.stringify({
+          update_fee_routing: {
+            payees,
+            routes
           }
         })),
         funds: funds_

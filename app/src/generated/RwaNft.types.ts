@@ -6,32 +6,45 @@
 */
 
 export type Uint128 = string;
+export type FeeStream = "compute" | "mint" | "revaluation" | "trade" | "premium" | "management" | "subscription" | "partner" | "redemption" | "payment_tier" | "analytics" | "conversion";
 export interface InstantiateMsg {
   appraisers: string[];
-  burn: BurnRule;
+  burn_threshold: Uint128;
+  fee_routing: FeeRoutingMsg;
   fees: NftFees;
   issuers: string[];
   name: string;
   native_denoms: string[];
   owner?: string | null;
-  recipients: FeeRecipientMsg[];
   symbol: string;
   token: string;
 }
-export interface BurnRule {
-  share: number;
-  threshold: Uint128;
+export interface FeeRoutingMsg {
+  payees: FeePayeesMsg;
+  routes: FeeRoute[];
+}
+export interface FeePayeesMsg {
+  development_fund: string;
+  foundation: string;
+  reserve: string;
+  staking: string;
+}
+export interface FeeRoute {
+  shares: FeeShares;
+  stream: FeeStream;
+}
+export interface FeeShares {
+  burn: number;
+  development_fund: number;
+  foundation: number;
+  reserve: number;
+  stakers: number;
 }
 export interface NftFees {
   complex: number;
   revaluation: number;
   simple: number;
   standard: number;
-}
-export interface FeeRecipientMsg {
-  address: string;
-  label: string;
-  share: number;
 }
 export type ExecuteMsg = {
   mint: {
@@ -90,12 +103,13 @@ export type ExecuteMsg = {
 } | {
   update_config: {
     appraisers?: string[] | null;
-    burn?: BurnRule | null;
+    burn_threshold?: Uint128 | null;
     fees?: NftFees | null;
     issuers?: string[] | null;
     native_denoms?: string[] | null;
-    recipients?: FeeRecipientMsg[] | null;
   };
+} | {
+  update_fee_routing: FeeRoutingUpdate;
 } | {
   update_ownership: Action;
 };
@@ -136,6 +150,10 @@ export interface Cw20ReceiveMsg {
   msg: Binary;
   sender: string;
 }
+export interface FeeRoutingUpdate {
+  payees?: FeePayeesMsg | null;
+  routes: FeeRoute[];
+}
 export type QueryMsg = {
   config: {};
 } | {
@@ -153,6 +171,8 @@ export type QueryMsg = {
   };
 } | {
   totals: {};
+} | {
+  fees_routed: {};
 } | {
   owner_of: {
     include_expired?: boolean | null;
@@ -264,22 +284,45 @@ export interface AssetResponse {
 }
 export interface ConfigResponse {
   appraisers: string[];
-  burn: BurnRule;
+  burn_threshold: Uint128;
+  fee_routing: FeeRouting;
   fees: NftFees;
   issuers: string[];
   native_denoms: string[];
-  recipients: FeeRecipient[];
   token: string;
 }
-export interface FeeRecipient {
-  address: Addr;
-  label: string;
-  share: number;
+export interface FeeRouting {
+  payees: FeePayees;
+  routes: FeeRoute[];
+}
+export interface FeePayees {
+  development_fund: Addr;
+  foundation: Addr;
+  reserve: Addr;
+  staking: Addr;
 }
 export interface CollectionInfo {
   name: string;
   symbol: string;
   updated_at: Timestamp;
+}
+export type Asset = {
+  cw20: Addr;
+} | {
+  native: string;
+};
+export type ArrayOfRoutedTotal = RoutedTotal[];
+export interface RoutedTotal {
+  asset: Asset;
+  routed: Routed;
+  stream: string;
+}
+export interface Routed {
+  burned: Uint128;
+  development_fund: Uint128;
+  foundation: Uint128;
+  reserve: Uint128;
+  stakers: Uint128;
 }
 export interface NumTokensResponse {
   count: number;
