@@ -27,7 +27,7 @@ fn check_contributors(contributors: Bps) -> Result<(), ContractError> {
 }
 
 /// The native denoms jobs may be paid in.
-fn native_denoms(config: &Config) -> Vec<String> {
+pub fn native_denoms(config: &Config) -> Vec<String> {
     config
         .native_rates
         .iter()
@@ -168,11 +168,12 @@ pub fn update_fee_routing(
     cw_utils::nonpayable(&info)?;
     cw_ownable::assert_owner(deps.storage, &info.sender)?;
     let mut c = CONFIG.load(deps.storage)?;
-    c.fee_routing = c
-        .fee_routing
-        .updated(deps.api, &stream_set(c.contributors), &update)?;
-    c.fee_routing
-        .check_staking_denoms(&deps.querier, &native_denoms(&c))?;
+    c.fee_routing = c.fee_routing.apply(
+        deps.as_ref(),
+        &stream_set(c.contributors),
+        &update,
+        &native_denoms(&c),
+    )?;
     CONFIG.save(deps.storage, &c)?;
     Ok(Response::new().add_attribute("action", "update_fee_routing"))
 }

@@ -14,6 +14,7 @@ pub mod contract;
 pub mod disputes;
 pub mod error;
 pub mod jobs;
+pub mod migrate;
 pub mod nodes;
 pub mod pricing;
 pub mod query;

@@ -1,5 +1,4 @@
 use btt_types::fee_router::routed_totals;
-use btt_types::migration::migrate_contract;
 use btt_types::ownership::update_ownership;
 use btt_types::points::{
     ExecuteMsg, InstantiateMsg, MigrateMsg, PointsRules, QueryMsg, ReceiveMsg, FEE_STREAMS,
@@ -175,10 +174,6 @@ pub fn query(deps: Deps, env: Env, msg: QueryMsg) -> StdResult<Binary> {
 }
 
 #[cfg_attr(not(feature = "library"), entry_point)]
-pub fn migrate(deps: DepsMut, _env: Env, _msg: MigrateMsg) -> Result<Response, ContractError> {
-    Ok(migrate_contract(
-        deps.storage,
-        CONTRACT_NAME,
-        CONTRACT_VERSION,
-    )?)
+pub fn migrate(deps: DepsMut, env: Env, msg: MigrateMsg) -> Result<Response, ContractError> {
+    crate::migrate::migrate(deps, env, msg)
 }

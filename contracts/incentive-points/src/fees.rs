@@ -41,18 +41,24 @@ pub fn route_btt(
     )
 }
 
+/// The native denoms a tier may be paid in.
+pub fn native_denoms(rules: &PointsRules) -> Vec<String> {
+    rules
+        .tiers
+        .iter()
+        .filter_map(|t| t.native_price.as_ref().map(|p| p.denom.clone()))
+        .collect()
+}
+
 /// btt-staking must stream every native denom a tier may be paid in.
 pub fn check_denoms(
     querier: &QuerierWrapper,
     config: &Config,
     rules: &PointsRules,
 ) -> Result<(), FeeRouteError> {
-    let denoms: Vec<String> = rules
-        .tiers
-        .iter()
-        .filter_map(|t| t.native_price.as_ref().map(|p| p.denom.clone()))
-        .collect();
-    config.fee_routing.check_staking_denoms(querier, &denoms)
+    config
+        .fee_routing
+        .check_staking_denoms(querier, &native_denoms(rules))
 }
 
 /// `UpdateFeeRouting`: the owner (the DAO) changes payees or stream shares.
@@ -64,8 +70,12 @@ pub fn update_routing(
     cw_utils::nonpayable(&info)?;
     cw_ownable::assert_owner(deps.storage, &info.sender)?;
     let mut c = CONFIG.load(deps.storage)?;
-    c.fee_routing = c.fee_routing.updated(deps.api, &FEE_STREAMS, &update)?;
-    check_denoms(&deps.querier, &c, &c.rules)?;
+    c.fee_routing = c.fee_routing.apply(
+        deps.as_ref(),
+        &FEE_STREAMS,
+        &update,
+        &native_denoms(&c.rules),
+    )?;
     CONFIG.save(deps.storage, &c)?;
     Ok(Response::new().add_attribute("action", "update_fee_routing"))
 }

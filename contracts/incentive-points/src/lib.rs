@@ -17,6 +17,7 @@ pub mod contract;
 pub mod error;
 pub mod fees;
 pub mod ledger;
+pub mod migrate;
 pub mod providers;
 pub mod query;
 pub mod rules;

@@ -14,6 +14,7 @@ pub mod contract;
 pub mod error;
 pub mod fees;
 pub mod invoices;
+pub mod migrate;
 pub mod payments;
 pub mod query;
 pub mod rates;

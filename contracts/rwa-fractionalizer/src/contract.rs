@@ -4,7 +4,6 @@ use btt_types::fractionalizer::{
     BuyoutParams, ExecuteMsg, InstantiateMsg, MigrateMsg, QueryMsg, ReceiveMsg, VaultFees,
     FEE_STREAMS, MANAGEMENT_FEE_BAND, TRADE_FEE_BAND,
 };
-use btt_types::migration::migrate_contract;
 use btt_types::ownership::update_ownership;
 use btt_types::token::UnknownToken;
 #[cfg(not(feature = "library"))]
@@ -318,10 +317,6 @@ pub fn query(deps: Deps, env: Env, msg: QueryMsg) -> StdResult<Binary> {
 }
 
 #[cfg_attr(not(feature = "library"), entry_point)]
-pub fn migrate(deps: DepsMut, _env: Env, _msg: MigrateMsg) -> Result<Response, ContractError> {
-    Ok(migrate_contract(
-        deps.storage,
-        CONTRACT_NAME,
-        CONTRACT_VERSION,
-    )?)
+pub fn migrate(deps: DepsMut, env: Env, msg: MigrateMsg) -> Result<Response, ContractError> {
+    crate::migrate::migrate(deps, env, msg)
 }

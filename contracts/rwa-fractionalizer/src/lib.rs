@@ -19,6 +19,7 @@ pub mod error;
 pub mod fees;
 pub mod income;
 pub mod market;
+pub mod migrate;
 pub mod payment;
 pub mod query;
 pub mod state;

@@ -89,9 +89,9 @@ pub fn update_routing(
     cw_utils::nonpayable(&info)?;
     cw_ownable::assert_owner(deps.storage, &info.sender)?;
     let mut c = CONFIG.load(deps.storage)?;
-    c.fee_routing = c.fee_routing.updated(deps.api, &FEE_STREAMS, &update)?;
-    c.fee_routing
-        .check_staking_denoms(&deps.querier, &c.native_denoms)?;
+    c.fee_routing = c
+        .fee_routing
+        .apply(deps.as_ref(), &FEE_STREAMS, &update, &c.native_denoms)?;
     CONFIG.save(deps.storage, &c)?;
     Ok(Response::new().add_attribute("action", "update_fee_routing"))
 }

@@ -17,6 +17,7 @@ pub mod contract;
 pub mod error;
 pub mod fees;
 pub mod metadata;
+pub mod migrate;
 pub mod mint;
 pub mod nft;
 pub mod query;

@@ -639,7 +639,13 @@ pub struct TotalsResponse {
 
 /// Migrates a deployed compute-escrow to this code.
 #[cw_serde]
-pub struct MigrateMsg {}
+#[derive(Default)]
+pub struct MigrateMsg {
+    /// The fee routing when migrating from code before the fee router; `None` keeps the old
+    /// flow (the same recipients, no stakers' share) for the DAO to change later. Ignored when
+    /// the state is already current.
+    pub fee_routing: Option<crate::fee_router::FeeRoutingMsg>,
+}
 
 /// Typed handle on a deployed compute-escrow contract.
 #[cw_serde]

@@ -23,7 +23,7 @@
 
 use cosmwasm_schema::cw_serde;
 use cosmwasm_std::{
-    Addr, Api, CosmosMsg, Event, Order, QuerierWrapper, StdError, StdResult, Storage, Uint128,
+    Addr, Api, CosmosMsg, Deps, Event, Order, QuerierWrapper, StdError, StdResult, Storage, Uint128,
 };
 use cw_storage_plus::Map;
 
@@ -334,6 +334,33 @@ impl FeeRouting {
             },
             routes,
         })
+    }
+
+    /// `UpdateFeeRouting`'s new routing: `update` applied and validated as at instantiation,
+    /// and btt-staking checked to stream every native denom in `denoms`.
+    pub fn apply(
+        &self,
+        deps: Deps,
+        set: &StreamSet,
+        update: &FeeRoutingUpdate,
+        denoms: &[String],
+    ) -> Result<FeeRouting, FeeRouteError> {
+        let routing = self.updated(deps.api, set, update)?;
+        routing.check_staking_denoms(&deps.querier, denoms)?;
+        Ok(routing)
+    }
+
+    /// The routing that keeps the flow of code before the fee router: every stream of `set`
+    /// with `shares`, paid to `payees` (a migration's default; the DAO changes it later).
+    pub fn preserving(payees: FeePayees, set: &StreamSet, shares: FeeShares) -> FeeRouting {
+        FeeRouting {
+            payees,
+            routes: set
+                .streams
+                .iter()
+                .map(|&stream| FeeRoute { stream, shares })
+                .collect(),
+        }
     }
 
     /// The shares of `stream`.

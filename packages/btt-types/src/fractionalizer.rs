@@ -519,7 +519,12 @@ pub struct FractionalizerTotalsResponse {
 
 /// Migrates a deployed rwa-fractionalizer to this code.
 #[cw_serde]
-pub struct MigrateMsg {}
+#[derive(Default)]
+pub struct MigrateMsg {
+    /// The fee routing, required when migrating from code before the fee router (whose
+    /// recipients named no btt-staking); ignored otherwise.
+    pub fee_routing: Option<crate::fee_router::FeeRoutingMsg>,
+}
 
 /// The instantiate message of a vault's `rwa-shares` token; the instantiating vault is its minter.
 #[cw_serde]

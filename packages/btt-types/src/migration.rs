@@ -1,7 +1,8 @@
 //! The guard every `migrate` entry point runs: same contract, never a downgrade.
 
-use cosmwasm_std::{Response, StdError, Storage};
+use cosmwasm_std::{from_json, to_json_vec, Response, StdError, Storage};
 use semver::Version;
+use serde::{de::DeserializeOwned, Serialize};
 use thiserror::Error;
 
 /// Why a migration was refused.
@@ -18,6 +19,33 @@ pub enum MigrationError {
 
     #[error("cannot migrate from {from} down to {to}")]
     Downgrade { from: String, to: String },
+
+    #[error("this migration moves the fees to the fee router: give `fee_routing`")]
+    NeedsFeeRouting,
+}
+
+/// Moves the item stored at `key` to this code's shape: when it already parses as `Current`,
+/// nothing happens and `false` is returned; otherwise it is read as `Legacy`, `upgrade`d and
+/// saved, and `true` is returned. Constant work: one item.
+pub fn upgrade_item<Current, Legacy, E>(
+    storage: &mut dyn Storage,
+    key: &[u8],
+    upgrade: impl FnOnce(Legacy) -> Result<Current, E>,
+) -> Result<bool, E>
+where
+    Current: Serialize + DeserializeOwned,
+    Legacy: DeserializeOwned,
+    E: From<StdError>,
+{
+    let raw = storage
+        .get(key)
+        .ok_or_else(|| StdError::not_found(String::from_utf8_lossy(key)))?;
+    if from_json::<Current>(&raw).is_ok() {
+        return Ok(false);
+    }
+    let new = upgrade(from_json::<Legacy>(&raw)?)?;
+    storage.set(key, &to_json_vec(&new)?);
+    Ok(true)
 }
 
 /// Checks the cw2 record of the stored contract against this code, refuses another contract or a

@@ -434,4 +434,10 @@ pub struct TotalsResponse {
 
 /// Migrates a deployed payfi to this code.
 #[cw_serde]
-pub struct MigrateMsg {}
+#[derive(Default)]
+pub struct MigrateMsg {
+    /// The fee routing when migrating from code before the fee router; `None` keeps the old
+    /// flow (the same recipients, no stakers' share) for the DAO to change later. Ignored when
+    /// the state is already current.
+    pub fee_routing: Option<crate::fee_router::FeeRoutingMsg>,
+}

@@ -372,7 +372,12 @@ pub struct PoolResponse {
 
 /// Migrates a deployed incentive-points to this code.
 #[cw_serde]
-pub struct MigrateMsg {}
+#[derive(Default)]
+pub struct MigrateMsg {
+    /// The fee routing, required when migrating from code before the fee router (whose
+    /// treasury named no btt-staking); ignored otherwise.
+    pub fee_routing: Option<crate::fee_router::FeeRoutingMsg>,
+}
 
 /// Typed handle on a deployed incentive-points contract.
 #[cw_serde]

@@ -511,4 +511,9 @@ pub struct NftTotalsResponse {
 
 /// Migrates a deployed rwa-nft to this code.
 #[cw_serde]
-pub struct MigrateMsg {}
+#[derive(Default)]
+pub struct MigrateMsg {
+    /// The fee routing, required when migrating from code before the fee router (whose
+    /// recipients named no btt-staking); ignored otherwise.
+    pub fee_routing: Option<crate::fee_router::FeeRoutingMsg>,
+}

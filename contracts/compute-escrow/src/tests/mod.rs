@@ -3,6 +3,7 @@ mod disputes;
 mod fee_routing;
 mod invariants;
 mod lifecycle;
+mod migration;
 mod nodes;
 mod posting;
 mod suite;

@@ -1,4 +1,5 @@
 mod attacks;
 mod awards;
+mod migration;
 mod spending;
 mod suite;

@@ -2,5 +2,6 @@ mod attacks;
 mod fee_routing;
 mod flows;
 mod invariants;
+mod migration;
 mod priority;
 mod suite;

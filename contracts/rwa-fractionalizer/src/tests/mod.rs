@@ -2,4 +2,5 @@ mod buyout;
 mod guards;
 mod income;
 mod market;
+mod migration;
 mod suite;

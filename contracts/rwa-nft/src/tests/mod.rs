@@ -1,3 +1,4 @@
+mod migration;
 mod mint;
 mod revalue;
 mod suite;
