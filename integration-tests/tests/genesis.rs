@@ -251,6 +251,66 @@ fn a_grant_from_the_community_incentives_pool_is_paid_by_proposal() {
 }
 
 #[test]
+fn the_guardian_can_pause_every_value_taking_contract_and_the_dao_unpauses_by_proposal() {
+    use btt_types::circuit::{Circuit, CircuitMsg};
+    let mut suite = Suite::new();
+    suite.at_month(4);
+    let who = suite.institution_with_power();
+    let guardian = Addr::unchecked(&suite.config.governance.guardian);
+    let d = &suite.deployment;
+    let contracts = [
+        d.staking.addr().clone(),
+        d.escrow.clone(),
+        d.points.clone(),
+        d.payfi.clone(),
+        d.nft.clone(),
+        d.vaults.clone(),
+    ];
+    let circuit = |app: &App, c: &Addr| -> Circuit {
+        app.wrap()
+            .query_wasm_smart(c, &btt_types::payfi::QueryMsg::Circuit {})
+            .unwrap()
+    };
+    let pause = btt_types::payfi::ExecuteMsg::Circuit(CircuitMsg::Pause {
+        reason: "a live bug".into(),
+    });
+    for c in &contracts {
+        assert_eq!(circuit(&suite.app, c).guardian, Some(guardian.clone()));
+        let stranger = suite.app.api().addr_make("mallory");
+        assert!(suite
+            .app
+            .execute_contract(stranger, c.clone(), &pause, &[])
+            .is_err());
+        suite
+            .app
+            .execute_contract(guardian.clone(), c.clone(), &pause, &[])
+            .unwrap();
+        assert!(circuit(&suite.app, c).paused.is_some());
+    }
+    // The DAO lifts a pause by proposal (here payfi's); voting and execution stay open.
+    let unpause = cosmwasm_std::WasmMsg::Execute {
+        contract_addr: suite.deployment.payfi.to_string(),
+        msg: cosmwasm_std::to_json_binary(&btt_types::payfi::ExecuteMsg::Circuit(
+            CircuitMsg::Unpause {},
+        ))
+        .unwrap(),
+        funds: vec![],
+    };
+    pass_proposal(
+        &mut suite.app,
+        &suite.deployment,
+        &who,
+        "Unpause PayFi",
+        vec![unpause.into()],
+        std::slice::from_ref(&who),
+    )
+    .unwrap();
+    assert!(circuit(&suite.app, &suite.deployment.payfi)
+        .paused
+        .is_none());
+}
+
+#[test]
 fn the_dao_owns_and_administers_every_contract_after_genesis() {
     let suite = Suite::new();
     let dao = suite.dao();

@@ -7,7 +7,7 @@
 
 import { CosmWasmClient, SigningCosmWasmClient, ExecuteResult } from "@cosmjs/cosmwasm-stargate";
 import { Coin, StdFee } from "@cosmjs/amino";
-import { Uint128, Decimal, InstantiateMsg, FeeTier, LockTier, ExecuteMsg, Binary, Action, Expiration, Timestamp, Uint64, Cw20ReceiveMsg, QueryMsg, MigrateMsg, Addr, ConfigResponse, OwnershipForString, StakerResponse, RewardAmount, StakesResponse, Stake, TierResponse, PowerResponse, Decimal256, TotalsResponse, RewardStreamResponse, UnbondingsResponse, Unbonding } from "./BttStaking.types";
+import { Uint128, Decimal, InstantiateMsg, FeeTier, LockTier, ExecuteMsg, Binary, CircuitMsg, Timestamp, Uint64, Action, Expiration, Cw20ReceiveMsg, QueryMsg, MigrateMsg, Addr, Circuit, Pause, ConfigResponse, OwnershipForString, StakerResponse, RewardAmount, StakesResponse, Stake, TierResponse, PowerResponse, Decimal256, TotalsResponse, RewardStreamResponse, UnbondingsResponse, Unbonding } from "./BttStaking.types";
 export interface BttStakingReadOnlyInterface {
   contractAddress: string;
   config: () => Promise<ConfigResponse>;
@@ -52,6 +52,7 @@ export interface BttStakingReadOnlyInterface {
     address: string;
   }) => Promise<TierResponse>;
   totals: () => Promise<TotalsResponse>;
+  circuit: () => Promise<Circuit>;
   ownership: () => Promise<OwnershipForString>;
 }
 export class BttStakingQueryClient implements BttStakingReadOnlyInterface {
@@ -68,6 +69,7 @@ export class BttStakingQueryClient implements BttStakingReadOnlyInterface {
     this.totalPower = this.totalPower.bind(this);
     this.tier = this.tier.bind(this);
     this.totals = this.totals.bind(this);
+    this.circuit = this.circuit.bind(this);
     this.ownership = this.ownership.bind(this);
   }
   config = async (): Promise<ConfigResponse> => {
@@ -161,6 +163,11 @@ export class BttStakingQueryClient implements BttStakingReadOnlyInterface {
       totals: {}
     });
   };
+  circuit = async (): Promise<Circuit> => {
+    return this.client.queryContractSmart(this.contractAddress, {
+      circuit: {}
+    });
+  };
   ownership = async (): Promise<OwnershipForString> => {
     return this.client.queryContractSmart(this.contractAddress, {
       ownership: {}
@@ -210,6 +217,7 @@ export interface BttStakingInterface extends BttStakingReadOnlyInterface {
     tierAgeSeconds?: number;
     unbondingSeconds?: number;
   }, fee_?: number | StdFee | "auto", memo_?: string, funds_?: Coin[]) => Promise<ExecuteResult>;
+  circuit: (circuitMsg: CircuitMsg, fee_?: number | StdFee | "auto", memo_?: string, funds_?: Coin[]) => Promise<ExecuteResult>;
   updateOwnership: (action: Action, fee_?: number | StdFee | "auto", memo_?: string, funds_?: Coin[]) => Promise<ExecuteResult>;
 }
 export class BttStakingClient extends BttStakingQueryClient implements BttStakingInterface {
@@ -227,6 +235,7 @@ export class BttStakingClient extends BttStakingQueryClient implements BttStakin
     this.claimRewards = this.claimRewards.bind(this);
     this.distributeRewards = this.distributeRewards.bind(this);
     this.updateConfig = this.updateConfig.bind(this);
+    this.circuit = this.circuit.bind(this);
     this.updateOwnership = this.updateOwnership.bind(this);
   }
   receive = async ({
@@ -308,6 +317,11 @@ export class BttStakingClient extends BttStakingQueryClient implements BttStakin
         tier_age_seconds: tierAgeSeconds,
         unbonding_seconds: unbondingSeconds
       }
+    }, fee_, memo_, funds_);
+  };
+  circuit = async (circuitMsg: CircuitMsg, fee_: number | StdFee | "auto" = "auto", memo_?: string, funds_?: Coin[]): Promise<ExecuteResult> => {
+    return await this.client.execute(this.sender, this.contractAddress, {
+      circuit: circuitMsg
     }, fee_, memo_, funds_);
   };
   updateOwnership = async (action: Action, fee_: number | StdFee | "auto" = "auto", memo_?: string, funds_?: Coin[]): Promise<ExecuteResult> => {

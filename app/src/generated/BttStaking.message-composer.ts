@@ -9,7 +9,7 @@ import { Coin } from "@cosmjs/amino";
 import { MsgExecuteContractEncodeObject } from "@cosmjs/cosmwasm-stargate";
 import { MsgExecuteContract } from "cosmjs-types/cosmwasm/wasm/v1/tx";
 import { toUtf8 } from "@cosmjs/encoding";
-import { Uint128, Decimal, InstantiateMsg, FeeTier, LockTier, ExecuteMsg, Binary, Action, Expiration, Timestamp, Uint64, Cw20ReceiveMsg, QueryMsg, MigrateMsg, Addr, ConfigResponse, OwnershipForString, StakerResponse, RewardAmount, StakesResponse, Stake, TierResponse, PowerResponse, Decimal256, TotalsResponse, RewardStreamResponse, UnbondingsResponse, Unbonding } from "./BttStaking.types";
+import { Uint128, Decimal, InstantiateMsg, FeeTier, LockTier, ExecuteMsg, Binary, CircuitMsg, Timestamp, Uint64, Action, Expiration, Cw20ReceiveMsg, QueryMsg, MigrateMsg, Addr, Circuit, Pause, ConfigResponse, OwnershipForString, StakerResponse, RewardAmount, StakesResponse, Stake, TierResponse, PowerResponse, Decimal256, TotalsResponse, RewardStreamResponse, UnbondingsResponse, Unbonding } from "./BttStaking.types";
 export interface BttStakingMsg {
   contractAddress: string;
   sender: string;
@@ -53,6 +53,7 @@ export interface BttStakingMsg {
     tierAgeSeconds?: number;
     unbondingSeconds?: number;
   }, funds_?: Coin[]) => MsgExecuteContractEncodeObject;
+  circuit: (circuitMsg: CircuitMsg, funds_?: Coin[]) => MsgExecuteContractEncodeObject;
   updateOwnership: (action: Action, funds_?: Coin[]) => MsgExecuteContractEncodeObject;
 }
 export class BttStakingMsgComposer implements BttStakingMsg {
@@ -67,6 +68,7 @@ export class BttStakingMsgComposer implements BttStakingMsg {
     this.claimRewards = this.claimRewards.bind(this);
     this.distributeRewards = this.distributeRewards.bind(this);
     this.updateConfig = this.updateConfig.bind(this);
+    this.circuit = this.circuit.bind(this);
     this.updateOwnership = this.updateOwnership.bind(this);
   }
   receive = ({
@@ -193,6 +195,19 @@ export class BttStakingMsgComposer implements BttStakingMsg {
             tier_age_seconds: tierAgeSeconds,
             unbonding_seconds: unbondingSeconds
           }
+        })),
+        funds: funds_
+      })
+    };
+  };
+  circuit = (circuitMsg: CircuitMsg, funds_?: Coin[]): MsgExecuteContractEncodeObject => {
+    return {
+      typeUrl: "/cosmwasm.wasm.v1.MsgExecuteContract",
+      value: MsgExecuteContract.fromPartial({
+        sender: this.sender,
+        contract: this.contractAddress,
+        msg: toUtf8(JSON.stringify({
+          circuit: circuitMsg
         })),
         funds: funds_
       })

@@ -54,9 +54,25 @@ export type ExecuteMsg = {
     unbonding_seconds?: number | null;
   };
 } | {
+  circuit: CircuitMsg;
+} | {
   update_ownership: Action;
 };
 export type Binary = string;
+export type CircuitMsg = {
+  pause: {
+    reason: string;
+  };
+} | {
+  unpause: {};
+} | {
+  set_guardian: {
+    guardian?: string | null;
+    sunset: Timestamp;
+  };
+};
+export type Timestamp = Uint64;
+export type Uint64 = string;
 export type Action = {
   transfer_ownership: {
     expiry?: Expiration | null;
@@ -70,8 +86,6 @@ export type Expiration = {
 } | {
   never: {};
 };
-export type Timestamp = Uint64;
-export type Uint64 = string;
 export interface Cw20ReceiveMsg {
   amount: Uint128;
   msg: Binary;
@@ -111,10 +125,23 @@ export type QueryMsg = {
 } | {
   totals: {};
 } | {
+  circuit: {};
+} | {
   ownership: {};
 };
 export interface MigrateMsg {}
 export type Addr = string;
+export interface Circuit {
+  guardian?: Addr | null;
+  paused?: Pause | null;
+  sunset?: Timestamp | null;
+}
+export interface Pause {
+  at: Timestamp;
+  by: Addr;
+  by_guardian: boolean;
+  reason: string;
+}
 export interface ConfigResponse {
   dao?: Addr | null;
   fee_tiers: FeeTier[];

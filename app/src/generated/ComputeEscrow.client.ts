@@ -7,7 +7,7 @@
 
 import { CosmWasmClient, SigningCosmWasmClient, ExecuteResult } from "@cosmjs/cosmwasm-stargate";
 import { Coin, StdFee } from "@cosmjs/amino";
-import { FeeStream, Uint128, Decimal, InstantiateMsg, FeeRoutingMsg, FeePayeesMsg, FeeRoute, FeeShares, HardwareClass, NativeRate, RunWindow, UrgencyMultipliers, ExecuteMsg, Binary, Urgency, EnergyRating, Resolution, Action, Expiration, Timestamp, Uint64, Cw20ReceiveMsg, JobSpec, Assignment, ConfigUpdate, FeeRoutingUpdate, QueryMsg, JobStatus, MigrateMsg, Addr, ConfigResponse, FeeRouting, FeePayees, Asset, ArrayOfRoutedTotal, RoutedTotal, Routed, Job, JobResult, JobsResponse, NodeStatus, Node, NodeSpec, NodesResponse, OwnershipForString, QuoteResponse, TotalsResponse } from "./ComputeEscrow.types";
+import { FeeStream, Uint128, Decimal, InstantiateMsg, FeeRoutingMsg, FeePayeesMsg, FeeRoute, FeeShares, HardwareClass, NativeRate, RunWindow, UrgencyMultipliers, ExecuteMsg, Binary, Urgency, EnergyRating, Resolution, CircuitMsg, Timestamp, Uint64, Action, Expiration, Cw20ReceiveMsg, JobSpec, Assignment, ConfigUpdate, FeeRoutingUpdate, QueryMsg, JobStatus, MigrateMsg, Addr, Circuit, Pause, ConfigResponse, FeeRouting, FeePayees, Asset, ArrayOfRoutedTotal, RoutedTotal, Routed, Job, JobResult, JobsResponse, NodeStatus, Node, NodeSpec, NodesResponse, OwnershipForString, QuoteResponse, TotalsResponse } from "./ComputeEscrow.types";
 export interface ComputeEscrowReadOnlyInterface {
   contractAddress: string;
   config: () => Promise<ConfigResponse>;
@@ -66,6 +66,7 @@ export interface ComputeEscrowReadOnlyInterface {
   }) => Promise<JobsResponse>;
   totals: () => Promise<TotalsResponse>;
   feesRouted: () => Promise<ArrayOfRoutedTotal>;
+  circuit: () => Promise<Circuit>;
   ownership: () => Promise<OwnershipForString>;
 }
 export class ComputeEscrowQueryClient implements ComputeEscrowReadOnlyInterface {
@@ -84,6 +85,7 @@ export class ComputeEscrowQueryClient implements ComputeEscrowReadOnlyInterface 
     this.jobsByStatus = this.jobsByStatus.bind(this);
     this.totals = this.totals.bind(this);
     this.feesRouted = this.feesRouted.bind(this);
+    this.circuit = this.circuit.bind(this);
     this.ownership = this.ownership.bind(this);
   }
   config = async (): Promise<ConfigResponse> => {
@@ -203,6 +205,11 @@ export class ComputeEscrowQueryClient implements ComputeEscrowReadOnlyInterface 
   feesRouted = async (): Promise<ArrayOfRoutedTotal> => {
     return this.client.queryContractSmart(this.contractAddress, {
       fees_routed: {}
+    });
+  };
+  circuit = async (): Promise<Circuit> => {
+    return this.client.queryContractSmart(this.contractAddress, {
+      circuit: {}
     });
   };
   ownership = async (): Promise<OwnershipForString> => {
@@ -356,6 +363,7 @@ export interface ComputeEscrowInterface extends ComputeEscrowReadOnlyInterface {
     payees?: FeePayeesMsg;
     routes: FeeRoute[];
   }, fee_?: number | StdFee | "auto", memo_?: string, funds_?: Coin[]) => Promise<ExecuteResult>;
+  circuit: (circuitMsg: CircuitMsg, fee_?: number | StdFee | "auto", memo_?: string, funds_?: Coin[]) => Promise<ExecuteResult>;
   updateOwnership: (action: Action, fee_?: number | StdFee | "auto", memo_?: string, funds_?: Coin[]) => Promise<ExecuteResult>;
 }
 export class ComputeEscrowClient extends ComputeEscrowQueryClient implements ComputeEscrowInterface {
@@ -385,6 +393,7 @@ export class ComputeEscrowClient extends ComputeEscrowQueryClient implements Com
     this.expire = this.expire.bind(this);
     this.updateConfig = this.updateConfig.bind(this);
     this.updateFeeRouting = this.updateFeeRouting.bind(this);
+    this.circuit = this.circuit.bind(this);
     this.updateOwnership = this.updateOwnership.bind(this);
   }
   receive = async ({
@@ -661,6 +670,11 @@ export class ComputeEscrowClient extends ComputeEscrowQueryClient implements Com
         payees,
         routes
       }
+    }, fee_, memo_, funds_);
+  };
+  circuit = async (circuitMsg: CircuitMsg, fee_: number | StdFee | "auto" = "auto", memo_?: string, funds_?: Coin[]): Promise<ExecuteResult> => {
+    return await this.client.execute(this.sender, this.contractAddress, {
+      circuit: circuitMsg
     }, fee_, memo_, funds_);
   };
   updateOwnership = async (action: Action, fee_: number | StdFee | "auto" = "auto", memo_?: string, funds_?: Coin[]): Promise<ExecuteResult> => {

@@ -144,6 +144,8 @@ export type ExecuteMsg = {
 } | {
   update_fee_routing: FeeRoutingUpdate;
 } | {
+  circuit: CircuitMsg;
+} | {
   update_ownership: Action;
 };
 export type Binary = string;
@@ -154,6 +156,20 @@ export type Resolution = "pay" | "refund" | {
     clinic_share: number;
   };
 };
+export type CircuitMsg = {
+  pause: {
+    reason: string;
+  };
+} | {
+  unpause: {};
+} | {
+  set_guardian: {
+    guardian?: string | null;
+    sunset: Timestamp;
+  };
+};
+export type Timestamp = Uint64;
+export type Uint64 = string;
 export type Action = {
   transfer_ownership: {
     expiry?: Expiration | null;
@@ -167,8 +183,6 @@ export type Expiration = {
 } | {
   never: {};
 };
-export type Timestamp = Uint64;
-export type Uint64 = string;
 export interface Cw20ReceiveMsg {
   amount: Uint128;
   msg: Binary;
@@ -247,11 +261,26 @@ export type QueryMsg = {
 } | {
   fees_routed: {};
 } | {
+  circuit: {};
+} | {
   ownership: {};
 };
 export type JobStatus = "posted" | "assigned" | "submitted" | "disputed" | "paid" | "refunded" | "split" | "offered";
-export interface MigrateMsg {}
+export interface MigrateMsg {
+  fee_routing?: FeeRoutingMsg | null;
+}
 export type Addr = string;
+export interface Circuit {
+  guardian?: Addr | null;
+  paused?: Pause | null;
+  sunset?: Timestamp | null;
+}
+export interface Pause {
+  at: Timestamp;
+  by: Addr;
+  by_guardian: boolean;
+  reason: string;
+}
 export interface ConfigResponse {
   arbiter: Addr;
   bond_unbonding_seconds: number;

@@ -118,9 +118,25 @@ export type ExecuteMsg = {
 } | {
   update_fee_routing: FeeRoutingUpdate;
 } | {
+  circuit: CircuitMsg;
+} | {
   update_ownership: Action;
 };
 export type Binary = string;
+export type CircuitMsg = {
+  pause: {
+    reason: string;
+  };
+} | {
+  unpause: {};
+} | {
+  set_guardian: {
+    guardian?: string | null;
+    sunset: Timestamp;
+  };
+};
+export type Timestamp = Uint64;
+export type Uint64 = string;
 export type Action = {
   transfer_ownership: {
     expiry?: Expiration | null;
@@ -134,8 +150,6 @@ export type Expiration = {
 } | {
   never: {};
 };
-export type Timestamp = Uint64;
-export type Uint64 = string;
 export interface Cw20ReceiveMsg {
   amount: Uint128;
   msg: Binary;
@@ -170,14 +184,29 @@ export type QueryMsg = {
 } | {
   pool: {};
 } | {
+  circuit: {};
+} | {
   ownership: {};
 };
-export interface MigrateMsg {}
+export interface MigrateMsg {
+  fee_routing?: FeeRoutingMsg | null;
+}
 export interface BalanceResponse {
   next_expiry_period?: number | null;
   points: number;
 }
 export type Addr = string;
+export interface Circuit {
+  guardian?: Addr | null;
+  paused?: Pause | null;
+  sunset?: Timestamp | null;
+}
+export interface Pause {
+  at: Timestamp;
+  by: Addr;
+  by_guardian: boolean;
+  reason: string;
+}
 export interface ConfigResponse {
   fee_routing: FeeRouting;
   payfi?: Addr | null;

@@ -7,7 +7,7 @@
 
 import { CosmWasmClient, SigningCosmWasmClient, ExecuteResult } from "@cosmjs/cosmwasm-stargate";
 import { Coin, StdFee } from "@cosmjs/amino";
-import { FeeStream, InstantiateMsg, FastSettlement, FeeRoutingMsg, FeePayeesMsg, FeeRoute, FeeShares, PayfiFees, ExecuteMsg, Uint128, Binary, Denom, Timestamp, Uint64, Decimal, Action, Expiration, Cw20ReceiveMsg, InvoicePoints, FeeRoutingUpdate, QueryMsg, MigrateMsg, Addr, ConfigResponse, FeeRouting, FeePayees, Asset, ArrayOfRoutedTotal, RoutedTotal, Routed, InvoiceStatus, Invoice, InvoicesResponse, OwnershipForString, PaymentStatus, Payment, PaymentsResponse, AnalyticsResponse, AssetVolume, RateResponse, Rate, TotalsResponse } from "./Payfi.types";
+import { FeeStream, InstantiateMsg, FastSettlement, FeeRoutingMsg, FeePayeesMsg, FeeRoute, FeeShares, PayfiFees, ExecuteMsg, Uint128, Binary, Denom, Timestamp, Uint64, Decimal, CircuitMsg, Action, Expiration, Cw20ReceiveMsg, InvoicePoints, FeeRoutingUpdate, QueryMsg, MigrateMsg, Addr, Circuit, Pause, ConfigResponse, FeeRouting, FeePayees, Asset, ArrayOfRoutedTotal, RoutedTotal, Routed, InvoiceStatus, Invoice, InvoicesResponse, OwnershipForString, PaymentStatus, Payment, PaymentsResponse, AnalyticsResponse, AssetVolume, RateResponse, Rate, TotalsResponse } from "./Payfi.types";
 export interface PayfiReadOnlyInterface {
   contractAddress: string;
   config: () => Promise<ConfigResponse>;
@@ -58,6 +58,7 @@ export interface PayfiReadOnlyInterface {
   }) => Promise<RateResponse>;
   totals: () => Promise<TotalsResponse>;
   feesRouted: () => Promise<ArrayOfRoutedTotal>;
+  circuit: () => Promise<Circuit>;
   ownership: () => Promise<OwnershipForString>;
 }
 export class PayfiQueryClient implements PayfiReadOnlyInterface {
@@ -76,6 +77,7 @@ export class PayfiQueryClient implements PayfiReadOnlyInterface {
     this.rate = this.rate.bind(this);
     this.totals = this.totals.bind(this);
     this.feesRouted = this.feesRouted.bind(this);
+    this.circuit = this.circuit.bind(this);
     this.ownership = this.ownership.bind(this);
   }
   config = async (): Promise<ConfigResponse> => {
@@ -185,6 +187,11 @@ export class PayfiQueryClient implements PayfiReadOnlyInterface {
       fees_routed: {}
     });
   };
+  circuit = async (): Promise<Circuit> => {
+    return this.client.queryContractSmart(this.contractAddress, {
+      circuit: {}
+    });
+  };
   ownership = async (): Promise<OwnershipForString> => {
     return this.client.queryContractSmart(this.contractAddress, {
       ownership: {}
@@ -277,6 +284,7 @@ export interface PayfiInterface extends PayfiReadOnlyInterface {
     payees?: FeePayeesMsg;
     routes: FeeRoute[];
   }, fee_?: number | StdFee | "auto", memo_?: string, funds_?: Coin[]) => Promise<ExecuteResult>;
+  circuit: (circuitMsg: CircuitMsg, fee_?: number | StdFee | "auto", memo_?: string, funds_?: Coin[]) => Promise<ExecuteResult>;
   updateOwnership: (action: Action, fee_?: number | StdFee | "auto", memo_?: string, funds_?: Coin[]) => Promise<ExecuteResult>;
 }
 export class PayfiClient extends PayfiQueryClient implements PayfiInterface {
@@ -297,6 +305,7 @@ export class PayfiClient extends PayfiQueryClient implements PayfiInterface {
     this.setRate = this.setRate.bind(this);
     this.updateConfig = this.updateConfig.bind(this);
     this.updateFeeRouting = this.updateFeeRouting.bind(this);
+    this.circuit = this.circuit.bind(this);
     this.updateOwnership = this.updateOwnership.bind(this);
   }
   receive = async ({
@@ -453,6 +462,11 @@ export class PayfiClient extends PayfiQueryClient implements PayfiInterface {
         payees,
         routes
       }
+    }, fee_, memo_, funds_);
+  };
+  circuit = async (circuitMsg: CircuitMsg, fee_: number | StdFee | "auto" = "auto", memo_?: string, funds_?: Coin[]): Promise<ExecuteResult> => {
+    return await this.client.execute(this.sender, this.contractAddress, {
+      circuit: circuitMsg
     }, fee_, memo_, funds_);
   };
   updateOwnership = async (action: Action, fee_: number | StdFee | "auto" = "auto", memo_?: string, funds_?: Coin[]): Promise<ExecuteResult> => {

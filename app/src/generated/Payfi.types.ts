@@ -99,6 +99,8 @@ export type ExecuteMsg = {
 } | {
   update_fee_routing: FeeRoutingUpdate;
 } | {
+  circuit: CircuitMsg;
+} | {
   update_ownership: Action;
 };
 export type Uint128 = string;
@@ -109,6 +111,18 @@ export type Denom = "btt" | {
 export type Timestamp = Uint64;
 export type Uint64 = string;
 export type Decimal = string;
+export type CircuitMsg = {
+  pause: {
+    reason: string;
+  };
+} | {
+  unpause: {};
+} | {
+  set_guardian: {
+    guardian?: string | null;
+    sunset: Timestamp;
+  };
+};
 export type Action = {
   transfer_ownership: {
     expiry?: Expiration | null;
@@ -175,10 +189,25 @@ export type QueryMsg = {
 } | {
   fees_routed: {};
 } | {
+  circuit: {};
+} | {
   ownership: {};
 };
-export interface MigrateMsg {}
+export interface MigrateMsg {
+  fee_routing?: FeeRoutingMsg | null;
+}
 export type Addr = string;
+export interface Circuit {
+  guardian?: Addr | null;
+  paused?: Pause | null;
+  sunset?: Timestamp | null;
+}
+export interface Pause {
+  at: Timestamp;
+  by: Addr;
+  by_guardian: boolean;
+  reason: string;
+}
 export interface ConfigResponse {
   fast_settlement?: FastSettlement | null;
   fee_routing: FeeRouting;

@@ -7,7 +7,7 @@
 
 import { CosmWasmClient, SigningCosmWasmClient, ExecuteResult } from "@cosmjs/cosmwasm-stargate";
 import { Coin, StdFee } from "@cosmjs/amino";
-import { Uint128, Decimal, FeeStream, InstantiateMsg, BuyoutParams, FeeRoutingMsg, FeePayeesMsg, FeeRoute, FeeShares, VaultFees, ExecuteMsg, Binary, Action, Expiration, Timestamp, Uint64, Cw721ReceiveMsg, Cw20ReceiveMsg, FeeRoutingUpdate, QueryMsg, MigrateMsg, NullableAuction, Addr, Auction, ConfigResponse, FeeRouting, FeePayees, Asset, Decimal256, Uint256, VaultStatus, VaultsResponse, Vault, ArrayOfRoutedTotal, RoutedTotal, Routed, HolderResponse, Listing, ListingsResponse, OwnershipForString, QuoteResponse, ReserveResponse, FractionalizerTotalsResponse, VaultResponse } from "./RwaFractionalizer.types";
+import { Uint128, Decimal, FeeStream, InstantiateMsg, BuyoutParams, FeeRoutingMsg, FeePayeesMsg, FeeRoute, FeeShares, VaultFees, ExecuteMsg, Binary, CircuitMsg, Timestamp, Uint64, Action, Expiration, Cw721ReceiveMsg, Cw20ReceiveMsg, FeeRoutingUpdate, QueryMsg, MigrateMsg, NullableAuction, Addr, Auction, Circuit, Pause, ConfigResponse, FeeRouting, FeePayees, Asset, Decimal256, Uint256, VaultStatus, VaultsResponse, Vault, ArrayOfRoutedTotal, RoutedTotal, Routed, HolderResponse, Listing, ListingsResponse, OwnershipForString, QuoteResponse, ReserveResponse, FractionalizerTotalsResponse, VaultResponse } from "./RwaFractionalizer.types";
 export interface RwaFractionalizerReadOnlyInterface {
   contractAddress: string;
   config: () => Promise<ConfigResponse>;
@@ -79,6 +79,7 @@ export interface RwaFractionalizerReadOnlyInterface {
   }) => Promise<ReserveResponse>;
   totals: () => Promise<FractionalizerTotalsResponse>;
   feesRouted: () => Promise<ArrayOfRoutedTotal>;
+  circuit: () => Promise<Circuit>;
   ownership: () => Promise<OwnershipForString>;
 }
 export class RwaFractionalizerQueryClient implements RwaFractionalizerReadOnlyInterface {
@@ -100,6 +101,7 @@ export class RwaFractionalizerQueryClient implements RwaFractionalizerReadOnlyIn
     this.reservePrice = this.reservePrice.bind(this);
     this.totals = this.totals.bind(this);
     this.feesRouted = this.feesRouted.bind(this);
+    this.circuit = this.circuit.bind(this);
     this.ownership = this.ownership.bind(this);
   }
   config = async (): Promise<ConfigResponse> => {
@@ -251,6 +253,11 @@ export class RwaFractionalizerQueryClient implements RwaFractionalizerReadOnlyIn
       fees_routed: {}
     });
   };
+  circuit = async (): Promise<Circuit> => {
+    return this.client.queryContractSmart(this.contractAddress, {
+      circuit: {}
+    });
+  };
   ownership = async (): Promise<OwnershipForString> => {
     return this.client.queryContractSmart(this.contractAddress, {
       ownership: {}
@@ -360,6 +367,7 @@ export interface RwaFractionalizerInterface extends RwaFractionalizerReadOnlyInt
     payees?: FeePayeesMsg;
     routes: FeeRoute[];
   }, fee_?: number | StdFee | "auto", memo_?: string, funds_?: Coin[]) => Promise<ExecuteResult>;
+  circuit: (circuitMsg: CircuitMsg, fee_?: number | StdFee | "auto", memo_?: string, funds_?: Coin[]) => Promise<ExecuteResult>;
   updateOwnership: (action: Action, fee_?: number | StdFee | "auto", memo_?: string, funds_?: Coin[]) => Promise<ExecuteResult>;
 }
 export class RwaFractionalizerClient extends RwaFractionalizerQueryClient implements RwaFractionalizerInterface {
@@ -385,6 +393,7 @@ export class RwaFractionalizerClient extends RwaFractionalizerQueryClient implem
     this.settleAuction = this.settleAuction.bind(this);
     this.updateConfig = this.updateConfig.bind(this);
     this.updateFeeRouting = this.updateFeeRouting.bind(this);
+    this.circuit = this.circuit.bind(this);
     this.updateOwnership = this.updateOwnership.bind(this);
   }
   receiveNft = async ({
@@ -584,6 +593,11 @@ export class RwaFractionalizerClient extends RwaFractionalizerQueryClient implem
         payees,
         routes
       }
+    }, fee_, memo_, funds_);
+  };
+  circuit = async (circuitMsg: CircuitMsg, fee_: number | StdFee | "auto" = "auto", memo_?: string, funds_?: Coin[]): Promise<ExecuteResult> => {
+    return await this.client.execute(this.sender, this.contractAddress, {
+      circuit: circuitMsg
     }, fee_, memo_, funds_);
   };
   updateOwnership = async (action: Action, fee_: number | StdFee | "auto" = "auto", memo_?: string, funds_?: Coin[]): Promise<ExecuteResult> => {

@@ -9,7 +9,7 @@ import { Coin } from "@cosmjs/amino";
 import { MsgExecuteContractEncodeObject } from "@cosmjs/cosmwasm-stargate";
 import { MsgExecuteContract } from "cosmjs-types/cosmwasm/wasm/v1/tx";
 import { toUtf8 } from "@cosmjs/encoding";
-import { Uint128, Decimal, FeeStream, InstantiateMsg, BuyoutParams, FeeRoutingMsg, FeePayeesMsg, FeeRoute, FeeShares, VaultFees, ExecuteMsg, Binary, Action, Expiration, Timestamp, Uint64, Cw721ReceiveMsg, Cw20ReceiveMsg, FeeRoutingUpdate, QueryMsg, MigrateMsg, NullableAuction, Addr, Auction, ConfigResponse, FeeRouting, FeePayees, Asset, Decimal256, Uint256, VaultStatus, VaultsResponse, Vault, ArrayOfRoutedTotal, RoutedTotal, Routed, HolderResponse, Listing, ListingsResponse, OwnershipForString, QuoteResponse, ReserveResponse, FractionalizerTotalsResponse, VaultResponse } from "./RwaFractionalizer.types";
+import { Uint128, Decimal, FeeStream, InstantiateMsg, BuyoutParams, FeeRoutingMsg, FeePayeesMsg, FeeRoute, FeeShares, VaultFees, ExecuteMsg, Binary, CircuitMsg, Timestamp, Uint64, Action, Expiration, Cw721ReceiveMsg, Cw20ReceiveMsg, FeeRoutingUpdate, QueryMsg, MigrateMsg, NullableAuction, Addr, Auction, Circuit, Pause, ConfigResponse, FeeRouting, FeePayees, Asset, Decimal256, Uint256, VaultStatus, VaultsResponse, Vault, ArrayOfRoutedTotal, RoutedTotal, Routed, HolderResponse, Listing, ListingsResponse, OwnershipForString, QuoteResponse, ReserveResponse, FractionalizerTotalsResponse, VaultResponse } from "./RwaFractionalizer.types";
 export interface RwaFractionalizerMsg {
   contractAddress: string;
   sender: string;
@@ -113,6 +113,7 @@ export interface RwaFractionalizerMsg {
     payees?: FeePayeesMsg;
     routes: FeeRoute[];
   }, funds_?: Coin[]) => MsgExecuteContractEncodeObject;
+  circuit: (circuitMsg: CircuitMsg, funds_?: Coin[]) => MsgExecuteContractEncodeObject;
   updateOwnership: (action: Action, funds_?: Coin[]) => MsgExecuteContractEncodeObject;
 }
 export class RwaFractionalizerMsgComposer implements RwaFractionalizerMsg {
@@ -135,6 +136,7 @@ export class RwaFractionalizerMsgComposer implements RwaFractionalizerMsg {
     this.settleAuction = this.settleAuction.bind(this);
     this.updateConfig = this.updateConfig.bind(this);
     this.updateFeeRouting = this.updateFeeRouting.bind(this);
+    this.circuit = this.circuit.bind(this);
     this.updateOwnership = this.updateOwnership.bind(this);
   }
   receiveNft = ({
@@ -443,6 +445,19 @@ export class RwaFractionalizerMsgComposer implements RwaFractionalizerMsg {
             payees,
             routes
           }
+        })),
+        funds: funds_
+      })
+    };
+  };
+  circuit = (circuitMsg: CircuitMsg, funds_?: Coin[]): MsgExecuteContractEncodeObject => {
+    return {
+      typeUrl: "/cosmwasm.wasm.v1.MsgExecuteContract",
+      value: MsgExecuteContract.fromPartial({
+        sender: this.sender,
+        contract: this.contractAddress,
+        msg: toUtf8(JSON.stringify({
+          circuit: circuitMsg
         })),
         funds: funds_
       })

@@ -117,9 +117,25 @@ export type ExecuteMsg = {
 } | {
   update_fee_routing: FeeRoutingUpdate;
 } | {
+  circuit: CircuitMsg;
+} | {
   update_ownership: Action;
 };
 export type Binary = string;
+export type CircuitMsg = {
+  pause: {
+    reason: string;
+  };
+} | {
+  unpause: {};
+} | {
+  set_guardian: {
+    guardian?: string | null;
+    sunset: Timestamp;
+  };
+};
+export type Timestamp = Uint64;
+export type Uint64 = string;
 export type Action = {
   transfer_ownership: {
     expiry?: Expiration | null;
@@ -133,8 +149,6 @@ export type Expiration = {
 } | {
   never: {};
 };
-export type Timestamp = Uint64;
-export type Uint64 = string;
 export interface Cw721ReceiveMsg {
   msg: Binary;
   sender: string;
@@ -204,9 +218,13 @@ export type QueryMsg = {
 } | {
   fees_routed: {};
 } | {
+  circuit: {};
+} | {
   ownership: {};
 };
-export interface MigrateMsg {}
+export interface MigrateMsg {
+  fee_routing?: FeeRoutingMsg | null;
+}
 export type NullableAuction = Auction | null;
 export type Addr = string;
 export interface Auction {
@@ -214,6 +232,17 @@ export interface Auction {
   bidder: Addr;
   bids: number;
   end: Timestamp;
+}
+export interface Circuit {
+  guardian?: Addr | null;
+  paused?: Pause | null;
+  sunset?: Timestamp | null;
+}
+export interface Pause {
+  at: Timestamp;
+  by: Addr;
+  by_guardian: boolean;
+  reason: string;
 }
 export interface ConfigResponse {
   burn_threshold: Uint128;

@@ -7,7 +7,7 @@
 
 import { CosmWasmClient, SigningCosmWasmClient, ExecuteResult } from "@cosmjs/cosmwasm-stargate";
 import { Coin, StdFee } from "@cosmjs/amino";
-import { Uint128, FeeStream, InstantiateMsg, FeeRoutingMsg, FeePayeesMsg, FeeRoute, FeeShares, NftFees, ExecuteMsg, Complexity, Binary, Expiration, Timestamp, Uint64, Action, MintAsset, Document, Cw20ReceiveMsg, FeeRoutingUpdate, QueryMsg, MigrateMsg, Addr, AssetClass, AllNftInfoResponseForAssetMetadata, OwnerOfResponse, Approval, NftInfoResponseForAssetMetadata, AssetMetadata, Appraisal, OperatorsResponse, TokensResponse, ApprovalResponse, ApprovalsResponse, AssetResponse, ConfigResponse, FeeRouting, FeePayees, CollectionInfo, Asset, ArrayOfRoutedTotal, RoutedTotal, Routed, NumTokensResponse, OperatorResponse, OwnershipForString, NullableRevaluationResponse, RevaluationResponse, PendingRevaluation, NftTotalsResponse } from "./RwaNft.types";
+import { Uint128, FeeStream, InstantiateMsg, FeeRoutingMsg, FeePayeesMsg, FeeRoute, FeeShares, NftFees, ExecuteMsg, Complexity, Binary, Expiration, Timestamp, Uint64, CircuitMsg, Action, MintAsset, Document, Cw20ReceiveMsg, FeeRoutingUpdate, QueryMsg, MigrateMsg, Addr, AssetClass, AllNftInfoResponseForAssetMetadata, OwnerOfResponse, Approval, NftInfoResponseForAssetMetadata, AssetMetadata, Appraisal, OperatorsResponse, TokensResponse, ApprovalResponse, ApprovalsResponse, AssetResponse, Circuit, Pause, ConfigResponse, FeeRouting, FeePayees, CollectionInfo, Asset, ArrayOfRoutedTotal, RoutedTotal, Routed, NumTokensResponse, OperatorResponse, OwnershipForString, NullableRevaluationResponse, RevaluationResponse, PendingRevaluation, NftTotalsResponse } from "./RwaNft.types";
 export interface RwaNftReadOnlyInterface {
   contractAddress: string;
   config: () => Promise<ConfigResponse>;
@@ -103,6 +103,7 @@ export interface RwaNftReadOnlyInterface {
     limit?: number;
     startAfter?: string;
   }) => Promise<TokensResponse>;
+  circuit: () => Promise<Circuit>;
   ownership: () => Promise<OwnershipForString>;
 }
 export class RwaNftQueryClient implements RwaNftReadOnlyInterface {
@@ -128,6 +129,7 @@ export class RwaNftQueryClient implements RwaNftReadOnlyInterface {
     this.allNftInfo = this.allNftInfo.bind(this);
     this.tokens = this.tokens.bind(this);
     this.allTokens = this.allTokens.bind(this);
+    this.circuit = this.circuit.bind(this);
     this.ownership = this.ownership.bind(this);
   }
   config = async (): Promise<ConfigResponse> => {
@@ -329,6 +331,11 @@ export class RwaNftQueryClient implements RwaNftReadOnlyInterface {
       }
     });
   };
+  circuit = async (): Promise<Circuit> => {
+    return this.client.queryContractSmart(this.contractAddress, {
+      circuit: {}
+    });
+  };
   ownership = async (): Promise<OwnershipForString> => {
     return this.client.queryContractSmart(this.contractAddress, {
       ownership: {}
@@ -441,6 +448,7 @@ export interface RwaNftInterface extends RwaNftReadOnlyInterface {
     payees?: FeePayeesMsg;
     routes: FeeRoute[];
   }, fee_?: number | StdFee | "auto", memo_?: string, funds_?: Coin[]) => Promise<ExecuteResult>;
+  circuit: (circuitMsg: CircuitMsg, fee_?: number | StdFee | "auto", memo_?: string, funds_?: Coin[]) => Promise<ExecuteResult>;
   updateOwnership: (action: Action, fee_?: number | StdFee | "auto", memo_?: string, funds_?: Coin[]) => Promise<ExecuteResult>;
 }
 export class RwaNftClient extends RwaNftQueryClient implements RwaNftInterface {
@@ -465,6 +473,7 @@ export class RwaNftClient extends RwaNftQueryClient implements RwaNftInterface {
     this.burn = this.burn.bind(this);
     this.updateConfig = this.updateConfig.bind(this);
     this.updateFeeRouting = this.updateFeeRouting.bind(this);
+    this.circuit = this.circuit.bind(this);
     this.updateOwnership = this.updateOwnership.bind(this);
   }
   mint = async ({
@@ -665,6 +674,11 @@ export class RwaNftClient extends RwaNftQueryClient implements RwaNftInterface {
         payees,
         routes
       }
+    }, fee_, memo_, funds_);
+  };
+  circuit = async (circuitMsg: CircuitMsg, fee_: number | StdFee | "auto" = "auto", memo_?: string, funds_?: Coin[]): Promise<ExecuteResult> => {
+    return await this.client.execute(this.sender, this.contractAddress, {
+      circuit: circuitMsg
     }, fee_, memo_, funds_);
   };
   updateOwnership = async (action: Action, fee_: number | StdFee | "auto" = "auto", memo_?: string, funds_?: Coin[]): Promise<ExecuteResult> => {

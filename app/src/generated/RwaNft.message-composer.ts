@@ -9,7 +9,7 @@ import { Coin } from "@cosmjs/amino";
 import { MsgExecuteContractEncodeObject } from "@cosmjs/cosmwasm-stargate";
 import { MsgExecuteContract } from "cosmjs-types/cosmwasm/wasm/v1/tx";
 import { toUtf8 } from "@cosmjs/encoding";
-import { Uint128, FeeStream, InstantiateMsg, FeeRoutingMsg, FeePayeesMsg, FeeRoute, FeeShares, NftFees, ExecuteMsg, Complexity, Binary, Expiration, Timestamp, Uint64, Action, MintAsset, Document, Cw20ReceiveMsg, FeeRoutingUpdate, QueryMsg, MigrateMsg, Addr, AssetClass, AllNftInfoResponseForAssetMetadata, OwnerOfResponse, Approval, NftInfoResponseForAssetMetadata, AssetMetadata, Appraisal, OperatorsResponse, TokensResponse, ApprovalResponse, ApprovalsResponse, AssetResponse, ConfigResponse, FeeRouting, FeePayees, CollectionInfo, Asset, ArrayOfRoutedTotal, RoutedTotal, Routed, NumTokensResponse, OperatorResponse, OwnershipForString, NullableRevaluationResponse, RevaluationResponse, PendingRevaluation, NftTotalsResponse } from "./RwaNft.types";
+import { Uint128, FeeStream, InstantiateMsg, FeeRoutingMsg, FeePayeesMsg, FeeRoute, FeeShares, NftFees, ExecuteMsg, Complexity, Binary, Expiration, Timestamp, Uint64, CircuitMsg, Action, MintAsset, Document, Cw20ReceiveMsg, FeeRoutingUpdate, QueryMsg, MigrateMsg, Addr, AssetClass, AllNftInfoResponseForAssetMetadata, OwnerOfResponse, Approval, NftInfoResponseForAssetMetadata, AssetMetadata, Appraisal, OperatorsResponse, TokensResponse, ApprovalResponse, ApprovalsResponse, AssetResponse, Circuit, Pause, ConfigResponse, FeeRouting, FeePayees, CollectionInfo, Asset, ArrayOfRoutedTotal, RoutedTotal, Routed, NumTokensResponse, OperatorResponse, OwnershipForString, NullableRevaluationResponse, RevaluationResponse, PendingRevaluation, NftTotalsResponse } from "./RwaNft.types";
 export interface RwaNftMsg {
   contractAddress: string;
   sender: string;
@@ -116,6 +116,7 @@ export interface RwaNftMsg {
     payees?: FeePayeesMsg;
     routes: FeeRoute[];
   }, funds_?: Coin[]) => MsgExecuteContractEncodeObject;
+  circuit: (circuitMsg: CircuitMsg, funds_?: Coin[]) => MsgExecuteContractEncodeObject;
   updateOwnership: (action: Action, funds_?: Coin[]) => MsgExecuteContractEncodeObject;
 }
 export class RwaNftMsgComposer implements RwaNftMsg {
@@ -137,6 +138,7 @@ export class RwaNftMsgComposer implements RwaNftMsg {
     this.burn = this.burn.bind(this);
     this.updateConfig = this.updateConfig.bind(this);
     this.updateFeeRouting = this.updateFeeRouting.bind(this);
+    this.circuit = this.circuit.bind(this);
     this.updateOwnership = this.updateOwnership.bind(this);
   }
   mint = ({
@@ -438,6 +440,19 @@ export class RwaNftMsgComposer implements RwaNftMsg {
             payees,
             routes
           }
+        })),
+        funds: funds_
+      })
+    };
+  };
+  circuit = (circuitMsg: CircuitMsg, funds_?: Coin[]): MsgExecuteContractEncodeObject => {
+    return {
+      typeUrl: "/cosmwasm.wasm.v1.MsgExecuteContract",
+      value: MsgExecuteContract.fromPartial({
+        sender: this.sender,
+        contract: this.contractAddress,
+        msg: toUtf8(JSON.stringify({
+          circuit: circuitMsg
         })),
         funds: funds_
       })

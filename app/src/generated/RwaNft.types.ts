@@ -111,6 +111,8 @@ export type ExecuteMsg = {
 } | {
   update_fee_routing: FeeRoutingUpdate;
 } | {
+  circuit: CircuitMsg;
+} | {
   update_ownership: Action;
 };
 export type Complexity = "simple" | "standard" | "complex";
@@ -124,6 +126,18 @@ export type Expiration = {
 };
 export type Timestamp = Uint64;
 export type Uint64 = string;
+export type CircuitMsg = {
+  pause: {
+    reason: string;
+  };
+} | {
+  unpause: {};
+} | {
+  set_guardian: {
+    guardian?: string | null;
+    sunset: Timestamp;
+  };
+};
 export type Action = {
   transfer_ownership: {
     expiry?: Expiration | null;
@@ -227,9 +241,13 @@ export type QueryMsg = {
     start_after?: string | null;
   };
 } | {
+  circuit: {};
+} | {
   ownership: {};
 };
-export interface MigrateMsg {}
+export interface MigrateMsg {
+  fee_routing?: FeeRoutingMsg | null;
+}
 export type Addr = string;
 export type AssetClass = "equipment" | "property" | "intellectual_property" | "service_rights";
 export interface AllNftInfoResponseForAssetMetadata {
@@ -281,6 +299,17 @@ export interface AssetResponse {
   owner: string;
   token_id: string;
   token_uri?: string | null;
+}
+export interface Circuit {
+  guardian?: Addr | null;
+  paused?: Pause | null;
+  sunset?: Timestamp | null;
+}
+export interface Pause {
+  at: Timestamp;
+  by: Addr;
+  by_guardian: boolean;
+  reason: string;
 }
 export interface ConfigResponse {
   appraisers: string[];

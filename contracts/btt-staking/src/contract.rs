@@ -77,6 +77,7 @@ pub fn execute(
                 dao,
             },
         ),
+        ExecuteMsg::Circuit(msg) => Ok(btt_types::circuit::execute(deps, &env, &info, msg)?),
         ExecuteMsg::UpdateOwnership(action) => update_ownership(deps, &env, &info, action),
     }
 }
@@ -85,6 +86,7 @@ pub fn execute(
 pub fn query(deps: Deps, env: Env, msg: QueryMsg) -> StdResult<Binary> {
     match msg {
         QueryMsg::Config {} => to_json_binary(&query::config(deps)?),
+        QueryMsg::Circuit {} => to_json_binary(&btt_types::circuit::load(deps.storage)?),
         QueryMsg::Ownership {} => to_json_binary(&cw_ownable::get_ownership(deps.storage)?),
         QueryMsg::Staker { address } => to_json_binary(&query::staker(deps, env, address)?),
         QueryMsg::Stakes {

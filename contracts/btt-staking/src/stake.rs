@@ -72,6 +72,7 @@ fn stake(
     amount: Uint128,
     tier_index: u32,
 ) -> Result<Response, ContractError> {
+    btt_types::circuit::ensure_open(deps.storage)?;
     if amount.is_zero() {
         return Err(ContractError::ZeroAmount);
     }

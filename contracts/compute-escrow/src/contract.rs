@@ -112,6 +112,7 @@ pub fn execute(
         ExecuteMsg::Expire { job_id } => jobs::expire(deps, env, info, job_id),
         ExecuteMsg::UpdateConfig(update) => config::update(deps, info, *update),
         ExecuteMsg::UpdateFeeRouting(update) => config::update_fee_routing(deps, info, update),
+        ExecuteMsg::Circuit(msg) => Ok(btt_types::circuit::execute(deps, &env, &info, msg)?),
         ExecuteMsg::UpdateOwnership(action) => update_ownership(deps, &env, &info, action),
     }
 }
@@ -120,6 +121,7 @@ pub fn execute(
 pub fn query(deps: Deps, _env: Env, msg: QueryMsg) -> StdResult<Binary> {
     match msg {
         QueryMsg::Config {} => to_json_binary(&query::config(deps)?),
+        QueryMsg::Circuit {} => to_json_binary(&btt_types::circuit::load(deps.storage)?),
         QueryMsg::Ownership {} => to_json_binary(&cw_ownable::get_ownership(deps.storage)?),
         QueryMsg::Quote {
             spec,

@@ -13,6 +13,9 @@ pub enum ContractError {
     Std(#[from] StdError),
 
     #[error("{0}")]
+    Circuit(#[from] btt_types::circuit::CircuitError),
+
+    #[error("{0}")]
     Overflow(#[from] OverflowError),
 
     #[error("{0}")]

@@ -62,6 +62,7 @@ pub fn post(
     paid: Uint128,
     spec: JobSpec,
 ) -> Result<Response, ContractError> {
+    btt_types::circuit::ensure_open(deps.storage)?;
     let config = CONFIG.load(deps.storage)?;
     let (quoted, price_ubtt) =
         quote_with_ubtt(&deps.querier, &config, &spec, Some(&clinic), &asset)?;

@@ -60,6 +60,7 @@ pub fn register(
     bond: Uint128,
     spec: NodeSpec,
 ) -> Result<Response, ContractError> {
+    btt_types::circuit::ensure_open(deps.storage)?;
     let config = CONFIG.load(deps.storage)?;
     check_spec(&config, &spec)?;
     if bond < config.min_bond {
@@ -97,6 +98,7 @@ pub fn top_up(
     amount: Uint128,
     node_id: u64,
 ) -> Result<Response, ContractError> {
+    btt_types::circuit::ensure_open(deps.storage)?;
     let mut node = load_operated(deps.storage, node_id, &operator)?;
     if matches!(
         node.status,

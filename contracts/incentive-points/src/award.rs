@@ -18,6 +18,7 @@ pub fn award(
     category: String,
     points: u64,
 ) -> Result<Response, ContractError> {
+    btt_types::circuit::ensure_open(deps.storage)?;
     ensure!(points > 0, ContractError::ZeroPoints);
     let config = CONFIG.load(deps.storage)?;
     let patient = deps.api.addr_validate(&patient)?;

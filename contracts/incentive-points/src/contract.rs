@@ -151,6 +151,7 @@ pub fn execute(
         ExecuteMsg::RemovePartner { partner } => spend::remove_partner(deps, info, partner),
         ExecuteMsg::UpdateConfig { rules, payfi } => update_config(deps, info, rules, payfi),
         ExecuteMsg::UpdateFeeRouting(update) => fees::update_routing(deps, info, update),
+        ExecuteMsg::Circuit(msg) => Ok(btt_types::circuit::execute(deps, &env, &info, msg)?),
         ExecuteMsg::UpdateOwnership(action) => update_ownership(deps, &env, &info, action),
     }
 }
@@ -159,6 +160,7 @@ pub fn execute(
 pub fn query(deps: Deps, env: Env, msg: QueryMsg) -> StdResult<Binary> {
     match msg {
         QueryMsg::Config {} => to_json_binary(&query::config(deps)?),
+        QueryMsg::Circuit {} => to_json_binary(&btt_types::circuit::load(deps.storage)?),
         QueryMsg::Ownership {} => to_json_binary(&cw_ownable::get_ownership(deps.storage)?),
         QueryMsg::Provider { address } => to_json_binary(&query::provider(deps, env, address)?),
         QueryMsg::Balance { patient } => to_json_binary(&query::balance(deps, env, patient)?),

@@ -60,6 +60,7 @@ pub fn subscribe(
     tier: u32,
     referrer: Option<String>,
 ) -> Result<Response, ContractError> {
+    btt_types::circuit::ensure_open(deps.storage)?;
     let config = CONFIG.load(deps.storage)?;
     let now = env.block.time;
     let t = config

@@ -124,6 +124,7 @@ pub fn register_partner(
     paid: Uint128,
     name: String,
 ) -> Result<Response, ContractError> {
+    btt_types::circuit::ensure_open(deps.storage)?;
     let config = CONFIG.load(deps.storage)?;
     if paid != config.rules.partner_fee {
         return Err(ContractError::WrongPayment {

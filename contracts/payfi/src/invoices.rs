@@ -21,6 +21,7 @@ pub fn issue(
     points: Option<InvoicePoints>,
     analytics: bool,
 ) -> Result<Response, ContractError> {
+    btt_types::circuit::ensure_open(deps.storage)?;
     cw_utils::nonpayable(&info)?;
     let config = CONFIG.load(deps.storage)?;
     let asset = match denom {

@@ -76,6 +76,7 @@ pub fn pay(
     invoice_id: u64,
     amount: Uint128,
 ) -> Result<Response, ContractError> {
+    btt_types::circuit::ensure_open(deps.storage)?;
     let config = CONFIG.load(deps.storage)?;
     let mut invoice = INVOICES
         .may_load(deps.storage, invoice_id)?

@@ -157,6 +157,7 @@ pub fn bid(
     vault_id: u64,
     paid: Payment,
 ) -> Result<Response, ContractError> {
+    btt_types::circuit::ensure_open(deps.storage)?;
     let config = CONFIG.load(deps.storage)?;
     let mut vault = load_vault(deps.storage, vault_id)?;
     require_status(

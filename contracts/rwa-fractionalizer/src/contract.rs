@@ -268,6 +268,7 @@ pub fn execute(
             shares_code_id,
         ),
         ExecuteMsg::UpdateFeeRouting(update) => fees::update_routing(deps, info, update),
+        ExecuteMsg::Circuit(msg) => Ok(btt_types::circuit::execute(deps, &env, &info, msg)?),
         ExecuteMsg::UpdateOwnership(action) => update_ownership(deps, &env, &info, action),
     }
 }
@@ -284,6 +285,7 @@ pub fn reply(deps: DepsMut, _env: Env, msg: Reply) -> Result<Response, ContractE
 pub fn query(deps: Deps, env: Env, msg: QueryMsg) -> StdResult<Binary> {
     match msg {
         QueryMsg::Config {} => to_json_binary(&query::config(deps)?),
+        QueryMsg::Circuit {} => to_json_binary(&btt_types::circuit::load(deps.storage)?),
         QueryMsg::Ownership {} => to_json_binary(&cw_ownable::get_ownership(deps.storage)?),
         QueryMsg::Vault { vault_id } => to_json_binary(&query::vault(deps, &env, vault_id)?),
         QueryMsg::Vaults { start_after, limit } => {

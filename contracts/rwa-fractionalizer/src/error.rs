@@ -14,6 +14,9 @@ pub enum ContractError {
     Std(#[from] StdError),
 
     #[error("{0}")]
+    Circuit(#[from] btt_types::circuit::CircuitError),
+
+    #[error("{0}")]
     FeeRoute(#[from] FeeRouteError),
 
     #[error("{0}")]

@@ -137,6 +137,7 @@ pub fn shares_moved(
 
 /// `DepositIncome`: raises the income index by amount / supply.
 pub fn deposit(deps: DepsMut, vault_id: u64, paid: Payment) -> Result<Response, ContractError> {
+    btt_types::circuit::ensure_open(deps.storage)?;
     let mut vault = load_vault(deps.storage, vault_id)?;
     if !matches!(vault.status, VaultStatus::Active | VaultStatus::Auction) {
         return Err(ContractError::WrongStatus {

@@ -158,6 +158,7 @@ pub fn buy(
     shares: Uint128,
     paid: Payment,
 ) -> Result<Response, ContractError> {
+    btt_types::circuit::ensure_open(deps.storage)?;
     if shares.is_zero() {
         return Err(ContractError::ZeroAmount);
     }
@@ -222,6 +223,7 @@ pub fn feature(
     vault_id: u64,
     paid: Payment,
 ) -> Result<Response, ContractError> {
+    btt_types::circuit::ensure_open(deps.storage)?;
     let config = CONFIG.load(deps.storage)?;
     let mut vault = load_vault(deps.storage, vault_id)?;
     require_status(&vault, &TRADING, "to hold its NFT")?;

@@ -56,6 +56,7 @@ pub fn fractionalize(
     info: MessageInfo,
     wrapper: Cw721ReceiveMsg,
 ) -> Result<Response, ContractError> {
+    btt_types::circuit::ensure_open(deps.storage)?;
     cw_utils::nonpayable(&info)?;
     let config = CONFIG.load(deps.storage)?;
     if info.sender != config.nft {

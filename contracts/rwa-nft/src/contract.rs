@@ -247,6 +247,7 @@ pub fn execute(
             burn_threshold,
         ),
         ExecuteMsg::UpdateFeeRouting(update) => fees::update_routing(deps, info, update),
+        ExecuteMsg::Circuit(msg) => Ok(btt_types::circuit::execute(deps, &env, &info, msg)?),
         ExecuteMsg::UpdateOwnership(action) => update_ownership(deps, &env, &info, action),
     }
 }
@@ -255,6 +256,7 @@ pub fn execute(
 pub fn query(deps: Deps, env: Env, msg: QueryMsg) -> StdResult<Binary> {
     match msg {
         QueryMsg::Config {} => to_json_binary(&query::config(deps)?),
+        QueryMsg::Circuit {} => to_json_binary(&btt_types::circuit::load(deps.storage)?),
         QueryMsg::Ownership {} => to_json_binary(&cw_ownable::get_ownership(deps.storage)?),
         QueryMsg::Asset { token_id } => to_json_binary(&query::asset(deps, token_id)?),
         QueryMsg::MintFee { value, complexity } => {

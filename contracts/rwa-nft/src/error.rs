@@ -13,6 +13,9 @@ pub enum ContractError {
     #[error("{0}")]
     Std(#[from] StdError),
 
+    #[error("{0}")]
+    Circuit(#[from] btt_types::circuit::CircuitError),
+
     /// An error of cw721's bookkeeping (permissions, approvals, unknown token).
     #[error("{0}")]
     Cw721(#[from] Cw721ContractError),

@@ -27,6 +27,7 @@ pub fn mint(
     token_uri: Option<String>,
     asset: MintAsset,
 ) -> Result<Response, ContractError> {
+    btt_types::circuit::ensure_open(deps.storage)?;
     let config = CONFIG.load(deps.storage)?;
     if !config.issuers.contains(&issuer) {
         return Err(ContractError::NotIssuer {

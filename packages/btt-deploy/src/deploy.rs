@@ -179,6 +179,30 @@ pub fn deploy<C: DeployChain>(chain: &mut C, config: &GenesisConfig) -> anyhow::
         chain.execute(msg, &format!("sending the {:?} pool", pool.category))?;
     }
 
+    // The circuit breaker of every contract that takes value: the DAO's foundation guardian
+    // may pause new value until its sunset (the DAO always may).
+    let set_guardian = serde_json::json!({
+        "circuit": btt_types::circuit::CircuitMsg::SetGuardian {
+            guardian: Some(gov.guardian.clone()),
+            sunset: gov.guardian_sunset,
+        }
+    });
+    for (name, contract) in [
+        ("btt-staking", staking.addr()),
+        ("compute-escrow", &escrow),
+        ("incentive-points", &points),
+        ("payfi", &payfi),
+        ("rwa-nft", &nft),
+        ("rwa-fractionalizer", &vaults),
+    ] {
+        execute(
+            chain,
+            contract,
+            &set_guardian,
+            &format!("appointing the guardian of {name}'s circuit breaker"),
+        )?;
+    }
+
     let administered = [
         ("btt-token", token.addr().clone()),
         ("btt-vesting", vesting.addr().clone()),

@@ -335,6 +335,9 @@ pub enum ExecuteMsg {
     UpdateConfig(Box<ConfigUpdate>),
     /// The owner (the DAO): changes the payees or the shares of the protocol part. No funds.
     UpdateFeeRouting(FeeRoutingUpdate),
+    /// The circuit breaker: the guardian (before its sunset) or the DAO pauses new value coming
+    /// in; every exit stays open. No funds.
+    Circuit(crate::circuit::CircuitMsg),
 }
 
 /// Config fields the DAO may change; each optional.
@@ -565,6 +568,9 @@ pub enum QueryMsg {
     /// What the protocol part of completed jobs paid each payee, by asset.
     #[returns(Vec<crate::fee_router::RoutedTotal>)]
     FeesRouted {},
+    /// The circuit breaker: guardian, sunset and the pause in force.
+    #[returns(crate::circuit::Circuit)]
+    Circuit {},
 }
 
 #[cw_serde]

@@ -181,6 +181,9 @@ pub enum ExecuteMsg {
     /// Owner (DAO) only: change the fee payees or the shares of the trade, premium and
     /// management fees.
     UpdateFeeRouting(FeeRoutingUpdate),
+    /// The circuit breaker: the guardian (before its sunset) or the DAO pauses new value coming
+    /// in; every exit stays open. No funds.
+    Circuit(crate::circuit::CircuitMsg),
 }
 
 /// The hook of an NFT sent to the fractionalizer.
@@ -416,6 +419,9 @@ pub enum QueryMsg {
     /// What each fee stream paid each payee, by asset (the management stream in vault shares).
     #[returns(Vec<crate::fee_router::RoutedTotal>)]
     FeesRouted {},
+    /// The circuit breaker: guardian, sunset and the pause in force.
+    #[returns(crate::circuit::Circuit)]
+    Circuit {},
 }
 
 #[cw_serde]

@@ -7,6 +7,7 @@
 //! - [`units`]: BTT decimals, the total supply and the length of a month;
 //! - [`bps`]: basis points, the one way percentages are stored;
 //! - [`allocation`]: the genesis allocation table of the BTT paper, as data;
+//! - [`circuit`]: the circuit breaker (pause new value, exits open) of every value-taking contract;
 //! - [`fees`]: the band of every fee rate;
 //! - [`fee_router`]: the one rule by which every fee stream pays its five payees;
 //! - [`pagination`]: the clamped `start_after` + `limit` rule every list query follows;
@@ -16,6 +17,7 @@
 pub mod allocation;
 pub mod asset;
 pub mod bps;
+pub mod circuit;
 pub mod compute;
 pub mod dao;
 pub mod depin;

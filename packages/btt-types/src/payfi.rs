@@ -185,6 +185,9 @@ pub enum ExecuteMsg {
     /// The owner (the DAO): changes the fee payees or the shares of the tier, analytics and
     /// conversion fees. No funds.
     UpdateFeeRouting(FeeRoutingUpdate),
+    /// The circuit breaker: the guardian (before its sunset) or the DAO pauses new value coming
+    /// in; every exit stays open. No funds.
+    Circuit(crate::circuit::CircuitMsg),
 }
 
 /// The hook of a cw20 `Send` of BTT to payfi.
@@ -365,6 +368,9 @@ pub enum QueryMsg {
     /// What each fee stream paid each payee, by asset.
     #[returns(Vec<crate::fee_router::RoutedTotal>)]
     FeesRouted {},
+    /// The circuit breaker: guardian, sunset and the pause in force.
+    #[returns(crate::circuit::Circuit)]
+    Circuit {},
 }
 
 #[cw_serde]

@@ -186,6 +186,9 @@ pub enum ExecuteMsg {
     /// The owner (the DAO): changes the fee payees or the shares of the subscription, partner
     /// and redemption fees. No funds.
     UpdateFeeRouting(FeeRoutingUpdate),
+    /// The circuit breaker: the guardian (before its sunset) or the DAO pauses new value coming
+    /// in; every exit stays open. No funds.
+    Circuit(crate::circuit::CircuitMsg),
 }
 
 /// The hook of a cw20 `Send` of BTT to incentive-points.
@@ -298,6 +301,9 @@ pub enum QueryMsg {
     /// the current period and conversion epoch.
     #[returns(PoolResponse)]
     Pool {},
+    /// The circuit breaker: guardian, sunset and the pause in force.
+    #[returns(crate::circuit::Circuit)]
+    Circuit {},
 }
 
 #[cw_serde]

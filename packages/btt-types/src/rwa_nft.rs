@@ -298,6 +298,9 @@ pub enum ExecuteMsg {
     },
     /// Owner (DAO) only: change the fee payees or the shares of the mint and revaluation fees.
     UpdateFeeRouting(FeeRoutingUpdate),
+    /// The circuit breaker: the guardian (before its sunset) or the DAO pauses new value coming
+    /// in; every exit stays open. No funds.
+    Circuit(crate::circuit::CircuitMsg),
 }
 
 /// Hooks of BTT sent with cw20 `Send`; the amount must be exactly the fee.
@@ -455,6 +458,9 @@ pub enum QueryMsg {
         /// Page size (default 10, max 30).
         limit: Option<u32>,
     },
+    /// The circuit breaker: guardian, sunset and the pause in force.
+    #[returns(crate::circuit::Circuit)]
+    Circuit {},
 }
 
 #[cw_serde]

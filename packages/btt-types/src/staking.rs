@@ -154,6 +154,9 @@ pub enum ExecuteMsg {
         /// The DAO whose voting period bounds the unbonding period.
         dao: Option<String>,
     },
+    /// The circuit breaker: the guardian (before its sunset) or the DAO pauses new value coming
+    /// in; every exit stays open. No funds.
+    Circuit(crate::circuit::CircuitMsg),
 }
 
 /// The hook of a cw20 `Send` of BTT to btt-staking.
@@ -251,6 +254,9 @@ pub enum QueryMsg {
     /// Totals: staked, power, and each reward denom's stream.
     #[returns(TotalsResponse)]
     Totals {},
+    /// The circuit breaker: guardian, sunset and the pause in force.
+    #[returns(crate::circuit::Circuit)]
+    Circuit {},
 }
 
 #[cw_serde]

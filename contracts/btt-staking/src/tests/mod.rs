@@ -1,3 +1,4 @@
+mod circuit;
 mod config;
 mod rewards;
 mod rewards_property;

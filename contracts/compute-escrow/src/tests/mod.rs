@@ -1,4 +1,5 @@
 mod attacks;
+mod circuit;
 mod disputes;
 mod fee_routing;
 mod invariants;

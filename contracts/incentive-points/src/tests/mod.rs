@@ -1,5 +1,6 @@
 mod attacks;
 mod awards;
+mod circuit;
 mod migration;
 mod spending;
 mod suite;

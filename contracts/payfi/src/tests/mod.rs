@@ -1,4 +1,5 @@
 mod attacks;
+mod circuit;
 mod fee_routing;
 mod flows;
 mod invariants;

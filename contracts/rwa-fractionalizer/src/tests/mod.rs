@@ -1,4 +1,5 @@
 mod buyout;
+mod circuit;
 mod guards;
 mod income;
 mod market;

@@ -1,3 +1,4 @@
+mod circuit;
 mod migration;
 mod mint;
 mod revalue;
