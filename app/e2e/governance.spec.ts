@@ -19,6 +19,14 @@ test("proposals show status, tally, quorum and time left; a staker votes yes", a
   saveCaptured("governance-vote-yes", await captured(page));
 });
 
+test("the treasury shows every labelled fund, and a payment names the fund it draws from", async ({ page }) => {
+  await openApp(page, "#/governance", { actor: "patient-alice" });
+  await expect(page.getByTestId("fund-ecosystem_development")).toContainText("BTT");
+  await expect(page.getByTestId("fund-unallocated_reserve")).toContainText("2,310,000");
+  await expect(page.getByTestId("fund-deposits_held")).toContainText("BTT");
+  await expect(page.getByTestId("proposal-fund")).toHaveValue("ecosystem_development");
+});
+
 test("without power at the start height the vote buttons say why they are disabled", async ({ page }) => {
   await openApp(page, "#/governance", { actor: "patient-alice" });
   await connectWallet(page);

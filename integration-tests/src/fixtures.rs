@@ -75,6 +75,7 @@ pub fn genesis_routing(
             foundation: dao.clone(),
             reserve: dao,
             staking: staking.to_string(),
+            treasury: false,
         },
         routes: btt_deploy::genesis::suggested_fee_routes()
             .into_iter()
@@ -102,6 +103,7 @@ pub fn rwa_fee_routing(
             foundation: dao.clone(),
             reserve: dao.clone(),
             staking: dao,
+            treasury: false,
         },
         routes: set
             .streams

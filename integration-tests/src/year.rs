@@ -214,6 +214,35 @@ pub fn assert_year(
             .map_or(Uint128::zero(), |r| r.deposited)
     };
     assert!(!to_stakers("BTT").is_zero() && !to_stakers("USDC").is_zero());
+    // The treasury's labelled funds: genesis's two untouched, and the development fund's and
+    // reserve's shares of every fee stream arrived labelled, to the ubtt.
+    let labelled = |fund: btt_types::dao::Fund, denom: &str| {
+        economy
+            .treasury_funds
+            .iter()
+            .find(|f| f.fund == fund && f.denom == denom)
+            .map_or(Uint128::zero(), |f| f.amount)
+    };
+    use btt_types::dao::Fund;
+    assert_eq!(labelled(Fund::EcosystemDevelopment, "btt"), btt(1_470_000));
+    assert_eq!(labelled(Fund::UnallocatedReserve, "btt"), btt(2_310_000));
+    let routed_to = |who: &str, denom: &str| -> Uint128 {
+        economy
+            .fees
+            .iter()
+            .filter(|f| f.recipient.starts_with(who) && f.denom == denom)
+            .map(|f| f.amount)
+            .sum()
+    };
+    assert_eq!(
+        labelled(Fund::DevelopmentFees, "btt"),
+        routed_to("development fund", "BTT")
+    );
+    assert_eq!(
+        labelled(Fund::OperationalReserve, "uusdc"),
+        routed_to("reserve", "USDC")
+    );
+    assert!(!labelled(Fund::DevelopmentFees, "uusdc").is_zero());
     assert_eq!(deposited("btt"), to_stakers("BTT"));
     assert_eq!(deposited("uusdc"), to_stakers("USDC"));
     // The scenario's accepted job: 15 + 10 + 5% of its price, dust to the nodes; the compute

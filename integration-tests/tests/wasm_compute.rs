@@ -79,6 +79,7 @@ impl Market {
                 foundation: chain.addr("foundation").to_string(),
                 reserve: chain.addr("dao").to_string(),
                 staking: staking.to_string(),
+                treasury: false,
             },
             routes: btt_deploy::genesis::suggested_fee_routes()
                 .into_iter()

@@ -7,7 +7,7 @@
 
 import { CosmWasmClient, SigningCosmWasmClient, ExecuteResult } from "@cosmjs/cosmwasm-stargate";
 import { StdFee } from "@cosmjs/amino";
-import { Uint128, Timestamp, Uint64, Decimal, InstantiateMsg, VotingRules, ExecuteMsg, Binary, VoteOption, Cw20ReceiveMsg, QueryMsg, MigrateMsg, Addr, ConfigResponse, GuardianResponse, Guardian, CosmosMsgForEmpty, BankMsg, WasmMsg, Status, ProposalResponse, Proposal, Coin, Empty, Tally, ProposalsResponse, TallyResponse, TreasuryResponse, NullableVoteInfo, VoteInfo, VotesResponse } from "./BttDao.types";
+import { Uint128, Timestamp, Uint64, Decimal, InstantiateMsg, VotingRules, ExecuteMsg, Binary, Fund, VoteOption, Cw20ReceiveMsg, QueryMsg, MigrateMsg, Addr, ConfigResponse, GuardianResponse, Guardian, CosmosMsgForEmpty, BankMsg, WasmMsg, Status, ProposalResponse, Proposal, Coin, Empty, Tally, ProposalsResponse, TallyResponse, TreasuryResponse, FundBalance, NullableVoteInfo, VoteInfo, VotesResponse } from "./BttDao.types";
 export interface BttDaoReadOnlyInterface {
   contractAddress: string;
   config: () => Promise<ConfigResponse>;
@@ -167,6 +167,22 @@ export interface BttDaoInterface extends BttDaoReadOnlyInterface {
     msg: Binary;
     sender: string;
   }, fee_?: number | StdFee | "auto", memo_?: string, funds_?: Coin[]) => Promise<ExecuteResult>;
+  deposit: ({
+    fund
+  }: {
+    fund: Fund;
+  }, fee_?: number | StdFee | "auto", memo_?: string, funds_?: Coin[]) => Promise<ExecuteResult>;
+  spend: ({
+    amount,
+    denom,
+    fund,
+    recipient
+  }: {
+    amount: Uint128;
+    denom: string;
+    fund: Fund;
+    recipient: string;
+  }, fee_?: number | StdFee | "auto", memo_?: string, funds_?: Coin[]) => Promise<ExecuteResult>;
   vote: ({
     proposalId,
     vote
@@ -222,6 +238,8 @@ export class BttDaoClient extends BttDaoQueryClient implements BttDaoInterface {
     this.sender = sender;
     this.contractAddress = contractAddress;
     this.receive = this.receive.bind(this);
+    this.deposit = this.deposit.bind(this);
+    this.spend = this.spend.bind(this);
     this.vote = this.vote.bind(this);
     this.close = this.close.bind(this);
     this.execute = this.execute.bind(this);
@@ -245,6 +263,37 @@ export class BttDaoClient extends BttDaoQueryClient implements BttDaoInterface {
         amount,
         msg,
         sender
+      }
+    }, fee_, memo_, funds_);
+  };
+  deposit = async ({
+    fund
+  }: {
+    fund: Fund;
+  }, fee_: number | StdFee | "auto" = "auto", memo_?: string, funds_?: Coin[]): Promise<ExecuteResult> => {
+    return await this.client.execute(this.sender, this.contractAddress, {
+      deposit: {
+        fund
+      }
+    }, fee_, memo_, funds_);
+  };
+  spend = async ({
+    amount,
+    denom,
+    fund,
+    recipient
+  }: {
+    amount: Uint128;
+    denom: string;
+    fund: Fund;
+    recipient: string;
+  }, fee_: number | StdFee | "auto" = "auto", memo_?: string, funds_?: Coin[]): Promise<ExecuteResult> => {
+    return await this.client.execute(this.sender, this.contractAddress, {
+      spend: {
+        amount,
+        denom,
+        fund,
+        recipient
       }
     }, fee_, memo_, funds_);
   };

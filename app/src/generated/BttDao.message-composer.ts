@@ -8,7 +8,7 @@
 import { MsgExecuteContractEncodeObject } from "@cosmjs/cosmwasm-stargate";
 import { MsgExecuteContract } from "cosmjs-types/cosmwasm/wasm/v1/tx";
 import { toUtf8 } from "@cosmjs/encoding";
-import { Uint128, Timestamp, Uint64, Decimal, InstantiateMsg, VotingRules, ExecuteMsg, Binary, VoteOption, Cw20ReceiveMsg, QueryMsg, MigrateMsg, Addr, ConfigResponse, GuardianResponse, Guardian, CosmosMsgForEmpty, BankMsg, WasmMsg, Status, ProposalResponse, Proposal, Coin, Empty, Tally, ProposalsResponse, TallyResponse, TreasuryResponse, NullableVoteInfo, VoteInfo, VotesResponse } from "./BttDao.types";
+import { Uint128, Timestamp, Uint64, Decimal, InstantiateMsg, VotingRules, ExecuteMsg, Binary, Fund, VoteOption, Cw20ReceiveMsg, QueryMsg, MigrateMsg, Addr, ConfigResponse, GuardianResponse, Guardian, CosmosMsgForEmpty, BankMsg, WasmMsg, Status, ProposalResponse, Proposal, Coin, Empty, Tally, ProposalsResponse, TallyResponse, TreasuryResponse, FundBalance, NullableVoteInfo, VoteInfo, VotesResponse } from "./BttDao.types";
 export interface BttDaoMsg {
   contractAddress: string;
   sender: string;
@@ -20,6 +20,22 @@ export interface BttDaoMsg {
     amount: Uint128;
     msg: Binary;
     sender: string;
+  }, funds_?: Coin[]) => MsgExecuteContractEncodeObject;
+  deposit: ({
+    fund
+  }: {
+    fund: Fund;
+  }, funds_?: Coin[]) => MsgExecuteContractEncodeObject;
+  spend: ({
+    amount,
+    denom,
+    fund,
+    recipient
+  }: {
+    amount: Uint128;
+    denom: string;
+    fund: Fund;
+    recipient: string;
   }, funds_?: Coin[]) => MsgExecuteContractEncodeObject;
   vote: ({
     proposalId,
@@ -73,6 +89,8 @@ export class BttDaoMsgComposer implements BttDaoMsg {
     this.sender = sender;
     this.contractAddress = contractAddress;
     this.receive = this.receive.bind(this);
+    this.deposit = this.deposit.bind(this);
+    this.spend = this.spend.bind(this);
     this.vote = this.vote.bind(this);
     this.close = this.close.bind(this);
     this.execute = this.execute.bind(this);
@@ -101,6 +119,53 @@ export class BttDaoMsgComposer implements BttDaoMsg {
             amount,
             msg,
             sender
+          }
+        })),
+        funds: funds_
+      })
+    };
+  };
+  deposit = ({
+    fund
+  }: {
+    fund: Fund;
+  }, funds_?: Coin[]): MsgExecuteContractEncodeObject => {
+    return {
+      typeUrl: "/cosmwasm.wasm.v1.MsgExecuteContract",
+      value: MsgExecuteContract.fromPartial({
+        sender: this.sender,
+        contract: this.contractAddress,
+        msg: toUtf8(JSON.stringify({
+          deposit: {
+            fund
+          }
+        })),
+        funds: funds_
+      })
+    };
+  };
+  spend = ({
+    amount,
+    denom,
+    fund,
+    recipient
+  }: {
+    amount: Uint128;
+    denom: string;
+    fund: Fund;
+    recipient: string;
+  }, funds_?: Coin[]): MsgExecuteContractEncodeObject => {
+    return {
+      typeUrl: "/cosmwasm.wasm.v1.MsgExecuteContract",
+      value: MsgExecuteContract.fromPartial({
+        sender: this.sender,
+        contract: this.contractAddress,
+        msg: toUtf8(JSON.stringify({
+          spend: {
+            amount,
+            denom,
+            fund,
+            recipient
           }
         })),
         funds: funds_

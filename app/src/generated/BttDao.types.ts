@@ -27,6 +27,17 @@ export interface VotingRules {
 export type ExecuteMsg = {
   receive: Cw20ReceiveMsg;
 } | {
+  deposit: {
+    fund: Fund;
+  };
+} | {
+  spend: {
+    amount: Uint128;
+    denom: string;
+    fund: Fund;
+    recipient: string;
+  };
+} | {
   vote: {
     proposal_id: number;
     vote: VoteOption;
@@ -62,6 +73,7 @@ export type ExecuteMsg = {
   assert_deposits_covered: {};
 };
 export type Binary = string;
+export type Fund = "ecosystem_development" | "unallocated_reserve" | "development_fees" | "operational_reserve" | "deposits_held" | "vetoed_deposits";
 export type VoteOption = "yes" | "no" | "abstain" | "no_with_veto";
 export interface Cw20ReceiveMsg {
   amount: Uint128;
@@ -210,7 +222,13 @@ export interface TallyResponse {
 export interface TreasuryResponse {
   btt: Uint128;
   deposits_held: Uint128;
+  funds: FundBalance[];
   native: Coin[];
+}
+export interface FundBalance {
+  amount: Uint128;
+  denom: string;
+  fund: Fund;
 }
 export type NullableVoteInfo = VoteInfo | null;
 export interface VoteInfo {

@@ -35,6 +35,7 @@ export interface FeePayeesMsg {
   foundation: string;
   reserve: string;
   staking: string;
+  treasury?: boolean;
 }
 export interface FeeRoute {
   shares: FeeShares;
@@ -307,6 +308,7 @@ export interface FeePayees {
   foundation: Addr;
   reserve: Addr;
   staking: Addr;
+  treasury?: boolean;
 }
 export type Asset = {
   cw20: Addr;

@@ -24,6 +24,7 @@ export interface FeePayeesMsg {
   foundation: string;
   reserve: string;
   staking: string;
+  treasury?: boolean;
 }
 export interface FeeRoute {
   shares: FeeShares;
@@ -223,6 +224,7 @@ export interface FeePayees {
   foundation: Addr;
   reserve: Addr;
   staking: Addr;
+  treasury?: boolean;
 }
 export interface EngagementResponse {
   categories: CategoryPoints[];

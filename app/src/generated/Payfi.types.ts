@@ -33,6 +33,7 @@ export interface FeePayeesMsg {
   foundation: string;
   reserve: string;
   staking: string;
+  treasury?: boolean;
 }
 export interface FeeRoute {
   shares: FeeShares;
@@ -230,6 +231,7 @@ export interface FeePayees {
   foundation: Addr;
   reserve: Addr;
   staking: Addr;
+  treasury?: boolean;
 }
 export type Asset = {
   cw20: Addr;

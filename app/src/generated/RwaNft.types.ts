@@ -28,6 +28,7 @@ export interface FeePayeesMsg {
   foundation: string;
   reserve: string;
   staking: string;
+  treasury?: boolean;
 }
 export interface FeeRoute {
   shares: FeeShares;
@@ -329,6 +330,7 @@ export interface FeePayees {
   foundation: Addr;
   reserve: Addr;
   staking: Addr;
+  treasury?: boolean;
 }
 export interface CollectionInfo {
   name: string;

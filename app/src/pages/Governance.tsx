@@ -9,7 +9,7 @@ import { formatAmount } from "../lib/amount";
 import { allPages, composers, duration, hook, PAGE, queries, seconds } from "../lib/clients";
 import { useLoad } from "../lib/hooks";
 import { validateAddress } from "../lib/address";
-import type { ProposalResponse, TallyResponse, VoteOption } from "../generated/BttDao.types";
+import type { Fund, FundBalance, ProposalResponse, TallyResponse, VoteOption } from "../generated/BttDao.types";
 
 const VOTES: [VoteOption, string][] = [
   ["yes", "Yes"],
@@ -29,8 +29,9 @@ export function Governance() {
   const q = queries(ctx.reader, ctx.contracts);
   const [showAll, setShowAll] = useState(false);
   const state = useLoad(async () => {
-    const [config, list, block] = await Promise.all([
+    const [config, treasury, list, block] = await Promise.all([
       q.dao.config(),
+      q.dao.treasury({ denoms: [] }),
       allPages(
         (s) => q.dao.proposals({ limit: PAGE, startAfter: s }).then((r) => r.proposals),
         (p) => p.proposal.id,
@@ -50,7 +51,7 @@ export function Governance() {
       }),
     );
     const balance = address ? (await q.token.balance({ address })).balance : undefined;
-    return { config, proposals, now: block.time, balance };
+    return { config, treasury, proposals, now: block.time, balance };
   }, [address, ctx.refreshKey]);
 
   return (
@@ -84,10 +85,53 @@ export function Governance() {
               </button>
             )}
           </Section>
+          <Treasury funds={d.treasury.funds} />
           <NewProposal ctx={ctx} deposit={d.config.deposit} balance={d.balance} />
         </>
       )}
     </Show>
+  );
+}
+
+/** The treasury's labelled funds: what each holds, by denom. */
+const FUNDS: [Fund, string][] = [
+  ["ecosystem_development", "Ecosystem Development Fund"],
+  ["unallocated_reserve", "Unallocated reserve"],
+  ["development_fees", "Development fund (fee inflows)"],
+  ["operational_reserve", "Operational reserve (fee inflows)"],
+  ["deposits_held", "Deposits held for proposals"],
+  ["vetoed_deposits", "Deposits kept from vetoed proposals"],
+];
+
+function Treasury({ funds }: { funds: FundBalance[] }) {
+  return (
+    <Section title="Treasury" testId="treasury">
+      <p className="muted">Labelled funds of the DAO. A proposal spends from a named fund and never beyond it.</p>
+      <table data-testid="treasury-funds">
+        <tbody>
+          {FUNDS.map(([fund, label]) => {
+            const held = funds.filter((f) => f.fund === fund);
+            return (
+              <tr key={fund} data-testid={`fund-${fund}`}>
+                <td>{label}</td>
+                <td>
+                  {held.length === 0
+                    ? "0"
+                    : held.map((f) => (
+                        <span key={f.denom}>
+                          <Amount
+                            raw={f.amount}
+                            symbol={f.denom === "btt" ? "BTT" : f.denom.replace(/^u/, "").toUpperCase()}
+                          />{" "}
+                        </span>
+                      ))}
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </Section>
   );
 }
 
@@ -248,11 +292,12 @@ function Progress({ label, value, mark, testId }: { label: string; value: number
   );
 }
 
-/** A proposal paying BTT from the treasury (or none: a text proposal), with the deposit. */
+/** A proposal paying BTT from a named treasury fund (or none: a text proposal), with the deposit. */
 function NewProposal({ ctx, deposit, balance }: { ctx: AppCtx; deposit: string; balance?: string }) {
   const [title, setTitle] = useState("");
   const [description, setDescription] = useState("");
   const [recipient, setRecipient] = useState("");
+  const [fund, setFund] = useState<Fund>("ecosystem_development");
   const [errors, setErrors] = useState<Record<string, string>>({});
   const amount = useAmountField({ allowZero: false });
   const address = ctx.conn?.address;
@@ -274,8 +319,10 @@ function NewProposal({ ctx, deposit, balance }: { ctx: AppCtx; deposit: string; 
         msgs.push({
           wasm: {
             execute: {
-              contract_addr: ctx.contracts.token,
-              msg: hook({ transfer: { recipient: recipient.trim(), amount: amount.parsed.raw.toString() } }),
+              contract_addr: ctx.contracts.dao,
+              msg: hook({
+                spend: { fund, recipient: recipient.trim(), denom: "btt", amount: amount.parsed.raw.toString() },
+              }),
               funds: [],
             },
           },
@@ -336,7 +383,17 @@ function NewProposal({ ctx, deposit, balance }: { ctx: AppCtx; deposit: string; 
       </label>
       <div className="row">
         <label className="field">
-          <span>Pay from the treasury to (optional)</span>
+          <span>Pay BTT from</span>
+          <select value={fund} onChange={(e) => setFund(e.target.value as Fund)} data-testid="proposal-fund">
+            {FUNDS.filter(([f]) => f !== "deposits_held").map(([f, label]) => (
+              <option key={f} value={f}>
+                {label}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="field">
+          <span>to (optional)</span>
           <input
             value={recipient}
             onChange={(e) => setRecipient(e.target.value)}

@@ -7,7 +7,7 @@ use cosmwasm_std::{
 };
 
 use crate::state::{Config, CONFIG, DEPOSITS_HELD, GUARDIAN, LAST_PROPOSAL_ID};
-use crate::{config, execution, guardian, propose, query, vote, ContractError};
+use crate::{config, execution, guardian, propose, query, treasury, vote, ContractError};
 
 /// cw2 name of this contract.
 pub const CONTRACT_NAME: &str = "crates.io:btt-dao";
@@ -97,7 +97,16 @@ pub fn execute(
         ExecuteMsg::RunProposal { proposal_id } => {
             execution::run_proposal(deps, env, info, proposal_id)
         }
-        ExecuteMsg::AssertDepositsCovered {} => execution::assert_deposits_covered(deps, env, info),
+        ExecuteMsg::AssertDepositsCovered {} => {
+            treasury::assert_covered(deps.as_ref(), &env, &info)
+        }
+        ExecuteMsg::Deposit { fund } => treasury::deposit_native(deps, info, fund),
+        ExecuteMsg::Spend {
+            fund,
+            recipient,
+            denom,
+            amount,
+        } => treasury::spend(deps, env, info, fund, recipient, denom, amount),
     }
 }
 

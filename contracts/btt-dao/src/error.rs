@@ -1,3 +1,4 @@
+use btt_types::dao::Fund;
 use btt_types::dao::Status;
 use btt_types::migration::MigrationError;
 use btt_types::token::UnknownToken;
@@ -94,6 +95,30 @@ pub enum ContractError {
     #[error("no guardian was set at instantiate")]
     NoGuardian,
 
-    #[error("the treasury holds {balance} but owes {held} of deposits")]
-    DepositsNotCovered { balance: Uint128, held: Uint128 },
+    #[error("the treasury holds {balance} {denom} but its labelled funds hold {held}")]
+    FundsNotCovered {
+        denom: String,
+        balance: Uint128,
+        held: Uint128,
+    },
+
+    #[error("{fund} takes no deposits from outside (the DAO keeps it itself)")]
+    NotDepositable { fund: Fund },
+
+    #[error("{fund} cannot be spent")]
+    NotSpendable { fund: Fund },
+
+    #[error("{fund} holds {balance} {denom}, less than the {amount} asked")]
+    FundOverdrawn {
+        fund: Fund,
+        denom: String,
+        balance: Uint128,
+        amount: Uint128,
+    },
+
+    #[error("the treasury labels only BTT and the denoms btt-staking streams, not {denom}")]
+    UnknownDenom { denom: String },
+
+    #[error("the amount must be greater than zero")]
+    ZeroAmount,
 }

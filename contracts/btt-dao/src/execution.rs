@@ -30,7 +30,13 @@ pub fn release_deposit(
             .add_message(token.transfer_msg(&proposal.proposer, proposal.deposit)?)
             .add_attribute("deposit_refunded_to", &proposal.proposer);
     } else {
-        res = res.add_attribute("deposit_kept_by", "treasury");
+        crate::treasury::credit(
+            storage,
+            btt_types::dao::Fund::VetoedDeposits,
+            btt_types::staking::BTT_REWARDS,
+            proposal.deposit,
+        )?;
+        res = res.add_attribute("deposit_kept_by", "treasury (vetoed deposits)");
     }
     Ok(res)
 }
@@ -114,7 +120,7 @@ pub fn execute(
 }
 
 /// `RunProposal` (the DAO itself): the proposal's messages, then a check that the treasury still
-/// covers the deposits it holds for other proposals.
+/// covers every labelled fund, the deposits it holds for other proposals included.
 pub fn run_proposal(
     deps: DepsMut,
     env: Env,
@@ -133,22 +139,6 @@ pub fn run_proposal(
         .add_message(check)
         .add_attribute("action", "run_proposal")
         .add_attribute("proposal_id", proposal_id.to_string()))
-}
-
-/// `AssertDepositsCovered` (the DAO itself): fails when a proposal spent held deposits.
-pub fn assert_deposits_covered(
-    deps: DepsMut,
-    env: Env,
-    info: MessageInfo,
-) -> Result<Response, ContractError> {
-    assert_self(&env, &info)?;
-    let token = TokenContract(CONFIG.load(deps.storage)?.token);
-    let balance = token.balance(&deps.querier, &env.contract.address)?;
-    let held = DEPOSITS_HELD.load(deps.storage)?;
-    if balance < held {
-        return Err(ContractError::DepositsNotCovered { balance, held });
-    }
-    Ok(Response::new().add_attribute("action", "assert_deposits_covered"))
 }
 
 /// The reply of a failed `RunProposal`: the proposal ends `ExecutionFailed`.

@@ -19,6 +19,7 @@ pub mod propose;
 pub mod query;
 pub mod state;
 pub mod tally;
+pub mod treasury;
 pub mod vote;
 
 pub use error::ContractError;

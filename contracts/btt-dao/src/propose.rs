@@ -34,6 +34,9 @@ pub fn receive(
             description,
             msgs,
         ),
+        ReceiveMsg::Deposit { fund } => {
+            crate::treasury::deposit_btt(deps.storage, &proposer, fund, wrapper.amount)
+        }
     }
 }
 

@@ -131,5 +131,6 @@ pub fn treasury(deps: Deps, env: Env, denoms: Vec<String>) -> StdResult<Treasury
         btt: token.balance(&deps.querier, &env.contract.address)?,
         deposits_held: DEPOSITS_HELD.load(deps.storage)?,
         native,
+        funds: crate::treasury::funds(deps.storage)?,
     })
 }

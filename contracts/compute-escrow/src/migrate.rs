@@ -67,6 +67,7 @@ fn preserved(old: &LegacyConfig) -> FeeRouting {
         foundation: to("foundation", &old.reserve),
         reserve: to("reserve", &old.reserve),
         staking: old.staking.clone(),
+        treasury: false,
     };
     let shares = FeeShares {
         development_fund: Bps(share("development fund")),

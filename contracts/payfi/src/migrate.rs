@@ -45,6 +45,7 @@ pub fn migrate(deps: DepsMut, _env: Env, msg: MigrateMsg) -> Result<Response, Co
                         foundation: old.treasury.clone(),
                         reserve: old.treasury.clone(),
                         staking: old.staking.clone(),
+                        treasury: false,
                     },
                     &FEE_STREAMS,
                     FeeShares {

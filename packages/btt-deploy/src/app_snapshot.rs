@@ -218,6 +218,7 @@ fn portfolio(r: &mut Recorder, d: &Deployment, who: &str) -> anyhow::Result<()> 
 /// The Governance page's queries, for `who` or before a wallet is connected.
 fn governance(r: &mut Recorder, d: &Deployment, who: Option<&str>) -> anyhow::Result<()> {
     r.query(d.dao.addr(), json!({"config": {}}))?;
+    r.query(d.dao.addr(), json!({"treasury": {"denoms": []}}))?;
     for p in r.all_pages(
         d.dao.addr(),
         "proposals",

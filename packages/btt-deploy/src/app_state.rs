@@ -8,6 +8,7 @@ use std::collections::BTreeMap;
 
 use anyhow::Context;
 use btt_types::allocation::Category;
+use btt_types::dao::Fund;
 use btt_types::fractionalizer as vaults;
 use btt_types::payfi::{self, Denom};
 use btt_types::rwa_nft::{self, Complexity, Document, MintAsset};
@@ -142,7 +143,12 @@ fn passed_proposal(
     let dao = &deployment.dao;
     let rules = dao.config(&app.wrap())?;
     let bitwave = Addr::unchecked(&config.beneficiaries[&Category::BitWaveProtocolLabs]);
-    let pay = deployment.token.transfer_msg(bitwave.clone(), btt(5_000))?;
+    let pay = dao.spend_msg(
+        Fund::EcosystemDevelopment,
+        bitwave.as_str(),
+        "btt",
+        btt(5_000),
+    )?;
     let res = app.execute(
         bitwave,
         dao.propose_msg(
@@ -184,9 +190,7 @@ fn open_proposal(
     let dao = &deployment.dao;
     let deposit = dao.config(&app.wrap())?.deposit;
     let foundation = &config.beneficiaries[&Category::TechnicalDevelopmentFoundation];
-    let pay = deployment
-        .token
-        .transfer_msg(Addr::unchecked(foundation), btt(25_000))?;
+    let pay = dao.spend_msg(Fund::EcosystemDevelopment, foundation, "btt", btt(25_000))?;
     let res = app.execute(
         clinic.clone(),
         dao.propose_msg(

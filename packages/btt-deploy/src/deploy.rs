@@ -8,7 +8,7 @@
 use std::collections::BTreeMap;
 
 use anyhow::{ensure, Context};
-use btt_types::allocation::PoolHolder;
+use btt_types::allocation::{Category, PoolHolder};
 use btt_types::compute;
 use btt_types::dao::{self, DaoContract};
 use btt_types::staking::{self, StakingContract};
@@ -174,7 +174,17 @@ pub fn deploy<C: DeployChain>(chain: &mut C, config: &GenesisConfig) -> anyhow::
             PoolHolder::MiningRewards => {
                 token.send_msg(&pool.recipient, pool.amount, &depin::ReceiveMsg::Fund {})?
             }
-            _ => token.transfer_msg(&pool.recipient, pool.amount)?,
+            PoolHolder::DaoTreasury => {
+                let fund = match pool.category {
+                    Category::EcosystemDevelopmentFund => dao::Fund::EcosystemDevelopment,
+                    _ => dao::Fund::UnallocatedReserve,
+                };
+                token.send_msg(
+                    &pool.recipient,
+                    pool.amount,
+                    &dao::ReceiveMsg::Deposit { fund },
+                )?
+            }
         };
         chain.execute(msg, &format!("sending the {:?} pool", pool.category))?;
     }

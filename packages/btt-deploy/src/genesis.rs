@@ -105,6 +105,7 @@ impl GenesisConfig {
                 foundation: foundation.clone(),
                 reserve: dao.into(),
                 staking: staking.into(),
+                treasury: true,
             },
             routes: self
                 .fee_routes

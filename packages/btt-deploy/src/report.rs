@@ -65,6 +65,10 @@ pub struct EconomyReport {
     /// gradually to later mining.
     pub mining_carried: Uint128,
     pub fees: Vec<FeeLine>,
+    /// Every labelled fund of the DAO treasury, by denom.
+    pub treasury_funds: Vec<btt_types::dao::FundBalance>,
+    /// What btt-staking has received for stakers and paid out, by denom.
+    pub staker_rewards: Vec<btt_types::staking::RewardStreamResponse>,
     pub balances: Vec<ActorBalance>,
 }
 
@@ -168,6 +172,13 @@ pub fn economy_report<C: EconomyChain>(
         mined: last.mined,
         mining_carried: depin_state.carry,
         fees,
+        treasury_funds: deployment.dao.treasury(&q, vec!["uusdc".into()])?.funds,
+        staker_rewards: q
+            .query_wasm_smart::<btt_types::staking::TotalsResponse>(
+                deployment.staking.addr(),
+                &btt_types::staking::QueryMsg::Totals {},
+            )?
+            .rewards,
         balances,
     })
 }
@@ -306,6 +317,28 @@ pub fn render(r: &EconomyReport) -> String {
             f.recipient,
             format_btt(f.amount),
             f.denom
+        ));
+    }
+    out.push_str("  treasury funds (btt-dao):\n");
+    for f in &r.treasury_funds {
+        out.push_str(&format!(
+            "    {:<38} {:>18} {}\n",
+            f.fund.key(),
+            format_btt(f.amount),
+            if f.denom == "btt" { "BTT" } else { "USDC" }
+        ));
+    }
+    out.push_str("  stakers' rewards (btt-staking: received, paid out):\n");
+    for s in &r.staker_rewards {
+        out.push_str(&format!(
+            "    {:<38} {:>18} {:>18}\n",
+            if s.denom == "btt" {
+                "BTT"
+            } else {
+                s.denom.as_str()
+            },
+            format_btt(s.deposited),
+            format_btt(s.claimed)
         ));
     }
     out.push_str("  balances (BTT in wallet, BTT staked, USDC):\n");

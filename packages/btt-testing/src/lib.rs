@@ -167,6 +167,7 @@ pub fn treasury_routing(
             foundation: treasury.clone(),
             reserve: treasury,
             staking: staking.to_string(),
+            treasury: false,
         },
         routes: set
             .streams
@@ -193,6 +194,7 @@ pub fn fee_payees(app: &App, staking: &Addr) -> FeePayeesMsg {
         foundation: addr("foundation"),
         reserve: addr("reserve"),
         staking: staking.to_string(),
+        treasury: false,
     }
 }
 

@@ -68,10 +68,92 @@ pub struct InstantiateMsg {
     pub guardian_sunset: Option<Timestamp>,
 }
 
+/// A labelled fund of the treasury. Each is kept by denom ("btt" or a native denom).
+#[cw_serde]
+#[derive(Copy, Eq, PartialOrd, Ord)]
+pub enum Fund {
+    /// The Ecosystem Development Fund (1,470,000 BTT at genesis).
+    EcosystemDevelopment,
+    /// The unallocated reserve (2,310,000 BTT at genesis).
+    UnallocatedReserve,
+    /// The development fund's fee inflows (its shares of every fee stream).
+    DevelopmentFees,
+    /// The operational reserve's inflows (its shares of every fee stream).
+    OperationalReserve,
+    /// Deposits held for open or passed proposals (not spendable; returned or kept).
+    DepositsHeld,
+    /// Deposits kept from vetoed proposals.
+    VetoedDeposits,
+}
+
+impl Fund {
+    /// Every fund, in report order.
+    pub const ALL: [Fund; 6] = [
+        Fund::EcosystemDevelopment,
+        Fund::UnallocatedReserve,
+        Fund::DevelopmentFees,
+        Fund::OperationalReserve,
+        Fund::DepositsHeld,
+        Fund::VetoedDeposits,
+    ];
+
+    /// The fund's name in storage keys, events and reports.
+    pub fn key(self) -> &'static str {
+        match self {
+            Fund::EcosystemDevelopment => "ecosystem_development",
+            Fund::UnallocatedReserve => "unallocated_reserve",
+            Fund::DevelopmentFees => "development_fees",
+            Fund::OperationalReserve => "operational_reserve",
+            Fund::DepositsHeld => "deposits_held",
+            Fund::VetoedDeposits => "vetoed_deposits",
+        }
+    }
+
+    /// True for the funds others pay into with `Deposit`; the deposit funds are the DAO's own.
+    pub fn depositable(self) -> bool {
+        !matches!(self, Fund::DepositsHeld | Fund::VetoedDeposits)
+    }
+}
+
+impl std::fmt::Display for Fund {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.key())
+    }
+}
+
+/// One fund's balance in one denom.
+#[cw_serde]
+pub struct FundBalance {
+    /// The fund.
+    pub fund: Fund,
+    /// "btt" or a native denom.
+    pub denom: String,
+    /// How much it holds.
+    pub amount: Uint128,
+}
+
 #[cw_serde]
 pub enum ExecuteMsg {
-    /// The BTT token only: a [`ReceiveMsg`] hook (a proposal with its deposit).
+    /// The BTT token only: a [`ReceiveMsg`] hook (a proposal with its deposit, or a labelled
+    /// deposit).
     Receive(Cw20ReceiveMsg),
+    /// Anyone: adds the one native coin attached (of a denom btt-staking streams) to `fund`.
+    Deposit {
+        /// A depositable fund (not the deposit funds).
+        fund: Fund,
+    },
+    /// The DAO itself, by proposal: pays `amount` of `denom` ("btt" or native) from `fund` to
+    /// `recipient`; never more than the fund holds. No funds.
+    Spend {
+        /// The fund it draws from (not `DepositsHeld`).
+        fund: Fund,
+        /// Who receives it.
+        recipient: String,
+        /// "btt" or a native denom.
+        denom: String,
+        /// How much, > 0.
+        amount: Uint128,
+    },
     /// Anyone with voting power at the proposal's start height: votes while it is open. A vote
     /// may be changed until voting ends; it always weighs the power at the start height.
     Vote {
@@ -122,7 +204,8 @@ pub enum ExecuteMsg {
         /// The proposal.
         proposal_id: u64,
     },
-    /// The DAO itself, internal: fails when the treasury no longer covers held deposits.
+    /// The DAO itself, internal: fails when the treasury no longer covers every labelled fund
+    /// (held deposits included), in BTT and every native denom a fund holds.
     AssertDepositsCovered {},
 }
 
@@ -137,6 +220,11 @@ pub enum ReceiveMsg {
         description: String,
         /// Executed by the DAO, in order, if the proposal passes. At most 16; may be empty.
         msgs: Vec<CosmosMsg>,
+    },
+    /// Adds the BTT sent to `fund` (a depositable one).
+    Deposit {
+        /// The fund.
+        fund: Fund,
     },
 }
 
@@ -266,8 +354,8 @@ pub enum QueryMsg {
         /// The proposal.
         proposal_id: u64,
     },
-    /// What the treasury holds: BTT, the listed native denoms, and deposits it holds for
-    /// proposals.
+    /// What the treasury holds: BTT, the listed native denoms, deposits it holds for
+    /// proposals, and every labelled fund by denom.
     #[returns(TreasuryResponse)]
     Treasury {
         /// Native denoms to report.
@@ -352,6 +440,9 @@ pub struct TreasuryResponse {
     pub deposits_held: Uint128,
     /// Native balances of the listed denoms.
     pub native: Vec<Coin>,
+    /// Every labelled fund by denom (BTT first, then natives); what the balances hold beyond
+    /// them is unlabelled (e.g. slashes beyond a clinic's loss, plain transfers).
+    pub funds: Vec<FundBalance>,
 }
 
 /// Migrates a deployed btt-dao to this code (same contract name, equal or newer version).
@@ -396,6 +487,37 @@ impl DaoContract {
                 msgs,
             },
         )
+    }
+
+    /// A proposal message paying `amount` of `denom` ("btt" or native) from `fund` to
+    /// `recipient` (the DAO executes it on itself).
+    pub fn spend_msg(
+        &self,
+        fund: Fund,
+        recipient: impl Into<String>,
+        denom: impl Into<String>,
+        amount: Uint128,
+    ) -> StdResult<CosmosMsg> {
+        Ok(WasmMsg::Execute {
+            contract_addr: self.0.to_string(),
+            msg: to_json_binary(&ExecuteMsg::Spend {
+                fund,
+                recipient: recipient.into(),
+                denom: denom.into(),
+                amount,
+            })?,
+            funds: vec![],
+        }
+        .into())
+    }
+
+    /// The treasury: BTT, the native `denoms`, held deposits and every labelled fund.
+    pub fn treasury(
+        &self,
+        querier: &QuerierWrapper,
+        denoms: Vec<String>,
+    ) -> StdResult<TreasuryResponse> {
+        querier.query_wasm_smart(&self.0, &QueryMsg::Treasury { denoms })
     }
 
     /// The DAO's config.

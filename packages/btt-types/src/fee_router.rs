@@ -29,6 +29,7 @@ use cw_storage_plus::Map;
 
 use crate::asset::Asset;
 use crate::bps::{Bps, BPS_DENOMINATOR};
+use crate::dao::Fund;
 use crate::staking::{StakingContract, BTT_REWARDS};
 use crate::token::TokenContract;
 
@@ -140,6 +141,10 @@ pub struct FeePayeesMsg {
     pub reserve: String,
     /// btt-staking, which streams the stakers' shares to stakers.
     pub staking: String,
+    /// True when the development fund and the reserve are btt-dao: their shares then arrive as
+    /// labelled deposits (development fees, operational reserve) instead of plain transfers.
+    #[serde(default)]
+    pub treasury: bool,
 }
 
 /// The validated payees.
@@ -153,6 +158,9 @@ pub struct FeePayees {
     pub reserve: Addr,
     /// btt-staking.
     pub staking: Addr,
+    /// The development fund and the reserve are btt-dao, paid by labelled deposits.
+    #[serde(default)]
+    pub treasury: bool,
 }
 
 /// A contract's fee routing as given at instantiation.
@@ -254,6 +262,7 @@ fn payees(api: &dyn Api, msg: &FeePayeesMsg) -> StdResult<FeePayees> {
         foundation: api.addr_validate(&msg.foundation)?,
         reserve: api.addr_validate(&msg.reserve)?,
         staking: api.addr_validate(&msg.staking)?,
+        treasury: msg.treasury,
     })
 }
 
@@ -528,6 +537,34 @@ pub struct RoutedFee {
     pub routed: Routed,
 }
 
+/// A labelled deposit of `amount` into btt-dao's `fund` at `dao`: a cw20 `Send` for BTT, an
+/// execute with the coin for a native denom; any other cw20 is transferred plainly (the
+/// treasury labels only BTT and native denoms).
+fn deposit_msg(
+    fee: &FeeAsset,
+    dao: &Addr,
+    fund: Fund,
+    amount: Uint128,
+) -> StdResult<Option<CosmosMsg>> {
+    if amount.is_zero() {
+        return Ok(None);
+    }
+    Ok(Some(match fee.asset {
+        Asset::Cw20(a) if a == fee.token => TokenContract(a.clone()).send_msg(
+            dao,
+            amount,
+            &crate::dao::ReceiveMsg::Deposit { fund },
+        )?,
+        Asset::Native(denom) => cosmwasm_std::WasmMsg::Execute {
+            contract_addr: dao.to_string(),
+            msg: cosmwasm_std::to_json_binary(&crate::dao::ExecuteMsg::Deposit { fund })?,
+            funds: cosmwasm_std::coins(amount.u128(), denom),
+        }
+        .into(),
+        Asset::Cw20(_) => return fee.asset.transfer_msg(dao, amount),
+    }))
+}
+
 /// What asset a fee is in, and what that allows.
 pub struct FeeAsset<'a> {
     /// The asset.
@@ -585,13 +622,25 @@ impl FeeRouting {
         routed: Routed,
     ) -> StdResult<RoutedFee> {
         let p = &self.payees;
+        let treasury = |fund| p.treasury.then_some(fund);
         let mut msgs: Vec<CosmosMsg> = [
-            (&p.development_fund, routed.development_fund),
-            (&p.foundation, routed.foundation),
-            (&p.reserve, routed.reserve),
+            (
+                &p.development_fund,
+                routed.development_fund,
+                treasury(Fund::DevelopmentFees),
+            ),
+            (&p.foundation, routed.foundation, None),
+            (
+                &p.reserve,
+                routed.reserve,
+                treasury(Fund::OperationalReserve),
+            ),
         ]
         .into_iter()
-        .map(|(to, amount)| fee.asset.transfer_msg(to, amount))
+        .map(|(to, amount, fund)| match fund {
+            Some(fund) => deposit_msg(fee, to, fund, amount),
+            None => fee.asset.transfer_msg(to, amount),
+        })
         .collect::<StdResult<Vec<_>>>()?
         .into_iter()
         .flatten()
@@ -647,6 +696,7 @@ mod tests {
                 foundation: api.addr_make("foundation").to_string(),
                 reserve: api.addr_make("dao").to_string(),
                 staking: api.addr_make("staking").to_string(),
+                treasury: false,
             },
             routes,
         }

@@ -3,4 +3,5 @@ mod execution;
 mod guardian;
 mod proposals;
 mod suite;
+mod treasury;
 mod voting;

@@ -90,7 +90,7 @@ impl Suite {
                     unbonding_seconds: UNBONDING,
                     fee_tiers: vec![],
                     tier_age_seconds: 86_400,
-                    reward_denoms: vec![],
+                    reward_denoms: vec![NATIVE.into()],
                     reward_period_seconds: 7 * 86_400,
                     owner: None,
                     dao: None,
