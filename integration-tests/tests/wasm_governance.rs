@@ -226,10 +226,53 @@ fn stake_vote_and_claim_cost_the_same_with_10_and_10_000_stakers() {
         let stake = gov.stake(&alice, btt(1_000), 1).unwrap().total_gas();
         let vote = gov.vote(&alice, 1).unwrap().total_gas();
         let claim = gov.claim_rewards(&alice).unwrap().total_gas();
-        println!("gas with {stakers:>6} stakers: stake {stake}, vote {vote}, claim {claim}");
-        measured.push([stake, vote, claim]);
+        // A USDC fee deposit streams, then a claim pays BTT and USDC in one message.
+        let payer = gov.chain.addr("payfi");
+        gov.chain
+            .fund(&payer, &[cosmwasm_std::coin(1_000_000_000, "uusdc")])
+            .unwrap();
+        let staking_addr = gov.staking.clone();
+        let stream = gov
+            .chain
+            .execute_with_funds(
+                &payer,
+                &staking_addr,
+                &staking::ExecuteMsg::DistributeRewards {},
+                &[cosmwasm_std::coin(1_000_000, "uusdc")],
+            )
+            .unwrap()
+            .total_gas();
+        gov.chain.advance(86_400);
+        let claim2 = gov.claim_rewards(&alice).unwrap().total_gas();
+        assert!(gov.chain.balance(&alice, "uusdc") > Uint128::zero());
+        // The circuit breaker: the owner pauses, and a stake is refused while paused.
+        let deployer = gov.chain.addr("deployer");
+        let pause = staking::ExecuteMsg::Circuit(btt_types::circuit::CircuitMsg::Pause {
+            reason: "gas".into(),
+        });
+        let paused = gov
+            .chain
+            .execute(&deployer, &staking_addr, &pause)
+            .unwrap()
+            .total_gas();
+        assert!(gov.stake(&alice, btt(1), 0).is_err());
+        println!(
+            "gas with {stakers:>6} stakers: stake {stake}, vote {vote}, claim {claim}, \
+             stream {stream}, claim 2 denoms {claim2}, pause {paused}"
+        );
+        measured.push([stake, vote, claim, stream, claim2, paused]);
     }
-    for (i, step) in ["stake", "vote", "claim"].iter().enumerate() {
+    for (i, step) in [
+        "stake",
+        "vote",
+        "claim",
+        "stream usdc",
+        "claim btt and usdc",
+        "pause",
+    ]
+    .iter()
+    .enumerate()
+    {
         let (few, many) = (measured[0][i] as f64, measured[1][i] as f64);
         let change = (many - few) / few * 100.0;
         println!("{step}: {few} → {many} gas ({change:+.2}%)");

@@ -364,6 +364,20 @@ impl WasmChain {
         self.execute_json(sender, contract, to_vec(msg)?.into())
     }
 
+    /// As [`WasmChain::execute`], with `funds` attached.
+    pub fn execute_with_funds(
+        &mut self,
+        sender: &Addr,
+        contract: &Addr,
+        msg: &impl Serialize,
+        funds: &[Coin],
+    ) -> anyhow::Result<TxReport> {
+        let msg: Binary = to_vec(msg)?.into();
+        let (_, report) = self
+            .transaction(|chain, report| chain.execute_raw(sender, contract, msg, funds, report))?;
+        Ok(report)
+    }
+
     fn execute_raw(
         &mut self,
         sender: &Addr,

@@ -47,6 +47,17 @@ pub struct ActorBalance {
     pub usdc: Uint128,
 }
 
+/// Stakers' rewards in one denom.
+#[derive(Debug, Clone, Serialize)]
+pub struct StakerRewards {
+    /// "btt" or a native denom.
+    pub denom: String,
+    /// Received by btt-staking from the fee routers.
+    pub received: Uint128,
+    /// Claimed by stakers.
+    pub paid: Uint128,
+}
+
 /// The closing report.
 #[derive(Debug, Clone, Serialize)]
 pub struct EconomyReport {
@@ -68,7 +79,7 @@ pub struct EconomyReport {
     /// Every labelled fund of the DAO treasury, by denom.
     pub treasury_funds: Vec<btt_types::dao::FundBalance>,
     /// What btt-staking has received for stakers and paid out, by denom.
-    pub staker_rewards: Vec<btt_types::staking::RewardStreamResponse>,
+    pub staker_rewards: Vec<StakerRewards>,
     pub balances: Vec<ActorBalance>,
 }
 
@@ -178,7 +189,14 @@ pub fn economy_report<C: EconomyChain>(
                 deployment.staking.addr(),
                 &btt_types::staking::QueryMsg::Totals {},
             )?
-            .rewards,
+            .rewards
+            .into_iter()
+            .map(|s| StakerRewards {
+                denom: s.denom,
+                received: s.deposited,
+                paid: s.claimed,
+            })
+            .collect(),
         balances,
     })
 }
@@ -337,8 +355,8 @@ pub fn render(r: &EconomyReport) -> String {
             } else {
                 s.denom.as_str()
             },
-            format_btt(s.deposited),
-            format_btt(s.claimed)
+            format_btt(s.received),
+            format_btt(s.paid)
         ));
     }
     out.push_str("  balances (BTT in wallet, BTT staked, USDC):\n");
