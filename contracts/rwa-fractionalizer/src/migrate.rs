@@ -5,6 +5,7 @@
 //! starts at zero with the new code. Constant work.
 
 use btt_types::bps::Bps;
+use btt_types::fee_router::legacy;
 use btt_types::fractionalizer::{BuyoutParams, MigrateMsg, VaultFees, FEE_STREAMS};
 use btt_types::migration::{migrate_contract, upgrade_item, MigrationError};
 use cosmwasm_schema::cw_serde;
@@ -14,21 +15,6 @@ use cosmwasm_std::{DepsMut, Env, Response};
 use crate::contract::{CONTRACT_NAME, CONTRACT_VERSION};
 use crate::state::{Config, CONFIG};
 use crate::ContractError;
-
-/// The high-value burn rule of code before the fee router.
-#[cw_serde]
-struct LegacyBurnRule {
-    threshold: Uint128,
-    share: Bps,
-}
-
-/// A fee recipient of code before the fee router.
-#[cw_serde]
-struct LegacyRecipient {
-    label: String,
-    address: Addr,
-    share: Bps,
-}
 
 /// Vault fees of code before the protocol's part of the management fee.
 #[cw_serde]
@@ -48,8 +34,8 @@ struct LegacyConfig {
     shares_code_id: u64,
     native_denoms: Vec<String>,
     fees: LegacyVaultFees,
-    recipients: Vec<LegacyRecipient>,
-    burn: LegacyBurnRule,
+    recipients: Vec<legacy::Recipient>,
+    burn: legacy::BurnRule,
     buyout: BuyoutParams,
 }
 

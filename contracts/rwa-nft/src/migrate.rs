@@ -2,31 +2,16 @@
 //! recipients and a burn rule, needs the routing in the message (the old config named no
 //! btt-staking); the burn rule's threshold is kept. Constant work.
 
-use btt_types::bps::Bps;
+use btt_types::fee_router::legacy;
 use btt_types::migration::{migrate_contract, upgrade_item, MigrationError};
 use btt_types::rwa_nft::{MigrateMsg, NftFees, FEE_STREAMS};
 use cosmwasm_schema::cw_serde;
-use cosmwasm_std::{Addr, Uint128};
+use cosmwasm_std::Addr;
 use cosmwasm_std::{DepsMut, Env, Response};
 
 use crate::contract::{CONTRACT_NAME, CONTRACT_VERSION};
 use crate::state::{Config, CONFIG};
 use crate::ContractError;
-
-/// The high-value burn rule of code before the fee router.
-#[cw_serde]
-struct LegacyBurnRule {
-    threshold: Uint128,
-    share: Bps,
-}
-
-/// A fee recipient of code before the fee router.
-#[cw_serde]
-struct LegacyRecipient {
-    label: String,
-    address: Addr,
-    share: Bps,
-}
 
 /// The config as code before the fee router stored it.
 #[cw_serde]
@@ -36,8 +21,8 @@ struct LegacyConfig {
     appraisers: Vec<Addr>,
     native_denoms: Vec<String>,
     fees: NftFees,
-    recipients: Vec<LegacyRecipient>,
-    burn: LegacyBurnRule,
+    recipients: Vec<legacy::Recipient>,
+    burn: legacy::BurnRule,
 }
 
 pub fn migrate(deps: DepsMut, _env: Env, msg: MigrateMsg) -> Result<Response, ContractError> {

@@ -666,6 +666,31 @@ impl FeeRouting {
     }
 }
 
+/// How code before the fee router stored the RWA contracts' fee rules, for their migrations.
+pub mod legacy {
+    use super::*;
+
+    /// The high-value burn rule of code before the fee router.
+    #[cw_serde]
+    pub struct BurnRule {
+        /// A BTT transaction worth at least this many ubtt burned part of its fee.
+        pub threshold: Uint128,
+        /// The part burned.
+        pub share: Bps,
+    }
+
+    /// A labelled fee recipient of code before the fee router.
+    #[cw_serde]
+    pub struct Recipient {
+        /// Its label.
+        pub label: String,
+        /// Its address.
+        pub address: Addr,
+        /// Its share of a fee after the burn.
+        pub share: Bps,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
