@@ -80,11 +80,6 @@ impl Allocation {
     pub const fn amount(&self) -> Uint128 {
         btt(self.amount_btt)
     }
-
-    /// True for the rows held by btt-vesting.
-    pub const fn is_vested(&self) -> bool {
-        !matches!(self.release, Release::Pool(_))
-    }
 }
 
 const fn row(

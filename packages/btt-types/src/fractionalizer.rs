@@ -83,9 +83,9 @@ pub struct InstantiateMsg {
     pub shares_code_id: u64,
     /// Native denoms a vault may trade and earn in.
     pub native_denoms: Vec<String>,
-    /// Fees.
+    /// Trade fees by staking priority, the management fee and its protocol part, premium.
     pub fees: VaultFees,
-    /// Who receives fees.
+    /// Where the trade, premium and management fees go.
     pub fee_routing: FeeRoutingMsg,
     /// A BTT fee burns its stream's burn share when the transaction is worth at least this
     /// many ubtt (the paper's high-value rule); below it, the burn share goes to the reserve.

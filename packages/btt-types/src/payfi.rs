@@ -381,8 +381,7 @@ pub struct ConfigResponse {
     pub staking: Addr,
     /// Points.
     pub points: Option<Addr>,
-    /// Treasury.
-    /// Where the fees go.
+    /// Where the tier, analytics and conversion fees go.
     pub fee_routing: FeeRouting,
     /// Feeders.
     pub feeders: Vec<Addr>,

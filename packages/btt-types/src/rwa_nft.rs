@@ -45,14 +45,6 @@ pub enum AssetClass {
 }
 
 impl AssetClass {
-    /// Every class, in the snake_case names messages use.
-    pub const NAMES: [&'static str; 4] = [
-        "equipment",
-        "property",
-        "intellectual_property",
-        "service_rights",
-    ];
-
     /// The class named `name` (snake_case), if there is one.
     pub fn from_name(name: &str) -> Option<AssetClass> {
         Some(match name {
