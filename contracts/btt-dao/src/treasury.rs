@@ -151,7 +151,7 @@ pub fn funds(storage: &dyn Storage) -> StdResult<Vec<FundBalance>> {
         let fund = Fund::ALL
             .into_iter()
             .find(|f| f.key() == fund)
-            .unwrap_or(Fund::OperationalReserve);
+            .ok_or_else(|| cosmwasm_std::StdError::generic_err(format!("unknown fund {fund}")))?;
         out.push(FundBalance {
             fund,
             denom,

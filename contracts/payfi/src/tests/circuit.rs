@@ -12,7 +12,7 @@ use crate::ContractError;
 fn paused_payfi_takes_no_payment_but_settles_and_refunds_what_it_holds() {
     let mut suite = Suite::new();
     let id = suite.invoice(Denom::Btt, btt(100), None, None).unwrap();
-    let first = suite.pay_btt("patient", id, btt(40), btt(40)).unwrap();
+    suite.pay_btt("patient", id, btt(40), btt(40)).unwrap();
     let second = suite.pay_btt("patient", id, btt(30), btt(30)).unwrap();
     let pause = ExecuteMsg::Circuit(CircuitMsg::Pause {
         reason: "rate oracle".into(),
@@ -34,5 +34,4 @@ fn paused_payfi_takes_no_payment_but_settles_and_refunds_what_it_holds() {
     suite.advance(HOUR);
     suite.settle().unwrap();
     assert_eq!(suite.held_btt(), cosmwasm_std::Uint128::zero());
-    let _ = first;
 }

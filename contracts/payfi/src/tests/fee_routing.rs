@@ -9,6 +9,7 @@ use btt_types::payfi::{Denom, ExecuteMsg, QueryMsg, FEE_STREAMS};
 use btt_types::staking::{QueryMsg as StakingQuery, TotalsResponse};
 use btt_types::units::btt;
 use cosmwasm_std::{coins, Decimal, Uint128};
+use cw_multi_test::Executor;
 
 use super::suite::{Suite, HOUR, USDC};
 use crate::ContractError;
@@ -116,4 +117,40 @@ fn only_the_owner_changes_the_routing_and_every_stream_sums_to_100_percent() {
             .unwrap_err(),
         ContractError::Payment(_)
     ));
+}
+
+#[test]
+fn a_party_on_both_sides_that_is_the_only_staker_gets_back_less_than_the_fee_it_pays() {
+    let mut suite = Suite::new();
+    suite
+        .execute("owner", &ExecuteMsg::UpdateFeeRouting(with_stakers()))
+        .unwrap();
+    // one party runs the clinic and the patient; the patient holds all the power, pays the
+    // clinic's BTT invoice and waits out the stream
+    suite.stake("patient", btt(10_000));
+    suite.advance(86_400);
+    let id = suite.invoice(Denom::Btt, btt(1_000), None, None).unwrap();
+    let party = |s: &Suite| s.btt("patient") + s.btt("clinic");
+    let before = party(&suite);
+    let payment = suite
+        .pay_btt("patient", id, btt(1_000), btt(1_000))
+        .unwrap();
+    let fee = suite.payment(payment).fee.of_ceil(btt(1_000));
+    suite.advance(HOUR);
+    suite.settle().unwrap();
+    suite.advance(7 * 86_400);
+    suite
+        .app
+        .execute_contract(
+            suite.addr("patient"),
+            suite.staking.addr().clone(),
+            &btt_types::staking::ExecuteMsg::ClaimRewards {},
+            &[],
+        )
+        .unwrap();
+    // the fee (0.6% at its staking tier) left the party; at most the stakers' 25% came back
+    let lost = before - party(&suite);
+    assert_eq!(fee, btt(6));
+    assert!(lost >= fee - Bps(2_500).of(fee), "{lost}");
+    assert!(lost <= fee);
 }
