@@ -1,12 +1,19 @@
 #!/usr/bin/env bash
-# Builds every contract to artifacts/<name>.wasm (optimized with wasm-opt -Os), writes
+# Builds every contract to artifacts/<name>.wasm (optimized with wasm-opt), writes
 # artifacts/checksums.txt and fails when an artifact is over 800 KiB.
+# The release profile is the workspace's unless measured against another (scripts/wasm-profiles.sh):
+#   BTT_WASM_OPT_LEVEL=3|s|z   rustc's opt-level for the wasm build
+#   BTT_WASM_OPT_FLAGS="-Oz"   wasm-opt's optimization flags (default "-Os", as cosmwasm/optimizer)
+#   BTT_ARTIFACTS_DIR=DIR      where the artifacts go (default artifacts/)
 # Routes, first that works: Docker's cosmwasm/optimizer:0.16.1 (where an engine runs), rustup
 # toolchain 1.81 with wasm32, Debian's rustc-web with -Zbuild-std and target-cpu=mvp.
 # `cosmwasm-check` of the artifacts is scripts/check-wasm.sh.
 . "$(dirname "$0")/env.sh"
 cd "$ROOT"
-mkdir -p artifacts
+out="${BTT_ARTIFACTS_DIR:-artifacts}"
+mkdir -p "$out"
+[ -z "${BTT_WASM_OPT_LEVEL:-}" ] || export CARGO_PROFILE_RELEASE_OPT_LEVEL="$BTT_WASM_OPT_LEVEL"
+read -r -a opt_flags <<<"${BTT_WASM_OPT_FLAGS:--Os}"
 # The chosen route may be forced: BTT_WASM_ROUTE=docker|rustup|debian.
 route="${BTT_WASM_ROUTE:-}"
 if [ -z "$route" ]; then
@@ -15,10 +22,10 @@ if [ -z "$route" ]; then
   else route=debian; "$ROOT/scripts/setup.sh"
   fi
 fi
-log "building wasm by route: $route"
+log "building wasm by route: $route (opt-level ${BTT_WASM_OPT_LEVEL:-of the workspace}, wasm-opt ${opt_flags[*]}) into $out"
 
 optimize() { # in out
-  wasm-opt -Os --signext-lowering "$1" -o "$2" 2>/dev/null || wasm-opt -Os "$1" -o "$2"
+  wasm-opt "${opt_flags[@]}" --signext-lowering "$1" -o "$2" 2>/dev/null || wasm-opt "${opt_flags[@]}" "$1" -o "$2"
 }
 
 case "$route" in
@@ -43,22 +50,22 @@ case "$route" in
     for c in "${CONTRACTS[@]}"; do
       log "compiling $c"
       build "$c"
-      optimize "$BTT_WASM_TARGET_DIR/wasm32-unknown-unknown/release/${c//-/_}.wasm" "artifacts/${c//-/_}.wasm"
+      optimize "$BTT_WASM_TARGET_DIR/wasm32-unknown-unknown/release/${c//-/_}.wasm" "$out/${c//-/_}.wasm"
     done
-    mkdir -p artifacts/reference
+    mkdir -p "$out/reference"
     for r in "${REFERENCE[@]}"; do
       log "compiling $r (reference for the gas report)"
       build "$r"
-      optimize "$BTT_WASM_TARGET_DIR/wasm32-unknown-unknown/release/${r//-/_}.wasm" "artifacts/reference/${r//-/_}.wasm"
+      optimize "$BTT_WASM_TARGET_DIR/wasm32-unknown-unknown/release/${r//-/_}.wasm" "$out/reference/${r//-/_}.wasm"
     done
     ;;
   *) echo "unknown BTT_WASM_ROUTE=$route" >&2; exit 2 ;;
 esac
 
-(cd artifacts && sha256sum ./*.wasm | sed 's#\./##' > checksums.txt)
+(cd "$out" && sha256sum ./*.wasm | sed 's#\./##' > checksums.txt)
 status=0
 for c in "${CONTRACTS[@]}"; do
-  f="artifacts/${c//-/_}.wasm"
+  f="$out/${c//-/_}.wasm"
   [ -f "$f" ] || { echo "missing $f" >&2; status=1; continue; }
   size=$(stat -c %s "$f")
   printf '%-28s %8d bytes\n' "$f" "$size"

@@ -83,7 +83,7 @@ fn an_rwa_nft_transfer_costs_no_more_than_a_cw721_base_transfer() {
     let initial = balances(&chain);
     let token = deploy_btt(&mut chain, &deployer, initial).unwrap();
     let rwa = deploy_rwa_nft(&mut chain, &deployer, &token, &clinic).unwrap();
-    let mint = rwa_nft::ReceiveMsg::Mint {
+    let mint = rwa_nft::ReceiveMsg::Mint(rwa_nft::MintMsg {
         token_id: "mri-1".into(),
         owner: clinic.to_string(),
         token_uri: Some("https://clinic.example/mri-1".into()),
@@ -98,7 +98,7 @@ fn an_rwa_nft_transfer_costs_no_more_than_a_cw721_base_transfer() {
             jurisdiction: "CN-44".into(),
             regulatory_id: String::new(),
         },
-    };
+    });
     let send = Cw20ExecuteMsg::Send {
         contract: rwa.to_string(),
         amount: btt(10),

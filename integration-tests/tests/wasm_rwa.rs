@@ -77,7 +77,7 @@ impl Rwa {
             .unwrap()
             .0;
         let token = Cw20OnChain(token);
-        let mint = rwa_nft::ReceiveMsg::Mint {
+        let mint = rwa_nft::ReceiveMsg::Mint(rwa_nft::MintMsg {
             token_id: "mri-1".into(),
             owner: clinic.to_string(),
             token_uri: None,
@@ -92,7 +92,7 @@ impl Rwa {
                 jurisdiction: "CN-44".into(),
                 regulatory_id: "NMPA-2025-0001".into(),
             },
-        };
+        });
         let mint_gas = token
             .send(&mut chain, &clinic, &nft, btt(5_000), &mint)
             .unwrap();

@@ -4,20 +4,20 @@
 //! depositor's initial reserve if its holder has not signalled. Signals are bounded by the
 //! config's min/max factors of the initial reserve.
 
-use btt_types::asset::Asset;
+use btt_types::asset::Payment;
 use btt_types::fractionalizer::{Auction, BuyoutParams, ReserveResponse, Vault, VaultStatus};
 use btt_types::rwa_nft::{self, AssetResponse};
 use cosmwasm_std::{
-    to_json_binary, Addr, CosmosMsg, DepsMut, Env, MessageInfo, QuerierWrapper, Response,
-    StdResult, Storage, Uint128, Uint256, WasmMsg,
+    to_json_binary, Addr, CosmosMsg, DepsMut, Env, MessageInfo, OverflowError, QuerierWrapper,
+    Response, StdResult, Storage, Uint128, Uint256, WasmMsg,
 };
 use cw20::Cw20ExecuteMsg;
 
 use crate::income::{load_holder, save_holder, set_shares, settle, take_income};
-use crate::payment::Payment;
-use crate::state::{AUCTIONS, CONFIG, VAULTS};
-use crate::vaults::{accrue_fee, load_vault, require_status};
+use crate::state::{load_vault, require_status, AUCTIONS, CONFIG, VAULTS};
+use crate::vaults::accrue_fee;
 use crate::ContractError;
+use btt_types::math::Checked;
 
 /// The reserve floor: `appraisal_floor` of the asset's latest appraisal in rwa-nft when that
 /// appraisal is in the vault's denom, or else of the depositor's initial reserve (the only
@@ -35,11 +35,7 @@ pub fn appraisal_floor(
         },
     )?;
     let appraisal = asset.metadata.appraisal;
-    let denom = match &vault.asset {
-        Asset::Cw20(_) => "btt",
-        Asset::Native(d) => d.as_str(),
-    };
-    let basis = if appraisal.denom == denom {
+    let basis = if appraisal.denom == vault.asset.denom() {
         appraisal.value
     } else {
         vault.initial_reserve
@@ -48,21 +44,24 @@ pub fn appraisal_floor(
 }
 
 /// The reserve price of the whole asset: share-weighted, and never below `floor`.
-pub fn reserve_price(vault: &Vault, floor: Uint128) -> Uint128 {
-    signalled_reserve(vault).max(floor)
+pub fn reserve_price(vault: &Vault, floor: Uint128) -> Result<Uint128, OverflowError> {
+    Ok(signalled_reserve(vault)?.max(floor))
 }
 
 /// The share-weighted reserve price of the whole asset.
-fn signalled_reserve(vault: &Vault) -> Uint128 {
+fn signalled_reserve(vault: &Vault) -> Result<Uint128, OverflowError> {
     if vault.supply.is_zero() {
-        return vault.initial_reserve;
+        return Ok(vault.initial_reserve);
     }
     let unsignalled = vault.supply.saturating_sub(vault.signalled_shares);
-    let total =
-        vault.signal_weight + Uint256::from(unsignalled) * Uint256::from(vault.initial_reserve);
-    (total / Uint256::from(vault.supply))
+    let total = vault.signal_weight.checked_add(
+        Uint256::from(unsignalled).checked_mul(Uint256::from(vault.initial_reserve))?,
+    )?;
+    // A weighted mean of prices that each fit in 128 bits fits too.
+    Ok(total
+        .multiply_ratio(1u128, vault.supply)
         .try_into()
-        .unwrap_or(Uint128::MAX)
+        .unwrap_or(Uint128::MAX))
 }
 
 /// Bounds of a signal: the min/max factors of the initial reserve.
@@ -80,14 +79,11 @@ pub fn min_bid(
     auction: Option<&Auction>,
     rules: &BuyoutParams,
     floor: Uint128,
-) -> Uint128 {
+) -> Result<Uint128, OverflowError> {
     match auction {
-        Some(a) => {
-            a.bid
-                + a.bid
-                    .mul_ceil(rules.min_increment.to_decimal())
-                    .max(Uint128::one())
-        }
+        Some(a) => a
+            .bid
+            .checked_add(rules.min_increment.of_ceil(a.bid).max(Uint128::one())),
         None => reserve_price(vault, floor),
     }
 }
@@ -98,15 +94,15 @@ pub fn reserve_view(
     auction: Option<&Auction>,
     rules: &BuyoutParams,
     floor: Uint128,
-) -> ReserveResponse {
+) -> Result<ReserveResponse, OverflowError> {
     let (min_signal, max_signal) = signal_bounds(vault, rules);
-    ReserveResponse {
-        reserve_price: reserve_price(vault, floor),
+    Ok(ReserveResponse {
+        reserve_price: reserve_price(vault, floor)?,
         appraisal_floor: floor,
-        min_bid: min_bid(vault, auction, rules, floor),
+        min_bid: min_bid(vault, auction, rules, floor)?,
         min_signal,
         max_signal,
-    }
+    })
 }
 
 /// `SignalReserve`.
@@ -133,12 +129,12 @@ pub fn signal(
             return Err(ContractError::ReserveOutOfBounds { min, max, got: p });
         }
     }
-    settle(&mut vault, &mut h);
+    settle(&mut vault, &mut h)?;
     let shares = h.shares;
     // Take the holder's weight out at the old price, put it back at the new one.
-    set_shares(&mut vault, &mut h, Uint128::zero());
+    set_shares(&mut vault, &mut h, Uint128::zero())?;
     h.reserve = price;
-    set_shares(&mut vault, &mut h, shares);
+    set_shares(&mut vault, &mut h, shares)?;
     save_holder(deps.storage, vault_id, &info.sender, &h)?;
     VAULTS.save(deps.storage, vault_id, &vault)?;
     Ok(Response::new()
@@ -146,7 +142,7 @@ pub fn signal(
         .add_attribute("vault_id", vault_id.to_string())
         .add_attribute("holder", info.sender)
         .add_attribute("price", price.map(|p| p.to_string()).unwrap_or_default())
-        .add_attribute("reserve_price", signalled_reserve(&vault)))
+        .add_attribute("reserve_price", signalled_reserve(&vault)?))
 }
 
 /// `Bid`: the first bid at or above the reserve starts the auction; later ones must beat the last
@@ -165,7 +161,7 @@ pub fn bid(
         &[VaultStatus::Active, VaultStatus::Auction],
         "to hold its NFT",
     )?;
-    paid.check_asset(vault_id, &vault.asset)?;
+    paid.check_asset(&vault.asset)?;
     let now = env.block.time;
     let previous = AUCTIONS.may_load(deps.storage, vault_id)?;
     let mut res = Response::new();
@@ -174,7 +170,7 @@ pub fn bid(
             if now >= a.end {
                 return Err(ContractError::AuctionEnded { vault_id });
             }
-            let min = min_bid(&vault, Some(&a), &config.buyout, Uint128::zero());
+            let min = min_bid(&vault, Some(&a), &config.buyout, Uint128::zero())?;
             if paid.amount < min {
                 return Err(ContractError::BidTooLow {
                     min,
@@ -188,12 +184,12 @@ pub fn bid(
             }
             a.bidder = paid.sender.clone();
             a.bid = paid.amount;
-            a.bids += 1;
+            a.bids = a.bids.add_checked(1)?;
             a
         }
         _ => {
             let floor = appraisal_floor(&deps.querier, &config.nft, &config.buyout, &vault)?;
-            let min = reserve_price(&vault, floor);
+            let min = reserve_price(&vault, floor)?;
             if paid.amount < min {
                 return Err(ContractError::BidTooLow {
                     min,
@@ -285,7 +281,7 @@ fn close(vault: &mut Vault, reserve: &Addr) -> StdResult<Vec<CosmosMsg>> {
         .try_into()
         .unwrap_or(Uint128::MAX);
     let dust = vault.income_deposited.saturating_sub(owed);
-    vault.income_paid += dust;
+    vault.income_paid = vault.income_paid.checked_add(dust)?;
     Ok(vault
         .asset
         .transfer_msg(reserve, dust)?
@@ -302,10 +298,14 @@ fn burn_and_pay(
     payout: Uint128,
 ) -> Result<Vec<CosmosMsg>, ContractError> {
     let config = CONFIG.load(storage)?;
-    vault.supply -= amount;
+    vault.supply = vault.supply.checked_sub(amount)?;
     let income = take_income(storage, vault, holder)?;
     let mut msgs = vec![burn_msg(vault, amount)?];
-    msgs.extend(vault.asset.transfer_msg(holder, payout + income)?);
+    msgs.extend(
+        vault
+            .asset
+            .transfer_msg(holder, payout.checked_add(income)?)?,
+    );
     if vault.supply.is_zero() {
         msgs.extend(close(vault, &config.fee_routing.payees.reserve)?);
     }
@@ -322,7 +322,7 @@ pub fn redeem(
     let mut vault = load_vault(deps.storage, vault_id)?;
     require_status(&vault, &[VaultStatus::Sold], "sold")?;
     let payout = vault.proceeds_left.multiply_ratio(amount, vault.supply);
-    vault.proceeds_left -= payout;
+    vault.proceeds_left = vault.proceeds_left.checked_sub(payout)?;
     let msgs = burn_and_pay(deps.storage, &mut vault, &holder, amount, payout)?;
     VAULTS.save(deps.storage, vault_id, &vault)?;
     Ok(Response::new()

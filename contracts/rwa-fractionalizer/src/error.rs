@@ -1,3 +1,4 @@
+use btt_types::asset::PaidError;
 use btt_types::fee_router::FeeRouteError;
 use btt_types::fees::FeeOutOfBand;
 use btt_types::fractionalizer::VaultStatus;
@@ -62,18 +63,9 @@ pub enum ContractError {
     #[error("amount must be greater than zero")]
     ZeroAmount,
 
-    #[error("denom {denom} is not accepted")]
-    UnknownDenom { denom: String },
-
-    #[error("vault {vault_id} is paid in {expected}, not {got}")]
-    WrongAsset {
-        vault_id: u64,
-        expected: String,
-        got: String,
-    },
-
-    #[error("exactly {expected} is due, not {got}")]
-    WrongAmount { expected: Uint128, got: Uint128 },
+    /// Paid in another asset or amount than due, or in an unaccepted denom.
+    #[error("{0}")]
+    Paid(#[from] PaidError),
 
     #[error("only {available} unlisted shares are held, {asked} asked")]
     InsufficientShares { available: Uint128, asked: Uint128 },

@@ -29,7 +29,7 @@ pub fn add_to(
 ) -> StdResult<()> {
     map.update(storage, asset.to_string(), |v| -> StdResult<_> {
         let (_, total) = v.unwrap_or((asset.clone(), Uint128::zero()));
-        Ok((asset.clone(), total + amount))
+        Ok((asset.clone(), total.checked_add(amount)?))
     })?;
     Ok(())
 }

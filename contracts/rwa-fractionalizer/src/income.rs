@@ -7,13 +7,13 @@
 
 use btt_types::fractionalizer::{Vault, VaultStatus};
 use cosmwasm_std::{
-    Addr, Decimal256, DepsMut, Env, MessageInfo, Response, StdError, StdResult, Storage, Uint128,
-    Uint256,
+    ensure, Addr, Decimal256, DepsMut, Env, MessageInfo, OverflowError, Response, StdError,
+    StdResult, Storage, Uint128, Uint256,
 };
 
-use crate::payment::Payment;
-use crate::state::{Holder, BY_SHARES, HOLDERS, VAULTS};
-use crate::vaults::load_vault;
+use btt_types::asset::Payment;
+
+use crate::state::{load_vault, require_status, Holder, BY_SHARES, HOLDERS, VAULTS};
 use crate::ContractError;
 
 fn decimal(amount: Uint128) -> Decimal256 {
@@ -21,11 +21,13 @@ fn decimal(amount: Uint128) -> Decimal256 {
 }
 
 /// Credits the holder with income since it was last settled.
-pub fn settle(vault: &mut Vault, holder: &mut Holder) {
-    let earned = decimal(holder.shares) * (vault.income_index - holder.index);
-    holder.pending += earned;
-    vault.income_credited += earned;
+pub fn settle(vault: &mut Vault, holder: &mut Holder) -> Result<(), OverflowError> {
+    let earned =
+        decimal(holder.shares).checked_mul(vault.income_index.checked_sub(holder.index)?)?;
+    holder.pending = holder.pending.checked_add(earned)?;
+    vault.income_credited = vault.income_credited.checked_add(earned)?;
     holder.index = vault.income_index;
+    Ok(())
 }
 
 /// Whole units of a holder's credit.
@@ -37,14 +39,24 @@ pub fn whole(pending: Decimal256) -> StdResult<Uint128> {
 }
 
 /// Changes a holder's shares, keeping the reserve signal weights right.
-pub fn set_shares(vault: &mut Vault, holder: &mut Holder, shares: Uint128) {
+pub fn set_shares(
+    vault: &mut Vault,
+    holder: &mut Holder,
+    shares: Uint128,
+) -> Result<(), OverflowError> {
     if let Some(price) = holder.reserve {
-        vault.signalled_shares = vault.signalled_shares - holder.shares + shares;
-        vault.signal_weight = vault.signal_weight
-            - Uint256::from(holder.shares) * Uint256::from(price)
-            + Uint256::from(shares) * Uint256::from(price);
+        let price = Uint256::from(price);
+        vault.signalled_shares = vault
+            .signalled_shares
+            .checked_sub(holder.shares)?
+            .checked_add(shares)?;
+        vault.signal_weight = vault
+            .signal_weight
+            .checked_sub(Uint256::from(holder.shares).checked_mul(price)?)?
+            .checked_add(Uint256::from(shares).checked_mul(price)?)?;
     }
     holder.shares = shares;
+    Ok(())
 }
 
 /// Loads a holder (a fresh one at the current index if unknown).
@@ -72,29 +84,39 @@ pub fn save_holder(
     }
 }
 
-/// Adds `delta` shares to (or, with `add = false`, removes them from) a holder, settled first.
-pub fn adjust(
+/// Adds `delta` shares to a holder, settled first.
+pub fn add_shares(
     storage: &mut dyn Storage,
     vault: &mut Vault,
     who: &Addr,
     delta: Uint128,
-    add: bool,
 ) -> Result<(), ContractError> {
     let mut h = load_holder(storage, vault, who)?;
-    settle(vault, &mut h);
-    let shares = if add {
-        h.shares.checked_add(delta).map_err(StdError::from)?
-    } else {
-        h.shares.checked_sub(delta).map_err(StdError::from)?
-    };
-    set_shares(vault, &mut h, shares);
+    settle(vault, &mut h)?;
+    let shares = h.shares.checked_add(delta)?;
+    set_shares(vault, &mut h, shares)?;
+    save_holder(storage, vault.id, who, &h)?;
+    Ok(())
+}
+
+/// Takes `delta` shares from a holder, settled first. A holder leaving keeps whole units of
+/// income only; the fraction stays with the vault, so a closed vault owes exact integers and
+/// nothing is stranded.
+pub fn remove_shares(
+    storage: &mut dyn Storage,
+    vault: &mut Vault,
+    who: &Addr,
+    delta: Uint128,
+) -> Result<(), ContractError> {
+    let mut h = load_holder(storage, vault, who)?;
+    settle(vault, &mut h)?;
+    let shares = h.shares.checked_sub(delta)?;
+    set_shares(vault, &mut h, shares)?;
     if h.shares.is_zero() {
-        // A holder leaving keeps whole units only; the fraction stays with the vault, so a
-        // closed vault owes exact integers and nothing is stranded.
         h.reserve = None;
-        let fraction = h.pending - h.pending.floor();
-        h.pending -= fraction;
-        vault.income_credited -= fraction;
+        let fraction = h.pending.checked_sub(h.pending.floor())?;
+        h.pending = h.pending.checked_sub(fraction)?;
+        vault.income_credited = vault.income_credited.checked_sub(fraction)?;
     }
     save_holder(storage, vault.id, who, &h)?;
     Ok(())
@@ -121,10 +143,10 @@ pub fn shares_moved(
     let from = deps.api.addr_validate(&from)?;
     let to = deps.api.addr_validate(&to)?;
     if from != me {
-        adjust(deps.storage, &mut vault, &from, amount, false)?;
+        remove_shares(deps.storage, &mut vault, &from, amount)?;
     }
     if to != me {
-        adjust(deps.storage, &mut vault, &to, amount, true)?;
+        add_shares(deps.storage, &mut vault, &to, amount)?;
     }
     VAULTS.save(deps.storage, vault_id, &vault)?;
     Ok(Response::new()
@@ -139,19 +161,17 @@ pub fn shares_moved(
 pub fn deposit(deps: DepsMut, vault_id: u64, paid: Payment) -> Result<Response, ContractError> {
     btt_types::circuit::ensure_open(deps.storage)?;
     let mut vault = load_vault(deps.storage, vault_id)?;
-    if !matches!(vault.status, VaultStatus::Active | VaultStatus::Auction) {
-        return Err(ContractError::WrongStatus {
-            vault_id,
-            status: vault.status,
-            needed: "to hold its NFT".into(),
-        });
-    }
-    paid.check_asset(vault_id, &vault.asset)?;
-    if paid.amount.is_zero() {
-        return Err(ContractError::ZeroAmount);
-    }
-    vault.income_index += Decimal256::from_ratio(paid.amount, vault.supply);
-    vault.income_deposited += paid.amount;
+    require_status(
+        &vault,
+        &[VaultStatus::Active, VaultStatus::Auction],
+        "to hold its NFT",
+    )?;
+    paid.check_asset(&vault.asset)?;
+    ensure!(!paid.amount.is_zero(), ContractError::ZeroAmount);
+    vault.income_index = vault
+        .income_index
+        .checked_add(Decimal256::from_ratio(paid.amount, vault.supply))?;
+    vault.income_deposited = vault.income_deposited.checked_add(paid.amount)?;
     VAULTS.save(deps.storage, vault_id, &vault)?;
     Ok(Response::new()
         .add_attribute("action", "deposit_income")
@@ -167,10 +187,10 @@ pub fn take_income(
     who: &Addr,
 ) -> Result<Uint128, ContractError> {
     let mut h = load_holder(storage, vault, who)?;
-    settle(vault, &mut h);
+    settle(vault, &mut h)?;
     let payout = whole(h.pending)?;
-    h.pending -= decimal(payout);
-    vault.income_paid += payout;
+    h.pending = h.pending.checked_sub(decimal(payout))?;
+    vault.income_paid = vault.income_paid.checked_add(payout)?;
     save_holder(storage, vault.id, who, &h)?;
     Ok(payout)
 }
@@ -180,9 +200,7 @@ pub fn claim(deps: DepsMut, info: MessageInfo, vault_id: u64) -> Result<Response
     cw_utils::nonpayable(&info)?;
     let mut vault = load_vault(deps.storage, vault_id)?;
     let payout = take_income(deps.storage, &mut vault, &info.sender)?;
-    if payout.is_zero() {
-        return Err(ContractError::NothingToClaim);
-    }
+    ensure!(!payout.is_zero(), ContractError::NothingToClaim);
     VAULTS.save(deps.storage, vault_id, &vault)?;
     Ok(Response::new()
         .add_messages(vault.asset.transfer_msg(&info.sender, payout)?)
@@ -196,7 +214,7 @@ pub fn claim(deps: DepsMut, info: MessageInfo, vault_id: u64) -> Result<Response
 pub fn claimable(storage: &dyn Storage, vault: &Vault, who: &Addr) -> StdResult<(Holder, Uint128)> {
     let mut v = vault.clone();
     let mut h = load_holder(storage, vault, who)?;
-    settle(&mut v, &mut h);
+    settle(&mut v, &mut h)?;
     let amount = whole(h.pending)?;
     Ok((h, amount))
 }

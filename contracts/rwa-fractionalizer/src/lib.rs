@@ -14,14 +14,15 @@
 //! and first-depositor tricks change nothing.
 
 pub mod buyout;
+pub mod config;
 pub mod contract;
 pub mod error;
 pub mod fees;
 pub mod income;
 pub mod market;
 pub mod migrate;
-pub mod payment;
 pub mod query;
+pub mod receive;
 pub mod state;
 pub mod vaults;
 

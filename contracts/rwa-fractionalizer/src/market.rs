@@ -5,18 +5,19 @@
 
 use btt_types::fee_router::FeeStream;
 use btt_types::fractionalizer::{Listing, QuoteResponse, VaultStatus};
+use btt_types::math::Checked;
 use cosmwasm_std::{
-    to_json_binary, Addr, Deps, DepsMut, Empty, Env, MessageInfo, Response, StdResult, Uint128,
-    WasmMsg,
+    ensure, to_json_binary, Addr, Deps, DepsMut, Empty, Env, MessageInfo, Response, StdResult,
+    Uint128, WasmMsg,
 };
 use cw20::{AllowanceResponse, Cw20ExecuteMsg, Cw20QueryMsg};
 
 use crate::fees::{add_to, distribute, trade_fee_rate};
 use crate::income::load_holder;
-use crate::payment::Payment;
+use crate::state::{load_vault, require_status};
 use crate::state::{CONFIG, FEATURED, LISTED, LISTINGS, TOTALS, VAULTS, VAULT_LISTINGS, VOLUME};
-use crate::vaults::{load_vault, require_status};
 use crate::ContractError;
+use btt_types::asset::Payment;
 
 const TRADING: [VaultStatus; 2] = [VaultStatus::Active, VaultStatus::Auction];
 
@@ -37,9 +38,10 @@ pub fn list(
     price_per_share: Uint128,
 ) -> Result<Response, ContractError> {
     cw_utils::nonpayable(&info)?;
-    if shares.is_zero() || price_per_share.is_zero() {
-        return Err(ContractError::ZeroAmount);
-    }
+    ensure!(
+        !shares.is_zero() && !price_per_share.is_zero(),
+        ContractError::ZeroAmount
+    );
     let vault = load_vault(deps.storage, vault_id)?;
     require_status(&vault, &TRADING, "to hold its NFT")?;
     let seller = info.sender;
@@ -54,7 +56,7 @@ pub fn list(
             asked: shares,
         });
     }
-    let needed = listed + shares;
+    let needed = listed.checked_add(shares)?;
     let allowance: AllowanceResponse = deps.querier.query_wasm_smart(
         &vault.shares_token,
         &Cw20QueryMsg::Allowance {
@@ -69,7 +71,7 @@ pub fn list(
         });
     }
     let mut totals = TOTALS.load(deps.storage)?;
-    totals.listings += 1;
+    totals.listings = totals.listings.add_checked(1)?;
     TOTALS.save(deps.storage, &totals)?;
     let listing = Listing {
         id: totals.listings,
@@ -92,7 +94,7 @@ pub fn list(
 
 /// Removes `shares` from a listing (and the listing once empty) and from the seller's total.
 fn take_from_listing(deps: &mut DepsMut, listing: &mut Listing, shares: Uint128) -> StdResult<()> {
-    listing.shares -= shares;
+    listing.shares = listing.shares.checked_sub(shares)?;
     if listing.shares.is_zero() {
         LISTINGS.remove(deps.storage, listing.id);
         VAULT_LISTINGS.remove(deps.storage, (listing.vault_id, listing.id));
@@ -100,7 +102,10 @@ fn take_from_listing(deps: &mut DepsMut, listing: &mut Listing, shares: Uint128)
         LISTINGS.save(deps.storage, listing.id, listing)?;
     }
     let key = (listing.vault_id, &listing.seller);
-    let left = LISTED.may_load(deps.storage, key)?.unwrap_or_default() - shares;
+    let left = LISTED
+        .may_load(deps.storage, key)?
+        .unwrap_or_default()
+        .checked_sub(shares)?;
     if left.is_zero() {
         LISTED.remove(deps.storage, key);
     } else {
@@ -146,7 +151,7 @@ pub fn quote(
         cost,
         fee_rate,
         fee,
-        total: cost + fee,
+        total: cost.checked_add(fee)?,
         asset: vault.asset,
     })
 }
@@ -174,7 +179,7 @@ pub fn buy(
     if paid.sender == listing.seller {
         return Err(ContractError::OwnListing);
     }
-    paid.check_asset(vault.id, &vault.asset)?;
+    paid.check_asset(&vault.asset)?;
     let q = quote(deps.as_ref(), &listing, shares, &paid.sender)?;
     paid.check_amount(q.total)?;
     if load_holder(deps.storage, &vault, &listing.seller)?.shares < shares {

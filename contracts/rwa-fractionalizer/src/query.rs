@@ -11,10 +11,11 @@ use cw_storage_plus::Bound;
 use crate::buyout::{appraisal_floor, reserve_price, reserve_view};
 use crate::income::claimable;
 use crate::market::{load_listing, quote as market_quote};
+use crate::state::load_vault;
 use crate::state::{
     AUCTIONS, CONFIG, FEATURED, FEES, LISTED, LISTINGS, TOTALS, VAULTS, VAULT_LISTINGS, VOLUME,
 };
-use crate::vaults::{fee_accrued, load_vault};
+use crate::vaults::fee_accrued;
 use crate::ContractError;
 
 fn std(e: ContractError) -> StdError {
@@ -43,14 +44,14 @@ pub fn config(deps: Deps) -> StdResult<ConfigResponse> {
 /// `Vault`.
 pub fn vault(deps: Deps, env: &Env, vault_id: u64) -> StdResult<VaultResponse> {
     let vault = load_vault(deps.storage, vault_id).map_err(std)?;
-    let due: Uint128 = fee_accrued(&vault, env.block.time)
+    let due: Uint128 = fee_accrued(&vault, env.block.time)?
         .to_uint_floor()
         .try_into()
         .unwrap_or(Uint128::MAX);
     let config = CONFIG.load(deps.storage)?;
     let floor = appraisal_floor(&deps.querier, &config.nft, &config.buyout, &vault)?;
     Ok(VaultResponse {
-        reserve_price: reserve_price(&vault, floor),
+        reserve_price: reserve_price(&vault, floor)?,
         fee_shares_due: due,
         auction: AUCTIONS.may_load(deps.storage, vault_id)?,
         vault,
@@ -170,7 +171,7 @@ pub fn reserve(deps: Deps, vault_id: u64) -> StdResult<ReserveResponse> {
         auction.as_ref(),
         &config.buyout,
         floor,
-    ))
+    )?)
 }
 
 /// `Totals`.

@@ -1,9 +1,11 @@
 use btt_types::asset::Asset;
 use btt_types::fee_router::FeeRouting;
-use btt_types::fractionalizer::{Auction, BuyoutParams, Listing, Vault, VaultFees};
+use btt_types::fractionalizer::{Auction, BuyoutParams, Listing, Vault, VaultFees, VaultStatus};
 use cosmwasm_schema::cw_serde;
-use cosmwasm_std::{Addr, Decimal256, Empty, Timestamp, Uint128};
+use cosmwasm_std::{Addr, Decimal256, Empty, Storage, Timestamp, Uint128};
 use cw_storage_plus::{Item, Map};
+
+use crate::ContractError;
 
 /// Contract configuration; changed only by the owner (the DAO).
 #[cw_serde]
@@ -80,3 +82,26 @@ pub const FEATURED: Map<u64, Timestamp> = Map::new("featured");
 pub const FEES: Map<String, (Asset, Uint128)> = Map::new("fees");
 /// Share volume traded per asset.
 pub const VOLUME: Map<String, (Asset, Uint128)> = Map::new("volume");
+
+/// Loads a vault or fails with `NoVault`.
+pub fn load_vault(storage: &dyn Storage, vault_id: u64) -> Result<Vault, ContractError> {
+    VAULTS
+        .may_load(storage, vault_id)?
+        .ok_or(ContractError::NoVault { vault_id })
+}
+
+/// Fails unless the vault is in one of `allowed`.
+pub fn require_status(
+    vault: &Vault,
+    allowed: &[VaultStatus],
+    needed: &str,
+) -> Result<(), ContractError> {
+    if !allowed.contains(&vault.status) {
+        return Err(ContractError::WrongStatus {
+            vault_id: vault.id,
+            status: vault.status,
+            needed: needed.into(),
+        });
+    }
+    Ok(())
+}

@@ -1,47 +1,27 @@
 //! Opening vaults (an NFT in, a shares token out) and the management fee.
 
-use btt_types::asset::Asset;
+use btt_types::asset::{asset_named, Asset};
 use btt_types::fee_router::{cut, record, FeeStream, Payable};
 use btt_types::fractionalizer::{NftHook, SharesInstantiateMsg, Vault, VaultStatus, YEAR_SECONDS};
+use btt_types::math::Checked;
 use cosmwasm_std::{
-    from_json, to_json_binary, Addr, Decimal256, DepsMut, Env, Event, MessageInfo, Reply, Response,
-    StdError, StdResult, Storage, SubMsg, Timestamp, Uint128, Uint256, WasmMsg,
+    from_json, to_json_binary, Addr, Decimal256, DepsMut, Env, Event, MessageInfo, OverflowError,
+    Reply, Response, StdError, StdResult, Storage, SubMsg, Timestamp, Uint128, Uint256, WasmMsg,
 };
 use cw20::Cw20ExecuteMsg;
 use cw721::receiver::Cw721ReceiveMsg;
 
-use crate::income::adjust;
-use crate::payment::asset_of;
-use crate::state::{Config, Holder, BY_SHARES, CONFIG, HOLDERS, PENDING_VAULT, TOTALS, VAULTS};
+use crate::income::add_shares;
+use crate::state::{
+    load_vault, require_status, Config, Holder, BY_SHARES, CONFIG, HOLDERS, PENDING_VAULT, TOTALS,
+    VAULTS,
+};
 use crate::ContractError;
 
 /// Reply id of a shares token's instantiation.
 pub const REPLY_SHARES: u64 = 1;
 /// Most shares a vault may have (shares have 0 decimals).
 pub const MAX_SHARES: u128 = 1_000_000_000_000_000;
-
-/// Loads a vault or fails with `NoVault`.
-pub fn load_vault(storage: &dyn Storage, vault_id: u64) -> Result<Vault, ContractError> {
-    VAULTS
-        .may_load(storage, vault_id)?
-        .ok_or(ContractError::NoVault { vault_id })
-}
-
-/// Fails unless the vault is in one of `allowed`.
-pub fn require_status(
-    vault: &Vault,
-    allowed: &[VaultStatus],
-    needed: &str,
-) -> Result<(), ContractError> {
-    if !allowed.contains(&vault.status) {
-        return Err(ContractError::WrongStatus {
-            vault_id: vault.id,
-            status: vault.status,
-            needed: needed.into(),
-        });
-    }
-    Ok(())
-}
 
 fn invalid(reason: &str) -> ContractError {
     ContractError::InvalidVault {
@@ -79,13 +59,13 @@ pub fn fractionalize(
     if reserve_price.is_zero() {
         return Err(invalid("the reserve price must be greater than zero"));
     }
-    let asset = asset_of(&config, &denom)?;
+    let asset = asset_named(&denom, &config.token, &config.native_denoms)?;
     let curator = match curator {
         Some(c) => deps.api.addr_validate(&c)?,
         None => depositor.clone(),
     };
     let mut totals = TOTALS.load(deps.storage)?;
-    totals.vaults += 1;
+    totals.vaults = totals.vaults.add_checked(1)?;
     TOTALS.save(deps.storage, &totals)?;
     let id = totals.vaults;
     let vault = Vault {
@@ -177,16 +157,18 @@ pub fn shares_created(deps: DepsMut, reply: Reply) -> Result<Response, ContractE
 }
 
 /// Fee shares accrued since the checkpoint (exact), while the vault is active.
-pub fn fee_accrued(vault: &Vault, now: Timestamp) -> Decimal256 {
+pub fn fee_accrued(vault: &Vault, now: Timestamp) -> Result<Decimal256, OverflowError> {
     if vault.status != VaultStatus::Active {
-        return vault.fee_carry;
+        return Ok(vault.fee_carry);
     }
     let dt = now.seconds().saturating_sub(vault.fee_checkpoint.seconds());
     let numerator = Uint256::from(vault.shares_issued)
-        * Uint256::from(vault.management_fee.0)
-        * Uint256::from(dt);
-    let denominator = Uint256::from(10_000u64) * Uint256::from(YEAR_SECONDS);
-    vault.fee_carry + Decimal256::from_ratio(numerator, denominator)
+        .checked_mul(Uint256::from(vault.management_fee.0))?
+        .checked_mul(Uint256::from(dt))?;
+    let denominator = Uint256::from(10_000u64).checked_mul(Uint256::from(YEAR_SECONDS))?;
+    vault
+        .fee_carry
+        .checked_add(Decimal256::from_ratio(numerator, denominator))
 }
 
 /// The mints of an accrued management fee, with the protocol part's `fee_routed` event.
@@ -219,13 +201,13 @@ pub fn accrue_fee(
     vault: &mut Vault,
     now: Timestamp,
 ) -> Result<Accrued, ContractError> {
-    let owed = fee_accrued(vault, now);
+    let owed = fee_accrued(vault, now)?;
     vault.fee_checkpoint = now;
     let minted: Uint128 = owed
         .to_uint_floor()
         .try_into()
         .map_err(|_| StdError::generic_err("fee overflow"))?;
-    vault.fee_carry = owed - Decimal256::from_ratio(minted, 1u128);
+    vault.fee_carry = owed.checked_sub(Decimal256::from_ratio(minted, 1u128))?;
     if minted.is_zero() {
         return Ok(Accrued::default());
     }
@@ -256,7 +238,7 @@ pub fn accrue_fee(
     ];
     let mut accrued = Accrued::default();
     for (to, amount) in parts.iter().filter(|(_, a)| !a.is_zero()) {
-        adjust(storage, vault, to, *amount, true)?;
+        add_shares(storage, vault, to, *amount)?;
         vault.supply = vault.supply.checked_add(*amount)?;
         accrued.mints.push(mint_msg(vault, to, *amount)?);
     }
@@ -297,5 +279,5 @@ pub fn collect_fees(
         .add_attribute("action", "collect_fees")
         .add_attribute("vault_id", vault_id.to_string())
         .add_attribute("curator", &vault.curator)
-        .add_attribute("minted", vault.supply - before))
+        .add_attribute("minted", vault.supply.checked_sub(before)?))
 }

@@ -1,59 +1,19 @@
+use btt_types::asset::Payment;
 use btt_types::fee_router::routed_totals;
-use btt_types::fees::in_band;
 use btt_types::ownership::update_ownership;
-use btt_types::rwa_nft::{
-    ExecuteMsg, InstantiateMsg, MigrateMsg, NftFees, QueryMsg, ReceiveMsg, FEE_STREAMS,
-    MAX_ROLE_MEMBERS, MINT_FEE_BAND, REVALUATION_FEE_BAND,
-};
-use btt_types::token::hook_sender;
+use btt_types::rwa_nft::{ExecuteMsg, InstantiateMsg, MigrateMsg, QueryMsg, FEE_STREAMS};
 #[cfg(not(feature = "library"))]
 use cosmwasm_std::entry_point;
-use cosmwasm_std::{
-    from_json, to_json_binary, Addr, Api, Binary, Deps, DepsMut, Env, MessageInfo, Response,
-    StdResult, Uint128,
-};
-use cw20::Cw20ReceiveMsg;
+use cosmwasm_std::{to_json_binary, Binary, Deps, DepsMut, Env, MessageInfo, Response, StdResult};
 use cw721::query as q;
 
-use crate::fees::{Paid, BTT};
 use crate::state::{Config, Totals, CONFIG, TOTALS};
-use crate::{fees, mint, nft, query, revalue, ContractError};
+use crate::{config, fees, mint, nft, query, receive, revalue, ContractError};
 
 /// cw2 name of this contract.
 pub const CONTRACT_NAME: &str = "crates.io:rwa-nft";
 /// cw2 version of this contract.
 pub const CONTRACT_VERSION: &str = env!("CARGO_PKG_VERSION");
-
-fn invalid(reason: &str) -> ContractError {
-    ContractError::InvalidConfig {
-        reason: reason.into(),
-    }
-}
-
-fn members(api: &dyn Api, list: &[String], role: &str) -> Result<Vec<Addr>, ContractError> {
-    if list.len() > MAX_ROLE_MEMBERS {
-        return Err(invalid(&format!("at most 30 {role}")));
-    }
-    list.iter().map(|a| Ok(api.addr_validate(a)?)).collect()
-}
-
-fn check_fees(fees: &NftFees) -> Result<(), ContractError> {
-    let (lo, hi) = MINT_FEE_BAND;
-    in_band("simple mint fee", fees.simple, lo, hi)?;
-    in_band("standard mint fee", fees.standard, lo, hi)?;
-    in_band("complex mint fee", fees.complex, lo, hi)?;
-    let (lo, hi) = REVALUATION_FEE_BAND;
-    in_band("revaluation fee", fees.revaluation, lo, hi)?;
-    Ok(())
-}
-
-fn validate(config: &Config) -> Result<(), ContractError> {
-    check_fees(&config.fees)?;
-    if !btt_types::asset::are_native_denoms(&config.native_denoms) {
-        return Err(invalid("native denoms must be real denoms"));
-    }
-    Ok(())
-}
 
 #[cfg_attr(not(feature = "library"), entry_point)]
 pub fn instantiate(
@@ -65,17 +25,14 @@ pub fn instantiate(
     cw_utils::nonpayable(&info)?;
     let config = Config {
         token: deps.api.addr_validate(&msg.token)?,
-        issuers: members(deps.api, &msg.issuers, "issuers")?,
-        appraisers: members(deps.api, &msg.appraisers, "appraisers")?,
+        issuers: config::members(deps.api, &msg.issuers, "issuers")?,
+        appraisers: config::members(deps.api, &msg.appraisers, "appraisers")?,
         native_denoms: msg.native_denoms,
         fees: msg.fees,
         fee_routing: msg.fee_routing.validate(deps.api, &FEE_STREAMS)?,
         burn_threshold: msg.burn_threshold,
     };
-    validate(&config)?;
-    config
-        .fee_routing
-        .check_staking_denoms(&deps.querier, &config.native_denoms)?;
+    config::validate(deps.as_ref(), &config)?;
     let owner = msg.owner.unwrap_or_else(|| info.sender.to_string());
     // cw721 keeps the collection info, its creator (cw-ownable's ownership: our owner) and its
     // minter. Minting goes through `Mint` only, so the minter is this contract itself.
@@ -106,75 +63,6 @@ pub fn instantiate(
         .add_attribute("owner", owner))
 }
 
-/// Native-funds payment of exactly one coin.
-fn native_paid(info: &MessageInfo) -> Result<Paid, ContractError> {
-    let coin = cw_utils::one_coin(info)?;
-    Ok(Paid {
-        denom: coin.denom,
-        amount: coin.amount,
-    })
-}
-
-fn receive(
-    deps: DepsMut,
-    env: Env,
-    info: MessageInfo,
-    wrapper: Cw20ReceiveMsg,
-) -> Result<Response, ContractError> {
-    let token = CONFIG.load(deps.storage)?.token;
-    let sender = hook_sender::<ContractError>(deps.api, &info, &token, &wrapper)?;
-    let paid = Paid {
-        denom: BTT.into(),
-        amount: wrapper.amount,
-    };
-    match from_json(&wrapper.msg)? {
-        ReceiveMsg::Mint {
-            token_id,
-            owner,
-            token_uri,
-            asset,
-        } => mint::mint(deps, env, sender, paid, token_id, owner, token_uri, asset),
-        ReceiveMsg::AcceptRevaluation { token_id } => {
-            revalue::accept(deps, env, sender, paid, token_id)
-        }
-    }
-}
-
-#[allow(clippy::too_many_arguments)]
-fn update_config(
-    deps: DepsMut,
-    info: MessageInfo,
-    issuers: Option<Vec<String>>,
-    appraisers: Option<Vec<String>>,
-    native_denoms: Option<Vec<String>>,
-    fees: Option<NftFees>,
-    burn_threshold: Option<Uint128>,
-) -> Result<Response, ContractError> {
-    cw_utils::nonpayable(&info)?;
-    cw_ownable::assert_owner(deps.storage, &info.sender)?;
-    let mut c = CONFIG.load(deps.storage)?;
-    if let Some(list) = issuers {
-        c.issuers = members(deps.api, &list, "issuers")?;
-    }
-    if let Some(list) = appraisers {
-        c.appraisers = members(deps.api, &list, "appraisers")?;
-    }
-    if let Some(d) = native_denoms {
-        c.native_denoms = d;
-    }
-    if let Some(f) = fees {
-        c.fees = f;
-    }
-    if let Some(t) = burn_threshold {
-        c.burn_threshold = t;
-    }
-    validate(&c)?;
-    c.fee_routing
-        .check_staking_denoms(&deps.querier, &c.native_denoms)?;
-    CONFIG.save(deps.storage, &c)?;
-    Ok(Response::new().add_attribute("action", "update_config"))
-}
-
 #[cfg_attr(not(feature = "library"), entry_point)]
 pub fn execute(
     deps: DepsMut,
@@ -183,34 +71,16 @@ pub fn execute(
     msg: ExecuteMsg,
 ) -> Result<Response, ContractError> {
     match msg {
-        ExecuteMsg::Mint {
-            token_id,
-            owner,
-            token_uri,
-            asset,
-        } => {
-            let paid = native_paid(&info)?;
-            mint::mint(
-                deps,
-                env,
-                info.sender,
-                paid,
-                token_id,
-                owner,
-                token_uri,
-                asset,
-            )
-        }
+        ExecuteMsg::Mint(mint) => mint::mint(deps, env, Payment::one_coin(&info)?, mint),
         ExecuteMsg::Appraise {
             token_id,
             value,
             report_sha256,
         } => revalue::appraise(deps, env, info, token_id, value, report_sha256),
         ExecuteMsg::AcceptRevaluation { token_id } => {
-            let paid = native_paid(&info)?;
-            revalue::accept(deps, env, info.sender, paid, token_id)
+            revalue::accept(deps, env, Payment::one_coin(&info)?, token_id)
         }
-        ExecuteMsg::Receive(wrapper) => receive(deps, env, info, wrapper),
+        ExecuteMsg::Receive(wrapper) => receive::receive(deps, env, info, wrapper),
         ExecuteMsg::TransferNft {
             recipient,
             token_id,
@@ -231,21 +101,7 @@ pub fn execute(
         }
         ExecuteMsg::RevokeAll { operator } => nft::revoke_all(deps, env, info, operator),
         ExecuteMsg::Burn { token_id } => nft::burn(deps, env, info, token_id),
-        ExecuteMsg::UpdateConfig {
-            issuers,
-            appraisers,
-            native_denoms,
-            fees,
-            burn_threshold,
-        } => update_config(
-            deps,
-            info,
-            issuers,
-            appraisers,
-            native_denoms,
-            fees,
-            burn_threshold,
-        ),
+        ExecuteMsg::UpdateConfig(update) => config::update(deps, info, update),
         ExecuteMsg::UpdateFeeRouting(update) => fees::update_routing(deps, info, update),
         ExecuteMsg::Circuit(msg) => Ok(btt_types::circuit::execute(deps, &env, &info, msg)?),
         ExecuteMsg::UpdateOwnership(action) => update_ownership(deps, &env, &info, action),
@@ -270,42 +126,32 @@ pub fn query(deps: Deps, env: Env, msg: QueryMsg) -> StdResult<Binary> {
         QueryMsg::OwnerOf {
             token_id,
             include_expired,
-        } => to_json_binary(&q::query_owner_of(
-            deps,
-            &env,
-            token_id,
-            include_expired.unwrap_or(false),
-        )?),
+        } => to_json_binary(&query::owner_of(deps, &env, token_id, include_expired)?),
         QueryMsg::Approval {
             token_id,
             spender,
             include_expired,
-        } => to_json_binary(&q::query_approval(
+        } => to_json_binary(&query::approval(
             deps,
             &env,
             token_id,
-            deps.api.addr_validate(&spender)?,
-            include_expired.unwrap_or(false),
+            spender,
+            include_expired,
         )?),
         QueryMsg::Approvals {
             token_id,
             include_expired,
-        } => to_json_binary(&q::query_approvals(
-            deps,
-            &env,
-            token_id,
-            include_expired.unwrap_or(false),
-        )?),
+        } => to_json_binary(&query::approvals(deps, &env, token_id, include_expired)?),
         QueryMsg::Operator {
             owner,
             operator,
             include_expired,
-        } => to_json_binary(&q::query_operator(
+        } => to_json_binary(&query::operator(
             deps,
             &env,
             owner,
             operator,
-            include_expired.unwrap_or(false),
+            include_expired,
         )?),
         QueryMsg::AllOperators {
             owner,

@@ -1,8 +1,9 @@
+use btt_types::asset::PaidError;
 use btt_types::fee_router::FeeRouteError;
 use btt_types::fees::FeeOutOfBand;
 use btt_types::migration::MigrationError;
 use btt_types::token::UnknownToken;
-use cosmwasm_std::{StdError, Uint128};
+use cosmwasm_std::{OverflowError, StdError};
 use cw721::error::Cw721ContractError;
 use cw_ownable::OwnershipError;
 use cw_utils::PaymentError;
@@ -25,6 +26,13 @@ pub enum ContractError {
 
     #[error("{0}")]
     Payment(#[from] PaymentError),
+
+    /// The fee was paid in another asset or amount than due, or in an unaccepted denom.
+    #[error("{0}")]
+    Paid(#[from] PaidError),
+
+    #[error("{0}")]
+    Overflow(#[from] OverflowError),
 
     #[error("{0}")]
     Migration(#[from] MigrationError),
@@ -58,15 +66,6 @@ pub enum ContractError {
 
     #[error("the appraised value must be greater than zero")]
     ZeroAppraisal,
-
-    #[error("denom {denom} is not accepted")]
-    UnknownDenom { denom: String },
-
-    #[error("the fee is due in {expected}, not {got}")]
-    WrongDenom { expected: String, got: String },
-
-    #[error("the fee is exactly {expected}, not {got}")]
-    WrongFee { expected: Uint128, got: Uint128 },
 
     #[error("token id {token_id} already exists")]
     TokenExists { token_id: String },

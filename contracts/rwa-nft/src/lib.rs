@@ -13,6 +13,7 @@
 //! No patient data is ever stored: metadata describes the asset, and documents are referenced by
 //! hash and URI only.
 
+pub mod config;
 pub mod contract;
 pub mod error;
 pub mod fees;
@@ -21,6 +22,7 @@ pub mod migrate;
 pub mod mint;
 pub mod nft;
 pub mod query;
+pub mod receive;
 pub mod revalue;
 pub mod state;
 

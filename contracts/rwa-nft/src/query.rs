@@ -6,7 +6,10 @@ use btt_types::rwa_nft::{
     RevaluationResponse,
 };
 use cosmwasm_std::{Deps, Env, Order, StdResult, Uint128};
-use cw721::msg::{AllNftInfoResponse, NftInfoResponse, OperatorsResponse, TokensResponse};
+use cw721::msg::{
+    AllNftInfoResponse, ApprovalResponse, ApprovalsResponse, NftInfoResponse, OperatorResponse,
+    OperatorsResponse, OwnerOfResponse, TokensResponse,
+};
 use cw721::query as q;
 
 use crate::mint::cw721_store;
@@ -41,7 +44,7 @@ pub fn asset(deps: Deps, token_id: String) -> StdResult<AssetResponse> {
 /// `MintFee`.
 pub fn mint_fee(deps: Deps, value: Uint128, complexity: Complexity) -> StdResult<Uint128> {
     let c = CONFIG.load(deps.storage)?;
-    Ok(value.mul_ceil(c.fees.mint(complexity).to_decimal()))
+    Ok(crate::mint::mint_fee(&c, value, complexity))
 }
 
 /// `PendingRevaluation`.
@@ -142,4 +145,53 @@ pub fn operators(
         start_after,
         limit(l),
     )
+}
+
+/// cw721 `OwnerOf`.
+pub fn owner_of(
+    deps: Deps,
+    env: &Env,
+    token_id: String,
+    include_expired: Option<bool>,
+) -> StdResult<OwnerOfResponse> {
+    q::query_owner_of(deps, env, token_id, include_expired.unwrap_or(false))
+}
+
+/// cw721 `Approval` of `spender` on `token_id`.
+pub fn approval(
+    deps: Deps,
+    env: &Env,
+    token_id: String,
+    spender: String,
+    include_expired: Option<bool>,
+) -> StdResult<ApprovalResponse> {
+    let spender = deps.api.addr_validate(&spender)?;
+    q::query_approval(
+        deps,
+        env,
+        token_id,
+        spender,
+        include_expired.unwrap_or(false),
+    )
+}
+
+/// cw721 `Approvals` of `token_id`.
+pub fn approvals(
+    deps: Deps,
+    env: &Env,
+    token_id: String,
+    include_expired: Option<bool>,
+) -> StdResult<ApprovalsResponse> {
+    q::query_approvals(deps, env, token_id, include_expired.unwrap_or(false))
+}
+
+/// cw721 `Operator`: whether `operator` may move all of `owner`'s NFTs.
+pub fn operator(
+    deps: Deps,
+    env: &Env,
+    owner: String,
+    operator: String,
+    include_expired: Option<bool>,
+) -> StdResult<OperatorResponse> {
+    q::query_operator(deps, env, owner, operator, include_expired.unwrap_or(false))
 }

@@ -1,10 +1,12 @@
 //! Revaluation: an appraiser proposes, the owner or issuer accepts and pays the fee.
 
+use btt_types::asset::{Asset, Payment};
 use btt_types::fee_router::FeeStream;
+use btt_types::math::Checked;
 use btt_types::rwa_nft::PendingRevaluation;
-use cosmwasm_std::{Addr, DepsMut, Env, MessageInfo, Response, Uint128};
+use cosmwasm_std::{DepsMut, Env, MessageInfo, Response, Uint128};
 
-use crate::fees::{check_paid, distribute, Paid};
+use crate::fees::distribute;
 use crate::metadata::check_sha256;
 use crate::mint::cw721_store;
 use crate::state::{Config, ASSETS, CONFIG, REVALUATIONS, TOTALS};
@@ -12,7 +14,7 @@ use crate::ContractError;
 
 /// The fee of accepting a revaluation to `value`.
 pub fn revaluation_fee(config: &Config, value: Uint128) -> Uint128 {
-    value.mul_ceil(config.fees.revaluation.to_decimal())
+    config.fees.revaluation.of_ceil(value)
 }
 
 /// `Appraise`: an appointed appraiser proposes a new value (replacing any pending one).
@@ -57,10 +59,10 @@ pub fn appraise(
 pub fn accept(
     deps: DepsMut,
     env: Env,
-    payer: Addr,
-    paid: Paid,
+    paid: Payment,
     token_id: String,
 ) -> Result<Response, ContractError> {
+    let payer = paid.sender.clone();
     let config = CONFIG.load(deps.storage)?;
     let pending = REVALUATIONS
         .may_load(deps.storage, &token_id)?
@@ -73,7 +75,7 @@ pub fn accept(
         return Err(ContractError::NotOwnerOrIssuer { token_id });
     }
     let fee = revaluation_fee(&config, pending.value);
-    check_paid(&paid, &asset.appraisal.denom, fee)?;
+    paid.check(&Asset::named(&asset.appraisal.denom, &config.token), fee)?;
     let old = asset.appraisal.value;
     asset.appraisal.value = pending.value;
     asset.appraisal.date = env.block.time;
@@ -81,7 +83,7 @@ pub fn accept(
     ASSETS.save(deps.storage, &token_id, &asset)?;
     REVALUATIONS.remove(deps.storage, &token_id);
     TOTALS.update(deps.storage, |mut t| -> Result<_, ContractError> {
-        t.revaluations += 1;
+        t.revaluations = t.revaluations.add_checked(1)?;
         Ok(t)
     })?;
     let routed = distribute(

@@ -217,7 +217,7 @@ fn vault_for_sale(
     let token = &deployment.token;
     let (nft, vaults_addr) = (&deployment.nft, &deployment.vaults);
     let appraised = btt(10_000);
-    let mint = rwa_nft::ReceiveMsg::Mint {
+    let mint = rwa_nft::ReceiveMsg::Mint(rwa_nft::MintMsg {
         token_id: "ultrasound-0001".into(),
         owner: clinic.to_string(),
         token_uri: Some("https://clinic.example/assets/ultrasound-0001".into()),
@@ -235,7 +235,7 @@ fn vault_for_sale(
             jurisdiction: "CN-44".into(),
             regulatory_id: "NMPA-2026-US-0001".into(),
         },
-    };
+    });
     app.execute(clinic.clone(), token.send_msg(nft, btt(100), &mint)?)
         .context("minting the ultrasound NFT")?;
     let vault_id = fractionalize(

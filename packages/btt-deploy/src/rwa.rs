@@ -122,7 +122,7 @@ pub fn mri_scenario<C: EconomyChain>(
 
     // Mint: a 3T MRI scanner appraised at 60,000 BTT, simple appraisal (1% = 600 BTT).
     let appraised = btt(60_000);
-    let mint = rwa_nft::ReceiveMsg::Mint {
+    let mint = rwa_nft::ReceiveMsg::Mint(rwa_nft::MintMsg {
         token_id: "mri-0001".into(),
         owner: clinic.to_string(),
         token_uri: Some("https://clinic.example/assets/mri-0001".into()),
@@ -140,7 +140,7 @@ pub fn mri_scenario<C: EconomyChain>(
             jurisdiction: "CN-44".into(),
             regulatory_id: "NMPA-2025-MRI-0001".into(),
         },
-    };
+    });
     let fee = appraised.mul_ceil(config.rwa.nft_fees.simple.to_decimal());
     app.execute(clinic.clone(), token.send_msg(&nft, fee, &mint)?)
         .context("minting the MRI NFT")?;

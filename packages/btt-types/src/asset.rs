@@ -1,9 +1,15 @@
-//! What a payment is made in: the BTT cw20 or a native denom.
+//! What a payment is made in (the BTT cw20 or a native denom) and what arrived with a message
+//! ([`Payment`]): the one way every contract takes payment.
 
 use cosmwasm_schema::cw_serde;
-use cosmwasm_std::{coins, Addr, BankMsg, CosmosMsg, StdResult, Uint128};
+use cosmwasm_std::{
+    coins, Addr, Api, BankMsg, CosmosMsg, MessageInfo, StdError, StdResult, Uint128,
+};
+use cw20::Cw20ReceiveMsg;
+use cw_utils::PaymentError;
+use thiserror::Error;
 
-use crate::token::TokenContract;
+use crate::token::{hook_sender, TokenContract, UnknownToken};
 
 /// A payment asset.
 #[cw_serde]
@@ -16,6 +22,23 @@ pub enum Asset {
 }
 
 impl Asset {
+    /// The asset of a denom name: "btt" is the BTT cw20 `token`, anything else a native denom.
+    pub fn named(denom: &str, token: &Addr) -> Asset {
+        if denom == BTT_DENOM {
+            Asset::Cw20(token.clone())
+        } else {
+            Asset::Native(denom.into())
+        }
+    }
+
+    /// The asset's name where a denom is asked for: "btt" for the cw20, else the native denom.
+    pub fn denom(&self) -> String {
+        match self {
+            Asset::Cw20(_) => BTT_DENOM.into(),
+            Asset::Native(d) => d.clone(),
+        }
+    }
+
     /// A message paying `amount` of this asset to `recipient`, or `None` for a zero amount.
     pub fn transfer_msg(&self, recipient: &Addr, amount: Uint128) -> StdResult<Option<CosmosMsg>> {
         if amount.is_zero() {
@@ -35,7 +58,7 @@ impl Asset {
 /// True when every entry is a real native denom: not empty, and not "btt" (the name messages
 /// use for the BTT cw20).
 pub fn are_native_denoms(denoms: &[String]) -> bool {
-    denoms.iter().all(|d| !d.is_empty() && d != "btt")
+    denoms.iter().all(|d| !d.is_empty() && d != BTT_DENOM)
 }
 
 impl std::fmt::Display for Asset {
@@ -45,4 +68,132 @@ impl std::fmt::Display for Asset {
             Asset::Native(d) => write!(f, "{d}"),
         }
     }
+}
+
+/// The name messages and metadata use for the BTT cw20 where a denom is asked for.
+pub const BTT_DENOM: &str = "btt";
+
+/// What a payment did not match.
+#[derive(Error, Debug, PartialEq)]
+pub enum PaidError {
+    /// The denom is neither "btt" nor one the contract accepts.
+    #[error("{denom} is not accepted here")]
+    UnknownDenom {
+        /// The denom paid or named.
+        denom: String,
+    },
+    /// Paid in another asset than the one due.
+    #[error("paid in {got}, but {expected} is due")]
+    WrongAsset {
+        /// The asset due.
+        expected: String,
+        /// The asset paid.
+        got: String,
+    },
+    /// Paid another amount than exactly the one due.
+    #[error("paid {got}, but exactly {expected} is due")]
+    WrongAmount {
+        /// The amount due.
+        expected: Uint128,
+        /// The amount paid.
+        got: Uint128,
+    },
+}
+
+/// What arrived with a message: BTT through a cw20 hook, or exactly one native coin.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Payment {
+    /// Who paid: the cw20 sender of a hook, or the message's sender.
+    pub sender: Addr,
+    /// The asset paid in.
+    pub asset: Asset,
+    /// The amount paid.
+    pub amount: Uint128,
+}
+
+impl Payment {
+    /// The BTT of a `Receive(Cw20ReceiveMsg)`, after the hook's guard ([`hook_sender`]): no native
+    /// funds, the caller is `token`, the cw20 sender a valid address.
+    pub fn from_hook<E>(
+        api: &dyn Api,
+        info: &MessageInfo,
+        token: &Addr,
+        wrapper: &Cw20ReceiveMsg,
+    ) -> Result<Payment, E>
+    where
+        E: From<UnknownToken> + From<StdError> + From<PaymentError>,
+    {
+        Ok(Payment {
+            sender: hook_sender::<E>(api, info, token, wrapper)?,
+            asset: Asset::Cw20(token.clone()),
+            amount: wrapper.amount,
+        })
+    }
+
+    /// Exactly one native coin attached to the message, in any denom.
+    pub fn one_coin(info: &MessageInfo) -> Result<Payment, PaymentError> {
+        let coin = cw_utils::one_coin(info)?;
+        Ok(Payment {
+            sender: info.sender.clone(),
+            asset: Asset::Native(coin.denom),
+            amount: coin.amount,
+        })
+    }
+
+    /// Exactly one native coin attached to the message, in one of the `accepted` denoms.
+    pub fn native<E>(info: &MessageInfo, accepted: &[String]) -> Result<Payment, E>
+    where
+        E: From<PaymentError> + From<PaidError>,
+    {
+        let paid = Payment::one_coin(info)?;
+        let denom = paid.denom();
+        if !accepted.contains(&denom) {
+            return Err(PaidError::UnknownDenom { denom }.into());
+        }
+        Ok(paid)
+    }
+
+    /// The denom paid: "btt" for the cw20, else the native denom.
+    pub fn denom(&self) -> String {
+        self.asset.denom()
+    }
+
+    /// Checks the payment is in `expected`.
+    pub fn check_asset(&self, expected: &Asset) -> Result<(), PaidError> {
+        if &self.asset != expected {
+            return Err(PaidError::WrongAsset {
+                expected: expected.to_string(),
+                got: self.asset.to_string(),
+            });
+        }
+        Ok(())
+    }
+
+    /// Checks the payment is exactly `expected`, in any asset.
+    pub fn check_amount(&self, expected: Uint128) -> Result<(), PaidError> {
+        if self.amount != expected {
+            return Err(PaidError::WrongAmount {
+                expected,
+                got: self.amount,
+            });
+        }
+        Ok(())
+    }
+
+    /// Checks the payment is exactly `amount` of `asset`.
+    pub fn check(&self, asset: &Asset, amount: Uint128) -> Result<(), PaidError> {
+        self.check_asset(asset)?;
+        self.check_amount(amount)
+    }
+}
+
+/// The asset a message names by denom: "btt" for the BTT cw20 `token`, or one of the `accepted`
+/// native denoms.
+pub fn asset_named(denom: &str, token: &Addr, accepted: &[String]) -> Result<Asset, PaidError> {
+    if denom != BTT_DENOM && !accepted.iter().any(|d| d == denom) {
+        return Err(PaidError::UnknownDenom {
+            denom: denom.into(),
+        });
+    }
+    Ok(Asset::named(denom, token))
 }

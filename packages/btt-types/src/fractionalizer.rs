@@ -166,18 +166,7 @@ pub enum ExecuteMsg {
         vault_id: u64,
     },
     /// Owner (DAO) only: change fees, the burn threshold, buyout rules or denoms.
-    UpdateConfig {
-        /// New fees.
-        fees: Option<VaultFees>,
-        /// New high-value burn threshold, ubtt.
-        burn_threshold: Option<Uint128>,
-        /// New buyout rules (apply to auctions started later).
-        buyout: Option<BuyoutParams>,
-        /// New native denoms.
-        native_denoms: Option<Vec<String>>,
-        /// New shares code id.
-        shares_code_id: Option<u64>,
-    },
+    UpdateConfig(ConfigUpdate),
     /// Owner (DAO) only: change the fee payees or the shares of the trade, premium and
     /// management fees.
     UpdateFeeRouting(FeeRoutingUpdate),
@@ -202,6 +191,22 @@ pub enum NftHook {
         /// Who earns the management fee; defaults to the sender.
         curator: Option<String>,
     },
+}
+
+/// The config fields the owner (DAO) may change; each left out stays as it is.
+#[cw_serde]
+#[derive(Default)]
+pub struct ConfigUpdate {
+    /// New trade, management and premium fees (each within its band).
+    pub fees: Option<VaultFees>,
+    /// New high-value burn threshold, ubtt.
+    pub burn_threshold: Option<Uint128>,
+    /// New buyout rules (apply to auctions started later).
+    pub buyout: Option<BuyoutParams>,
+    /// New accepted native denoms.
+    pub native_denoms: Option<Vec<String>>,
+    /// New rwa-shares code id for vaults opened later.
+    pub shares_code_id: Option<u64>,
 }
 
 /// Hooks of cw20 `Send` to the fractionalizer.

@@ -24,6 +24,7 @@ pub mod depin;
 pub mod fee_router;
 pub mod fees;
 pub mod fractionalizer;
+pub mod math;
 pub mod median;
 pub mod migration;
 pub mod ownership;

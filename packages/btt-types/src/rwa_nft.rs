@@ -199,16 +199,7 @@ pub struct InstantiateMsg {
 pub enum ExecuteMsg {
     /// An approved issuer mints an asset to `owner`, attaching exactly the mint fee in the
     /// appraisal's native denom. For a BTT appraisal use a cw20 `Send` with `ReceiveMsg::Mint`.
-    Mint {
-        /// A new token id (1..=64 characters).
-        token_id: String,
-        /// Who receives the NFT.
-        owner: String,
-        /// Optional off-chain metadata URI.
-        token_uri: Option<String>,
-        /// The asset.
-        asset: MintAsset,
-    },
+    Mint(MintMsg),
     /// An appointed appraiser proposes a new value for an NFT (no funds).
     Appraise {
         /// The NFT.
@@ -276,23 +267,41 @@ pub enum ExecuteMsg {
         token_id: String,
     },
     /// Owner (DAO) only: change issuers, appraisers, denoms, fees or the burn threshold.
-    UpdateConfig {
-        /// New issuer list.
-        issuers: Option<Vec<String>>,
-        /// New appraiser list.
-        appraisers: Option<Vec<String>>,
-        /// New accepted native denoms.
-        native_denoms: Option<Vec<String>>,
-        /// New fees (each within its band).
-        fees: Option<NftFees>,
-        /// New high-value burn threshold, ubtt.
-        burn_threshold: Option<Uint128>,
-    },
+    UpdateConfig(ConfigUpdate),
     /// Owner (DAO) only: change the fee payees or the shares of the mint and revaluation fees.
     UpdateFeeRouting(FeeRoutingUpdate),
     /// The circuit breaker: the guardian (before its sunset) or the DAO pauses new value coming
     /// in; every exit stays open. No funds.
     Circuit(crate::circuit::CircuitMsg),
+}
+
+/// A mint: the NFT and the asset it stands for.
+#[cw_serde]
+pub struct MintMsg {
+    /// A new token id (1..=64 characters).
+    pub token_id: String,
+    /// Who receives the NFT.
+    pub owner: String,
+    /// Optional off-chain metadata URI.
+    pub token_uri: Option<String>,
+    /// What the NFT stands for: class, description, appraisal, documents.
+    pub asset: MintAsset,
+}
+
+/// The config fields the owner (DAO) may change; each left out stays as it is.
+#[cw_serde]
+#[derive(Default)]
+pub struct ConfigUpdate {
+    /// New issuer list (at most 30).
+    pub issuers: Option<Vec<String>>,
+    /// New appraiser list (at most 30).
+    pub appraisers: Option<Vec<String>>,
+    /// New accepted native denoms.
+    pub native_denoms: Option<Vec<String>>,
+    /// New fees (each within its band).
+    pub fees: Option<NftFees>,
+    /// New high-value burn threshold, ubtt.
+    pub burn_threshold: Option<Uint128>,
 }
 
 /// Hooks of BTT sent with cw20 `Send`; the amount must be exactly the fee.
@@ -301,16 +310,7 @@ pub enum ExecuteMsg {
 #[cw_serde]
 pub enum ReceiveMsg {
     /// As `ExecuteMsg::Mint` with a "btt" appraisal.
-    Mint {
-        /// A new token id.
-        token_id: String,
-        /// Who receives the NFT.
-        owner: String,
-        /// Optional metadata URI.
-        token_uri: Option<String>,
-        /// The asset.
-        asset: MintAsset,
-    },
+    Mint(MintMsg),
     /// As `ExecuteMsg::AcceptRevaluation` for a "btt" appraisal.
     AcceptRevaluation {
         /// The NFT.

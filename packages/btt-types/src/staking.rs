@@ -84,7 +84,7 @@ pub const MAX_REWARD_DENOMS: usize = 5;
 /// The shortest and longest period a reward deposit streams over: 1 to 90 days.
 pub const REWARD_PERIOD_BOUNDS: (u64, u64) = (86_400, 90 * 86_400);
 /// The key of BTT rewards (the cw20) among reward denoms.
-pub const BTT_REWARDS: &str = "btt";
+pub const BTT_REWARDS: &str = crate::asset::BTT_DENOM;
 
 /// Instantiates btt-staking. No funds.
 #[cw_serde]

@@ -1,3 +1,4 @@
+use btt_types::asset::PaidError;
 use btt_types::bps::Bps;
 use btt_types::fractionalizer::{ExecuteMsg, NftHook, ReceiveMsg};
 use btt_types::units::btt;
@@ -19,12 +20,12 @@ fn nfts_of_another_contract_are_rejected() {
     let fake = instantiate_nft(&mut suite.app, code, &owner, &token, &staking);
     let hook = rwa_nft_hook();
     let fee = btt(10_000);
-    let mint = btt_types::rwa_nft::ReceiveMsg::Mint {
+    let mint = btt_types::rwa_nft::ReceiveMsg::Mint(btt_types::rwa_nft::MintMsg {
         token_id: "fake".into(),
         owner: suite.addr("clinic").to_string(),
         token_uri: None,
         asset: mri(btt(1_000_000), "btt"),
-    };
+    });
     let clinic = suite.addr("clinic");
     suite
         .app
@@ -106,9 +107,9 @@ fn fractionalize_input_is_validated() {
         suite
             .send_nft(&nft, "clinic", "mri-1", &Suite::hook(10, "uatom", btt(1)))
             .unwrap_err(),
-        ContractError::UnknownDenom {
+        ContractError::Paid(PaidError::UnknownDenom {
             denom: "uatom".into()
-        }
+        })
     );
     // the NFT stayed with the clinic through every failure
     assert_eq!(suite.nft_owner("mri-1"), suite.addr("clinic").to_string());
@@ -134,12 +135,12 @@ fn fees_outside_their_bands_are_refused() {
             other => panic!("{other}"),
         }
     }
-    let update = |fees, shares_code_id| ExecuteMsg::UpdateConfig {
-        fees,
-        burn_threshold: None,
-        buyout: None,
-        native_denoms: None,
-        shares_code_id,
+    let update = |fees, shares_code_id| {
+        ExecuteMsg::UpdateConfig(btt_types::fractionalizer::ConfigUpdate {
+            fees,
+            shares_code_id,
+            ..btt_types::fractionalizer::ConfigUpdate::default()
+        })
     };
     let err = suite.execute("alice", &update(None, Some(9))).unwrap_err();
     assert!(matches!(err, ContractError::Ownership(_)));

@@ -1,3 +1,4 @@
+use btt_types::asset::PaidError;
 use btt_types::fractionalizer::ExecuteMsg;
 use btt_types::units::btt;
 use cosmwasm_std::{coins, Uint128};
@@ -158,7 +159,10 @@ fn deposits_must_match_the_vault_asset_and_status() {
             &coins(5, USDC),
         )
         .unwrap_err();
-    assert!(matches!(err, ContractError::WrongAsset { .. }));
+    assert!(matches!(
+        err,
+        ContractError::Paid(PaidError::WrongAsset { .. })
+    ));
     let err = suite
         .execute("clinic", &ExecuteMsg::DepositIncome { vault_id: v })
         .unwrap_err();
@@ -207,7 +211,7 @@ fn native_income_vaults_pay_in_their_denom() {
     assert_eq!(after - before, Uint128::new(250));
     assert!(matches!(
         suite.deposit("bob", v, 10).unwrap_err(),
-        ContractError::WrongAsset { .. }
+        ContractError::Paid(PaidError::WrongAsset { .. })
     ));
 }
 

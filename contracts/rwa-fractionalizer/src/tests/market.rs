@@ -1,3 +1,4 @@
+use btt_types::asset::PaidError;
 use btt_types::fractionalizer::{ExecuteMsg, QueryMsg, ReceiveMsg, VaultsResponse};
 use btt_types::units::btt;
 use cosmwasm_std::{coins, Uint128};
@@ -139,10 +140,10 @@ fn purchases_are_checked() {
                 }
             )
             .unwrap_err(),
-        ContractError::WrongAmount {
+        ContractError::Paid(PaidError::WrongAmount {
             expected: total,
             got: total - Uint128::one()
-        }
+        })
     );
     assert_eq!(
         suite.buy("alice", l, 501).unwrap_err(),
@@ -165,7 +166,10 @@ fn purchases_are_checked() {
             &coins(1_010_000, USDC),
         )
         .unwrap_err();
-    assert!(matches!(err, ContractError::WrongAsset { .. }));
+    assert!(matches!(
+        err,
+        ContractError::Paid(PaidError::WrongAsset { .. })
+    ));
     // the seller moves the shares away: the listing is no longer backed
     suite.transfer_shares(v, "clinic", "carol", 600);
     assert_eq!(
@@ -194,10 +198,10 @@ fn premium_listing_features_a_vault_for_its_period() {
         suite
             .send_btt("clinic", btt(99), &ReceiveMsg::Feature { vault_id: v })
             .unwrap_err(),
-        ContractError::WrongAmount {
+        ContractError::Paid(PaidError::WrongAmount {
             expected: btt(100),
             got: btt(99)
-        }
+        })
     );
     let dev = suite.btt_balance("devfund");
     suite

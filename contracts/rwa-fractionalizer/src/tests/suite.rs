@@ -256,12 +256,12 @@ impl Suite {
     /// The clinic mints an asset appraised at `value` BTT, paying the 1% fee in BTT.
     pub fn mint(&mut self, token_id: &str, value: Uint128) {
         let fee = value.mul_ceil(Decimal::percent(1));
-        let hook = nft_msg::ReceiveMsg::Mint {
+        let hook = nft_msg::ReceiveMsg::Mint(nft_msg::MintMsg {
             token_id: token_id.into(),
             owner: self.addr("clinic").to_string(),
             token_uri: None,
             asset: mri(value, "btt"),
-        };
+        });
         let msg = Cw20ExecuteMsg::Send {
             contract: self.nft.to_string(),
             amount: fee,

@@ -1,5 +1,6 @@
+use btt_types::asset::PaidError;
 use btt_types::bps::Bps;
-use btt_types::rwa_nft::{AssetMetadata, Complexity, ExecuteMsg, NftFees, QueryMsg};
+use btt_types::rwa_nft::{AssetMetadata, Complexity, ConfigUpdate, ExecuteMsg, NftFees, QueryMsg};
 use btt_types::units::btt;
 use cosmwasm_std::{coins, Uint128};
 use cw721::msg::{NftInfoResponse, NumTokensResponse, OwnerOfResponse};
@@ -76,10 +77,10 @@ fn native_mints_pay_exactly_in_the_appraisal_denom() {
         suite
             .mint_native("clinic", "mri-1", a(), &coins(39_999_999, USDC))
             .unwrap_err(),
-        ContractError::WrongFee {
+        ContractError::Paid(PaidError::WrongAmount {
             expected: fee,
             got: Uint128::new(39_999_999)
-        }
+        })
     );
     assert!(matches!(
         suite.mint_native("clinic", "mri-1", a(), &[]).unwrap_err(),
@@ -87,10 +88,10 @@ fn native_mints_pay_exactly_in_the_appraisal_denom() {
     ));
     assert_eq!(
         suite.mint_btt("clinic", "mri-1", a(), fee).unwrap_err(),
-        ContractError::WrongDenom {
+        ContractError::Paid(PaidError::WrongAsset {
             expected: USDC.into(),
-            got: "btt".into()
-        }
+            got: format!("cw20:{}", suite.token.addr())
+        })
     );
     suite
         .mint_native("clinic", "mri-1", a(), &coins(40_000_000, USDC))
@@ -160,9 +161,9 @@ fn bad_mints_are_refused_with_a_reason() {
                 btt(10)
             )
             .unwrap_err(),
-        ContractError::UnknownDenom {
+        ContractError::Paid(PaidError::UnknownDenom {
             denom: "uatom".into()
-        }
+        })
     );
     // an unknown asset class does not even parse
     let raw =
@@ -243,12 +244,11 @@ fn fees_outside_their_bands_are_refused() {
     ));
 
     let mut suite = SuiteBuilder::default().build().unwrap();
-    let update = |fees| ExecuteMsg::UpdateConfig {
-        issuers: None,
-        appraisers: None,
-        native_denoms: None,
-        fees: Some(fees),
-        burn_threshold: None,
+    let update = |fees| {
+        ExecuteMsg::UpdateConfig(ConfigUpdate {
+            fees: Some(fees),
+            ..ConfigUpdate::default()
+        })
     };
     assert!(matches!(
         suite

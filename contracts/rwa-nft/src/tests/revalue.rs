@@ -1,3 +1,4 @@
+use btt_types::asset::PaidError;
 use btt_types::rwa_nft::{Complexity, ExecuteMsg, QueryMsg, ReceiveMsg, RevaluationResponse};
 use btt_types::units::btt;
 use cosmwasm_std::{coins, Uint128};
@@ -48,10 +49,10 @@ fn an_appraiser_proposes_and_the_owner_pays_to_accept() {
     };
     assert_eq!(
         suite.send_btt("clinic", btt(29), &accept).unwrap_err(),
-        ContractError::WrongFee {
+        ContractError::Paid(PaidError::WrongAmount {
             expected: btt(30),
             got: btt(29)
-        }
+        })
     );
     let supply = suite.btt_supply();
     suite.send_btt("clinic", btt(30), &accept).unwrap();

@@ -4,8 +4,8 @@
 //! ≥ 10,000 BTT (the reserve's otherwise).
 
 use btt_types::rwa_nft::{
-    AssetResponse, Complexity, Document, ExecuteMsg, InstantiateMsg, MintAsset, NftFees, QueryMsg,
-    ReceiveMsg, FEE_STREAMS,
+    AssetResponse, Complexity, Document, ExecuteMsg, InstantiateMsg, MintAsset, MintMsg, NftFees,
+    QueryMsg, ReceiveMsg, FEE_STREAMS,
 };
 use btt_types::token::TokenContract;
 use btt_types::units::btt;
@@ -160,12 +160,12 @@ impl Suite {
         asset: MintAsset,
         fee: Uint128,
     ) -> Result<AppResponse, ContractError> {
-        let hook = ReceiveMsg::Mint {
+        let hook = ReceiveMsg::Mint(MintMsg {
             token_id: token_id.into(),
             owner: self.addr(issuer).to_string(),
             token_uri: None,
             asset,
-        };
+        });
         self.send_btt(issuer, fee, &hook)
     }
 
@@ -176,12 +176,12 @@ impl Suite {
         asset: MintAsset,
         funds: &[Coin],
     ) -> Result<AppResponse, ContractError> {
-        let msg = ExecuteMsg::Mint {
+        let msg = ExecuteMsg::Mint(MintMsg {
             token_id: token_id.into(),
             owner: self.addr(issuer).to_string(),
             token_uri: Some("https://clinic.example/assets/mri".into()),
             asset,
-        };
+        });
         self.execute(issuer, &msg, funds)
     }
 
