@@ -135,7 +135,7 @@ impl Care {
     }
 
     fn invoice(&mut self, amount: Uint128) -> anyhow::Result<u64> {
-        let msg = payfi::ExecuteMsg::IssueInvoice {
+        let msg = payfi::ExecuteMsg::IssueInvoice(btt_types::payfi::NewInvoice {
             payer: None,
             denom: Denom::Btt,
             amount,
@@ -143,7 +143,7 @@ impl Care {
             memo_hash: String::new(),
             points: None,
             analytics: false,
-        };
+        });
         let (clinic, payfi) = (self.clinic.clone(), self.payfi.clone());
         self.chain.execute(&clinic, &payfi, &msg)?;
         let totals: payfi::TotalsResponse =

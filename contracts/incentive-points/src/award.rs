@@ -10,7 +10,7 @@ use crate::state::{CONFIG, EARNED, PROVIDERS};
 use crate::ContractError;
 
 /// Awards `points` in `category` to `patient` from `provider`'s budget of the current window.
-pub fn award(
+fn award(
     deps: DepsMut,
     env: Env,
     provider: Addr,
@@ -81,8 +81,38 @@ pub fn award(
         .add_attribute("period", now.to_string()))
 }
 
+/// `Award`: a subscribed provider awards from its own budget. No funds.
+pub fn award_own(
+    deps: DepsMut,
+    env: Env,
+    info: MessageInfo,
+    patient: String,
+    category: String,
+    points: u64,
+) -> Result<Response, ContractError> {
+    cw_utils::nonpayable(&info)?;
+    award(deps, env, info.sender, patient, category, points)
+}
+
+/// `AwardFor`: payfi awards for `provider`, from its budget, once a paid invoice has settled.
+/// No funds.
+pub fn award_for(
+    deps: DepsMut,
+    env: Env,
+    info: MessageInfo,
+    provider: String,
+    patient: String,
+    category: String,
+    points: u64,
+) -> Result<Response, ContractError> {
+    cw_utils::nonpayable(&info)?;
+    assert_payfi(&deps, &info)?;
+    let provider = deps.api.addr_validate(&provider)?;
+    award(deps, env, provider, patient, category, points)
+}
+
 /// Only payfi.
-pub fn assert_payfi(deps: &DepsMut, info: &MessageInfo) -> Result<(), ContractError> {
+fn assert_payfi(deps: &DepsMut, info: &MessageInfo) -> Result<(), ContractError> {
     let config = CONFIG.load(deps.storage)?;
     ensure!(
         config.payfi.as_ref() == Some(&info.sender),

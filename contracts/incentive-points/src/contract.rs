@@ -1,18 +1,13 @@
+use btt_types::asset::Payment;
 use btt_types::fee_router::routed_totals;
 use btt_types::ownership::update_ownership;
-use btt_types::points::{
-    ExecuteMsg, InstantiateMsg, MigrateMsg, PointsRules, QueryMsg, ReceiveMsg, FEE_STREAMS,
-};
-use btt_types::token::hook_sender;
+use btt_types::points::{ExecuteMsg, InstantiateMsg, MigrateMsg, QueryMsg, FEE_STREAMS};
 #[cfg(not(feature = "library"))]
 use cosmwasm_std::entry_point;
-use cosmwasm_std::{
-    from_json, to_json_binary, Binary, Deps, DepsMut, Env, MessageInfo, Response, StdResult,
-};
-use cw20::Cw20ReceiveMsg;
+use cosmwasm_std::{to_json_binary, Binary, Deps, DepsMut, Env, MessageInfo, Response, StdResult};
 
 use crate::state::{Config, Pool, CONFIG, POOL};
-use crate::{award, fees, providers, query, rules, spend, ContractError};
+use crate::{award, fees, query, receive, rules, spend, ContractError};
 
 /// cw2 name of this contract.
 pub const CONTRACT_NAME: &str = "crates.io:incentive-points";
@@ -46,59 +41,6 @@ pub fn instantiate(
         .add_attributes(ownership.into_attributes()))
 }
 
-fn receive(
-    deps: DepsMut,
-    env: Env,
-    info: MessageInfo,
-    wrapper: Cw20ReceiveMsg,
-) -> Result<Response, ContractError> {
-    let token = CONFIG.load(deps.storage)?.token;
-    let sender = hook_sender::<ContractError>(deps.api, &info, &token, &wrapper)?;
-    match from_json(&wrapper.msg)? {
-        ReceiveMsg::Subscribe { tier, referrer } => providers::subscribe(
-            deps,
-            env,
-            sender,
-            providers::Paid::Btt(wrapper.amount),
-            tier,
-            referrer,
-        ),
-        ReceiveMsg::RegisterPartner { name } => {
-            spend::register_partner(deps, sender, wrapper.amount, name)
-        }
-        ReceiveMsg::FundPartner {} => spend::fund_partner(deps, sender, wrapper.amount),
-        ReceiveMsg::FundPool {} => {
-            let mut pool = POOL.load(deps.storage)?;
-            pool.funded = pool.funded.checked_add(wrapper.amount)?;
-            POOL.save(deps.storage, &pool)?;
-            Ok(Response::new()
-                .add_attribute("action", "fund_pool")
-                .add_attribute("amount", wrapper.amount))
-        }
-    }
-}
-
-fn update_config(
-    deps: DepsMut,
-    info: MessageInfo,
-    new_rules: Option<Box<PointsRules>>,
-    payfi: Option<String>,
-) -> Result<Response, ContractError> {
-    cw_utils::nonpayable(&info)?;
-    cw_ownable::assert_owner(deps.storage, &info.sender)?;
-    let mut config = CONFIG.load(deps.storage)?;
-    if let Some(r) = new_rules {
-        rules::validate(&r)?;
-        fees::check_denoms(&deps.querier, &config, &r)?;
-        config.rules = *r;
-    }
-    if let Some(p) = payfi {
-        config.payfi = Some(deps.api.addr_validate(&p)?);
-    }
-    CONFIG.save(deps.storage, &config)?;
-    Ok(Response::new().add_attribute("action", "update_config"))
-}
-
 #[cfg_attr(not(feature = "library"), entry_point)]
 pub fn execute(
     deps: DepsMut,
@@ -107,37 +49,21 @@ pub fn execute(
     msg: ExecuteMsg,
 ) -> Result<Response, ContractError> {
     match msg {
-        ExecuteMsg::Receive(wrapper) => receive(deps, env, info, wrapper),
+        ExecuteMsg::Receive(wrapper) => receive::receive(deps, env, info, wrapper),
         ExecuteMsg::Subscribe { tier, referrer } => {
-            let coin = cw_utils::one_coin(&info)?;
-            providers::subscribe(
-                deps,
-                env,
-                info.sender,
-                providers::Paid::Native(coin),
-                tier,
-                referrer,
-            )
+            crate::providers::subscribe(deps, env, Payment::one_coin(&info)?, tier, referrer)
         }
         ExecuteMsg::Award {
             patient,
             category,
             points,
-        } => {
-            cw_utils::nonpayable(&info)?;
-            award::award(deps, env, info.sender, patient, category, points)
-        }
+        } => award::award_own(deps, env, info, patient, category, points),
         ExecuteMsg::AwardFor {
             provider,
             patient,
             category,
             points,
-        } => {
-            cw_utils::nonpayable(&info)?;
-            award::assert_payfi(&deps, &info)?;
-            let provider = deps.api.addr_validate(&provider)?;
-            award::award(deps, env, provider, patient, category, points)
-        }
+        } => award::award_for(deps, env, info, provider, patient, category, points),
         ExecuteMsg::Redeem { partner, points } => spend::redeem(deps, env, info, partner, points),
         ExecuteMsg::Convert { points } => spend::convert(deps, env, info, points),
         ExecuteMsg::Grant {
@@ -149,7 +75,7 @@ pub fn execute(
             spend::approve_partner(deps, info, partner, name)
         }
         ExecuteMsg::RemovePartner { partner } => spend::remove_partner(deps, info, partner),
-        ExecuteMsg::UpdateConfig { rules, payfi } => update_config(deps, info, rules, payfi),
+        ExecuteMsg::UpdateConfig(update) => rules::update(deps, info, *update),
         ExecuteMsg::UpdateFeeRouting(update) => fees::update_routing(deps, info, update),
         ExecuteMsg::Circuit(msg) => Ok(btt_types::circuit::execute(deps, &env, &info, msg)?),
         ExecuteMsg::UpdateOwnership(action) => update_ownership(deps, &env, &info, action),

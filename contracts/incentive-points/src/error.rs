@@ -1,3 +1,4 @@
+use btt_types::asset::PaidError;
 use btt_types::fee_router::FeeRouteError;
 use btt_types::migration::MigrationError;
 use btt_types::token::UnknownToken;
@@ -50,11 +51,12 @@ pub enum ContractError {
     #[error("unknown category {category:?}")]
     UnknownCategory { category: String },
 
+    /// Paid another amount than due.
+    #[error("{0}")]
+    Paid(#[from] PaidError),
+
     #[error("tier {tier} has no price in {denom}")]
     NoNativePrice { tier: u32, denom: String },
-
-    #[error("the tier costs {expected}, {sent} was sent")]
-    WrongPayment { expected: Uint128, sent: Uint128 },
 
     #[error("{referrer} is not a subscribed provider and cannot refer")]
     InvalidReferrer { referrer: String },

@@ -1,8 +1,9 @@
 //! Point buckets: one per patient per award period. Every operation reads at most
 //! `expiry_periods` (≤ 24) live buckets, and removes at most 24 expired ones.
 
+use btt_types::math::{checked_sum, Checked};
 use btt_types::points::MAX_EXPIRY_PERIODS;
-use cosmwasm_std::{Addr, Order, StdResult, Storage};
+use cosmwasm_std::{ensure, Addr, Order, StdResult, Storage};
 use cw_storage_plus::Bound;
 
 use crate::state::BUCKETS;
@@ -24,10 +25,9 @@ pub fn live(storage: &dyn Storage, patient: &Addr, oldest_live: u64) -> StdResul
 
 /// Points `patient` holds that have not expired.
 pub fn balance(storage: &dyn Storage, patient: &Addr, oldest_live: u64) -> StdResult<u64> {
-    Ok(live(storage, patient, oldest_live)?
-        .iter()
-        .map(|(_, p)| p)
-        .sum())
+    Ok(checked_sum(
+        live(storage, patient, oldest_live)?.iter().map(|(_, p)| *p),
+    )?)
 }
 
 /// Adds `points` to the bucket of `period`.
@@ -38,7 +38,7 @@ pub fn credit(
     points: u64,
 ) -> StdResult<()> {
     BUCKETS.update(storage, (patient, period), |b| -> StdResult<_> {
-        Ok(b.unwrap_or(0) + points)
+        Ok(b.unwrap_or(0).add_checked(points)?)
     })?;
     Ok(())
 }
@@ -69,24 +69,25 @@ pub fn debit(
     points: u64,
 ) -> Result<(), ContractError> {
     let buckets = live(storage, patient, oldest_live)?;
-    let available: u64 = buckets.iter().map(|(_, p)| p).sum();
-    if available < points {
-        return Err(ContractError::InsufficientPoints {
+    let available = checked_sum(buckets.iter().map(|(_, p)| *p))?;
+    ensure!(
+        available >= points,
+        ContractError::InsufficientPoints {
             available,
             requested: points,
-        });
-    }
+        }
+    );
     let mut left = points;
     for (period, amount) in buckets {
         if left == 0 {
             break;
         }
         let take = amount.min(left);
-        left -= take;
+        left = left.sub_checked(take)?;
         if take == amount {
             BUCKETS.remove(storage, (patient, period));
         } else {
-            BUCKETS.save(storage, (patient, period), &(amount - take))?;
+            BUCKETS.save(storage, (patient, period), &amount.sub_checked(take)?)?;
         }
     }
     sweep(storage, patient, oldest_live)?;

@@ -20,6 +20,7 @@ pub mod ledger;
 pub mod migrate;
 pub mod providers;
 pub mod query;
+pub mod receive;
 pub mod rules;
 pub mod spend;
 pub mod state;

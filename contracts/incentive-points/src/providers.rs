@@ -2,13 +2,12 @@
 //! 30-day windows from its first payment; each window carries its tier's budget, so one payment
 //! buys one budget. A different tier starts with the first window after those already paid.
 
-use btt_types::asset::Asset;
+use btt_types::asset::{Asset, Payment};
 use btt_types::fee_router::FeeStream;
+use btt_types::math::Checked;
 use btt_types::points::{Provider, QueuedTier, SUBSCRIPTION_SECONDS};
 use btt_types::token::TokenContract;
-use cosmwasm_std::{
-    ensure, Addr, Coin, CosmosMsg, DepsMut, Env, Response, Storage, Timestamp, Uint128,
-};
+use cosmwasm_std::{ensure, Addr, CosmosMsg, DepsMut, Env, Response, Storage, Timestamp, Uint128};
 
 use crate::fees;
 use crate::state::{Config, CONFIG, POOL, PROVIDERS};
@@ -42,21 +41,12 @@ pub fn current(mut p: Provider, now: Timestamp) -> Provider {
     p
 }
 
-/// How a subscription is paid.
-pub enum Paid {
-    /// BTT, by the cw20 hook.
-    Btt(Uint128),
-    /// Native funds attached to `Subscribe`.
-    Native(Coin),
-}
-
 /// `Subscribe`: exactly the tier's price (in BTT, or its native price), for 30 more days; paid
 /// to the treasury.
 pub fn subscribe(
     deps: DepsMut,
     env: Env,
-    provider: Addr,
-    paid: Paid,
+    paid: Payment,
     tier: u32,
     referrer: Option<String>,
 ) -> Result<Response, ContractError> {
@@ -68,36 +58,26 @@ pub fn subscribe(
         .tiers
         .get(tier as usize)
         .ok_or(ContractError::UnknownTier { tier })?;
-    let (asset, amount, btt_paid) = match paid {
-        Paid::Btt(amount) => {
-            ensure!(
-                amount == t.price,
-                ContractError::WrongPayment {
-                    expected: t.price,
-                    sent: amount,
-                }
-            );
-            (Asset::Cw20(config.token.clone()), amount, amount)
-        }
-        Paid::Native(coin) => {
-            let price = t
-                .native_price
+    let provider = paid.sender.clone();
+    let price = match &paid.asset {
+        Asset::Cw20(_) => t.price,
+        Asset::Native(denom) => {
+            t.native_price
                 .as_ref()
-                .filter(|p| p.denom == coin.denom)
+                .filter(|p| &p.denom == denom)
                 .ok_or_else(|| ContractError::NoNativePrice {
                     tier,
-                    denom: coin.denom.clone(),
-                })?;
-            ensure!(
-                coin.amount == price.amount,
-                ContractError::WrongPayment {
-                    expected: price.amount,
-                    sent: coin.amount,
-                }
-            );
-            (Asset::Native(coin.denom), coin.amount, Uint128::zero())
+                    denom: denom.clone(),
+                })?
+                .amount
         }
     };
+    paid.check_amount(price)?;
+    let btt_paid = match paid.asset {
+        Asset::Cw20(_) => paid.amount,
+        Asset::Native(_) => Uint128::zero(),
+    };
+    let (asset, amount) = (paid.asset, paid.amount);
     let existing = PROVIDERS.may_load(deps.storage, &provider)?;
     let referrer = match (&existing, referrer) {
         (None, Some(r)) => {
@@ -192,7 +172,7 @@ pub fn referral_rewards(
         }
         pool.ensure_covers(m.reward)?;
         pool.referrals = pool.referrals.checked_add(m.reward)?;
-        p.next_milestone += 1;
+        p.next_milestone = p.next_milestone.add_checked(1)?;
         msgs.push(TokenContract(config.token.clone()).transfer_msg(&referrer, m.reward)?);
     }
     POOL.save(storage, &pool)?;

@@ -1,3 +1,4 @@
+use btt_types::math::{checked_sum, Checked};
 use btt_types::points::{
     BalanceResponse, CategoryPoints, ConfigResponse, EngagementResponse, Partner, PoolResponse,
     ProviderResponse, MAX_EXPIRY_PERIODS, SUBSCRIPTION_SECONDS,
@@ -51,8 +52,11 @@ pub fn balance(deps: Deps, env: Env, patient: String) -> StdResult<BalanceRespon
     let oldest = oldest_live(&config, period(&config, env.block.time));
     let live = ledger::live(deps.storage, &patient, oldest)?;
     Ok(BalanceResponse {
-        points: live.iter().map(|(_, p)| p).sum(),
-        next_expiry_period: live.first().map(|(p, _)| p + config.rules.expiry_periods),
+        points: checked_sum(live.iter().map(|(_, p)| *p))?,
+        next_expiry_period: live
+            .first()
+            .map(|(p, _)| p.add_checked(config.rules.expiry_periods))
+            .transpose()?,
     })
 }
 
@@ -62,7 +66,7 @@ pub fn engagement(
     from_period: u64,
     to_period: u64,
 ) -> StdResult<EngagementResponse> {
-    if to_period < from_period || to_period - from_period >= MAX_EXPIRY_PERIODS {
+    if to_period < from_period || to_period.sub_checked(from_period)? >= MAX_EXPIRY_PERIODS {
         return Err(StdError::generic_err("ask for 1 to 24 periods"));
     }
     let config = CONFIG.load(deps.storage)?;
@@ -71,16 +75,17 @@ pub fn engagement(
     for c in &config.rules.categories {
         let mut points = 0;
         for p in from_period..=to_period {
-            points += EARNED
+            let earned = EARNED
                 .may_load(deps.storage, (&patient, p, &c.name))?
                 .unwrap_or(0);
+            points = earned.add_checked(points)?;
         }
         categories.push(CategoryPoints {
             category: c.name.clone(),
             points,
         });
     }
-    let total = categories.iter().map(|c| c.points).sum();
+    let total = checked_sum(categories.iter().map(|c| c.points))?;
     Ok(EngagementResponse { categories, total })
 }
 

@@ -1,9 +1,10 @@
-//! Rule validation and periods.
+//! Rule validation, periods and `UpdateConfig`.
 
-use btt_types::points::{PointsRules, MAX_CONFIG_ITEMS, MAX_EXPIRY_PERIODS};
-use cosmwasm_std::{Timestamp, Uint128};
+use btt_types::points::{ConfigUpdate, PointsRules, MAX_CONFIG_ITEMS, MAX_EXPIRY_PERIODS};
+use cosmwasm_std::{DepsMut, MessageInfo, Response, Timestamp, Uint128};
 
-use crate::state::Config;
+use crate::fees;
+use crate::state::{Config, CONFIG};
 use crate::ContractError;
 
 fn invalid(reason: &str) -> ContractError {
@@ -88,5 +89,28 @@ pub fn epoch(config: &Config, now: Timestamp) -> u64 {
 
 /// The oldest period whose points are still alive in `current`.
 pub fn oldest_live(config: &Config, current: u64) -> u64 {
-    (current + 1).saturating_sub(config.rules.expiry_periods)
+    current
+        .saturating_add(1)
+        .saturating_sub(config.rules.expiry_periods)
+}
+
+/// `UpdateConfig`: the owner (the DAO) changes the rules or the payfi contract.
+pub fn update(
+    deps: DepsMut,
+    info: MessageInfo,
+    update: ConfigUpdate,
+) -> Result<Response, ContractError> {
+    cw_utils::nonpayable(&info)?;
+    cw_ownable::assert_owner(deps.storage, &info.sender)?;
+    let mut config = CONFIG.load(deps.storage)?;
+    if let Some(r) = update.rules {
+        validate(&r)?;
+        fees::check_denoms(&deps.querier, &config, &r)?;
+        config.rules = r;
+    }
+    if let Some(p) = update.payfi {
+        config.payfi = Some(deps.api.addr_validate(&p)?);
+    }
+    CONFIG.save(deps.storage, &config)?;
+    Ok(Response::new().add_attribute("action", "update_config"))
 }

@@ -1,5 +1,6 @@
 //! Spending points (redemption at partners, conversion to BTT) and partners.
 
+use btt_types::asset::Payment;
 use btt_types::fee_router::FeeStream;
 use btt_types::points::Partner;
 use btt_types::token::TokenContract;
@@ -120,18 +121,13 @@ fn add_partner(deps: DepsMut, partner: &Addr, name: String) -> Result<(), Contra
 /// The `RegisterPartner` hook: exactly the partner fee, routed as the partner stream.
 pub fn register_partner(
     mut deps: DepsMut,
-    partner: Addr,
-    paid: Uint128,
+    paid: Payment,
     name: String,
 ) -> Result<Response, ContractError> {
     btt_types::circuit::ensure_open(deps.storage)?;
     let config = CONFIG.load(deps.storage)?;
-    if paid != config.rules.partner_fee {
-        return Err(ContractError::WrongPayment {
-            expected: config.rules.partner_fee,
-            sent: paid,
-        });
-    }
+    paid.check_amount(config.rules.partner_fee)?;
+    let (partner, paid) = (paid.sender, paid.amount);
     add_partner(deps.branch(), &partner, name)?;
     let routed = fees::route_btt(deps.storage, &config, FeeStream::Partner, paid)?;
     Ok(Response::new()
@@ -231,4 +227,14 @@ pub fn grant(
         .add_attribute("recipient", recipient)
         .add_attribute("amount", amount)
         .add_attribute("memo", memo))
+}
+
+/// `FundPool`: BTT for the Community Incentives pool (conversions, referrals, grants).
+pub fn fund_pool(deps: DepsMut, amount: Uint128) -> Result<Response, ContractError> {
+    let mut pool = POOL.load(deps.storage)?;
+    pool.funded = pool.funded.checked_add(amount)?;
+    POOL.save(deps.storage, &pool)?;
+    Ok(Response::new()
+        .add_attribute("action", "fund_pool")
+        .add_attribute("amount", amount))
 }

@@ -1,3 +1,4 @@
+use btt_types::asset::PaidError;
 use btt_types::fee_router::FeeRouteError;
 use btt_types::migration::MigrationError;
 use btt_types::payfi::{InvoiceStatus, PaymentStatus};
@@ -33,14 +34,15 @@ pub enum ContractError {
     #[error("{0}")]
     UnknownToken(#[from] UnknownToken),
 
+    /// Paid in another amount than due, or in an unaccepted denom.
+    #[error("{0}")]
+    Paid(#[from] PaidError),
+
     #[error("invalid config: {reason}")]
     InvalidConfig { reason: String },
 
     #[error("amount must be greater than zero")]
     ZeroAmount,
-
-    #[error("{denom} is not an accepted denom")]
-    UnknownDenom { denom: String },
 
     #[error("the due date {due} is not in the future")]
     DueInPast { due: Timestamp },
@@ -71,9 +73,6 @@ pub enum ContractError {
 
     #[error("{open} is open on the invoice, {amount} was offered")]
     Overpay { open: Uint128, amount: Uint128 },
-
-    #[error("the payment must be exactly {expected}, {sent} was sent")]
-    WrongPayment { expected: Uint128, sent: Uint128 },
 
     #[error("no rate of {pay} into {invoice}")]
     NoRate { pay: String, invoice: String },

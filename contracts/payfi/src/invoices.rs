@@ -1,42 +1,40 @@
 //! Issuing and cancelling invoices.
 
-use btt_types::payfi::{Denom, Invoice, InvoicePoints, InvoiceStatus};
-use cosmwasm_std::{ensure, DepsMut, Env, MessageInfo, Response, Timestamp, Uint128};
+use btt_types::asset::{asset_named, BTT_DENOM};
+use btt_types::math::Checked;
+use btt_types::payfi::{Denom, Invoice, InvoiceStatus, NewInvoice};
+use cosmwasm_std::{ensure, DepsMut, Env, MessageInfo, Response, Uint128};
 
-use crate::rates::asset_of;
 use crate::state::{BY_PAYER, BY_PROVIDER, CONFIG, COUNTERS, INVOICES};
 use crate::ContractError;
 
-/// `IssueInvoice`.
-#[allow(clippy::too_many_arguments)]
+/// `IssueInvoice`: a provider bills a payer (or anyone) in BTT or an accepted native denom.
 pub fn issue(
     deps: DepsMut,
     env: Env,
     info: MessageInfo,
-    payer: Option<String>,
-    denom: Denom,
-    amount: Uint128,
-    due: Timestamp,
-    memo_hash: String,
-    points: Option<InvoicePoints>,
-    analytics: bool,
+    invoice: NewInvoice,
 ) -> Result<Response, ContractError> {
     btt_types::circuit::ensure_open(deps.storage)?;
     cw_utils::nonpayable(&info)?;
     let config = CONFIG.load(deps.storage)?;
-    let asset = match denom {
-        Denom::Btt => asset_of(&config, "btt")?,
-        Denom::Native(d) => asset_of(&config, &d)?,
+    let NewInvoice {
+        payer,
+        denom,
+        amount,
+        due,
+        memo_hash,
+        points,
+        analytics,
+    } = invoice;
+    let denom = match denom {
+        Denom::Btt => BTT_DENOM.to_string(),
+        Denom::Native(d) => d,
     };
-    if amount.is_zero() {
-        return Err(ContractError::ZeroAmount);
-    }
-    if due <= env.block.time {
-        return Err(ContractError::DueInPast { due });
-    }
-    if memo_hash.len() > 64 {
-        return Err(ContractError::MemoTooLong);
-    }
+    let asset = asset_named(&denom, &config.token, &config.native_denoms)?;
+    ensure!(!amount.is_zero(), ContractError::ZeroAmount);
+    ensure!(due > env.block.time, ContractError::DueInPast { due });
+    ensure!(memo_hash.len() <= 64, ContractError::MemoTooLong);
     if let Some(p) = &points {
         if p.points == 0 || p.category.is_empty() || config.points.is_none() {
             return Err(ContractError::InvalidPoints);
@@ -45,7 +43,7 @@ pub fn issue(
     }
     let payer = payer.map(|p| deps.api.addr_validate(&p)).transpose()?;
     let mut counters = COUNTERS.load(deps.storage)?;
-    counters.invoices += 1;
+    counters.invoices = counters.invoices.add_checked(1)?;
     COUNTERS.save(deps.storage, &counters)?;
     let invoice = Invoice {
         id: counters.invoices,
@@ -72,7 +70,7 @@ pub fn issue(
         .add_attribute("invoice_id", invoice.id.to_string())
         .add_attribute("provider", &invoice.provider)
         .add_attribute("amount", amount)
-        .add_attribute("denom", crate::rates::key(&invoice.asset)))
+        .add_attribute("denom", invoice.asset.denom()))
 }
 
 /// `CancelInvoice`: the provider, while nothing is paid.

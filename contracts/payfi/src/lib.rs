@@ -10,6 +10,7 @@
 //! - An invoice's points go to the payer once it is paid; a refund that unpays it claws them
 //!   back (incentive-points).
 
+pub mod config;
 pub mod contract;
 pub mod error;
 pub mod fees;

@@ -1,12 +1,16 @@
 //! Paying invoices: in their denom, or converted at a fresh oracle rate.
 
-use btt_types::asset::Asset;
+use btt_types::asset::{PaidError, Payment};
 use btt_types::bps::Bps;
-use btt_types::payfi::{InvoiceStatus, Payment, PaymentStatus};
+use btt_types::math::Checked;
+use btt_types::payfi::{self, InvoiceStatus, PaymentStatus, ReceiveMsg};
 use btt_types::staking::StakingContract;
-use cosmwasm_std::{Addr, Deps, DepsMut, Env, MessageInfo, Response, StdError, Uint128};
+use cosmwasm_std::{
+    ensure, from_json, Addr, Deps, DepsMut, Env, MessageInfo, Response, StdError, Uint128,
+};
+use cw20::Cw20ReceiveMsg;
 
-use crate::rates::{asset_of, fresh_rate, key};
+use crate::rates::fresh_rate;
 use crate::state::{Config, BY_PAYER, CONFIG, COUNTERS, INVOICES, PAYMENTS, PENDING};
 use crate::ContractError;
 
@@ -44,7 +48,21 @@ fn service_fee(config: &Config, (payer, provider): (u8, u8), analytics: bool) ->
     Bps(fee.0.saturating_add(extra.0))
 }
 
-/// `Pay` with native funds.
+/// `Receive`: BTT sent with `Send` pays an invoice.
+pub fn receive(
+    deps: DepsMut,
+    env: Env,
+    info: MessageInfo,
+    wrapper: Cw20ReceiveMsg,
+) -> Result<Response, ContractError> {
+    let token = CONFIG.load(deps.storage)?.token;
+    let paid = Payment::from_hook::<ContractError>(deps.api, &info, &token, &wrapper)?;
+    match from_json(&wrapper.msg)? {
+        ReceiveMsg::Pay { invoice_id, amount } => pay(deps, env, paid, invoice_id, amount),
+    }
+}
+
+/// `Pay` with exactly one native coin of an accepted denom.
 pub fn pay_native(
     deps: DepsMut,
     env: Env,
@@ -52,30 +70,25 @@ pub fn pay_native(
     invoice_id: u64,
     amount: Uint128,
 ) -> Result<Response, ContractError> {
-    let coin = cw_utils::one_coin(&info)?;
     let config = CONFIG.load(deps.storage)?;
-    let asset = asset_of(&config, &coin.denom)?;
-    pay(
-        deps,
-        env,
-        info.sender,
-        asset,
-        coin.amount,
-        invoice_id,
-        amount,
-    )
+    let paid = Payment::native::<ContractError>(&info, &config.native_denoms)?;
+    pay(deps, env, paid, invoice_id, amount)
 }
 
-/// Pays `amount` of the invoice with `paid` of `asset` from `payer`.
+/// Pays `amount` of the invoice with what `paid` brought: in the invoice's asset exactly, or
+/// converted at a fresh rate with any change returned.
 pub fn pay(
     deps: DepsMut,
     env: Env,
-    payer: Addr,
-    asset: Asset,
-    paid: Uint128,
+    paid: Payment,
     invoice_id: u64,
     amount: Uint128,
 ) -> Result<Response, ContractError> {
+    let Payment {
+        sender: payer,
+        asset,
+        amount: paid,
+    } = paid;
     btt_types::circuit::ensure_open(deps.storage)?;
     let config = CONFIG.load(deps.storage)?;
     let mut invoice = INVOICES
@@ -98,12 +111,13 @@ pub fn pay(
         return Err(ContractError::Overpay { open, amount });
     }
     let (principal, conversion_fee) = if asset == invoice.asset {
-        if paid != amount {
-            return Err(ContractError::WrongPayment {
+        ensure!(
+            paid == amount,
+            PaidError::WrongAmount {
                 expected: amount,
-                sent: paid,
-            });
-        }
+                got: paid,
+            }
+        );
         (amount, Uint128::zero())
     } else {
         let rate = fresh_rate(
@@ -126,19 +140,14 @@ pub fn pay(
     let fee = service_fee(&config, levels, invoice.analytics);
 
     let mut counters = COUNTERS.load(deps.storage)?;
-    counters.payments += 1;
-    counters.pending = counters
-        .pending
-        .checked_add(1)
-        .ok_or(ContractError::Overflow(cosmwasm_std::OverflowError::new(
-            cosmwasm_std::OverflowOperation::Add,
-        )))?;
+    counters.payments = counters.payments.add_checked(1)?;
+    counters.pending = counters.pending.add_checked(1)?;
     COUNTERS.save(deps.storage, &counters)?;
     let settles_at = env
         .block
         .time
         .plus_seconds(settlement_window(&config, levels.1));
-    let payment = Payment {
+    let payment = payfi::Payment {
         id: counters.payments,
         invoice_id,
         payer: payer.clone(),
@@ -164,7 +173,7 @@ pub fn pay(
         .add_attribute("action", "pay")
         .add_attribute("invoice_id", invoice_id.to_string())
         .add_attribute("payment_id", payment.id.to_string())
-        .add_attribute("paid", key(&asset))
+        .add_attribute("paid", asset.denom())
         .add_attribute("principal", principal)
         .add_attribute("conversion_fee", conversion_fee)
         .add_attribute("fee_bps", fee.0.to_string());

@@ -1,7 +1,7 @@
 //! Denoms and oracle rates: one rate per appointed feeder, combined by the median of the fresh
 //! ones, with a DAO-set quorum.
 
-use btt_types::asset::Asset;
+use btt_types::asset::{asset_named, Asset};
 use btt_types::median::median;
 use btt_types::payfi::{Rate, MAX_FEEDERS};
 use cosmwasm_std::{
@@ -10,25 +10,6 @@ use cosmwasm_std::{
 
 use crate::state::{Config, CONFIG, RATES};
 use crate::ContractError;
-
-/// "btt" for BTT, the denom otherwise.
-pub fn key(asset: &Asset) -> String {
-    match asset {
-        Asset::Cw20(_) => "btt".into(),
-        Asset::Native(d) => d.clone(),
-    }
-}
-
-/// The asset of a denom key, if accepted.
-pub fn asset_of(config: &Config, key: &str) -> Result<Asset, ContractError> {
-    if key == "btt" {
-        return Ok(Asset::Cw20(config.token.clone()));
-    }
-    if config.native_denoms.iter().any(|d| d == key) {
-        return Ok(Asset::Native(key.into()));
-    }
-    Err(ContractError::UnknownDenom { denom: key.into() })
-}
 
 /// Every rate of `pay` into `invoice` posted by a feeder appointed now (at most 10 read).
 pub fn posted(
@@ -75,7 +56,7 @@ pub fn fresh_rate(
     invoice: &Asset,
     now: Timestamp,
 ) -> Result<Decimal, ContractError> {
-    let (p, i) = (key(pay), key(invoice));
+    let (p, i) = (pay.denom(), invoice.denom());
     let rates = posted(storage, config, &p, &i)?;
     ensure!(
         !rates.is_empty(),
@@ -106,8 +87,8 @@ pub fn set_rate(
         config.feeders.contains(&info.sender),
         ContractError::NotFeeder
     );
-    asset_of(&config, &pay)?;
-    asset_of(&config, &invoice)?;
+    asset_named(&pay, &config.token, &config.native_denoms)?;
+    asset_named(&invoice, &config.token, &config.native_denoms)?;
     if rate.is_zero() || pay == invoice {
         return Err(ContractError::InvalidConfig {
             reason: "a rate is > 0 between two different denoms".into(),

@@ -12,7 +12,6 @@ use cosmwasm_std::{
 use cw_storage_plus::Bound;
 
 use crate::fees;
-use crate::rates::key;
 use crate::state::{Config, Volume, ANALYTICS, CONFIG, COUNTERS, INVOICES, PAYMENTS, PENDING};
 use crate::ContractError;
 
@@ -131,7 +130,7 @@ pub fn settle(
         if invoice.analytics {
             ANALYTICS.update(
                 deps.storage,
-                (&invoice.provider, &key(&payment.asset)),
+                (&invoice.provider, &payment.asset.denom()),
                 |v| -> StdResult<_> {
                     let mut v: Volume = v.unwrap_or_default();
                     v.volume = v.volume.checked_add(net)?;

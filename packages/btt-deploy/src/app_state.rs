@@ -96,7 +96,7 @@ pub fn app_state() -> anyhow::Result<AppState> {
         (Denom::Native(USDC.into()), 250_000_000u128),
         (Denom::Btt, 40_000_000),
     ]) {
-        let issue = payfi::ExecuteMsg::IssueInvoice {
+        let issue = payfi::ExecuteMsg::IssueInvoice(btt_types::payfi::NewInvoice {
             payer: Some(patient.to_string()),
             denom,
             amount: Uint128::new(amount),
@@ -104,7 +104,7 @@ pub fn app_state() -> anyhow::Result<AppState> {
             memo_hash: "5ca1ab1e".repeat(8),
             points: None,
             analytics: false,
-        };
+        });
         let res = app.execute_contract(clinic.clone(), deployment.payfi.clone(), &issue, &[])?;
         *id = wasm_attr(&res, "invoice_id")?.parse()?;
     }

@@ -138,7 +138,7 @@ pub fn care_scenario<C: EconomyChain>(
     let mut invoices = vec![];
     for (amount, points) in [(120u128, Some(200u64)), (80, Some(150)), (45, None)] {
         let amount = Uint128::new(amount * 1_000_000);
-        let issue = payfi::ExecuteMsg::IssueInvoice {
+        let issue = payfi::ExecuteMsg::IssueInvoice(btt_types::payfi::NewInvoice {
             payer: Some(alice.to_string()),
             denom: Denom::Btt,
             amount,
@@ -149,7 +149,7 @@ pub fn care_scenario<C: EconomyChain>(
                 points: p,
             }),
             analytics: true,
-        };
+        });
         let res = app.execute_contract(clinic.clone(), payfi_addr.clone(), &issue, &[])?;
         let invoice_id: u64 = wasm_attr(&res, "invoice_id")?.parse()?;
         let usdc_before = app.wrap().query_balance(&alice, "uusdc")?.amount;

@@ -32,6 +32,15 @@ macro_rules! checked {
 
 checked!(u8, u16, u32, u64, u128, usize);
 
+/// The sum of `items`, or an error on overflow (where `Iterator::sum` would panic).
+pub fn checked_sum<T: Checked + Default>(
+    items: impl IntoIterator<Item = T>,
+) -> Result<T, OverflowError> {
+    items
+        .into_iter()
+        .try_fold(T::default(), |total, x| total.add_checked(x))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -51,5 +60,7 @@ mod tests {
             u32::MAX.mul_checked(2),
             Err(OverflowError::new(OverflowOperation::Mul))
         );
+        assert_eq!(checked_sum([1u64, 2, 3]), Ok(6));
+        assert!(checked_sum([u64::MAX, 1]).is_err());
     }
 }

@@ -108,24 +108,7 @@ pub enum ExecuteMsg {
     /// The BTT token only: a [`ReceiveMsg`] hook (a payment in BTT).
     Receive(Cw20ReceiveMsg),
     /// A provider: issues an invoice. No funds.
-    IssueInvoice {
-        /// Who must pay; anyone when omitted. Required when the invoice carries points: only
-        /// the named patient earns them.
-        payer: Option<String>,
-        /// What it is priced in.
-        denom: Denom,
-        /// Amount, > 0.
-        amount: Uint128,
-        /// Due date (in the future).
-        due: Timestamp,
-        /// Hash of the off-chain memo (at most 64 bytes; no patient data on chain).
-        memo_hash: String,
-        /// Points for the named payer, awarded once the invoice is paid and its payments have
-        /// settled (no longer refundable).
-        points: Option<InvoicePoints>,
-        /// Opt into analytics (0.25% more fee; enables the analytics query).
-        analytics: bool,
-    },
+    IssueInvoice(NewInvoice),
     /// The invoice's provider: cancels it while nothing is paid. No funds.
     CancelInvoice {
         /// The invoice.
@@ -166,28 +149,54 @@ pub enum ExecuteMsg {
     },
     /// The owner (the DAO): changes fees, window, feeders, denoms or the points contract. No
     /// funds.
-    UpdateConfig {
-        /// New fees.
-        fees: Option<PayfiFees>,
-        /// New settlement window.
-        settlement_seconds: Option<u64>,
-        /// New priority settlement (a `min_priority` above every fee tier switches it off).
-        fast_settlement: Option<FastSettlement>,
-        /// New feeders.
-        feeders: Option<Vec<String>>,
-        /// New native denoms.
-        native_denoms: Option<Vec<String>>,
-        /// New incentive-points contract.
-        points: Option<String>,
-        /// New feeder quorum for conversions.
-        min_feeders: Option<u32>,
-    },
+    UpdateConfig(ConfigUpdate),
     /// The owner (the DAO): changes the fee payees or the shares of the tier, analytics and
     /// conversion fees. No funds.
     UpdateFeeRouting(FeeRoutingUpdate),
     /// The circuit breaker: the guardian (before its sunset) or the DAO pauses new value coming
     /// in; every exit stays open. No funds.
     Circuit(crate::circuit::CircuitMsg),
+}
+
+/// A new invoice, issued by its provider.
+#[cw_serde]
+pub struct NewInvoice {
+    /// Who must pay; anyone when omitted. Required when the invoice carries points: only
+    /// the named patient earns them.
+    pub payer: Option<String>,
+    /// What it is priced in.
+    pub denom: Denom,
+    /// Amount, > 0.
+    pub amount: Uint128,
+    /// Due date (in the future).
+    pub due: Timestamp,
+    /// Hash of the off-chain memo (at most 64 bytes; no patient data on chain).
+    pub memo_hash: String,
+    /// Points for the named payer, awarded once the invoice is paid and its payments have
+    /// settled (no longer refundable).
+    pub points: Option<InvoicePoints>,
+    /// Opt into analytics (0.25% more fee; enables the analytics query).
+    pub analytics: bool,
+}
+
+/// The config fields the owner (DAO) may change; each left out stays as it is.
+#[cw_serde]
+#[derive(Default)]
+pub struct ConfigUpdate {
+    /// New tier, analytics and conversion fees (each within its band).
+    pub fees: Option<PayfiFees>,
+    /// New settlement window (1 second to 2 hours).
+    pub settlement_seconds: Option<u64>,
+    /// New priority settlement (a `min_priority` above every fee tier switches it off).
+    pub fast_settlement: Option<FastSettlement>,
+    /// New rate feeders (at most 10).
+    pub feeders: Option<Vec<String>>,
+    /// New accepted native denoms.
+    pub native_denoms: Option<Vec<String>>,
+    /// New incentive-points contract, told of points earned on invoices.
+    pub points: Option<String>,
+    /// New feeder quorum for conversions.
+    pub min_feeders: Option<u32>,
 }
 
 /// The hook of a cw20 `Send` of BTT to payfi.

@@ -177,18 +177,23 @@ pub enum ExecuteMsg {
         partner: String,
     },
     /// The owner (the DAO): changes the rules and the payfi address. No funds.
-    UpdateConfig {
-        /// New rules.
-        rules: Option<Box<PointsRules>>,
-        /// New payfi contract.
-        payfi: Option<String>,
-    },
+    UpdateConfig(Box<ConfigUpdate>),
     /// The owner (the DAO): changes the fee payees or the shares of the subscription, partner
     /// and redemption fees. No funds.
     UpdateFeeRouting(FeeRoutingUpdate),
     /// The circuit breaker: the guardian (before its sunset) or the DAO pauses new value coming
     /// in; every exit stays open. No funds.
     Circuit(crate::circuit::CircuitMsg),
+}
+
+/// The config fields the owner (DAO) may change; each left out stays as it is.
+#[cw_serde]
+#[derive(Default)]
+pub struct ConfigUpdate {
+    /// New rules: tiers, categories, partners, conversion, referrals, expiry (all checked).
+    pub rules: Option<PointsRules>,
+    /// New payfi contract, the one caller of `AwardFor`.
+    pub payfi: Option<String>,
 }
 
 /// The hook of a cw20 `Send` of BTT to incentive-points.

@@ -25,10 +25,10 @@ fn update_rules(suite: &mut Suite, rules: PointsRules) -> Result<(), ContractErr
     suite
         .execute(
             "owner",
-            &ExecuteMsg::UpdateConfig {
-                rules: Some(Box::new(rules)),
-                payfi: None,
-            },
+            &ExecuteMsg::UpdateConfig(Box::new(btt_types::points::ConfigUpdate {
+                rules: Some(rules),
+                ..btt_types::points::ConfigUpdate::default()
+            })),
         )
         .map(|_| ())
 }

@@ -1,3 +1,4 @@
+use btt_types::asset::PaidError;
 use btt_types::points::{ExecuteMsg, ReceiveMsg};
 use btt_types::token::UnknownToken;
 use btt_types::units::btt;
@@ -40,10 +41,10 @@ fn a_subscription_must_pay_exactly_the_tiers_price_in_btt() {
         .unwrap_err();
     assert_eq!(
         err,
-        ContractError::WrongPayment {
+        ContractError::Paid(PaidError::WrongAmount {
             expected: btt(1_000),
-            sent: btt(999)
-        }
+            got: btt(999)
+        })
     );
     let err = suite
         .send(
@@ -290,10 +291,10 @@ fn a_tier_with_a_native_price_can_be_paid_in_that_denom() {
         suite
             .execute_with_funds("clinic", &subscribe(0), &coins(4, NATIVE))
             .unwrap_err(),
-        ContractError::WrongPayment {
+        ContractError::Paid(PaidError::WrongAmount {
             expected: cosmwasm_std::Uint128::new(5),
-            sent: cosmwasm_std::Uint128::new(4)
-        }
+            got: cosmwasm_std::Uint128::new(4)
+        })
     );
     assert_eq!(
         suite

@@ -1,3 +1,4 @@
+use btt_types::asset::PaidError;
 use btt_types::points::{ExecuteMsg, Partner, QueryMsg, ReceiveMsg};
 use btt_types::units::btt;
 use cosmwasm_std::{coins, Uint128};
@@ -31,10 +32,10 @@ fn a_partner_registers_for_the_fee_and_pays_redemption_fees_from_its_prepaid_bal
         .unwrap_err();
     assert_eq!(
         err,
-        ContractError::WrongPayment {
+        ContractError::Paid(PaidError::WrongAmount {
             expected: btt(500),
-            sent: btt(499)
-        }
+            got: btt(499)
+        })
     );
     suite
         .send(
@@ -160,10 +161,10 @@ fn conversion_stops_at_the_epoch_cap_and_resumes_next_epoch() {
     suite
         .execute(
             "owner",
-            &ExecuteMsg::UpdateConfig {
-                rules: Some(Box::new(rules)),
-                payfi: None,
-            },
+            &ExecuteMsg::UpdateConfig(Box::new(btt_types::points::ConfigUpdate {
+                rules: Some(rules),
+                ..btt_types::points::ConfigUpdate::default()
+            })),
         )
         .unwrap();
     assert_eq!(

@@ -166,15 +166,10 @@ fn fees_outside_the_papers_bands_are_refused() {
         let err = suite
             .execute(
                 "owner",
-                &ExecuteMsg::UpdateConfig {
+                &ExecuteMsg::UpdateConfig(btt_types::payfi::ConfigUpdate {
                     fees: Some(f),
-                    settlement_seconds: None,
-                    fast_settlement: None,
-                    feeders: None,
-                    native_denoms: None,
-                    points: None,
-                    min_feeders: None,
-                },
+                    ..btt_types::payfi::ConfigUpdate::default()
+                }),
             )
             .unwrap_err();
         assert!(matches!(err, ContractError::InvalidConfig { .. }));
@@ -188,15 +183,11 @@ fn a_conversion_uses_the_median_of_fresh_feeder_rates_with_a_quorum() {
     suite
         .execute(
             "owner",
-            &ExecuteMsg::UpdateConfig {
-                fees: None,
-                settlement_seconds: None,
-                fast_settlement: None,
+            &ExecuteMsg::UpdateConfig(btt_types::payfi::ConfigUpdate {
                 feeders: Some(feeders.to_vec()),
-                native_denoms: None,
-                points: None,
                 min_feeders: Some(2),
-            },
+                ..btt_types::payfi::ConfigUpdate::default()
+            }),
         )
         .unwrap();
     let post = |suite: &mut Suite, who: &str, percent: u64| {

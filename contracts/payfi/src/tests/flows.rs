@@ -1,3 +1,4 @@
+use btt_types::asset::PaidError;
 use btt_types::payfi::{Denom, ExecuteMsg, InvoiceStatus, PaymentStatus};
 use btt_types::units::btt;
 use cosmwasm_std::{coins, Decimal, Uint128};
@@ -41,7 +42,7 @@ fn the_better_staking_tier_of_payer_and_provider_sets_the_fee_and_analytics_adds
         .pay_btt("patient", id, btt(1_000), btt(1_000))
         .unwrap();
     assert_eq!(suite.payment(p).fee.0, 50, "priority 3: 0.5%");
-    let msg = ExecuteMsg::IssueInvoice {
+    let msg = ExecuteMsg::IssueInvoice(btt_types::payfi::NewInvoice {
         payer: None,
         denom: Denom::Btt,
         amount: btt(1_000),
@@ -49,7 +50,7 @@ fn the_better_staking_tier_of_payer_and_provider_sets_the_fee_and_analytics_adds
         memo_hash: String::new(),
         points: None,
         analytics: true,
-    };
+    });
     suite.execute("clinic", &msg).unwrap();
     let p2 = suite
         .pay_btt("patient2", 2, btt(1_000), btt(1_000))
@@ -222,10 +223,10 @@ fn invoices_are_paid_in_parts_never_beyond_their_amount_and_only_by_the_named_pa
     );
     assert_eq!(
         suite.pay_btt("patient", id, btt(40), btt(39)).unwrap_err(),
-        ContractError::WrongPayment {
+        ContractError::Paid(PaidError::WrongAmount {
             expected: btt(40),
-            sent: btt(39)
-        }
+            got: btt(39)
+        })
     );
     assert_eq!(
         suite
@@ -282,9 +283,9 @@ fn bad_invoices_and_denoms_get_clear_errors() {
         suite
             .invoice(Denom::Native("uatom".into()), btt(1), None, None)
             .unwrap_err(),
-        ContractError::UnknownDenom {
+        ContractError::Paid(PaidError::UnknownDenom {
             denom: "uatom".into()
-        }
+        })
     );
     assert_eq!(
         suite
@@ -302,9 +303,9 @@ fn bad_invoices_and_denoms_get_clear_errors() {
     ));
     assert_eq!(
         suite.set_rate("btt", "uatom", Decimal::one()).unwrap_err(),
-        ContractError::UnknownDenom {
+        ContractError::Paid(PaidError::UnknownDenom {
             denom: "uatom".into()
-        }
+        })
     );
     let err = suite
         .execute(

@@ -56,14 +56,11 @@ fn a_payer_s_stake_does_not_shorten_the_provider_s_window() {
 #[test]
 fn a_fast_window_must_be_shorter_than_the_standard_one_and_only_the_dao_sets_it() {
     let mut suite = Suite::new();
-    let update = |fast: FastSettlement| ExecuteMsg::UpdateConfig {
-        fees: None,
-        settlement_seconds: None,
-        fast_settlement: Some(fast),
-        feeders: None,
-        native_denoms: None,
-        points: None,
-        min_feeders: None,
+    let update = |fast: FastSettlement| {
+        ExecuteMsg::UpdateConfig(btt_types::payfi::ConfigUpdate {
+            fast_settlement: Some(fast),
+            ..btt_types::payfi::ConfigUpdate::default()
+        })
     };
     for bad in [
         FastSettlement {

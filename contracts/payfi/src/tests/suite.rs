@@ -126,10 +126,10 @@ impl Suite {
         app.execute_contract(
             owner.clone(),
             points.clone(),
-            &points::ExecuteMsg::UpdateConfig {
-                rules: None,
+            &points::ExecuteMsg::UpdateConfig(Box::new(points::ConfigUpdate {
                 payfi: Some(payfi.to_string()),
-            },
+                ..points::ConfigUpdate::default()
+            })),
             &[],
         )
         .unwrap();
@@ -191,7 +191,7 @@ impl Suite {
         payer: Option<&str>,
         points: Option<u64>,
     ) -> Result<u64, ContractError> {
-        let msg = ExecuteMsg::IssueInvoice {
+        let msg = ExecuteMsg::IssueInvoice(btt_types::payfi::NewInvoice {
             payer: payer.map(|p| self.addr(p).to_string()),
             denom,
             amount,
@@ -202,7 +202,7 @@ impl Suite {
                 points: p,
             }),
             analytics: false,
-        };
+        });
         let res = self.execute("clinic", &msg)?;
         Ok(attr(&res, "invoice_id").parse().unwrap())
     }
