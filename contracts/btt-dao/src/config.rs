@@ -1,8 +1,8 @@
 //! Config validation and changes (by proposal only).
 
-use btt_types::dao::VotingRules;
+use btt_types::dao::{ConfigUpdate, VotingRules};
 use btt_types::staking::StakingContract;
-use cosmwasm_std::{Decimal, Deps, DepsMut, Env, MessageInfo, Response, Uint128};
+use cosmwasm_std::{Decimal, Deps, DepsMut, Env, MessageInfo, Response};
 
 use crate::state::{Config, CONFIG};
 use crate::ContractError;
@@ -58,24 +58,21 @@ pub fn update(
     deps: DepsMut,
     env: Env,
     info: MessageInfo,
-    voting_period_seconds: Option<u64>,
-    timelock_seconds: Option<u64>,
-    deposit: Option<Uint128>,
-    rules: Option<VotingRules>,
+    update: ConfigUpdate,
 ) -> Result<Response, ContractError> {
     cw_utils::nonpayable(&info)?;
     assert_self(&env, &info)?;
     let mut config = CONFIG.load(deps.storage)?;
-    if let Some(v) = voting_period_seconds {
+    if let Some(v) = update.voting_period_seconds {
         config.voting_period_seconds = v;
     }
-    if let Some(t) = timelock_seconds {
+    if let Some(t) = update.timelock_seconds {
         config.timelock_seconds = t;
     }
-    if let Some(d) = deposit {
+    if let Some(d) = update.deposit {
         config.deposit = d;
     }
-    if let Some(r) = rules {
+    if let Some(r) = update.rules {
         config.rules = r;
     }
     validate(deps.as_ref(), &config)?;

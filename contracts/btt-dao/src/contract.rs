@@ -80,20 +80,7 @@ pub fn execute(
         ExecuteMsg::AcceptOwnership { contract } => {
             execution::accept_ownership(deps, info, contract)
         }
-        ExecuteMsg::UpdateConfig {
-            voting_period_seconds,
-            timelock_seconds,
-            deposit,
-            rules,
-        } => config::update(
-            deps,
-            env,
-            info,
-            voting_period_seconds,
-            timelock_seconds,
-            deposit,
-            rules,
-        ),
+        ExecuteMsg::UpdateConfig(update) => config::update(deps, env, info, update),
         ExecuteMsg::RunProposal { proposal_id } => {
             execution::run_proposal(deps, env, info, proposal_id)
         }

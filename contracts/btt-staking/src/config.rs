@@ -2,8 +2,8 @@
 
 use btt_types::dao::DaoContract;
 use btt_types::staking::{
-    FeeTier, LockTier, MAX_FEE_TIERS, MAX_LOCK_TIERS, MAX_MULTIPLIER, MAX_REWARD_DENOMS,
-    REWARD_PERIOD_BOUNDS,
+    ConfigUpdate, FeeTier, LockTier, MAX_FEE_TIERS, MAX_LOCK_TIERS, MAX_MULTIPLIER,
+    MAX_REWARD_DENOMS, REWARD_PERIOD_BOUNDS,
 };
 use cosmwasm_std::{Addr, Decimal, Deps, DepsMut, MessageInfo, Response};
 
@@ -98,17 +98,6 @@ pub fn validate(deps: Deps, config: &Config) -> Result<(), ContractError> {
 /// The oldest stake a fee tier may look back to: 365 days.
 pub const MAX_TIER_AGE_SECONDS: u64 = 365 * 86_400;
 
-/// The fields of `UpdateConfig`, each optional.
-pub struct ConfigChange {
-    pub lock_tiers: Option<Vec<LockTier>>,
-    pub unbonding_seconds: Option<u64>,
-    pub fee_tiers: Option<Vec<FeeTier>>,
-    pub tier_age_seconds: Option<u64>,
-    pub reward_denoms: Option<Vec<String>>,
-    pub reward_period_seconds: Option<u64>,
-    pub dao: Option<String>,
-}
-
 /// Reward denoms: at most 5 real native denoms, unique; a new list keeps every old denom in
 /// place (it may only grow), so no reward ever becomes unclaimable.
 pub fn validate_reward_denoms(old: &[String], new: &[String]) -> Result<(), ContractError> {
@@ -129,7 +118,7 @@ pub fn validate_reward_denoms(old: &[String], new: &[String]) -> Result<(), Cont
 pub fn update(
     deps: DepsMut,
     info: MessageInfo,
-    change: ConfigChange,
+    change: ConfigUpdate,
 ) -> Result<Response, ContractError> {
     cw_utils::nonpayable(&info)?;
     cw_ownable::assert_owner(deps.storage, &info.sender)?;

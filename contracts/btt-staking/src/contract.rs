@@ -56,27 +56,7 @@ pub fn execute(
         ExecuteMsg::ClaimUnbonded { limit } => stake::claim_unbonded(deps, env, info, limit),
         ExecuteMsg::ClaimRewards {} => rewards::claim(deps, env, info),
         ExecuteMsg::DistributeRewards {} => rewards::deposit_native(deps, env, info),
-        ExecuteMsg::UpdateConfig {
-            lock_tiers,
-            unbonding_seconds,
-            fee_tiers,
-            tier_age_seconds,
-            reward_denoms,
-            reward_period_seconds,
-            dao,
-        } => config::update(
-            deps,
-            info,
-            config::ConfigChange {
-                lock_tiers,
-                unbonding_seconds,
-                fee_tiers,
-                tier_age_seconds,
-                reward_denoms,
-                reward_period_seconds,
-                dao,
-            },
-        ),
+        ExecuteMsg::UpdateConfig(update) => config::update(deps, info, update),
         ExecuteMsg::Circuit(msg) => Ok(btt_types::circuit::execute(deps, &env, &info, msg)?),
         ExecuteMsg::UpdateOwnership(action) => update_ownership(deps, &env, &info, action),
     }

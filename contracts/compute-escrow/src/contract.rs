@@ -1,17 +1,13 @@
-use btt_types::asset::Asset;
-use btt_types::compute::{ExecuteMsg, InstantiateMsg, MigrateMsg, QueryMsg, ReceiveMsg};
+use btt_types::asset::Payment;
+use btt_types::compute::{ExecuteMsg, InstantiateMsg, MigrateMsg, QueryMsg};
+use btt_types::fee_router::routed_totals;
 use btt_types::ownership::update_ownership;
-use btt_types::token::hook_sender;
 #[cfg(not(feature = "library"))]
 use cosmwasm_std::entry_point;
-use cosmwasm_std::{
-    from_json, to_json_binary, Binary, Deps, DepsMut, Env, MessageInfo, Response, StdResult,
-};
-use cw20::Cw20ReceiveMsg;
+use cosmwasm_std::{to_json_binary, Binary, Deps, DepsMut, Env, MessageInfo, Response, StdResult};
 
 use crate::state::{Totals, CONFIG, TOTALS};
-use crate::{config, disputes, jobs, nodes, query, ContractError};
-use btt_types::fee_router::routed_totals;
+use crate::{config, disputes, jobs, nodes, query, receive, ContractError};
 
 /// cw2 name of this contract.
 pub const CONTRACT_NAME: &str = "crates.io:compute-escrow";
@@ -38,23 +34,6 @@ pub fn instantiate(
         .add_attributes(ownership.into_attributes()))
 }
 
-fn receive(
-    deps: DepsMut,
-    env: Env,
-    info: MessageInfo,
-    wrapper: Cw20ReceiveMsg,
-) -> Result<Response, ContractError> {
-    let token = CONFIG.load(deps.storage)?.token;
-    let sender = hook_sender::<ContractError>(deps.api, &info, &token, &wrapper)?;
-    match from_json(&wrapper.msg)? {
-        ReceiveMsg::RegisterNode(spec) => nodes::register(deps, sender, wrapper.amount, spec),
-        ReceiveMsg::TopUpBond { node_id } => nodes::top_up(deps, sender, wrapper.amount, node_id),
-        ReceiveMsg::PostJob(spec) => {
-            jobs::post(deps, env, sender, Asset::Cw20(token), wrapper.amount, spec)
-        }
-    }
-}
-
 #[cfg_attr(not(feature = "library"), entry_point)]
 pub fn execute(
     deps: DepsMut,
@@ -63,8 +42,8 @@ pub fn execute(
     msg: ExecuteMsg,
 ) -> Result<Response, ContractError> {
     match msg {
-        ExecuteMsg::Receive(wrapper) => receive(deps, env, info, wrapper),
-        ExecuteMsg::PostJob { spec } => jobs::post_native(deps, env, info, spec),
+        ExecuteMsg::Receive(wrapper) => receive::receive(deps, env, info, wrapper),
+        ExecuteMsg::PostJob { spec } => jobs::post(deps, env, Payment::one_coin(&info)?, spec),
         ExecuteMsg::UpdateNode {
             node_id,
             gpu_count,

@@ -1,3 +1,4 @@
+use btt_types::asset::PaidError;
 use btt_types::compute::JobStatus;
 use btt_types::fee_router::FeeRouteError;
 use btt_types::migration::MigrationError;
@@ -64,8 +65,9 @@ pub enum ContractError {
     #[error("{denom} is not accepted for jobs")]
     UnsupportedDenom { denom: String },
 
-    #[error("the job costs {expected}, {sent} was paid")]
-    WrongPayment { expected: Uint128, sent: Uint128 },
+    /// Paid another amount than the quote.
+    #[error("{0}")]
+    Paid(#[from] PaidError),
 
     #[error("invalid node: {reason}")]
     InvalidNode { reason: String },

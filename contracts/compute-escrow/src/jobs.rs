@@ -1,13 +1,12 @@
 //! The job lifecycle: posted → assigned → submitted → accepted / auto-accepted → paid;
 //! expired → refunded.
 
-use btt_types::asset::Asset;
+use btt_types::asset::{Asset, PaidError, Payment};
 use btt_types::compute::{
     Assignment, Job, JobResult, JobSpec, JobStatus, Node, NodeStatus, MAX_NODES_PER_JOB,
 };
-use cosmwasm_std::{
-    ensure, Addr, DepsMut, Env, MessageInfo, Response, Storage, Timestamp, Uint128,
-};
+use btt_types::math::Checked;
+use cosmwasm_std::{ensure, Addr, DepsMut, Env, MessageInfo, Response, Storage, Timestamp};
 
 use crate::nodes::{load_operated, slash_nodes};
 use crate::pricing::{check_schedule, quote_with_ubtt};
@@ -53,15 +52,18 @@ fn only_clinic(job: &Job, who: &Addr) -> Result<(), ContractError> {
     Ok(())
 }
 
-/// `PostJob` (BTT hook or native): `paid` of `asset` must be exactly the quote.
+/// `PostJob` (BTT hook or one native coin): `paid` must be exactly the quote in its asset.
 pub fn post(
     deps: DepsMut,
     env: Env,
-    clinic: Addr,
-    asset: Asset,
-    paid: Uint128,
+    paid: Payment,
     spec: JobSpec,
 ) -> Result<Response, ContractError> {
+    let Payment {
+        sender: clinic,
+        asset,
+        amount: paid,
+    } = paid;
     btt_types::circuit::ensure_open(deps.storage)?;
     let config = CONFIG.load(deps.storage)?;
     let (quoted, price_ubtt) =
@@ -69,13 +71,13 @@ pub fn post(
     check_schedule(&config, &spec)?;
     ensure!(
         paid == quoted.price,
-        ContractError::WrongPayment {
+        PaidError::WrongAmount {
             expected: quoted.price,
-            sent: paid,
+            got: paid,
         }
     );
     let mut totals = TOTALS.load(deps.storage)?;
-    totals.last_job_id += 1;
+    totals.last_job_id = totals.last_job_id.add_checked(1)?;
     if let Asset::Cw20(_) = asset {
         totals.escrow_btt = totals.escrow_btt.checked_add(paid)?;
     }
@@ -103,24 +105,6 @@ pub fn post(
         .add_attribute("price", paid)
         .add_attribute("asset", job.asset.to_string())
         .add_attribute("discount_bps", quoted.discount.0.to_string()))
-}
-
-/// `PostJob` paid in a native denom: exactly one coin.
-pub fn post_native(
-    deps: DepsMut,
-    env: Env,
-    info: MessageInfo,
-    spec: JobSpec,
-) -> Result<Response, ContractError> {
-    let coin = cw_utils::one_coin(&info)?;
-    post(
-        deps,
-        env,
-        info.sender,
-        Asset::Native(coin.denom),
-        coin.amount,
-        spec,
-    )
 }
 
 /// A node that may take new work: active and bonded at least the minimum.

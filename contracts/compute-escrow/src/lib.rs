@@ -18,6 +18,7 @@ pub mod migrate;
 pub mod nodes;
 pub mod pricing;
 pub mod query;
+pub mod receive;
 pub mod settle;
 pub mod split;
 pub mod state;

@@ -2,6 +2,7 @@
 //! claims by node operators.
 
 use btt_types::depin::Attestation;
+use btt_types::math::Checked;
 use btt_types::pagination::clamp_limit;
 use btt_types::token::TokenContract;
 use cosmwasm_std::{
@@ -137,7 +138,11 @@ fn share(reward: Uint128, score: Decimal256, total: Decimal256) -> StdResult<Uin
     if total.is_zero() || score.is_zero() {
         return Ok(Uint128::zero());
     }
-    let amount = (Decimal256::from_ratio(reward, 1u128) * score / total).to_uint_floor();
+    let amount = Decimal256::from_ratio(reward, 1u128)
+        .checked_mul(score)?
+        .checked_div(total)
+        .map_err(|e| StdError::generic_err(e.to_string()))?
+        .to_uint_floor();
     Uint128::try_from(amount).map_err(|e| StdError::generic_err(e.to_string()))
 }
 
@@ -168,7 +173,7 @@ pub fn claimable(storage: &dyn Storage, node_id: u64, limit: usize) -> StdResult
         .take(limit)
         .collect::<StdResult<_>>()?;
     let mut out = Claimable {
-        next: entries.last().map(|(e, _)| e + 1),
+        next: entries.last().map(|(e, _)| e.add_checked(1)).transpose()?,
         ..Claimable::default()
     };
     for (epoch, entry) in &entries {

@@ -3,9 +3,12 @@
 //! so emission nobody earned is released gradually, never as a lump to the first comer. Closing
 //! goes on after epoch 415 (emission 0) until the carry is released.
 
+use btt_types::depin::ReceiveMsg;
 use btt_types::depin::{epoch_emission, EPOCH_SECONDS};
 use btt_types::pagination::clamp_limit;
-use cosmwasm_std::{DepsMut, Env, MessageInfo, Response, Timestamp, Uint128};
+use btt_types::token::hook_sender;
+use cosmwasm_std::{from_json, DepsMut, Env, MessageInfo, Response, Timestamp, Uint128};
+use cw20::Cw20ReceiveMsg;
 
 use crate::state::{CONFIG, EPOCHS, POOL};
 use crate::ContractError;
@@ -17,7 +20,8 @@ pub fn epoch_at(start: Timestamp, now: Timestamp) -> u32 {
 
 /// When `epoch` starts.
 pub fn epoch_start(start: Timestamp, epoch: u32) -> Timestamp {
-    start.plus_seconds(u64::from(epoch) * EPOCH_SECONDS)
+    // At most u32::MAX weeks: about 2.6e15 seconds, far inside u64.
+    start.plus_seconds(u64::from(epoch).saturating_mul(EPOCH_SECONDS))
 }
 
 /// `CloseEpochs`: closes up to `limit` ended epochs, oldest first.
@@ -58,7 +62,28 @@ pub fn close(
     Ok(Response::new()
         .add_attribute("action", "close_epochs")
         .add_attribute("from_epoch", first.to_string())
-        .add_attribute("to_epoch", (last - 1).to_string())
+        .add_attribute("to_epoch", last.saturating_sub(1).to_string())
         .add_attribute("rewarded", rewarded)
         .add_attribute("carry", pool.carry))
+}
+
+/// `Receive`: BTT from the BTT token funds the mining pool.
+pub fn receive(
+    deps: DepsMut,
+    info: MessageInfo,
+    wrapper: Cw20ReceiveMsg,
+) -> Result<Response, ContractError> {
+    let token = CONFIG.load(deps.storage)?.token;
+    let funder = hook_sender::<ContractError>(deps.api, &info, &token, &wrapper)?;
+    match from_json(&wrapper.msg)? {
+        ReceiveMsg::Fund {} => {
+            let mut pool = POOL.load(deps.storage)?;
+            pool.funded = pool.funded.checked_add(wrapper.amount)?;
+            POOL.save(deps.storage, &pool)?;
+            Ok(Response::new()
+                .add_attribute("action", "fund")
+                .add_attribute("funder", funder)
+                .add_attribute("amount", wrapper.amount))
+        }
+    }
 }

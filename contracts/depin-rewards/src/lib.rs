@@ -11,6 +11,7 @@
 //!   ([`claim`]).
 
 pub mod claim;
+pub mod config;
 pub mod contract;
 pub mod epochs;
 pub mod error;

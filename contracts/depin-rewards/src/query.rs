@@ -41,7 +41,7 @@ pub fn epoch(deps: Deps, epoch: u32) -> StdResult<EpochResponse> {
     Ok(EpochResponse {
         epoch,
         starts_at: epoch_start(start, epoch),
-        ends_at: epoch_start(start, epoch + 1),
+        ends_at: epoch_start(start, epoch.saturating_add(1)),
         emission: epoch_emission(epoch),
         reward: totals.reward,
         released: totals.released,

@@ -3,12 +3,16 @@
 
 use btt_types::depin::{Attestation, ScoreMultipliers, MAX_ORACLES};
 use btt_types::median::median;
-use cosmwasm_std::{Decimal, Decimal256, Order, StdResult, Storage};
+use cosmwasm_std::{Decimal, Decimal256, Order, OverflowError, StdResult, Storage};
 
 use crate::state::{Config, ATTESTATIONS, EPOCHS, NODE_EPOCHS};
 
 /// The score of `units` with these attestations (0 without any).
-pub fn score(units: u64, attestations: &[Attestation], m: &ScoreMultipliers) -> Decimal256 {
+pub fn score(
+    units: u64,
+    attestations: &[Attestation],
+    m: &ScoreMultipliers,
+) -> Result<Decimal256, OverflowError> {
     let factor = |f: &dyn Fn(&Attestation) -> Decimal| median(attestations.iter().map(f).collect());
     let factors = [
         factor(&|a| a.uptime),
@@ -19,11 +23,11 @@ pub fn score(units: u64, attestations: &[Attestation], m: &ScoreMultipliers) -> 
     let mut s = Decimal256::from_ratio(units, 1u128);
     for f in factors {
         match f {
-            Some(f) => s *= Decimal256::from(f),
-            None => return Decimal256::zero(),
+            Some(f) => s = s.checked_mul(Decimal256::from(f))?,
+            None => return Ok(Decimal256::zero()),
         }
     }
-    s
+    Ok(s)
 }
 
 /// Recomputes the score of `node_id` in `epoch` after its units, its attestations or the oracle
@@ -51,7 +55,7 @@ pub fn refresh(
         .collect::<StdResult<_>>()?;
     let quorum = attestations.len() >= config.payout.min_attestations as usize;
     let new = if quorum {
-        score(entry.units, &attestations, &config.multipliers)
+        score(entry.units, &attestations, &config.multipliers)?
     } else {
         Decimal256::zero()
     };
@@ -83,16 +87,16 @@ mod tests {
     #[test]
     fn the_score_multiplies_units_by_every_factor() {
         let m = ScoreMultipliers::suggested(&["africa-east"]);
-        let s = score(1_000, &[att(90, 1, "africa-east", EnergyRating::A)], &m);
+        let s = score(1_000, &[att(90, 1, "africa-east", EnergyRating::A)], &m).unwrap();
         // 1,000 × 0.9 × 0.75 × 1.5 × 1.2 = 1,215
         assert_eq!(s, Decimal256::from_ratio(1_215u128, 1u128));
         assert_eq!(
-            score(1_000, &[], &m),
+            score(1_000, &[], &m).unwrap(),
             Decimal256::zero(),
             "no attestation, no score"
         );
         assert_eq!(
-            score(1_000, &[att(100, 4, "eu", EnergyRating::C)], &m),
+            score(1_000, &[att(100, 4, "eu", EnergyRating::C)], &m).unwrap(),
             Decimal256::zero(),
             "QoS tier 4 is 0"
         );
@@ -109,7 +113,8 @@ mod tests {
                 att(90, 0, "eu", EnergyRating::C),
             ],
             &m,
-        );
+        )
+        .unwrap();
         assert_eq!(s, Decimal256::from_ratio(90u128, 1u128));
     }
 }

@@ -138,15 +138,10 @@ pub fn deploy<C: DeployChain>(chain: &mut C, config: &GenesisConfig) -> anyhow::
     execute(
         chain,
         staking.addr(),
-        &staking::ExecuteMsg::UpdateConfig {
-            lock_tiers: None,
-            unbonding_seconds: None,
-            fee_tiers: None,
-            tier_age_seconds: None,
-            reward_denoms: None,
-            reward_period_seconds: None,
+        &staking::ExecuteMsg::UpdateConfig(staking::ConfigUpdate {
             dao: Some(dao.addr().to_string()),
-        },
+            ..staking::ConfigUpdate::default()
+        }),
         "pointing staking at the DAO",
     )?;
 
@@ -342,12 +337,10 @@ fn deploy_compute<C: DeployChain>(
     execute(
         chain,
         &depin,
-        &depin::ExecuteMsg::UpdateConfig {
-            oracles: None,
-            multipliers: None,
+        &depin::ExecuteMsg::UpdateConfig(depin::ConfigUpdate {
             escrow: Some(escrow.to_string()),
-            payout: None,
-        },
+            ..depin::ConfigUpdate::default()
+        }),
         "pointing depin-rewards at the escrow",
     )?;
     Ok((escrow, depin))
@@ -409,10 +402,10 @@ fn deploy_payments<C: DeployChain>(
     execute(
         chain,
         &points,
-        &btt_types::points::ExecuteMsg::UpdateConfig {
-            rules: None,
+        &btt_types::points::ExecuteMsg::UpdateConfig(Box::new(btt_types::points::ConfigUpdate {
             payfi: Some(payfi.to_string()),
-        },
+            ..Default::default()
+        })),
         "pointing incentive-points at payfi",
     )?;
     Ok((points, payfi))

@@ -246,15 +246,10 @@ fn lower_payfi_fee<C: EconomyChain>(
 ) -> anyhow::Result<GovernanceEvent> {
     let mut fees = config.payments.fees.clone();
     fees.by_priority[0] = btt_types::bps::Bps(70);
-    let update = btt_types::payfi::ExecuteMsg::UpdateConfig {
+    let update = btt_types::payfi::ExecuteMsg::UpdateConfig(btt_types::payfi::ConfigUpdate {
         fees: Some(fees.clone()),
-        settlement_seconds: None,
-        fast_settlement: None,
-        feeders: None,
-        native_denoms: None,
-        points: None,
-        min_feeders: None,
-    };
+        ..btt_types::payfi::ConfigUpdate::default()
+    });
     let msg: CosmosMsg = cosmwasm_std::WasmMsg::Execute {
         contract_addr: deployment.payfi.to_string(),
         msg: cosmwasm_std::to_json_binary(&update)?,

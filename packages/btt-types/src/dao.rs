@@ -189,16 +189,7 @@ pub enum ExecuteMsg {
     },
     /// The DAO itself, by proposal: changes the config. The guardian and its sunset cannot be
     /// changed.
-    UpdateConfig {
-        /// New voting period; must stay below staking's unbonding period.
-        voting_period_seconds: Option<u64>,
-        /// New timelock.
-        timelock_seconds: Option<u64>,
-        /// New deposit, > 0.
-        deposit: Option<Uint128>,
-        /// New quorum, threshold and veto.
-        rules: Option<VotingRules>,
-    },
+    UpdateConfig(ConfigUpdate),
     /// The DAO itself, internal: the messages of a proposal being executed.
     RunProposal {
         /// The proposal.
@@ -305,6 +296,20 @@ pub struct Proposal {
     pub tally: Tally,
     /// Status as stored; see the `Proposal` query for the status now.
     pub status: Status,
+}
+
+/// The config fields the DAO itself (by proposal) may change; each left out stays as it is.
+#[cw_serde]
+#[derive(Default)]
+pub struct ConfigUpdate {
+    /// New voting period; must stay below staking's unbonding period.
+    pub voting_period_seconds: Option<u64>,
+    /// New timelock.
+    pub timelock_seconds: Option<u64>,
+    /// New deposit, > 0.
+    pub deposit: Option<Uint128>,
+    /// New quorum, threshold and veto.
+    pub rules: Option<VotingRules>,
 }
 
 #[cw_serde]

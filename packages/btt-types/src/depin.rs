@@ -239,16 +239,21 @@ pub enum ExecuteMsg {
     Claim { node_id: u64, limit: Option<u32> },
     /// The owner (the DAO): changes oracles, multipliers, payout rules or the escrow. No
     /// funds.
-    UpdateConfig {
-        /// Oracles appointed by the DAO.
-        oracles: Option<Vec<String>>,
-        /// Score multipliers.
-        multipliers: Option<ScoreMultipliers>,
-        /// compute-escrow.
-        escrow: Option<String>,
-        /// Oracle quorum, fee cap, carry release.
-        payout: Option<PayoutRules>,
-    },
+    UpdateConfig(ConfigUpdate),
+}
+
+/// The config fields the owner (DAO) may change; each left out stays as it is.
+#[cw_serde]
+#[derive(Default)]
+pub struct ConfigUpdate {
+    /// New oracles (at most 10), who attest node quality each epoch.
+    pub oracles: Option<Vec<String>>,
+    /// New score multipliers: QoS tiers, energy ratings, regions.
+    pub multipliers: Option<ScoreMultipliers>,
+    /// New compute-escrow, the one caller of `RecordUnits`.
+    pub escrow: Option<String>,
+    /// New payout rules: oracle quorum, fee cap, carry release.
+    pub payout: Option<PayoutRules>,
 }
 
 /// The hook of a cw20 `Send` of BTT to depin-rewards.

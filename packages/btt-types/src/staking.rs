@@ -138,25 +138,30 @@ pub enum ExecuteMsg {
     /// streamed over the reward period.
     DistributeRewards {},
     /// The owner (the DAO): changes the config. Lock tiers apply to new stakes only.
-    UpdateConfig {
-        /// New lock tiers.
-        lock_tiers: Option<Vec<LockTier>>,
-        /// New unbonding period; must exceed the DAO's voting period.
-        unbonding_seconds: Option<u64>,
-        /// New fee tiers.
-        fee_tiers: Option<Vec<FeeTier>>,
-        /// New age of the stake a fee tier counts.
-        tier_age_seconds: Option<u64>,
-        /// New native reward denoms: the old list, possibly with more (at most 5).
-        reward_denoms: Option<Vec<String>>,
-        /// New reward period, for deposits from now on.
-        reward_period_seconds: Option<u64>,
-        /// The DAO whose voting period bounds the unbonding period.
-        dao: Option<String>,
-    },
+    UpdateConfig(ConfigUpdate),
     /// The circuit breaker: the guardian (before its sunset) or the DAO pauses new value coming
     /// in; every exit stays open. No funds.
     Circuit(crate::circuit::CircuitMsg),
+}
+
+/// The config fields the owner (DAO) may change; each left out stays as it is.
+#[cw_serde]
+#[derive(Default)]
+pub struct ConfigUpdate {
+    /// New lock tiers.
+    pub lock_tiers: Option<Vec<LockTier>>,
+    /// New unbonding period; must exceed the DAO's voting period.
+    pub unbonding_seconds: Option<u64>,
+    /// New fee tiers.
+    pub fee_tiers: Option<Vec<FeeTier>>,
+    /// New age of the stake a fee tier counts.
+    pub tier_age_seconds: Option<u64>,
+    /// New native reward denoms: the old list, possibly with more (at most 5).
+    pub reward_denoms: Option<Vec<String>>,
+    /// New reward period, for deposits from now on.
+    pub reward_period_seconds: Option<u64>,
+    /// The DAO whose voting period bounds the unbonding period.
+    pub dao: Option<String>,
 }
 
 /// The hook of a cw20 `Send` of BTT to btt-staking.

@@ -8,12 +8,11 @@ use super::suite::{instantiate_msg, Suite, DAY, NATIVE, TIMELOCK, UNBONDING};
 use crate::ContractError;
 
 fn update(voting_period_seconds: Option<u64>, rules: Option<VotingRules>) -> ExecuteMsg {
-    ExecuteMsg::UpdateConfig {
+    ExecuteMsg::UpdateConfig(btt_types::dao::ConfigUpdate {
         voting_period_seconds,
-        timelock_seconds: None,
-        deposit: None,
         rules,
-    }
+        ..btt_types::dao::ConfigUpdate::default()
+    })
 }
 
 fn try_instantiate(

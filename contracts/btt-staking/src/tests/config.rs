@@ -14,15 +14,12 @@ fn update(
     unbonding_seconds: Option<u64>,
     fee_tiers: Option<Vec<FeeTier>>,
 ) -> ExecuteMsg {
-    ExecuteMsg::UpdateConfig {
+    ExecuteMsg::UpdateConfig(btt_types::staking::ConfigUpdate {
         lock_tiers,
         unbonding_seconds,
         fee_tiers,
-        tier_age_seconds: None,
-        reward_denoms: None,
-        reward_period_seconds: None,
-        dao: None,
-    }
+        ..btt_types::staking::ConfigUpdate::default()
+    })
 }
 
 fn tier(name: &str, lock_seconds: u64, multiplier: Decimal) -> LockTier {
@@ -185,15 +182,10 @@ fn unbonding_must_exceed_the_daos_voting_period() {
             None,
         )
         .unwrap();
-    let set_dao = ExecuteMsg::UpdateConfig {
-        lock_tiers: None,
-        unbonding_seconds: None,
-        fee_tiers: None,
-        tier_age_seconds: None,
-        reward_denoms: None,
-        reward_period_seconds: None,
+    let set_dao = ExecuteMsg::UpdateConfig(btt_types::staking::ConfigUpdate {
         dao: Some(dao.to_string()),
-    };
+        ..btt_types::staking::ConfigUpdate::default()
+    });
     suite.execute("owner", &set_dao).unwrap();
     assert_eq!(
         suite
@@ -231,15 +223,11 @@ fn unbonding_must_exceed_the_daos_voting_period() {
 }
 
 fn reward_update(denoms: Option<Vec<&str>>, period: Option<u64>) -> ExecuteMsg {
-    ExecuteMsg::UpdateConfig {
-        lock_tiers: None,
-        unbonding_seconds: None,
-        fee_tiers: None,
-        tier_age_seconds: None,
+    ExecuteMsg::UpdateConfig(btt_types::staking::ConfigUpdate {
         reward_denoms: denoms.map(|d| d.into_iter().map(String::from).collect()),
         reward_period_seconds: period,
-        dao: None,
-    }
+        ..btt_types::staking::ConfigUpdate::default()
+    })
 }
 
 #[test]

@@ -79,12 +79,10 @@ fn labelled_recipients_become_the_compute_route_and_jobs_still_pay_70_15_10_5() 
         .execute_contract(
             owner,
             suite.depin.clone(),
-            &depin::ExecuteMsg::UpdateConfig {
-                oracles: None,
-                multipliers: None,
+            &depin::ExecuteMsg::UpdateConfig(depin::ConfigUpdate {
                 escrow: Some(old.to_string()),
-                payout: None,
-            },
+                ..depin::ConfigUpdate::default()
+            }),
             &[],
         )
         .unwrap();

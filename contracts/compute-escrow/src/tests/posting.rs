@@ -1,3 +1,4 @@
+use btt_types::asset::PaidError;
 use btt_types::bps::Bps;
 use btt_types::compute::{ExecuteMsg, ReceiveMsg, Urgency};
 use btt_types::token::UnknownToken;
@@ -66,10 +67,10 @@ fn overpaying_or_underpaying_is_rejected() {
             suite
                 .post_paying("clinic", spec.clone(), Uint128::new(paid))
                 .unwrap_err(),
-            ContractError::WrongPayment {
+            ContractError::Paid(PaidError::WrongAmount {
                 expected: Uint128::new(4_500_000),
-                sent: Uint128::new(paid)
-            }
+                got: Uint128::new(paid)
+            })
         );
     }
 }
@@ -143,7 +144,10 @@ fn a_job_paid_in_an_accepted_native_denom_escrows_it() {
             &coins(2_250_001, NATIVE),
         )
         .unwrap_err();
-    assert!(matches!(err, ContractError::WrongPayment { .. }));
+    assert!(matches!(
+        err,
+        ContractError::Paid(PaidError::WrongAmount { .. })
+    ));
 }
 
 #[test]

@@ -154,12 +154,10 @@ impl Suite {
         app.execute_contract(
             owner,
             depin.clone(),
-            &depin::ExecuteMsg::UpdateConfig {
-                oracles: None,
-                multipliers: None,
+            &depin::ExecuteMsg::UpdateConfig(depin::ConfigUpdate {
                 escrow: Some(escrow.to_string()),
-                payout: None,
-            },
+                ..depin::ConfigUpdate::default()
+            }),
             &[],
         )
         .unwrap();

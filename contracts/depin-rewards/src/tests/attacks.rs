@@ -39,12 +39,10 @@ fn attestations_of_a_removed_oracle_stop_counting() {
     suite
         .execute(
             "owner",
-            &ExecuteMsg::UpdateConfig {
+            &ExecuteMsg::UpdateConfig(btt_types::depin::ConfigUpdate {
                 oracles: Some(kept.to_vec()),
-                multipliers: None,
-                escrow: None,
-                payout: None,
-            },
+                ..btt_types::depin::ConfigUpdate::default()
+            }),
         )
         .unwrap();
     suite
@@ -170,12 +168,10 @@ fn payout_rules_outside_their_bounds_are_refused() {
         let err = suite
             .execute(
                 "owner",
-                &ExecuteMsg::UpdateConfig {
-                    oracles: None,
-                    multipliers: None,
-                    escrow: None,
+                &ExecuteMsg::UpdateConfig(btt_types::depin::ConfigUpdate {
                     payout: Some(bad),
-                },
+                    ..btt_types::depin::ConfigUpdate::default()
+                }),
             )
             .unwrap_err();
         assert!(matches!(err, ContractError::InvalidConfig { .. }));

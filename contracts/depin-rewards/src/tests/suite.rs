@@ -98,12 +98,10 @@ impl Suite {
     pub fn set_payout(&mut self, payout: PayoutRules) {
         self.execute(
             "owner",
-            &ExecuteMsg::UpdateConfig {
-                oracles: None,
-                multipliers: None,
-                escrow: None,
+            &ExecuteMsg::UpdateConfig(btt_types::depin::ConfigUpdate {
                 payout: Some(payout),
-            },
+                ..btt_types::depin::ConfigUpdate::default()
+            }),
         )
         .unwrap();
     }
