@@ -4,6 +4,8 @@
 # The release profile is the workspace's unless measured against another (scripts/wasm-profiles.sh):
 #   BTT_WASM_OPT_LEVEL=3|s|z   rustc's opt-level for the wasm build
 #   BTT_WASM_OPT_FLAGS="-Oz"   wasm-opt's optimization flags (default "-Os", as cosmwasm/optimizer)
+#   BTT_WASM_PANIC=immediate-abort   a panic traps at once, without formatting its message
+#                              (Debian route only: it needs the std built here)
 #   BTT_ARTIFACTS_DIR=DIR      where the artifacts go (default artifacts/)
 # Routes, first that works: Docker's cosmwasm/optimizer:0.16.1 (where an engine runs), rustup
 # toolchain 1.81 with wasm32, Debian's rustc-web with -Zbuild-std and target-cpu=mvp.
@@ -42,8 +44,10 @@ case "$route" in
       build() { RUSTFLAGS="-C link-arg=-s" cargo +1.81 build --release --lib \
         --target wasm32-unknown-unknown --target-dir "$BTT_WASM_TARGET_DIR" --locked -p "$1"; }
     else
+      panic_flags=""
+      [ "${BTT_WASM_PANIC:-}" != immediate-abort ] || panic_flags="-Zunstable-options -Cpanic=immediate-abort"
       build() { RUSTC=/usr/bin/rustc RUSTC_BOOTSTRAP=1 \
-        RUSTFLAGS="-C target-cpu=mvp -C link-arg=-s -C link-arg=--allow-undefined" \
+        RUSTFLAGS="-C target-cpu=mvp -C link-arg=-s -C link-arg=--allow-undefined $panic_flags" \
         /usr/bin/cargo build --release --lib --target wasm32-unknown-unknown \
         -Zbuild-std=std,panic_abort --target-dir "$BTT_WASM_TARGET_DIR" --locked -p "$1"; }
     fi

@@ -14,9 +14,13 @@ pub const CHAIN_CAPABILITIES: &str =
 /// wasmd's default upload limit.
 pub const MAX_WASM_BYTES: usize = 800 * 1024;
 
-/// The workspace's `artifacts/` folder.
+/// The workspace's `artifacts/` folder, or `BTT_ARTIFACTS_DIR` (another release profile's
+/// artifacts, measured by `scripts/wasm-profiles.sh`).
 pub fn artifacts_dir() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../artifacts")
+    match std::env::var_os("BTT_ARTIFACTS_DIR") {
+        Some(dir) => PathBuf::from(dir),
+        None => Path::new(env!("CARGO_MANIFEST_DIR")).join("../artifacts"),
+    }
 }
 
 /// Reads `artifacts/<name>.wasm`; an error (never a skip) when it is missing.
