@@ -1,3 +1,4 @@
+use btt_testing::Harness;
 use btt_types::dao::{ConfigResponse, ExecuteMsg, QueryMsg, VotingRules};
 use btt_types::units::btt;
 use cosmwasm_std::{coins, Decimal};

@@ -1,3 +1,4 @@
+use btt_testing::Harness;
 use btt_types::dao::{ExecuteMsg, Status};
 use btt_types::staking;
 use btt_types::units::btt;

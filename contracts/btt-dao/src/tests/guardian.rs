@@ -1,3 +1,4 @@
+use btt_testing::Harness;
 use btt_types::dao::{ExecuteMsg, GuardianResponse, QueryMsg, Status};
 use btt_types::units::btt;
 use cosmwasm_std::coins;

@@ -1,3 +1,4 @@
+use btt_testing::Harness;
 use btt_types::dao::{
     ExecuteMsg, ProposalsResponse, QueryMsg, ReceiveMsg, Status, MAX_PROPOSAL_MSGS,
 };

@@ -1,15 +1,15 @@
 //! A chain with BTT, btt-staking and btt-dao. Alice, Bob, Carol and Dave hold 1,000,000 BTT
 //! each; the DAO treasury holds 100,000 BTT; the DAO is wasm admin of staking.
 
+use btt_testing::{contract_error, instantiate_token_code, token_code, Harness};
 use btt_types::dao::{
     self, DaoContract, ExecuteMsg, InstantiateMsg, ProposalResponse, QueryMsg, Status,
     TallyResponse, TreasuryResponse, VoteOption, VotingRules,
 };
 use btt_types::staking::{self, LockTier, StakingContract};
-use btt_types::token::{self, TokenContract};
-use btt_types::units::{btt, TOTAL_SUPPLY};
+use btt_types::token::TokenContract;
+use btt_types::units::btt;
 use cosmwasm_std::{coins, Addr, Coin, CosmosMsg, Decimal, Empty, Timestamp, Uint128, WasmMsg};
-use cw20::Cw20Coin;
 use cw_multi_test::{App, AppBuilder, AppResponse, Contract, ContractWrapper, Executor};
 
 use crate::contract::{execute, instantiate, migrate, query, reply};
@@ -38,11 +38,6 @@ pub fn staking_code() -> Box<dyn Contract<Empty>> {
     Box::new(ContractWrapper::new(s::execute, s::instantiate, s::query).with_migrate(s::migrate))
 }
 
-fn token_code() -> Box<dyn Contract<Empty>> {
-    use btt_token::contract as t;
-    Box::new(ContractWrapper::new(t::execute, t::instantiate, t::query))
-}
-
 pub struct Suite {
     pub app: App,
     pub token: TokenContract,
@@ -52,6 +47,16 @@ pub struct Suite {
     pub token_code_id: u64,
     /// Block time at instantiate.
     pub start: Timestamp,
+}
+
+impl Harness for Suite {
+    fn app(&self) -> &App {
+        &self.app
+    }
+
+    fn app_mut(&mut self) -> &mut App {
+        &mut self.app
+    }
 }
 
 impl Suite {
@@ -145,14 +150,6 @@ impl Suite {
         }
     }
 
-    pub fn addr(&self, who: &str) -> Addr {
-        self.app.api().addr_make(who)
-    }
-
-    fn err(e: anyhow::Error) -> ContractError {
-        e.downcast::<ContractError>().unwrap()
-    }
-
     pub fn stake(&mut self, who: &str, amount: Uint128) {
         let msg = self.staking.stake_msg(&self.token, amount, 0).unwrap();
         self.app.execute(self.addr(who), msg).unwrap();
@@ -185,7 +182,10 @@ impl Suite {
             .dao
             .propose_msg(&self.token, deposit, title, "Why it matters", msgs)
             .unwrap();
-        let res = self.app.execute(self.addr(who), msg).map_err(Self::err)?;
+        let res = self
+            .app
+            .execute(self.addr(who), msg)
+            .map_err(contract_error::<ContractError>)?;
         let id = res
             .events
             .iter()
@@ -202,11 +202,8 @@ impl Suite {
         msg: &ExecuteMsg,
         funds: &[Coin],
     ) -> Result<AppResponse, ContractError> {
-        let sender = self.addr(who);
-        let dao = self.dao.addr().clone();
-        self.app
-            .execute_contract(sender, dao, msg, funds)
-            .map_err(Self::err)
+        let contract = self.dao.addr().clone();
+        self.execute_on(who, &contract, msg, funds)
     }
 
     pub fn execute(&mut self, who: &str, msg: &ExecuteMsg) -> Result<AppResponse, ContractError> {
@@ -228,13 +225,6 @@ impl Suite {
 
     pub fn execute_proposal(&mut self, proposal_id: u64) -> Result<AppResponse, ContractError> {
         self.execute("anyone", &ExecuteMsg::Execute { proposal_id })
-    }
-
-    pub fn advance(&mut self, seconds: u64) {
-        self.app.update_block(|b| {
-            b.time = b.time.plus_seconds(seconds);
-            b.height += 1;
-        });
     }
 
     pub fn next_block(&mut self) {
@@ -326,25 +316,7 @@ pub fn instantiate_msg(
 
 fn instantiate_token(app: &mut App, code_id: u64, symbol: &str) -> Addr {
     let owner = app.api().addr_make("owner");
-    let mut balances: Vec<Cw20Coin> = HOLDERS
-        .iter()
-        .map(|who| Cw20Coin {
-            address: app.api().addr_make(who).to_string(),
-            amount: btt(1_000_000),
-        })
-        .collect();
-    balances.push(Cw20Coin {
-        address: owner.to_string(),
-        amount: TOTAL_SUPPLY - btt(4_000_000),
-    });
-    let msg = token::InstantiateMsg {
-        name: format!("{symbol} token"),
-        symbol: symbol.into(),
-        initial_balances: balances,
-        marketing: None,
-    };
-    app.instantiate_contract(code_id, owner, &msg, &[], symbol, None)
-        .unwrap()
+    instantiate_token_code(app, code_id, &owner, symbol, &HOLDERS, btt(1_000_000))
 }
 
 pub use dao::VoteOption::{Abstain, No, NoWithVeto, Yes};

@@ -1,6 +1,7 @@
 //! The labelled funds: deposits into a named fund, spends that name their fund and cannot
 //! overdraw it, and proposals whose raw messages would eat into a fund fail whole.
 
+use btt_testing::Harness;
 use btt_types::dao::{ExecuteMsg, Fund, FundBalance, ReceiveMsg, Status};
 use btt_types::units::btt;
 use cosmwasm_std::{coins, Uint128};

@@ -1,5 +1,6 @@
 //! The circuit breaker: paused, no new stake comes in; unbonding, claims and fee deposits go on.
 
+use btt_testing::Harness;
 use btt_types::circuit::{CircuitError, CircuitMsg};
 use btt_types::staking::ExecuteMsg;
 use btt_types::units::btt;

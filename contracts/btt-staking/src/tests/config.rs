@@ -1,3 +1,4 @@
+use btt_testing::Harness;
 use btt_types::dao::{self, VotingRules};
 use btt_types::staking::{ExecuteMsg, FeeTier, LockTier};
 use btt_types::units::btt;

@@ -1,3 +1,4 @@
+use btt_testing::Harness;
 use btt_types::staking::{ExecuteMsg, BTT_REWARDS};
 use btt_types::units::btt;
 use cosmwasm_std::{coin, coins, Uint128};

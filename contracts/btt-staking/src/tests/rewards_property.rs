@@ -1,6 +1,7 @@
 //! Property: random stakers join, leave and claim while rewards arrive. Total claimed never
 //! exceeds total deposited, and once everyone has claimed, less than one ubtt per staker is left.
 
+use btt_testing::Harness;
 use btt_types::units::btt;
 use cosmwasm_std::Uint128;
 use proptest::prelude::*;

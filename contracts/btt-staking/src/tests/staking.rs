@@ -1,3 +1,4 @@
+use btt_testing::Harness;
 use btt_types::staking::{ExecuteMsg, ReceiveMsg};
 use btt_types::token::UnknownToken;
 use btt_types::units::{btt, MONTH_SECONDS};

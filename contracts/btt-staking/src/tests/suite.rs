@@ -1,13 +1,13 @@
 //! A chain with BTT and btt-staking; every actor starts with 1,000,000 BTT.
 
+use btt_testing::{contract_error, instantiate_token_code, token_code, Harness};
 use btt_types::staking::{
     ExecuteMsg, FeeTier, InstantiateMsg, LockTier, PowerResponse, QueryMsg, StakerResponse,
     StakesResponse, StakingContract, TierResponse, TotalsResponse, UnbondingsResponse,
 };
-use btt_types::token::{self, TokenContract};
-use btt_types::units::{btt, TOTAL_SUPPLY};
+use btt_types::token::TokenContract;
+use btt_types::units::btt;
 use cosmwasm_std::{Addr, Coin, Empty, Uint128};
-use cw20::Cw20Coin;
 use cw_multi_test::{App, AppBuilder, AppResponse, Contract, ContractWrapper, Executor};
 
 use crate::contract::{execute, instantiate, migrate, query};
@@ -21,11 +21,6 @@ pub const ACTORS: [&str; 6] = ["alice", "bob", "carol", "dave", "erin", "owner"]
 
 pub fn staking_code() -> Box<dyn Contract<Empty>> {
     Box::new(ContractWrapper::new(execute, instantiate, query).with_migrate(migrate))
-}
-
-pub fn token_code() -> Box<dyn Contract<Empty>> {
-    use btt_token::contract as t;
-    Box::new(ContractWrapper::new(t::execute, t::instantiate, t::query))
 }
 
 /// A fee tier counts stake held for a week.
@@ -53,6 +48,16 @@ pub struct Suite {
     pub staking: StakingContract,
     pub token_code_id: u64,
     pub staking_code_id: u64,
+}
+
+impl Harness for Suite {
+    fn app(&self) -> &App {
+        &self.app
+    }
+
+    fn app_mut(&mut self) -> &mut App {
+        &mut self.app
+    }
 }
 
 impl Suite {
@@ -95,18 +100,10 @@ impl Suite {
         }
     }
 
-    pub fn addr(&self, who: &str) -> Addr {
-        self.app.api().addr_make(who)
-    }
-
     /// A second cw20 with BTT's code and the same holders.
     pub fn fake_token(&mut self) -> TokenContract {
         let code = self.token_code_id;
         TokenContract(instantiate_token(&mut self.app, code, "FAKE"))
-    }
-
-    fn err(e: anyhow::Error) -> ContractError {
-        e.downcast::<ContractError>().unwrap()
     }
 
     pub fn stake(
@@ -116,7 +113,9 @@ impl Suite {
         tier: u32,
     ) -> Result<AppResponse, ContractError> {
         let msg = self.staking.stake_msg(&self.token, amount, tier).unwrap();
-        self.app.execute(self.addr(who), msg).map_err(Self::err)
+        self.app
+            .execute(self.addr(who), msg)
+            .map_err(contract_error)
     }
 
     pub fn stake_with(
@@ -126,12 +125,16 @@ impl Suite {
         amount: Uint128,
     ) -> Result<AppResponse, ContractError> {
         let msg = self.staking.stake_msg(token, amount, 0).unwrap();
-        self.app.execute(self.addr(who), msg).map_err(Self::err)
+        self.app
+            .execute(self.addr(who), msg)
+            .map_err(contract_error)
     }
 
     pub fn distribute(&mut self, who: &str, amount: Uint128) -> Result<AppResponse, ContractError> {
         let msg = self.staking.distribute_msg(&self.token, amount).unwrap();
-        self.app.execute(self.addr(who), msg).map_err(Self::err)
+        self.app
+            .execute(self.addr(who), msg)
+            .map_err(contract_error)
     }
 
     pub fn execute_with_funds(
@@ -140,11 +143,8 @@ impl Suite {
         msg: &ExecuteMsg,
         funds: &[Coin],
     ) -> Result<AppResponse, ContractError> {
-        let sender = self.addr(who);
         let contract = self.staking.addr().clone();
-        self.app
-            .execute_contract(sender, contract, msg, funds)
-            .map_err(Self::err)
+        self.execute_on(who, &contract, msg, funds)
     }
 
     pub fn execute(&mut self, who: &str, msg: &ExecuteMsg) -> Result<AppResponse, ContractError> {
@@ -173,13 +173,6 @@ impl Suite {
     }
 
     /// Moves time forward by `seconds` and the height by one block.
-    pub fn advance(&mut self, seconds: u64) {
-        self.app.update_block(|b| {
-            b.time = b.time.plus_seconds(seconds);
-            b.height += 1;
-        });
-    }
-
     pub fn height(&self) -> u64 {
         self.app.block_info().height
     }
@@ -266,23 +259,5 @@ impl Suite {
 
 fn instantiate_token(app: &mut App, code_id: u64, symbol: &str) -> Addr {
     let owner = app.api().addr_make("owner");
-    let mut balances: Vec<Cw20Coin> = ACTORS[..5]
-        .iter()
-        .map(|who| Cw20Coin {
-            address: app.api().addr_make(who).to_string(),
-            amount: btt(1_000_000),
-        })
-        .collect();
-    balances.push(Cw20Coin {
-        address: owner.to_string(),
-        amount: TOTAL_SUPPLY - btt(5_000_000),
-    });
-    let msg = token::InstantiateMsg {
-        name: format!("{symbol} token"),
-        symbol: symbol.into(),
-        initial_balances: balances,
-        marketing: None,
-    };
-    app.instantiate_contract(code_id, owner, &msg, &[], symbol, None)
-        .unwrap()
+    instantiate_token_code(app, code_id, &owner, symbol, &ACTORS[..5], btt(1_000_000))
 }

@@ -1,5 +1,6 @@
 //! A one-token chain: BTT instantiated with the whole supply split between two holders.
 
+use btt_testing::{contract_error, Harness};
 use btt_types::token::{
     ExecuteMsg, InstantiateMarketingInfo, InstantiateMsg, MigrateMsg, QueryMsg,
 };
@@ -82,7 +83,7 @@ impl SuiteBuilder {
                 "btt",
                 Some(admin.to_string()),
             )
-            .map_err(|e| e.downcast::<ContractError>().unwrap())?;
+            .map_err(contract_error::<ContractError>)?;
         Ok(Suite { app, token, admin })
     }
 
@@ -97,21 +98,25 @@ pub struct Suite {
     pub admin: Addr,
 }
 
-impl Suite {
-    pub fn addr(&self, who: &str) -> Addr {
-        self.app.api().addr_make(who)
+impl Harness for Suite {
+    fn app(&self) -> &App {
+        &self.app
     }
 
+    fn app_mut(&mut self) -> &mut App {
+        &mut self.app
+    }
+}
+
+impl Suite {
     pub fn execute_with_funds(
         &mut self,
         who: &str,
         msg: &ExecuteMsg,
         funds: &[Coin],
     ) -> Result<AppResponse, ContractError> {
-        let sender = self.addr(who);
-        self.app
-            .execute_contract(sender, self.token.clone(), msg, funds)
-            .map_err(|e| e.downcast::<ContractError>().unwrap())
+        let contract = self.token.clone();
+        self.execute_on(who, &contract, msg, funds)
     }
 
     pub fn execute(&mut self, who: &str, msg: &ExecuteMsg) -> Result<AppResponse, ContractError> {
@@ -174,7 +179,7 @@ impl Suite {
         let admin = self.admin.clone();
         self.app
             .migrate_contract(admin, self.token.clone(), &MigrateMsg {}, new_code_id)
-            .map_err(|e| e.downcast::<ContractError>().unwrap())
+            .map_err(contract_error)
     }
 
     pub fn balance(&self, who: &str) -> Uint128 {

@@ -1,3 +1,4 @@
+use btt_testing::Harness;
 use btt_types::token::ExecuteMsg;
 use btt_types::units::{btt, TOTAL_SUPPLY};
 use cosmwasm_std::{coins, Uint128};

@@ -1,3 +1,4 @@
+use btt_testing::Harness;
 use btt_types::token::ExecuteMsg;
 use btt_types::units::btt;
 use cosmwasm_std::{coins, to_json_binary, Uint128};

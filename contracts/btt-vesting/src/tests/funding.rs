@@ -1,3 +1,4 @@
+use btt_testing::Harness;
 use btt_types::token::UnknownToken;
 use btt_types::units::{btt, TOTAL_SUPPLY};
 use btt_types::vesting::{CurveSpec, MAX_SCHEDULES_PER_FUNDING};

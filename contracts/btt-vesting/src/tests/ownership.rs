@@ -1,3 +1,4 @@
+use btt_testing::Harness;
 use btt_types::migration::MigrationError;
 use btt_types::vesting::{ExecuteMsg, MigrateMsg, QueryMsg};
 use cosmwasm_std::{coins, Addr, DepsMut, Env, Response};

@@ -1,3 +1,4 @@
+use btt_testing::Harness;
 use btt_types::units::{btt, MONTH_SECONDS};
 use cosmwasm_std::Uint128;
 

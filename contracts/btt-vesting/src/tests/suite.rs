@@ -1,5 +1,6 @@
 //! A chain with BTT and btt-vesting, the owner holding the whole supply.
 
+use btt_testing::{contract_error, token_code, Harness};
 use btt_types::token::{self, TokenContract};
 use btt_types::units::{btt, MONTH_SECONDS, TOTAL_SUPPLY};
 use btt_types::vesting::{
@@ -17,11 +18,6 @@ pub const NATIVE: &str = "untrn";
 
 pub fn vesting_code() -> Box<dyn Contract<Empty>> {
     Box::new(ContractWrapper::new(execute, instantiate, query).with_migrate(migrate))
-}
-
-fn token_code() -> Box<dyn Contract<Empty>> {
-    use btt_token::contract as t;
-    Box::new(ContractWrapper::new(t::execute, t::instantiate, t::query))
 }
 
 /// A delay + linear curve starting at `start`, in months.
@@ -139,11 +135,17 @@ pub struct Suite {
     pub start: Timestamp,
 }
 
-impl Suite {
-    pub fn addr(&self, who: &str) -> Addr {
-        self.app.api().addr_make(who)
+impl Harness for Suite {
+    fn app(&self) -> &App {
+        &self.app
     }
 
+    fn app_mut(&mut self) -> &mut App {
+        &mut self.app
+    }
+}
+
+impl Suite {
     pub fn new_schedule(&self, who: &str, amount: u128, curve: CurveSpec) -> NewSchedule {
         NewSchedule {
             beneficiary: self.addr(who).to_string(),
@@ -151,10 +153,6 @@ impl Suite {
             amount: btt(amount),
             curve,
         }
-    }
-
-    fn vesting_err(err: anyhow::Error) -> ContractError {
-        err.downcast::<ContractError>().unwrap()
     }
 
     /// `who` sends `amount` BTT to vesting with a CreateSchedules hook.
@@ -183,7 +181,7 @@ impl Suite {
             )
             .unwrap();
         let sender = self.addr(who);
-        self.app.execute(sender, msg).map_err(Self::vesting_err)
+        self.app.execute(sender, msg).map_err(contract_error)
     }
 
     /// A second cw20 with the same code (its own 21M supply held by the owner).
@@ -198,10 +196,8 @@ impl Suite {
         msg: &ExecuteMsg,
         funds: &[Coin],
     ) -> Result<AppResponse, ContractError> {
-        let sender = self.addr(who);
-        self.app
-            .execute_contract(sender, self.vesting.clone(), msg, funds)
-            .map_err(Self::vesting_err)
+        let contract = self.vesting.clone();
+        self.execute_on(who, &contract, msg, funds)
     }
 
     pub fn execute(&mut self, who: &str, msg: &ExecuteMsg) -> Result<AppResponse, ContractError> {

@@ -1,5 +1,6 @@
 //! The attacks the marketplace rules invite, each run to show the attacker gains nothing.
 
+use btt_testing::Harness;
 use btt_types::compute::{EnergyRating, ExecuteMsg, JobStatus, Urgency};
 use btt_types::depin::{self, Attestation, EPOCH_SECONDS};
 use btt_types::units::btt;

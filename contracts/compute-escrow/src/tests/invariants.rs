@@ -1,6 +1,7 @@
 //! Property: random jobs posted, offered, accepted, cancelled, completed, disputed and expired. The escrow's BTT
 //! always equals the open jobs' escrow plus the bonds, and no job pays out twice.
 
+use btt_testing::Harness;
 use btt_types::compute::{JobStatus, Resolution, Urgency};
 use btt_types::units::btt;
 use cosmwasm_std::Uint128;

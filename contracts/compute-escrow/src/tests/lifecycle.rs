@@ -1,3 +1,4 @@
+use btt_testing::Harness;
 use btt_types::compute::{ExecuteMsg, JobStatus, JobsResponse, QueryMsg, Urgency};
 use btt_types::units::btt;
 use cosmwasm_std::{coins, Uint128};

@@ -1,6 +1,7 @@
 //! From the previous code to this one on cw-multi-test: a config with labelled fee recipients
 //! moves to the fee router, and the migrated escrow pays 70/15/10/5 as before.
 
+use btt_testing::Harness;
 use btt_types::bps::Bps;
 use btt_types::compute::{ConfigResponse, MigrateMsg, QueryMsg};
 use btt_types::depin;

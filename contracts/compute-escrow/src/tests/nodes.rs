@@ -1,3 +1,4 @@
+use btt_testing::Harness;
 use btt_types::compute::{ExecuteMsg, NodeStatus, ReceiveMsg, Urgency};
 use btt_types::units::btt;
 use cosmwasm_std::{coins, Uint128};

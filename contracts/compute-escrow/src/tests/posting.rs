@@ -1,3 +1,4 @@
+use btt_testing::Harness;
 use btt_types::asset::PaidError;
 use btt_types::bps::Bps;
 use btt_types::compute::{ExecuteMsg, ReceiveMsg, Urgency};

@@ -1,6 +1,7 @@
 //! A chain with BTT, btt-staking, depin-rewards and compute-escrow. Clinics and operators hold
 //! 1,000,000 BTT each; clinics also hold native untrn.
 
+use btt_testing::{contract_error, Harness};
 use btt_types::bps::Bps;
 use btt_types::compute::{
     Assignment, EnergyRating, ExecuteMsg, HardwareClass, InstantiateMsg, Job, JobSpec, NativeRate,
@@ -102,6 +103,16 @@ pub struct Suite {
     pub escrow: Addr,
 }
 
+impl Harness for Suite {
+    fn app(&self) -> &App {
+        &self.app
+    }
+
+    fn app_mut(&mut self) -> &mut App {
+        &mut self.app
+    }
+}
+
 impl Suite {
     pub fn new() -> Self {
         let mut app = AppBuilder::new().build(|router, api, storage| {
@@ -170,14 +181,6 @@ impl Suite {
         }
     }
 
-    pub fn addr(&self, who: &str) -> Addr {
-        self.app.api().addr_make(who)
-    }
-
-    fn err(e: anyhow::Error) -> ContractError {
-        e.downcast::<ContractError>().unwrap()
-    }
-
     pub fn send(
         &mut self,
         who: &str,
@@ -185,7 +188,9 @@ impl Suite {
         hook: &ReceiveMsg,
     ) -> Result<AppResponse, ContractError> {
         let msg = self.token.send_msg(&self.escrow, amount, hook).unwrap();
-        self.app.execute(self.addr(who), msg).map_err(Self::err)
+        self.app
+            .execute(self.addr(who), msg)
+            .map_err(contract_error)
     }
 
     pub fn execute_with_funds(
@@ -194,11 +199,8 @@ impl Suite {
         msg: &ExecuteMsg,
         funds: &[Coin],
     ) -> Result<AppResponse, ContractError> {
-        let sender = self.addr(who);
-        let escrow = self.escrow.clone();
-        self.app
-            .execute_contract(sender, escrow, msg, funds)
-            .map_err(Self::err)
+        let contract = self.escrow.clone();
+        self.execute_on(who, &contract, msg, funds)
     }
 
     pub fn execute(&mut self, who: &str, msg: &ExecuteMsg) -> Result<AppResponse, ContractError> {
@@ -364,13 +366,6 @@ impl Suite {
         self.assign_accepted(clinic, id, parts);
         self.submit("op1", id).unwrap();
         id
-    }
-
-    pub fn advance(&mut self, seconds: u64) {
-        self.app.update_block(|b| {
-            b.time = b.time.plus_seconds(seconds);
-            b.height += 1;
-        });
     }
 
     pub fn balance(&self, who: &str) -> Uint128 {

@@ -1,6 +1,7 @@
 //! The attacks the mining rules invite: one oracle vouching alone, a removed oracle's word,
 //! self-paid jobs, and the first comer after empty epochs.
 
+use btt_testing::Harness;
 use btt_types::bps::Bps;
 use btt_types::depin::{epoch_emission, ExecuteMsg, PayoutRules};
 use btt_types::units::btt;

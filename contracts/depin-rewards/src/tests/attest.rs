@@ -1,3 +1,4 @@
+use btt_testing::Harness;
 use btt_types::compute::EnergyRating;
 use btt_types::depin::{Attestation, ExecuteMsg};
 use cosmwasm_std::{coins, Decimal, Decimal256};

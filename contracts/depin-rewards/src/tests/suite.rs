@@ -1,6 +1,7 @@
 //! BTT and depin-rewards funded with the 6,300,000 BTT pool; "escrow" is a plain account
 //! standing in for compute-escrow; "oracle-a/b/c" are the DAO's oracles.
 
+use btt_testing::Harness;
 use btt_types::bps::Bps;
 use btt_types::compute::EnergyRating;
 use btt_types::depin::{
@@ -32,6 +33,16 @@ pub struct Suite {
     pub app: App,
     pub token: TokenContract,
     pub depin: Addr,
+}
+
+impl Harness for Suite {
+    fn app(&self) -> &App {
+        &self.app
+    }
+
+    fn app_mut(&mut self) -> &mut App {
+        &mut self.app
+    }
 }
 
 impl Suite {
@@ -106,21 +117,14 @@ impl Suite {
         .unwrap();
     }
 
-    pub fn addr(&self, who: &str) -> Addr {
-        self.app.api().addr_make(who)
-    }
-
     pub fn execute_with_funds(
         &mut self,
         who: &str,
         msg: &ExecuteMsg,
         funds: &[Coin],
     ) -> Result<AppResponse, ContractError> {
-        let sender = self.addr(who);
-        let depin = self.depin.clone();
-        self.app
-            .execute_contract(sender, depin, msg, funds)
-            .map_err(|e| e.downcast::<ContractError>().unwrap())
+        let contract = self.depin.clone();
+        self.execute_on(who, &contract, msg, funds)
     }
 
     pub fn execute(&mut self, who: &str, msg: &ExecuteMsg) -> Result<AppResponse, ContractError> {

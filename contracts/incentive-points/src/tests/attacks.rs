@@ -1,5 +1,6 @@
 //! The attacks the subscription and referral rules invite, each run to show it gains nothing.
 
+use btt_testing::Harness;
 use btt_types::points::{ExecuteMsg, PointsRules, ReferralMilestone};
 use btt_types::units::btt;
 

@@ -1,3 +1,4 @@
+use btt_testing::Harness;
 use btt_types::asset::PaidError;
 use btt_types::points::{ExecuteMsg, ReceiveMsg};
 use btt_types::token::UnknownToken;

@@ -1,6 +1,7 @@
 //! From the previous code to this one on cw-multi-test: one treasury and no btt-staking in the
 //! old config, so the DAO gives the routing; the rules and start are kept.
 
+use btt_testing::Harness;
 use btt_types::fee_router::FeeStream;
 use btt_types::migration::MigrationError;
 use btt_types::points::{ConfigResponse, MigrateMsg, QueryMsg, FEE_STREAMS};

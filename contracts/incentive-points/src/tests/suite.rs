@@ -5,6 +5,7 @@
 //! partners pay 500 BTT to register and 100 ubtt a point redeemed; referrers earn 100 BTT once
 //! the referred provider has paid 1,000 BTT of subscriptions and 500 BTT more at 10,000.
 
+use btt_testing::{contract_error, Harness};
 use btt_types::points::{
     BalanceResponse, EngagementResponse, ExecuteMsg, InstantiateMsg, PointCategory, PointsRules,
     PoolResponse, ProviderResponse, QueryMsg, ReceiveMsg, ReferralMilestone, SubscriptionTier,
@@ -77,6 +78,16 @@ pub struct Suite {
     pub points: Addr,
 }
 
+impl Harness for Suite {
+    fn app(&self) -> &App {
+        &self.app
+    }
+
+    fn app_mut(&mut self) -> &mut App {
+        &mut self.app
+    }
+}
+
 impl Suite {
     pub fn new() -> Self {
         Self::with_pool(COMMUNITY_POOL)
@@ -113,14 +124,6 @@ impl Suite {
         Self { app, token, points }
     }
 
-    pub fn addr(&self, who: &str) -> Addr {
-        self.app.api().addr_make(who)
-    }
-
-    fn err(e: anyhow::Error) -> ContractError {
-        e.downcast::<ContractError>().unwrap()
-    }
-
     pub fn send(
         &mut self,
         who: &str,
@@ -128,7 +131,9 @@ impl Suite {
         hook: &ReceiveMsg,
     ) -> Result<AppResponse, ContractError> {
         let msg = self.token.send_msg(&self.points, amount, hook).unwrap();
-        self.app.execute(self.addr(who), msg).map_err(Self::err)
+        self.app
+            .execute(self.addr(who), msg)
+            .map_err(contract_error)
     }
 
     pub fn execute_with_funds(
@@ -137,11 +142,8 @@ impl Suite {
         msg: &ExecuteMsg,
         funds: &[Coin],
     ) -> Result<AppResponse, ContractError> {
-        let sender = self.addr(who);
-        let points = self.points.clone();
-        self.app
-            .execute_contract(sender, points, msg, funds)
-            .map_err(Self::err)
+        let contract = self.points.clone();
+        self.execute_on(who, &contract, msg, funds)
     }
 
     pub fn execute(&mut self, who: &str, msg: &ExecuteMsg) -> Result<AppResponse, ContractError> {
@@ -189,13 +191,6 @@ impl Suite {
 
     pub fn convert(&mut self, patient: &str, points: u64) -> Result<AppResponse, ContractError> {
         self.execute(patient, &ExecuteMsg::Convert { points })
-    }
-
-    pub fn advance(&mut self, seconds: u64) {
-        self.app.update_block(|b| {
-            b.time = b.time.plus_seconds(seconds);
-            b.height += 1;
-        });
     }
 
     pub fn balance(&self, who: &str) -> Uint128 {

@@ -1,5 +1,6 @@
 //! The attacks the payment rules invite, each run to show it gains nothing.
 
+use btt_testing::Harness;
 use btt_types::bps::Bps;
 use btt_types::payfi::{Denom, ExecuteMsg, InvoiceStatus, PayfiFees, QueryMsg, RateResponse};
 use btt_types::points;

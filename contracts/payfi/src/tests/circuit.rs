@@ -1,6 +1,7 @@
 //! The circuit breaker: paused, no invoice is issued and nothing is paid; what is already paid
 //! still settles or is refunded.
 
+use btt_testing::Harness;
 use btt_types::circuit::{CircuitError, CircuitMsg};
 use btt_types::payfi::{Denom, ExecuteMsg};
 use btt_types::units::btt;

@@ -1,6 +1,7 @@
 //! The tier and conversion fees of a settled payment through the fee router: each stream by
 //! its own shares, the stakers' part streamed by btt-staking, and only the owner may change it.
 
+use btt_testing::Harness;
 use btt_types::bps::Bps;
 use btt_types::fee_router::{
     FeeRoute, FeeRouteError, FeeRoutingUpdate, FeeShares, FeeStream, RoutedTotal,

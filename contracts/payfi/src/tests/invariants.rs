@@ -1,6 +1,7 @@
 //! Property: random invoices, payments, refunds and settlements. The contract always holds
 //! exactly the unsettled funds, and every payment ends settled or refunded exactly once.
 
+use btt_testing::Harness;
 use btt_types::payfi::{Denom, PaymentStatus};
 use btt_types::units::btt;
 use cosmwasm_std::{Decimal, Uint128};

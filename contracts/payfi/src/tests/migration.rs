@@ -1,6 +1,7 @@
 //! From the previous code to this one on cw-multi-test: a config with one treasury moves to the
 //! fee router and still pays every fee to the treasury; a given routing replaces it.
 
+use btt_testing::Harness;
 use btt_types::bps::Bps;
 use btt_types::fee_router::FeeStream;
 use btt_types::payfi::{ConfigResponse, Denom, MigrateMsg, QueryMsg};

@@ -1,5 +1,6 @@
 //! Priority service for stakers: providers of a high staking priority settle sooner.
 
+use btt_testing::Harness;
 use btt_types::payfi::{Denom, ExecuteMsg, FastSettlement};
 use btt_types::units::btt;
 use cosmwasm_std::coins;

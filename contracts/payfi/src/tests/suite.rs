@@ -2,6 +2,7 @@
 //! hold BTT and native uusdc; "oracle" feeds rates. Fees 0.8 / 0.7 / 0.6 / 0.5% by staking
 //! priority, analytics 0.25%, conversion 0.75%; a 1-hour window; rates live 10 minutes.
 
+use btt_testing::{contract_error, Harness};
 use btt_types::bps::Bps;
 use btt_types::payfi::{
     Denom, ExecuteMsg, FastSettlement, InstantiateMsg, Invoice, InvoicePoints, PayfiFees, Payment,
@@ -51,6 +52,16 @@ pub struct Suite {
     pub staking: StakingContract,
     pub points: Addr,
     pub payfi: Addr,
+}
+
+impl Harness for Suite {
+    fn app(&self) -> &App {
+        &self.app
+    }
+
+    fn app_mut(&mut self) -> &mut App {
+        &mut self.app
+    }
 }
 
 impl Suite {
@@ -154,16 +165,8 @@ impl Suite {
         }
     }
 
-    pub fn addr(&self, who: &str) -> Addr {
-        self.app.api().addr_make(who)
-    }
-
     pub fn now(&self) -> Timestamp {
         self.app.block_info().time
-    }
-
-    fn err(e: anyhow::Error) -> ContractError {
-        e.downcast::<ContractError>().unwrap()
     }
 
     pub fn execute_with_funds(
@@ -172,11 +175,8 @@ impl Suite {
         msg: &ExecuteMsg,
         funds: &[Coin],
     ) -> Result<AppResponse, ContractError> {
-        let sender = self.addr(who);
-        let payfi = self.payfi.clone();
-        self.app
-            .execute_contract(sender, payfi, msg, funds)
-            .map_err(Self::err)
+        let contract = self.payfi.clone();
+        self.execute_on(who, &contract, msg, funds)
     }
 
     pub fn execute(&mut self, who: &str, msg: &ExecuteMsg) -> Result<AppResponse, ContractError> {
@@ -219,7 +219,10 @@ impl Suite {
             .token
             .send_msg(&self.payfi, sent, &ReceiveMsg::Pay { invoice_id, amount })
             .unwrap();
-        let res = self.app.execute(self.addr(who), msg).map_err(Self::err)?;
+        let res = self
+            .app
+            .execute(self.addr(who), msg)
+            .map_err(contract_error::<ContractError>)?;
         Ok(attr(&res, "payment_id").parse().unwrap())
     }
 
@@ -272,13 +275,6 @@ impl Suite {
     pub fn stake(&mut self, who: &str, amount: Uint128) {
         let stake = self.staking.stake_msg(&self.token, amount, 0).unwrap();
         self.app.execute(self.addr(who), stake).unwrap();
-    }
-
-    pub fn advance(&mut self, seconds: u64) {
-        self.app.update_block(|b| {
-            b.time = b.time.plus_seconds(seconds);
-            b.height += 1;
-        });
     }
 
     pub fn btt(&self, who: &str) -> Uint128 {

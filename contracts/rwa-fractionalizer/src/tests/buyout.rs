@@ -1,3 +1,4 @@
+use btt_testing::Harness;
 use btt_types::fractionalizer::{ExecuteMsg, ReceiveMsg, VaultStatus};
 use btt_types::units::btt;
 use cosmwasm_std::Uint128;

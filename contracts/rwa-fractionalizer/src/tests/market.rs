@@ -1,3 +1,4 @@
+use btt_testing::Harness;
 use btt_types::asset::PaidError;
 use btt_types::fractionalizer::{ExecuteMsg, QueryMsg, ReceiveMsg, VaultsResponse};
 use btt_types::units::btt;

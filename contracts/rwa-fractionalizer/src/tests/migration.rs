@@ -2,6 +2,7 @@
 //! need a routing to move to; the threshold is kept and the protocol's part of the management
 //! fee starts at zero, for the DAO to set.
 
+use btt_testing::Harness;
 use btt_types::bps::Bps;
 use btt_types::fractionalizer::{ConfigResponse, MigrateMsg, QueryMsg, FEE_STREAMS};
 use btt_types::migration::MigrationError;

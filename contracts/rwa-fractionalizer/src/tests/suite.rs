@@ -6,6 +6,7 @@
 //! BTT and the transaction worth ≥ 10,000 BTT (the reserve's otherwise); a fifth of the
 //! management fee goes to the protocol, 50 / 30 / 20%.
 
+use btt_testing::{contract_error, Harness};
 use btt_types::bps::Bps;
 use btt_types::fractionalizer::{
     Auction, BuyoutParams, ExecuteMsg, HolderResponse, InstantiateMsg, NftHook, QueryMsg,
@@ -90,6 +91,23 @@ pub struct Suite {
     pub nft: Addr,
     pub vaults: Addr,
     pub shares_code_id: u64,
+}
+
+impl Harness for Suite {
+    fn app(&self) -> &App {
+        &self.app
+    }
+
+    fn app_mut(&mut self) -> &mut App {
+        &mut self.app
+    }
+
+    fn advance(&mut self, seconds: u64) {
+        self.app_mut().update_block(|b| {
+            b.time = b.time.plus_seconds(seconds);
+            b.height += seconds / 5 + 1;
+        });
+    }
 }
 
 impl SuiteBuilder {
@@ -199,23 +217,8 @@ pub fn mri(value: Uint128, denom: &str) -> MintAsset {
 }
 
 impl Suite {
-    pub fn addr(&self, who: &str) -> Addr {
-        self.app.api().addr_make(who)
-    }
-
     pub fn now(&self) -> Timestamp {
         self.app.block_info().time
-    }
-
-    pub fn advance(&mut self, seconds: u64) {
-        self.app.update_block(|b| {
-            b.time = b.time.plus_seconds(seconds);
-            b.height += seconds / 5 + 1;
-        });
-    }
-
-    fn err(e: anyhow::Error) -> ContractError {
-        e.downcast::<ContractError>().unwrap()
     }
 
     pub fn execute(&mut self, who: &str, msg: &ExecuteMsg) -> Result<AppResponse, ContractError> {
@@ -228,11 +231,8 @@ impl Suite {
         msg: &ExecuteMsg,
         funds: &[cosmwasm_std::Coin],
     ) -> Result<AppResponse, ContractError> {
-        let sender = self.addr(who);
-        let vaults = self.vaults.clone();
-        self.app
-            .execute_contract(sender, vaults, msg, funds)
-            .map_err(Self::err)
+        let contract = self.vaults.clone();
+        self.execute_on(who, &contract, msg, funds)
     }
 
     /// BTT sent to the fractionalizer with a hook.
@@ -250,7 +250,7 @@ impl Suite {
         let (sender, token) = (self.addr(who), self.token.0.clone());
         self.app
             .execute_contract(sender, token, &msg, &[])
-            .map_err(Self::err)
+            .map_err(contract_error)
     }
 
     /// The clinic mints an asset appraised at `value` BTT, paying the 1% fee in BTT.
@@ -287,7 +287,7 @@ impl Suite {
         let sender = self.addr(owner);
         self.app
             .execute_contract(sender, nft.clone(), &msg, &[])
-            .map_err(Self::err)
+            .map_err(contract_error)
     }
 
     pub fn hook(shares: u128, denom: &str, reserve: Uint128) -> NftHook {
@@ -381,7 +381,7 @@ impl Suite {
             amount: Uint128::new(amount),
             msg: to_json_binary(hook).unwrap(),
         };
-        self.shares(vault_id, who, &msg).map_err(Self::err)
+        self.shares(vault_id, who, &msg).map_err(contract_error)
     }
 
     pub fn approve_shares(&mut self, vault_id: u64, who: &str, amount: u128) {

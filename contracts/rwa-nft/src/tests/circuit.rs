@@ -1,5 +1,6 @@
 //! The circuit breaker: paused, no asset is minted; owners still move their NFTs.
 
+use btt_testing::Harness;
 use btt_types::circuit::{CircuitError, CircuitMsg};
 use btt_types::rwa_nft::{Complexity, ExecuteMsg};
 use btt_types::units::btt;

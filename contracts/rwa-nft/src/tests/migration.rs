@@ -1,6 +1,7 @@
 //! From the previous code to this one on cw-multi-test: labelled recipients and a burn rule
 //! need a routing to move to (the old config named no btt-staking); the threshold is kept.
 
+use btt_testing::Harness;
 use btt_types::migration::MigrationError;
 use btt_types::rwa_nft::{ConfigResponse, MigrateMsg, QueryMsg, FEE_STREAMS};
 use btt_types::units::btt;

@@ -1,3 +1,4 @@
+use btt_testing::Harness;
 use btt_types::asset::PaidError;
 use btt_types::rwa_nft::{Complexity, ExecuteMsg, QueryMsg, ReceiveMsg, RevaluationResponse};
 use btt_types::units::btt;

@@ -3,6 +3,7 @@
 //! foundation, reserve and stakers, and 20% burned when the fee is BTT and the asset is worth
 //! ≥ 10,000 BTT (the reserve's otherwise).
 
+use btt_testing::{contract_error, Harness};
 use btt_types::rwa_nft::{
     AssetResponse, Complexity, Document, ExecuteMsg, InstantiateMsg, MintAsset, MintMsg, NftFees,
     QueryMsg, ReceiveMsg, FEE_STREAMS,
@@ -39,6 +40,16 @@ pub struct Suite {
     pub app: App,
     pub token: TokenContract,
     pub nft: Addr,
+}
+
+impl Harness for Suite {
+    fn app(&self) -> &App {
+        &self.app
+    }
+
+    fn app_mut(&mut self) -> &mut App {
+        &mut self.app
+    }
 }
 
 impl SuiteBuilder {
@@ -87,7 +98,7 @@ impl SuiteBuilder {
                 "rwa-nft",
                 Some(owner.to_string()),
             )
-            .map_err(|e| e.downcast::<ContractError>().unwrap())?;
+            .map_err(contract_error::<ContractError>)?;
         Ok(Suite {
             app,
             token: TokenContract(token),
@@ -114,25 +125,14 @@ pub fn asset(value: Uint128, denom: &str, complexity: Complexity) -> MintAsset {
 }
 
 impl Suite {
-    pub fn addr(&self, who: &str) -> Addr {
-        self.app.api().addr_make(who)
-    }
-
-    fn err(e: anyhow::Error) -> ContractError {
-        e.downcast::<ContractError>().unwrap()
-    }
-
     pub fn execute(
         &mut self,
         who: &str,
         msg: &ExecuteMsg,
         funds: &[Coin],
     ) -> Result<AppResponse, ContractError> {
-        let sender = self.addr(who);
-        let nft = self.nft.clone();
-        self.app
-            .execute_contract(sender, nft, msg, funds)
-            .map_err(Self::err)
+        let contract = self.nft.clone();
+        self.execute_on(who, &contract, msg, funds)
     }
 
     pub fn send_btt(
@@ -149,7 +149,7 @@ impl Suite {
         let (sender, token) = (self.addr(who), self.token.0.clone());
         self.app
             .execute_contract(sender, token, &msg, &[])
-            .map_err(Self::err)
+            .map_err(contract_error)
     }
 
     /// `issuer` mints `token_id` to itself, paying `fee` in BTT.
