@@ -6,10 +6,11 @@ export BTT_CACHE="${BTT_CACHE:-$HOME/.cache/btt}"
 export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$BTT_CACHE/target}"
 export BTT_WASM_TARGET_DIR="${BTT_WASM_TARGET_DIR:-$BTT_CACHE/wasm-target}"
 export CARGO_TERM_COLOR="${CARGO_TERM_COLOR:-never}"
-# Every contract crate under contracts/, in build order.
 # The field's reference contracts, built the same way only to measure gas against (never deployed).
 REFERENCE=(cw20-reference cw721-reference)
-CONTRACTS=(btt-token btt-vesting btt-staking btt-dao compute-escrow depin-rewards incentive-points payfi rwa-nft rwa-shares rwa-fractionalizer)
+# Every contract crate: the folders under contracts/ (the Rust side's one list is
+# btt_types::contracts::CODES; a test checks the two agree).
+mapfile -t CONTRACTS < <(cd "$ROOT/contracts" && ls -d */ | tr -d /)
 # Capabilities of the lowest target chain (Neutron pion-1, wasmd 0.51): no contract may need more.
 export BTT_CHAIN_CAPABILITIES="${BTT_CHAIN_CAPABILITIES:-iterator,staking,stargate,cosmwasm_1_1,cosmwasm_1_2,cosmwasm_1_3,cosmwasm_1_4,cosmwasm_2_0}"
 # wasmd's default upload limit.

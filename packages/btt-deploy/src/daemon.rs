@@ -8,10 +8,13 @@
 use std::collections::BTreeMap;
 
 use anyhow::{bail, ensure, Context};
+use btt_types::contracts::Code;
+use cosmos_sdk_proto::cosmwasm::wasm::v1::MsgUpdateAdmin;
 use cosmwasm_std::{Addr, CosmosMsg, WasmMsg};
 use cw_orch::daemon::Daemon;
 use cw_orch::environment::{ChainKind, NetworkInfoOwned};
 use cw_orch::prelude::*;
+use prost::Message;
 
 use crate::chain::DeployChain;
 use crate::dryrun::{artifact_checksums, artifacts_dir, checked_artifact};
@@ -22,31 +25,38 @@ pub const MNEMONIC_VAR: &str = "BTT_DEPLOY_MNEMONIC";
 
 /// One uploadable artifact per contract (cw-orch's `Uploadable` names a type, not a value).
 macro_rules! artifacts {
-    ($($ty:ident => $file:literal),* $(,)?) => {
+    ($($ty:ident => $code:ident),* $(,)?) => {
         $(
             struct $ty;
             impl Uploadable for $ty {
                 fn wasm(_chain: &ChainInfoOwned) -> WasmPath {
-                    WasmPath::new(artifacts_dir().join($file))
-                        .unwrap_or_else(|e| panic!("{}: {e}", $file))
+                    let file = Code::$code.artifact();
+                    WasmPath::new(artifacts_dir().join(&file))
+                        .unwrap_or_else(|e| panic!("{file}: {e}"))
                 }
             }
         )*
+        /// Uploads `code`'s artifact.
+        fn upload(d: &Daemon, code: Code) -> Result<cw_orch::daemon::CosmTxResponse, cw_orch::daemon::DaemonError> {
+            match code {
+                $(Code::$code => d.upload(&$ty),)*
+            }
+        }
     };
 }
 
 artifacts! {
-    TokenCode => "btt_token.wasm",
-    VestingCode => "btt_vesting.wasm",
-    StakingCode => "btt_staking.wasm",
-    DaoCode => "btt_dao.wasm",
-    EscrowCode => "compute_escrow.wasm",
-    DepinCode => "depin_rewards.wasm",
-    PointsCode => "incentive_points.wasm",
-    PayfiCode => "payfi.wasm",
-    NftCode => "rwa_nft.wasm",
-    SharesCode => "rwa_shares.wasm",
-    VaultsCode => "rwa_fractionalizer.wasm",
+    TokenCode => Token,
+    VestingCode => Vesting,
+    StakingCode => Staking,
+    DaoCode => Dao,
+    EscrowCode => Escrow,
+    DepinCode => Depin,
+    PointsCode => Points,
+    PayfiCode => Payfi,
+    NftCode => Nft,
+    SharesCode => Shares,
+    VaultsCode => Vaults,
 }
 
 /// cw-orch's chain description of a network file.
@@ -70,26 +80,16 @@ pub fn chain_info(n: &Network) -> anyhow::Result<ChainInfoOwned> {
     })
 }
 
-/// `MsgUpdateAdmin` as the protobuf `Any` a transaction carries (three string fields).
+/// `MsgUpdateAdmin` as the protobuf `Any` a transaction carries.
 pub fn update_admin_any(sender: &str, new_admin: &str, contract: &str) -> prost_types::Any {
-    let mut value = vec![];
-    for (field, text) in [(1u8, sender), (2, new_admin), (3, contract)] {
-        value.push(field << 3 | 2);
-        let mut len = text.len();
-        loop {
-            let byte = (len & 0x7f) as u8;
-            len >>= 7;
-            if len == 0 {
-                value.push(byte);
-                break;
-            }
-            value.push(byte | 0x80);
-        }
-        value.extend_from_slice(text.as_bytes());
-    }
+    let msg = MsgUpdateAdmin {
+        sender: sender.into(),
+        new_admin: new_admin.into(),
+        contract: contract.into(),
+    };
     prost_types::Any {
         type_url: "/cosmwasm.wasm.v1.MsgUpdateAdmin".into(),
-        value,
+        value: msg.encode_to_vec(),
     }
 }
 
@@ -127,20 +127,9 @@ impl DeployChain for DaemonChain {
     fn store(&mut self, contract: &str) -> anyhow::Result<(u64, Option<String>)> {
         let (file, _, sum) = checked_artifact(contract, &self.expected)?;
         let d = &self.daemon;
-        let res = match contract {
-            "btt-token" => d.upload(&TokenCode),
-            "btt-vesting" => d.upload(&VestingCode),
-            "btt-staking" => d.upload(&StakingCode),
-            "btt-dao" => d.upload(&DaoCode),
-            "compute-escrow" => d.upload(&EscrowCode),
-            "depin-rewards" => d.upload(&DepinCode),
-            "incentive-points" => d.upload(&PointsCode),
-            "payfi" => d.upload(&PayfiCode),
-            "rwa-nft" => d.upload(&NftCode),
-            "rwa-shares" => d.upload(&SharesCode),
-            "rwa-fractionalizer" => d.upload(&VaultsCode),
-            other => bail!("no contract {other}"),
-        }?;
+        let code =
+            Code::from_name(contract).ok_or_else(|| anyhow::anyhow!("no contract {contract}"))?;
+        let res = upload(d, code)?;
         let code_id = res.uploaded_code_id()?;
         let on_chain = d.wasm_querier().code(code_id)?.checksum.to_hex();
         ensure!(

@@ -19,53 +19,28 @@ use cosmwasm_std::{Addr, CosmosMsg, WasmMsg};
 
 use crate::chain::{execute, instantiate, query, DeployChain};
 use crate::genesis::{plan, token_instantiate_msg, GenesisConfig, PoolHolders};
-use crate::multitest::{CodeIds, Deployment};
+use btt_types::contracts::{Code, CodeIds};
+
+use crate::multitest::Deployment;
 
 /// The codes, in the order they are uploaded.
-pub const CODES: [&str; 11] = [
-    "btt-token",
-    "btt-vesting",
-    "btt-staking",
-    "btt-dao",
-    "compute-escrow",
-    "depin-rewards",
-    "incentive-points",
-    "payfi",
-    "rwa-nft",
-    "rwa-shares",
-    "rwa-fractionalizer",
-];
+pub use btt_types::contracts::CODES;
 
 /// Stores every code; returns their ids and the checksums the chain reported.
 fn store_all<C: DeployChain>(chain: &mut C) -> anyhow::Result<(CodeIds, BTreeMap<String, String>)> {
-    let mut ids = BTreeMap::new();
+    let mut ids = CodeIds::default();
     let mut checksums = BTreeMap::new();
-    for name in CODES {
+    for code in CODES {
+        let name = code.name();
         let (id, sum) = chain
             .store(name)
             .with_context(|| format!("storing {name}"))?;
-        ids.insert(name, id);
+        ids.0.insert(code, id);
         if let Some(sum) = sum {
             checksums.insert(name.to_string(), sum);
         }
     }
-    let id = |n: &str| ids[n];
-    Ok((
-        CodeIds {
-            token: id("btt-token"),
-            vesting: id("btt-vesting"),
-            staking: id("btt-staking"),
-            dao: id("btt-dao"),
-            escrow: id("compute-escrow"),
-            depin: id("depin-rewards"),
-            points: id("incentive-points"),
-            payfi: id("payfi"),
-            nft: id("rwa-nft"),
-            shares: id("rwa-shares"),
-            vaults: id("rwa-fractionalizer"),
-        },
-        checksums,
-    ))
+    Ok((ids, checksums))
 }
 
 /// Deploys the suite and runs genesis with the chain's deployer paying for everything:
@@ -87,14 +62,14 @@ pub fn deploy<C: DeployChain>(chain: &mut C, config: &GenesisConfig) -> anyhow::
 
     let token = TokenContract(instantiate(
         chain,
-        code_ids.token,
+        code_ids.get(Code::Token),
         "btt-token",
         &token_instantiate_msg(deployer.as_str(), Some(deployer.to_string())),
         admin.clone(),
     )?);
     let vesting = VestingContract(instantiate(
         chain,
-        code_ids.vesting,
+        code_ids.get(Code::Vesting),
         "btt-vesting",
         &vesting::InstantiateMsg {
             token: token.addr().to_string(),
@@ -104,7 +79,7 @@ pub fn deploy<C: DeployChain>(chain: &mut C, config: &GenesisConfig) -> anyhow::
     )?);
     let staking = StakingContract(instantiate(
         chain,
-        code_ids.staking,
+        code_ids.get(Code::Staking),
         "btt-staking",
         &staking::InstantiateMsg {
             token: token.addr().to_string(),
@@ -121,7 +96,7 @@ pub fn deploy<C: DeployChain>(chain: &mut C, config: &GenesisConfig) -> anyhow::
     )?);
     let dao = DaoContract(instantiate(
         chain,
-        code_ids.dao,
+        code_ids.get(Code::Dao),
         "btt-dao",
         &dao::InstantiateMsg {
             token: token.addr().to_string(),
@@ -192,39 +167,38 @@ pub fn deploy<C: DeployChain>(chain: &mut C, config: &GenesisConfig) -> anyhow::
             sunset: gov.guardian_sunset,
         }
     });
-    for (name, contract) in [
-        ("btt-staking", staking.addr()),
-        ("compute-escrow", &escrow),
-        ("incentive-points", &points),
-        ("payfi", &payfi),
-        ("rwa-nft", &nft),
-        ("rwa-fractionalizer", &vaults),
-    ] {
+    // Every genesis instance, written once; the guardian, ownership and admin steps filter it.
+    let instances = [
+        (Code::Token, token.addr().clone()),
+        (Code::Vesting, vesting.addr().clone()),
+        (Code::Staking, staking.addr().clone()),
+        (Code::Dao, dao.addr().clone()),
+        (Code::Escrow, escrow.clone()),
+        (Code::Depin, depin.clone()),
+        (Code::Points, points.clone()),
+        (Code::Payfi, payfi.clone()),
+        (Code::Nft, nft.clone()),
+        (Code::Vaults, vaults.clone()),
+    ];
+    for (code, contract) in instances.iter().filter(|(c, _)| c.has_circuit()) {
         execute(
             chain,
             contract,
             &set_guardian,
-            &format!("appointing the guardian of {name}'s circuit breaker"),
+            &format!(
+                "appointing the guardian of {}'s circuit breaker",
+                code.name()
+            ),
         )?;
     }
-
-    let administered = [
-        ("btt-token", token.addr().clone()),
-        ("btt-vesting", vesting.addr().clone()),
-        ("btt-staking", staking.addr().clone()),
-        ("btt-dao", dao.addr().clone()),
-        ("compute-escrow", escrow.clone()),
-        ("depin-rewards", depin.clone()),
-        ("incentive-points", points.clone()),
-        ("payfi", payfi.clone()),
-        ("rwa-nft", nft.clone()),
-        ("rwa-fractionalizer", vaults.clone()),
-    ];
-    // Every contract but the token (no owner) and the DAO (owns itself) is cw-ownable.
-    let owned: Vec<(&str, Addr)> = administered
+    let administered: Vec<(&str, Addr)> = instances
         .iter()
-        .filter(|(name, _)| !matches!(*name, "btt-token" | "btt-dao"))
-        .cloned()
+        .map(|(c, a)| (c.name(), a.clone()))
+        .collect();
+    let owned: Vec<(&str, Addr)> = instances
+        .iter()
+        .filter(|(c, _)| c.is_owned())
+        .map(|(c, a)| (c.name(), a.clone()))
         .collect();
     hand_over_to_dao(chain, &token, &dao, &owned, &administered)?;
 
@@ -293,7 +267,7 @@ fn deploy_compute<C: DeployChain>(
     let admin = Some(chain.deployer().to_string());
     let depin = instantiate(
         chain,
-        code_ids.depin,
+        code_ids.get(Code::Depin),
         "depin-rewards",
         &depin::InstantiateMsg {
             token: token.addr().to_string(),
@@ -308,7 +282,7 @@ fn deploy_compute<C: DeployChain>(
     )?;
     let escrow = instantiate(
         chain,
-        code_ids.escrow,
+        code_ids.get(Code::Escrow),
         "compute-escrow",
         &compute::InstantiateMsg {
             token: token.addr().to_string(),
@@ -359,7 +333,7 @@ fn deploy_payments<C: DeployChain>(
     let admin = Some(chain.deployer().to_string());
     let points = instantiate(
         chain,
-        code_ids.points,
+        code_ids.get(Code::Points),
         "incentive-points",
         &btt_types::points::InstantiateMsg {
             token: token.addr().to_string(),
@@ -377,7 +351,7 @@ fn deploy_payments<C: DeployChain>(
     let p = &config.payments;
     let payfi = instantiate(
         chain,
-        code_ids.payfi,
+        code_ids.get(Code::Payfi),
         "payfi",
         &btt_types::payfi::InstantiateMsg {
             token: token.addr().to_string(),
@@ -425,7 +399,7 @@ fn deploy_rwa<C: DeployChain>(
     let admin = Some(chain.deployer().to_string());
     let nft = instantiate(
         chain,
-        code_ids.nft,
+        code_ids.get(Code::Nft),
         "rwa-nft",
         &rwa_nft::InstantiateMsg {
             name: "BTT medical assets".into(),
@@ -443,14 +417,14 @@ fn deploy_rwa<C: DeployChain>(
     )?;
     let vaults = instantiate(
         chain,
-        code_ids.vaults,
+        code_ids.get(Code::Vaults),
         "rwa-fractionalizer",
         &fractionalizer::InstantiateMsg {
             owner: None,
             nft: nft.to_string(),
             token: token.addr().to_string(),
             staking: staking.into(),
-            shares_code_id: code_ids.shares,
+            shares_code_id: code_ids.get(Code::Shares),
             native_denoms: r.native_denoms.clone(),
             fees: r.vault_fees.clone(),
             fee_routing: config.fee_routing(&fractionalizer::FEE_STREAMS, dao, staking)?,

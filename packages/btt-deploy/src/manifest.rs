@@ -87,22 +87,7 @@ pub fn manifest(
     artifact_checksums: &BTreeMap<String, String>,
 ) -> Manifest {
     let ids = &d.code_ids;
-    let code_ids: BTreeMap<String, u64> = [
-        ("btt-token", ids.token),
-        ("btt-vesting", ids.vesting),
-        ("btt-staking", ids.staking),
-        ("btt-dao", ids.dao),
-        ("compute-escrow", ids.escrow),
-        ("depin-rewards", ids.depin),
-        ("incentive-points", ids.points),
-        ("payfi", ids.payfi),
-        ("rwa-nft", ids.nft),
-        ("rwa-shares", ids.shares),
-        ("rwa-fractionalizer", ids.vaults),
-    ]
-    .into_iter()
-    .map(|(n, id)| (n.to_string(), id))
-    .collect();
+    let code_ids = ids.by_name();
     let mut checksums = d.checksums.clone();
     for name in code_ids.keys() {
         let file = format!("{}.wasm", name.replace('-', "_"));

@@ -4,6 +4,7 @@
 use std::collections::BTreeMap;
 
 use btt_types::allocation::Category;
+use btt_types::contracts::{Code, CodeIds};
 use btt_types::dao::DaoContract;
 use btt_types::staking::StakingContract;
 use btt_types::token::TokenContract;
@@ -63,6 +64,23 @@ contract_code!(/// rwa-shares (one per vault) as a multi-test contract.
 contract_code!(/// rwa-fractionalizer as a multi-test contract.
     vaults_code, rwa_fractionalizer, reply);
 
+/// The multi-test wrapper of `code`'s entry points.
+pub fn contract_code(code: Code) -> Box<dyn Contract<Empty>> {
+    match code {
+        Code::Token => token_code(),
+        Code::Vesting => vesting_code(),
+        Code::Staking => staking_code(),
+        Code::Dao => dao_code(),
+        Code::Escrow => escrow_code(),
+        Code::Depin => depin_code(),
+        Code::Points => points_code(),
+        Code::Payfi => payfi_code(),
+        Code::Nft => nft_code(),
+        Code::Shares => shares_code(),
+        Code::Vaults => vaults_code(),
+    }
+}
+
 /// Patients of the embedded chain, who hold native USDC to pay invoices with.
 pub const PATIENTS: [&str; 2] = ["patient-alice", "patient-bob"];
 
@@ -93,22 +111,6 @@ pub fn local_app() -> App {
                 .expect("minting USDC on the embedded chain");
         }
     })
-}
-
-/// Code ids of the stored contracts.
-#[derive(Debug, Clone, Copy)]
-pub struct CodeIds {
-    pub token: u64,
-    pub vesting: u64,
-    pub staking: u64,
-    pub dao: u64,
-    pub escrow: u64,
-    pub depin: u64,
-    pub points: u64,
-    pub payfi: u64,
-    pub nft: u64,
-    pub shares: u64,
-    pub vaults: u64,
 }
 
 /// What genesis left on the chain.
@@ -216,21 +218,9 @@ impl DeployChain for MultiTestChain<'_> {
     }
 
     fn store(&mut self, contract: &str) -> anyhow::Result<(u64, Option<String>)> {
-        let code = match contract {
-            "btt-token" => token_code(),
-            "btt-vesting" => vesting_code(),
-            "btt-staking" => staking_code(),
-            "btt-dao" => dao_code(),
-            "compute-escrow" => escrow_code(),
-            "depin-rewards" => depin_code(),
-            "incentive-points" => points_code(),
-            "payfi" => payfi_code(),
-            "rwa-nft" => nft_code(),
-            "rwa-shares" => shares_code(),
-            "rwa-fractionalizer" => vaults_code(),
-            other => anyhow::bail!("no contract {other}"),
-        };
-        Ok((self.app.store_code(code), None))
+        let code =
+            Code::from_name(contract).ok_or_else(|| anyhow::anyhow!("no contract {contract}"))?;
+        Ok((self.app.store_code(contract_code(code)), None))
     }
 
     fn instantiate(

@@ -19,6 +19,7 @@ pub mod asset;
 pub mod bps;
 pub mod circuit;
 pub mod compute;
+pub mod contracts;
 pub mod dao;
 pub mod depin;
 pub mod fee_router;

@@ -5,9 +5,14 @@
 use std::fs::{create_dir_all, write};
 use std::path::Path;
 
+use btt_types::contracts::{Code, CODES};
 use cosmwasm_schema::{generate_api, Api};
 
-fn export(out: &Path, name: &str, api: Api) -> std::io::Result<()> {
+/// Writes `api` as the schema of `code` (generate_api! takes a name literal only, so the name is
+/// set here, from the one table).
+fn export(out: &Path, code: Code, mut api: Api) -> std::io::Result<()> {
+    let name = code.name();
+    api.contract_name = name.to_string();
     let dir = out.join(name);
     let raw = dir.join("raw");
     create_dir_all(&raw)?;
@@ -22,13 +27,13 @@ fn export(out: &Path, name: &str, api: Api) -> std::io::Result<()> {
 
 /// Exports the schema of the contract whose messages live in `btt_types::$module`.
 macro_rules! export_contract {
-    ($out:expr, $name:literal, $module:ident) => {{
+    ($out:expr, $code:expr, $module:ident) => {{
         use btt_types::$module::{ExecuteMsg, InstantiateMsg, MigrateMsg, QueryMsg};
         export(
             $out,
-            $name,
+            $code,
             generate_api! {
-                name: $name,
+                name: "",
                 instantiate: InstantiateMsg,
                 execute: ExecuteMsg,
                 query: QueryMsg,
@@ -43,29 +48,33 @@ fn main() -> std::io::Result<()> {
         .nth(1)
         .unwrap_or_else(|| "schema".to_string());
     let out = Path::new(&out);
-    export_contract!(out, "btt-token", token);
-    export_contract!(out, "btt-vesting", vesting);
-    export_contract!(out, "btt-staking", staking);
-    export_contract!(out, "btt-dao", dao);
-    export_contract!(out, "compute-escrow", compute);
-    export_contract!(out, "depin-rewards", depin);
-    export_contract!(out, "incentive-points", points);
-    export_contract!(out, "payfi", payfi);
-    export_contract!(out, "rwa-nft", rwa_nft);
-    export_contract!(out, "rwa-fractionalizer", fractionalizer);
-    {
-        use btt_types::fractionalizer::{SharesInstantiateMsg, SharesMigrateMsg};
-        export(
-            out,
-            "rwa-shares",
-            generate_api! {
-                name: "rwa-shares",
-                instantiate: SharesInstantiateMsg,
-                execute: cw20::Cw20ExecuteMsg,
-                query: cw20_base::msg::QueryMsg,
-                migrate: SharesMigrateMsg,
-            },
-        )?;
+    for code in CODES {
+        match code {
+            Code::Token => export_contract!(out, code, token),
+            Code::Vesting => export_contract!(out, code, vesting),
+            Code::Staking => export_contract!(out, code, staking),
+            Code::Dao => export_contract!(out, code, dao),
+            Code::Escrow => export_contract!(out, code, compute),
+            Code::Depin => export_contract!(out, code, depin),
+            Code::Points => export_contract!(out, code, points),
+            Code::Payfi => export_contract!(out, code, payfi),
+            Code::Nft => export_contract!(out, code, rwa_nft),
+            Code::Vaults => export_contract!(out, code, fractionalizer),
+            Code::Shares => {
+                use btt_types::fractionalizer::{SharesInstantiateMsg, SharesMigrateMsg};
+                export(
+                    out,
+                    code,
+                    generate_api! {
+                        name: "",
+                        instantiate: SharesInstantiateMsg,
+                        execute: cw20::Cw20ExecuteMsg,
+                        query: cw20_base::msg::QueryMsg,
+                        migrate: SharesMigrateMsg,
+                    },
+                )?;
+            }
+        }
     }
     println!("wrote schemas to {}", out.display());
     Ok(())
