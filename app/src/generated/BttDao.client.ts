@@ -7,7 +7,7 @@
 
 import { CosmWasmClient, SigningCosmWasmClient, ExecuteResult } from "@cosmjs/cosmwasm-stargate";
 import { StdFee } from "@cosmjs/amino";
-import { Uint128, Timestamp, Uint64, Decimal, InstantiateMsg, VotingRules, ExecuteMsg, Binary, Fund, VoteOption, Cw20ReceiveMsg, QueryMsg, MigrateMsg, Addr, ConfigResponse, GuardianResponse, Guardian, CosmosMsgForEmpty, BankMsg, WasmMsg, Status, ProposalResponse, Proposal, Coin, Empty, Tally, ProposalsResponse, TallyResponse, TreasuryResponse, FundBalance, NullableVoteInfo, VoteInfo, VotesResponse } from "./BttDao.types";
+import { Uint128, Timestamp, Uint64, Decimal, InstantiateMsg, VotingRules, ExecuteMsg, Binary, Fund, VoteOption, Cw20ReceiveMsg, ConfigUpdate, QueryMsg, MigrateMsg, Addr, ConfigResponse, GuardianResponse, Guardian, CosmosMsgForEmpty, BankMsg, WasmMsg, Status, ProposalResponse, Proposal, Coin, Empty, Tally, ProposalsResponse, TallyResponse, TreasuryResponse, FundBalance, NullableVoteInfo, VoteInfo, VotesResponse } from "./BttDao.types";
 export interface BttDaoReadOnlyInterface {
   contractAddress: string;
   config: () => Promise<ConfigResponse>;

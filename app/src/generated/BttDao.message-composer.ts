@@ -8,7 +8,7 @@
 import { MsgExecuteContractEncodeObject } from "@cosmjs/cosmwasm-stargate";
 import { MsgExecuteContract } from "cosmjs-types/cosmwasm/wasm/v1/tx";
 import { toUtf8 } from "@cosmjs/encoding";
-import { Uint128, Timestamp, Uint64, Decimal, InstantiateMsg, VotingRules, ExecuteMsg, Binary, Fund, VoteOption, Cw20ReceiveMsg, QueryMsg, MigrateMsg, Addr, ConfigResponse, GuardianResponse, Guardian, CosmosMsgForEmpty, BankMsg, WasmMsg, Status, ProposalResponse, Proposal, Coin, Empty, Tally, ProposalsResponse, TallyResponse, TreasuryResponse, FundBalance, NullableVoteInfo, VoteInfo, VotesResponse } from "./BttDao.types";
+import { Uint128, Timestamp, Uint64, Decimal, InstantiateMsg, VotingRules, ExecuteMsg, Binary, Fund, VoteOption, Cw20ReceiveMsg, ConfigUpdate, QueryMsg, MigrateMsg, Addr, ConfigResponse, GuardianResponse, Guardian, CosmosMsgForEmpty, BankMsg, WasmMsg, Status, ProposalResponse, Proposal, Coin, Empty, Tally, ProposalsResponse, TallyResponse, TreasuryResponse, FundBalance, NullableVoteInfo, VoteInfo, VotesResponse } from "./BttDao.types";
 export interface BttDaoMsg {
   contractAddress: string;
   sender: string;

@@ -59,12 +59,7 @@ export type ExecuteMsg = {
     contract: string;
   };
 } | {
-  update_config: {
-    deposit?: Uint128 | null;
-    rules?: VotingRules | null;
-    timelock_seconds?: number | null;
-    voting_period_seconds?: number | null;
-  };
+  update_config: ConfigUpdate;
 } | {
   run_proposal: {
     proposal_id: number;
@@ -79,6 +74,12 @@ export interface Cw20ReceiveMsg {
   amount: Uint128;
   msg: Binary;
   sender: string;
+}
+export interface ConfigUpdate {
+  deposit?: Uint128 | null;
+  rules?: VotingRules | null;
+  timelock_seconds?: number | null;
+  voting_period_seconds?: number | null;
 }
 export type QueryMsg = {
   config: {};

@@ -7,7 +7,7 @@
 
 import { CosmWasmClient, SigningCosmWasmClient, ExecuteResult } from "@cosmjs/cosmwasm-stargate";
 import { Coin, StdFee } from "@cosmjs/amino";
-import { Uint128, Decimal, InstantiateMsg, FeeTier, LockTier, ExecuteMsg, Binary, CircuitMsg, Timestamp, Uint64, Action, Expiration, Cw20ReceiveMsg, QueryMsg, MigrateMsg, Addr, Circuit, Pause, ConfigResponse, OwnershipForString, StakerResponse, RewardAmount, StakesResponse, Stake, TierResponse, PowerResponse, Decimal256, TotalsResponse, RewardStreamResponse, UnbondingsResponse, Unbonding } from "./BttStaking.types";
+import { Uint128, Decimal, InstantiateMsg, FeeTier, LockTier, ExecuteMsg, Binary, CircuitMsg, Timestamp, Uint64, Action, Expiration, Cw20ReceiveMsg, ConfigUpdate, QueryMsg, MigrateMsg, Addr, Circuit, Pause, ConfigResponse, OwnershipForString, StakerResponse, RewardAmount, StakesResponse, Stake, TierResponse, PowerResponse, Decimal256, TotalsResponse, RewardStreamResponse, UnbondingsResponse, Unbonding } from "./BttStaking.types";
 export interface BttStakingReadOnlyInterface {
   contractAddress: string;
   config: () => Promise<ConfigResponse>;

@@ -9,7 +9,7 @@ import { Coin } from "@cosmjs/amino";
 import { MsgExecuteContractEncodeObject } from "@cosmjs/cosmwasm-stargate";
 import { MsgExecuteContract } from "cosmjs-types/cosmwasm/wasm/v1/tx";
 import { toUtf8 } from "@cosmjs/encoding";
-import { Uint128, Decimal, InstantiateMsg, FeeTier, LockTier, ExecuteMsg, Binary, CircuitMsg, Timestamp, Uint64, Action, Expiration, Cw20ReceiveMsg, QueryMsg, MigrateMsg, Addr, Circuit, Pause, ConfigResponse, OwnershipForString, StakerResponse, RewardAmount, StakesResponse, Stake, TierResponse, PowerResponse, Decimal256, TotalsResponse, RewardStreamResponse, UnbondingsResponse, Unbonding } from "./BttStaking.types";
+import { Uint128, Decimal, InstantiateMsg, FeeTier, LockTier, ExecuteMsg, Binary, CircuitMsg, Timestamp, Uint64, Action, Expiration, Cw20ReceiveMsg, ConfigUpdate, QueryMsg, MigrateMsg, Addr, Circuit, Pause, ConfigResponse, OwnershipForString, StakerResponse, RewardAmount, StakesResponse, Stake, TierResponse, PowerResponse, Decimal256, TotalsResponse, RewardStreamResponse, UnbondingsResponse, Unbonding } from "./BttStaking.types";
 export interface BttStakingMsg {
   contractAddress: string;
   sender: string;

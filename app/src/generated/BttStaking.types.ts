@@ -44,15 +44,7 @@ export type ExecuteMsg = {
 } | {
   distribute_rewards: {};
 } | {
-  update_config: {
-    dao?: string | null;
-    fee_tiers?: FeeTier[] | null;
-    lock_tiers?: LockTier[] | null;
-    reward_denoms?: string[] | null;
-    reward_period_seconds?: number | null;
-    tier_age_seconds?: number | null;
-    unbonding_seconds?: number | null;
-  };
+  update_config: ConfigUpdate;
 } | {
   circuit: CircuitMsg;
 } | {
@@ -90,6 +82,15 @@ export interface Cw20ReceiveMsg {
   amount: Uint128;
   msg: Binary;
   sender: string;
+}
+export interface ConfigUpdate {
+  dao?: string | null;
+  fee_tiers?: FeeTier[] | null;
+  lock_tiers?: LockTier[] | null;
+  reward_denoms?: string[] | null;
+  reward_period_seconds?: number | null;
+  tier_age_seconds?: number | null;
+  unbonding_seconds?: number | null;
 }
 export type QueryMsg = {
   config: {};

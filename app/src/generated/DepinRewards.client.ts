@@ -7,7 +7,7 @@
 
 import { CosmWasmClient, SigningCosmWasmClient, ExecuteResult } from "@cosmjs/cosmwasm-stargate";
 import { Coin, StdFee } from "@cosmjs/amino";
-import { Decimal, Uint128, Timestamp, Uint64, InstantiateMsg, ScoreMultipliers, RegionMultiplier, PayoutRules, ExecuteMsg, Binary, EnergyRating, Action, Expiration, Cw20ReceiveMsg, Attestation, QueryMsg, MigrateMsg, Addr, ConfigResponse, Decimal256, EpochResponse, NodeEpochResponse, OwnershipForString, PendingResponse, ScheduleResponse, ScheduleEntry, StateResponse } from "./DepinRewards.types";
+import { Decimal, Uint128, Timestamp, Uint64, InstantiateMsg, ScoreMultipliers, RegionMultiplier, PayoutRules, ExecuteMsg, Binary, EnergyRating, Action, Expiration, Cw20ReceiveMsg, Attestation, ConfigUpdate, QueryMsg, MigrateMsg, Addr, ConfigResponse, Decimal256, EpochResponse, NodeEpochResponse, OwnershipForString, PendingResponse, ScheduleResponse, ScheduleEntry, StateResponse } from "./DepinRewards.types";
 export interface DepinRewardsReadOnlyInterface {
   contractAddress: string;
   config: () => Promise<ConfigResponse>;

@@ -62,12 +62,7 @@ export type ExecuteMsg = {
     node_id: number;
   };
 } | {
-  update_config: {
-    escrow?: string | null;
-    multipliers?: ScoreMultipliers | null;
-    oracles?: string[] | null;
-    payout?: PayoutRules | null;
-  };
+  update_config: ConfigUpdate;
 } | {
   update_ownership: Action;
 };
@@ -96,6 +91,12 @@ export interface Attestation {
   qos_tier: number;
   region: string;
   uptime: Decimal;
+}
+export interface ConfigUpdate {
+  escrow?: string | null;
+  multipliers?: ScoreMultipliers | null;
+  oracles?: string[] | null;
+  payout?: PayoutRules | null;
 }
 export type QueryMsg = {
   config: {};

@@ -8,7 +8,7 @@
 import { MsgExecuteContractEncodeObject } from "@cosmjs/cosmwasm-stargate";
 import { MsgExecuteContract } from "cosmjs-types/cosmwasm/wasm/v1/tx";
 import { toUtf8 } from "@cosmjs/encoding";
-import { FeeStream, Uint128, Decimal, InstantiateMsg, FeeRoutingMsg, FeePayeesMsg, FeeRoute, FeeShares, PointsRules, PointCategory, ReferralMilestone, SubscriptionTier, Coin, ExecuteMsg, Binary, CircuitMsg, Timestamp, Uint64, Action, Expiration, Cw20ReceiveMsg, FeeRoutingUpdate, QueryMsg, MigrateMsg, BalanceResponse, Addr, Circuit, Pause, ConfigResponse, FeeRouting, FeePayees, EngagementResponse, CategoryPoints, Asset, ArrayOfRoutedTotal, RoutedTotal, Routed, OwnershipForString, Partner, PoolResponse, ProviderResponse, Provider, QueuedTier } from "./IncentivePoints.types";
+import { FeeStream, Uint128, Decimal, InstantiateMsg, FeeRoutingMsg, FeePayeesMsg, FeeRoute, FeeShares, PointsRules, PointCategory, ReferralMilestone, SubscriptionTier, Coin, ExecuteMsg, Binary, CircuitMsg, Timestamp, Uint64, Action, Expiration, Cw20ReceiveMsg, ConfigUpdate, FeeRoutingUpdate, QueryMsg, MigrateMsg, BalanceResponse, Addr, Circuit, Pause, ConfigResponse, FeeRouting, FeePayees, EngagementResponse, CategoryPoints, Asset, ArrayOfRoutedTotal, RoutedTotal, Routed, OwnershipForString, Partner, PoolResponse, ProviderResponse, Provider, QueuedTier } from "./IncentivePoints.types";
 export interface IncentivePointsMsg {
   contractAddress: string;
   sender: string;

@@ -112,10 +112,7 @@ export type ExecuteMsg = {
     partner: string;
   };
 } | {
-  update_config: {
-    payfi?: string | null;
-    rules?: PointsRules | null;
-  };
+  update_config: ConfigUpdate;
 } | {
   update_fee_routing: FeeRoutingUpdate;
 } | {
@@ -155,6 +152,10 @@ export interface Cw20ReceiveMsg {
   amount: Uint128;
   msg: Binary;
   sender: string;
+}
+export interface ConfigUpdate {
+  payfi?: string | null;
+  rules?: PointsRules | null;
 }
 export interface FeeRoutingUpdate {
   payees?: FeePayeesMsg | null;

@@ -7,7 +7,7 @@
 
 import { CosmWasmClient, SigningCosmWasmClient, ExecuteResult } from "@cosmjs/cosmwasm-stargate";
 import { Coin, StdFee } from "@cosmjs/amino";
-import { FeeStream, InstantiateMsg, FastSettlement, FeeRoutingMsg, FeePayeesMsg, FeeRoute, FeeShares, PayfiFees, ExecuteMsg, Uint128, Binary, Denom, Timestamp, Uint64, Decimal, CircuitMsg, Action, Expiration, Cw20ReceiveMsg, InvoicePoints, FeeRoutingUpdate, QueryMsg, MigrateMsg, Addr, Circuit, Pause, ConfigResponse, FeeRouting, FeePayees, Asset, ArrayOfRoutedTotal, RoutedTotal, Routed, InvoiceStatus, Invoice, InvoicesResponse, OwnershipForString, PaymentStatus, Payment, PaymentsResponse, AnalyticsResponse, AssetVolume, RateResponse, Rate, TotalsResponse } from "./Payfi.types";
+import { FeeStream, InstantiateMsg, FastSettlement, FeeRoutingMsg, FeePayeesMsg, FeeRoute, FeeShares, PayfiFees, ExecuteMsg, Uint128, Binary, Denom, Timestamp, Uint64, Decimal, CircuitMsg, Action, Expiration, Cw20ReceiveMsg, NewInvoice, InvoicePoints, ConfigUpdate, FeeRoutingUpdate, QueryMsg, MigrateMsg, Addr, Circuit, Pause, ConfigResponse, FeeRouting, FeePayees, Asset, ArrayOfRoutedTotal, RoutedTotal, Routed, InvoiceStatus, Invoice, InvoicesResponse, OwnershipForString, PaymentStatus, Payment, PaymentsResponse, AnalyticsResponse, AssetVolume, RateResponse, Rate, TotalsResponse } from "./Payfi.types";
 export interface PayfiReadOnlyInterface {
   contractAddress: string;
   config: () => Promise<ConfigResponse>;

@@ -9,7 +9,7 @@ import { Coin } from "@cosmjs/amino";
 import { MsgExecuteContractEncodeObject } from "@cosmjs/cosmwasm-stargate";
 import { MsgExecuteContract } from "cosmjs-types/cosmwasm/wasm/v1/tx";
 import { toUtf8 } from "@cosmjs/encoding";
-import { FeeStream, InstantiateMsg, FastSettlement, FeeRoutingMsg, FeePayeesMsg, FeeRoute, FeeShares, PayfiFees, ExecuteMsg, Uint128, Binary, Denom, Timestamp, Uint64, Decimal, CircuitMsg, Action, Expiration, Cw20ReceiveMsg, InvoicePoints, FeeRoutingUpdate, QueryMsg, MigrateMsg, Addr, Circuit, Pause, ConfigResponse, FeeRouting, FeePayees, Asset, ArrayOfRoutedTotal, RoutedTotal, Routed, InvoiceStatus, Invoice, InvoicesResponse, OwnershipForString, PaymentStatus, Payment, PaymentsResponse, AnalyticsResponse, AssetVolume, RateResponse, Rate, TotalsResponse } from "./Payfi.types";
+import { FeeStream, InstantiateMsg, FastSettlement, FeeRoutingMsg, FeePayeesMsg, FeeRoute, FeeShares, PayfiFees, ExecuteMsg, Uint128, Binary, Denom, Timestamp, Uint64, Decimal, CircuitMsg, Action, Expiration, Cw20ReceiveMsg, NewInvoice, InvoicePoints, ConfigUpdate, FeeRoutingUpdate, QueryMsg, MigrateMsg, Addr, Circuit, Pause, ConfigResponse, FeeRouting, FeePayees, Asset, ArrayOfRoutedTotal, RoutedTotal, Routed, InvoiceStatus, Invoice, InvoicesResponse, OwnershipForString, PaymentStatus, Payment, PaymentsResponse, AnalyticsResponse, AssetVolume, RateResponse, Rate, TotalsResponse } from "./Payfi.types";
 export interface PayfiMsg {
   contractAddress: string;
   sender: string;

@@ -54,15 +54,7 @@ export interface PayfiFees {
 export type ExecuteMsg = {
   receive: Cw20ReceiveMsg;
 } | {
-  issue_invoice: {
-    amount: Uint128;
-    analytics: boolean;
-    denom: Denom;
-    due: Timestamp;
-    memo_hash: string;
-    payer?: string | null;
-    points?: InvoicePoints | null;
-  };
+  issue_invoice: NewInvoice;
 } | {
   cancel_invoice: {
     invoice_id: number;
@@ -88,15 +80,7 @@ export type ExecuteMsg = {
     rate: Decimal;
   };
 } | {
-  update_config: {
-    fast_settlement?: FastSettlement | null;
-    feeders?: string[] | null;
-    fees?: PayfiFees | null;
-    min_feeders?: number | null;
-    native_denoms?: string[] | null;
-    points?: string | null;
-    settlement_seconds?: number | null;
-  };
+  update_config: ConfigUpdate;
 } | {
   update_fee_routing: FeeRoutingUpdate;
 } | {
@@ -142,9 +126,27 @@ export interface Cw20ReceiveMsg {
   msg: Binary;
   sender: string;
 }
+export interface NewInvoice {
+  amount: Uint128;
+  analytics: boolean;
+  denom: Denom;
+  due: Timestamp;
+  memo_hash: string;
+  payer?: string | null;
+  points?: InvoicePoints | null;
+}
 export interface InvoicePoints {
   category: string;
   points: number;
+}
+export interface ConfigUpdate {
+  fast_settlement?: FastSettlement | null;
+  feeders?: string[] | null;
+  fees?: PayfiFees | null;
+  min_feeders?: number | null;
+  native_denoms?: string[] | null;
+  points?: string | null;
+  settlement_seconds?: number | null;
 }
 export interface FeeRoutingUpdate {
   payees?: FeePayeesMsg | null;

@@ -108,13 +108,7 @@ export type ExecuteMsg = {
     vault_id: number;
   };
 } | {
-  update_config: {
-    burn_threshold?: Uint128 | null;
-    buyout?: BuyoutParams | null;
-    fees?: VaultFees | null;
-    native_denoms?: string[] | null;
-    shares_code_id?: number | null;
-  };
+  update_config: ConfigUpdate;
 } | {
   update_fee_routing: FeeRoutingUpdate;
 } | {
@@ -159,6 +153,13 @@ export interface Cw20ReceiveMsg {
   amount: Uint128;
   msg: Binary;
   sender: string;
+}
+export interface ConfigUpdate {
+  burn_threshold?: Uint128 | null;
+  buyout?: BuyoutParams | null;
+  fees?: VaultFees | null;
+  native_denoms?: string[] | null;
+  shares_code_id?: number | null;
 }
 export interface FeeRoutingUpdate {
   payees?: FeePayeesMsg | null;

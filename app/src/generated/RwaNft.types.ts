@@ -48,12 +48,7 @@ export interface NftFees {
   standard: number;
 }
 export type ExecuteMsg = {
-  mint: {
-    asset: MintAsset;
-    owner: string;
-    token_id: string;
-    token_uri?: string | null;
-  };
+  mint: MintMsg;
 } | {
   appraise: {
     report_sha256: string;
@@ -102,13 +97,7 @@ export type ExecuteMsg = {
     token_id: string;
   };
 } | {
-  update_config: {
-    appraisers?: string[] | null;
-    burn_threshold?: Uint128 | null;
-    fees?: NftFees | null;
-    issuers?: string[] | null;
-    native_denoms?: string[] | null;
-  };
+  update_config: ConfigUpdate;
 } | {
   update_fee_routing: FeeRoutingUpdate;
 } | {
@@ -145,6 +134,12 @@ export type Action = {
     new_owner: string;
   };
 } | "accept_ownership" | "renounce_ownership";
+export interface MintMsg {
+  asset: MintAsset;
+  owner: string;
+  token_id: string;
+  token_uri?: string | null;
+}
 export interface MintAsset {
   appraiser: string;
   class: string;
@@ -164,6 +159,13 @@ export interface Cw20ReceiveMsg {
   amount: Uint128;
   msg: Binary;
   sender: string;
+}
+export interface ConfigUpdate {
+  appraisers?: string[] | null;
+  burn_threshold?: Uint128 | null;
+  fees?: NftFees | null;
+  issuers?: string[] | null;
+  native_denoms?: string[] | null;
 }
 export interface FeeRoutingUpdate {
   payees?: FeePayeesMsg | null;
