@@ -61,7 +61,7 @@ fn a_dry_run_on_each_testnet_plans_uploads_instantiations_wiring_and_hand_over_i
         // 11 uploads first, each with the checksum of its artifact
         assert!(kinds[..11].iter().all(|k| *k == "MsgStoreCode"), "{name}");
         for (tx, code) in chain.txs[..11].iter().zip(CODES) {
-            let file = format!("{}.wasm", code.replace('-', "_"));
+            let file = code.artifact();
             assert_eq!(tx.body["sha256"], sums[&file], "{name} {file}");
         }
         // ten instantiations, then wiring and genesis, ending with ten admin hand-overs
