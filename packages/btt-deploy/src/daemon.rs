@@ -37,9 +37,9 @@ macro_rules! artifacts {
             }
         )*
         /// Uploads `code`'s artifact.
-        fn upload(d: &Daemon, code: Code) -> Result<cw_orch::daemon::CosmTxResponse, cw_orch::daemon::DaemonError> {
+        fn upload(d: &Daemon, code: Code) -> anyhow::Result<cw_orch::daemon::CosmTxResponse> {
             match code {
-                $(Code::$code => d.upload(&$ty),)*
+                $(Code::$code => Ok(d.upload(&$ty)?),)*
             }
         }
     };

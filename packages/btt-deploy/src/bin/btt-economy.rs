@@ -13,11 +13,10 @@
 //! With `--network NAME` alone (built with the `daemon` feature, `scripts/deploy.sh NAME`) it
 //! broadcasts the same routine with cw-orch's Daemon, signed by `BTT_DEPLOY_MNEMONIC`.
 //!
-//! Usage: `btt-economy [--json FILE] [--manifest FILE] [--network NAME [--dry-run [--deployer ADDR]]]`
+//! Usage: `btt-economy --help`.
 
 use std::path::PathBuf;
 
-use anyhow::{bail, Context};
 use btt_deploy::dryrun::{artifact_checksums, DryRunChain};
 use btt_deploy::manifest::manifest;
 use btt_deploy::multitest::{deploy_genesis, local_config};
@@ -25,10 +24,44 @@ use btt_deploy::networks::network_config;
 use btt_deploy::walk::{render, vesting_walk};
 use btt_types::allocation::{PoolHolder, ALLOCATION_TABLE};
 use btt_types::units::format_btt;
+use clap::{CommandFactory, FromArgMatches, Parser};
 use cosmwasm_std::{Addr, Timestamp};
 
-const USAGE: &str =
-    "usage: btt-economy [--json FILE] [--manifest FILE] [--network NAME [--dry-run [--deployer ADDR]]] [--app-snapshot FILE]";
+/// Deploys the BTT suite and runs the economy: on an embedded cw-multi-test chain by default,
+/// or on a network of deploy/networks/.
+#[derive(Parser, Debug)]
+#[command(name = "btt-economy")]
+struct Cli {
+    /// Also write the 48-month walk as JSON to FILE.
+    #[arg(long, value_name = "FILE")]
+    json: Option<PathBuf>,
+    /// Where the deployment manifest goes (default out/manifest.json, or
+    /// out/manifest-NAME.json for a network); the report and charts go beside it.
+    #[arg(long, value_name = "FILE")]
+    manifest: Option<PathBuf>,
+    /// Deploy to deploy/networks/NAME.json instead of the embedded chain (broadcasting needs
+    /// the `daemon` feature: scripts/deploy.sh NAME).
+    #[arg(long, value_name = "NAME")]
+    network: Option<String>,
+    /// With --network: print every transaction the deployment would sign, and send nothing.
+    #[arg(long, requires = "network")]
+    dry_run: bool,
+    /// With --dry-run: the deployer address to plan with (default a placeholder).
+    #[arg(long, value_name = "ADDR", requires = "dry_run")]
+    deployer: Option<String>,
+    /// Write the dApp's embedded-chain snapshot to FILE, and stop.
+    #[arg(long, value_name = "FILE", conflicts_with = "network")]
+    app_snapshot: Option<PathBuf>,
+}
+
+impl Cli {
+    /// The arguments, with the known networks listed under --help.
+    fn parse_with_networks() -> Cli {
+        let networks = format!("networks: {}", btt_deploy::networks::known().join(", "));
+        let matches = Cli::command().after_help(networks).get_matches();
+        Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.exit())
+    }
+}
 
 fn write_json(path: &PathBuf, value: &impl serde::Serialize) -> anyhow::Result<()> {
     if let Some(dir) = path.parent() {
@@ -75,6 +108,7 @@ fn dry_run(
 /// of role → address); any role left out gets the deployer's address.
 #[cfg(feature = "daemon")]
 fn broadcast(name: &str, manifest_path: Option<PathBuf>) -> anyhow::Result<()> {
+    use anyhow::Context;
     use btt_deploy::chain::DeployChain;
     let network = btt_deploy::networks::load(name)?;
     let mut chain = btt_deploy::daemon::DaemonChain::connect(&network)?;
@@ -108,57 +142,37 @@ fn broadcast(name: &str, manifest_path: Option<PathBuf>) -> anyhow::Result<()> {
 
 #[cfg(not(feature = "daemon"))]
 fn broadcast(name: &str, _manifest: Option<PathBuf>) -> anyhow::Result<()> {
-    bail!(
+    anyhow::bail!(
         "broadcasting needs the `daemon` feature: run `scripts/deploy.sh {name}` \
          (or `--network {name} --dry-run` to print every transaction)"
     )
 }
 
 fn main() -> anyhow::Result<()> {
-    let mut json: Option<PathBuf> = None;
-    let mut manifest_path: Option<PathBuf> = None;
-    let mut app_snapshot: Option<PathBuf> = None;
-    let mut network: Option<String> = None;
-    let mut dry = false;
-    let mut deployer: Option<String> = None;
-    let mut args = std::env::args().skip(1);
-    while let Some(arg) = args.next() {
-        match arg.as_str() {
-            "--json" => json = Some(args.next().context("--json needs a file")?.into()),
-            "--app-snapshot" => {
-                app_snapshot = Some(args.next().context("--app-snapshot needs a file")?.into())
-            }
-            "--manifest" => {
-                manifest_path = Some(args.next().context("--manifest needs a file")?.into())
-            }
-            "--network" => network = Some(args.next().context("--network needs a name")?),
-            "--dry-run" => dry = true,
-            "--deployer" => deployer = Some(args.next().context("--deployer needs an address")?),
-            "-h" | "--help" => {
-                println!(
-                    "{USAGE}\nnetworks: {}",
-                    btt_deploy::networks::known().join(", ")
-                );
-                return Ok(());
-            }
-            other => bail!("unknown argument {other:?} (try --help)"),
-        }
+    let cli = Cli::parse_with_networks();
+    if let Some(path) = cli.app_snapshot {
+        return app_snapshot(&path);
     }
-    if let Some(path) = app_snapshot {
-        let state = btt_deploy::app_state::app_state()?;
-        write_json(&path, &btt_deploy::app_snapshot::app_snapshot(&state)?)?;
-        println!(
-            "wrote the dApp's embedded-chain snapshot to {}",
-            path.display()
-        );
-        return Ok(());
+    match cli.network {
+        Some(name) if cli.dry_run => dry_run(&name, cli.deployer, cli.manifest),
+        Some(name) => broadcast(&name, cli.manifest),
+        None => embedded(cli.manifest, cli.json),
     }
-    if let Some(name) = network {
-        if !dry {
-            return broadcast(&name, manifest_path);
-        }
-        return dry_run(&name, deployer, manifest_path);
-    }
+}
+
+/// `--app-snapshot FILE`: the state the dApp's browser tests replay.
+fn app_snapshot(path: &PathBuf) -> anyhow::Result<()> {
+    let state = btt_deploy::app_state::app_state()?;
+    write_json(path, &btt_deploy::app_snapshot::app_snapshot(&state)?)?;
+    println!(
+        "wrote the dApp's embedded-chain snapshot to {}",
+        path.display()
+    );
+    Ok(())
+}
+
+/// The main job: genesis on the embedded chain, the 48-month walk, the report.
+fn embedded(manifest_path: Option<PathBuf>, json: Option<PathBuf>) -> anyhow::Result<()> {
     let manifest_path = manifest_path.unwrap_or_else(|| "out/manifest.json".into());
 
     let mut app = btt_deploy::multitest::local_app();
