@@ -7,7 +7,7 @@ use cw_storage_plus::{Item, Map};
 pub struct Config {
     /// The BTT token.
     pub token: Addr,
-    /// btt-staking.
+    /// btt-staking, whose tiers set fee discounts and which streams the stakers' share.
     pub staking: Addr,
     /// Voting period, seconds.
     pub voting_period_seconds: u64,
@@ -34,7 +34,7 @@ pub const LAST_PROPOSAL_ID: Item<u64> = Item::new("last_proposal_id");
 /// A cast vote and its weight.
 #[cw_serde]
 pub struct Ballot {
-    /// The choice.
+    /// Yes, no, abstain or no with veto.
     pub vote: VoteOption,
     /// The voter's power at the proposal's start height.
     pub power: Uint128,

@@ -23,7 +23,7 @@ pub struct Config {
     pub dao: Option<Addr>,
 }
 
-/// The config.
+/// The contract's config, set at instantiate and changed by `UpdateConfig`.
 pub const CONFIG: Item<Config> = Item::new("config");
 
 /// A staker's running totals and reward position.
@@ -32,7 +32,7 @@ pub const CONFIG: Item<Config> = Item::new("config");
 pub struct Staker {
     /// ubtt staked (not unbonding).
     pub staked: Uint128,
-    /// ubtt unbonding.
+    /// ubtt waiting out the unbonding period.
     pub unbonding: Uint128,
     /// Last stake id given out.
     pub last_stake_id: u64,
@@ -80,9 +80,9 @@ pub const TOTAL_POWER: SnapshotItem<Uint128> = SnapshotItem::new(
 #[cw_serde]
 #[derive(Default)]
 pub struct Totals {
-    /// ubtt staked.
+    /// ubtt staked in total.
     pub staked: Uint128,
-    /// ubtt unbonding.
+    /// ubtt waiting out the unbonding period.
     pub unbonding: Uint128,
 }
 
@@ -101,7 +101,7 @@ pub struct Stream {
     pub ends_at: u64,
     /// Streamed while nobody staked: streams again from the next deposit or first stake.
     pub waiting: Decimal256,
-    /// Ever received.
+    /// Received in total, ever.
     pub deposited: Uint128,
     /// Ever paid out.
     pub claimed: Uint128,
@@ -123,5 +123,5 @@ pub struct Accrual {
 /// Accruals by staker and reward denom.
 pub const ACCRUALS: Map<(&Addr, &str), Accrual> = Map::new("reward_accruals");
 
-/// The totals.
+/// Running totals, for the `Totals` query and the closing report.
 pub const TOTALS: Item<Totals> = Item::new("totals");

@@ -28,7 +28,7 @@ pub struct Config {
     pub bond_unbonding_seconds: u64,
 }
 
-/// The config.
+/// The contract's config, set at instantiate and changed by `UpdateConfig`.
 pub const CONFIG: Item<Config> = Item::new("config");
 
 /// Every node, by id.
@@ -67,11 +67,11 @@ pub fn jobs<'a>() -> IndexedMap<u64, Job, JobIndexes<'a>> {
 pub struct Totals {
     pub last_node_id: u64,
     pub last_job_id: u64,
-    /// ubtt bonded.
+    /// ubtt bonded by all nodes.
     pub bonds: Uint128,
     /// ubtt escrowed by open BTT jobs.
     pub escrow_btt: Uint128,
 }
 
-/// The totals.
+/// Running totals, for the `Totals` query and the closing report.
 pub const TOTALS: Item<Totals> = Item::new("totals");

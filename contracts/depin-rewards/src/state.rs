@@ -14,14 +14,14 @@ pub struct Config {
     pub payout: PayoutRules,
 }
 
-/// The config.
+/// The contract's config, set at instantiate and changed by `UpdateConfig`.
 pub const CONFIG: Item<Config> = Item::new("config");
 
 /// Running state of the pool.
 #[cw_serde]
 #[derive(Default)]
 pub struct PoolState {
-    /// ubtt received.
+    /// ubtt received in total.
     pub funded: Uint128,
     /// ubtt paid to nodes.
     pub paid: Uint128,

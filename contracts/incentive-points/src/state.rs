@@ -15,7 +15,7 @@ pub struct Config {
     pub start: Timestamp,
 }
 
-/// The config.
+/// The contract's config, set at instantiate and changed by `UpdateConfig`.
 pub const CONFIG: Item<Config> = Item::new("config");
 
 /// Providers by address.

@@ -22,7 +22,7 @@ pub struct Config {
     pub native_denoms: Vec<String>,
 }
 
-/// The config.
+/// The contract's config, set at instantiate and changed by `UpdateConfig`.
 pub const CONFIG: Item<Config> = Item::new("config");
 
 /// Invoices by id.

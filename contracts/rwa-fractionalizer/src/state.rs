@@ -20,13 +20,13 @@ pub struct Config {
     pub shares_code_id: u64,
     /// Accepted native denoms.
     pub native_denoms: Vec<String>,
-    /// Fees.
+    /// Trade fees by staking tier, the management fee and its protocol part, the premium listing.
     pub fees: VaultFees,
     /// Where the trade, premium and management fees go.
     pub fee_routing: FeeRouting,
     /// BTT fees of transactions worth at least this many ubtt burn their burn share.
     pub burn_threshold: Uint128,
-    /// Buyout rules.
+    /// Reserve-price bounds, the appraisal floor and the auction's timing.
     pub buyout: BuyoutParams,
 }
 
@@ -52,11 +52,11 @@ pub struct Totals {
     pub vaults: u64,
     /// Listings created (the last listing id).
     pub listings: u64,
-    /// ubtt burned.
+    /// BTT burned so far, in ubtt.
     pub burned: Uint128,
 }
 
-/// The configuration.
+/// The contract's config, set at instantiate and changed by `UpdateConfig`.
 pub const CONFIG: Item<Config> = Item::new("config");
 /// Ids and totals.
 pub const TOTALS: Item<Totals> = Item::new("totals");

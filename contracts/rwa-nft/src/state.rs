@@ -15,7 +15,7 @@ pub struct Config {
     pub appraisers: Vec<Addr>,
     /// Accepted native denoms.
     pub native_denoms: Vec<String>,
-    /// Fees.
+    /// Mint fees by complexity tier and the revaluation fee.
     pub fees: NftFees,
     /// Where the mint and revaluation fees go.
     pub fee_routing: FeeRouting,
@@ -29,13 +29,13 @@ pub struct Config {
 pub struct Totals {
     /// NFTs minted ever.
     pub minted: u64,
-    /// Revaluations accepted.
+    /// Revaluations accepted so far.
     pub revaluations: u64,
-    /// ubtt burned.
+    /// BTT burned so far, in ubtt.
     pub burned: Uint128,
 }
 
-/// The configuration.
+/// The contract's config, set at instantiate and changed by `UpdateConfig`.
 pub const CONFIG: Item<Config> = Item::new("config");
 /// Running totals.
 pub const TOTALS: Item<Totals> = Item::new("totals");

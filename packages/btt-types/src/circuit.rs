@@ -26,11 +26,11 @@ pub struct Circuit {
 /// A pause in force.
 #[cw_serde]
 pub struct Pause {
-    /// Who paused.
+    /// The guardian or the DAO.
     pub by: Addr,
     /// True when the guardian paused (and may lift it).
     pub by_guardian: bool,
-    /// When.
+    /// When it was paused.
     pub at: Timestamp,
     /// Why (at most 256 bytes).
     pub reason: String,
@@ -62,11 +62,11 @@ pub enum CircuitError {
     /// New value is paused.
     #[error("paused since {at} by {by}: {reason}; exits stay open")]
     Paused {
-        /// Who paused.
+        /// The guardian or the DAO.
         by: Addr,
-        /// When.
+        /// When it was paused.
         at: Timestamp,
-        /// Why.
+        /// Why it was paused, shown to users.
         reason: String,
     },
     /// Not the owner, nor the guardian before its sunset.

@@ -185,7 +185,7 @@ pub struct JobSpec {
     pub compute_units: u64,
     /// One of the configured hardware classes.
     pub hardware_class: String,
-    /// Urgency.
+    /// How urgent the job is, which multiplies its price.
     pub urgency: Urgency,
     /// Data volume in GB.
     pub data_gb: u64,
@@ -199,7 +199,7 @@ pub struct JobSpec {
 /// A node's share of a job.
 #[cw_serde]
 pub struct Assignment {
-    /// The node.
+    /// The node's id (the `node_id` attribute of `register_node`).
     pub node_id: u64,
     /// Compute units it supplies (> 0); the units of a job's assignments add up to the job's.
     pub units: u64,
@@ -228,7 +228,7 @@ pub enum ExecuteMsg {
     },
     /// The node's operator: changes its endpoint, region, energy rating or GPU count. No funds.
     UpdateNode {
-        /// The node.
+        /// The node's id (the `node_id` attribute of `register_node`).
         node_id: u64,
         /// New GPU count, > 0.
         gpu_count: Option<u32>,
@@ -241,7 +241,7 @@ pub enum ExecuteMsg {
     },
     /// The node's operator: stops (or resumes) taking new jobs. No funds.
     PauseNode {
-        /// The node.
+        /// The node's id (the `node_id` attribute of `register_node`).
         node_id: u64,
         /// True to pause, false to resume.
         paused: bool,
@@ -249,19 +249,19 @@ pub enum ExecuteMsg {
     /// The node's operator: retires the node; its bond can be withdrawn after the unbonding
     /// delay, once it has no open job or dispute. No funds.
     RetireNode {
-        /// The node.
+        /// The node's id (the `node_id` attribute of `register_node`).
         node_id: u64,
     },
     /// The node's operator: withdraws the bond of a retired node after the delay. No funds.
     WithdrawBond {
-        /// The node.
+        /// The node's id (the `node_id` attribute of `register_node`).
         node_id: u64,
     },
     /// The job's clinic: offers a posted job (or re-offers an offered one) to 1 to 8 active,
     /// fully bonded nodes of its hardware class. Nothing binds a node until its operator accepts.
     /// No funds.
     AssignJob {
-        /// The job.
+        /// The job's id (the `job_id` attribute of `post_job`).
         job_id: u64,
         /// Nodes and the units each supplies; the units add up to the job's.
         assignments: Vec<Assignment>,
@@ -270,7 +270,7 @@ pub enum ExecuteMsg {
     /// stake for it. When the last node accepts, the job runs and its deadline is set to now +
     /// the job's `run_seconds`. No funds.
     AcceptAssignment {
-        /// The job.
+        /// The job's id (the `job_id` attribute of `post_job`).
         job_id: u64,
         /// The operator's node in the offer.
         node_id: u64,
@@ -278,7 +278,7 @@ pub enum ExecuteMsg {
     /// The operator of an offered node: declines; the offer is withdrawn for every node and
     /// the job is posted again. No funds.
     DeclineAssignment {
-        /// The job.
+        /// The job's id (the `job_id` attribute of `post_job`).
         job_id: u64,
         /// The operator's node in the offer.
         node_id: u64,
@@ -286,12 +286,12 @@ pub enum ExecuteMsg {
     /// The job's clinic: takes back a job that is not running yet (posted or offered) with a
     /// full refund; no node is slashed. No funds.
     CancelJob {
-        /// The job.
+        /// The job's id (the `job_id` attribute of `post_job`).
         job_id: u64,
     },
     /// An operator of an assigned node, before the deadline: submits the result. No funds.
     SubmitResult {
-        /// The job.
+        /// The job's id (the `job_id` attribute of `post_job`).
         job_id: u64,
         /// Hash of the result (hex, 64 bytes at most).
         result_hash: String,
@@ -300,24 +300,24 @@ pub enum ExecuteMsg {
     },
     /// The job's clinic: accepts a submitted result; the job pays out. No funds.
     AcceptResult {
-        /// The job.
+        /// The job's id (the `job_id` attribute of `post_job`).
         job_id: u64,
     },
     /// Anyone, after the review window: the result is accepted and the job pays out. No funds.
     Finalize {
-        /// The job.
+        /// The job's id (the `job_id` attribute of `post_job`).
         job_id: u64,
     },
     /// The job's clinic, within the review window: disputes the result. No funds.
     Dispute {
-        /// The job.
+        /// The job's id (the `job_id` attribute of `post_job`).
         job_id: u64,
         /// Why (at most 256 bytes).
         reason: String,
     },
     /// The arbiter: settles a disputed job; nodes in `at_fault` are slashed. No funds.
     Resolve {
-        /// The job.
+        /// The job's id (the `job_id` attribute of `post_job`).
         job_id: u64,
         /// Pay, refund or split.
         resolution: Resolution,
@@ -328,7 +328,7 @@ pub enum ExecuteMsg {
     /// nodes, which accepted and missed the deadline, are slashed (the clinic gets at most the
     /// job's price of it, the rest goes to the reserve). No funds.
     Expire {
-        /// The job.
+        /// The job's id (the `job_id` attribute of `post_job`).
         job_id: u64,
     },
     /// The owner (the DAO): changes prices, arbiter, bond rules or depin. No funds.
@@ -344,17 +344,17 @@ pub enum ExecuteMsg {
 #[cw_serde]
 #[derive(Default)]
 pub struct ConfigUpdate {
-    /// Arbiter.
+    /// New arbiter, who resolves disputes.
     pub arbiter: Option<String>,
     /// depin-rewards, told the units of every completed job.
     pub depin: Option<String>,
-    /// Hardware classes.
+    /// New hardware classes with their unit prices.
     pub hardware_classes: Option<Vec<HardwareClass>>,
-    /// Urgency.
+    /// How urgent the job is, which multiplies its price.
     pub urgency: Option<UrgencyMultipliers>,
     /// ubtt per GB of data.
     pub price_per_gb: Option<Uint128>,
-    /// Native rates.
+    /// New prices of one ubtt in each accepted native denom.
     pub native_rates: Option<Vec<NativeRate>>,
     /// Smallest node bond, ubtt.
     pub min_bond: Option<Uint128>,
@@ -375,7 +375,7 @@ pub enum ReceiveMsg {
     RegisterNode(NodeSpec),
     /// Adds the tokens sent to a node's bond (its operator only).
     TopUpBond {
-        /// The node.
+        /// The node's id (the `node_id` attribute of `register_node`).
         node_id: u64,
     },
     /// Posts a job paid in BTT; the tokens sent must equal the quoted price.
@@ -392,7 +392,7 @@ pub enum NodeStatus {
     Paused,
     /// Retired; the bond can be withdrawn from `withdrawable_at`.
     Retired {
-        /// Withdrawable at.
+        /// When the bond may be withdrawn.
         withdrawable_at: Timestamp,
     },
     /// Retired and its bond withdrawn.
@@ -408,9 +408,9 @@ pub struct Node {
     pub operator: Addr,
     /// What it is.
     pub spec: NodeSpec,
-    /// ubtt bonded.
+    /// ubtt bonded by the node.
     pub bond: Uint128,
-    /// The status.
+    /// Where it is in its lifecycle.
     pub status: NodeStatus,
     /// Jobs assigned to it and not yet settled.
     pub open_jobs: u32,
@@ -467,7 +467,7 @@ pub struct JobResult {
 pub struct Job {
     /// Id, from 1.
     pub id: u64,
-    /// The clinic.
+    /// The clinic that posted it.
     pub clinic: Addr,
     /// What it is.
     pub spec: JobSpec,
@@ -488,7 +488,7 @@ pub struct Job {
     pub deadline: Option<Timestamp>,
     /// The submitted result, if any.
     pub result: Option<JobResult>,
-    /// The status.
+    /// Where it is in its lifecycle.
     pub status: JobStatus,
     /// When it was posted.
     pub posted_at: Timestamp,
@@ -507,7 +507,7 @@ pub enum QueryMsg {
     Quote {
         /// What it is.
         spec: JobSpec,
-        /// The clinic.
+        /// The clinic that posted it.
         clinic: Option<String>,
         /// A native denom; BTT when omitted.
         denom: Option<String>,
@@ -515,7 +515,7 @@ pub enum QueryMsg {
     /// One node.
     #[returns(Node)]
     Node {
-        /// The node.
+        /// The node's id (the `node_id` attribute of `register_node`).
         node_id: u64,
     },
     /// Nodes by id. Default 10, at most 30.
@@ -529,13 +529,13 @@ pub enum QueryMsg {
     /// One job.
     #[returns(Job)]
     Job {
-        /// The job.
+        /// The job's id (the `job_id` attribute of `post_job`).
         job_id: u64,
     },
     /// A clinic's jobs by id. Default 10, at most 30.
     #[returns(JobsResponse)]
     JobsByClinic {
-        /// The clinic.
+        /// The clinic that posted it.
         clinic: String,
         /// The last id of the previous page.
         start_after: Option<u64>,
@@ -545,7 +545,7 @@ pub enum QueryMsg {
     /// A node's jobs by id. Default 10, at most 30.
     #[returns(JobsResponse)]
     JobsByNode {
-        /// The node.
+        /// The node's id (the `node_id` attribute of `register_node`).
         node_id: u64,
         /// The last id of the previous page.
         start_after: Option<u64>,
@@ -555,7 +555,7 @@ pub enum QueryMsg {
     /// Jobs with a status by id. Default 10, at most 30.
     #[returns(JobsResponse)]
     JobsByStatus {
-        /// The status.
+        /// Where it is in its lifecycle.
         status: JobStatus,
         /// The last id of the previous page.
         start_after: Option<u64>,
@@ -581,15 +581,15 @@ pub struct ConfigResponse {
     pub staking: Addr,
     /// depin-rewards, told the units of every completed job.
     pub depin: Option<Addr>,
-    /// Arbiter.
+    /// New arbiter, who resolves disputes.
     pub arbiter: Addr,
-    /// Hardware classes.
+    /// New hardware classes with their unit prices.
     pub hardware_classes: Vec<HardwareClass>,
-    /// Urgency.
+    /// How urgent the job is, which multiplies its price.
     pub urgency: UrgencyMultipliers,
     /// ubtt per GB of data.
     pub price_per_gb: Uint128,
-    /// Native rates.
+    /// New prices of one ubtt in each accepted native denom.
     pub native_rates: Vec<NativeRate>,
     /// The nodes' share of a completed job's price.
     pub contributors: Bps,

@@ -157,28 +157,28 @@ pub enum ExecuteMsg {
     /// Anyone with voting power at the proposal's start height: votes while it is open. A vote
     /// may be changed until voting ends; it always weighs the power at the start height.
     Vote {
-        /// The proposal.
+        /// The proposal's id (the `proposal_id` attribute of `propose`).
         proposal_id: u64,
-        /// The choice.
+        /// Yes, no, abstain or no with veto.
         vote: VoteOption,
     },
     /// Anyone, after voting ends: records the outcome; refunds the deposit of a rejected
     /// proposal, keeps a vetoed one's in the treasury. A passed one waits for `Execute`.
     Close {
-        /// The proposal.
+        /// The proposal's id (the `proposal_id` attribute of `propose`).
         proposal_id: u64,
     },
     /// Anyone, once a passed proposal's timelock is over: runs its messages, all or nothing, and
     /// refunds the deposit. If a message fails the proposal ends `ExecutionFailed` and nothing
     /// it did remains.
     Execute {
-        /// The proposal.
+        /// The proposal's id (the `proposal_id` attribute of `propose`).
         proposal_id: u64,
     },
     /// The guardian, before its sunset: vetoes a proposal that has not executed. The deposit is
     /// refunded (the proposer broke no rule).
     GuardianVeto {
-        /// The proposal.
+        /// The proposal's id (the `proposal_id` attribute of `propose`).
         proposal_id: u64,
     },
     /// Anyone: makes the DAO accept a cw-ownable ownership transfer that `contract`'s owner
@@ -192,7 +192,7 @@ pub enum ExecuteMsg {
     UpdateConfig(ConfigUpdate),
     /// The DAO itself, internal: the messages of a proposal being executed.
     RunProposal {
-        /// The proposal.
+        /// The proposal's id (the `proposal_id` attribute of `propose`).
         proposal_id: u64,
     },
     /// The DAO itself, internal: fails when the treasury no longer covers every labelled fund
@@ -280,7 +280,7 @@ pub struct Proposal {
     pub description: String,
     /// What it executes.
     pub msgs: Vec<CosmosMsg>,
-    /// ubtt deposited.
+    /// The proposal deposit, ubtt.
     pub deposit: Uint128,
     /// Voting power is read at the start of this block.
     pub start_height: u64,
@@ -324,7 +324,7 @@ pub enum QueryMsg {
     /// A proposal, with its status now (an open proposal whose vote ended shows its outcome).
     #[returns(ProposalResponse)]
     Proposal {
-        /// The proposal.
+        /// The proposal's id (the `proposal_id` attribute of `propose`).
         proposal_id: u64,
     },
     /// Proposals by id. Default 10, at most 30 a page.
@@ -332,23 +332,23 @@ pub enum QueryMsg {
     Proposals {
         /// The last id of the previous page.
         start_after: Option<u64>,
-        /// Page size.
+        /// Most entries to return (clamped to the contract's page size).
         limit: Option<u32>,
     },
     /// The votes of a proposal by voter address. Default 10, at most 30 a page.
     #[returns(VotesResponse)]
     Votes {
-        /// The proposal.
+        /// The proposal's id (the `proposal_id` attribute of `propose`).
         proposal_id: u64,
         /// The last voter of the previous page.
         start_after: Option<String>,
-        /// Page size.
+        /// Most entries to return (clamped to the contract's page size).
         limit: Option<u32>,
     },
     /// One voter's vote on a proposal, if any.
     #[returns(Option<VoteInfo>)]
     Vote {
-        /// The proposal.
+        /// The proposal's id (the `proposal_id` attribute of `propose`).
         proposal_id: u64,
         /// The voter.
         voter: String,
@@ -356,7 +356,7 @@ pub enum QueryMsg {
     /// A proposal's tally against its quorum, threshold and veto.
     #[returns(TallyResponse)]
     Tally {
-        /// The proposal.
+        /// The proposal's id (the `proposal_id` attribute of `propose`).
         proposal_id: u64,
     },
     /// What the treasury holds: BTT, the listed native denoms, deposits it holds for
@@ -372,7 +372,7 @@ pub enum QueryMsg {
 pub struct ConfigResponse {
     /// The BTT token.
     pub token: Addr,
-    /// btt-staking.
+    /// btt-staking, whose tiers set fee discounts and which streams the stakers' share.
     pub staking: Addr,
     /// Voting period, seconds.
     pub voting_period_seconds: u64,
@@ -411,7 +411,7 @@ pub struct ProposalsResponse {
 pub struct VoteInfo {
     /// The voter.
     pub voter: Addr,
-    /// The choice.
+    /// Yes, no, abstain or no with veto.
     pub vote: VoteOption,
     /// Its weight: the voter's power at the proposal's start height.
     pub power: Uint128,

@@ -160,7 +160,7 @@ pub struct InstantiateMsg {
     pub oracles: Vec<String>,
     /// Start of epoch 0.
     pub start: Timestamp,
-    /// Score multipliers.
+    /// Multipliers of a node's score: QoS tier, region and energy rating.
     pub multipliers: ScoreMultipliers,
     /// How mining is paid out: oracle quorum, the fee cap and the release of carried emission.
     pub payout: PayoutRules,
@@ -204,7 +204,7 @@ pub enum ExecuteMsg {
     /// compute-escrow only: `units` completed by `node_id` (run by `operator`) in the current
     /// epoch, whose job paid `fees` ubtt of protocol fees for them. No funds.
     RecordUnits {
-        /// The node.
+        /// The node's id (the `node_id` attribute of `register_node`).
         node_id: u64,
         /// Who runs the node and receives its payouts.
         operator: String,
@@ -218,7 +218,7 @@ pub enum ExecuteMsg {
     Attest {
         /// The epoch, from 0.
         epoch: u32,
-        /// The node.
+        /// The node's id (the `node_id` attribute of `register_node`).
         node_id: u64,
         /// Attestation.
         attestation: Attestation,
@@ -228,7 +228,7 @@ pub enum ExecuteMsg {
     RefreshScore {
         /// The epoch, not yet closed.
         epoch: u32,
-        /// The node.
+        /// The node's id (the `node_id` attribute of `register_node`).
         node_id: u64,
     },
     /// Anyone: closes up to `limit` ended epochs in order (default 10, at most 30), fixing each
@@ -295,13 +295,13 @@ pub enum QueryMsg {
 pub struct ConfigResponse {
     /// The BTT token.
     pub token: Addr,
-    /// compute-escrow.
+    /// compute-escrow, the one caller of `RecordUnits`.
     pub escrow: Option<Addr>,
     /// Oracles appointed by the DAO.
     pub oracles: Vec<Addr>,
     /// Start of epoch 0.
     pub start: Timestamp,
-    /// Score multipliers.
+    /// Multipliers of a node's score: QoS tier, region and energy rating.
     pub multipliers: ScoreMultipliers,
     /// Oracle quorum, fee cap, carry release.
     pub payout: PayoutRules,
@@ -331,7 +331,7 @@ pub struct EpochResponse {
     pub starts_at: Timestamp,
     /// Ends at.
     pub ends_at: Timestamp,
-    /// ubtt scheduled.
+    /// The schedule's emission for the epoch, ubtt.
     pub emission: Uint128,
     /// ubtt the epoch pays out (its emission + the carry it released), once closed.
     pub reward: Option<Uint128>,
@@ -365,7 +365,7 @@ pub struct PendingResponse {
 
 #[cw_serde]
 pub struct StateResponse {
-    /// ubtt received.
+    /// ubtt received in total.
     pub funded: Uint128,
     /// ubtt paid to nodes.
     pub paid: Uint128,

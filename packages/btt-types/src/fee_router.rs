@@ -124,7 +124,7 @@ impl FeeShares {
 /// A stream and its shares.
 #[cw_serde]
 pub struct FeeRoute {
-    /// The stream.
+    /// The fee stream this is about.
     pub stream: FeeStream,
     /// Its shares.
     pub shares: FeeShares,
@@ -156,7 +156,7 @@ pub struct FeePayees {
     pub foundation: Addr,
     /// Receives the operational reserve's shares.
     pub reserve: Addr,
-    /// btt-staking.
+    /// btt-staking, whose tiers set fee discounts and which streams the stakers' share.
     pub staking: Addr,
     /// The development fund and the reserve are btt-dao, paid by labelled deposits.
     #[serde(default)]
@@ -208,7 +208,7 @@ pub enum FeeRouteError {
     /// The shares do not sum to the stream's whole.
     #[error("the {stream} fee shares sum to {total} bps, not {whole}")]
     SharesDontSum {
-        /// The stream.
+        /// The fee stream this is about.
         stream: FeeStream,
         /// Their sum.
         total: u32,
@@ -218,31 +218,31 @@ pub enum FeeRouteError {
     /// The development fund or the foundation has no share.
     #[error("the {stream} fees must give the development fund and the foundation a share")]
     MissingPayee {
-        /// The stream.
+        /// The fee stream this is about.
         stream: FeeStream,
     },
     /// Not a stream of this contract.
     #[error("{stream} is not a fee stream of this contract")]
     UnknownStream {
-        /// The stream.
+        /// The fee stream this is about.
         stream: FeeStream,
     },
     /// A stream given twice.
     #[error("the {stream} fee stream is given twice")]
     DuplicateStream {
-        /// The stream.
+        /// The fee stream this is about.
         stream: FeeStream,
     },
     /// A stream of the contract without a route.
     #[error("the {stream} fee stream needs a route")]
     MissingStream {
-        /// The stream.
+        /// The fee stream this is about.
         stream: FeeStream,
     },
     /// Stakers or the burn given a share of fees they cannot take.
     #[error("the {stream} fees are paid in vault shares: stakers and the burn cannot take them")]
     Unstakeable {
-        /// The stream.
+        /// The fee stream this is about.
         stream: FeeStream,
     },
     /// A native denom of the contract that btt-staking does not stream.
@@ -502,7 +502,7 @@ pub fn record(
 /// One row of a contract's `FeesRouted` query.
 #[cw_serde]
 pub struct RoutedTotal {
-    /// The stream.
+    /// The fee stream this is about.
     pub stream: String,
     /// The asset the fees were paid in.
     pub asset: Asset,

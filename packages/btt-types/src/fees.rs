@@ -7,7 +7,7 @@ use crate::bps::Bps;
 #[derive(thiserror::Error, Debug, PartialEq)]
 #[error("{name} must be between {min} and {max}, not {got}")]
 pub struct FeeOutOfBand {
-    /// Which fee.
+    /// The fee's name in the band table.
     pub name: String,
     /// Lowest allowed.
     pub min: Bps,

@@ -90,7 +90,7 @@ pub struct InstantiateMsg {
     /// A BTT fee burns its stream's burn share when the transaction is worth at least this
     /// many ubtt (the paper's high-value rule); below it, the burn share goes to the reserve.
     pub burn_threshold: Uint128,
-    /// Buyout rules.
+    /// Reserve-price bounds, the appraisal floor and the auction's timing.
     pub buyout: BuyoutParams,
 }
 
@@ -114,7 +114,7 @@ pub enum ExecuteMsg {
     /// A holder lists shares at a fixed price per share (no funds). The holder must have given
     /// the vault a cw20 allowance on the shares token for at least the listed amount.
     List {
-        /// The vault.
+        /// The vault's id (the `vault_id` attribute of its fractionalization).
         vault_id: u64,
         /// Shares offered (> 0, at most the holder's unlisted shares).
         shares: Uint128,
@@ -123,46 +123,46 @@ pub enum ExecuteMsg {
     },
     /// The seller withdraws a listing (no funds).
     CancelListing {
-        /// The listing.
+        /// The listing's id (the `listing_id` attribute of `list`).
         listing_id: u64,
     },
     /// Buy shares of a native-asset listing, attaching exactly cost + fee (see `Quote`).
     Buy {
-        /// The listing.
+        /// The listing's id (the `listing_id` attribute of `list`).
         listing_id: u64,
         /// Shares to buy (> 0, at most the listing's).
         shares: Uint128,
     },
     /// Deposit income of a native-asset vault for its holders (the asset operator; any amount > 0).
     DepositIncome {
-        /// The vault.
+        /// The vault's id (the `vault_id` attribute of its fractionalization).
         vault_id: u64,
     },
     /// A holder or ex-holder withdraws their income (no funds).
     ClaimIncome {
-        /// The vault.
+        /// The vault's id (the `vault_id` attribute of its fractionalization).
         vault_id: u64,
     },
     /// Anyone: mint the management fee accrued so far to the curator (no funds).
     CollectFees {
-        /// The vault.
+        /// The vault's id (the `vault_id` attribute of its fractionalization).
         vault_id: u64,
     },
     /// A holder signals the reserve price of the whole asset, or clears it with `None` (no funds).
     SignalReserve {
-        /// The vault.
+        /// The vault's id (the `vault_id` attribute of its fractionalization).
         vault_id: u64,
         /// Price of the whole asset in the vault's asset, within the min/max factors.
         price: Option<Uint128>,
     },
     /// Bid for a native-asset vault, attaching the bid.
     Bid {
-        /// The vault.
+        /// The vault's id (the `vault_id` attribute of its fractionalization).
         vault_id: u64,
     },
     /// Anyone, after the auction ends: the NFT goes to the winner, proceeds await redemption.
     SettleAuction {
-        /// The vault.
+        /// The vault's id (the `vault_id` attribute of its fractionalization).
         vault_id: u64,
     },
     /// Owner (DAO) only: change fees, the burn threshold, buyout rules or denoms.
@@ -214,24 +214,24 @@ pub struct ConfigUpdate {
 pub enum ReceiveMsg {
     /// BTT: buy shares of a BTT listing; the amount must equal cost + fee.
     Buy {
-        /// The listing.
+        /// The listing's id (the `listing_id` attribute of `list`).
         listing_id: u64,
         /// Shares to buy.
         shares: Uint128,
     },
     /// BTT: deposit income of a BTT vault.
     DepositIncome {
-        /// The vault.
+        /// The vault's id (the `vault_id` attribute of its fractionalization).
         vault_id: u64,
     },
     /// BTT: bid in a BTT vault's buyout.
     Bid {
-        /// The vault.
+        /// The vault's id (the `vault_id` attribute of its fractionalization).
         vault_id: u64,
     },
     /// BTT: pay the premium fee (exactly) to feature a vault for one more period.
     Feature {
-        /// The vault.
+        /// The vault's id (the `vault_id` attribute of its fractionalization).
         vault_id: u64,
     },
     /// Shares of a sold vault: burn them for their part of the proceeds (plus unclaimed income).
@@ -257,7 +257,7 @@ pub enum VaultStatus {
 /// One vault.
 #[cw_serde]
 pub struct Vault {
-    /// Id.
+    /// Its id, counted from 1.
     pub id: u64,
     /// The rwa-nft token it holds (or held).
     pub token_id: String,
@@ -310,9 +310,9 @@ pub struct Vault {
 /// A fixed-price listing.
 #[cw_serde]
 pub struct Listing {
-    /// Id.
+    /// Its id, counted from 1.
     pub id: u64,
-    /// The vault.
+    /// The vault's id (the `vault_id` attribute of its fractionalization).
     pub vault_id: u64,
     /// The seller.
     pub seller: Addr,
@@ -345,7 +345,7 @@ pub enum QueryMsg {
     /// One vault with its reserve price and auction.
     #[returns(VaultResponse)]
     Vault {
-        /// The vault.
+        /// The vault's id (the `vault_id` attribute of its fractionalization).
         vault_id: u64,
     },
     /// Vaults by id (paginated).
@@ -367,13 +367,13 @@ pub enum QueryMsg {
     /// One listing.
     #[returns(Listing)]
     Listing {
-        /// The listing.
+        /// The listing's id (the `listing_id` attribute of `list`).
         listing_id: u64,
     },
     /// A vault's open listings (paginated by id).
     #[returns(ListingsResponse)]
     Listings {
-        /// The vault.
+        /// The vault's id (the `vault_id` attribute of its fractionalization).
         vault_id: u64,
         /// Last id of the previous page.
         start_after: Option<u64>,
@@ -383,7 +383,7 @@ pub enum QueryMsg {
     /// What buying `shares` of a listing costs `buyer` (fee by the buyer's staking tier).
     #[returns(QuoteResponse)]
     Quote {
-        /// The listing.
+        /// The listing's id (the `listing_id` attribute of `list`).
         listing_id: u64,
         /// Shares.
         shares: Uint128,
@@ -393,29 +393,29 @@ pub enum QueryMsg {
     /// A holder's shares (the vault's ledger), claimable income and reserve signal.
     #[returns(HolderResponse)]
     Holder {
-        /// The vault.
+        /// The vault's id (the `vault_id` attribute of its fractionalization).
         vault_id: u64,
-        /// The holder.
+        /// The share holder's address.
         address: String,
     },
     /// A holder's claimable income.
     #[returns(Uint128)]
     Claimable {
-        /// The vault.
+        /// The vault's id (the `vault_id` attribute of its fractionalization).
         vault_id: u64,
-        /// The holder.
+        /// The share holder's address.
         address: String,
     },
     /// The auction, if one ran or runs.
     #[returns(Option<Auction>)]
     Auction {
-        /// The vault.
+        /// The vault's id (the `vault_id` attribute of its fractionalization).
         vault_id: u64,
     },
     /// The share-weighted reserve price and the minimum next bid.
     #[returns(ReserveResponse)]
     ReservePrice {
-        /// The vault.
+        /// The vault's id (the `vault_id` attribute of its fractionalization).
         vault_id: u64,
     },
     /// Fees and burns so far.
@@ -431,23 +431,23 @@ pub enum QueryMsg {
 
 #[cw_serde]
 pub struct ConfigResponse {
-    /// rwa-nft.
+    /// rwa-nft, the only collection whose NFTs vaults accept.
     pub nft: Addr,
     /// BTT.
     pub token: Addr,
-    /// btt-staking.
+    /// btt-staking, whose tiers set fee discounts and which streams the stakers' share.
     pub staking: Addr,
     /// rwa-shares code id.
     pub shares_code_id: u64,
     /// Accepted native denoms.
     pub native_denoms: Vec<String>,
-    /// Fees.
+    /// Trade fees by staking tier, the management fee and its protocol part, the premium listing.
     pub fees: VaultFees,
     /// Where the fees go.
     pub fee_routing: FeeRouting,
     /// The high-value burn threshold, ubtt.
     pub burn_threshold: Uint128,
-    /// Buyout rules.
+    /// Reserve-price bounds, the appraisal floor and the auction's timing.
     pub buyout: BuyoutParams,
 }
 
@@ -522,7 +522,7 @@ pub struct FractionalizerTotalsResponse {
     pub vaults: u64,
     /// Fees collected per asset (burned part included).
     pub fees: Vec<(Asset, Uint128)>,
-    /// ubtt burned.
+    /// BTT burned so far, in ubtt.
     pub burned: Uint128,
     /// Share volume traded per asset.
     pub volume: Vec<(Asset, Uint128)>,

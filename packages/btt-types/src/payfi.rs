@@ -85,7 +85,7 @@ pub struct InstantiateMsg {
     pub fee_routing: FeeRoutingMsg,
     /// Post conversion rates (at most 10; DAO-appointed).
     pub feeders: Vec<String>,
-    /// Fees.
+    /// Service fees by staking tier, the analytics fee and the conversion fee.
     pub fees: PayfiFees,
     /// Settlement window, seconds (1 to 7,200; suggested 3,600).
     pub settlement_seconds: u64,
@@ -111,14 +111,14 @@ pub enum ExecuteMsg {
     IssueInvoice(NewInvoice),
     /// The invoice's provider: cancels it while nothing is paid. No funds.
     CancelInvoice {
-        /// The invoice.
+        /// The invoice's id (the `invoice_id` attribute of `issue_invoice`).
         invoice_id: u64,
     },
     /// A payer: pays `amount` of the invoice (in its denom) with native funds: the invoice's
     /// denom exactly, or another denom as the maximum spend at the oracle rate plus 0.75% (the
     /// change is returned).
     Pay {
-        /// The invoice.
+        /// The invoice's id (the `invoice_id` attribute of `issue_invoice`).
         invoice_id: u64,
         /// Amount of the invoice to pay off, > 0 and at most what is open.
         amount: Uint128,
@@ -126,7 +126,7 @@ pub enum ExecuteMsg {
     /// The provider, inside the settlement window: refunds `amount` of a payment (all when
     /// omitted); the invoice is open again for what was refunded. No funds.
     Refund {
-        /// The payment.
+        /// The payment's id (the `payment_id` attribute of `pay`).
         payment_id: u64,
         /// In the payment's denom.
         amount: Option<Uint128>,
@@ -205,7 +205,7 @@ pub enum ReceiveMsg {
     /// Pays `amount` of the invoice with the BTT sent: exactly `amount` for a BTT invoice, or
     /// as the maximum spend of a conversion (the change is returned).
     Pay {
-        /// The invoice.
+        /// The invoice's id (the `invoice_id` attribute of `issue_invoice`).
         invoice_id: u64,
         /// Amount of the invoice to pay off.
         amount: Uint128,
@@ -274,7 +274,7 @@ pub struct Payment {
     pub id: u64,
     /// The invoice it pays.
     pub invoice_id: u64,
-    /// Who paid.
+    /// The payer's address.
     pub payer: Addr,
     /// What it was paid in.
     pub asset: Asset,
@@ -322,17 +322,17 @@ pub enum QueryMsg {
     Config {},
     #[returns(Invoice)]
     Invoice {
-        /// The invoice.
+        /// The invoice's id (the `invoice_id` attribute of `issue_invoice`).
         invoice_id: u64,
     },
     /// A provider's invoices by id. Default 10, at most 30.
     #[returns(InvoicesResponse)]
     InvoicesByProvider {
-        /// The provider.
+        /// The provider's address.
         provider: String,
         /// The last id of the previous page.
         start_after: Option<u64>,
-        /// Page size.
+        /// Most entries to return (clamped to the contract's page size).
         limit: Option<u32>,
     },
     /// Invoices a payer is named on or has paid, by id. Default 10, at most 30.
@@ -342,24 +342,24 @@ pub enum QueryMsg {
         payer: String,
         /// The last id of the previous page.
         start_after: Option<u64>,
-        /// Page size.
+        /// Most entries to return (clamped to the contract's page size).
         limit: Option<u32>,
     },
     #[returns(Payment)]
     Payment {
-        /// The payment.
+        /// The payment's id (the `payment_id` attribute of `pay`).
         payment_id: u64,
     },
     /// Payments waiting to settle, soonest first. Default 10, at most 30.
     #[returns(PaymentsResponse)]
     PendingSettlements {
-        /// Page size.
+        /// Most entries to return (clamped to the contract's page size).
         limit: Option<u32>,
     },
     /// Volume and count of an opted-in provider's settled payments, by asset.
     #[returns(AnalyticsResponse)]
     ProviderAnalytics {
-        /// The provider.
+        /// The provider's address.
         provider: String,
     },
     /// The current rate of `pay` into `invoice`.
@@ -394,7 +394,7 @@ pub struct ConfigResponse {
     pub fee_routing: FeeRouting,
     /// Feeders.
     pub feeders: Vec<Addr>,
-    /// Fees.
+    /// Service fees by staking tier, the analytics fee and the conversion fee.
     pub fees: PayfiFees,
     /// Settlement seconds.
     pub settlement_seconds: u64,

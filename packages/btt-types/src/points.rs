@@ -99,7 +99,7 @@ pub struct InstantiateMsg {
     pub fee_routing: FeeRoutingMsg,
     /// The contract allowed to award for providers and claw back (payfi); may be set later.
     pub payfi: Option<String>,
-    /// Rules.
+    /// Tiers, categories, partners, conversion, referrals and expiry.
     pub rules: PointsRules,
     /// Who changes the rules and approves partners; the sender when omitted. The DAO.
     pub owner: Option<String>,
@@ -123,7 +123,7 @@ pub enum ExecuteMsg {
     /// A provider with an active subscription: awards points within its budget and the
     /// patient's cap. No funds.
     Award {
-        /// The patient.
+        /// The patient's address.
         patient: String,
         /// One of the categories.
         category: String,
@@ -135,7 +135,7 @@ pub enum ExecuteMsg {
     AwardFor {
         /// The provider whose budget pays.
         provider: String,
-        /// The patient.
+        /// The patient's address.
         patient: String,
         /// One of the categories.
         category: String,
@@ -282,14 +282,14 @@ pub enum QueryMsg {
     /// A patient's points that have not expired.
     #[returns(BalanceResponse)]
     Balance {
-        /// The patient.
+        /// The patient's address.
         patient: String,
     },
     /// Points a patient earned per category over periods `from..=to` (at most 24), for
     /// insurers.
     #[returns(EngagementResponse)]
     Engagement {
-        /// The patient.
+        /// The patient's address.
         patient: String,
         /// First period.
         from_period: u64,
@@ -317,9 +317,9 @@ pub struct ConfigResponse {
     pub token: Addr,
     /// Where the fees go.
     pub fee_routing: FeeRouting,
-    /// payfi.
+    /// payfi, the one caller of `AwardFor`.
     pub payfi: Option<Addr>,
-    /// Rules.
+    /// Tiers, categories, partners, conversion, referrals and expiry.
     pub rules: PointsRules,
     /// Start of period 0 and conversion epoch 0.
     pub start: Timestamp,
@@ -327,7 +327,7 @@ pub struct ConfigResponse {
 
 #[cw_serde]
 pub struct ProviderResponse {
-    /// The provider.
+    /// The provider's address.
     pub provider: Provider,
     /// Whether it may award now.
     pub active: bool,
@@ -363,7 +363,7 @@ pub struct EngagementResponse {
 
 #[cw_serde]
 pub struct PoolResponse {
-    /// ubtt received.
+    /// ubtt received in total.
     pub funded: Uint128,
     /// ubtt paid for conversions.
     pub converted: Uint128,
@@ -371,7 +371,7 @@ pub struct PoolResponse {
     pub referrals: Uint128,
     /// ubtt paid as grants by the DAO.
     pub grants: Uint128,
-    /// ubtt left.
+    /// ubtt still to claim.
     pub balance: Uint128,
     /// The current period.
     pub period: u64,

@@ -235,7 +235,7 @@ pub enum ExecuteMsg {
     },
     /// cw721: let `spender` move one NFT (owner or operator).
     Approve {
-        /// Spender.
+        /// Who may move the NFT.
         spender: String,
         /// The NFT.
         token_id: String,
@@ -244,21 +244,21 @@ pub enum ExecuteMsg {
     },
     /// cw721: withdraw an approval (owner or operator).
     Revoke {
-        /// Spender.
+        /// Who may move the NFT.
         spender: String,
         /// The NFT.
         token_id: String,
     },
     /// cw721: let `operator` move all of the sender's NFTs.
     ApproveAll {
-        /// Operator.
+        /// Who may move all of the owner's NFTs.
         operator: String,
         /// When it ends.
         expires: Option<Expiration>,
     },
     /// cw721: withdraw an operator.
     RevokeAll {
-        /// Operator.
+        /// Who may move all of the owner's NFTs.
         operator: String,
     },
     /// cw721: destroy an NFT and its metadata (owner, spender or operator), e.g. a scrapped machine.
@@ -321,7 +321,7 @@ pub enum ReceiveMsg {
 /// A revaluation waiting for the owner's or issuer's acceptance.
 #[cw_serde]
 pub struct PendingRevaluation {
-    /// Who appraised.
+    /// Who appraised the asset (free text: a firm or an address).
     pub appraiser: String,
     /// Proposed value.
     pub value: Uint128,
@@ -377,7 +377,7 @@ pub enum QueryMsg {
     Approval {
         /// The NFT.
         token_id: String,
-        /// Spender.
+        /// Who may move the NFT.
         spender: String,
         /// Include expired approvals.
         include_expired: Option<bool>,
@@ -393,9 +393,9 @@ pub enum QueryMsg {
     /// cw721: an owner's operator.
     #[returns(cw721::msg::OperatorResponse)]
     Operator {
-        /// Owner.
+        /// Whose NFTs.
         owner: String,
-        /// Operator.
+        /// Who may move all of the owner's NFTs.
         operator: String,
         /// Include expired ones.
         include_expired: Option<bool>,
@@ -403,7 +403,7 @@ pub enum QueryMsg {
     /// cw721: an owner's operators (paginated).
     #[returns(cw721::msg::OperatorsResponse)]
     AllOperators {
-        /// Owner.
+        /// Whose NFTs.
         owner: String,
         /// Include expired ones.
         include_expired: Option<bool>,
@@ -435,7 +435,7 @@ pub enum QueryMsg {
     /// cw721: an owner's token ids (paginated).
     #[returns(cw721::msg::TokensResponse)]
     Tokens {
-        /// Owner.
+        /// Whose NFTs.
         owner: String,
         /// Last id of the previous page.
         start_after: Option<String>,
@@ -465,7 +465,7 @@ pub struct ConfigResponse {
     pub appraisers: Vec<String>,
     /// Accepted native denoms.
     pub native_denoms: Vec<String>,
-    /// Fees.
+    /// Mint fees by complexity tier and the revaluation fee.
     pub fees: NftFees,
     /// Where the fees go.
     pub fee_routing: FeeRouting,
@@ -499,11 +499,11 @@ pub struct RevaluationResponse {
 pub struct NftTotalsResponse {
     /// NFTs minted ever.
     pub minted: u64,
-    /// Revaluations accepted.
+    /// Revaluations accepted so far.
     pub revaluations: u64,
     /// Fees collected, per denom ("btt" or native), burned part included.
     pub fees: Vec<(String, Uint128)>,
-    /// ubtt burned.
+    /// BTT burned so far, in ubtt.
     pub burned: Uint128,
 }
 

@@ -182,7 +182,7 @@ pub enum ReceiveMsg {
 pub struct Stake {
     /// Id, per staker, from 1.
     pub id: u64,
-    /// ubtt staked.
+    /// ubtt staked in this stake.
     pub amount: Uint128,
     /// Name of the lock tier at the time of staking.
     pub tier: String,
@@ -197,7 +197,7 @@ pub struct Stake {
 pub struct Unbonding {
     /// Id, per staker, from 1.
     pub id: u64,
-    /// ubtt.
+    /// The amount, ubtt.
     pub amount: Uint128,
     /// When it can be claimed.
     pub claimable_at: Timestamp,
@@ -223,7 +223,7 @@ pub enum QueryMsg {
         address: String,
         /// The last id of the previous page.
         start_after: Option<u64>,
-        /// Page size.
+        /// Most entries to return (clamped to the contract's page size).
         limit: Option<u32>,
     },
     /// A staker's unbondings by id. Default 10, at most 30 a page.
@@ -233,7 +233,7 @@ pub enum QueryMsg {
         address: String,
         /// The last id of the previous page.
         start_after: Option<u64>,
-        /// Page size.
+        /// Most entries to return (clamped to the contract's page size).
         limit: Option<u32>,
     },
     /// Voting power of `address` at the start of block `height` (now when omitted).
@@ -304,7 +304,7 @@ pub struct RewardStreamResponse {
     pub rate_per_second: Decimal256,
     /// When the current stream ends.
     pub ends_at: Timestamp,
-    /// Ever received.
+    /// Received in total, ever.
     pub deposited: Uint128,
     /// Ever paid out.
     pub claimed: Uint128,
@@ -358,9 +358,9 @@ pub struct TierResponse {
 
 #[cw_serde]
 pub struct TotalsResponse {
-    /// ubtt staked.
+    /// ubtt staked in total.
     pub staked: Uint128,
-    /// ubtt unbonding.
+    /// ubtt waiting out the unbonding period.
     pub unbonding: Uint128,
     /// Total voting power now.
     pub power: Uint128,

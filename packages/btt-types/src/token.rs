@@ -38,7 +38,7 @@ pub struct InstantiateMsg {
 pub enum ExecuteMsg {
     /// Any holder: moves `amount` (> 0) of the caller's BTT to `recipient`.
     Transfer {
-        /// Any address.
+        /// Who receives it (any address).
         recipient: String,
         /// ubtt, > 0.
         amount: Uint128,
@@ -80,7 +80,7 @@ pub enum ExecuteMsg {
     TransferFrom {
         /// The holder whose allowance is spent.
         owner: String,
-        /// Any address.
+        /// Who receives it (any address).
         recipient: String,
         /// ubtt, > 0.
         amount: Uint128,
