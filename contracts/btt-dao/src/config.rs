@@ -2,7 +2,7 @@
 
 use btt_types::dao::{ConfigUpdate, VotingRules};
 use btt_types::staking::StakingContract;
-use cosmwasm_std::{Decimal, Deps, DepsMut, Env, MessageInfo, Response};
+use cosmwasm_std::{ensure, Decimal, Deps, DepsMut, Env, MessageInfo, Response};
 
 use crate::state::{Config, CONFIG};
 use crate::ContractError;
@@ -25,31 +25,32 @@ pub fn validate_rules(rules: &VotingRules) -> Result<(), ContractError> {
 /// unbonding period (so a voter cannot vote, unbond and be gone before the vote ends).
 pub fn validate(deps: Deps, config: &Config) -> Result<(), ContractError> {
     validate_rules(&config.rules)?;
-    if config.deposit.is_zero() {
-        return Err(ContractError::ZeroDeposit);
-    }
-    if config.voting_period_seconds == 0 {
-        return Err(ContractError::ZeroVotingPeriod);
-    }
+    ensure!(!config.deposit.is_zero(), ContractError::ZeroDeposit);
+    ensure!(
+        config.voting_period_seconds != 0,
+        ContractError::ZeroVotingPeriod
+    );
     let unbonding_seconds = StakingContract(config.staking.clone())
         .config(&deps.querier)?
         .unbonding_seconds;
-    if config.voting_period_seconds >= unbonding_seconds {
-        return Err(ContractError::VotingPeriodNotBelowUnbonding {
+    ensure!(
+        config.voting_period_seconds < unbonding_seconds,
+        ContractError::VotingPeriodNotBelowUnbonding {
             voting_period_seconds: config.voting_period_seconds,
             unbonding_seconds,
-        });
-    }
+        }
+    );
     Ok(())
 }
 
 /// Only the DAO itself (a passed proposal) may act.
 pub fn assert_self(env: &Env, info: &MessageInfo) -> Result<(), ContractError> {
-    if info.sender != env.contract.address {
-        return Err(ContractError::Unauthorized {
+    ensure!(
+        info.sender == env.contract.address,
+        ContractError::Unauthorized {
             expected: env.contract.address.to_string(),
-        });
-    }
+        }
+    );
     Ok(())
 }
 

@@ -3,7 +3,8 @@ use btt_types::migration::migrate_contract;
 #[cfg(not(feature = "library"))]
 use cosmwasm_std::entry_point;
 use cosmwasm_std::{
-    to_json_binary, Binary, Deps, DepsMut, Env, MessageInfo, Reply, Response, StdResult, Uint128,
+    ensure, to_json_binary, Binary, Deps, DepsMut, Env, MessageInfo, Reply, Response, StdResult,
+    Uint128,
 };
 
 use crate::state::{Config, CONFIG, DEPOSITS_HELD, GUARDIAN, LAST_PROPOSAL_ID};
@@ -35,9 +36,10 @@ pub fn instantiate(
     let guardian = match (msg.guardian, msg.guardian_sunset) {
         (None, None) => None,
         (Some(address), Some(sunset)) => {
-            if sunset <= env.block.time {
-                return Err(ContractError::SunsetInPast { sunset });
-            }
+            ensure!(
+                sunset > env.block.time,
+                ContractError::SunsetInPast { sunset }
+            );
             Some(Guardian {
                 address: deps.api.addr_validate(&address)?,
                 sunset,

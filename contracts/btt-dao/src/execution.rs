@@ -4,8 +4,8 @@ use btt_types::dao::{ExecuteMsg, Proposal, Status};
 use btt_types::token::TokenContract;
 use cosmwasm_schema::cw_serde;
 use cosmwasm_std::{
-    to_json_binary, DepsMut, Env, MessageInfo, Reply, Response, Storage, SubMsg, SubMsgResult,
-    WasmMsg,
+    ensure, to_json_binary, DepsMut, Env, MessageInfo, Reply, Response, Storage, SubMsg,
+    SubMsgResult, WasmMsg,
 };
 
 use crate::config::assert_self;
@@ -57,15 +57,17 @@ pub fn close(
 ) -> Result<Response, ContractError> {
     cw_utils::nonpayable(&info)?;
     let mut proposal = load(deps.storage, proposal_id)?;
-    if proposal.status != Status::Open {
-        return Err(ContractError::VotingClosed { proposal_id });
-    }
-    if env.block.time < proposal.voting_ends_at {
-        return Err(ContractError::VotingNotEnded {
+    ensure!(
+        proposal.status == Status::Open,
+        ContractError::VotingClosed { proposal_id }
+    );
+    ensure!(
+        env.block.time >= proposal.voting_ends_at,
+        ContractError::VotingNotEnded {
             proposal_id,
             ends_at: proposal.voting_ends_at,
-        });
-    }
+        }
+    );
     let rules = CONFIG.load(deps.storage)?.rules;
     proposal.status = status_at(&proposal, &rules, env.block.time);
     PROPOSALS.save(deps.storage, proposal_id, &proposal)?;
@@ -93,18 +95,20 @@ pub fn execute(
     let mut proposal = load(deps.storage, proposal_id)?;
     let rules = CONFIG.load(deps.storage)?.rules;
     let status = status_at(&proposal, &rules, env.block.time);
-    if status != Status::Passed {
-        return Err(ContractError::NotPassed {
+    ensure!(
+        status == Status::Passed,
+        ContractError::NotPassed {
             proposal_id,
             status,
-        });
-    }
-    if env.block.time < proposal.executable_at {
-        return Err(ContractError::TimelockNotOver {
+        }
+    );
+    ensure!(
+        env.block.time >= proposal.executable_at,
+        ContractError::TimelockNotOver {
             proposal_id,
             executable_at: proposal.executable_at,
-        });
-    }
+        }
+    );
     proposal.status = Status::Executed;
     PROPOSALS.save(deps.storage, proposal_id, &proposal)?;
     let run = WasmMsg::Execute {

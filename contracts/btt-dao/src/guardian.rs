@@ -1,7 +1,7 @@
 //! The foundation guardian: a veto until a sunset fixed at instantiate.
 
 use btt_types::dao::Status;
-use cosmwasm_std::{DepsMut, Env, MessageInfo, Response};
+use cosmwasm_std::{ensure, DepsMut, Env, MessageInfo, Response};
 
 use crate::execution::release_deposit;
 use crate::state::{CONFIG, GUARDIAN, PROPOSALS};
@@ -20,27 +20,30 @@ pub fn veto(
     let guardian = GUARDIAN
         .load(deps.storage)?
         .ok_or(ContractError::NoGuardian)?;
-    if info.sender != guardian.address {
-        return Err(ContractError::Unauthorized {
+    ensure!(
+        info.sender == guardian.address,
+        ContractError::Unauthorized {
             expected: guardian.address.to_string(),
-        });
-    }
-    if env.block.time >= guardian.sunset {
-        return Err(ContractError::GuardianSunset {
+        }
+    );
+    ensure!(
+        env.block.time < guardian.sunset,
+        ContractError::GuardianSunset {
             sunset: guardian.sunset,
-        });
-    }
+        }
+    );
     let mut proposal = PROPOSALS
         .may_load(deps.storage, proposal_id)?
         .ok_or(ContractError::ProposalNotFound { proposal_id })?;
     let rules = CONFIG.load(deps.storage)?.rules;
     let status = status_at(&proposal, &rules, env.block.time);
-    if !matches!(status, Status::Open | Status::Passed) {
-        return Err(ContractError::NotVetoable {
+    ensure!(
+        matches!(status, Status::Open | Status::Passed),
+        ContractError::NotVetoable {
             proposal_id,
             status,
-        });
-    }
+        }
+    );
     proposal.status = Status::GuardianVetoed;
     PROPOSALS.save(deps.storage, proposal_id, &proposal)?;
     Ok(release_deposit(deps.storage, &proposal, true)?

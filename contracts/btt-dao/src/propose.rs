@@ -3,9 +3,12 @@
 use btt_types::dao::{
     Proposal, ReceiveMsg, Status, Tally, MAX_DESCRIPTION_LEN, MAX_PROPOSAL_MSGS, MAX_TITLE_LEN,
 };
+use btt_types::math::Checked;
 use btt_types::staking::StakingContract;
 use btt_types::token::hook_sender;
-use cosmwasm_std::{from_json, Addr, CosmosMsg, DepsMut, Env, MessageInfo, Response, Uint128};
+use cosmwasm_std::{
+    ensure, from_json, Addr, CosmosMsg, DepsMut, Env, MessageInfo, Response, Uint128,
+};
 use cw20::Cw20ReceiveMsg;
 
 use crate::state::{CONFIG, DEPOSITS_HELD, LAST_PROPOSAL_ID, PROPOSALS};
@@ -50,33 +53,34 @@ fn propose(
     msgs: Vec<CosmosMsg>,
 ) -> Result<Response, ContractError> {
     let config = CONFIG.load(deps.storage)?;
-    if sent != config.deposit {
-        return Err(ContractError::WrongDeposit {
+    ensure!(
+        sent == config.deposit,
+        ContractError::WrongDeposit {
             expected: config.deposit,
             sent,
-        });
-    }
+        }
+    );
     if title.is_empty() || title.len() > MAX_TITLE_LEN {
         return Err(ContractError::InvalidTitle { max: MAX_TITLE_LEN });
     }
-    if description.len() > MAX_DESCRIPTION_LEN {
-        return Err(ContractError::DescriptionTooLong {
+    ensure!(
+        description.len() <= MAX_DESCRIPTION_LEN,
+        ContractError::DescriptionTooLong {
             max: MAX_DESCRIPTION_LEN,
-        });
-    }
-    if msgs.len() > MAX_PROPOSAL_MSGS {
-        return Err(ContractError::TooManyMessages {
+        }
+    );
+    ensure!(
+        msgs.len() <= MAX_PROPOSAL_MSGS,
+        ContractError::TooManyMessages {
             max: MAX_PROPOSAL_MSGS,
-        });
-    }
+        }
+    );
     // Power at the start of this block: stake added from now on counts zero in this proposal.
     let start_height = env.block.height;
     let total_power =
         StakingContract(config.staking).total_power_at(&deps.querier, start_height)?;
-    if total_power.is_zero() {
-        return Err(ContractError::NoVotingPower);
-    }
-    let id = LAST_PROPOSAL_ID.load(deps.storage)? + 1;
+    ensure!(!total_power.is_zero(), ContractError::NoVotingPower);
+    let id = LAST_PROPOSAL_ID.load(deps.storage)?.add_checked(1)?;
     LAST_PROPOSAL_ID.save(deps.storage, &id)?;
     let voting_ends_at = env.block.time.plus_seconds(config.voting_period_seconds);
     let proposal = Proposal {

@@ -3,9 +3,14 @@
 use btt_types::dao::{Proposal, Status, Tally, VotingRules};
 use cosmwasm_std::{Decimal, Timestamp, Uint128};
 
-/// Power that voted, Abstain included.
+/// Power that voted, Abstain included. (Voting power is at most the staked supply times the
+/// largest lock multiplier, far inside 128 bits, so the sum never saturates.)
 pub fn turnout(tally: &Tally) -> Uint128 {
-    tally.yes + tally.no + tally.abstain + tally.no_with_veto
+    tally
+        .yes
+        .saturating_add(tally.no)
+        .saturating_add(tally.abstain)
+        .saturating_add(tally.no_with_veto)
 }
 
 /// True when `part / whole` is at least `share` (false for an empty whole).
@@ -33,7 +38,10 @@ pub fn outcome(tally: &Tally, total_power: Uint128, rules: &VotingRules) -> Stat
     if exceeds(tally.no_with_veto, turnout(tally), rules.veto_threshold) {
         return Status::Vetoed;
     }
-    let deciding = tally.yes + tally.no + tally.no_with_veto;
+    let deciding = tally
+        .yes
+        .saturating_add(tally.no)
+        .saturating_add(tally.no_with_veto);
     if exceeds(tally.yes, deciding, rules.threshold) {
         Status::Passed
     } else {

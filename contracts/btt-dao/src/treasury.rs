@@ -9,8 +9,8 @@ use btt_types::dao::{Fund, FundBalance};
 use btt_types::staking::{StakingContract, BTT_REWARDS};
 use btt_types::token::TokenContract;
 use cosmwasm_std::{
-    coins, Addr, BankMsg, Deps, DepsMut, Env, MessageInfo, Order, Response, StdResult, Storage,
-    Uint128,
+    coins, ensure, Addr, BankMsg, Deps, DepsMut, Env, MessageInfo, Order, Response, StdResult,
+    Storage, Uint128,
 };
 use cw_storage_plus::Map;
 
@@ -58,12 +58,8 @@ pub fn deposit_btt(
 }
 
 fn check_depositable(fund: Fund, amount: Uint128) -> Result<(), ContractError> {
-    if !fund.depositable() {
-        return Err(ContractError::NotDepositable { fund });
-    }
-    if amount.is_zero() {
-        return Err(ContractError::ZeroAmount);
-    }
+    ensure!(fund.depositable(), ContractError::NotDepositable { fund });
+    ensure!(!amount.is_zero(), ContractError::ZeroAmount);
     Ok(())
 }
 
@@ -101,12 +97,11 @@ pub fn spend(
     assert_self(&env, &info)?;
     cw_utils::nonpayable(&info)?;
     let recipient = deps.api.addr_validate(&recipient)?;
-    if fund == Fund::DepositsHeld {
-        return Err(ContractError::NotSpendable { fund });
-    }
-    if amount.is_zero() {
-        return Err(ContractError::ZeroAmount);
-    }
+    ensure!(
+        fund != Fund::DepositsHeld,
+        ContractError::NotSpendable { fund }
+    );
+    ensure!(!amount.is_zero(), ContractError::ZeroAmount);
     let balance = FUNDS
         .may_load(deps.storage, (fund.key(), &denom))?
         .unwrap_or_default();
@@ -188,13 +183,14 @@ pub fn assert_covered(
                 .query_balance(&env.contract.address, &denom)?
                 .amount
         };
-        if balance < held {
-            return Err(ContractError::FundsNotCovered {
+        ensure!(
+            balance >= held,
+            ContractError::FundsNotCovered {
                 denom,
                 balance,
                 held,
-            });
-        }
+            }
+        );
     }
     Ok(Response::new().add_attribute("action", "assert_funds_covered"))
 }

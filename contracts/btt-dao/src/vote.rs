@@ -2,7 +2,7 @@
 
 use btt_types::dao::{Status, Tally, VoteOption};
 use btt_types::staking::StakingContract;
-use cosmwasm_std::{DepsMut, Env, MessageInfo, OverflowError, Response, Uint128};
+use cosmwasm_std::{ensure, DepsMut, Env, MessageInfo, OverflowError, Response, Uint128};
 
 use crate::state::{Ballot, BALLOTS, CONFIG, PROPOSALS};
 use crate::ContractError;
@@ -45,12 +45,13 @@ pub fn vote(
     }
     let staking = StakingContract(CONFIG.load(deps.storage)?.staking);
     let power = staking.voting_power_at(&deps.querier, &info.sender, proposal.start_height)?;
-    if power.is_zero() {
-        return Err(ContractError::NoPowerAtHeight {
+    ensure!(
+        !power.is_zero(),
+        ContractError::NoPowerAtHeight {
             voter: info.sender,
             height: proposal.start_height,
-        });
-    }
+        }
+    );
     if let Some(previous) = BALLOTS.may_load(deps.storage, (proposal_id, &info.sender))? {
         remove(&mut proposal.tally, previous.vote, previous.power)?;
     }

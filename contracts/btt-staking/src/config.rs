@@ -5,7 +5,7 @@ use btt_types::staking::{
     ConfigUpdate, FeeTier, LockTier, MAX_FEE_TIERS, MAX_LOCK_TIERS, MAX_MULTIPLIER,
     MAX_REWARD_DENOMS, REWARD_PERIOD_BOUNDS,
 };
-use cosmwasm_std::{Addr, Decimal, Deps, DepsMut, MessageInfo, Response};
+use cosmwasm_std::{ensure, Addr, Decimal, Deps, DepsMut, MessageInfo, Response};
 
 use crate::state::{Config, CONFIG};
 use crate::ContractError;
@@ -40,9 +40,10 @@ pub fn validate_lock_tiers(tiers: &[LockTier]) -> Result<(), ContractError> {
 
 /// Fee tiers: at most 10, minimum stakes strictly increasing, discounts at most 100%.
 pub fn validate_fee_tiers(tiers: &[FeeTier]) -> Result<(), ContractError> {
-    if tiers.len() > MAX_FEE_TIERS {
-        return Err(ContractError::FeeTierCount { max: MAX_FEE_TIERS });
-    }
+    ensure!(
+        tiers.len() <= MAX_FEE_TIERS,
+        ContractError::FeeTierCount { max: MAX_FEE_TIERS }
+    );
     let ordered = tiers.windows(2).all(|w| w[0].min_stake < w[1].min_stake);
     if !ordered || tiers.iter().any(|t| !t.discount.is_valid()) {
         return Err(ContractError::InvalidFeeTiers);
@@ -56,19 +57,18 @@ pub fn validate_unbonding(
     unbonding_seconds: u64,
     dao: Option<&Addr>,
 ) -> Result<(), ContractError> {
-    if unbonding_seconds == 0 {
-        return Err(ContractError::ZeroUnbonding);
-    }
+    ensure!(unbonding_seconds != 0, ContractError::ZeroUnbonding);
     if let Some(dao) = dao {
         let voting_period_seconds = DaoContract(dao.clone())
             .config(&deps.querier)?
             .voting_period_seconds;
-        if unbonding_seconds <= voting_period_seconds {
-            return Err(ContractError::UnbondingNotAboveVotingPeriod {
+        ensure!(
+            unbonding_seconds > voting_period_seconds,
+            ContractError::UnbondingNotAboveVotingPeriod {
                 unbonding_seconds,
                 voting_period_seconds,
-            });
-        }
+            }
+        );
     }
     Ok(())
 }

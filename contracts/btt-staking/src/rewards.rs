@@ -9,6 +9,7 @@
 //! denom is left undistributed.
 
 use btt_types::asset::Asset;
+use btt_types::math::Checked;
 use btt_types::staking::{RewardAmount, RewardStreamResponse, BTT_REWARDS};
 use cosmwasm_std::{
     ensure, Addr, CosmosMsg, Decimal256, DepsMut, Env, MessageInfo, Response, StdError, StdResult,
@@ -41,7 +42,7 @@ pub fn denoms(config: &Config) -> Vec<String> {
 pub fn advance(stream: &mut Stream, now: u64, total_power: Uint128) -> StdResult<()> {
     let until = now.min(stream.ends_at);
     if until > stream.last_update {
-        let seconds = Decimal256::from_ratio(until - stream.last_update, 1u128);
+        let seconds = Decimal256::from_ratio(until.sub_checked(stream.last_update)?, 1u128);
         let streamed = stream.rate.checked_mul(seconds)?;
         if total_power.is_zero() {
             stream.waiting = stream.waiting.checked_add(streamed)?;
@@ -60,9 +61,10 @@ pub fn advance(stream: &mut Stream, now: u64, total_power: Uint128) -> StdResult
 /// `added`.
 fn restream(stream: &mut Stream, now: u64, period: u64, added: Decimal256) -> StdResult<()> {
     let left = if stream.ends_at > now {
-        stream
-            .rate
-            .checked_mul(Decimal256::from_ratio(stream.ends_at - now, 1u128))?
+        stream.rate.checked_mul(Decimal256::from_ratio(
+            stream.ends_at.sub_checked(now)?,
+            1u128,
+        ))?
     } else {
         Decimal256::zero()
     };

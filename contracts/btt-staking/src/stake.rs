@@ -1,11 +1,12 @@
 //! Staking, unbonding and the claim of matured unbondings.
 
+use btt_types::math::Checked;
 use btt_types::pagination::clamp_limit;
 use btt_types::staking::{ReceiveMsg, Stake, Unbonding};
 use btt_types::token::{hook_sender, TokenContract};
 use cosmwasm_std::{
-    from_json, Addr, Decimal, DepsMut, Env, MessageInfo, Order, Response, StdResult, Storage,
-    Uint128,
+    ensure, from_json, Addr, Decimal, DepsMut, Env, MessageInfo, Order, Response, StdResult,
+    Storage, Uint128,
 };
 use cw20::Cw20ReceiveMsg;
 
@@ -73,9 +74,7 @@ fn stake(
     tier_index: u32,
 ) -> Result<Response, ContractError> {
     btt_types::circuit::ensure_open(deps.storage)?;
-    if amount.is_zero() {
-        return Err(ContractError::ZeroAmount);
-    }
+    ensure!(!amount.is_zero(), ContractError::ZeroAmount);
     let config = CONFIG.load(deps.storage)?;
     let tier = config
         .lock_tiers
@@ -84,7 +83,7 @@ fn stake(
     let mut staker = STAKERS
         .may_load(deps.storage, &staker_addr)?
         .unwrap_or_default();
-    staker.last_stake_id += 1;
+    staker.last_stake_id = staker.last_stake_id.add_checked(1)?;
     let stake = Stake {
         id: staker.last_stake_id,
         amount,
@@ -135,26 +134,28 @@ pub fn unbond(
     let mut stake = STAKES
         .may_load(deps.storage, (&who, stake_id))?
         .ok_or(ContractError::StakeNotFound { stake_id })?;
-    if env.block.time < stake.unlocks_at {
-        return Err(ContractError::StillLocked {
+    ensure!(
+        env.block.time >= stake.unlocks_at,
+        ContractError::StillLocked {
             stake_id,
             unlocks_at: stake.unlocks_at,
-        });
-    }
+        }
+    );
     let amount = amount.unwrap_or(stake.amount);
-    if amount.is_zero() {
-        return Err(ContractError::ZeroAmount);
-    }
-    if amount > stake.amount {
-        return Err(ContractError::InsufficientStake {
+    ensure!(!amount.is_zero(), ContractError::ZeroAmount);
+    ensure!(
+        amount <= stake.amount,
+        ContractError::InsufficientStake {
             stake_id,
             staked: stake.amount,
             requested: amount,
-        });
-    }
-    let removed = power_of(stake.amount, stake.multiplier)
-        .checked_sub(power_of(stake.amount - amount, stake.multiplier))?;
-    stake.amount -= amount;
+        }
+    );
+    let removed = power_of(stake.amount, stake.multiplier).checked_sub(power_of(
+        stake.amount.checked_sub(amount)?,
+        stake.multiplier,
+    ))?;
+    stake.amount = stake.amount.checked_sub(amount)?;
     if stake.amount.is_zero() {
         STAKES.remove(deps.storage, (&who, stake_id));
     } else {
@@ -174,7 +175,7 @@ pub fn unbond(
     )?;
     staker.staked = staker.staked.checked_sub(amount)?;
     staker.unbonding = staker.unbonding.checked_add(amount)?;
-    staker.last_unbonding_id += 1;
+    staker.last_unbonding_id = staker.last_unbonding_id.add_checked(1)?;
     let unbonding = Unbonding {
         id: staker.last_unbonding_id,
         amount,
@@ -221,9 +222,7 @@ pub fn claim_unbonded(
                 .map_or(true, |u| u.claimable_at <= env.block.time)
         })
         .collect::<StdResult<_>>()?;
-    if matured.is_empty() {
-        return Err(ContractError::NothingToClaim);
-    }
+    ensure!(!matured.is_empty(), ContractError::NothingToClaim);
     let mut amount = Uint128::zero();
     for u in &matured {
         UNBONDINGS.remove(deps.storage, (&who, u.id));

@@ -1,7 +1,7 @@
 //! Claims: the beneficiary takes what has vested and is not yet claimed.
 
 use btt_types::token::TokenContract;
-use cosmwasm_std::{DepsMut, Env, MessageInfo, Response, StdError};
+use cosmwasm_std::{ensure, DepsMut, Env, MessageInfo, Response, StdError};
 
 use crate::curve;
 use crate::state::{SCHEDULES, TOKEN, TOTALS};
@@ -18,17 +18,19 @@ pub fn claim(
     let mut schedule = SCHEDULES
         .may_load(deps.storage, schedule_id)?
         .ok_or(ContractError::ScheduleNotFound { schedule_id })?;
-    if info.sender != schedule.beneficiary {
-        return Err(ContractError::NotBeneficiary { schedule_id });
-    }
+    ensure!(
+        info.sender == schedule.beneficiary,
+        ContractError::NotBeneficiary { schedule_id }
+    );
     let now = env.block.time;
     let amount = curve::status(&schedule, now).claimable;
-    if amount.is_zero() {
-        return Err(ContractError::NothingToClaim {
+    ensure!(
+        !amount.is_zero(),
+        ContractError::NothingToClaim {
             schedule_id,
             at: now,
-        });
-    }
+        }
+    );
     schedule.claimed = schedule
         .claimed
         .checked_add(amount)

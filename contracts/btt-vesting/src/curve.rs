@@ -3,24 +3,20 @@
 use btt_types::vesting::{
     Curve, CurveSpec, Schedule, Tranche, TrancheSpec, VestingStatus, MAX_TRANCHES,
 };
-use cosmwasm_std::{Timestamp, Uint128};
+use cosmwasm_std::{ensure, Timestamp, Uint128};
 
 use crate::ContractError;
 
 /// Checks a new schedule's curve against its amount and turns it into the stored curve.
 pub fn validate(amount: Uint128, spec: CurveSpec) -> Result<Curve, ContractError> {
-    if amount.is_zero() {
-        return Err(ContractError::ZeroAmount);
-    }
+    ensure!(!amount.is_zero(), ContractError::ZeroAmount);
     match spec {
         CurveSpec::DelayedLinear {
             start,
             delay_seconds,
             linear_seconds,
         } => {
-            if linear_seconds == 0 {
-                return Err(ContractError::EmptyLinearPeriod);
-            }
+            ensure!(linear_seconds != 0, ContractError::EmptyLinearPeriod);
             delay_seconds
                 .checked_add(linear_seconds)
                 .and_then(|span| start.seconds().checked_add(span))
@@ -37,20 +33,17 @@ pub fn validate(amount: Uint128, spec: CurveSpec) -> Result<Curve, ContractError
 }
 
 fn validate_tranches(amount: Uint128, tranches: Vec<TrancheSpec>) -> Result<Curve, ContractError> {
-    if tranches.is_empty() {
-        return Err(ContractError::NoTranches);
-    }
-    if tranches.len() > MAX_TRANCHES {
-        return Err(ContractError::TooManyTranches {
+    ensure!(!tranches.is_empty(), ContractError::NoTranches);
+    ensure!(
+        tranches.len() <= MAX_TRANCHES,
+        ContractError::TooManyTranches {
             max: MAX_TRANCHES,
             got: tranches.len(),
-        });
-    }
+        }
+    );
     let mut sum = Uint128::zero();
     for (index, tranche) in tranches.iter().enumerate() {
-        if tranche.amount.is_zero() {
-            return Err(ContractError::ZeroAmount);
-        }
+        ensure!(!tranche.amount.is_zero(), ContractError::ZeroAmount);
         if index > 0 && tranche.not_before <= tranches[index - 1].not_before {
             return Err(ContractError::TranchesOutOfOrder {
                 index,
@@ -61,12 +54,13 @@ fn validate_tranches(amount: Uint128, tranches: Vec<TrancheSpec>) -> Result<Curv
             .checked_add(tranche.amount)
             .map_err(cosmwasm_std::StdError::from)?;
     }
-    if sum != amount {
-        return Err(ContractError::TranchesDoNotAddUp {
+    ensure!(
+        sum == amount,
+        ContractError::TranchesDoNotAddUp {
             amount,
             tranches: sum,
-        });
-    }
+        }
+    );
     Ok(Curve::Milestones {
         tranches: tranches
             .into_iter()

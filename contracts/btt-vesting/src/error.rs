@@ -1,6 +1,6 @@
 use btt_types::migration::MigrationError;
 use btt_types::token::UnknownToken;
-use cosmwasm_std::{StdError, Timestamp, Uint128};
+use cosmwasm_std::{OverflowError, StdError, Timestamp, Uint128};
 use cw_ownable::OwnershipError;
 use cw_utils::PaymentError;
 use thiserror::Error;
@@ -9,6 +9,9 @@ use thiserror::Error;
 pub enum ContractError {
     #[error("{0}")]
     Std(#[from] StdError),
+
+    #[error("{0}")]
+    Overflow(#[from] OverflowError),
 
     #[error("{0}")]
     Payment(#[from] PaymentError),

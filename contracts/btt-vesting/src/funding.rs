@@ -1,10 +1,11 @@
 //! Funding: a cw20 `Send` of BTT by the owner creates schedules.
 
+use btt_types::math::Checked;
 use btt_types::token::hook_sender;
 use btt_types::vesting::{
     NewSchedule, ReceiveMsg, Schedule, MAX_CATEGORY_LEN, MAX_SCHEDULES_PER_FUNDING,
 };
-use cosmwasm_std::{from_json, Addr, DepsMut, MessageInfo, Response, StdError, Uint128};
+use cosmwasm_std::{ensure, from_json, Addr, DepsMut, MessageInfo, Response, StdError, Uint128};
 use cw20::Cw20ReceiveMsg;
 
 use crate::curve;
@@ -33,25 +34,25 @@ fn create_schedules(
     sent: Uint128,
     schedules: Vec<NewSchedule>,
 ) -> Result<Response, ContractError> {
-    if schedules.is_empty() {
-        return Err(ContractError::NoSchedules);
-    }
-    if schedules.len() > MAX_SCHEDULES_PER_FUNDING {
-        return Err(ContractError::TooManySchedules {
+    ensure!(!schedules.is_empty(), ContractError::NoSchedules);
+    ensure!(
+        schedules.len() <= MAX_SCHEDULES_PER_FUNDING,
+        ContractError::TooManySchedules {
             max: MAX_SCHEDULES_PER_FUNDING,
             got: schedules.len(),
-        });
-    }
+        }
+    );
     let scheduled = schedules
         .iter()
         .try_fold(Uint128::zero(), |sum, s| sum.checked_add(s.amount))
         .map_err(StdError::from)?;
-    if scheduled != sent {
-        return Err(ContractError::AmountMismatch { sent, scheduled });
-    }
+    ensure!(
+        scheduled == sent,
+        ContractError::AmountMismatch { sent, scheduled }
+    );
 
     let mut totals = TOTALS.load(deps.storage)?;
-    let first_id = totals.last_id + 1;
+    let first_id = totals.last_id.add_checked(1)?;
     for new in schedules {
         if new.category.is_empty() || new.category.len() > MAX_CATEGORY_LEN {
             return Err(ContractError::InvalidCategory {
@@ -60,7 +61,7 @@ fn create_schedules(
         }
         let beneficiary = deps.api.addr_validate(&new.beneficiary)?;
         let curve = curve::validate(new.amount, new.curve)?;
-        totals.last_id += 1;
+        totals.last_id = totals.last_id.add_checked(1)?;
         let schedule = Schedule {
             id: totals.last_id,
             beneficiary,

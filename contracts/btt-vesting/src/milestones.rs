@@ -1,7 +1,7 @@
 //! Milestone approvals by the owner (the DAO after deployment).
 
 use btt_types::vesting::Curve;
-use cosmwasm_std::{DepsMut, Env, MessageInfo, Response};
+use cosmwasm_std::{ensure, DepsMut, Env, MessageInfo, Response};
 
 use crate::state::SCHEDULES;
 use crate::ContractError;
@@ -28,12 +28,13 @@ pub fn approve_tranche(
             schedule_id,
             tranche,
         })?;
-    if entry.approved_at.is_some() {
-        return Err(ContractError::TrancheAlreadyApproved {
+    ensure!(
+        entry.approved_at.is_none(),
+        ContractError::TrancheAlreadyApproved {
             schedule_id,
             tranche,
-        });
-    }
+        }
+    );
     entry.approved_at = Some(env.block.time);
     let (amount, not_before) = (entry.amount, entry.not_before);
     SCHEDULES.save(deps.storage, schedule_id, &schedule)?;

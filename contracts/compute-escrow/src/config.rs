@@ -5,7 +5,7 @@ use btt_types::compute::{
     stream_set, ConfigUpdate, InstantiateMsg, MAX_HARDWARE_CLASSES, MAX_RUN_SECONDS,
 };
 use btt_types::fee_router::FeeRoutingUpdate;
-use cosmwasm_std::{Decimal, Deps, DepsMut, MessageInfo, Response};
+use cosmwasm_std::{ensure, Decimal, Deps, DepsMut, MessageInfo, Response};
 
 use crate::state::{Config, CONFIG};
 use crate::ContractError;
@@ -47,9 +47,10 @@ pub fn validate(config: &Config) -> Result<(), ContractError> {
                 "hardware class names must be 1 to 32 bytes and unique",
             ));
         }
-        if c.unit_price.is_zero() {
-            return Err(invalid("unit prices must be greater than zero"));
-        }
+        ensure!(
+            !c.unit_price.is_zero(),
+            invalid("unit prices must be greater than zero")
+        );
     }
     let u = &config.urgency;
     if [u.standard, u.priority, u.urgent]
@@ -64,12 +65,14 @@ pub fn validate(config: &Config) -> Result<(), ContractError> {
             return Err(invalid("native rates must be positive, one per denom"));
         }
     }
-    if config.min_bond.is_zero() {
-        return Err(invalid("the minimum bond must be greater than zero"));
-    }
-    if !config.slash.is_valid() {
-        return Err(invalid("the slash share is at most 100%"));
-    }
+    ensure!(
+        !config.min_bond.is_zero(),
+        invalid("the minimum bond must be greater than zero")
+    );
+    ensure!(
+        config.slash.is_valid(),
+        invalid("the slash share is at most 100%")
+    );
     let w = &config.run_window;
     if w.base_seconds == 0 || w.min_for(1) > MAX_RUN_SECONDS {
         return Err(invalid(

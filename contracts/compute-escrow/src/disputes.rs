@@ -2,7 +2,7 @@
 //! refunds or splits, and slashes nodes at fault.
 
 use btt_types::compute::{JobStatus, Resolution};
-use cosmwasm_std::{DepsMut, Env, MessageInfo, Response};
+use cosmwasm_std::{ensure, DepsMut, Env, MessageInfo, Response};
 
 use crate::jobs::{load, review_ends};
 use crate::nodes::slash_nodes;
@@ -20,26 +20,27 @@ pub fn dispute(
 ) -> Result<Response, ContractError> {
     cw_utils::nonpayable(&info)?;
     let mut job = load(deps.storage, job_id)?;
-    if job.clinic != info.sender {
-        return Err(ContractError::NotClinic);
-    }
-    if job.status != JobStatus::Submitted {
-        return Err(ContractError::WrongJobStatus {
+    ensure!(job.clinic == info.sender, ContractError::NotClinic);
+    ensure!(
+        job.status == JobStatus::Submitted,
+        ContractError::WrongJobStatus {
             job_id,
             expected: "submitted",
             actual: job.status,
-        });
-    }
+        }
+    );
     let ended_at = review_ends(&job);
-    if env.block.time >= ended_at {
-        return Err(ContractError::ReviewOver { job_id, ended_at });
-    }
-    if reason.len() > 256 {
-        return Err(ContractError::TooLong {
+    ensure!(
+        env.block.time < ended_at,
+        ContractError::ReviewOver { job_id, ended_at }
+    );
+    ensure!(
+        reason.len() <= 256,
+        ContractError::TooLong {
             field: "reason",
             max: 256,
-        });
-    }
+        }
+    );
     for node_id in &job.accepted {
         let mut node = NODES.load(deps.storage, *node_id)?;
         node.open_disputes = node.open_disputes.saturating_add(1);
@@ -63,17 +64,16 @@ pub fn resolve(
 ) -> Result<Response, ContractError> {
     cw_utils::nonpayable(&info)?;
     let config = CONFIG.load(deps.storage)?;
-    if info.sender != config.arbiter {
-        return Err(ContractError::NotArbiter);
-    }
+    ensure!(info.sender == config.arbiter, ContractError::NotArbiter);
     let mut job = load(deps.storage, job_id)?;
-    if job.status != JobStatus::Disputed {
-        return Err(ContractError::WrongJobStatus {
+    ensure!(
+        job.status == JobStatus::Disputed,
+        ContractError::WrongJobStatus {
             job_id,
             expected: "disputed",
             actual: job.status,
-        });
-    }
+        }
+    );
     for (i, node_id) in at_fault.iter().enumerate() {
         if !job.assignments.iter().any(|a| a.node_id == *node_id) || at_fault[..i].contains(node_id)
         {
@@ -90,11 +90,12 @@ pub fn resolve(
         Resolution::Pay => (cosmwasm_std::Uint128::zero(), JobStatus::Paid),
         Resolution::Refund => (job.price, JobStatus::Refunded),
         Resolution::Split { clinic_share } => {
-            if !clinic_share.is_valid() {
-                return Err(ContractError::InvalidConfig {
+            ensure!(
+                clinic_share.is_valid(),
+                ContractError::InvalidConfig {
                     reason: "a clinic share is at most 100%".into(),
-                });
-            }
+                }
+            );
             (clinic_share.of(job.price), JobStatus::Split)
         }
     };

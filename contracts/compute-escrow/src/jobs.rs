@@ -22,13 +22,14 @@ pub fn load(storage: &dyn Storage, job_id: u64) -> Result<Job, ContractError> {
 }
 
 fn expect(job: &Job, status: JobStatus, expected: &'static str) -> Result<(), ContractError> {
-    if job.status != status {
-        return Err(ContractError::WrongJobStatus {
+    ensure!(
+        job.status == status,
+        ContractError::WrongJobStatus {
             job_id: job.id,
             expected,
             actual: job.status,
-        });
-    }
+        }
+    );
     Ok(())
 }
 
@@ -46,9 +47,7 @@ fn expect_not_running(job: &Job) -> Result<(), ContractError> {
 }
 
 fn only_clinic(job: &Job, who: &Addr) -> Result<(), ContractError> {
-    if job.clinic != *who {
-        return Err(ContractError::NotClinic);
-    }
+    ensure!(job.clinic == *who, ContractError::NotClinic);
     Ok(())
 }
 
@@ -315,21 +314,21 @@ pub fn submit(
     for node_id in &job.accepted {
         is_operator |= NODES.load(deps.storage, *node_id)?.operator == info.sender;
     }
-    if !is_operator {
-        return Err(ContractError::NotAssignedOperator);
-    }
-    if result_hash.len() > 64 {
-        return Err(ContractError::TooLong {
+    ensure!(is_operator, ContractError::NotAssignedOperator);
+    ensure!(
+        result_hash.len() <= 64,
+        ContractError::TooLong {
             field: "result_hash",
             max: 64,
-        });
-    }
-    if result_uri.len() > 256 {
-        return Err(ContractError::TooLong {
+        }
+    );
+    ensure!(
+        result_uri.len() <= 256,
+        ContractError::TooLong {
             field: "result_uri",
             max: 256,
-        });
-    }
+        }
+    );
     job.result = Some(JobResult {
         hash: result_hash,
         uri: result_uri,
@@ -386,9 +385,10 @@ pub fn finalize(
     let job = load(deps.storage, job_id)?;
     expect(&job, JobStatus::Submitted, "submitted")?;
     let ends_at = review_ends(&job);
-    if env.block.time < ends_at {
-        return Err(ContractError::ReviewNotOver { job_id, ends_at });
-    }
+    ensure!(
+        env.block.time >= ends_at,
+        ContractError::ReviewNotOver { job_id, ends_at }
+    );
     complete(deps, job, "finalize")
 }
 

@@ -1,16 +1,15 @@
 //! The node registry: register with a bond, update, pause, retire, withdraw, slash.
 
 use btt_types::compute::{EnergyRating, Job, Node, NodeSpec, NodeStatus};
+use btt_types::math::Checked;
 use btt_types::token::TokenContract;
-use cosmwasm_std::{Addr, DepsMut, Env, MessageInfo, Response, Storage, Uint128};
+use cosmwasm_std::{ensure, Addr, DepsMut, Env, MessageInfo, Response, Storage, Uint128};
 
 use crate::state::{Config, CONFIG, NODES, TOTALS};
 use crate::ContractError;
 
 fn check_text(field: &'static str, value: &str, max: usize) -> Result<(), ContractError> {
-    if value.len() > max {
-        return Err(ContractError::TooLong { field, max });
-    }
+    ensure!(value.len() <= max, ContractError::TooLong { field, max });
     Ok(())
 }
 
@@ -24,16 +23,18 @@ fn check_spec(config: &Config, spec: &NodeSpec) -> Result<(), ContractError> {
             class: spec.hardware_class.clone(),
         });
     }
-    if spec.gpu_count == 0 {
-        return Err(ContractError::InvalidNode {
+    ensure!(
+        spec.gpu_count != 0,
+        ContractError::InvalidNode {
             reason: "a node needs at least one GPU".into(),
-        });
-    }
-    if spec.region.is_empty() {
-        return Err(ContractError::InvalidNode {
+        }
+    );
+    ensure!(
+        !spec.region.is_empty(),
+        ContractError::InvalidNode {
             reason: "a node needs a region".into(),
-        });
-    }
+        }
+    );
     check_text("region", &spec.region, 32)?;
     check_text("endpoint", &spec.endpoint, 256)
 }
@@ -47,9 +48,10 @@ pub fn load_operated(
     let node = NODES
         .may_load(storage, node_id)?
         .ok_or(ContractError::NodeNotFound { node_id })?;
-    if node.operator != *who {
-        return Err(ContractError::NotOperator { node_id });
-    }
+    ensure!(
+        node.operator == *who,
+        ContractError::NotOperator { node_id }
+    );
     Ok(node)
 }
 
@@ -63,14 +65,15 @@ pub fn register(
     btt_types::circuit::ensure_open(deps.storage)?;
     let config = CONFIG.load(deps.storage)?;
     check_spec(&config, &spec)?;
-    if bond < config.min_bond {
-        return Err(ContractError::BondTooSmall {
+    ensure!(
+        bond >= config.min_bond,
+        ContractError::BondTooSmall {
             min: config.min_bond,
             got: bond,
-        });
-    }
+        }
+    );
     let mut totals = TOTALS.load(deps.storage)?;
-    totals.last_node_id += 1;
+    totals.last_node_id = totals.last_node_id.add_checked(1)?;
     totals.bonds = totals.bonds.checked_add(bond)?;
     TOTALS.save(deps.storage, &totals)?;
     let node = Node {
@@ -207,12 +210,13 @@ pub fn withdraw(
     let NodeStatus::Retired { withdrawable_at } = node.status else {
         return Err(ContractError::NodeNotActive { node_id });
     };
-    if env.block.time < withdrawable_at {
-        return Err(ContractError::BondUnbonding {
+    ensure!(
+        env.block.time >= withdrawable_at,
+        ContractError::BondUnbonding {
             node_id,
             at: withdrawable_at,
-        });
-    }
+        }
+    );
     if node.open_jobs > 0 || node.open_disputes > 0 {
         return Err(ContractError::BondLocked {
             node_id,

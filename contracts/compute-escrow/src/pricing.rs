@@ -5,7 +5,7 @@ use btt_types::asset::Asset;
 use btt_types::bps::Bps;
 use btt_types::compute::{JobSpec, QuoteResponse, MAX_REVIEW_SECONDS, MAX_RUN_SECONDS};
 use btt_types::staking::StakingContract;
-use cosmwasm_std::{Addr, QuerierWrapper, StdError, Uint128};
+use cosmwasm_std::{ensure, Addr, QuerierWrapper, StdError, Uint128};
 
 use crate::state::Config;
 use crate::ContractError;
@@ -19,9 +19,7 @@ pub fn list_price(config: &Config, spec: &JobSpec) -> Result<Uint128, ContractEr
         .ok_or_else(|| ContractError::UnknownHardwareClass {
             class: spec.hardware_class.clone(),
         })?;
-    if spec.compute_units == 0 {
-        return Err(ContractError::ZeroUnits);
-    }
+    ensure!(spec.compute_units != 0, ContractError::ZeroUnits);
     let compute = Uint128::from(spec.compute_units)
         .checked_mul(class.unit_price)?
         .checked_mul_floor(config.urgency.of(spec.urgency))

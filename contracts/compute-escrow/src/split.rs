@@ -43,7 +43,10 @@ pub fn node_cuts(contributors: Uint128, nodes: &[(u64, u64)]) -> Vec<NodeCut> {
             amount: contributors.multiply_ratio(u128::from(*units), total_units.max(1)),
         })
         .collect();
-    let paid: Uint128 = cuts.iter().map(|c| c.amount).sum();
+    // Each cut is at most `contributors` × its units / all units, so the sum fits.
+    let paid = cuts
+        .iter()
+        .fold(Uint128::zero(), |s, c| s.saturating_add(c.amount));
     let largest = nodes
         .iter()
         .enumerate()
@@ -51,7 +54,9 @@ pub fn node_cuts(contributors: Uint128, nodes: &[(u64, u64)]) -> Vec<NodeCut> {
         .map(|(i, _)| i);
     if let Some(i) = largest {
         // Each cut is rounded down, so they sum to at most `contributors`.
-        cuts[i].amount += contributors - paid;
+        cuts[i].amount = cuts[i]
+            .amount
+            .saturating_add(contributors.saturating_sub(paid));
     }
     cuts
 }

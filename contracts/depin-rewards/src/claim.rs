@@ -101,21 +101,24 @@ pub fn attest(
         ContractError::NotOracle
     );
     let current = epoch_at(config.start, env.block.time);
-    if epoch < current {
-        return Err(ContractError::EpochClosed { epoch, current });
-    }
+    ensure!(
+        epoch >= current,
+        ContractError::EpochClosed { epoch, current }
+    );
     if epoch > current || env.block.time < config.start {
         return Err(ContractError::EpochNotStarted { epoch, current });
     }
     let invalid = |reason: &str| ContractError::InvalidAttestation {
         reason: reason.into(),
     };
-    if attestation.uptime > cosmwasm_std::Decimal::one() {
-        return Err(invalid("uptime is at most 1"));
-    }
-    if attestation.qos_tier as usize >= config.multipliers.qos.len() {
-        return Err(invalid("unknown QoS tier"));
-    }
+    ensure!(
+        attestation.uptime <= cosmwasm_std::Decimal::one(),
+        invalid("uptime is at most 1")
+    );
+    ensure!(
+        (attestation.qos_tier as usize) < config.multipliers.qos.len(),
+        invalid("unknown QoS tier")
+    );
     if attestation.region.is_empty() || attestation.region.len() > 32 {
         return Err(invalid("region must be 1 to 32 bytes"));
     }
@@ -201,9 +204,10 @@ pub fn claim(
     let operator = OPERATORS
         .may_load(deps.storage, node_id)?
         .ok_or(ContractError::NodeNotFound { node_id })?;
-    if operator != info.sender {
-        return Err(ContractError::NotOperator { node_id });
-    }
+    ensure!(
+        operator == info.sender,
+        ContractError::NotOperator { node_id }
+    );
     let Claimable {
         amount,
         held_back,

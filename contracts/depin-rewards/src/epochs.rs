@@ -7,7 +7,7 @@ use btt_types::depin::ReceiveMsg;
 use btt_types::depin::{epoch_emission, EPOCH_SECONDS};
 use btt_types::pagination::clamp_limit;
 use btt_types::token::hook_sender;
-use cosmwasm_std::{from_json, DepsMut, Env, MessageInfo, Response, Timestamp, Uint128};
+use cosmwasm_std::{ensure, from_json, DepsMut, Env, MessageInfo, Response, Timestamp, Uint128};
 use cw20::Cw20ReceiveMsg;
 
 use crate::state::{CONFIG, EPOCHS, POOL};
@@ -37,9 +37,7 @@ pub fn close(
     let mut pool = POOL.load(deps.storage)?;
     let first = pool.closed_through;
     let last = current.min(first.saturating_add(clamp_limit(limit) as u32));
-    if first >= last {
-        return Err(ContractError::NoEpochToClose);
-    }
+    ensure!(first < last, ContractError::NoEpochToClose);
     let mut rewarded = Uint128::zero();
     for epoch in first..last {
         let mut totals = EPOCHS.may_load(deps.storage, epoch)?.unwrap_or_default();

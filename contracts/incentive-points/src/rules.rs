@@ -1,7 +1,7 @@
 //! Rule validation, periods and `UpdateConfig`.
 
 use btt_types::points::{ConfigUpdate, PointsRules, MAX_CONFIG_ITEMS, MAX_EXPIRY_PERIODS};
-use cosmwasm_std::{DepsMut, MessageInfo, Response, Timestamp, Uint128};
+use cosmwasm_std::{ensure, DepsMut, MessageInfo, Response, Timestamp, Uint128};
 
 use crate::fees;
 use crate::state::{Config, CONFIG};
@@ -55,9 +55,10 @@ pub fn validate(r: &PointsRules) -> Result<(), ContractError> {
     if r.expiry_periods == 0 || r.expiry_periods > MAX_EXPIRY_PERIODS {
         return Err(invalid("points expire after 1 to 24 periods"));
     }
-    if r.conversion_rate.is_zero() {
-        return Err(invalid("the conversion rate must be greater than zero"));
-    }
+    ensure!(
+        !r.conversion_rate.is_zero(),
+        invalid("the conversion rate must be greater than zero")
+    );
     if r.milestones.len() > MAX_CONFIG_ITEMS
         || r.milestones
             .windows(2)
@@ -68,11 +69,10 @@ pub fn validate(r: &PointsRules) -> Result<(), ContractError> {
     let mut rewards = Uint128::zero();
     for m in &r.milestones {
         rewards = rewards.checked_add(m.reward)?;
-        if rewards >= m.fees_paid {
-            return Err(invalid(
-                "referral rewards up to each milestone must stay below its fees",
-            ));
-        }
+        ensure!(
+            rewards < m.fees_paid,
+            invalid("referral rewards up to each milestone must stay below its fees",)
+        );
     }
     Ok(())
 }

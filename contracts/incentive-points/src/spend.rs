@@ -22,9 +22,7 @@ pub fn redeem(
     points: u64,
 ) -> Result<Response, ContractError> {
     cw_utils::nonpayable(&info)?;
-    if points == 0 {
-        return Err(ContractError::ZeroPoints);
-    }
+    ensure!(points != 0, ContractError::ZeroPoints);
     let config = CONFIG.load(deps.storage)?;
     let partner_addr = deps.api.addr_validate(&partner)?;
     let mut p = PARTNERS
@@ -34,12 +32,13 @@ pub fn redeem(
         .rules
         .redemption_fee_per_point
         .checked_mul(Uint128::from(points))?;
-    if p.prepaid < fee {
-        return Err(ContractError::PartnerBalanceTooLow {
+    ensure!(
+        p.prepaid >= fee,
+        ContractError::PartnerBalanceTooLow {
             prepaid: p.prepaid,
             fee,
-        });
-    }
+        }
+    );
     let oldest = oldest_live(&config, period(&config, env.block.time));
     ledger::debit(deps.storage, &info.sender, oldest, points)?;
     p.prepaid = p.prepaid.checked_sub(fee)?;
@@ -66,22 +65,19 @@ pub fn convert(
     points: u64,
 ) -> Result<Response, ContractError> {
     cw_utils::nonpayable(&info)?;
-    if points == 0 {
-        return Err(ContractError::ZeroPoints);
-    }
+    ensure!(points != 0, ContractError::ZeroPoints);
     let config = CONFIG.load(deps.storage)?;
     let amount = Uint128::from(points).mul_floor(config.rules.conversion_rate);
-    if amount.is_zero() {
-        return Err(ContractError::ConversionTooSmall);
-    }
+    ensure!(!amount.is_zero(), ContractError::ConversionTooSmall);
     let e = epoch(&config, env.block.time);
     let converted = EPOCH_CONVERTED
         .may_load(deps.storage, e)?
         .unwrap_or_default();
     let left = config.rules.conversion_epoch_cap.saturating_sub(converted);
-    if amount > left {
-        return Err(ContractError::EpochCapExceeded { amount, left });
-    }
+    ensure!(
+        amount <= left,
+        ContractError::EpochCapExceeded { amount, left }
+    );
     let mut pool = POOL.load(deps.storage)?;
     pool.ensure_covers(amount)?;
     let oldest = oldest_live(&config, period(&config, env.block.time));

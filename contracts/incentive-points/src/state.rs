@@ -1,7 +1,7 @@
 use btt_types::fee_router::FeeRouting;
 use btt_types::points::{Partner, PointsRules, Provider};
 use cosmwasm_schema::cw_serde;
-use cosmwasm_std::{Addr, Timestamp, Uint128};
+use cosmwasm_std::{ensure, Addr, Timestamp, Uint128};
 use cw_storage_plus::{Item, Map};
 
 #[cw_serde]
@@ -57,9 +57,10 @@ impl Pool {
     /// Fails with `PoolExhausted` when the pool holds less than `amount`: it never pays more.
     pub fn ensure_covers(&self, amount: Uint128) -> Result<(), crate::ContractError> {
         let balance = self.balance()?;
-        if amount > balance {
-            return Err(crate::ContractError::PoolExhausted { amount, balance });
-        }
+        ensure!(
+            amount <= balance,
+            crate::ContractError::PoolExhausted { amount, balance }
+        );
         Ok(())
     }
 }

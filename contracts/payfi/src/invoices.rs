@@ -83,18 +83,18 @@ pub fn cancel(
     let mut invoice = INVOICES
         .may_load(deps.storage, invoice_id)?
         .ok_or(ContractError::InvoiceNotFound { invoice_id })?;
-    if invoice.provider != info.sender {
-        return Err(ContractError::NotProvider);
-    }
-    if invoice.status != InvoiceStatus::Open {
-        return Err(ContractError::InvoiceNotOpen {
+    ensure!(invoice.provider == info.sender, ContractError::NotProvider);
+    ensure!(
+        invoice.status == InvoiceStatus::Open,
+        ContractError::InvoiceNotOpen {
             invoice_id,
             status: invoice.status,
-        });
-    }
-    if !invoice.paid.is_zero() {
-        return Err(ContractError::AlreadyPaid { invoice_id });
-    }
+        }
+    );
+    ensure!(
+        invoice.paid.is_zero(),
+        ContractError::AlreadyPaid { invoice_id }
+    );
     invoice.status = InvoiceStatus::Cancelled;
     INVOICES.save(deps.storage, invoice_id, &invoice)?;
     Ok(Response::new()

@@ -94,22 +94,20 @@ pub fn pay(
     let mut invoice = INVOICES
         .may_load(deps.storage, invoice_id)?
         .ok_or(ContractError::InvoiceNotFound { invoice_id })?;
-    if invoice.status != InvoiceStatus::Open {
-        return Err(ContractError::InvoiceNotOpen {
+    ensure!(
+        invoice.status == InvoiceStatus::Open,
+        ContractError::InvoiceNotOpen {
             invoice_id,
             status: invoice.status,
-        });
-    }
-    if invoice.payer.as_ref().is_some_and(|p| p != payer) {
-        return Err(ContractError::NotInvoicePayer);
-    }
-    if amount.is_zero() {
-        return Err(ContractError::ZeroAmount);
-    }
+        }
+    );
+    ensure!(
+        invoice.payer.as_ref().is_none_or(|p| p == payer),
+        ContractError::NotInvoicePayer
+    );
+    ensure!(!amount.is_zero(), ContractError::ZeroAmount);
     let open = invoice.amount.checked_sub(invoice.paid)?;
-    if amount > open {
-        return Err(ContractError::Overpay { open, amount });
-    }
+    ensure!(amount <= open, ContractError::Overpay { open, amount });
     let (principal, conversion_fee) = if asset == invoice.asset {
         ensure!(
             paid == amount,
@@ -133,9 +131,10 @@ pub fn pay(
         (principal, config.fees.conversion.of_ceil(principal))
     };
     let spend = principal.checked_add(conversion_fee)?;
-    if spend > paid {
-        return Err(ContractError::MaxSpendExceeded { spend, max: paid });
-    }
+    ensure!(
+        spend <= paid,
+        ContractError::MaxSpendExceeded { spend, max: paid }
+    );
     let levels = levels(deps.as_ref(), &config, &payer, &invoice.provider)?;
     let fee = service_fee(&config, levels, invoice.analytics);
 

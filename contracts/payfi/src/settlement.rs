@@ -6,8 +6,8 @@ use btt_types::pagination::clamp_limit;
 use btt_types::payfi::{Invoice, InvoiceStatus, PaymentStatus};
 use btt_types::points::{self, PointsContract};
 use cosmwasm_std::{
-    DepsMut, Env, MessageInfo, Order, Reply, Response, StdResult, SubMsg, SubMsgResult, Timestamp,
-    Uint128,
+    ensure, DepsMut, Env, MessageInfo, Order, Reply, Response, StdResult, SubMsg, SubMsgResult,
+    Timestamp, Uint128,
 };
 use cw_storage_plus::Bound;
 
@@ -30,29 +30,25 @@ pub fn refund(
         .may_load(deps.storage, payment_id)?
         .ok_or(ContractError::PaymentNotFound { payment_id })?;
     let mut invoice = INVOICES.load(deps.storage, payment.invoice_id)?;
-    if invoice.provider != info.sender {
-        return Err(ContractError::NotProvider);
-    }
-    if payment.status != PaymentStatus::Pending {
-        return Err(ContractError::PaymentNotPending {
+    ensure!(invoice.provider == info.sender, ContractError::NotProvider);
+    ensure!(
+        payment.status == PaymentStatus::Pending,
+        ContractError::PaymentNotPending {
             payment_id,
             status: payment.status,
-        });
-    }
-    if env.block.time >= payment.settles_at {
-        return Err(ContractError::WindowClosed {
+        }
+    );
+    ensure!(
+        env.block.time < payment.settles_at,
+        ContractError::WindowClosed {
             payment_id,
             settles_at: payment.settles_at,
-        });
-    }
+        }
+    );
     let left = payment.principal.checked_sub(payment.refunded)?;
     let amount = amount.unwrap_or(left);
-    if amount.is_zero() {
-        return Err(ContractError::ZeroAmount);
-    }
-    if amount > left {
-        return Err(ContractError::RefundTooLarge { left });
-    }
+    ensure!(!amount.is_zero(), ContractError::ZeroAmount);
+    ensure!(amount <= left, ContractError::RefundTooLarge { left });
     // The invoice part refunded, exact in total: Σ of the steps telescopes to invoice_amount.
     let before = payment
         .invoice_amount
@@ -103,9 +99,7 @@ pub fn settle(
         )
         .take(clamp_limit(limit))
         .collect::<StdResult<_>>()?;
-    if due.is_empty() {
-        return Err(ContractError::NothingToSettle);
-    }
+    ensure!(!due.is_empty(), ContractError::NothingToSettle);
     let mut res = Response::new()
         .add_attribute("action", "settle")
         .add_attribute("payments", due.len().to_string());

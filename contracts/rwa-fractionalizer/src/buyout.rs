@@ -8,8 +8,8 @@ use btt_types::asset::Payment;
 use btt_types::fractionalizer::{Auction, BuyoutParams, ReserveResponse, Vault, VaultStatus};
 use btt_types::rwa_nft::{self, AssetResponse};
 use cosmwasm_std::{
-    to_json_binary, Addr, CosmosMsg, DepsMut, Env, MessageInfo, OverflowError, QuerierWrapper,
-    Response, StdResult, Storage, Uint128, Uint256, WasmMsg,
+    ensure, to_json_binary, Addr, CosmosMsg, DepsMut, Env, MessageInfo, OverflowError,
+    QuerierWrapper, Response, StdResult, Storage, Uint128, Uint256, WasmMsg,
 };
 use cw20::Cw20ExecuteMsg;
 
@@ -117,12 +117,13 @@ pub fn signal(
     let mut vault = load_vault(deps.storage, vault_id)?;
     require_status(&vault, &[VaultStatus::Active], "active (no auction yet)")?;
     let mut h = load_holder(deps.storage, &vault, &info.sender)?;
-    if h.shares.is_zero() {
-        return Err(ContractError::NotHolder {
+    ensure!(
+        !h.shares.is_zero(),
+        ContractError::NotHolder {
             vault_id,
             address: info.sender.into_string(),
-        });
-    }
+        }
+    );
     if let Some(p) = price {
         let (min, max) = signal_bounds(&vault, &config.buyout);
         if p < min || p > max {
@@ -167,16 +168,15 @@ pub fn bid(
     let mut res = Response::new();
     let auction = match previous {
         Some(mut a) if vault.status == VaultStatus::Auction => {
-            if now >= a.end {
-                return Err(ContractError::AuctionEnded { vault_id });
-            }
+            ensure!(now < a.end, ContractError::AuctionEnded { vault_id });
             let min = min_bid(&vault, Some(&a), &config.buyout, Uint128::zero())?;
-            if paid.amount < min {
-                return Err(ContractError::BidTooLow {
+            ensure!(
+                paid.amount >= min,
+                ContractError::BidTooLow {
                     min,
                     got: paid.amount,
-                });
-            }
+                }
+            );
             res = res.add_messages(vault.asset.transfer_msg(&a.bidder, a.bid)?);
             let extended = now.plus_seconds(config.buyout.extension);
             if extended > a.end {
@@ -190,12 +190,13 @@ pub fn bid(
         _ => {
             let floor = appraisal_floor(&deps.querier, &config.nft, &config.buyout, &vault)?;
             let min = reserve_price(&vault, floor)?;
-            if paid.amount < min {
-                return Err(ContractError::BidTooLow {
+            ensure!(
+                paid.amount >= min,
+                ContractError::BidTooLow {
                     min,
                     got: paid.amount,
-                });
-            }
+                }
+            );
             // The management fee accrues until the auction starts, then stops.
             res = accrue_fee(deps.storage, &config, &mut vault, now)?.add_to(res);
             vault.status = VaultStatus::Auction;
@@ -245,12 +246,13 @@ pub fn settle_auction(
     let mut vault = load_vault(deps.storage, vault_id)?;
     require_status(&vault, &[VaultStatus::Auction], "in auction")?;
     let auction = AUCTIONS.load(deps.storage, vault_id)?;
-    if env.block.time < auction.end {
-        return Err(ContractError::AuctionRunning {
+    ensure!(
+        env.block.time >= auction.end,
+        ContractError::AuctionRunning {
             vault_id,
             end: auction.end.seconds(),
-        });
-    }
+        }
+    );
     vault.status = VaultStatus::Sold;
     vault.proceeds_left = auction.bid;
     VAULTS.save(deps.storage, vault_id, &vault)?;
@@ -353,12 +355,13 @@ pub fn redeem_nft(
     } else {
         res = accrue_fee(deps.storage, &config, &mut vault, env.block.time)?.add_to(res);
     }
-    if amount != vault.supply {
-        return Err(ContractError::NotAllShares {
+    ensure!(
+        amount == vault.supply,
+        ContractError::NotAllShares {
             supply: vault.supply,
             sent: amount,
-        });
-    }
+        }
+    );
     let mut msgs = vec![nft_transfer(&config.nft, &holder, &vault.token_id)?];
     msgs.extend(burn_and_pay(
         deps.storage,

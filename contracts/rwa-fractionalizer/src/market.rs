@@ -50,12 +50,13 @@ pub fn list(
         .may_load(deps.storage, (vault_id, &seller))?
         .unwrap_or_default();
     let available = held.saturating_sub(listed);
-    if shares > available {
-        return Err(ContractError::InsufficientShares {
+    ensure!(
+        shares <= available,
+        ContractError::InsufficientShares {
             available,
             asked: shares,
-        });
-    }
+        }
+    );
     let needed = listed.checked_add(shares)?;
     let allowance: AllowanceResponse = deps.querier.query_wasm_smart(
         &vault.shares_token,
@@ -122,9 +123,10 @@ pub fn cancel(
 ) -> Result<Response, ContractError> {
     cw_utils::nonpayable(&info)?;
     let mut listing = load_listing(deps.as_ref(), listing_id)?;
-    if listing.seller != info.sender {
-        return Err(ContractError::NotSeller { listing_id });
-    }
+    ensure!(
+        listing.seller == info.sender,
+        ContractError::NotSeller { listing_id }
+    );
     let shares = listing.shares;
     take_from_listing(&mut deps, &mut listing, shares)?;
     Ok(Response::new()
@@ -164,27 +166,25 @@ pub fn buy(
     paid: Payment,
 ) -> Result<Response, ContractError> {
     btt_types::circuit::ensure_open(deps.storage)?;
-    if shares.is_zero() {
-        return Err(ContractError::ZeroAmount);
-    }
+    ensure!(!shares.is_zero(), ContractError::ZeroAmount);
     let mut listing = load_listing(deps.as_ref(), listing_id)?;
     let vault = load_vault(deps.storage, listing.vault_id)?;
     require_status(&vault, &TRADING, "to hold its NFT")?;
-    if shares > listing.shares {
-        return Err(ContractError::ExceedsListing {
+    ensure!(
+        shares <= listing.shares,
+        ContractError::ExceedsListing {
             offered: listing.shares,
             asked: shares,
-        });
-    }
-    if paid.sender == listing.seller {
-        return Err(ContractError::OwnListing);
-    }
+        }
+    );
+    ensure!(paid.sender != listing.seller, ContractError::OwnListing);
     paid.check_asset(&vault.asset)?;
     let q = quote(deps.as_ref(), &listing, shares, &paid.sender)?;
     paid.check_amount(q.total)?;
-    if load_holder(deps.storage, &vault, &listing.seller)?.shares < shares {
-        return Err(ContractError::ListingUnbacked { asked: shares });
-    }
+    ensure!(
+        load_holder(deps.storage, &vault, &listing.seller)?.shares >= shares,
+        ContractError::ListingUnbacked { asked: shares }
+    );
     take_from_listing(&mut deps, &mut listing, shares)?;
     let config = CONFIG.load(deps.storage)?;
     let routed = distribute(

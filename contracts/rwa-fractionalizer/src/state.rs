@@ -2,7 +2,7 @@ use btt_types::asset::Asset;
 use btt_types::fee_router::FeeRouting;
 use btt_types::fractionalizer::{Auction, BuyoutParams, Listing, Vault, VaultFees, VaultStatus};
 use cosmwasm_schema::cw_serde;
-use cosmwasm_std::{Addr, Decimal256, Empty, Storage, Timestamp, Uint128};
+use cosmwasm_std::{ensure, Addr, Decimal256, Empty, Storage, Timestamp, Uint128};
 use cw_storage_plus::{Item, Map};
 
 use crate::ContractError;
@@ -96,12 +96,13 @@ pub fn require_status(
     allowed: &[VaultStatus],
     needed: &str,
 ) -> Result<(), ContractError> {
-    if !allowed.contains(&vault.status) {
-        return Err(ContractError::WrongStatus {
+    ensure!(
+        allowed.contains(&vault.status),
+        ContractError::WrongStatus {
             vault_id: vault.id,
             status: vault.status,
             needed: needed.into(),
-        });
-    }
+        }
+    );
     Ok(())
 }

@@ -5,8 +5,9 @@ use btt_types::fee_router::{cut, record, FeeStream, Payable};
 use btt_types::fractionalizer::{NftHook, SharesInstantiateMsg, Vault, VaultStatus, YEAR_SECONDS};
 use btt_types::math::Checked;
 use cosmwasm_std::{
-    from_json, to_json_binary, Addr, Decimal256, DepsMut, Env, Event, MessageInfo, OverflowError,
-    Reply, Response, StdError, StdResult, Storage, SubMsg, Timestamp, Uint128, Uint256, WasmMsg,
+    ensure, from_json, to_json_binary, Addr, Decimal256, DepsMut, Env, Event, MessageInfo,
+    OverflowError, Reply, Response, StdError, StdResult, Storage, SubMsg, Timestamp, Uint128,
+    Uint256, WasmMsg,
 };
 use cw20::Cw20ExecuteMsg;
 use cw721::receiver::Cw721ReceiveMsg;
@@ -39,12 +40,13 @@ pub fn fractionalize(
     btt_types::circuit::ensure_open(deps.storage)?;
     cw_utils::nonpayable(&info)?;
     let config = CONFIG.load(deps.storage)?;
-    if info.sender != config.nft {
-        return Err(ContractError::UnknownNft {
+    ensure!(
+        info.sender == config.nft,
+        ContractError::UnknownNft {
             expected: config.nft,
             got: info.sender,
-        });
-    }
+        }
+    );
     let depositor = deps.api.addr_validate(&wrapper.sender)?;
     let NftHook::Fractionalize {
         shares,
@@ -56,9 +58,10 @@ pub fn fractionalize(
     if shares.is_zero() || shares.u128() > MAX_SHARES {
         return Err(invalid("shares must be 1 to 10^15"));
     }
-    if reserve_price.is_zero() {
-        return Err(invalid("the reserve price must be greater than zero"));
-    }
+    ensure!(
+        !reserve_price.is_zero(),
+        invalid("the reserve price must be greater than zero")
+    );
     let asset = asset_named(&denom, &config.token, &config.native_denoms)?;
     let curator = match curator {
         Some(c) => deps.api.addr_validate(&c)?,

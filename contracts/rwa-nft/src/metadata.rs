@@ -1,6 +1,7 @@
 //! Validation of asset metadata. No patient data: only the asset, its paperwork by hash and URI.
 
 use btt_types::rwa_nft::{AssetClass, Document, MintAsset, MAX_DOCUMENTS};
+use cosmwasm_std::ensure;
 
 use crate::ContractError;
 
@@ -45,16 +46,15 @@ pub fn check_mint(token_id: &str, asset: &MintAsset) -> Result<AssetClass, Contr
         AssetClass::from_name(&asset.class).ok_or_else(|| ContractError::UnknownAssetClass {
             class: asset.class.clone(),
         })?;
-    if asset.value.is_zero() {
-        return Err(ContractError::ZeroAppraisal);
-    }
+    ensure!(!asset.value.is_zero(), ContractError::ZeroAppraisal);
     length("description", &asset.description, 1, 256)?;
     length("appraiser", &asset.appraiser, 1, 128)?;
     length("jurisdiction", &asset.jurisdiction, 1, 64)?;
     length("regulatory id", &asset.regulatory_id, 0, 128)?;
-    if asset.documents.len() > MAX_DOCUMENTS {
-        return Err(invalid("at most 10 documents"));
-    }
+    ensure!(
+        asset.documents.len() <= MAX_DOCUMENTS,
+        invalid("at most 10 documents")
+    );
     asset.documents.iter().try_for_each(check_document)?;
     Ok(class)
 }

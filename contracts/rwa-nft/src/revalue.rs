@@ -4,7 +4,7 @@ use btt_types::asset::{Asset, Payment};
 use btt_types::fee_router::FeeStream;
 use btt_types::math::Checked;
 use btt_types::rwa_nft::PendingRevaluation;
-use cosmwasm_std::{DepsMut, Env, MessageInfo, Response, Uint128};
+use cosmwasm_std::{ensure, DepsMut, Env, MessageInfo, Response, Uint128};
 
 use crate::fees::distribute;
 use crate::metadata::check_sha256;
@@ -28,17 +28,17 @@ pub fn appraise(
 ) -> Result<Response, ContractError> {
     cw_utils::nonpayable(&info)?;
     let config = CONFIG.load(deps.storage)?;
-    if !config.appraisers.contains(&info.sender) {
-        return Err(ContractError::NotAppraiser {
+    ensure!(
+        config.appraisers.contains(&info.sender),
+        ContractError::NotAppraiser {
             address: info.sender.into_string(),
-        });
-    }
-    if !ASSETS.has(deps.storage, &token_id) {
-        return Err(ContractError::NoAsset { token_id });
-    }
-    if value.is_zero() {
-        return Err(ContractError::ZeroAppraisal);
-    }
+        }
+    );
+    ensure!(
+        ASSETS.has(deps.storage, &token_id),
+        ContractError::NoAsset { token_id }
+    );
+    ensure!(!value.is_zero(), ContractError::ZeroAppraisal);
     check_sha256("report sha256", &report_sha256)?;
     let pending = PendingRevaluation {
         appraiser: info.sender.to_string(),

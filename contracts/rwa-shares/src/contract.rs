@@ -3,8 +3,8 @@ use btt_types::migration::migrate_contract;
 #[cfg(not(feature = "library"))]
 use cosmwasm_std::entry_point;
 use cosmwasm_std::{
-    to_json_binary, Addr, Binary, Deps, DepsMut, Env, MessageInfo, Response, StdResult, Uint128,
-    WasmMsg,
+    ensure, to_json_binary, Addr, Binary, Deps, DepsMut, Env, MessageInfo, Response, StdResult,
+    Uint128, WasmMsg,
 };
 use cw20::{Cw20Coin, Cw20ExecuteMsg, MinterResponse};
 use cw20_base::allowances::{
@@ -76,19 +76,18 @@ fn reported(
 }
 
 fn only_vault(vault: &Addr, info: &MessageInfo, action: &str) -> Result<(), ContractError> {
-    if info.sender != vault {
-        return Err(ContractError::OnlyVault {
+    ensure!(
+        info.sender == vault,
+        ContractError::OnlyVault {
             action: action.into(),
-        });
-    }
+        }
+    );
     Ok(())
 }
 
 fn not_to_vault(deps: Deps, vault: &Addr, recipient: &str) -> Result<String, ContractError> {
     let recipient = deps.api.addr_validate(recipient)?;
-    if recipient == vault {
-        return Err(ContractError::UseSend);
-    }
+    ensure!(recipient != vault, ContractError::UseSend);
     Ok(recipient.into_string())
 }
 

@@ -10,7 +10,7 @@
 //! labelled unallocated reserve that only a governance proposal can release.
 
 use cosmwasm_schema::cw_serde;
-use cosmwasm_std::Uint128;
+use cosmwasm_std::{ensure, Uint128};
 use serde::Serialize;
 use thiserror::Error;
 
@@ -220,13 +220,14 @@ pub fn check_allocation_table(table: &[Allocation]) -> Result<(), AllocationErro
                 category: dup.category,
             });
         }
-        if a.share.of(TOTAL_SUPPLY) != a.amount() {
-            return Err(AllocationError::AmountIsNotShare {
+        ensure!(
+            a.share.of(TOTAL_SUPPLY) == a.amount(),
+            AllocationError::AmountIsNotShare {
                 name: a.name.to_string(),
                 amount: a.amount(),
                 share: a.share,
-            });
-        }
+            }
+        );
         match a.release {
             Release::DelayedLinear {
                 linear_months: 0, ..
@@ -244,28 +245,31 @@ pub fn check_allocation_table(table: &[Allocation]) -> Result<(), AllocationErro
                         name: a.name.to_string(),
                     });
                 }
-                if a.amount().u128() % u128::from(tranches) != 0 {
-                    return Err(AllocationError::UnevenTranches {
+                ensure!(
+                    a.amount().u128() % u128::from(tranches) == 0,
+                    AllocationError::UnevenTranches {
                         name: a.name.to_string(),
                         amount: a.amount(),
                         tranches,
-                    });
-                }
+                    }
+                );
             }
             _ => {}
         }
         sum += a.amount();
         shares += u32::from(a.share.0);
     }
-    if shares != u32::from(BPS_DENOMINATOR) {
-        return Err(AllocationError::SharesAreNotWhole { sum: shares });
-    }
-    if sum != TOTAL_SUPPLY {
-        return Err(AllocationError::SumIsNotSupply {
+    ensure!(
+        shares == u32::from(BPS_DENOMINATOR),
+        AllocationError::SharesAreNotWhole { sum: shares }
+    );
+    ensure!(
+        sum == TOTAL_SUPPLY,
+        AllocationError::SumIsNotSupply {
             sum,
             supply: TOTAL_SUPPLY,
-        });
-    }
+        }
+    );
     Ok(())
 }
 

@@ -3,7 +3,7 @@
 
 use cosmwasm_schema::cw_serde;
 use cosmwasm_std::{
-    coins, Addr, Api, BankMsg, CosmosMsg, MessageInfo, StdError, StdResult, Uint128,
+    coins, ensure, Addr, Api, BankMsg, CosmosMsg, MessageInfo, StdError, StdResult, Uint128,
 };
 use cw20::Cw20ReceiveMsg;
 use cw_utils::PaymentError;
@@ -147,9 +147,7 @@ impl Payment {
     {
         let paid = Payment::one_coin(info)?;
         let denom = paid.denom();
-        if !accepted.contains(&denom) {
-            return Err(PaidError::UnknownDenom { denom }.into());
-        }
+        ensure!(accepted.contains(&denom), PaidError::UnknownDenom { denom });
         Ok(paid)
     }
 
@@ -160,23 +158,25 @@ impl Payment {
 
     /// Checks the payment is in `expected`.
     pub fn check_asset(&self, expected: &Asset) -> Result<(), PaidError> {
-        if &self.asset != expected {
-            return Err(PaidError::WrongAsset {
+        ensure!(
+            &self.asset == expected,
+            PaidError::WrongAsset {
                 expected: expected.to_string(),
                 got: self.asset.to_string(),
-            });
-        }
+            }
+        );
         Ok(())
     }
 
     /// Checks the payment is exactly `expected`, in any asset.
     pub fn check_amount(&self, expected: Uint128) -> Result<(), PaidError> {
-        if self.amount != expected {
-            return Err(PaidError::WrongAmount {
+        ensure!(
+            self.amount == expected,
+            PaidError::WrongAmount {
                 expected,
                 got: self.amount,
-            });
-        }
+            }
+        );
         Ok(())
     }
 

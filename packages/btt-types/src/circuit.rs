@@ -8,7 +8,9 @@
 //! only moves earlier. A contract that never stored a circuit is open and has no guardian.
 
 use cosmwasm_schema::cw_serde;
-use cosmwasm_std::{Addr, DepsMut, Env, MessageInfo, Response, StdError, Storage, Timestamp};
+use cosmwasm_std::{
+    ensure, Addr, DepsMut, Env, MessageInfo, Response, StdError, Storage, Timestamp,
+};
 use cw_storage_plus::Item;
 
 /// The circuit of a contract.
@@ -149,9 +151,7 @@ pub fn execute(
             if !owner && !guardian_active(&c, &info.sender, now) {
                 return Err(CircuitError::NotPauser);
             }
-            if c.paused.is_some() {
-                return Err(CircuitError::AlreadyPaused);
-            }
+            ensure!(c.paused.is_none(), CircuitError::AlreadyPaused);
             if reason.is_empty() || reason.len() > 256 {
                 return Err(CircuitError::BadReason);
             }

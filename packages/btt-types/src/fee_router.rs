@@ -23,7 +23,8 @@
 
 use cosmwasm_schema::cw_serde;
 use cosmwasm_std::{
-    Addr, Api, CosmosMsg, Deps, Event, Order, QuerierWrapper, StdError, StdResult, Storage, Uint128,
+    ensure, Addr, Api, CosmosMsg, Deps, Event, Order, QuerierWrapper, StdError, StdResult, Storage,
+    Uint128,
 };
 use cw_storage_plus::Map;
 
@@ -269,20 +270,23 @@ fn payees(api: &dyn Api, msg: &FeePayeesMsg) -> StdResult<FeePayees> {
 fn check_routes(set: &StreamSet, routes: &[FeeRoute]) -> Result<(), FeeRouteError> {
     for (i, r) in routes.iter().enumerate() {
         let stream = r.stream;
-        if !set.streams.contains(&stream) {
-            return Err(FeeRouteError::UnknownStream { stream });
-        }
-        if routes[..i].iter().any(|o| o.stream == stream) {
-            return Err(FeeRouteError::DuplicateStream { stream });
-        }
+        ensure!(
+            set.streams.contains(&stream),
+            FeeRouteError::UnknownStream { stream }
+        );
+        ensure!(
+            !routes[..i].iter().any(|o| o.stream == stream),
+            FeeRouteError::DuplicateStream { stream }
+        );
         let total = r.shares.total();
-        if total != u32::from(set.whole.0) {
-            return Err(FeeRouteError::SharesDontSum {
+        ensure!(
+            total == u32::from(set.whole.0),
+            FeeRouteError::SharesDontSum {
                 stream,
                 total,
                 whole: set.whole.0,
-            });
-        }
+            }
+        );
         if r.shares.development_fund.0 == 0 || r.shares.foundation.0 == 0 {
             return Err(FeeRouteError::MissingPayee { stream });
         }

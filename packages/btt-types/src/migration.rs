@@ -1,6 +1,6 @@
 //! The guard every `migrate` entry point runs: same contract, never a downgrade.
 
-use cosmwasm_std::{from_json, to_json_vec, Response, StdError, Storage};
+use cosmwasm_std::{ensure, from_json, to_json_vec, Response, StdError, Storage};
 use semver::Version;
 use serde::{de::DeserializeOwned, Serialize};
 use thiserror::Error;
@@ -57,23 +57,25 @@ pub fn ensure_upgrade(
     version: &str,
 ) -> Result<String, MigrationError> {
     let stored = cw2::get_contract_version(storage)?;
-    if stored.contract != name {
-        return Err(MigrationError::WrongContract {
+    ensure!(
+        stored.contract == name,
+        MigrationError::WrongContract {
             expected: name.to_string(),
             found: stored.contract,
-        });
-    }
+        }
+    );
     let parse = |v: &str| {
         Version::parse(v).map_err(|_| MigrationError::InvalidVersion {
             version: v.to_string(),
         })
     };
-    if parse(&stored.version)? > parse(version)? {
-        return Err(MigrationError::Downgrade {
+    ensure!(
+        parse(&stored.version)? <= parse(version)?,
+        MigrationError::Downgrade {
             from: stored.version,
             to: version.to_string(),
-        });
-    }
+        }
+    );
     cw2::set_contract_version(storage, name, version)?;
     Ok(stored.version)
 }

@@ -5,8 +5,8 @@
 
 use cosmwasm_schema::cw_serde;
 use cosmwasm_std::{
-    to_json_binary, Addr, Api, Binary, CosmosMsg, MessageInfo, QuerierWrapper, StdError, StdResult,
-    Uint128, WasmMsg,
+    ensure, to_json_binary, Addr, Api, Binary, CosmosMsg, MessageInfo, QuerierWrapper, StdError,
+    StdResult, Uint128, WasmMsg,
 };
 use cw20::Cw20ReceiveMsg;
 use cw20::{
@@ -154,13 +154,13 @@ where
     E: From<UnknownToken> + From<StdError> + From<PaymentError>,
 {
     cw_utils::nonpayable(info)?;
-    if info.sender != token {
-        return Err(UnknownToken {
+    ensure!(
+        info.sender == token,
+        UnknownToken {
             expected: token.clone(),
             got: info.sender.clone(),
         }
-        .into());
-    }
+    );
     Ok(api.addr_validate(&wrapper.sender)?)
 }
 
