@@ -1,11 +1,11 @@
 //! Proposals: made with a BTT deposit through a cw20 `Send`.
 
+use btt_types::asset::Payment;
 use btt_types::dao::{
     Proposal, ReceiveMsg, Status, Tally, MAX_DESCRIPTION_LEN, MAX_PROPOSAL_MSGS, MAX_TITLE_LEN,
 };
 use btt_types::math::Checked;
 use btt_types::staking::StakingContract;
-use btt_types::token::hook_sender;
 use cosmwasm_std::{
     ensure, from_json, Addr, CosmosMsg, DepsMut, Env, MessageInfo, Response, Uint128,
 };
@@ -22,23 +22,19 @@ pub fn receive(
     wrapper: Cw20ReceiveMsg,
 ) -> Result<Response, ContractError> {
     let token = CONFIG.load(deps.storage)?.token;
-    let proposer = hook_sender::<ContractError>(deps.api, &info, &token, &wrapper)?;
+    let Payment {
+        sender: proposer,
+        amount,
+        ..
+    } = Payment::from_hook::<ContractError>(deps.api, &info, &token, &wrapper)?;
     match from_json(&wrapper.msg)? {
         ReceiveMsg::Propose {
             title,
             description,
             msgs,
-        } => propose(
-            deps,
-            env,
-            proposer,
-            wrapper.amount,
-            title,
-            description,
-            msgs,
-        ),
+        } => propose(deps, env, proposer, amount, title, description, msgs),
         ReceiveMsg::Deposit { fund } => {
-            crate::treasury::deposit_btt(deps.storage, &proposer, fund, wrapper.amount)
+            crate::treasury::deposit_btt(deps.storage, &proposer, fund, amount)
         }
     }
 }

@@ -5,6 +5,7 @@
 //! must still cover every fund, so no raw message of a proposal can spend labelled money either.
 //! What the balances hold beyond the funds is unlabelled, and a proposal may spend it freely.
 
+use btt_types::asset::Payment;
 use btt_types::dao::{Fund, FundBalance};
 use btt_types::staking::{StakingContract, BTT_REWARDS};
 use btt_types::token::TokenContract;
@@ -70,18 +71,19 @@ pub fn deposit_native(
     info: MessageInfo,
     fund: Fund,
 ) -> Result<Response, ContractError> {
-    let coin = cw_utils::one_coin(&info)?;
-    check_depositable(fund, coin.amount)?;
+    let paid = Payment::one_coin(&info)?;
+    let denom = paid.denom();
+    check_depositable(fund, paid.amount)?;
     let staking = StakingContract(CONFIG.load(deps.storage)?.staking);
     if !staking
         .config(&deps.querier)?
         .reward_denoms
-        .contains(&coin.denom)
+        .contains(&denom)
     {
-        return Err(ContractError::UnknownDenom { denom: coin.denom });
+        return Err(ContractError::UnknownDenom { denom });
     }
-    credit(deps.storage, fund, &coin.denom, coin.amount)?;
-    Ok(deposited(fund, &coin.denom, coin.amount, &info.sender))
+    credit(deps.storage, fund, &denom, paid.amount)?;
+    Ok(deposited(fund, &denom, paid.amount, &paid.sender))
 }
 
 /// `Spend` (the DAO itself, by proposal): pays from a fund, never beyond it.

@@ -9,6 +9,7 @@
 //! denom is left undistributed.
 
 use btt_types::asset::Asset;
+use btt_types::asset::Payment;
 use btt_types::math::Checked;
 use btt_types::staking::{RewardAmount, RewardStreamResponse, BTT_REWARDS};
 use cosmwasm_std::{
@@ -191,12 +192,13 @@ pub fn deposit_native(
     env: Env,
     info: MessageInfo,
 ) -> Result<Response, ContractError> {
-    let coin = cw_utils::one_coin(&info)?;
+    let paid = Payment::one_coin(&info)?;
+    let denom = paid.denom();
     ensure!(
-        coin.denom != BTT_REWARDS,
-        ContractError::NotARewardDenom { denom: coin.denom }
+        denom != BTT_REWARDS,
+        ContractError::NotARewardDenom { denom }
     );
-    deposit(deps.storage, &env, info.sender, &coin.denom, coin.amount)
+    deposit(deps.storage, &env, paid.sender, &denom, paid.amount)
 }
 
 /// What `staker` could claim now in each denom (whole units); nothing is saved.

@@ -1,9 +1,10 @@
 //! Staking, unbonding and the claim of matured unbondings.
 
+use btt_types::asset::Payment;
 use btt_types::math::Checked;
 use btt_types::pagination::clamp_limit;
 use btt_types::staking::{ReceiveMsg, Stake, Unbonding};
-use btt_types::token::{hook_sender, TokenContract};
+use btt_types::token::TokenContract;
 use cosmwasm_std::{
     ensure, from_json, Addr, Decimal, DepsMut, Env, MessageInfo, Order, Response, StdResult,
     Storage, Uint128,
@@ -53,15 +54,16 @@ pub fn receive(
     wrapper: Cw20ReceiveMsg,
 ) -> Result<Response, ContractError> {
     let token = CONFIG.load(deps.storage)?.token;
-    let sender = hook_sender::<ContractError>(deps.api, &info, &token, &wrapper)?;
+    let Payment { sender, amount, .. } =
+        Payment::from_hook::<ContractError>(deps.api, &info, &token, &wrapper)?;
     match from_json(&wrapper.msg)? {
-        ReceiveMsg::Stake { tier } => stake(deps, env, sender, wrapper.amount, tier),
+        ReceiveMsg::Stake { tier } => stake(deps, env, sender, amount, tier),
         ReceiveMsg::DistributeRewards {} => rewards::deposit(
             deps.storage,
             &env,
             sender,
             btt_types::staking::BTT_REWARDS,
-            wrapper.amount,
+            amount,
         ),
     }
 }

@@ -1,7 +1,7 @@
 //! Funding: a cw20 `Send` of BTT by the owner creates schedules.
 
+use btt_types::asset::Payment;
 use btt_types::math::Checked;
-use btt_types::token::hook_sender;
 use btt_types::vesting::{
     NewSchedule, ReceiveMsg, Schedule, MAX_CATEGORY_LEN, MAX_SCHEDULES_PER_FUNDING,
 };
@@ -19,11 +19,15 @@ pub fn receive(
     wrapper: Cw20ReceiveMsg,
 ) -> Result<Response, ContractError> {
     let token = TOKEN.load(deps.storage)?;
-    let funder = hook_sender::<ContractError>(deps.api, &info, &token, &wrapper)?;
+    let Payment {
+        sender: funder,
+        amount,
+        ..
+    } = Payment::from_hook::<ContractError>(deps.api, &info, &token, &wrapper)?;
     cw_ownable::assert_owner(deps.storage, &funder)?;
     match from_json(&wrapper.msg)? {
         ReceiveMsg::CreateSchedules { schedules } => {
-            create_schedules(deps, funder, wrapper.amount, schedules)
+            create_schedules(deps, funder, amount, schedules)
         }
     }
 }

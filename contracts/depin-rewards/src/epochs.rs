@@ -3,10 +3,10 @@
 //! so emission nobody earned is released gradually, never as a lump to the first comer. Closing
 //! goes on after epoch 415 (emission 0) until the carry is released.
 
+use btt_types::asset::Payment;
 use btt_types::depin::ReceiveMsg;
 use btt_types::depin::{epoch_emission, EPOCH_SECONDS};
 use btt_types::pagination::clamp_limit;
-use btt_types::token::hook_sender;
 use cosmwasm_std::{ensure, from_json, DepsMut, Env, MessageInfo, Response, Timestamp, Uint128};
 use cw20::Cw20ReceiveMsg;
 
@@ -72,16 +72,20 @@ pub fn receive(
     wrapper: Cw20ReceiveMsg,
 ) -> Result<Response, ContractError> {
     let token = CONFIG.load(deps.storage)?.token;
-    let funder = hook_sender::<ContractError>(deps.api, &info, &token, &wrapper)?;
+    let Payment {
+        sender: funder,
+        amount,
+        ..
+    } = Payment::from_hook::<ContractError>(deps.api, &info, &token, &wrapper)?;
     match from_json(&wrapper.msg)? {
         ReceiveMsg::Fund {} => {
             let mut pool = POOL.load(deps.storage)?;
-            pool.funded = pool.funded.checked_add(wrapper.amount)?;
+            pool.funded = pool.funded.checked_add(amount)?;
             POOL.save(deps.storage, &pool)?;
             Ok(Response::new()
                 .add_attribute("action", "fund")
                 .add_attribute("funder", funder)
-                .add_attribute("amount", wrapper.amount))
+                .add_attribute("amount", amount))
         }
     }
 }
