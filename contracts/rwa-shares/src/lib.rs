@@ -12,5 +12,6 @@
 
 pub mod contract;
 pub mod error;
+pub mod moves;
 
 pub use error::ContractError;
