@@ -58,3 +58,20 @@ pub trait Harness {
             .map_err(contract_error)
     }
 }
+
+/// `impl Harness for $suite` over its `app: App` field (a suite with its own `advance` writes
+/// the impl by hand).
+#[macro_export]
+macro_rules! harness {
+    ($suite:ty) => {
+        impl $crate::Harness for $suite {
+            fn app(&self) -> &cw_multi_test::App {
+                &self.app
+            }
+
+            fn app_mut(&mut self) -> &mut cw_multi_test::App {
+                &mut self.app
+            }
+        }
+    };
+}

@@ -98,15 +98,7 @@ pub struct Suite {
     pub admin: Addr,
 }
 
-impl Harness for Suite {
-    fn app(&self) -> &App {
-        &self.app
-    }
-
-    fn app_mut(&mut self) -> &mut App {
-        &mut self.app
-    }
-}
+btt_testing::harness!(Suite);
 
 impl Suite {
     pub fn execute_with_funds(

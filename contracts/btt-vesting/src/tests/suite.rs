@@ -135,15 +135,7 @@ pub struct Suite {
     pub start: Timestamp,
 }
 
-impl Harness for Suite {
-    fn app(&self) -> &App {
-        &self.app
-    }
-
-    fn app_mut(&mut self) -> &mut App {
-        &mut self.app
-    }
-}
+btt_testing::harness!(Suite);
 
 impl Suite {
     pub fn new_schedule(&self, who: &str, amount: u128, curve: CurveSpec) -> NewSchedule {

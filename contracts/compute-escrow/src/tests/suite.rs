@@ -103,15 +103,7 @@ pub struct Suite {
     pub escrow: Addr,
 }
 
-impl Harness for Suite {
-    fn app(&self) -> &App {
-        &self.app
-    }
-
-    fn app_mut(&mut self) -> &mut App {
-        &mut self.app
-    }
-}
+btt_testing::harness!(Suite);
 
 impl Suite {
     pub fn new() -> Self {

@@ -42,15 +42,7 @@ pub struct Suite {
     pub nft: Addr,
 }
 
-impl Harness for Suite {
-    fn app(&self) -> &App {
-        &self.app
-    }
-
-    fn app_mut(&mut self) -> &mut App {
-        &mut self.app
-    }
-}
+btt_testing::harness!(Suite);
 
 impl SuiteBuilder {
     pub fn instantiate_msg(&self, app: &App, token: &Addr, staking: &Addr) -> InstantiateMsg {
