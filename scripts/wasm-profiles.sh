@@ -6,6 +6,7 @@
 # Then it rewrites docs/gas-report.md for the chosen profile with the old default beside it.
 #   scripts/wasm-profiles.sh              all candidates (about 40 minutes on 2 cores, cold)
 #   BTT_PROFILES="3:-Os: z:-Oz:ia" scripts/wasm-profiles.sh   only these
+#   BTT_PROFILES_REUSE=1 scripts/wasm-profiles.sh   reuse the measurements already made
 # A candidate is LEVEL:WASM_OPT_FLAGS:PANIC, PANIC "ia" for -Cpanic=immediate-abort.
 # The chosen profile is the smallest whose every path costs at most 2% more gas than the old
 # default; the script prints it, and `Cargo.toml` / `scripts/build-wasm.sh` carry it.
@@ -25,6 +26,10 @@ label_of() {
 for p in "${profiles[@]}"; do
   IFS=: read -r level flags panic <<<"$p"
   n="$(name_of "$p")"
+  if [ "${BTT_PROFILES_REUSE:-}" = 1 ] && [ -f "$out_dir/$n.md" ]; then
+    log "profile $(label_of "$p"): measured before"
+    continue
+  fi
   log "profile $(label_of "$p")"
   BTT_WASM_OPT_LEVEL="$level" BTT_WASM_OPT_FLAGS="$flags" \
     BTT_WASM_PANIC="$([ "$panic" = ia ] && echo immediate-abort)" \
@@ -35,8 +40,12 @@ for p in "${profiles[@]}"; do
     scripts/gas-report.sh >/dev/null
 done
 
-# Per profile: its ops table as "test | operation<TAB>gas".
-ops_of() { sed -n '/^## Gas per operation/,/^## Artifact sizes/p' "$1" | awk -F' \\| ' '/^\| wasm_/ { print $1 " | " $2 "\t" $3 }'; }
+# Per profile: its ops table as "test | operation<TAB>gas" (a path measured twice in one test,
+# e.g. ours and the reference's transfer, is told apart by its order: "transfer #2").
+ops_of() {
+  sed -n '/^## Gas per operation/,/^## Artifact sizes/p' "$1" | awk -F' \\| ' '/^\| wasm_/ {
+    k = $1 " | " $2; n = ++seen[k]; if (n > 1) k = k " #" n; print k "\t" $3 }'
+}
 base="$(name_of "${profiles[0]}")"
 ops_of "$out_dir/$base.md" >"$out_dir/$base.ops"
 best="" best_size=""
