@@ -143,16 +143,16 @@ impl Deployment {
     /// Every contract of the suite with its name.
     pub fn contracts(&self) -> [(&'static str, &Addr); 10] {
         [
-            ("btt-token", self.token.addr()),
-            ("btt-vesting", self.vesting.addr()),
-            ("btt-staking", self.staking.addr()),
-            ("btt-dao", self.dao.addr()),
-            ("compute-escrow", &self.escrow),
-            ("depin-rewards", &self.depin),
-            ("incentive-points", &self.points),
-            ("payfi", &self.payfi),
-            ("rwa-nft", &self.nft),
-            ("rwa-fractionalizer", &self.vaults),
+            (Code::Token.name(), self.token.addr()),
+            (Code::Vesting.name(), self.vesting.addr()),
+            (Code::Staking.name(), self.staking.addr()),
+            (Code::Dao.name(), self.dao.addr()),
+            (Code::Escrow.name(), &self.escrow),
+            (Code::Depin.name(), &self.depin),
+            (Code::Points.name(), &self.points),
+            (Code::Payfi.name(), &self.payfi),
+            (Code::Nft.name(), &self.nft),
+            (Code::Vaults.name(), &self.vaults),
         ]
     }
 }
