@@ -7,12 +7,13 @@
 #   scripts/wasm-profiles.sh              all candidates (about 40 minutes on 2 cores, cold)
 #   BTT_PROFILES="3:-Os: z:-Oz:ia" scripts/wasm-profiles.sh   only these
 #   BTT_PROFILES_REUSE=1 scripts/wasm-profiles.sh   reuse the measurements already made
-# A candidate is LEVEL:WASM_OPT_FLAGS:PANIC, PANIC "ia" for -Cpanic=immediate-abort.
+# A candidate is LEVEL:WASM_OPT_FLAGS:PANIC, PANIC "ia" for -Cpanic=immediate-abort. Candidates of
+# one rustc level and panic strategy share a wasm target dir (only wasm-opt differs).
 # The chosen profile is the smallest whose every path costs at most 2% more gas than the old
 # default; the script prints it, and `Cargo.toml` / `scripts/build-wasm.sh` carry it.
 . "$(dirname "$0")/env.sh"
 cd "$ROOT"
-read -r -a profiles <<<"${BTT_PROFILES:-3:-Os: s:-Os: z:-Oz: 3:-Os:ia s:-Os:ia z:-Oz:ia}"
+read -r -a profiles <<<"${BTT_PROFILES:-3:-Os: 3:-Oz: 3:-Os:ia 3:-Oz:ia s:-Os: z:-Oz:}"
 max_gas_rise="2.0"
 out_dir="$BTT_CACHE/profiles"
 mkdir -p "$out_dir" docs
@@ -33,11 +34,11 @@ for p in "${profiles[@]}"; do
   log "profile $(label_of "$p")"
   BTT_WASM_OPT_LEVEL="$level" BTT_WASM_OPT_FLAGS="$flags" \
     BTT_WASM_PANIC="$([ "$panic" = ia ] && echo immediate-abort)" \
-    BTT_WASM_TARGET_DIR="$BTT_CACHE/wasm-target-$n" BTT_ARTIFACTS_DIR="$out_dir/$n" \
+    BTT_WASM_TARGET_DIR="$BTT_CACHE/wasm-target-$level$panic" BTT_ARTIFACTS_DIR="$out_dir/$n" \
     BTT_WASM_ROUTE="${BTT_WASM_ROUTE:-debian}" scripts/build-wasm.sh >"$out_dir/$n.build.log" 2>&1 || {
     tail -20 "$out_dir/$n.build.log" >&2; echo "profile $p did not build" >&2; exit 1; }
-  BTT_SKIP_WASM_BUILD=1 BTT_ARTIFACTS_DIR="$out_dir/$n" BTT_GAS_REPORT_OUT="$out_dir/$n.md" \
-    scripts/gas-report.sh >/dev/null
+  BTT_SKIP_WASM_BUILD=1 BTT_GAS_ALLOW_FAIL=1 BTT_ARTIFACTS_DIR="$out_dir/$n" \
+    BTT_GAS_REPORT_OUT="$out_dir/$n.md" scripts/gas-report.sh >/dev/null
 done
 
 # Per profile: its ops table as "test | operation<TAB>gas" (a path measured twice in one test,
