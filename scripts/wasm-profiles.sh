@@ -89,6 +89,7 @@ best="" best_size=""
       END { printf "%d %.2f %.2f %.2f", n, hi, lo, s / n }' "$out_dir/$base.ops" "$out_dir/$n.ops")"
     read -r count hi lo mean <<<"$stats"
     ok="$(awk -v h="$hi" -v m="$max_gas_rise" 'BEGIN { print (h <= m) ? "yes" : "no" }')"
+    ! grep -q "A real-wasm test failed" "$out_dir/$n.md" || ok="no (a test failed)"
     printf '| %s | %s | %+.2f%% | %+.2f%% | %+.2f%% | %s |\n' "$(label_of "$p")" "$count" "$hi" "$lo" "$mean" "$ok"
     size="$(stat -c %s "$out_dir/$n"/*.wasm | awk '{ s += $1 } END { print s }')"
     if [ "$ok" = yes ] && { [ -z "$best" ] || [ "$size" -lt "$best_size" ]; }; then best="$p"; best_size="$size"; fi
