@@ -4,13 +4,9 @@ use btt_types::staking::{ExecuteMsg, InstantiateMsg, MigrateMsg, QueryMsg};
 use cosmwasm_std::entry_point;
 use cosmwasm_std::{to_json_binary, Binary, Deps, DepsMut, Env, MessageInfo, Response, StdResult};
 
+pub use crate::migrate::{CONTRACT_NAME, CONTRACT_VERSION};
 use crate::state::{Config, Totals, CONFIG, TOTALS};
 use crate::{config, query, rewards, stake, ContractError};
-
-/// cw2 name of this contract.
-pub const CONTRACT_NAME: &str = "crates.io:btt-staking";
-/// cw2 version of this contract.
-pub const CONTRACT_VERSION: &str = env!("CARGO_PKG_VERSION");
 
 #[cfg_attr(not(feature = "library"), entry_point)]
 pub fn instantiate(

@@ -12,9 +12,13 @@ use cosmwasm_schema::cw_serde;
 use cosmwasm_std::{from_json, Addr, Decimal256, DepsMut, Env, Response, StdError, Uint128};
 use cw_storage_plus::Item;
 
-use crate::contract::{CONTRACT_NAME, CONTRACT_VERSION};
 use crate::state::{Config, Stream, Totals, CONFIG, STREAMS, TOTALS};
 use crate::ContractError;
+
+/// cw2 name of this contract.
+pub const CONTRACT_NAME: &str = "crates.io:btt-staking";
+/// cw2 version of this contract.
+pub const CONTRACT_VERSION: &str = env!("CARGO_PKG_VERSION");
 
 /// The default stake age of fee tiers and reward period for a migrated config: 7 days.
 pub const MIGRATED_DEFAULT_SECONDS: u64 = 7 * 86_400;

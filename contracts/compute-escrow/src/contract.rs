@@ -6,13 +6,9 @@ use btt_types::ownership::update_ownership;
 use cosmwasm_std::entry_point;
 use cosmwasm_std::{to_json_binary, Binary, Deps, DepsMut, Env, MessageInfo, Response, StdResult};
 
+pub use crate::migrate::{CONTRACT_NAME, CONTRACT_VERSION};
 use crate::state::{Totals, CONFIG, TOTALS};
 use crate::{config, disputes, jobs, nodes, query, receive, ContractError};
-
-/// cw2 name of this contract.
-pub const CONTRACT_NAME: &str = "crates.io:compute-escrow";
-/// cw2 version of this contract.
-pub const CONTRACT_VERSION: &str = env!("CARGO_PKG_VERSION");
 
 #[cfg_attr(not(feature = "library"), entry_point)]
 pub fn instantiate(

@@ -14,9 +14,13 @@ use cosmwasm_schema::cw_serde;
 use cosmwasm_std::{Addr, DepsMut, Env, Response, Uint128};
 
 use crate::config::native_denoms;
-use crate::contract::{CONTRACT_NAME, CONTRACT_VERSION};
 use crate::state::{Config, CONFIG};
 use crate::ContractError;
+
+/// cw2 name of this contract.
+pub const CONTRACT_NAME: &str = "crates.io:compute-escrow";
+/// cw2 version of this contract.
+pub const CONTRACT_VERSION: &str = env!("CARGO_PKG_VERSION");
 
 /// A fee recipient as code before the fee router stored it.
 #[cw_serde]

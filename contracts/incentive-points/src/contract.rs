@@ -6,13 +6,9 @@ use btt_types::points::{ExecuteMsg, InstantiateMsg, MigrateMsg, QueryMsg, FEE_ST
 use cosmwasm_std::entry_point;
 use cosmwasm_std::{to_json_binary, Binary, Deps, DepsMut, Env, MessageInfo, Response, StdResult};
 
+pub use crate::migrate::{CONTRACT_NAME, CONTRACT_VERSION};
 use crate::state::{Config, Pool, CONFIG, POOL};
 use crate::{award, fees, query, receive, rules, spend, ContractError};
-
-/// cw2 name of this contract.
-pub const CONTRACT_NAME: &str = "crates.io:incentive-points";
-/// cw2 version of this contract.
-pub const CONTRACT_VERSION: &str = env!("CARGO_PKG_VERSION");
 
 #[cfg_attr(not(feature = "library"), entry_point)]
 pub fn instantiate(

@@ -7,13 +7,9 @@ use cosmwasm_std::{
     to_json_binary, Binary, Deps, DepsMut, Env, MessageInfo, Reply, Response, StdResult,
 };
 
+pub use crate::migrate::{CONTRACT_NAME, CONTRACT_VERSION};
 use crate::state::{Config, Counters, CONFIG, COUNTERS};
 use crate::{config, fees, invoices, payments, query, rates, settlement, ContractError};
-
-/// cw2 name of this contract.
-pub const CONTRACT_NAME: &str = "crates.io:payfi";
-/// cw2 version of this contract.
-pub const CONTRACT_VERSION: &str = env!("CARGO_PKG_VERSION");
 
 #[cfg_attr(not(feature = "library"), entry_point)]
 pub fn instantiate(

@@ -10,9 +10,13 @@ use cosmwasm_schema::cw_serde;
 use cosmwasm_std::Addr;
 use cosmwasm_std::{DepsMut, Env, Response};
 
-use crate::contract::{CONTRACT_NAME, CONTRACT_VERSION};
 use crate::state::{Config, CONFIG};
 use crate::ContractError;
+
+/// cw2 name of this contract.
+pub const CONTRACT_NAME: &str = "crates.io:payfi";
+/// cw2 version of this contract.
+pub const CONTRACT_VERSION: &str = env!("CARGO_PKG_VERSION");
 
 /// The config as code before the fee router stored it.
 #[cw_serde]

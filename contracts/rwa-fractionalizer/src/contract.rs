@@ -7,15 +7,11 @@ use cosmwasm_std::{
     to_json_binary, Binary, Deps, DepsMut, Env, MessageInfo, Reply, Response, StdResult,
 };
 
+pub use crate::migrate::{CONTRACT_NAME, CONTRACT_VERSION};
 use crate::receive::native;
 use crate::state::{Config, Totals, CONFIG, TOTALS};
 use crate::vaults::REPLY_SHARES;
 use crate::{buyout, config, fees, income, market, query, receive, vaults, ContractError};
-
-/// cw2 name of this contract.
-pub const CONTRACT_NAME: &str = "crates.io:rwa-fractionalizer";
-/// cw2 version of this contract.
-pub const CONTRACT_VERSION: &str = env!("CARGO_PKG_VERSION");
 
 #[cfg_attr(not(feature = "library"), entry_point)]
 pub fn instantiate(

@@ -12,9 +12,13 @@ use cosmwasm_schema::cw_serde;
 use cosmwasm_std::{Addr, Uint128};
 use cosmwasm_std::{DepsMut, Env, Response};
 
-use crate::contract::{CONTRACT_NAME, CONTRACT_VERSION};
 use crate::state::{Config, CONFIG};
 use crate::ContractError;
+
+/// cw2 name of this contract.
+pub const CONTRACT_NAME: &str = "crates.io:rwa-fractionalizer";
+/// cw2 version of this contract.
+pub const CONTRACT_VERSION: &str = env!("CARGO_PKG_VERSION");
 
 /// Vault fees of code before the protocol's part of the management fee.
 #[cw_serde]

@@ -7,13 +7,9 @@ use cosmwasm_std::entry_point;
 use cosmwasm_std::{to_json_binary, Binary, Deps, DepsMut, Env, MessageInfo, Response, StdResult};
 use cw721::query as q;
 
+pub use crate::migrate::{CONTRACT_NAME, CONTRACT_VERSION};
 use crate::state::{Config, Totals, CONFIG, TOTALS};
 use crate::{config, fees, mint, nft, query, receive, revalue, ContractError};
-
-/// cw2 name of this contract.
-pub const CONTRACT_NAME: &str = "crates.io:rwa-nft";
-/// cw2 version of this contract.
-pub const CONTRACT_VERSION: &str = env!("CARGO_PKG_VERSION");
 
 #[cfg_attr(not(feature = "library"), entry_point)]
 pub fn instantiate(
