@@ -33,7 +33,7 @@ for p in "${profiles[@]}"; do
   fi
   log "profile $(label_of "$p")"
   BTT_WASM_OPT_LEVEL="$level" BTT_WASM_OPT_FLAGS="$flags" \
-    BTT_WASM_PANIC="$([ "$panic" = ia ] && echo immediate-abort)" \
+    BTT_WASM_PANIC="$([ "$panic" = ia ] && echo immediate-abort || echo abort)" \
     BTT_WASM_TARGET_DIR="$BTT_CACHE/wasm-target-$level$panic" BTT_ARTIFACTS_DIR="$out_dir/$n" \
     BTT_WASM_ROUTE="${BTT_WASM_ROUTE:-debian}" scripts/build-wasm.sh >"$out_dir/$n.build.log" 2>&1 || {
     tail -20 "$out_dir/$n.build.log" >&2; echo "profile $p did not build" >&2; exit 1; }
