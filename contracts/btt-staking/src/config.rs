@@ -1,6 +1,7 @@
 //! Config validation and updates.
 
 use btt_types::dao::DaoContract;
+use btt_types::ownership::assert_owner_no_funds;
 use btt_types::staking::{
     ConfigUpdate, FeeTier, LockTier, MAX_FEE_TIERS, MAX_LOCK_TIERS, MAX_MULTIPLIER,
     MAX_REWARD_DENOMS, REWARD_PERIOD_BOUNDS,
@@ -120,8 +121,7 @@ pub fn update(
     info: MessageInfo,
     change: ConfigUpdate,
 ) -> Result<Response, ContractError> {
-    cw_utils::nonpayable(&info)?;
-    cw_ownable::assert_owner(deps.storage, &info.sender)?;
+    assert_owner_no_funds::<ContractError>(deps.storage, &info)?;
     let mut config = CONFIG.load(deps.storage)?;
     if let Some(denoms) = change.reward_denoms {
         validate_reward_denoms(&config.reward_denoms, &denoms)?;

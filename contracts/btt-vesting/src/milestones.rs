@@ -1,5 +1,6 @@
 //! Milestone approvals by the owner (the DAO after deployment).
 
+use btt_types::ownership::assert_owner_no_funds;
 use btt_types::vesting::Curve;
 use cosmwasm_std::{ensure, DepsMut, Env, MessageInfo, Response};
 
@@ -14,8 +15,7 @@ pub fn approve_tranche(
     schedule_id: u64,
     tranche: u32,
 ) -> Result<Response, ContractError> {
-    cw_utils::nonpayable(&info)?;
-    cw_ownable::assert_owner(deps.storage, &info.sender)?;
+    assert_owner_no_funds::<ContractError>(deps.storage, &info)?;
     let mut schedule = SCHEDULES
         .may_load(deps.storage, schedule_id)?
         .ok_or(ContractError::ScheduleNotFound { schedule_id })?;

@@ -5,6 +5,7 @@ use btt_types::compute::{
     stream_set, ConfigUpdate, InstantiateMsg, MAX_HARDWARE_CLASSES, MAX_RUN_SECONDS,
 };
 use btt_types::fee_router::FeeRoutingUpdate;
+use btt_types::ownership::assert_owner_no_funds;
 use cosmwasm_std::{ensure, Decimal, Deps, DepsMut, MessageInfo, Response};
 
 use crate::state::{Config, CONFIG};
@@ -119,8 +120,7 @@ pub fn update(
     info: MessageInfo,
     update: ConfigUpdate,
 ) -> Result<Response, ContractError> {
-    cw_utils::nonpayable(&info)?;
-    cw_ownable::assert_owner(deps.storage, &info.sender)?;
+    assert_owner_no_funds::<ContractError>(deps.storage, &info)?;
     let mut c = CONFIG.load(deps.storage)?;
     if let Some(a) = update.arbiter {
         c.arbiter = deps.api.addr_validate(&a)?;
@@ -168,8 +168,7 @@ pub fn update_fee_routing(
     info: MessageInfo,
     update: FeeRoutingUpdate,
 ) -> Result<Response, ContractError> {
-    cw_utils::nonpayable(&info)?;
-    cw_ownable::assert_owner(deps.storage, &info.sender)?;
+    assert_owner_no_funds::<ContractError>(deps.storage, &info)?;
     let mut c = CONFIG.load(deps.storage)?;
     c.fee_routing = c.fee_routing.apply(
         deps.as_ref(),

@@ -1,6 +1,7 @@
 //! The config's rules (oracles, score multipliers, payout rules) and `UpdateConfig`.
 
 use btt_types::depin::{ConfigUpdate, PayoutRules, ScoreMultipliers, MAX_ORACLES};
+use btt_types::ownership::assert_owner_no_funds;
 use cosmwasm_std::{ensure, Addr, Api, DepsMut, MessageInfo, Response};
 
 use crate::state::CONFIG;
@@ -58,8 +59,7 @@ pub fn update(
     info: MessageInfo,
     update: ConfigUpdate,
 ) -> Result<Response, ContractError> {
-    cw_utils::nonpayable(&info)?;
-    cw_ownable::assert_owner(deps.storage, &info.sender)?;
+    assert_owner_no_funds::<ContractError>(deps.storage, &info)?;
     let mut config = CONFIG.load(deps.storage)?;
     if let Some(o) = update.oracles {
         config.oracles = oracles(deps.api, &o)?;

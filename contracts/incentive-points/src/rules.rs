@@ -1,5 +1,6 @@
 //! Rule validation, periods and `UpdateConfig`.
 
+use btt_types::ownership::assert_owner_no_funds;
 use btt_types::points::{ConfigUpdate, PointsRules, MAX_CONFIG_ITEMS, MAX_EXPIRY_PERIODS};
 use cosmwasm_std::{ensure, DepsMut, MessageInfo, Response, Timestamp, Uint128};
 
@@ -100,8 +101,7 @@ pub fn update(
     info: MessageInfo,
     update: ConfigUpdate,
 ) -> Result<Response, ContractError> {
-    cw_utils::nonpayable(&info)?;
-    cw_ownable::assert_owner(deps.storage, &info.sender)?;
+    assert_owner_no_funds::<ContractError>(deps.storage, &info)?;
     let mut config = CONFIG.load(deps.storage)?;
     if let Some(r) = update.rules {
         validate(&r)?;

@@ -2,6 +2,7 @@
 
 use btt_types::asset::Payment;
 use btt_types::fee_router::FeeStream;
+use btt_types::ownership::assert_owner_no_funds;
 use btt_types::points::Partner;
 use btt_types::token::TokenContract;
 use cosmwasm_std::{ensure, Addr, DepsMut, Env, MessageInfo, Response, Uint128};
@@ -140,8 +141,7 @@ pub fn approve_partner(
     partner: String,
     name: String,
 ) -> Result<Response, ContractError> {
-    cw_utils::nonpayable(&info)?;
-    cw_ownable::assert_owner(deps.storage, &info.sender)?;
+    assert_owner_no_funds::<ContractError>(deps.storage, &info)?;
     let partner = deps.api.addr_validate(&partner)?;
     add_partner(deps, &partner, name)?;
     Ok(Response::new()
@@ -155,8 +155,7 @@ pub fn remove_partner(
     info: MessageInfo,
     partner: String,
 ) -> Result<Response, ContractError> {
-    cw_utils::nonpayable(&info)?;
-    cw_ownable::assert_owner(deps.storage, &info.sender)?;
+    assert_owner_no_funds::<ContractError>(deps.storage, &info)?;
     let addr = deps.api.addr_validate(&partner)?;
     let p = PARTNERS
         .may_load(deps.storage, &addr)?
@@ -204,8 +203,7 @@ pub fn grant(
     amount: Uint128,
     memo: String,
 ) -> Result<Response, ContractError> {
-    cw_utils::nonpayable(&info)?;
-    cw_ownable::assert_owner(deps.storage, &info.sender)?;
+    assert_owner_no_funds::<ContractError>(deps.storage, &info)?;
     let recipient = deps.api.addr_validate(&recipient)?;
     ensure!(!amount.is_zero(), ContractError::ZeroAmount);
     ensure!(

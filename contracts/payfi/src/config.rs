@@ -1,5 +1,6 @@
 //! The config's rules (fee bands, feeders, settlement windows, denoms) and `UpdateConfig`.
 
+use btt_types::ownership::assert_owner_no_funds;
 use btt_types::payfi::{
     ConfigUpdate, PayfiFees, ANALYTICS_FEE_BAND, CONVERSION_FEE_BAND, MAX_FEEDERS,
     MAX_SETTLEMENT_SECONDS, TIER_FEE_BAND,
@@ -78,8 +79,7 @@ pub fn update(
     info: MessageInfo,
     update: ConfigUpdate,
 ) -> Result<Response, ContractError> {
-    cw_utils::nonpayable(&info)?;
-    cw_ownable::assert_owner(deps.storage, &info.sender)?;
+    assert_owner_no_funds::<ContractError>(deps.storage, &info)?;
     let mut c = CONFIG.load(deps.storage)?;
     if let Some(f) = update.fees {
         c.fees = f;

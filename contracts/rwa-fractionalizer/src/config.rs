@@ -4,6 +4,7 @@ use btt_types::fees::in_band;
 use btt_types::fractionalizer::{
     BuyoutParams, ConfigUpdate, VaultFees, MANAGEMENT_FEE_BAND, TRADE_FEE_BAND,
 };
+use btt_types::ownership::assert_owner_no_funds;
 use cosmwasm_std::{ensure, Decimal, Deps, DepsMut, MessageInfo, Response};
 
 use crate::state::{Config, CONFIG};
@@ -84,8 +85,7 @@ pub fn update(
     info: MessageInfo,
     update: ConfigUpdate,
 ) -> Result<Response, ContractError> {
-    cw_utils::nonpayable(&info)?;
-    cw_ownable::assert_owner(deps.storage, &info.sender)?;
+    assert_owner_no_funds::<ContractError>(deps.storage, &info)?;
     let mut c = CONFIG.load(deps.storage)?;
     if let Some(f) = update.fees {
         c.fees = f;

@@ -6,6 +6,7 @@ use btt_types::asset::Asset;
 use btt_types::bps::Bps;
 use btt_types::fee_router::{FeeAsset, FeeRoutingUpdate, FeeStream, RoutedFee};
 use btt_types::fractionalizer::FEE_STREAMS;
+use btt_types::ownership::assert_owner_no_funds;
 use btt_types::staking::StakingContract;
 use cosmwasm_std::{Addr, Deps, DepsMut, MessageInfo, Response, StdResult, Storage, Uint128};
 
@@ -68,8 +69,7 @@ pub fn update_routing(
     info: MessageInfo,
     update: FeeRoutingUpdate,
 ) -> Result<Response, ContractError> {
-    cw_utils::nonpayable(&info)?;
-    cw_ownable::assert_owner(deps.storage, &info.sender)?;
+    assert_owner_no_funds::<ContractError>(deps.storage, &info)?;
     let mut c = CONFIG.load(deps.storage)?;
     c.fee_routing = c
         .fee_routing

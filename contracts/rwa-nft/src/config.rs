@@ -1,6 +1,7 @@
 //! The config's rules (role lists, fee bands, denoms) and `UpdateConfig`.
 
 use btt_types::fees::in_band;
+use btt_types::ownership::assert_owner_no_funds;
 use btt_types::rwa_nft::{
     ConfigUpdate, NftFees, MAX_ROLE_MEMBERS, MINT_FEE_BAND, REVALUATION_FEE_BAND,
 };
@@ -53,8 +54,7 @@ pub fn update(
     info: MessageInfo,
     update: ConfigUpdate,
 ) -> Result<Response, ContractError> {
-    cw_utils::nonpayable(&info)?;
-    cw_ownable::assert_owner(deps.storage, &info.sender)?;
+    assert_owner_no_funds::<ContractError>(deps.storage, &info)?;
     let mut c = CONFIG.load(deps.storage)?;
     if let Some(list) = update.issuers {
         c.issuers = members(deps.api, &list, "issuers")?;

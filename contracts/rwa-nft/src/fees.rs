@@ -2,6 +2,7 @@
 
 use btt_types::asset::Payment;
 use btt_types::fee_router::{FeeAsset, FeeRoutingUpdate, FeeStream, RoutedFee};
+use btt_types::ownership::assert_owner_no_funds;
 use btt_types::rwa_nft::FEE_STREAMS;
 use cosmwasm_std::{DepsMut, MessageInfo, Response, StdResult, Storage, Uint128};
 
@@ -43,8 +44,7 @@ pub fn update_routing(
     info: MessageInfo,
     update: FeeRoutingUpdate,
 ) -> Result<Response, ContractError> {
-    cw_utils::nonpayable(&info)?;
-    cw_ownable::assert_owner(deps.storage, &info.sender)?;
+    assert_owner_no_funds::<ContractError>(deps.storage, &info)?;
     let mut c = CONFIG.load(deps.storage)?;
     c.fee_routing = c
         .fee_routing
