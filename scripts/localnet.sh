@@ -8,6 +8,8 @@
 # The binary and libwasmvm live in $BTT_CACHE/wasmd-<version>/ (outside the clone, kept between
 # runs); the Go module cache in $BTT_CACHE/gomod; the chain's home in $BTT_CACHE/localnet/.
 . "$(dirname "$0")/env.sh"
+# ERR traps below also fire inside functions.
+set -E
 WASMD_VERSION="$(awk '/^require github.com\/CosmWasm\/wasmd /{print $3}' "$ROOT/chain/go.mod")"
 BIN_DIR="$BTT_CACHE/wasmd-$WASMD_VERSION"
 WASMD="$BIN_DIR/wasmd"
@@ -46,6 +48,8 @@ build() {
 init() {
   [ -f "$HOME_DIR/config/genesis.json" ] && return 0
   log "initializing $CHAIN_ID in $HOME_DIR"
+  # A half-written home would be taken for a finished one: remove it if any step fails.
+  trap 'rm -rf "$HOME_DIR"' ERR
   wasmd_cmd init btt-local --chain-id "$CHAIN_ID" >/dev/null 2>&1
   sed -i "s/\"stake\"/\"$DENOM\"/g" "$HOME_DIR/config/genesis.json"
   for name in validator "${ACCOUNTS[@]}"; do
@@ -67,12 +71,15 @@ init() {
     s#^enabled-unsafe-cors = .*#enabled-unsafe-cors = true#; \
     s#^minimum-gas-prices = .*#minimum-gas-prices = \"0$DENOM\"#" "$app"
   sed -i -E '/^\[api\]/,/^\[/ s#^enable = false#enable = true#' "$app"
+  trap - ERR
 }
 
 running() { [ -f "$PID_FILE" ] && kill -0 "$(cat "$PID_FILE")" 2>/dev/null; }
 
+# The latest height, or nothing while the node does not answer (never a failure: the ERR traps
+# reach command substitutions too).
 height() {
-  curl -s "http://127.0.0.1:$RPC/status" | sed -nE 's/.*"latest_block_height":"([0-9]+)".*/\1/p'
+  curl -s "http://127.0.0.1:$RPC/status" | sed -nE 's/.*"latest_block_height":"([0-9]+)".*/\1/p' || true
 }
 
 start() {
@@ -81,12 +88,15 @@ start() {
   if running; then log "already running (pid $(cat "$PID_FILE"))"; else
     LD_LIBRARY_PATH="$BIN_DIR" nohup "$WASMD" --home "$HOME_DIR" start >"$HOME_DIR/wasmd.log" 2>&1 &
     echo $! >"$PID_FILE"
+    # A node that never made a block is stopped again, by its pid: nothing is left running.
+    trap 'stop' ERR
     for _ in $(seq 1 60); do
       [ -n "$(height)" ] && [ "$(height)" -ge 1 ] && break
-      running || { tail -20 "$HOME_DIR/wasmd.log" >&2; echo "wasmd exited" >&2; exit 1; }
+      running || { tail -20 "$HOME_DIR/wasmd.log" >&2; echo "wasmd exited" >&2; false; }
       sleep 1
     done
-    [ -n "$(height)" ] || { echo "wasmd made no block in 60 s (log: $HOME_DIR/wasmd.log)" >&2; exit 1; }
+    [ -n "$(height)" ] || { echo "wasmd made no block in 60 s (log: $HOME_DIR/wasmd.log)" >&2; false; }
+    trap - ERR
   fi
   echo "chain $CHAIN_ID (wasmd $WASMD_VERSION), pid $(cat "$PID_FILE"), height $(height)"
   echo "  rpc  http://127.0.0.1:$RPC"

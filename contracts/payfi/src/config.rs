@@ -23,7 +23,7 @@ pub fn feeders(api: &dyn Api, feeders: &[String]) -> Result<Vec<Addr>, ContractE
 }
 
 /// Checks a whole config: fees in their bands, a feeder quorum, the settlement windows, rate
-/// age, and real native denoms that btt-staking streams.
+/// age, and real native denoms that btt-staking streams (the router's check).
 pub fn validate(deps: Deps, config: &Config) -> Result<(), ContractError> {
     let f: &PayfiFees = &config.fees;
     let (lo, hi) = TIER_FEE_BAND;
@@ -61,10 +61,6 @@ pub fn validate(deps: Deps, config: &Config) -> Result<(), ContractError> {
     ensure!(
         config.max_rate_age_seconds > 0,
         invalid("rates must be allowed some age")
-    );
-    ensure!(
-        btt_types::asset::are_native_denoms(&config.native_denoms),
-        invalid("native denoms must be real denoms")
     );
     config
         .fee_routing

@@ -69,10 +69,6 @@ fn check_buyout(b: &BuyoutParams) -> Result<(), ContractError> {
 pub fn validate(deps: Deps, c: &Config) -> Result<(), ContractError> {
     check_fees(&c.fees)?;
     check_buyout(&c.buyout)?;
-    ensure!(
-        btt_types::asset::are_native_denoms(&c.native_denoms),
-        invalid("native denoms must be real denoms")
-    );
     c.fee_routing
         .check_staking_denoms(&deps.querier, &c.native_denoms)?;
     Ok(())

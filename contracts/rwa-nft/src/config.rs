@@ -35,13 +35,10 @@ fn check_fees(fees: &NftFees) -> Result<(), ContractError> {
     Ok(())
 }
 
-/// Checks a whole config: fees in their bands, real native denoms that btt-staking streams.
+/// Checks a whole config: fees in their bands, real native denoms that btt-staking streams
+/// (the router's check).
 pub fn validate(deps: Deps, config: &Config) -> Result<(), ContractError> {
     check_fees(&config.fees)?;
-    ensure!(
-        btt_types::asset::are_native_denoms(&config.native_denoms),
-        invalid("native denoms must be real denoms")
-    );
     config
         .fee_routing
         .check_staking_denoms(&deps.querier, &config.native_denoms)?;

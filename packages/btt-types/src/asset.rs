@@ -55,10 +55,15 @@ impl Asset {
     }
 }
 
-/// True when every entry is a real native denom: not empty, and not "btt" (the name messages
-/// use for the BTT cw20).
+/// True for a real native denom: not empty, and not "btt" (the name messages use for the BTT
+/// cw20).
+pub fn is_native_denom(denom: &str) -> bool {
+    !denom.is_empty() && denom != BTT_DENOM
+}
+
+/// True when every entry is a real native denom ([`is_native_denom`]).
 pub fn are_native_denoms(denoms: &[String]) -> bool {
-    denoms.iter().all(|d| !d.is_empty() && d != BTT_DENOM)
+    denoms.iter().all(|d| is_native_denom(d))
 }
 
 impl std::fmt::Display for Asset {
@@ -196,4 +201,113 @@ pub fn asset_named(denom: &str, token: &Addr, accepted: &[String]) -> Result<Ass
         });
     }
     Ok(Asset::named(denom, token))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use cosmwasm_std::testing::{message_info, MockApi};
+    use cosmwasm_std::{coin, coins};
+
+    fn info(funds: &[cosmwasm_std::Coin]) -> MessageInfo {
+        message_info(&MockApi::default().addr_make("payer"), funds)
+    }
+
+    #[test]
+    fn a_native_payment_is_exactly_one_coin_of_an_accepted_denom() {
+        let accepted = vec!["uusdc".to_string()];
+        let paid = Payment::native::<PaymentFailure>(&info(&coins(5, "uusdc")), &accepted).unwrap();
+        assert_eq!(paid.asset, Asset::Native("uusdc".into()));
+        assert_eq!(paid.amount, Uint128::new(5));
+        assert_eq!(paid.denom(), "uusdc");
+        assert_eq!(
+            Payment::native::<PaymentFailure>(&info(&coins(5, "uatom")), &accepted),
+            Err(PaymentFailure::Paid(PaidError::UnknownDenom {
+                denom: "uatom".into()
+            }))
+        );
+        assert_eq!(
+            Payment::native::<PaymentFailure>(&info(&[]), &accepted),
+            Err(PaymentFailure::Funds(PaymentError::NoFunds {}))
+        );
+        assert_eq!(
+            Payment::native::<PaymentFailure>(
+                &info(&[coin(5, "uusdc"), coin(1, "untrn")]),
+                &accepted
+            ),
+            Err(PaymentFailure::Funds(PaymentError::MultipleDenoms {}))
+        );
+    }
+
+    #[test]
+    fn a_payment_matches_only_its_exact_asset_and_amount() {
+        let token = MockApi::default().addr_make("token");
+        let paid = Payment {
+            sender: MockApi::default().addr_make("payer"),
+            asset: Asset::Cw20(token.clone()),
+            amount: Uint128::new(100),
+        };
+        assert_eq!(paid.denom(), BTT_DENOM);
+        assert_eq!(
+            paid.check(&Asset::Cw20(token.clone()), Uint128::new(100)),
+            Ok(())
+        );
+        assert_eq!(
+            paid.check(&Asset::Cw20(token.clone()), Uint128::new(99)),
+            Err(PaidError::WrongAmount {
+                expected: Uint128::new(99),
+                got: Uint128::new(100)
+            })
+        );
+        assert_eq!(
+            paid.check_asset(&Asset::Native("uusdc".into())),
+            Err(PaidError::WrongAsset {
+                expected: "uusdc".into(),
+                got: format!("cw20:{token}")
+            })
+        );
+        // A fake cw20 is another asset, whatever it is called.
+        let fake = MockApi::default().addr_make("fake-btt");
+        assert!(paid.check_asset(&Asset::Cw20(fake)).is_err());
+    }
+
+    #[test]
+    fn a_named_asset_is_btt_or_an_accepted_native_denom() {
+        let token = MockApi::default().addr_make("token");
+        let accepted = vec!["uusdc".to_string()];
+        assert_eq!(
+            asset_named("btt", &token, &accepted),
+            Ok(Asset::Cw20(token.clone()))
+        );
+        assert_eq!(
+            asset_named("uusdc", &token, &accepted),
+            Ok(Asset::Native("uusdc".into()))
+        );
+        assert_eq!(
+            asset_named("uatom", &token, &accepted),
+            Err(PaidError::UnknownDenom {
+                denom: "uatom".into()
+            })
+        );
+        assert!(!is_native_denom("btt") && !is_native_denom("") && is_native_denom("uusdc"));
+    }
+
+    /// A contract error with the two payment failures, as every contract has.
+    #[derive(Debug, PartialEq)]
+    enum PaymentFailure {
+        Funds(PaymentError),
+        Paid(PaidError),
+    }
+
+    impl From<PaymentError> for PaymentFailure {
+        fn from(e: PaymentError) -> Self {
+            PaymentFailure::Funds(e)
+        }
+    }
+
+    impl From<PaidError> for PaymentFailure {
+        fn from(e: PaidError) -> Self {
+            PaymentFailure::Paid(e)
+        }
+    }
 }

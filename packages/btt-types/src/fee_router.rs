@@ -246,6 +246,12 @@ pub enum FeeRouteError {
         /// The fee stream this is about.
         stream: FeeStream,
     },
+    /// A "native denom" that is none: empty, or "btt" (the name messages use for the BTT cw20).
+    #[error("{denom:?} is not a native denom")]
+    NotANativeDenom {
+        /// The denom.
+        denom: String,
+    },
     /// A native denom of the contract that btt-staking does not stream.
     #[error("btt-staking does not take {denom}: add it to its reward denoms first")]
     NotAStakingDenom {
@@ -385,14 +391,17 @@ impl FeeRouting {
             .ok_or_else(|| StdError::generic_err(format!("no route for the {stream} fees")))
     }
 
-    /// Checks that btt-staking streams every native denom in `denoms`, so that a stakers' share
-    /// can never make a payment fail. btt-staking's reward denoms only grow, so a check passed
-    /// once holds for good.
+    /// Checks that every entry of `denoms` is a real native denom (not empty, not "btt") and
+    /// that btt-staking streams it, so that a stakers' share can never make a payment fail.
+    /// btt-staking's reward denoms only grow, so a check passed once holds for good.
     pub fn check_staking_denoms(
         &self,
         querier: &QuerierWrapper,
         denoms: &[String],
     ) -> Result<(), FeeRouteError> {
+        if let Some(d) = denoms.iter().find(|d| !crate::asset::is_native_denom(d)) {
+            return Err(FeeRouteError::NotANativeDenom { denom: d.clone() });
+        }
         if denoms.is_empty() {
             return Ok(());
         }
@@ -873,6 +882,22 @@ mod tests {
         let totals = routed_totals(&storage).unwrap();
         assert_eq!(totals.len(), 1);
         assert_eq!(totals[0].routed, out.routed);
+    }
+
+    #[test]
+    fn a_native_denom_is_a_real_one_before_staking_is_even_asked() {
+        // The mock querier answers no wasm query: a refusal here comes before any.
+        let querier = cosmwasm_std::testing::MockQuerier::<cosmwasm_std::Empty>::new(&[]);
+        let querier = QuerierWrapper::new(&querier);
+        for bad in ["btt", ""] {
+            assert_eq!(
+                good()
+                    .check_staking_denoms(&querier, &["uusdc".into(), bad.into()])
+                    .unwrap_err(),
+                FeeRouteError::NotANativeDenom { denom: bad.into() }
+            );
+        }
+        assert_eq!(good().check_staking_denoms(&querier, &[]), Ok(()));
     }
 
     #[test]

@@ -1,6 +1,7 @@
 use btt_testing::Harness;
 use btt_types::asset::PaidError;
 use btt_types::bps::Bps;
+use btt_types::fee_router::FeeRouteError;
 use btt_types::rwa_nft::{AssetMetadata, Complexity, ConfigUpdate, ExecuteMsg, NftFees, QueryMsg};
 use btt_types::units::btt;
 use cosmwasm_std::{coins, Uint128};
@@ -266,4 +267,33 @@ fn fees_outside_their_bands_are_refused() {
     suite
         .execute("owner", &update(NftFees::suggested()), &[])
         .unwrap();
+}
+
+#[test]
+fn accepted_native_denoms_are_real_denoms_btt_streams() {
+    let mut suite = SuiteBuilder::default().build().unwrap();
+    let denoms = |list: &[&str]| {
+        ExecuteMsg::UpdateConfig(ConfigUpdate {
+            native_denoms: Some(list.iter().map(|d| d.to_string()).collect()),
+            ..ConfigUpdate::default()
+        })
+    };
+    // "btt" is the cw20's name, never a native denom: an appraisal in it would be paid twice over
+    for bad in ["btt", ""] {
+        assert_eq!(
+            suite
+                .execute("owner", &denoms(&[USDC, bad]), &[])
+                .unwrap_err(),
+            ContractError::FeeRoute(FeeRouteError::NotANativeDenom { denom: bad.into() })
+        );
+    }
+    assert_eq!(
+        suite
+            .execute("owner", &denoms(&["uatom"]), &[])
+            .unwrap_err(),
+        ContractError::FeeRoute(FeeRouteError::NotAStakingDenom {
+            denom: "uatom".into()
+        })
+    );
+    suite.execute("owner", &denoms(&[USDC]), &[]).unwrap();
 }
