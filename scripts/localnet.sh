@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# A single-validator wasmd chain on 127.0.0.1 (the first part of issue 16; not yet in test.sh).
+# A single-validator wasmd chain on 127.0.0.1, for scripts/deploy.sh local and the live tests.
 #   scripts/localnet.sh build    build wasmd from the Go module proxy (chain/go.mod pins it), once
 #   scripts/localnet.sh start    init on first use, then start the node; prints the endpoints
 #   scripts/localnet.sh stop     stop exactly the node this script started, by its pid
@@ -18,10 +18,13 @@ PID_FILE="$HOME_DIR/wasmd.pid"
 CHAIN_ID="btt-local-1"
 DENOM="ustake"
 USDC="uusdc"
-# Test-keyring accounts funded at genesis: the deployer and every genesis role of the local config.
-ACCOUNTS=(deployer foundation-guardian arbiter oracle-1 oracle-2 oracle-3 price-feeder appraiser
-  bithive china-digital-healthcare bitwave-protocol-labs m-dao web3-ventures other-institutions
-  technical-foundation patient-alice patient-bob regional-hospital imaging-partners)
+# Test-keyring accounts funded at genesis (the validator, the deployer, every genesis role of the
+# local plan and the live tests' users), from fixed test mnemonics so that every machine makes the
+# same addresses: "name address mnemonic" per line.
+ACCOUNTS_FILE="$ROOT/deploy/localnet/accounts.json"
+accounts() {
+  sed -nE 's/.*"name": "([^"]+)", "address": "([^"]+)", "mnemonic": "([^"]+)".*/\1 \2 \3/p' "$ACCOUNTS_FILE"
+}
 RPC=26657 GRPC=9090 REST=1317
 
 wasmd_cmd() { LD_LIBRARY_PATH="$BIN_DIR" "$WASMD" --home "$HOME_DIR" "$@"; }
@@ -52,11 +55,16 @@ init() {
   trap 'rm -rf "$HOME_DIR"' ERR
   wasmd_cmd init btt-local --chain-id "$CHAIN_ID" >/dev/null 2>&1
   sed -i "s/\"stake\"/\"$DENOM\"/g" "$HOME_DIR/config/genesis.json"
-  for name in validator "${ACCOUNTS[@]}"; do
-    wasmd_cmd keys add "$name" --keyring-backend test >/dev/null 2>&1
+  local name address mnemonic n=0
+  while read -r name address mnemonic; do
+    echo "$mnemonic" | wasmd_cmd keys add "$name" --recover --keyring-backend test >/dev/null 2>&1
+    [ "$(wasmd_cmd keys show "$name" -a --keyring-backend test)" = "$address" ] ||
+      { echo "$name's mnemonic does not make $address ($ACCOUNTS_FILE)" >&2; false; }
     wasmd_cmd genesis add-genesis-account "$name" "1000000000000$DENOM,1000000000000$USDC" \
       --keyring-backend test
-  done
+    n=$((n + 1))
+  done < <(accounts)
+  [ "$n" -ge 2 ] || { echo "no accounts read from $ACCOUNTS_FILE" >&2; false; }
   wasmd_cmd genesis gentx validator "250000000$DENOM" --chain-id "$CHAIN_ID" \
     --keyring-backend test >/dev/null 2>&1
   wasmd_cmd genesis collect-gentxs >/dev/null 2>&1

@@ -73,6 +73,14 @@ impl DeployChain for WasmDeploy<'_> {
             .query_json(contract, &serde_json::to_vec(&msg)?)?;
         Ok(Some(serde_json::from_slice(answer.as_slice())?))
     }
+
+    fn contract_admin(&self, contract: &Addr) -> anyhow::Result<Option<Option<String>>> {
+        Ok(Some(self.chain.admin_of(contract).map(String::from)))
+    }
+
+    fn code_checksum(&self, code_id: u64) -> anyhow::Result<Option<String>> {
+        Ok(Some(self.chain.code_checksum(code_id)?))
+    }
 }
 
 /// A genesis config with the main job's roles on `chain`, vesting from `start`.

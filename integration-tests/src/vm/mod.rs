@@ -122,6 +122,16 @@ impl WasmChain {
         id
     }
 
+    /// The SHA-256 of stored code `code_id`, as wasmd reports it.
+    pub fn code_checksum(&self, code_id: u64) -> anyhow::Result<String> {
+        let registry = self.shared.borrow();
+        let wasm = registry
+            .codes
+            .get(&code_id)
+            .ok_or_else(|| anyhow::anyhow!("no code {code_id}"))?;
+        Ok(cosmwasm_std::Checksum::generate(wasm).to_hex())
+    }
+
     /// Compiles `wasm` into a new instance at the address made from `name` and instantiates it.
     pub fn instantiate(
         &mut self,

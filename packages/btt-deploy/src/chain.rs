@@ -30,6 +30,12 @@ pub trait DeployChain {
         contract: &Addr,
         msg: serde_json::Value,
     ) -> anyhow::Result<Option<serde_json::Value>>;
+    /// The wasm admin of `contract` (`Some(None)`: it has none), or `None` where the chain
+    /// cannot answer (a dry run).
+    fn contract_admin(&self, contract: &Addr) -> anyhow::Result<Option<Option<String>>>;
+    /// The SHA-256 the chain holds for code `code_id`, or `None` where the chain cannot answer
+    /// (a dry run); an error when the chain has no such code.
+    fn code_checksum(&self, code_id: u64) -> anyhow::Result<Option<String>>;
 }
 
 /// The value of the attribute `key` a contract put in a transaction's `wasm` events (an id the

@@ -4,21 +4,31 @@
 //! `deploy/networks/<name>.json`, uploads `artifacts/*.wasm` after checking each against
 //! `artifacts/checksums.txt`, and checks the code hash the chain reports after each upload.
 //! Built only with the `daemon` feature (`scripts/deploy.sh`).
+//!
+//! [`deploy_to`] is the whole broadcast deployment: the genesis plan of the network (the local
+//! plan and test accounts on `local`), the routine with a journal so that a stopped deployment
+//! goes on where it stopped, the manifest, and the audit read back from the chain.
 
 use std::collections::BTreeMap;
+use std::path::Path;
 
 use anyhow::{bail, ensure, Context};
 use btt_types::contracts::Code;
 use cosmos_sdk_proto::cosmwasm::wasm::v1::MsgUpdateAdmin;
-use cosmwasm_std::{Addr, CosmosMsg, WasmMsg};
+use cosmwasm_std::{Addr, CosmosMsg, Timestamp, WasmMsg};
 use cw_orch::daemon::Daemon;
 use cw_orch::environment::{ChainKind, NetworkInfoOwned};
 use cw_orch::prelude::*;
 use prost::Message;
 
+use crate::audit::Audit;
 use crate::chain::DeployChain;
 use crate::dryrun::{artifact_checksums, artifacts_dir, checked_artifact};
-use crate::networks::Network;
+use crate::genesis::GenesisConfig;
+use crate::localnet::{local_start, LocalAccounts, LOCAL};
+use crate::multitest::Deployment;
+use crate::networks::{network_config, Network};
+use crate::resume::{Journal, Resumable};
 
 /// The environment variable holding the deployer's mnemonic.
 pub const MNEMONIC_VAR: &str = "BTT_DEPLOY_MNEMONIC";
@@ -76,7 +86,11 @@ pub fn chain_info(n: &Network) -> anyhow::Result<ChainInfoOwned> {
             pub_address_prefix: n.bech32_prefix.clone(),
             coin_type: n.coin_type,
         },
-        kind: ChainKind::Testnet,
+        kind: if n.name == LOCAL {
+            ChainKind::Local
+        } else {
+            ChainKind::Testnet
+        },
     })
 }
 
@@ -100,10 +114,8 @@ pub struct DaemonChain {
 }
 
 impl DaemonChain {
-    /// Connects to `network` with the mnemonic from [`MNEMONIC_VAR`].
-    pub fn connect(network: &Network) -> anyhow::Result<Self> {
-        let mnemonic = std::env::var(MNEMONIC_VAR)
-            .with_context(|| format!("set {MNEMONIC_VAR} to the deployer's mnemonic"))?;
+    /// Connects to `network`, signing with `mnemonic`.
+    pub fn connect(network: &Network, mnemonic: &str) -> anyhow::Result<Self> {
         let daemon = Daemon::builder(chain_info(network)?)
             .mnemonic(mnemonic)
             .build()
@@ -113,6 +125,131 @@ impl DaemonChain {
             expected: artifact_checksums(),
         })
     }
+
+    /// The daemon, for queries and for other signers (`rebuild`).
+    pub fn daemon(&self) -> &Daemon {
+        &self.daemon
+    }
+}
+
+/// The deployer's mnemonic: [`MNEMONIC_VAR`], or on the local chain its test `deployer`.
+pub fn deployer_mnemonic(network: &Network) -> anyhow::Result<String> {
+    if let Ok(m) = std::env::var(MNEMONIC_VAR) {
+        return Ok(m);
+    }
+    if network.name == LOCAL {
+        return Ok(LocalAccounts::load()?.get("deployer")?.mnemonic.clone());
+    }
+    bail!("set {MNEMONIC_VAR} to the deployer's mnemonic on {}", network.name)
+}
+
+/// The genesis plan of `network` from `start`: the local plan on `local`; elsewhere the roles of
+/// `BTT_GENESIS_ROLES` (a JSON object of role → address), the deployer for any left out.
+pub fn network_plan(
+    network: &Network,
+    deployer: &str,
+    start: Timestamp,
+) -> anyhow::Result<GenesisConfig> {
+    if network.name == LOCAL {
+        return LocalAccounts::load()?.plan(network, start);
+    }
+    let roles: BTreeMap<String, String> = match std::env::var("BTT_GENESIS_ROLES") {
+        Ok(json) => {
+            serde_json::from_str(&json).context("BTT_GENESIS_ROLES is not a JSON object")?
+        }
+        Err(_) => Default::default(),
+    };
+    Ok(network_config(
+        network,
+        &|role: &str| roles.get(role).cloned().unwrap_or_else(|| deployer.to_string()),
+        start,
+    ))
+}
+
+/// What a broadcast deployment left.
+pub struct Deployed {
+    /// The suite.
+    pub deployment: Deployment,
+    /// Its genesis plan.
+    pub config: GenesisConfig,
+    /// What the chain answered for it.
+    pub audit: Audit,
+    /// Transactions sent by this run (the rest were replayed from the journal).
+    pub sent: usize,
+}
+
+/// Deploys the suite to `network`, writing the manifest to `manifest_path` and the journal
+/// beside it; goes on from an unfinished journal, and refuses a finished one.
+pub fn deploy_to(network: &Network, manifest_path: &Path) -> anyhow::Result<Deployed> {
+    let chain = DaemonChain::connect(network, &deployer_mnemonic(network)?)?;
+    let journal_path = Journal::path_beside(manifest_path, &network.name);
+    let deployer = chain.deployer().to_string();
+    let journal = match Journal::load(&journal_path)? {
+        Some(j) if !j.complete => {
+            println!(
+                "going on from {} ({} transactions already included)",
+                journal_path.display(),
+                j.steps.len()
+            );
+            j
+        }
+        Some(finished) => finished,
+        None => {
+            let now = chain.daemon.block_info()?.time;
+            let start = if network.name == LOCAL {
+                local_start(now)
+            } else {
+                now
+            };
+            Journal {
+                network: network.name.clone(),
+                chain_id: chain.chain_id(),
+                deployer: deployer.clone(),
+                start: start.seconds(),
+                steps: vec![],
+                complete: false,
+            }
+        }
+    };
+    let config = network_plan(network, &deployer, Timestamp::from_seconds(journal.start))?;
+    let mut chain = Resumable::new(chain, journal, journal_path.clone())?;
+    let deployment = match crate::deploy::deploy(&mut chain, &config) {
+        Ok(d) => d,
+        Err(e) => {
+            eprint!(
+                "The deployment to {} stopped: {e:#}\nDone so far, {}",
+                network.name,
+                chain.journal().summary()
+            );
+            eprintln!(
+                "Run the same command again to go on from step {} (the journal {} keeps every \
+                 included step; a transaction sent but not seen included is sent again). To start \
+                 over instead, delete the journal{}.",
+                chain.journal().steps.len() + 1,
+                journal_path.display(),
+                if network.name == LOCAL {
+                    " or reset the chain (scripts/localnet.sh reset)"
+                } else {
+                    ""
+                }
+            );
+            return Err(e.context(format!("deploying to {}", network.name)));
+        }
+    };
+    chain.finish()?;
+    let sent = chain.journal().steps.len() - chain.replayed();
+    crate::manifest::write(
+        manifest_path,
+        &crate::manifest::manifest(&deployment, &config, &artifact_checksums()),
+    )?;
+    let audit = crate::audit::read(&chain, &deployment)?;
+    audit.check(deployment.dao.addr())?;
+    Ok(Deployed {
+        deployment,
+        config,
+        audit,
+        sent,
+    })
 }
 
 impl DeployChain for DaemonChain {
@@ -189,6 +326,15 @@ impl DeployChain for DaemonChain {
         Ok(Some(
             self.daemon.wasm_querier().smart_query(contract, &msg)?,
         ))
+    }
+
+    fn contract_admin(&self, contract: &Addr) -> anyhow::Result<Option<Option<String>>> {
+        let info = self.daemon.wasm_querier().contract_info(contract)?;
+        Ok(Some(info.admin.map(String::from)))
+    }
+
+    fn code_checksum(&self, code_id: u64) -> anyhow::Result<Option<String>> {
+        Ok(Some(self.daemon.wasm_querier().code(code_id)?.checksum.to_hex()))
     }
 }
 

@@ -195,4 +195,12 @@ impl DeployChain for DryRunChain {
     ) -> anyhow::Result<Option<serde_json::Value>> {
         Ok(None)
     }
+
+    fn contract_admin(&self, _contract: &Addr) -> anyhow::Result<Option<Option<String>>> {
+        Ok(None)
+    }
+
+    fn code_checksum(&self, _code_id: u64) -> anyhow::Result<Option<String>> {
+        Ok(None)
+    }
 }

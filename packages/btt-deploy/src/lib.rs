@@ -17,6 +17,7 @@
 
 pub mod app_snapshot;
 pub mod app_state;
+pub mod audit;
 pub mod care;
 pub mod chain;
 pub mod charts;
@@ -29,7 +30,9 @@ pub mod genesis;
 pub mod governance;
 pub mod manifest;
 pub mod multitest;
+pub mod localnet;
 pub mod networks;
 pub mod report;
+pub mod resume;
 pub mod rwa;
 pub mod walk;

@@ -147,3 +147,17 @@ pub fn manifest(
         },
     }
 }
+
+/// Writes `value` as pretty JSON to `path`, making its folder.
+pub fn write_json(path: &std::path::Path, value: &impl Serialize) -> anyhow::Result<()> {
+    if let Some(dir) = path.parent() {
+        std::fs::create_dir_all(dir)?;
+    }
+    std::fs::write(path, serde_json::to_string_pretty(value)? + "\n")?;
+    Ok(())
+}
+
+/// Writes the manifest to `path`.
+pub fn write(path: &std::path::Path, manifest: &Manifest) -> anyhow::Result<()> {
+    write_json(path, manifest)
+}

@@ -162,7 +162,26 @@ pub fn local_config(app: &App, start: Timestamp) -> GenesisConfig {
     roles_config(&|name: &str| app.api().addr_make(name).to_string(), start)
 }
 
-/// A genesis config with `addr(role)` as the address of each role, vesting from `start`.
+/// Every role [`roles_config`] asks an address for.
+pub const ROLES: [&str; 14] = [
+    "bithive",
+    "china-digital-healthcare",
+    "bitwave-protocol-labs",
+    "m-dao",
+    "web3-ventures",
+    "other-institutions",
+    "technical-foundation",
+    "foundation-guardian",
+    "arbiter",
+    "oracle-1",
+    "oracle-2",
+    "oracle-3",
+    "price-feeder",
+    "appraiser",
+];
+
+/// A genesis config with `addr(role)` as the address of each role of [`ROLES`], vesting from
+/// `start`.
 pub fn roles_config(addr: &dyn Fn(&str) -> String, start: Timestamp) -> GenesisConfig {
     let beneficiaries = [
         (Category::BitHive, "bithive"),
@@ -246,6 +265,16 @@ impl DeployChain for MultiTestChain<'_> {
     ) -> anyhow::Result<Option<serde_json::Value>> {
         Ok(Some(self.app.wrap().query_wasm_smart(contract, &msg)?))
     }
+
+    fn contract_admin(&self, contract: &Addr) -> anyhow::Result<Option<Option<String>>> {
+        let info = self.app.wrap().query_wasm_contract_info(contract)?;
+        Ok(Some(info.admin.map(String::from)))
+    }
+
+    fn code_checksum(&self, code_id: u64) -> anyhow::Result<Option<String>> {
+        let info = self.app.wrap().query_wasm_code_info(code_id)?;
+        Ok(Some(info.checksum.to_hex()))
+    }
 }
 
 /// Runs [`deploy`](crate::deploy::deploy) on the embedded chain with `deployer` paying.
@@ -259,4 +288,24 @@ pub fn deploy_genesis(
         deployer: deployer.clone(),
     };
     crate::deploy::deploy(&mut chain, config)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn roles_config_asks_only_for_the_listed_roles() {
+        let asked = std::cell::RefCell::new(vec![]);
+        roles_config(
+            &|role: &str| {
+                asked.borrow_mut().push(role.to_string());
+                format!("addr-{role}")
+            },
+            Timestamp::from_seconds(0),
+        );
+        for role in asked.borrow().iter() {
+            assert!(ROLES.contains(&role.as_str()), "{role} is not in ROLES");
+        }
+    }
 }

@@ -63,13 +63,7 @@ impl Cli {
     }
 }
 
-fn write_json(path: &PathBuf, value: &impl serde::Serialize) -> anyhow::Result<()> {
-    if let Some(dir) = path.parent() {
-        std::fs::create_dir_all(dir)?;
-    }
-    std::fs::write(path, serde_json::to_string_pretty(value)? + "\n")?;
-    Ok(())
-}
+use btt_deploy::manifest::write_json;
 
 /// `--network NAME --dry-run`: the deployment routine on a network, printed, nothing sent.
 fn dry_run(
@@ -104,39 +98,19 @@ fn dry_run(
 }
 
 /// `--network NAME`: the deployment routine broadcast by cw-orch's Daemon, signed with the
-/// mnemonic in `BTT_DEPLOY_MNEMONIC`. Role addresses come from `BTT_GENESIS_ROLES` (a JSON object
-/// of role → address); any role left out gets the deployer's address.
+/// mnemonic in `BTT_DEPLOY_MNEMONIC` (the test deployer on `local`), going on from an
+/// unfinished journal; the audit read back from the chain is printed.
 #[cfg(feature = "daemon")]
 fn broadcast(name: &str, manifest_path: Option<PathBuf>) -> anyhow::Result<()> {
-    use anyhow::Context;
-    use btt_deploy::chain::DeployChain;
     let network = btt_deploy::networks::load(name)?;
-    let mut chain = btt_deploy::daemon::DaemonChain::connect(&network)?;
-    let deployer = chain.deployer().to_string();
-    let roles: std::collections::BTreeMap<String, String> = match std::env::var("BTT_GENESIS_ROLES")
-    {
-        Ok(json) => {
-            serde_json::from_str(&json).context("BTT_GENESIS_ROLES is not a JSON object")?
-        }
-        Err(_) => Default::default(),
-    };
-    let start = Timestamp::from_seconds(
-        std::time::SystemTime::now()
-            .duration_since(std::time::UNIX_EPOCH)?
-            .as_secs(),
-    );
-    let config = btt_deploy::networks::network_config(
-        &network,
-        &|role: &str| roles.get(role).cloned().unwrap_or_else(|| deployer.clone()),
-        start,
-    );
-    let deployment = btt_deploy::deploy::deploy(&mut chain, &config)?;
     let path = manifest_path.unwrap_or_else(|| format!("out/manifest-{name}.json").into());
-    write_json(
-        &path,
-        &manifest(&deployment, &config, &artifact_checksums()),
-    )?;
-    println!("deployed to {name}; manifest {}", path.display());
+    let done = btt_deploy::daemon::deploy_to(&network, &path)?;
+    print!("{}", done.audit.render(done.deployment.dao.addr()));
+    println!(
+        "deployed to {name} ({} transactions sent by this run); manifest {}",
+        done.sent,
+        path.display()
+    );
     Ok(())
 }
 
