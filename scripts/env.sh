@@ -16,11 +16,9 @@ export BTT_CHAIN_CAPABILITIES="${BTT_CHAIN_CAPABILITIES:-iterator,staking,starga
 # wasmd's default upload limit.
 export BTT_MAX_WASM_BYTES=$((800 * 1024))
 log() { printf '==> %s\n' "$*" >&2; }
-# cw-orch's Daemon: its state file outside the clone and home, and polling for fast local blocks.
+# cw-orch's Daemon: polling for fast local blocks, and no log hint.
 daemon_env() {
-  export STATE_FILE="${STATE_FILE:-$BTT_CACHE/cw-orch/state.json}"
   export CW_ORCH_MIN_BLOCK_TIME="${CW_ORCH_MIN_BLOCK_TIME:-250ms}"
   export CW_ORCH_MAX_BLOCK_TIME="${CW_ORCH_MAX_BLOCK_TIME:-1s}"
   export CW_ORCH_LOGS_ACTIVATION_MESSAGE=false
-  mkdir -p "$(dirname "$STATE_FILE")"
 }

@@ -129,6 +129,8 @@ case "${1:-}" in
   start) start ;;
   stop) stop ;;
   status) if running; then echo "running, pid $(cat "$PID_FILE"), height $(height)"; else echo "stopped"; fi ;;
-  reset) stop; rm -rf "$HOME_DIR"; log "removed $HOME_DIR" ;;
+  # The manifest and journal of the local deployment describe the chain that is removed.
+  reset) stop; rm -rf "$HOME_DIR" "$ROOT/out/manifest-local.json" "$ROOT/out/deploy-local.journal.json"
+    log "removed $HOME_DIR and the local deployment's manifest and journal" ;;
   *) echo "usage: scripts/localnet.sh build|start|stop|status|reset" >&2; exit 2 ;;
 esac

@@ -116,8 +116,11 @@ pub struct DaemonChain {
 impl DaemonChain {
     /// Connects to `network`, signing with `mnemonic`.
     pub fn connect(network: &Network, mnemonic: &str) -> anyhow::Result<Self> {
+        // cw-orch's own state file is not used (the journal is the deployment's record): a
+        // temporary one, so several daemons in one process never contend for its lock.
         let daemon = Daemon::builder(chain_info(network)?)
             .mnemonic(mnemonic)
+            .is_test(true)
             .build()
             .with_context(|| format!("connecting to {} at {}", network.chain_id, network.grpc))?;
         Ok(Self {

@@ -37,6 +37,25 @@ pub fn pass_proposal<C: EconomyChain>(
     msgs: Vec<CosmosMsg>,
     voters: &[Addr],
 ) -> anyhow::Result<PassedProposal> {
+    let (passed, status) = vote_and_execute(app, deployment, proposer, title, msgs, voters)?;
+    ensure!(
+        status == Status::Executed,
+        "proposal {} ended {status:?}",
+        passed.id
+    );
+    Ok(passed)
+}
+
+/// [`pass_proposal`] up to the execution, and the status the proposal ends in: `Executed`, or
+/// `ExecutionFailed` when one of its messages failed (all of them are then undone).
+pub fn vote_and_execute<C: EconomyChain>(
+    app: &mut C,
+    deployment: &Deployment,
+    proposer: &Addr,
+    title: &str,
+    msgs: Vec<CosmosMsg>,
+    voters: &[Addr],
+) -> anyhow::Result<(PassedProposal, Status)> {
     let dao = &deployment.dao;
     let config = dao.config(&app.wrap())?;
     let res = app
@@ -81,15 +100,11 @@ pub fn pass_proposal<C: EconomyChain>(
     )
     .with_context(|| format!("executing proposal {id}"))?;
     let after = dao.proposal(&app.wrap(), id)?;
-    ensure!(
-        after.status == Status::Executed,
-        "proposal {id} ended {:?}",
-        after.status
-    );
-    Ok(PassedProposal {
+    let passed = PassedProposal {
         id,
         title: title.to_string(),
         yes_power,
         total_power: after.proposal.total_power,
-    })
+    };
+    Ok((passed, after.status))
 }

@@ -1,0 +1,519 @@
+//! Live tests: the suite deployed to the local wasmd node (`scripts/live-test.sh` starts a fresh
+//! chain, runs this target and stops the node by its pid even when a step fails), then one path
+//! through every contract, each transaction signed by a test account and broadcast.
+//!
+//! The steps depend on each other (a stake needs a claim), so they run in order as one program
+//! (`harness = false`) and the first failure ends the run with its error. Every transaction's
+//! SDK gas and fee is written to `out/live-gas.json`.
+
+mod chain;
+
+use std::time::Instant;
+
+use anyhow::{ensure, Context};
+use btt_deploy::chain::{event_attr, wasm_attr, EconomyChain};
+use btt_deploy::genesis::GenesisConfig;
+use btt_deploy::governance::{pass_proposal, vote_and_execute};
+use btt_deploy::multitest::Deployment;
+use btt_types::allocation::Category;
+use btt_types::compute::{self, Assignment, ComputeEscrowContract, EnergyRating, JobSpec, NodeSpec, Urgency};
+use btt_types::dao::{Fund, Status};
+use btt_types::fractionalizer as vaults;
+use btt_types::units::{btt, format_btt};
+use btt_types::vesting::Curve;
+use chain::LiveChain;
+use cosmwasm_std::{coins, Addr, Uint128};
+use cw20::Cw20ExecuteMsg;
+use cw_multi_test::Executor;
+
+/// What the steps share.
+struct Live {
+    chain: LiveChain,
+    d: Deployment,
+    config: GenesisConfig,
+}
+
+impl Live {
+    fn who(&self, category: Category) -> Addr {
+        Addr::unchecked(&self.config.beneficiaries[&category])
+    }
+
+    fn btt(&self, who: &Addr) -> anyhow::Result<Uint128> {
+        Ok(self.d.token.balance(&self.chain.wrap(), who)?)
+    }
+
+    fn native(&self, who: &Addr, denom: &str) -> anyhow::Result<Uint128> {
+        Ok(self.chain.wrap().query_balance(who, denom)?.amount)
+    }
+
+    fn foundation_schedule(&self) -> u64 {
+        self.d.schedule_ids[&Category::TechnicalDevelopmentFoundation]
+    }
+
+    fn tranche_approved(&self, tranche: usize) -> anyhow::Result<bool> {
+        let s = self
+            .d
+            .vesting
+            .schedule(&self.chain.wrap(), self.foundation_schedule())?
+            .schedule;
+        let Curve::Milestones { tranches } = s.curve else {
+            anyhow::bail!("the foundation's schedule has no milestones");
+        };
+        Ok(tranches[tranche].approved_at.is_some())
+    }
+}
+
+fn manifest_path() -> std::path::PathBuf {
+    std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../out/manifest-local.json")
+}
+
+/// Deploys with `scripts/deploy.sh local`'s routine and checks the audit read back.
+fn deploy() -> anyhow::Result<Live> {
+    let network = btt_deploy::networks::load(btt_deploy::localnet::LOCAL)?;
+    let done = btt_deploy::daemon::deploy_to(&network, &manifest_path())?;
+    print!("{}", done.audit.render(done.deployment.dao.addr()));
+    ensure!(done.sent == 62, "{} transactions sent", done.sent);
+    let mut chain = LiveChain::connect(&network)?;
+    for (name, addr) in done.deployment.contracts() {
+        chain.labels.insert(addr.to_string(), name.to_string());
+    }
+    Ok(Live {
+        chain,
+        d: done.deployment,
+        config: done.config,
+    })
+}
+
+fn a_second_deployment_is_refused_and_sends_nothing(live: &mut Live) -> anyhow::Result<()> {
+    let network = btt_deploy::networks::load(btt_deploy::localnet::LOCAL)?;
+    let deployer = live.d.deployer.clone();
+    let height = live.chain.latest_block()?.height;
+    let err = btt_deploy::daemon::deploy_to(&network, &manifest_path())
+        .err()
+        .context("a second deployment went through")?;
+    ensure!(
+        err.to_string().contains("already has a BTT suite"),
+        "unexpected refusal: {err:#}"
+    );
+    // The deployer signed nothing: its account sequence is unchanged... and it still holds 0 BTT.
+    ensure!(live.btt(&deployer)?.is_zero());
+    ensure!(live.chain.latest_block()?.height >= height);
+    Ok(())
+}
+
+fn the_institutions_claim_vesting_and_bithive_stakes_with_a_lock(
+    live: &mut Live,
+) -> anyhow::Result<()> {
+    for category in [
+        Category::BitHive,
+        Category::ChinaDigitalHealthcareGroup,
+        Category::BitWaveProtocolLabs,
+    ] {
+        let id = live.d.schedule_ids[&category];
+        let who = live.who(category);
+        let claimable = live.d.vesting.schedule(&live.chain.wrap(), id)?.status.claimable;
+        ensure!(!claimable.is_zero(), "{category:?} has nothing to claim");
+        let before = live.btt(&who)?;
+        let res = live.chain.execute(who.clone(), live.d.vesting.claim_msg(id)?)?;
+        let claimed: Uint128 = wasm_attr(&res, "amount")?.parse()?;
+        ensure!(claimed >= claimable, "{category:?} claimed {claimed} < {claimable}");
+        ensure!(live.btt(&who)? - before == claimed, "{category:?}'s balance");
+        let status = live.d.vesting.schedule(&live.chain.wrap(), id)?.status;
+        ensure!(status.claimed == claimed && status.claimable.is_zero() || status.claimed == claimed);
+        println!("    {category:?} claimed {} BTT", format_btt(claimed));
+    }
+    // BitHive stakes half of its claim for 12 months (tier 3: 1.5× power).
+    let bithive = live.who(Category::BitHive);
+    let half = live.btt(&bithive)?.multiply_ratio(1u128, 2u128);
+    live.chain.execute(
+        bithive.clone(),
+        live.d.staking.stake_msg(&live.d.token, half, 3)?,
+    )?;
+    let staker: btt_types::staking::StakerResponse = live.chain.wrap().query_wasm_smart(
+        live.d.staking.addr(),
+        &btt_types::staking::QueryMsg::Staker {
+            address: bithive.to_string(),
+        },
+    )?;
+    // Power counts from the block after the stake.
+    btt_deploy::governance::advance(&mut live.chain, 1);
+    ensure!(staker.staked == half, "staked {}", staker.staked);
+    ensure!(
+        staker.power == half.multiply_ratio(3u128, 2u128),
+        "power {} for {half} at 1.5×",
+        staker.power
+    );
+    Ok(())
+}
+
+fn a_tranche_proposal_passes_and_executes_after_the_timelock(
+    live: &mut Live,
+) -> anyhow::Result<()> {
+    let bithive = live.who(Category::BitHive);
+    ensure!(!live.tranche_approved(0)?);
+    let started = Instant::now();
+    let msg = live
+        .d
+        .vesting
+        .approve_tranche_msg(live.foundation_schedule(), 0)?;
+    let d = live.d.clone();
+    let passed = pass_proposal(
+        &mut live.chain,
+        &d,
+        &bithive,
+        "Approve the foundation's first tranche",
+        vec![msg],
+        &[bithive.clone()],
+    )?;
+    ensure!(live.tranche_approved(0)?, "tranche 0 not approved");
+    ensure!(passed.yes_power == passed.total_power && !passed.total_power.is_zero());
+    println!(
+        "    proposal #{} executed {:.0} s after it was made (vote {} s + timelock {} s)",
+        passed.id,
+        started.elapsed().as_secs_f64(),
+        live.config.governance.voting_period_seconds,
+        live.config.governance.timelock_seconds
+    );
+    Ok(())
+}
+
+fn a_proposal_whose_second_message_fails_changes_nothing(live: &mut Live) -> anyhow::Result<()> {
+    let bithive = live.who(Category::BitHive);
+    let grantee = live.chain.addr_make("clinic");
+    let dao = live.d.dao.addr().clone();
+    let grant = btt(25_000);
+    // First a grant that would succeed alone, then a second approval of tranche 0 (refused).
+    let msgs = vec![
+        live.d
+            .dao
+            .spend_msg(Fund::EcosystemDevelopment, grantee.to_string(), "btt", grant)?,
+        live.d
+            .vesting
+            .approve_tranche_msg(live.foundation_schedule(), 0)?,
+    ];
+    let treasury_before = live.d.dao.treasury(&live.chain.wrap(), vec![])?;
+    let grantee_before = live.btt(&grantee)?;
+    let dao_before = live.btt(&dao)?;
+    let d = live.d.clone();
+    let (passed, status) = vote_and_execute(
+        &mut live.chain,
+        &d,
+        &bithive,
+        "A grant bundled with a refused approval",
+        msgs,
+        &[bithive.clone()],
+    )?;
+    ensure!(
+        status == Status::ExecutionFailed,
+        "proposal {} ended {status:?}",
+        passed.id
+    );
+    ensure!(live.btt(&grantee)? == grantee_before, "the grant was paid");
+    ensure!(live.btt(&dao)? == dao_before, "the DAO's BTT moved");
+    let treasury_after = live.d.dao.treasury(&live.chain.wrap(), vec![])?;
+    ensure!(
+        treasury_after.funds == treasury_before.funds,
+        "the treasury's funds changed"
+    );
+    ensure!(live.tranche_approved(0)? && !live.tranche_approved(1)?);
+    Ok(())
+}
+
+fn a_node_registers_and_a_job_pays_the_70_15_10_5_split(live: &mut Live) -> anyhow::Result<()> {
+    let clinic = live.who(Category::ChinaDigitalHealthcareGroup);
+    let operator = live.chain.addr_make("node-operator");
+    let bithive = live.who(Category::BitHive);
+    let bond = live.config.compute.min_bond;
+    live.chain
+        .execute(bithive, live.d.token.transfer_msg(&operator, bond)?)?;
+    let market = ComputeEscrowContract(live.d.escrow.clone());
+    let spec = NodeSpec {
+        hardware_class: "gpu-standard".into(),
+        gpu_count: 4,
+        region: "cn-west".into(),
+        energy_rating: EnergyRating::B,
+        endpoint: "https://node.local.example".into(),
+    };
+    let res = live
+        .chain
+        .execute(operator.clone(), market.register_node_msg(&live.d.token, bond, spec)?)?;
+    let node_id: u64 = wasm_attr(&res, "node_id")?.parse()?;
+
+    let spec = JobSpec {
+        compute_units: 1_000,
+        hardware_class: "gpu-standard".into(),
+        urgency: Urgency::Standard,
+        data_gb: 10,
+        run_seconds: 7_200,
+        review_seconds: 86_400,
+    };
+    let quote = market.quote(&live.chain.wrap(), &spec, Some(&clinic))?;
+    let price = quote.price;
+    ensure!(
+        (price % Uint128::new(10_000)).is_zero(),
+        "pick a price that splits exactly"
+    );
+    let res = live
+        .chain
+        .execute(clinic.clone(), market.post_job_msg(&live.d.token, price, spec)?)?;
+    let job_id: u64 = wasm_attr(&res, "job_id")?.parse()?;
+    let escrow = live.d.escrow.clone();
+    live.chain.execute_contract(
+        clinic.clone(),
+        escrow.clone(),
+        &compute::ExecuteMsg::AssignJob {
+            job_id,
+            assignments: vec![Assignment {
+                node_id,
+                units: 1_000,
+            }],
+        },
+        &[],
+    )?;
+    live.chain.execute_contract(
+        operator.clone(),
+        escrow.clone(),
+        &compute::ExecuteMsg::AcceptAssignment { job_id, node_id },
+        &[],
+    )?;
+    live.chain.execute_contract(
+        operator.clone(),
+        escrow.clone(),
+        &compute::ExecuteMsg::SubmitResult {
+            job_id,
+            result_hash: "ab".repeat(32),
+            result_uri: "ipfs://bafy-live-result".into(),
+        },
+        &[],
+    )?;
+    let dao = live.d.dao.addr().clone();
+    let foundation = live.who(Category::TechnicalDevelopmentFoundation);
+    let before = [live.btt(&operator)?, live.btt(&dao)?, live.btt(&foundation)?];
+    let res = live.chain.execute_contract(
+        clinic,
+        escrow,
+        &compute::ExecuteMsg::AcceptResult { job_id },
+        &[],
+    )?;
+    let after = [live.btt(&operator)?, live.btt(&dao)?, live.btt(&foundation)?];
+    let part = |bps: u128| price.multiply_ratio(bps, 10_000u128);
+    ensure!(after[0] - before[0] == part(7_000), "node got {}", after[0] - before[0]);
+    ensure!(
+        after[1] - before[1] == part(1_500) + part(500),
+        "DAO got {}",
+        after[1] - before[1]
+    );
+    ensure!(after[2] - before[2] == part(1_000), "foundation got {}", after[2] - before[2]);
+    for (key, bps) in [("development_fund", 1_500), ("foundation", 1_000), ("reserve", 500)] {
+        let routed: Uint128 = event_attr(&res, "wasm-fee_routed", key)?.parse()?;
+        ensure!(routed == part(bps), "{key} routed {routed}");
+    }
+    println!(
+        "    job #{job_id} of {} BTT: node {} / development {} / foundation {} / reserve {}",
+        format_btt(price),
+        format_btt(part(7_000)),
+        format_btt(part(1_500)),
+        format_btt(part(1_000)),
+        format_btt(part(500))
+    );
+    Ok(())
+}
+
+fn patients_earn_redeem_and_convert_points_and_pay_an_invoice_in_usdc(
+    live: &mut Live,
+) -> anyhow::Result<()> {
+    let (d, config) = (live.d.clone(), live.config.clone());
+    let report = btt_deploy::care::care_scenario(&mut live.chain, &d, &config)?;
+    ensure!(report.awarded == 950 && report.redeemed == 300 && report.converted == 400);
+    ensure!(!report.converted_btt.is_zero() && !report.settled_to_clinic.is_zero());
+    ensure!(report.refunded_invoice_points == 0);
+    print!("{}", btt_deploy::care::render(&report));
+    Ok(())
+}
+
+fn an_asset_is_minted_fractionalized_bought_and_pays_income(
+    live: &mut Live,
+) -> anyhow::Result<()> {
+    let clinic = live.who(Category::ChinaDigitalHealthcareGroup);
+    let alice = live.chain.addr_make("patient-alice");
+    let nft = live.d.nft.clone();
+    let vaults_addr = live.d.vaults.clone();
+    let value = btt(10_000);
+    let mint = btt_types::rwa_nft::ReceiveMsg::Mint(btt_types::rwa_nft::MintMsg {
+        token_id: "ct-live-1".into(),
+        owner: clinic.to_string(),
+        token_uri: None,
+        asset: btt_types::rwa_nft::MintAsset {
+            class: "equipment".into(),
+            description: "CT scanner of the live test".into(),
+            value,
+            denom: "btt".into(),
+            appraiser: "Local Appraisals".into(),
+            complexity: btt_types::rwa_nft::Complexity::Simple,
+            documents: vec![btt_types::rwa_nft::Document {
+                sha256: "1a".repeat(32),
+                uri: "ipfs://bafy-ct-live-1".into(),
+            }],
+            jurisdiction: "CN-44".into(),
+            regulatory_id: "NMPA-LIVE-1".into(),
+        },
+    });
+    let fee = value.mul_ceil(live.config.rwa.nft_fees.simple.to_decimal());
+    live.chain
+        .execute(clinic.clone(), live.d.token.send_msg(&nft, fee, &mint)?)?;
+    let d = live.d.clone();
+    let vault_id = btt_deploy::rwa::fractionalize(
+        &mut live.chain,
+        &d,
+        &clinic,
+        "ct-live-1",
+        "CTL",
+        Uint128::new(50_000_000_000),
+    )?;
+    let vault: vaults::VaultResponse = live
+        .chain
+        .wrap()
+        .query_wasm_smart(&vaults_addr, &vaults::QueryMsg::Vault { vault_id })?;
+    let shares = vault.vault.shares_token;
+    live.chain.execute_contract(
+        clinic.clone(),
+        shares.clone(),
+        &Cw20ExecuteMsg::IncreaseAllowance {
+            spender: vaults_addr.to_string(),
+            amount: Uint128::new(250_000),
+            expires: None,
+        },
+        &[],
+    )?;
+    let res = live.chain.execute_contract(
+        clinic.clone(),
+        vaults_addr.clone(),
+        &vaults::ExecuteMsg::List {
+            vault_id,
+            shares: Uint128::new(250_000),
+            price_per_share: Uint128::new(40_000),
+        },
+        &[],
+    )?;
+    let listing_id: u64 = wasm_attr(&res, "listing_id")?.parse()?;
+    let q: vaults::QuoteResponse = live.chain.wrap().query_wasm_smart(
+        &vaults_addr,
+        &vaults::QueryMsg::Quote {
+            listing_id,
+            shares: Uint128::new(250_000),
+            buyer: alice.to_string(),
+        },
+    )?;
+    live.chain.execute_contract(
+        alice.clone(),
+        vaults_addr.clone(),
+        &vaults::ExecuteMsg::Buy {
+            listing_id,
+            shares: Uint128::new(250_000),
+        },
+        &coins(q.total.u128(), "uusdc"),
+    )?;
+    let held: cw20::BalanceResponse = live.chain.wrap().query_wasm_smart(
+        &shares,
+        &cw20::Cw20QueryMsg::Balance {
+            address: alice.to_string(),
+        },
+    )?;
+    ensure!(held.balance == Uint128::new(250_000), "alice holds {}", held.balance);
+    // Income of 4,000 USDC: alice's quarter of the shares earns her a quarter, to the uusdc
+    // (the income index rounds down, never up).
+    let income = Uint128::new(4_000_000_000);
+    live.chain.execute_contract(
+        clinic.clone(),
+        vaults_addr.clone(),
+        &vaults::ExecuteMsg::DepositIncome { vault_id },
+        &coins(income.u128(), "uusdc"),
+    )?;
+    let before = live.native(&alice, "uusdc")?;
+    live.chain.execute_contract(
+        alice.clone(),
+        vaults_addr.clone(),
+        &vaults::ExecuteMsg::ClaimIncome { vault_id },
+        &[],
+    )?;
+    let claimed = live.native(&alice, "uusdc")? - before;
+    ensure!(
+        claimed <= income.multiply_ratio(1u128, 4u128)
+            && claimed + Uint128::new(1) >= income.multiply_ratio(1u128, 4u128),
+        "alice claimed {claimed} uusdc of {income}"
+    );
+    let before = live.native(&clinic, "uusdc")?;
+    live.chain.execute_contract(
+        clinic.clone(),
+        vaults_addr,
+        &vaults::ExecuteMsg::ClaimIncome { vault_id },
+        &[],
+    )?;
+    let clinic_claimed = live.native(&clinic, "uusdc")? - before;
+    ensure!(claimed + clinic_claimed <= income && !clinic_claimed.is_zero());
+    println!(
+        "    vault #{vault_id}: alice bought 25% for {} uusdc, claimed {claimed} of {income} uusdc income",
+        q.total
+    );
+    Ok(())
+}
+
+type Step = fn(&mut Live) -> anyhow::Result<()>;
+
+fn main() {
+    let started = Instant::now();
+    println!("live tests on the local wasmd node");
+    let mut live = match deploy() {
+        Ok(l) => {
+            println!("test live::deploys_the_suite_and_reads_it_back ... ok ({:.1} s)", started.elapsed().as_secs_f64());
+            l
+        }
+        Err(e) => {
+            println!("test live::deploys_the_suite_and_reads_it_back ... FAILED\n{e:?}");
+            std::process::exit(1);
+        }
+    };
+    let steps: [(&str, Step); 7] = [
+        ("a_second_deployment_is_refused_and_sends_nothing", a_second_deployment_is_refused_and_sends_nothing),
+        ("the_institutions_claim_vesting_and_bithive_stakes_with_a_lock", the_institutions_claim_vesting_and_bithive_stakes_with_a_lock),
+        ("a_tranche_proposal_passes_and_executes_after_the_timelock", a_tranche_proposal_passes_and_executes_after_the_timelock),
+        ("a_proposal_whose_second_message_fails_changes_nothing", a_proposal_whose_second_message_fails_changes_nothing),
+        ("a_node_registers_and_a_job_pays_the_70_15_10_5_split", a_node_registers_and_a_job_pays_the_70_15_10_5_split),
+        ("patients_earn_redeem_and_convert_points_and_pay_an_invoice_in_usdc", patients_earn_redeem_and_convert_points_and_pay_an_invoice_in_usdc),
+        ("an_asset_is_minted_fractionalized_bought_and_pays_income", an_asset_is_minted_fractionalized_bought_and_pays_income),
+    ];
+    let mut passed = 1;
+    for (name, step) in steps {
+        let t = Instant::now();
+        let txs = live.chain.txs.len();
+        match step(&mut live) {
+            Ok(()) => {
+                passed += 1;
+                println!(
+                    "test live::{name} ... ok ({} tx, {:.1} s)",
+                    live.chain.txs.len() - txs,
+                    t.elapsed().as_secs_f64()
+                );
+            }
+            Err(e) => {
+                println!("test live::{name} ... FAILED\n{e:?}");
+                write_gas(&live);
+                std::process::exit(1);
+            }
+        }
+    }
+    write_gas(&live);
+    println!(
+        "\nlive test result: ok. {passed} passed; 0 failed; {} transactions after the deployment; {:.1} s",
+        live.chain.txs.len(),
+        started.elapsed().as_secs_f64()
+    );
+}
+
+/// `out/live-gas.json`: every transaction of the run with its SDK gas and fee.
+fn write_gas(live: &Live) {
+    let path = manifest_path().with_file_name("live-gas.json");
+    if let Err(e) = btt_deploy::manifest::write_json(&path, &live.chain.txs) {
+        eprintln!("could not write {}: {e}", path.display());
+    }
+}
