@@ -35,3 +35,20 @@ else
   $SUDO apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq rustc-web cargo-web rust-web-src lld-22 binaryen
 fi
+
+# The local wasmd chain (scripts/localnet.sh, the live tests): Go 1.24+ with cgo (a C compiler),
+# and curl to ask the node for its height. Go comes with the machine; a missing one is an error.
+missing=()
+command -v curl >/dev/null 2>&1 || missing+=(curl)
+command -v cc >/dev/null 2>&1 || missing+=(gcc)
+if [ ${#missing[@]} -gt 0 ]; then
+  log "installing ${missing[*]} for the local chain"
+  SUDO=""; [ "$(id -u)" = 0 ] || SUDO="sudo"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${missing[@]}"
+fi
+go_minor="$(go env GOVERSION 2>/dev/null | sed -nE 's/^go1\.([0-9]+).*/\1/p')"
+[ -n "$go_minor" ] && [ "$go_minor" -ge 24 ] || {
+  echo "the local wasmd chain needs Go 1.24 or later (found: $(go version 2>/dev/null || echo none))" >&2
+  exit 1
+}

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Every test: format and lints, the wasm build into artifacts/ with its checks, schema drift,
-# then unit, multi-test and real-wasm tests. Installs what it needs the first time.
+# then unit, multi-test and real-wasm tests, and the live tests on a local wasmd node (built from the
+# Go module proxy the first time). Installs what it needs the first time.
 . "$(dirname "$0")/env.sh"
 cd "$ROOT"
 start=$SECONDS
@@ -26,9 +27,14 @@ cargo test --workspace -- --show-output 2>&1 | tee "$results"
 step "the network route: btt-deploy with cw-orch's Daemon (feature daemon)"
 cargo clippy -p btt-deploy --features daemon --all-targets --quiet -- -D warnings
 cargo test -p btt-deploy --features daemon --lib daemon 2>&1 | tee -a "$results"
+step "the live tests: a fresh local wasmd chain, the broadcast deployment, a path through every contract"
+live="$(mktemp)"; trap 'rm -f "$results" "$app" "$live"' EXIT
+scripts/live-test.sh 2>&1 | tee "$live"
+live_passed=$(grep -oE '^live test result: ok\. [0-9]+ passed' "$live" | grep -oE '[0-9]+ passed' | grep -oE '[0-9]+')
+[ -n "$live_passed" ] || { echo "the live tests printed no result" >&2; exit 1; }
 passed=$(grep -oE '^test result: .* ([0-9]+) passed' "$results" | grep -oE '[0-9]+ passed' | awk '{s+=$1} END {print s+0}')
 failed=$(grep -oE '[0-9]+ failed;' "$results" | awk '{s+=$1} END {print s+0}')
 # Vitest ("Tests  14 passed") and Playwright ("21 passed (25.1s)"), colours stripped.
 app_passed=$(sed 's/\x1b\[[0-9;]*m//g' "$app" | grep -oE '(Tests +[0-9]+ passed|^ +[0-9]+ passed \()' | grep -oE '[0-9]+' | awk '{s+=$1} END {print s+0}')
 step "all green"
-echo "tests: $passed passed, $failed failed (Rust); $app_passed passed (dApp unit and browser)"
+echo "tests: $passed passed, $failed failed (Rust); $app_passed passed (dApp unit and browser); $live_passed passed (live, on wasmd)"

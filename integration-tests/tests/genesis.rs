@@ -392,3 +392,25 @@ fn a_plan_from_a_table_that_does_not_add_up_is_refused() {
         GenesisError::Allocation(AllocationError::SharesAreNotWhole { sum: 8_900 })
     );
 }
+
+#[test]
+fn the_audit_reads_genesis_back_row_by_row_and_catches_a_moved_row() {
+    let mut suite = Suite::new();
+    let dao = suite.dao();
+    let chain = btt_deploy::multitest::MultiTestChain {
+        app: &mut suite.app,
+        deployer: suite.deployer.clone(),
+    };
+    let audit = btt_deploy::audit::read(&chain, &suite.deployment).unwrap();
+    audit.check(&dao).unwrap();
+    assert_eq!(audit.rows.len(), 11);
+    assert!(audit.render(&dao).contains("wasm admin of 10 of 10"));
+
+    // The audit is not a formality: the same deployment read as if another DAO held it fails.
+    let err = audit.check(&suite.deployer).unwrap_err();
+    assert!(err.to_string().contains("not the DAO"), "{err}");
+    // And a row that left its holder shows on that row.
+    let mut moved = audit.clone();
+    moved.rows[7].on_chain -= Uint128::new(1);
+    assert!(moved.check(&dao).unwrap_err().to_string().contains("MiningRewardPool"));
+}

@@ -70,7 +70,9 @@ pub fn read<C: DeployChain>(chain: &C, d: &Deployment) -> anyhow::Result<Audit> 
             d.vesting.addr(),
             &vesting::QueryMsg::Schedule { schedule_id: *id },
         )?;
-        let stored = stored.context("the chain does not answer queries")?.schedule;
+        let stored = stored
+            .context("the chain does not answer queries")?
+            .schedule;
         rows.push(AuditRow {
             category: planned.category,
             holder: d.vesting.addr().clone(),
@@ -114,10 +116,7 @@ pub fn read<C: DeployChain>(chain: &C, d: &Deployment) -> anyhow::Result<Audit> 
         if owned {
             let ownership: Option<cw_ownable::Ownership<String>> =
                 query(chain, addr, &vesting::QueryMsg::Ownership {})?;
-            owners.push((
-                name.to_string(),
-                ownership.context("ownership")?.owner.map(String::from),
-            ));
+            owners.push((name.to_string(), ownership.context("ownership")?.owner));
         }
     }
     Ok(Audit {

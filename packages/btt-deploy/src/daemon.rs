@@ -143,7 +143,10 @@ pub fn deployer_mnemonic(network: &Network) -> anyhow::Result<String> {
     if network.name == LOCAL {
         return Ok(LocalAccounts::load()?.get("deployer")?.mnemonic.clone());
     }
-    bail!("set {MNEMONIC_VAR} to the deployer's mnemonic on {}", network.name)
+    bail!(
+        "set {MNEMONIC_VAR} to the deployer's mnemonic on {}",
+        network.name
+    )
 }
 
 /// The genesis plan of `network` from `start`: the local plan on `local`; elsewhere the roles of
@@ -164,7 +167,12 @@ pub fn network_plan(
     };
     Ok(network_config(
         network,
-        &|role: &str| roles.get(role).cloned().unwrap_or_else(|| deployer.to_string()),
+        &|role: &str| {
+            roles
+                .get(role)
+                .cloned()
+                .unwrap_or_else(|| deployer.to_string())
+        },
         start,
     ))
 }
@@ -337,7 +345,9 @@ impl DeployChain for DaemonChain {
     }
 
     fn code_checksum(&self, code_id: u64) -> anyhow::Result<Option<String>> {
-        Ok(Some(self.daemon.wasm_querier().code(code_id)?.checksum.to_hex()))
+        Ok(Some(
+            self.daemon.wasm_querier().code(code_id)?.checksum.to_hex(),
+        ))
     }
 }
 

@@ -63,8 +63,8 @@ impl LocalAccounts {
     /// Reads `deploy/localnet/accounts.json`.
     pub fn load() -> anyhow::Result<Self> {
         let path = accounts_path();
-        let text =
-            std::fs::read_to_string(&path).with_context(|| format!("reading {}", path.display()))?;
+        let text = std::fs::read_to_string(&path)
+            .with_context(|| format!("reading {}", path.display()))?;
         let file: AccountsFile =
             serde_json::from_str(&text).with_context(|| format!("parsing {}", path.display()))?;
         Ok(Self(file.accounts))
@@ -130,7 +130,10 @@ mod tests {
         assert_eq!(config.governance.voting_period_seconds, 24);
         assert_eq!(config.governance.timelock_seconds, 6);
         assert_eq!(config.payments.settlement_seconds, 20);
-        assert_eq!(config.payments.fast_settlement.as_ref().unwrap().seconds, 10);
+        assert_eq!(
+            config.payments.fast_settlement.as_ref().unwrap().seconds,
+            10
+        );
         assert_eq!(
             config.governance.guardian,
             accounts.get("foundation-guardian").unwrap().address
@@ -154,6 +157,9 @@ mod tests {
         let err = accounts
             .plan(&network, Timestamp::from_seconds(1_800_000_000))
             .unwrap_err();
-        assert!(err.to_string().contains("no local account arbiter"), "{err}");
+        assert!(
+            err.to_string().contains("no local account arbiter"),
+            "{err}"
+        );
     }
 }

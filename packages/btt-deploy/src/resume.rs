@@ -486,7 +486,9 @@ mod tests {
         };
         let mut other_chain = new_journal(&chain);
         other_chain.chain_id = "elsewhere-1".into();
-        let err = Resumable::new(chain, other_chain, path.clone()).err().unwrap();
+        let err = Resumable::new(chain, other_chain, path.clone())
+            .err()
+            .unwrap();
         assert!(err.to_string().contains("of chain elsewhere-1"), "{err}");
 
         let chain = MultiTestChain {
@@ -495,7 +497,9 @@ mod tests {
         };
         let mut other_signer = new_journal(&chain);
         other_signer.deployer = "someone".into();
-        let err = Resumable::new(chain, other_signer, path.clone()).err().unwrap();
+        let err = Resumable::new(chain, other_signer, path.clone())
+            .err()
+            .unwrap();
         assert!(err.to_string().contains("signed by someone"), "{err}");
 
         // A journal from a chain that was reset: its code is not there.
@@ -524,6 +528,9 @@ mod tests {
         });
         let mut chain = Resumable::new(chain, changed, path).unwrap();
         let err = crate::deploy::deploy(&mut chain, &config).unwrap_err();
-        assert!(format!("{err:#}").contains("the routine or its plan changed"), "{err:#}");
+        assert!(
+            format!("{err:#}").contains("the routine or its plan changed"),
+            "{err:#}"
+        );
     }
 }

@@ -135,7 +135,7 @@ fn main() -> anyhow::Result<()> {
 }
 
 /// `--app-snapshot FILE`: the state the dApp's browser tests replay.
-fn app_snapshot(path: &PathBuf) -> anyhow::Result<()> {
+fn app_snapshot(path: &std::path::Path) -> anyhow::Result<()> {
     let state = btt_deploy::app_state::app_state()?;
     write_json(path, &btt_deploy::app_snapshot::app_snapshot(&state)?)?;
     println!(

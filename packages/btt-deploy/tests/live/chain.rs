@@ -11,7 +11,7 @@ use anyhow::{bail, Context};
 use btt_deploy::chain::EconomyChain;
 use btt_deploy::localnet::LocalAccounts;
 use cosmwasm_std::{
-    to_json_binary, Addr, BankQuery, BlockInfo, Binary, ContractResult, CosmosMsg, Empty,
+    to_json_binary, Addr, BankQuery, Binary, BlockInfo, ContractResult, CosmosMsg, Empty,
     QuerierResult, QueryRequest, SystemError, SystemResult, WasmMsg, WasmQuery,
 };
 use cw_multi_test::{AppResponse, Executor};
@@ -59,7 +59,12 @@ impl LiveChain {
             .mnemonic(accounts.get("deployer")?.mnemonic.clone())
             .is_test(true)
             .build()
-            .with_context(|| format!("no node at {} (scripts/live-test.sh starts one)", network.grpc))?;
+            .with_context(|| {
+                format!(
+                    "no node at {} (scripts/live-test.sh starts one)",
+                    network.grpc
+                )
+            })?;
         let names = accounts
             .0
             .iter()
