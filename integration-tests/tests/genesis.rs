@@ -412,5 +412,9 @@ fn the_audit_reads_genesis_back_row_by_row_and_catches_a_moved_row() {
     // And a row that left its holder shows on that row.
     let mut moved = audit.clone();
     moved.rows[7].on_chain -= Uint128::new(1);
-    assert!(moved.check(&dao).unwrap_err().to_string().contains("MiningRewardPool"));
+    assert!(moved
+        .check(&dao)
+        .unwrap_err()
+        .to_string()
+        .contains("MiningRewardPool"));
 }

@@ -33,6 +33,7 @@ struct Live {
     chain: LiveChain,
     d: Deployment,
     config: GenesisConfig,
+    left: LeftForTheApp,
 }
 
 impl Live {
@@ -83,6 +84,7 @@ fn deploy() -> anyhow::Result<Live> {
         chain,
         d: done.deployment,
         config: done.config,
+        left: LeftForTheApp::default(),
     })
 }
 
@@ -422,7 +424,7 @@ fn an_asset_is_minted_fractionalized_bought_and_pays_income(live: &mut Live) -> 
         shares.clone(),
         &Cw20ExecuteMsg::IncreaseAllowance {
             spender: vaults_addr.to_string(),
-            amount: Uint128::new(250_000),
+            amount: Uint128::new(500_000),
             expires: None,
         },
         &[],
@@ -432,7 +434,7 @@ fn an_asset_is_minted_fractionalized_bought_and_pays_income(live: &mut Live) -> 
         vaults_addr.clone(),
         &vaults::ExecuteMsg::List {
             vault_id,
-            shares: Uint128::new(250_000),
+            shares: Uint128::new(500_000),
             price_per_share: Uint128::new(40_000),
         },
         &[],
@@ -501,6 +503,44 @@ fn an_asset_is_minted_fractionalized_bought_and_pays_income(live: &mut Live) -> 
         "    vault #{vault_id}: alice bought 25% for {} uusdc, claimed {claimed} of {income} uusdc income",
         q.total
     );
+    // Half the listing stays open for the dApp's live tests.
+    live.left.vault_id = vault_id;
+    live.left.listing_id = listing_id;
+    Ok(())
+}
+
+/// What the live steps leave open for the dApp's live tests (`out/live-state.json`).
+#[derive(Debug, Default, serde::Serialize)]
+struct LeftForTheApp {
+    /// A vault with shares listed for sale.
+    vault_id: u64,
+    /// Its open listing (250,000 shares).
+    listing_id: u64,
+    /// An invoice of 250 USDC to patient-bob.
+    invoice_id: u64,
+}
+
+fn a_provider_issues_an_invoice_for_the_dapp_to_pay(live: &mut Live) -> anyhow::Result<()> {
+    let clinic = live.who(Category::ChinaDigitalHealthcareGroup);
+    let bob = live.chain.addr_make("patient-bob");
+    let due = live.chain.block_info().time.plus_seconds(30 * 86_400);
+    let res = live.chain.execute_contract(
+        clinic,
+        live.d.payfi.clone(),
+        &btt_types::payfi::ExecuteMsg::IssueInvoice(btt_types::payfi::NewInvoice {
+            payer: Some(bob.to_string()),
+            denom: btt_types::payfi::Denom::Native("uusdc".into()),
+            amount: Uint128::new(250_000_000),
+            due,
+            memo_hash: "be".repeat(32),
+            points: None,
+            analytics: false,
+        }),
+        &[],
+    )?;
+    live.left.invoice_id = wasm_attr(&res, "invoice_id")?.parse()?;
+    let path = manifest_path().with_file_name("live-state.json");
+    btt_deploy::manifest::write_json(&path, &live.left)?;
     Ok(())
 }
 
@@ -522,7 +562,7 @@ fn main() {
             std::process::exit(1);
         }
     };
-    let steps: [(&str, Step); 7] = [
+    let steps: [(&str, Step); 8] = [
         (
             "a_second_deployment_is_refused_and_sends_nothing",
             a_second_deployment_is_refused_and_sends_nothing,
@@ -550,6 +590,10 @@ fn main() {
         (
             "an_asset_is_minted_fractionalized_bought_and_pays_income",
             an_asset_is_minted_fractionalized_bought_and_pays_income,
+        ),
+        (
+            "a_provider_issues_an_invoice_for_the_dapp_to_pay",
+            a_provider_issues_an_invoice_for_the_dapp_to_pay,
         ),
     ];
     let mut passed = 1;
