@@ -4,7 +4,9 @@
 #   scripts/app.sh codegen [--check]         regenerate app/src/generated from schema/ (or check drift)
 #   scripts/app.sh snapshot                  rewrite app/e2e/snapshot.json from the embedded chain
 #   scripts/app.sh configure NETWORK MANIFEST  point the app at deploy/networks/NETWORK.json and a manifest
-#   scripts/app.sh dev                       serve the app on http://127.0.0.1:5173
+#   scripts/app.sh dev [--network local]     serve the app on http://127.0.0.1:5173 (local: against
+#                                            scripts/localnet.sh and out/manifest-local.json)
+#   scripts/app.sh live                      the live browser tests (scripts/live-test.sh runs them)
 #   scripts/app.sh test                      codegen drift, typecheck + build, unit tests, browser tests
 . "$(dirname "$0")/env.sh"
 cd "$ROOT/app"
@@ -34,13 +36,25 @@ case "${1:-}" in
     cp "$ROOT/deploy/networks/$2.json" public/config/network.json
     cp "$3" public/config/manifest.json
     log "app/public/config: network $2, manifest $3" ;;
-  dev) setup; exec npx vite --host 127.0.0.1 ;;
+  dev)
+    setup
+    if [ "${2:-}" = --network ]; then
+      [ -n "${3:-}" ] || { echo "usage: scripts/app.sh dev [--network NAME]" >&2; exit 2; }
+      manifest="$ROOT/out/manifest-$3.json"
+      [ -f "$manifest" ] || { echo "no $manifest: deploy first (scripts/deploy.sh $3)" >&2; exit 1; }
+      "$0" configure "$3" "$manifest"
+    fi
+    exec npx vite --host 127.0.0.1 ;;
+  live)
+    setup
+    npx vite build --logLevel warn
+    npx playwright test -c playwright.live.config.ts ;;
   test)
     setup
     log "app: generated clients match schema/"
     node scripts/codegen.mjs --check
     log "app: prettier --check"
-    npx prettier --check --log-level warn "src/**/*.{ts,tsx,css}" "e2e/**/*.ts" "*.ts" scripts/codegen.mjs
+    npx prettier --check --log-level warn "src/**/*.{ts,tsx,css}" "e2e/**/*.ts" "e2e-live/**/*.ts" "*.ts" scripts/codegen.mjs
     log "app: typecheck and production build"
     npx tsc --noEmit
     npx vite build --logLevel warn
@@ -48,5 +62,5 @@ case "${1:-}" in
     npx vitest run
     log "app: browser tests (Chromium, test wallet, embedded-chain snapshot)"
     npx playwright test ;;
-  *) sed -n '2,8p' "$0" >&2; exit 2 ;;
+  *) sed -n '2,10p' "$0" >&2; exit 2 ;;
 esac

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The live tests: a fresh local wasmd chain (scripts/localnet.sh), the suite deployed to it by the
 # broadcast routine, and one signed path through every contract
-# (packages/btt-deploy/tests/live). The node is stopped by its pid when the run ends, failed or not.
+# (packages/btt-deploy/tests/live), then the dApp's live browser tests (app/e2e-live) signing real
+# transactions through the Keplr interface. The node is stopped by its pid when the run ends, failed or not.
 # The first run builds wasmd (about 5 minutes, cached in $BTT_CACHE).
 . "$(dirname "$0")/env.sh"
 cd "$ROOT"
@@ -15,4 +16,6 @@ scripts/localnet.sh reset
 scripts/localnet.sh start
 started=$(date +%s)
 cargo test --quiet -p btt-deploy --features daemon --test live
+log "the dApp on the chain: real signatures from the browser"
+scripts/app.sh live
 log "live tests took $(( $(date +%s) - started )) s (out/live-gas.json has every transaction's gas)"
