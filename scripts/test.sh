@@ -32,9 +32,10 @@ live="$(mktemp)"; trap 'rm -f "$results" "$app" "$live"' EXIT
 scripts/live-test.sh 2>&1 | tee "$live"
 live_passed=$(grep -oE '^live test result: ok\. [0-9]+ passed' "$live" | grep -oE '[0-9]+ passed' | grep -oE '[0-9]+')
 [ -n "$live_passed" ] || { echo "the live tests printed no result" >&2; exit 1; }
+live_app=$(sed 's/\x1b\[[0-9;]*m//g' "$live" | grep -oE '^ +[0-9]+ passed \(' | grep -oE '[0-9]+' | awk '{s+=$1} END {print s+0}')
 passed=$(grep -oE '^test result: .* ([0-9]+) passed' "$results" | grep -oE '[0-9]+ passed' | awk '{s+=$1} END {print s+0}')
 failed=$(grep -oE '[0-9]+ failed;' "$results" | awk '{s+=$1} END {print s+0}')
 # Vitest ("Tests  14 passed") and Playwright ("21 passed (25.1s)"), colours stripped.
 app_passed=$(sed 's/\x1b\[[0-9;]*m//g' "$app" | grep -oE '(Tests +[0-9]+ passed|^ +[0-9]+ passed \()' | grep -oE '[0-9]+' | awk '{s+=$1} END {print s+0}')
 step "all green"
-echo "tests: $passed passed, $failed failed (Rust); $app_passed passed (dApp unit and browser); $live_passed passed (live, on wasmd)"
+echo "tests: $passed passed, $failed failed (Rust); $app_passed passed (dApp unit and browser); $live_passed passed (live Rust, on wasmd) and $live_app (live dApp, on wasmd)"
