@@ -8,12 +8,15 @@
 #   BTT_GAS_REPORT_OUT=FILE          write FILE instead of docs/gas-report.md
 #   BTT_GAS_ALLOW_FAIL=1             measure even when a real-wasm test fails (another profile's
 #                                    artifacts may break a gas bound); the report says so
+#   BTT_GAS_LIVE=1                   first run scripts/live-test.sh, whose SDK gas on the local wasmd
+#                                    (out/live-gas.md) the report includes; without it, the last run's
 #   BTT_GAS_COMPARE=DIR BTT_GAS_COMPARE_LABEL="opt-level 3"
 #                                    also measure the artifacts in DIR (another release profile)
 #                                    and show its gas and sizes beside ours (scripts/wasm-profiles.sh)
 . "$(dirname "$0")/env.sh"
 cd "$ROOT"
 [ "${BTT_SKIP_WASM_BUILD:-}" = 1 ] || scripts/build-wasm.sh >/dev/null
+[ "${BTT_GAS_LIVE:-}" != 1 ] || scripts/live-test.sh >/dev/null
 dir="${BTT_ARTIFACTS_DIR:-artifacts}"
 out="${BTT_GAS_REPORT_OUT:-docs/gas-report.md}"
 compare="${BTT_GAS_COMPARE:-}"
@@ -105,6 +108,17 @@ mkdir -p "$(dirname "$out")"
   echo "| comparison | ours | reference | change |"
   echo "|---|---:|---:|---:|"
   sed -nE 's/^(BTT transfer|RWA NFT transfer) ([0-9]+) vs (cw20-base transfer|cw721-base transfer) ([0-9]+) VM gas \(([-+0-9.]+%)\)$/| \1 vs \3 | \2 | \4 | \5 |/p' "$work/ours.raw"
+  echo
+  echo "## SDK gas on a real chain"
+  echo
+  if [ -f out/live-gas.md ]; then
+    echo "From the last \`scripts/live-test.sh\` ($(date -u -r out/live-gas.md +%Y-%m-%d)). VM gas above is the contract's"
+    echo "metering alone; SDK gas adds the transaction's signature, storage and event costs."
+    echo
+    cat out/live-gas.md
+  else
+    echo "No live run on record: \`BTT_GAS_LIVE=1 scripts/gas-report.sh\` (or \`scripts/live-test.sh\` first)."
+  fi
   echo
   echo "## Each path with 10 and with 10,000 users already on the contracts"
   echo

@@ -107,10 +107,48 @@ pub fn update_admin_any(sender: &str, new_admin: &str, contract: &str) -> prost_
     }
 }
 
+/// One broadcast transaction, as the chain reported it.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct TxGas {
+    /// Who signed it (a local account's name, or "deployer").
+    pub signer: String,
+    /// What it was.
+    pub what: String,
+    /// SDK gas used, as the chain reports it.
+    pub gas_used: u64,
+    /// The gas limit the transaction asked for (cw-orch simulates and adds a margin).
+    pub gas_wanted: u64,
+    /// The fee paid in the gas denom: the limit times the gas price, rounded up.
+    pub fee: u128,
+    /// Its hash.
+    pub txhash: String,
+}
+
+impl TxGas {
+    /// The record of `res`, signed by `signer`, at `gas_price`.
+    pub fn of(
+        signer: &str,
+        what: &str,
+        res: &cw_orch::daemon::CosmTxResponse,
+        gas_price: f64,
+    ) -> Self {
+        Self {
+            signer: signer.into(),
+            what: what.into(),
+            gas_used: res.gas_used,
+            gas_wanted: res.gas_wanted,
+            fee: (res.gas_wanted as f64 * gas_price).ceil() as u128,
+            txhash: res.txhash.clone(),
+        }
+    }
+}
+
 /// A network, signed by the mnemonic's account.
 pub struct DaemonChain {
     daemon: Daemon,
     expected: BTreeMap<String, String>,
+    /// Every transaction this chain sent.
+    pub txs: Vec<TxGas>,
 }
 
 impl DaemonChain {
@@ -126,12 +164,18 @@ impl DaemonChain {
         Ok(Self {
             daemon,
             expected: artifact_checksums(),
+            txs: vec![],
         })
     }
 
     /// The daemon, for queries and for other signers (`rebuild`).
     pub fn daemon(&self) -> &Daemon {
         &self.daemon
+    }
+
+    fn record(&mut self, what: &str, res: &cw_orch::daemon::CosmTxResponse) {
+        let price = self.daemon.chain_info().gas_price;
+        self.txs.push(TxGas::of("deployer", what, res, price));
     }
 }
 
@@ -187,6 +231,8 @@ pub struct Deployed {
     pub audit: Audit,
     /// Transactions sent by this run (the rest were replayed from the journal).
     pub sent: usize,
+    /// The SDK gas and fee of each of them.
+    pub txs: Vec<TxGas>,
 }
 
 /// Deploys the suite to `network`, writing the manifest to `manifest_path` and the journal
@@ -260,6 +306,7 @@ pub fn deploy_to(network: &Network, manifest_path: &Path) -> anyhow::Result<Depl
         config,
         audit,
         sent,
+        txs: chain.inner().txs.clone(),
     })
 }
 
@@ -280,6 +327,7 @@ impl DeployChain for DaemonChain {
         let res = upload(d, code)?;
         let code_id = res.uploaded_code_id()?;
         let on_chain = d.wasm_querier().code(code_id)?.checksum.to_hex();
+        self.record(&format!("store {contract}"), &res);
         ensure!(
             on_chain == sum,
             "code {code_id} hashes to {on_chain} on chain, {sum} here"
@@ -299,6 +347,7 @@ impl DeployChain for DaemonChain {
         let res = self
             .daemon
             .instantiate(code_id, &msg, Some(label), admin.as_ref(), &[])?;
+        self.record(&format!("instantiate {label}"), &res);
         let address = res.instantiated_contract_address()?;
         println!("instantiated {label} at {address}");
         Ok(address)
@@ -312,8 +361,10 @@ impl DeployChain for DaemonChain {
                 funds,
             }) => {
                 let json: serde_json::Value = serde_json::from_slice(msg.as_slice())?;
-                self.daemon
+                let res = self
+                    .daemon
                     .execute(&json, &funds, &Addr::unchecked(contract_addr))?;
+                self.record(what, &res);
             }
             CosmosMsg::Wasm(WasmMsg::UpdateAdmin {
                 contract_addr,
@@ -321,7 +372,8 @@ impl DeployChain for DaemonChain {
             }) => {
                 let sender = self.daemon.sender_addr().to_string();
                 let any = update_admin_any(&sender, &admin, &contract_addr);
-                self.daemon.commit_any(vec![any], None)?;
+                let res = self.daemon.commit_any(vec![any], None)?;
+                self.record(what, &res);
             }
             other => bail!("the deployment does not send {other:?}"),
         }

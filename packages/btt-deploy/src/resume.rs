@@ -192,6 +192,11 @@ impl<C: DeployChain> Resumable<C> {
         })
     }
 
+    /// The chain underneath.
+    pub fn inner(&self) -> &C {
+        &self.inner
+    }
+
     /// The journal so far.
     pub fn journal(&self) -> &Journal {
         &self.journal

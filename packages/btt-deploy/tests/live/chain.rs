@@ -9,6 +9,7 @@ use std::time::{Duration, Instant};
 
 use anyhow::{bail, Context};
 use btt_deploy::chain::EconomyChain;
+use btt_deploy::daemon::TxGas;
 use btt_deploy::localnet::LocalAccounts;
 use cosmwasm_std::{
     to_json_binary, Addr, BankQuery, Binary, BlockInfo, ContractResult, CosmosMsg, Empty,
@@ -18,23 +19,15 @@ use cw_multi_test::{AppResponse, Executor};
 use cw_orch::daemon::Daemon;
 use cw_orch::environment::IndexResponse;
 use cw_orch::prelude::*;
-use serde::Serialize;
 
-/// One broadcast transaction, as the chain reported it.
-#[derive(Debug, Clone, Serialize)]
-pub struct TxRecord {
-    /// The signer's account name.
-    pub signer: String,
-    /// The message (its top-level key: `send`, `claim`, `vote`...) and the contract's name.
-    pub what: String,
-    /// SDK gas used, as the chain reports it.
-    pub gas_used: u64,
-    /// The gas limit the transaction asked for.
-    pub gas_wanted: u64,
-    /// The fee paid, in the gas denom (the limit times the gas price).
-    pub fee: u128,
-    /// Its hash.
-    pub txhash: String,
+/// cw20-base as built for the gas report (`artifacts/reference/`), for a transfer beside ours.
+pub struct Cw20Reference;
+
+impl Uploadable for Cw20Reference {
+    fn wasm(_chain: &ChainInfoOwned) -> WasmPath {
+        let path = btt_deploy::dryrun::artifacts_dir().join("reference/cw20_reference.wasm");
+        WasmPath::new(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+    }
 }
 
 /// The local chain, signed by its test accounts.
@@ -46,8 +39,10 @@ pub struct LiveChain {
     /// Contract names by address, to label the gas records.
     pub labels: BTreeMap<String, String>,
     /// Every transaction sent.
-    pub txs: Vec<TxRecord>,
+    pub txs: Vec<TxGas>,
     gas_price: f64,
+    /// The gas price as the network file writes it, with its denom.
+    pub gas_price_text: String,
 }
 
 impl LiveChain {
@@ -78,6 +73,7 @@ impl LiveChain {
             labels: BTreeMap::new(),
             txs: vec![],
             gas_price: info.gas_price,
+            gas_price_text: format!("{}{}", network.gas_price, network.fee_denom),
         })
     }
 
@@ -100,14 +96,9 @@ impl LiveChain {
     }
 
     fn record(&mut self, sender: &Addr, what: String, res: &cw_orch::daemon::CosmTxResponse) {
-        self.txs.push(TxRecord {
-            signer: self.names.get(sender.as_str()).cloned().unwrap_or_default(),
-            what,
-            gas_used: res.gas_used,
-            gas_wanted: res.gas_wanted,
-            fee: (res.gas_wanted as f64 * self.gas_price).ceil() as u128,
-            txhash: res.txhash.clone(),
-        });
+        let signer = self.names.get(sender.as_str()).cloned().unwrap_or_default();
+        self.txs
+            .push(TxGas::of(&signer, &what, res, self.gas_price));
     }
 
     fn label(&self, contract: &str) -> String {
@@ -115,6 +106,21 @@ impl LiveChain {
             .get(contract)
             .cloned()
             .unwrap_or_else(|| contract.chars().take(14).collect())
+    }
+
+    /// The deployer uploads cw20-base and instantiates it with `msg`; returns its address.
+    pub fn deploy_cw20_base(&mut self, msg: &serde_json::Value) -> anyhow::Result<Addr> {
+        let deployer = self.base.sender_addr();
+        let res = self.base.upload(&Cw20Reference)?;
+        let code_id = res.uploaded_code_id()?;
+        self.record(&deployer, "store cw20-base (reference)".into(), &res);
+        let res = self
+            .base
+            .instantiate(code_id, msg, Some("cw20-base"), None, &[])?;
+        self.record(&deployer, "instantiate cw20-base (reference)".into(), &res);
+        let address = res.instantiated_contract_address()?;
+        self.labels.insert(address.to_string(), "cw20-base".into());
+        Ok(address)
     }
 
     /// The latest block, from the node.

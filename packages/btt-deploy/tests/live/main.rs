@@ -34,6 +34,8 @@ struct Live {
     d: Deployment,
     config: GenesisConfig,
     left: LeftForTheApp,
+    /// The deployment's transactions.
+    deploy_txs: Vec<btt_deploy::daemon::TxGas>,
 }
 
 impl Live {
@@ -76,6 +78,7 @@ fn deploy() -> anyhow::Result<Live> {
     let done = btt_deploy::daemon::deploy_to(&network, &manifest_path())?;
     print!("{}", done.audit.render(done.deployment.dao.addr()));
     ensure!(done.sent == 62, "{} transactions sent", done.sent);
+    ensure!(done.txs.len() == 62 && done.txs.iter().all(|t| t.gas_used > 0));
     let mut chain = LiveChain::connect(&network)?;
     for (name, addr) in done.deployment.contracts() {
         chain.labels.insert(addr.to_string(), name.to_string());
@@ -85,6 +88,7 @@ fn deploy() -> anyhow::Result<Live> {
         d: done.deployment,
         config: done.config,
         left: LeftForTheApp::default(),
+        deploy_txs: done.txs,
     })
 }
 
@@ -509,6 +513,72 @@ fn an_asset_is_minted_fractionalized_bought_and_pays_income(live: &mut Live) -> 
     Ok(())
 }
 
+fn a_btt_and_a_shares_transfer_cost_about_what_a_cw20_base_transfer_does(
+    live: &mut Live,
+) -> anyhow::Result<()> {
+    let (investor, stranger) = (
+        live.chain.addr_make("investor"),
+        live.chain.addr_make("stranger"),
+    );
+    let reference = live.chain.deploy_cw20_base(&serde_json::json!({
+        "name": "Reference token",
+        "symbol": "REF",
+        "decimals": 6,
+        "initial_balances": [{ "address": investor.to_string(), "amount": "1000000000" }],
+    }))?;
+    let one = Uint128::new(1_000_000);
+    let transfer = |recipient: &Addr, amount: Uint128| Cw20ExecuteMsg::Transfer {
+        recipient: recipient.to_string(),
+        amount,
+    };
+    live.chain.execute_contract(
+        investor.clone(),
+        reference.clone(),
+        &transfer(&stranger, one),
+        &[],
+    )?;
+    let bithive = live.who(Category::BitHive);
+    let token = live.d.token.addr().clone();
+    live.chain
+        .execute_contract(bithive, token, &transfer(&stranger, one), &[])?;
+    let vault: vaults::VaultResponse = live.chain.wrap().query_wasm_smart(
+        &live.d.vaults,
+        &vaults::QueryMsg::Vault {
+            vault_id: live.left.vault_id,
+        },
+    )?;
+    let shares = vault.vault.shares_token;
+    live.chain
+        .labels
+        .insert(shares.to_string(), "rwa-shares".into());
+    let alice = live.chain.addr_make("patient-alice");
+    live.chain.execute_contract(
+        alice,
+        shares.clone(),
+        &transfer(&investor, Uint128::new(1_000)),
+        &[],
+    )?;
+    let got: cw20::BalanceResponse = live.chain.wrap().query_wasm_smart(
+        &shares,
+        &cw20::Cw20QueryMsg::Balance {
+            address: investor.to_string(),
+        },
+    )?;
+    ensure!(got.balance == Uint128::new(1_000));
+    let gas = |name: &str| {
+        live.chain
+            .txs
+            .iter()
+            .rev()
+            .find(|t| t.what == format!("{name} transfer"))
+            .map(|t| t.gas_used)
+            .context(name.to_string())
+    };
+    let (base, ours, shares) = (gas("cw20-base")?, gas("btt-token")?, gas("rwa-shares")?);
+    println!("    SDK gas of a transfer: cw20-base {base}, btt-token {ours}, rwa-shares {shares}");
+    Ok(())
+}
+
 /// What the live steps leave open for the dApp's live tests (`out/live-state.json`).
 #[derive(Debug, Default, serde::Serialize)]
 struct LeftForTheApp {
@@ -562,7 +632,7 @@ fn main() {
             std::process::exit(1);
         }
     };
-    let steps: [(&str, Step); 8] = [
+    let steps: [(&str, Step); 9] = [
         (
             "a_second_deployment_is_refused_and_sends_nothing",
             a_second_deployment_is_refused_and_sends_nothing,
@@ -590,6 +660,10 @@ fn main() {
         (
             "an_asset_is_minted_fractionalized_bought_and_pays_income",
             an_asset_is_minted_fractionalized_bought_and_pays_income,
+        ),
+        (
+            "a_btt_and_a_shares_transfer_cost_about_what_a_cw20_base_transfer_does",
+            a_btt_and_a_shares_transfer_cost_about_what_a_cw20_base_transfer_does,
         ),
         (
             "a_provider_issues_an_invoice_for_the_dapp_to_pay",
@@ -624,10 +698,73 @@ fn main() {
     );
 }
 
-/// `out/live-gas.json`: every transaction of the run with its SDK gas and fee.
+/// `out/live-gas.json`: every transaction of the run (the deployment's first) with its SDK gas
+/// and fee; `out/live-gas.md`: the same as the tables `scripts/gas-report.sh` includes.
 fn write_gas(live: &Live) {
+    let all: Vec<_> = live.deploy_txs.iter().chain(&live.chain.txs).collect();
     let path = manifest_path().with_file_name("live-gas.json");
-    if let Err(e) = btt_deploy::manifest::write_json(&path, &live.chain.txs) {
+    if let Err(e) = btt_deploy::manifest::write_json(&path, &all) {
         eprintln!("could not write {}: {e}", path.display());
     }
+    let md = manifest_path().with_file_name("live-gas.md");
+    if let Err(e) = std::fs::write(&md, gas_tables(live)) {
+        eprintln!("could not write {}: {e}", md.display());
+    }
+}
+
+/// The SDK gas tables: transfers side by side, then every kind of transaction.
+fn gas_tables(live: &Live) -> String {
+    let price = &live.chain.gas_price_text;
+    let mut out = format!(
+        "SDK gas as wasmd v0.61.14 reports it (`gas_used`), on the local chain of \
+         `scripts/live-test.sh`; the fee is the gas limit cw-orch asked for (simulation × 1.3) \
+         times {price}.\n\n\
+         | transfer of one token | SDK gas used | fee (ustake) |\n|---|---:|---:|\n"
+    );
+    for name in ["cw20-base", "btt-token", "rwa-shares"] {
+        if let Some(t) = live
+            .chain
+            .txs
+            .iter()
+            .find(|t| t.what == format!("{name} transfer"))
+        {
+            out.push_str(&format!("| {name} | {} | {} |\n", t.gas_used, t.fee));
+        }
+    }
+    out.push_str(
+        "\n| transaction | count | SDK gas used (min – max) | fee (ustake, max) |\n|---|---:|---:|---:|\n",
+    );
+    let mut kinds: Vec<(String, Vec<&btt_deploy::daemon::TxGas>)> = vec![];
+    for t in live.deploy_txs.iter().chain(&live.chain.txs) {
+        // The deployment's steps name their contract; group the ones that repeat per contract.
+        let kind = if t.what.starts_with("store ") {
+            "store code (deployment)".to_string()
+        } else if t.what.starts_with("making the DAO wasm admin") {
+            "MsgUpdateAdmin to the DAO (deployment)".to_string()
+        } else if t.what.starts_with("offering ownership") {
+            "offer ownership to the DAO (deployment)".to_string()
+        } else if t.what.starts_with("the DAO accepting") {
+            "the DAO accepts ownership (deployment)".to_string()
+        } else if t.what.starts_with("appointing the guardian") {
+            "appoint the circuit guardian (deployment)".to_string()
+        } else {
+            t.what.clone()
+        };
+        match kinds.iter_mut().find(|(k, _)| *k == kind) {
+            Some((_, list)) => list.push(t),
+            None => kinds.push((kind, vec![t])),
+        }
+    }
+    for (kind, list) in kinds {
+        let min = list.iter().map(|t| t.gas_used).min().unwrap_or(0);
+        let max = list.iter().map(|t| t.gas_used).max().unwrap_or(0);
+        let fee = list.iter().map(|t| t.fee).max().unwrap_or(0);
+        let range = if min == max {
+            min.to_string()
+        } else {
+            format!("{min} – {max}")
+        };
+        out.push_str(&format!("| {kind} | {} | {range} | {fee} |\n", list.len()));
+    }
+    out
 }
