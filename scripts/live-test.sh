@@ -3,6 +3,7 @@
 # broadcast routine, and one signed path through every contract
 # (packages/btt-deploy/tests/live), then the dApp's live browser tests (app/e2e-live) signing real
 # transactions through the Keplr interface. The node is stopped by its pid when the run ends, failed or not.
+# It resets the local chain first (a running one is stopped and its home removed).
 # The first run builds wasmd (about 5 minutes, cached in $BTT_CACHE).
 . "$(dirname "$0")/env.sh"
 cd "$ROOT"
