@@ -737,7 +737,7 @@ fn gas_tables(live: &Live) -> String {
     let mut kinds: Vec<(String, Vec<&btt_deploy::daemon::TxGas>)> = vec![];
     for t in live.deploy_txs.iter().chain(&live.chain.txs) {
         // The deployment's steps name their contract; group the ones that repeat per contract.
-        let kind = if t.what.starts_with("store ") {
+        let kind = if t.what.starts_with("store ") && !t.what.contains("reference") {
             "store code (deployment)".to_string()
         } else if t.what.starts_with("making the DAO wasm admin") {
             "MsgUpdateAdmin to the DAO (deployment)".to_string()
