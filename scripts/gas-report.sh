@@ -112,7 +112,7 @@ mkdir -p "$(dirname "$out")"
   echo "## SDK gas on a real chain"
   echo
   if [ -f out/live-gas.md ]; then
-    echo "From the last \`scripts/live-test.sh\` ($(date -u -r out/live-gas.md +%Y-%m-%d)). VM gas above is the contract's"
+    echo "From the last \`scripts/live-test.sh\` ($(date -u -r out/live-gas.md +%Y-%m-%d)). VM gas elsewhere in this report is the contract's"
     echo "metering alone; SDK gas adds the transaction's signature, storage and event costs."
     echo
     cat out/live-gas.md

@@ -42,3 +42,32 @@ test("a node operator sees the mining rewards pending for its node", async ({ pa
   await connectWallet(page);
   await expect(page.getByTestId("mining")).toContainText(/Node #1: \d[\d,]*\.\d{6} BTT pending \(from epoch \d+\)/);
 });
+
+test("a patient converts points to BTT and redeems points at a partner, refused in the page first", async ({
+  page,
+}) => {
+  await openApp(page, "#/portfolio", { actor: "patient-alice" });
+  await connectWallet(page);
+  await expect(page.getByTestId("points")).toContainText("250 points");
+  await page.getByTestId("convert-points").fill("251");
+  await page.getByTestId("convert-submit").click();
+  await expect(page.getByTestId("convert-error")).toHaveText("You have 250 points.");
+  await page.getByTestId("convert-points").fill("1.5");
+  await page.getByTestId("convert-submit").click();
+  await expect(page.getByTestId("convert-error")).toHaveText("A number of points must be a whole number.");
+  await page.getByTestId("convert-points").fill("100");
+  await expect(page.getByTestId("convert-preview")).toContainText("BTT");
+  await page.getByTestId("convert-submit").click();
+  await expect(page.getByTestId("tx-status")).toContainText("convert 100 points to BTT: sent");
+
+  await page.getByTestId("redeem-partner").fill("cosmwasm1notanaddress");
+  await page.getByTestId("redeem-points").fill("50");
+  await page.getByTestId("redeem-submit").click();
+  await expect(page.getByTestId("redeem-error")).toHaveText("Not a valid address.");
+  await page.getByTestId("redeem-partner").fill(String(snapshot.inputs.partner));
+  await page.getByTestId("redeem-submit").click();
+  await expect(page.getByTestId("tx-status")).toContainText("redeem 50 points at Riverside Pharmacy: sent");
+  const txs = await captured(page);
+  expect(txs.map((t) => t.label)).toEqual(["convert 100 points to BTT", "redeem 50 points at Riverside Pharmacy"]);
+  saveCaptured("portfolio-convert-and-redeem-points", txs);
+});

@@ -78,3 +78,10 @@ export function wholeNumber(
   if (value < min) return { ok: false, error: `${label[0].toUpperCase()}${label.slice(1)} must be at least ${min}.` };
   return { ok: true, value };
 }
+
+/** `n × decimal`, rounded down, as the contracts' `Uint128::mul_floor(Decimal)` does (18 places). */
+export function mulFloor(n: bigint, decimal: string): bigint {
+  const [whole, frac = ""] = decimal.split(".");
+  const scaled = BigInt(whole) * 10n ** 18n + BigInt(frac.padEnd(18, "0").slice(0, 18));
+  return (n * scaled) / 10n ** 18n;
+}

@@ -6,6 +6,7 @@ import { BttVestingMsgComposer } from "../generated/BttVesting.message-composer"
 import { BttStakingQueryClient } from "../generated/BttStaking.client";
 import { BttStakingMsgComposer } from "../generated/BttStaking.message-composer";
 import { PayfiMsgComposer } from "../generated/Payfi.message-composer";
+import { IncentivePointsMsgComposer } from "../generated/IncentivePoints.message-composer";
 import { BttDaoQueryClient } from "../generated/BttDao.client";
 import { BttDaoMsgComposer } from "../generated/BttDao.message-composer";
 import { BttTokenMsgComposer } from "../generated/BttToken.message-composer";
@@ -43,6 +44,7 @@ export function composers(sender: string, c: Contracts) {
     vesting: new BttVestingMsgComposer(sender, c.vesting),
     staking: new BttStakingMsgComposer(sender, c.staking),
     payfi: new PayfiMsgComposer(sender, c.payfi),
+    points: new IncentivePointsMsgComposer(sender, c.points),
     vaults: new RwaFractionalizerMsgComposer(sender, c.vaults),
   };
 }

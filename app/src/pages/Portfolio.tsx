@@ -1,10 +1,12 @@
-// Portfolio: BTT balance, vesting schedules with what is claimable and a Claim button, points,
-// income claimable from asset vaults, and mining rewards pending for the user's compute nodes.
+// Portfolio: BTT balance, vesting schedules with what is claimable and a Claim button, points
+// (converted to BTT or redeemed at a partner), income claimable from asset vaults, and mining
+// rewards pending for the user's compute nodes.
 
 import { Action, Amount, Head, Section, Show } from "../components";
 import { needsWallet, useApp } from "../context";
 import { allPages, assetSymbol, composers, PAGE, queries } from "../lib/clients";
 import { useLoad } from "../lib/hooks";
+import { SpendPoints } from "./SpendPoints";
 
 export function Portfolio() {
   const ctx = useApp();
@@ -12,7 +14,7 @@ export function Portfolio() {
   const q = queries(ctx.reader, ctx.contracts);
   const state = useLoad(async () => {
     if (!address) return undefined;
-    const [balance, schedules, points, vaults, nodes] = await Promise.all([
+    const [balance, schedules, points, pointsConfig, vaults, nodes] = await Promise.all([
       q.token.balance({ address }),
       allPages(
         (s) =>
@@ -22,6 +24,7 @@ export function Portfolio() {
         (r) => r.schedule.id,
       ),
       q.points.balance({ patient: address }),
+      q.points.config(),
       allPages(
         (s) => q.vaults.vaults({ limit: PAGE, startAfter: s }).then((r) => r.vaults),
         (v) => v.id,
@@ -41,7 +44,7 @@ export function Portfolio() {
     const mining = await Promise.all(
       mine.map(async (n) => ({ node: n, pending: await q.depin.pending({ nodeId: n.id }) })),
     );
-    return { balance, schedules, points, income, mining };
+    return { balance, schedules, points, rules: pointsConfig.rules, income, mining };
   }, [address, ctx.refreshKey]);
 
   if (!address) {
@@ -121,6 +124,7 @@ export function Portfolio() {
               {d.points.next_expiry_period != null && (
                 <p className="muted">The oldest expire after period {d.points.next_expiry_period}.</p>
               )}
+              <SpendPoints ctx={ctx} points={d.points.points} rules={d.rules} />
             </Section>
             <Section title="Income from asset vaults" testId="income">
               {d.income.length === 0 ? (

@@ -47,6 +47,8 @@ pub struct SnapshotInputs {
     pub job: JobInput,
     /// Shares the patient buys from the listing.
     pub buy_shares: u64,
+    /// The partner the patient redeems points at (the care scenario's pharmacy).
+    pub partner: String,
 }
 
 /// A job spec as the Compute page's form has it.
@@ -202,6 +204,7 @@ fn portfolio(r: &mut Recorder, d: &Deployment, who: &str) -> anyhow::Result<()> 
         "/schedule/id",
     )?;
     r.query(&d.points, json!({"balance": {"patient": who}}))?;
+    r.query(&d.points, json!({"config": {}}))?;
     for vault in r.all_pages(&d.vaults, "vaults", json!({}), "vaults", "/id")? {
         r.query(
             &d.vaults,
@@ -391,7 +394,10 @@ pub fn app_snapshot(state: &AppState) -> anyhow::Result<AppSnapshot> {
             review_days: 2,
         },
         buy_shares: 10_000,
+        partner: state.app.api().addr_make("pharmacy").to_string(),
     };
+    // The Portfolio asks for the partner a patient typed before redeeming there.
+    r.query(&d.points, json!({"partner": {"address": inputs.partner}}))?;
     governance(&mut r, d, None)?;
     staking(&mut r, d, None)?;
     compute(&mut r, d, None, &inputs.job)?;
