@@ -43,3 +43,36 @@ test("a provider sees the invoices it issued", async ({ page }) => {
   await expect(page.getByTestId("invoices-issued")).toContainText(`#${usdcInvoice}`);
   await expect(page.getByTestId("settle")).toBeDisabled();
 });
+
+test("a provider refunds a payment inside its settlement window", async ({ page }) => {
+  await openApp(page, "#/payments", { actor: "china-digital-healthcare" });
+  await connectWallet(page);
+  const id = snapshot.ids.payment_id;
+  await expect(page.getByTestId(`settling-${id}`)).toContainText("30.000000 USDC");
+  await page.getByTestId(`refund-${id}`).click();
+  await expect(page.getByTestId("tx-status")).toContainText(`refund payment #${id}: sent`);
+  saveCaptured("payments-refund-inside-the-window", await captured(page));
+});
+
+test("a provider issues an invoice, refused in the page until it is complete", async ({ page }) => {
+  await openApp(page, "#/payments", { actor: "china-digital-healthcare" });
+  await connectWallet(page);
+  await page.getByTestId("issue-payer").fill("cosmwasm1notanaddress");
+  await page.getByTestId("issue-days").fill("0.5");
+  await page.getByTestId("issue-submit").click();
+  await expect(page.getByTestId("issue-payer-error")).toHaveText("Not a valid address.");
+  await expect(page.getByTestId("issue-days-error")).toHaveText("A number of days must be a whole number.");
+  await expect(page.getByTestId("issue-memo-error")).toHaveText("Describe what the invoice is for.");
+  await expect(page.getByTestId("issue-amount-error")).toHaveText("Enter an amount.");
+  expect(await captured(page)).toHaveLength(0);
+  await page.getByTestId("issue-payer").fill(snapshot.actors["patient-alice"]);
+  await page.getByTestId("issue-denom").selectOption("uusdc");
+  await page.getByTestId("issue-amount").fill("75");
+  await page.getByTestId("issue-days").fill("14");
+  await page.getByTestId("issue-memo").fill("Follow-up consultation, 2026-12-02");
+  await page.getByTestId("issue-submit").click();
+  await expect(page.getByTestId("tx-status")).toContainText("issue an invoice of 75.000000 USDC to");
+  const txs = await captured(page);
+  expect(txs).toHaveLength(1);
+  saveCaptured("payments-issue-an-invoice", txs);
+});

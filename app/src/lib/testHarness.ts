@@ -19,7 +19,14 @@ export interface Snapshot {
   /** Contract address → stable JSON of the query → answer. */
   queries: Record<string, Record<string, unknown>>;
   /** What the state set up for the pages to act on. */
-  ids: { proposal_id: number; passed_id: number; vault_id: number; listing_id: number; invoice_ids: number[] };
+  ids: {
+    proposal_id: number;
+    passed_id: number;
+    vault_id: number;
+    listing_id: number;
+    invoice_ids: number[];
+    payment_id: number;
+  };
   /** What the browser tests type into the forms. */
   inputs: Record<string, unknown>;
 }

@@ -1,6 +1,7 @@
 // Payments: a patient's invoices, paid in the invoice's denom or converted from another at the
 // feeder's rate (with the conversion fee) within a maximum spend; a provider's invoices and the
-// payments waiting out the settlement window, which anyone settles once it has passed.
+// payments waiting out the settlement window (refundable by the provider until then), which
+// anyone settles once it has passed; and a form to issue an invoice.
 
 import { useState } from "react";
 import { Action, Amount, Head, AmountInput, Section, Show, useAmountField } from "../components";
@@ -9,6 +10,7 @@ import { formatAmount, formatBps } from "../lib/amount";
 import { allPages, composers, date, hook, PAGE, queries, seconds } from "../lib/clients";
 import { useLoad } from "../lib/hooks";
 import type { ConfigResponse, Invoice, Payment } from "../generated/Payfi.types";
+import { IssueInvoice } from "./IssueInvoice";
 
 /** The rate key and display symbol of a payfi asset. */
 const keyOf = (asset: Invoice["asset"]) => ("native" in asset ? asset.native : "btt");
@@ -91,6 +93,7 @@ export function Payments() {
               )}
             </Section>
             <Settlements ctx={ctx} payments={d.settling} now={d.now} />
+            <IssueInvoice ctx={ctx} denoms={d.config.native_denoms} now={d.now} />
           </>
         )
       }
@@ -253,9 +256,32 @@ function Settlements({ ctx, payments, now }: { ctx: AppCtx; payments: Payment[];
       ) : (
         <ul>
           {payments.map((p) => (
-            <li key={p.id}>
+            <li key={p.id} data-testid={`settling-${p.id}`}>
               Payment #{p.id} for invoice #{p.invoice_id}:{" "}
-              <Amount raw={p.invoice_amount} symbol={symbolOf(keyOf(p.asset))} /> settles {date(seconds(p.settles_at))}
+              <Amount raw={p.invoice_amount} symbol={symbolOf(keyOf(p.asset))} /> settles {date(seconds(p.settles_at))}{" "}
+              <Action
+                label="Refund"
+                testId={`refund-${p.id}`}
+                disabledReason={
+                  needsWallet(ctx) ?? (seconds(p.settles_at) <= now ? "Its refund window is over." : undefined)
+                }
+                onClick={() =>
+                  address &&
+                  ctx.send({
+                    label: `refund payment #${p.id}`,
+                    msgs: [composers(address, ctx.contracts).payfi.refund({ paymentId: p.id })],
+                    expects: [
+                      {
+                        contract: ctx.contracts.payfi,
+                        query: { payment: { payment_id: p.id } },
+                        path: "status",
+                        change: "=refunded",
+                      },
+                      { contract: ctx.contracts.payfi, query: { totals: {} }, path: "pending", change: "-1" },
+                    ],
+                  })
+                }
+              />
             </li>
           ))}
         </ul>

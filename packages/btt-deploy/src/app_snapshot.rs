@@ -38,6 +38,8 @@ pub struct SnapshotIds {
     pub vault_id: u64,
     pub listing_id: u64,
     pub invoice_ids: [u64; 2],
+    /// A payment to the clinic still inside its refund window.
+    pub payment_id: u64,
 }
 
 /// What the browser tests type into the forms (their answers are in the snapshot).
@@ -439,6 +441,7 @@ pub fn app_snapshot(state: &AppState) -> anyhow::Result<AppSnapshot> {
             vault_id: state.vault_id,
             listing_id: state.listing_id,
             invoice_ids: state.invoice_ids,
+            payment_id: state.payment_id,
         },
         inputs,
     })

@@ -61,6 +61,9 @@ pub struct AppState {
     /// The invoices the patient has not paid: in USDC, and in BTT (to pay in USDC at the
     /// feeder's rate).
     pub invoice_ids: [u64; 2],
+    /// A payment the patient made to the clinic a minute ago, inside its settlement window (the
+    /// clinic may refund it).
+    pub payment_id: u64,
 }
 
 /// Builds the state (deterministic: the same chain every time).
@@ -108,6 +111,7 @@ pub fn app_state() -> anyhow::Result<AppState> {
         let res = app.execute_contract(clinic.clone(), deployment.payfi.clone(), &issue, &[])?;
         *id = wasm_attr(&res, "invoice_id")?.parse()?;
     }
+    let payment_id = paid_in_window(&mut app, &deployment, &clinic, &patient)?;
     // The feeder posts today's USDC → BTT rate (1 BTT = 5 USDC).
     app.execute_contract(
         Addr::unchecked(&config.payments.feeders[0]),
@@ -130,7 +134,37 @@ pub fn app_state() -> anyhow::Result<AppState> {
         vault_id,
         listing_id,
         invoice_ids,
+        payment_id,
     })
+}
+
+/// The clinic invoices the patient 30 USDC for a consultation and the patient pays it at once:
+/// the payment waits out its settlement window.
+fn paid_in_window(
+    app: &mut App,
+    deployment: &Deployment,
+    clinic: &Addr,
+    patient: &Addr,
+) -> anyhow::Result<u64> {
+    let amount = Uint128::new(30_000_000);
+    let issue = payfi::ExecuteMsg::IssueInvoice(btt_types::payfi::NewInvoice {
+        payer: Some(patient.to_string()),
+        denom: Denom::Native(USDC.into()),
+        amount,
+        due: app.block_info().time.plus_seconds(7 * 86_400),
+        memo_hash: "c0501".repeat(12),
+        points: None,
+        analytics: false,
+    });
+    let res = app.execute_contract(clinic.clone(), deployment.payfi.clone(), &issue, &[])?;
+    let invoice_id: u64 = wasm_attr(&res, "invoice_id")?.parse()?;
+    let res = app.execute_contract(
+        patient.clone(),
+        deployment.payfi.clone(),
+        &payfi::ExecuteMsg::Pay { invoice_id, amount },
+        &coins(amount.u128(), USDC),
+    )?;
+    Ok(wasm_attr(&res, "payment_id")?.parse()?)
 }
 
 /// The institutions pass a proposal paying 5,000 BTT from the ecosystem fund to BitWave for a
