@@ -7,6 +7,7 @@ import { BttStakingQueryClient } from "../generated/BttStaking.client";
 import { BttStakingMsgComposer } from "../generated/BttStaking.message-composer";
 import { PayfiMsgComposer } from "../generated/Payfi.message-composer";
 import { IncentivePointsMsgComposer } from "../generated/IncentivePoints.message-composer";
+import { ComputeEscrowMsgComposer } from "../generated/ComputeEscrow.message-composer";
 import { BttDaoQueryClient } from "../generated/BttDao.client";
 import { BttDaoMsgComposer } from "../generated/BttDao.message-composer";
 import { BttTokenMsgComposer } from "../generated/BttToken.message-composer";
@@ -45,6 +46,7 @@ export function composers(sender: string, c: Contracts) {
     staking: new BttStakingMsgComposer(sender, c.staking),
     payfi: new PayfiMsgComposer(sender, c.payfi),
     points: new IncentivePointsMsgComposer(sender, c.points),
+    escrow: new ComputeEscrowMsgComposer(sender, c.escrow),
     vaults: new RwaFractionalizerMsgComposer(sender, c.vaults),
   };
 }

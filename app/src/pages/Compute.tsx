@@ -1,5 +1,6 @@
 // Compute: the price of a job spec (with the clinic's staking discount), posting the job with
-// exactly that price, the clinic's jobs, and registering a GPU node with a bond.
+// exactly that price, the clinic's jobs with their next step (assign, accept or dispute the
+// result), the jobs on the operator's nodes (accept, submit), and registering a node.
 
 import { useState } from "react";
 import { Action, Amount, Head, AmountInput, Section, Show, useAmountField } from "../components";
@@ -7,6 +8,7 @@ import { needsWallet, useApp, type AppCtx } from "../context";
 import { formatAmount, formatBps, formatMultiplier, wholeNumber } from "../lib/amount";
 import { allPages, assetSymbol, composers, date, hook, PAGE, queries, seconds } from "../lib/clients";
 import { useLoad } from "../lib/hooks";
+import { ClinicJobActions, NodeJobActions } from "./JobActions";
 import type { ConfigResponse, JobSpec, QuoteResponse, Urgency, EnergyRating } from "../generated/ComputeEscrow.types";
 
 const URGENCIES: Urgency[] = ["standard", "priority", "urgent"];
@@ -39,7 +41,17 @@ export function Compute() {
         )
       : undefined;
     const balance = address ? (await q.token.balance({ address })).balance : undefined;
-    return { config, nodes, jobs, now: block.time, balance };
+    const mine = address ? nodes.filter((n) => n.operator === address) : [];
+    const nodeJobs = await Promise.all(
+      mine.map(async (node) => ({
+        node,
+        jobs: await allPages(
+          (s) => q.escrow.jobsByNode({ nodeId: node.id, limit: PAGE, startAfter: s }).then((r) => r.jobs),
+          (j) => j.id,
+        ),
+      })),
+    );
+    return { config, nodes, jobs, nodeJobs, now: block.time, balance };
   }, [address, ctx.refreshKey]);
 
   return (
@@ -54,7 +66,7 @@ export function Compute() {
               <p className="muted">You have posted no jobs.</p>
             ) : (
               <table>
-                <Head columns={["Job", "Class", "Units", "Urgency", "Price", "Deadline", "Status"]} />
+                <Head columns={["Job", "Class", "Units", "Urgency", "Price", "Deadline", "Status", ""]} />
                 <tbody>
                   {[...d.jobs].reverse().map((j) => (
                     <tr key={j.id} data-testid={`job-${j.id}`}>
@@ -69,12 +81,40 @@ export function Compute() {
                       <td>
                         <span className="pill">{j.status}</span>
                       </td>
+                      <td>
+                        <ClinicJobActions ctx={ctx} job={j} nodes={d.nodes} />
+                      </td>
                     </tr>
                   ))}
                 </tbody>
               </table>
             )}
           </Section>
+          {d.nodeJobs.length > 0 && (
+            <Section title="Jobs on your nodes" testId="node-jobs">
+              <table>
+                <Head columns={["Job", "Node", "Units", "Deadline", "Status", ""]} />
+                <tbody>
+                  {d.nodeJobs.flatMap(({ node, jobs }) =>
+                    [...jobs].reverse().map((j) => (
+                      <tr key={`${node.id}-${j.id}`} data-testid={`node-job-${j.id}`}>
+                        <td>#{j.id}</td>
+                        <td>#{node.id}</td>
+                        <td>{j.assignments.find((a) => a.node_id === node.id)?.units.toLocaleString("en-US")}</td>
+                        <td>{j.deadline ? date(seconds(j.deadline)) : "on acceptance"}</td>
+                        <td>
+                          <span className="pill">{j.status}</span>
+                        </td>
+                        <td>
+                          <NodeJobActions ctx={ctx} job={j} node={node} />
+                        </td>
+                      </tr>
+                    )),
+                  )}
+                </tbody>
+              </table>
+            </Section>
+          )}
           <RegisterNode ctx={ctx} config={d.config} balance={d.balance} />
           <Section title="Nodes" testId="nodes">
             <table>

@@ -40,6 +40,8 @@ pub struct SnapshotIds {
     pub invoice_ids: [u64; 2],
     /// A payment to the clinic still inside its refund window.
     pub payment_id: u64,
+    /// The clinic's jobs on node #1, by the step they wait at.
+    pub jobs: crate::app_state::JobIds,
 }
 
 /// What the browser tests type into the forms (their answers are in the snapshot).
@@ -281,8 +283,17 @@ fn compute(
     job: &JobInput,
 ) -> anyhow::Result<()> {
     r.query(&d.escrow, json!({"config": {}}))?;
-    r.all_pages(&d.escrow, "nodes", json!({}), "nodes", "/id")?;
+    let nodes = r.all_pages(&d.escrow, "nodes", json!({}), "nodes", "/id")?;
     if let Some(who) = who {
+        for node in nodes.iter().filter(|n| n["operator"] == who) {
+            r.all_pages(
+                &d.escrow,
+                "jobs_by_node",
+                json!({"node_id": node["id"]}),
+                "jobs",
+                "/id",
+            )?;
+        }
         r.all_pages(
             &d.escrow,
             "jobs_by_clinic",
@@ -442,6 +453,7 @@ pub fn app_snapshot(state: &AppState) -> anyhow::Result<AppSnapshot> {
             listing_id: state.listing_id,
             invoice_ids: state.invoice_ids,
             payment_id: state.payment_id,
+            jobs: state.jobs,
         },
         inputs,
     })

@@ -1,8 +1,9 @@
 //! The chain the dApp's browser tests see (`app/e2e/`): the main job's embedded chain walked
 //! through month 9 of the year, half a month on (so vesting is claimable again), plus something
 //! for every page to act on: a proposal open for votes, an asset vault with shares for sale and
-//! income to claim, and two unpaid invoices to a patient (one to pay in USDC at the feeder's fresh rate). The same state is rebuilt by the replay
-//! test, which runs every message the app captured on it.
+//! income to claim, two unpaid invoices to a patient (one to pay in USDC at the feeder's fresh
+//! rate), a payment inside its refund window, and compute jobs waiting at every step. The same
+//! state is rebuilt by the replay test, which runs every message the app captured on it.
 
 use std::collections::BTreeMap;
 
@@ -64,6 +65,19 @@ pub struct AppState {
     /// A payment the patient made to the clinic a minute ago, inside its settlement window (the
     /// clinic may refund it).
     pub payment_id: u64,
+    /// The clinic's compute jobs on BitWave's node #1, one at each step: posted (to assign),
+    /// offered (for BitWave to accept), assigned (for BitWave to submit), and two submitted
+    /// (for the clinic to accept one and dispute the other).
+    pub jobs: JobIds,
+}
+
+/// Compute jobs of the state, by the step they wait at.
+#[derive(Debug, Clone, Copy, serde::Serialize)]
+pub struct JobIds {
+    pub posted: u64,
+    pub offered: u64,
+    pub assigned: u64,
+    pub submitted: [u64; 2],
 }
 
 /// Builds the state (deterministic: the same chain every time).
@@ -112,6 +126,7 @@ pub fn app_state() -> anyhow::Result<AppState> {
         *id = wasm_attr(&res, "invoice_id")?.parse()?;
     }
     let payment_id = paid_in_window(&mut app, &deployment, &clinic, &patient)?;
+    let jobs = jobs_at_every_step(&mut app, &deployment, &config, &clinic)?;
     // The feeder posts today's USDC → BTT rate (1 BTT = 5 USDC).
     app.execute_contract(
         Addr::unchecked(&config.payments.feeders[0]),
@@ -135,6 +150,77 @@ pub fn app_state() -> anyhow::Result<AppState> {
         listing_id,
         invoice_ids,
         payment_id,
+        jobs,
+    })
+}
+
+/// The clinic posts five small jobs for BitWave's node #1 and takes each a step further than
+/// the one before.
+fn jobs_at_every_step(
+    app: &mut App,
+    deployment: &Deployment,
+    config: &GenesisConfig,
+    clinic: &Addr,
+) -> anyhow::Result<JobIds> {
+    use btt_types::compute::{self, Assignment, ComputeEscrowContract, JobSpec, Urgency};
+    let market = ComputeEscrowContract(deployment.escrow.clone());
+    let operator = Addr::unchecked(&config.beneficiaries[&Category::BitWaveProtocolLabs]);
+    let node_id = 1;
+    let mut ids = vec![];
+    for step in 0..5 {
+        let spec = JobSpec {
+            compute_units: 100,
+            hardware_class: "gpu-standard".into(),
+            urgency: Urgency::Standard,
+            data_gb: 1,
+            run_seconds: 2 * 86_400,
+            review_seconds: 86_400,
+        };
+        let price = market.quote(&app.wrap(), &spec, Some(clinic))?.price;
+        let res = app.execute(
+            clinic.clone(),
+            market.post_job_msg(&deployment.token, price, spec)?,
+        )?;
+        let job_id: u64 = wasm_attr(&res, "job_id")?.parse()?;
+        let exec = |app: &mut App, who: &Addr, msg: compute::ExecuteMsg| {
+            app.execute_contract(who.clone(), deployment.escrow.clone(), &msg, &[])
+        };
+        if step >= 1 {
+            let assignments = vec![Assignment {
+                node_id,
+                units: 100,
+            }];
+            exec(
+                app,
+                clinic,
+                compute::ExecuteMsg::AssignJob {
+                    job_id,
+                    assignments,
+                },
+            )?;
+        }
+        if step >= 2 {
+            exec(
+                app,
+                &operator,
+                compute::ExecuteMsg::AcceptAssignment { job_id, node_id },
+            )?;
+        }
+        if step >= 3 {
+            let submit = compute::ExecuteMsg::SubmitResult {
+                job_id,
+                result_hash: format!("{step:02x}").repeat(32),
+                result_uri: format!("ipfs://bafy-app-state-result-{step}"),
+            };
+            exec(app, &operator, submit)?;
+        }
+        ids.push(job_id);
+    }
+    Ok(JobIds {
+        posted: ids[0],
+        offered: ids[1],
+        assigned: ids[2],
+        submitted: [ids[3], ids[4]],
     })
 }
 
