@@ -37,10 +37,14 @@ test("before connecting, the portfolio asks for a wallet", async ({ page }) => {
   await expect(page.getByText("Connect Keplr to see your BTT")).toBeVisible();
 });
 
-test("a node operator sees the mining rewards pending for its node", async ({ page }) => {
+test("a node operator sees the mining rewards pending for its node and claims them", async ({ page }) => {
   await openApp(page, "#/portfolio", { actor: "bitwave-protocol-labs" });
   await connectWallet(page);
   await expect(page.getByTestId("mining")).toContainText(/Node #1: \d[\d,]*\.\d{6} BTT pending \(from epoch \d+\)/);
+  await expect(page.getByTestId("mining-1")).toContainText("0.112612 BTT pending");
+  await page.getByTestId("claim-mining-1").click();
+  await expect(page.getByTestId("tx-status")).toContainText("claim mining rewards of node #1: sent");
+  saveCaptured("portfolio-claim-mining-rewards", await captured(page));
 });
 
 test("a patient converts points to BTT and redeems points at a partner, refused in the page first", async ({

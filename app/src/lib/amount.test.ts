@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { DECIMALS, formatAmount, formatBps, formatMultiplier, parseAmount } from "./amount";
+import { DECIMALS, formatAmount, formatBps, formatMultiplier, parseAmount, mulFloor } from "./amount";
 
 /** ubtt of a whole number of BTT. */
 const btt = (whole: number) => BigInt(whole) * 10n ** BigInt(DECIMALS);
@@ -44,5 +44,15 @@ describe("rates", () => {
     expect(formatBps(75)).toBe("0.75%");
     expect(formatMultiplier("2.5")).toBe("2.5×");
     expect(formatMultiplier("1")).toBe("1.0×");
+  });
+});
+
+describe("mulFloor", () => {
+  it("multiplies by a Decimal and rounds down like Uint128::mul_floor", () => {
+    expect(mulFloor(400n, "1000")).toBe(400_000n);
+    expect(mulFloor(3n, "0.5")).toBe(1n);
+    expect(mulFloor(7n, "0.333333333333333333")).toBe(2n);
+    expect(mulFloor(0n, "12.5")).toBe(0n);
+    expect(mulFloor(10n ** 20n, "1.000000000000000001")).toBe(10n ** 20n + 100n);
   });
 });

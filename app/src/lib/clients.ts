@@ -8,6 +8,7 @@ import { BttStakingMsgComposer } from "../generated/BttStaking.message-composer"
 import { PayfiMsgComposer } from "../generated/Payfi.message-composer";
 import { IncentivePointsMsgComposer } from "../generated/IncentivePoints.message-composer";
 import { ComputeEscrowMsgComposer } from "../generated/ComputeEscrow.message-composer";
+import { DepinRewardsMsgComposer } from "../generated/DepinRewards.message-composer";
 import { BttDaoQueryClient } from "../generated/BttDao.client";
 import { BttDaoMsgComposer } from "../generated/BttDao.message-composer";
 import { BttTokenMsgComposer } from "../generated/BttToken.message-composer";
@@ -47,6 +48,7 @@ export function composers(sender: string, c: Contracts) {
     payfi: new PayfiMsgComposer(sender, c.payfi),
     points: new IncentivePointsMsgComposer(sender, c.points),
     escrow: new ComputeEscrowMsgComposer(sender, c.escrow),
+    depin: new DepinRewardsMsgComposer(sender, c.depin),
     vaults: new RwaFractionalizerMsgComposer(sender, c.vaults),
   };
 }

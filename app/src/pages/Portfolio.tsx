@@ -1,6 +1,6 @@
 // Portfolio: BTT balance, vesting schedules with what is claimable and a Claim button, points
 // (converted to BTT or redeemed at a partner), income claimable from asset vaults, and mining
-// rewards pending for the user's compute nodes.
+// rewards pending for the user's compute nodes (claimed from closed epochs).
 
 import { Action, Amount, Head, Section, Show } from "../components";
 import { needsWallet, useApp } from "../context";
@@ -173,8 +173,36 @@ export function Portfolio() {
               ) : (
                 <ul>
                   {d.mining.map(({ node, pending }) => (
-                    <li key={node.id}>
-                      Node #{node.id}: <Amount raw={pending.amount} /> pending (from epoch {pending.next_epoch})
+                    <li key={node.id} data-testid={`mining-${node.id}`}>
+                      Node #{node.id}: <Amount raw={pending.amount} /> pending (from epoch {pending.next_epoch}){" "}
+                      <Action
+                        label="Claim"
+                        testId={`claim-mining-${node.id}`}
+                        disabledReason={
+                          needsWallet(ctx) ?? (pending.amount === "0" ? "No reward from closed epochs yet." : undefined)
+                        }
+                        onClick={() =>
+                          ctx.send({
+                            label: `claim mining rewards of node #${node.id}`,
+                            // The pending figure covers 30 epochs, as one claim of 30 does.
+                            msgs: [send.depin.claim({ nodeId: node.id, limit: 30 })],
+                            expects: [
+                              {
+                                contract: ctx.contracts.token,
+                                query: { balance: { address } },
+                                path: "balance",
+                                change: `+${pending.amount}`,
+                              },
+                              {
+                                contract: ctx.contracts.depin,
+                                query: { pending: { node_id: node.id } },
+                                path: "amount",
+                                change: "=0",
+                              },
+                            ],
+                          })
+                        }
+                      />
                     </li>
                   ))}
                 </ul>

@@ -88,7 +88,25 @@ pub fn app_state() -> anyhow::Result<AppState> {
     let config = local_config(&app, start);
     let deployment = deploy_genesis(&mut app, &deployer, &config)?;
     walk_through(&mut app, &deployment, &config, WALKED_MONTHS)?;
+    let clinic = Addr::unchecked(&config.beneficiaries[&Category::ChinaDigitalHealthcareGroup]);
+    mining_this_epoch(&mut app, &deployment, &config, &clinic)?;
     advance(&mut app, 15 * 86_400);
+    // The epoch of the mining above has ended: anyone closes every ended epoch (30 a call), and
+    // node #1 has a reward.
+    loop {
+        let state: btt_types::depin::StateResponse = app
+            .wrap()
+            .query_wasm_smart(&deployment.depin, &btt_types::depin::QueryMsg::State {})?;
+        if state.closed_through >= state.current_epoch {
+            break;
+        }
+        app.execute_contract(
+            clinic.clone(),
+            deployment.depin.clone(),
+            &btt_types::depin::ExecuteMsg::CloseEpochs { limit: Some(30) },
+            &[],
+        )?;
+    }
 
     let actors: BTreeMap<String, Addr> = ACTORS
         .iter()
@@ -103,7 +121,6 @@ pub fn app_state() -> anyhow::Result<AppState> {
         ))?;
     }
 
-    let clinic = Addr::unchecked(&config.beneficiaries[&Category::ChinaDigitalHealthcareGroup]);
     let patient = actors[PATIENTS[0]].clone();
     let passed_id = passed_proposal(&mut app, &deployment, &config)?;
     let proposal_id = open_proposal(&mut app, &deployment, &config, &clinic)?;
@@ -162,59 +179,10 @@ fn jobs_at_every_step(
     config: &GenesisConfig,
     clinic: &Addr,
 ) -> anyhow::Result<JobIds> {
-    use btt_types::compute::{self, Assignment, ComputeEscrowContract, JobSpec, Urgency};
-    let market = ComputeEscrowContract(deployment.escrow.clone());
-    let operator = Addr::unchecked(&config.beneficiaries[&Category::BitWaveProtocolLabs]);
-    let node_id = 1;
     let mut ids = vec![];
-    for step in 0..5 {
-        let spec = JobSpec {
-            compute_units: 100,
-            hardware_class: "gpu-standard".into(),
-            urgency: Urgency::Standard,
-            data_gb: 1,
-            run_seconds: 2 * 86_400,
-            review_seconds: 86_400,
-        };
-        let price = market.quote(&app.wrap(), &spec, Some(clinic))?.price;
-        let res = app.execute(
-            clinic.clone(),
-            market.post_job_msg(&deployment.token, price, spec)?,
-        )?;
-        let job_id: u64 = wasm_attr(&res, "job_id")?.parse()?;
-        let exec = |app: &mut App, who: &Addr, msg: compute::ExecuteMsg| {
-            app.execute_contract(who.clone(), deployment.escrow.clone(), &msg, &[])
-        };
-        if step >= 1 {
-            let assignments = vec![Assignment {
-                node_id,
-                units: 100,
-            }];
-            exec(
-                app,
-                clinic,
-                compute::ExecuteMsg::AssignJob {
-                    job_id,
-                    assignments,
-                },
-            )?;
-        }
-        if step >= 2 {
-            exec(
-                app,
-                &operator,
-                compute::ExecuteMsg::AcceptAssignment { job_id, node_id },
-            )?;
-        }
-        if step >= 3 {
-            let submit = compute::ExecuteMsg::SubmitResult {
-                job_id,
-                result_hash: format!("{step:02x}").repeat(32),
-                result_uri: format!("ipfs://bafy-app-state-result-{step}"),
-            };
-            exec(app, &operator, submit)?;
-        }
-        ids.push(job_id);
+    // Posted, offered, assigned, and submitted twice.
+    for step in [0, 1, 2, 3, 3] {
+        ids.push(job_at_step(app, deployment, config, clinic, step)?);
     }
     Ok(JobIds {
         posted: ids[0],
@@ -222,6 +190,104 @@ fn jobs_at_every_step(
         assigned: ids[2],
         submitted: [ids[3], ids[4]],
     })
+}
+
+/// A small job of the clinic on BitWave's node #1, taken to `step`: 0 posted, 1 offered,
+/// 2 assigned, 3 submitted, 4 paid.
+fn job_at_step(
+    app: &mut App,
+    deployment: &Deployment,
+    config: &GenesisConfig,
+    clinic: &Addr,
+    step: u32,
+) -> anyhow::Result<u64> {
+    use btt_types::compute::{self, Assignment, ComputeEscrowContract, JobSpec, Urgency};
+    let market = ComputeEscrowContract(deployment.escrow.clone());
+    let operator = Addr::unchecked(&config.beneficiaries[&Category::BitWaveProtocolLabs]);
+    let node_id = 1;
+    let spec = JobSpec {
+        compute_units: 100,
+        hardware_class: "gpu-standard".into(),
+        urgency: Urgency::Standard,
+        data_gb: 1,
+        run_seconds: 2 * 86_400,
+        review_seconds: 86_400,
+    };
+    let price = market.quote(&app.wrap(), &spec, Some(clinic))?.price;
+    let res = app.execute(
+        clinic.clone(),
+        market.post_job_msg(&deployment.token, price, spec)?,
+    )?;
+    let job_id: u64 = wasm_attr(&res, "job_id")?.parse()?;
+    let exec = |app: &mut App, who: &Addr, msg: compute::ExecuteMsg| {
+        app.execute_contract(who.clone(), deployment.escrow.clone(), &msg, &[])
+    };
+    if step >= 1 {
+        let assignments = vec![Assignment {
+            node_id,
+            units: 100,
+        }];
+        exec(
+            app,
+            clinic,
+            compute::ExecuteMsg::AssignJob {
+                job_id,
+                assignments,
+            },
+        )?;
+    }
+    if step >= 2 {
+        exec(
+            app,
+            &operator,
+            compute::ExecuteMsg::AcceptAssignment { job_id, node_id },
+        )?;
+    }
+    if step >= 3 {
+        let submit = compute::ExecuteMsg::SubmitResult {
+            job_id,
+            result_hash: format!("{step:02x}").repeat(32),
+            result_uri: format!("ipfs://bafy-app-state-result-{job_id}"),
+        };
+        exec(app, &operator, submit)?;
+    }
+    if step >= 4 {
+        exec(app, clinic, compute::ExecuteMsg::AcceptResult { job_id })?;
+    }
+    Ok(job_id)
+}
+
+/// BitWave's node #1 earns mining in the current epoch: a paid job (whose protocol fees bound
+/// the reward) and the attestations of two oracles. The epoch ends later in the state.
+fn mining_this_epoch(
+    app: &mut App,
+    deployment: &Deployment,
+    config: &GenesisConfig,
+    clinic: &Addr,
+) -> anyhow::Result<()> {
+    use btt_types::depin::{self, Attestation, StateResponse};
+    job_at_step(app, deployment, config, clinic, 4)?;
+    let state: StateResponse = app
+        .wrap()
+        .query_wasm_smart(&deployment.depin, &depin::QueryMsg::State {})?;
+    for oracle in config.compute.oracles.iter().take(2) {
+        app.execute_contract(
+            Addr::unchecked(oracle),
+            deployment.depin.clone(),
+            &depin::ExecuteMsg::Attest {
+                epoch: state.current_epoch,
+                node_id: 1,
+                attestation: Attestation {
+                    uptime: Decimal::percent(97),
+                    qos_tier: 0,
+                    region: "cn-west".into(),
+                    energy: btt_types::compute::EnergyRating::A,
+                },
+            },
+            &[],
+        )?;
+    }
+    Ok(())
 }
 
 /// The clinic invoices the patient 30 USDC for a consultation and the patient pays it at once:
