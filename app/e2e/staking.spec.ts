@@ -1,4 +1,4 @@
-import { captured, connectWallet, expect, openApp, saveCaptured, test } from "./fixtures";
+import { captured, connectWallet, expect, openApp, saveCaptured, snapshot, test } from "./fixtures";
 
 test("a staker sees lock multipliers, stakes with a lock, and locked stakes say when they unlock", async ({ page }) => {
   await openApp(page, "#/staking", { actor: "china-digital-healthcare" });
@@ -24,4 +24,22 @@ test("a staker sees lock multipliers, stakes with a lock, and locked stakes say 
   const txs = await captured(page);
   expect(txs[0].label).toBe("stake 100.000000 BTT with the 6 months lock");
   saveCaptured("staking-stake-with-lock", txs);
+});
+
+test("a staker unbonds a stake without a lock, claims a matured unbonding and claims rewards", async ({ page }) => {
+  await openApp(page, "#/staking", { actor: "bitwave-protocol-labs" });
+  await connectWallet(page);
+  const [open] = snapshot.ids.stakes;
+  await expect(page.getByTestId(`unbond-${open}`)).toBeEnabled();
+  await page.getByTestId(`unbond-${open}`).click();
+  await expect(page.getByTestId("tx-status")).toContainText(`unbond stake #${open}: sent`);
+  await expect(page.getByTestId("claims")).toContainText("500.000000 BTT claimable");
+  await page.getByTestId("claim-unbonded").click();
+  await expect(page.getByTestId("tx-status")).toContainText("claim unbonded: sent");
+  await expect(page.getByTestId("staking-rewards")).toContainText("127.343429 BTT");
+  await page.getByTestId("claim-rewards").click();
+  await expect(page.getByTestId("tx-status")).toContainText("claim staking rewards: sent");
+  const txs = await captured(page);
+  expect(txs.map((t) => t.label)).toEqual([`unbond stake #${open}`, "claim unbonded", "claim staking rewards"]);
+  saveCaptured("staking-unbond-claim-unbonded-and-rewards", txs);
 });

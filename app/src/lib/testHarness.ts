@@ -26,6 +26,7 @@ export interface Snapshot {
     listing_id: number;
     invoice_ids: number[];
     payment_id: number;
+    stakes: number[];
     jobs: { posted: number; offered: number; assigned: number; submitted: number[] };
   };
   /** What the browser tests type into the forms. */

@@ -40,6 +40,8 @@ pub struct SnapshotIds {
     pub invoice_ids: [u64; 2],
     /// A payment to the clinic still inside its refund window.
     pub payment_id: u64,
+    /// BitWave's stake to unbond, and its stake whose unbonding matured.
+    pub stakes: [u64; 2],
     /// The clinic's jobs on node #1, by the step they wait at.
     pub jobs: crate::app_state::JobIds,
 }
@@ -453,6 +455,7 @@ pub fn app_snapshot(state: &AppState) -> anyhow::Result<AppSnapshot> {
             listing_id: state.listing_id,
             invoice_ids: state.invoice_ids,
             payment_id: state.payment_id,
+            stakes: state.stakes,
             jobs: state.jobs,
         },
         inputs,

@@ -1,5 +1,5 @@
 //! The chain the dApp's browser tests see (`app/e2e/`): the main job's embedded chain walked
-//! through month 9 of the year, half a month on (so vesting is claimable again), plus something
+//! through month 9 of the year, three weeks on (so vesting is claimable again), plus something
 //! for every page to act on: a proposal open for votes, an asset vault with shares for sale and
 //! income to claim, two unpaid invoices to a patient (one to pay in USDC at the feeder's fresh
 //! rate), a payment inside its refund window, and compute jobs waiting at every step. The same
@@ -65,6 +65,9 @@ pub struct AppState {
     /// A payment the patient made to the clinic a minute ago, inside its settlement window (the
     /// clinic may refund it).
     pub payment_id: u64,
+    /// BitWave's stakes without a lock: one still staked (to unbond), one whose unbonding has
+    /// matured (to claim).
+    pub stakes: [u64; 2],
     /// The clinic's compute jobs on BitWave's node #1, one at each step: posted (to assign),
     /// offered (for BitWave to accept), assigned (for BitWave to submit), and two submitted
     /// (for the clinic to accept one and dispute the other).
@@ -90,7 +93,9 @@ pub fn app_state() -> anyhow::Result<AppState> {
     walk_through(&mut app, &deployment, &config, WALKED_MONTHS)?;
     let clinic = Addr::unchecked(&config.beneficiaries[&Category::ChinaDigitalHealthcareGroup]);
     mining_this_epoch(&mut app, &deployment, &config, &clinic)?;
-    advance(&mut app, 15 * 86_400);
+    let stakes = stakes_without_lock(&mut app, &deployment, &config)?;
+    // Three weeks on: the unbonding above has matured (21 days), the mining epoch has ended.
+    advance(&mut app, 22 * 86_400);
     // The epoch of the mining above has ended: anyone closes every ended epoch (30 a call), and
     // node #1 has a reward.
     loop {
@@ -167,8 +172,37 @@ pub fn app_state() -> anyhow::Result<AppState> {
         listing_id,
         invoice_ids,
         payment_id,
+        stakes,
         jobs,
     })
+}
+
+/// BitWave stakes 1,000 BTT and 500 BTT without a lock and unbonds the second at once.
+fn stakes_without_lock(
+    app: &mut App,
+    deployment: &Deployment,
+    config: &GenesisConfig,
+) -> anyhow::Result<[u64; 2]> {
+    let bitwave = Addr::unchecked(&config.beneficiaries[&Category::BitWaveProtocolLabs]);
+    let staking = &deployment.staking;
+    let mut ids = [0; 2];
+    for (id, amount) in ids.iter_mut().zip([btt(1_000), btt(500)]) {
+        let res = app.execute(
+            bitwave.clone(),
+            staking.stake_msg(&deployment.token, amount, 0)?,
+        )?;
+        *id = wasm_attr(&res, "stake_id")?.parse()?;
+    }
+    app.execute_contract(
+        bitwave,
+        staking.addr().clone(),
+        &btt_types::staking::ExecuteMsg::Unbond {
+            stake_id: ids[1],
+            amount: None,
+        },
+        &[],
+    )?;
+    Ok(ids)
 }
 
 /// The clinic posts five small jobs for BitWave's node #1 and takes each a step further than
