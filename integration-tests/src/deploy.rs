@@ -3,8 +3,10 @@
 //! chain deploys it, with the same roles and native funding.
 
 use btt_deploy::chain::DeployChain;
+use btt_deploy::deployment::Deployment;
 use btt_deploy::genesis::GenesisConfig;
-use btt_deploy::multitest::{native_funding, roles_config, Deployment};
+use btt_deploy::multitest::native_funding;
+use btt_deploy::roles::roles_config;
 use cosmwasm_std::{Addr, CosmosMsg, Timestamp, WasmMsg};
 
 use crate::artifacts::read_artifact;

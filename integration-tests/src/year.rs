@@ -2,7 +2,7 @@
 //! cw-multi-test chain (`tests/genesis.rs`) or the optimized artifacts (`tests/wasm_year.rs`).
 
 use btt_deploy::chain::EconomyChain;
-use btt_deploy::multitest::Deployment;
+use btt_deploy::deployment::Deployment;
 use btt_deploy::report::EconomyReport;
 use btt_deploy::walk::{WalkReport, REPORT_MONTHS};
 use btt_types::units::{btt, TOTAL_SUPPLY};

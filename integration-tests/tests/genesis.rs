@@ -1,9 +1,10 @@
 //! Genesis of the whole allocation table on cw-multi-test, through btt-deploy's routine.
 
+use btt_deploy::deployment::Deployment;
 use btt_deploy::genesis::GenesisConfig;
 use btt_deploy::genesis::{plan_for, GenesisError, PoolHolders};
 use btt_deploy::governance::{advance, pass_proposal};
-use btt_deploy::multitest::{deploy_genesis, local_config, Deployment};
+use btt_deploy::multitest::{deploy_genesis, local_config};
 use btt_deploy::walk::vesting_walk;
 use btt_integration_tests::year::{assert_year, sum_of_all_balances};
 use btt_types::allocation::{AllocationError, Category, ALLOCATION_TABLE};

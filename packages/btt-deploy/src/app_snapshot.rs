@@ -15,8 +15,8 @@ use serde::Serialize;
 use serde_json::{json, Value};
 
 use crate::app_state::{AppState, ACTORS, FEE_DENOM, USDC};
+use crate::deployment::Deployment;
 use crate::manifest::{manifest, Manifest};
-use crate::multitest::Deployment;
 use crate::networks::Network;
 
 /// The most items a page's list query asks for.

@@ -19,9 +19,10 @@ use cw20::Cw20ExecuteMsg;
 use cw_multi_test::{App, Executor};
 
 use crate::chain::wasm_attr;
+use crate::deployment::Deployment;
 use crate::genesis::GenesisConfig;
 use crate::governance::advance;
-use crate::multitest::{deploy_genesis, local_app, local_config, Deployment, PATIENTS};
+use crate::multitest::{deploy_genesis, local_app, local_config, PATIENTS};
 use crate::rwa::fractionalize;
 use crate::walk::walk_through;
 

@@ -13,7 +13,7 @@ use btt_types::vesting;
 use cosmwasm_std::{Addr, Uint128};
 
 use crate::chain::{query, DeployChain};
-use crate::multitest::Deployment;
+use crate::deployment::Deployment;
 
 /// One row of the allocation as the chain holds it.
 #[derive(Debug, Clone, PartialEq)]

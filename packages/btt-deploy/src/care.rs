@@ -12,9 +12,10 @@ use btt_types::units::format_btt;
 use cosmwasm_std::{coins, Addr, Decimal, Uint128};
 use serde::Serialize;
 
+use crate::deployment::Deployment;
 use crate::genesis::GenesisConfig;
 use crate::governance::advance;
-use crate::multitest::{Deployment, PATIENTS};
+use crate::multitest::PATIENTS;
 
 /// What the scenario did.
 #[derive(Debug, Clone, Serialize)]

@@ -16,9 +16,9 @@ use btt_types::units::format_btt;
 use cosmwasm_std::{Addr, Decimal, Uint128};
 use serde::Serialize;
 
+use crate::deployment::Deployment;
 use crate::genesis::GenesisConfig;
 use crate::governance::advance;
-use crate::multitest::Deployment;
 
 /// What the scenario did.
 #[derive(Debug, Clone, Serialize)]

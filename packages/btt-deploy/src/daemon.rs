@@ -23,10 +23,10 @@ use prost::Message;
 
 use crate::audit::Audit;
 use crate::chain::DeployChain;
+use crate::deployment::Deployment;
 use crate::dryrun::{artifact_checksums, artifacts_dir, checked_artifact};
 use crate::genesis::GenesisConfig;
 use crate::localnet::{local_start, LocalAccounts, LOCAL};
-use crate::multitest::Deployment;
 use crate::networks::{network_config, Network};
 use crate::resume::{Journal, Resumable};
 

@@ -21,7 +21,7 @@ use crate::chain::{execute, instantiate, query, DeployChain};
 use crate::genesis::{plan, token_instantiate_msg, GenesisConfig, PoolHolders};
 use btt_types::contracts::{Code, CodeIds};
 
-use crate::multitest::Deployment;
+use crate::deployment::Deployment;
 
 /// The codes, in the order they are uploaded.
 pub use btt_types::contracts::CODES;

@@ -5,7 +5,7 @@ use anyhow::{ensure, Context};
 use btt_types::dao::{ExecuteMsg, Status, VoteOption};
 use cosmwasm_std::{Addr, CosmosMsg, Uint128};
 
-use crate::multitest::Deployment;
+use crate::deployment::Deployment;
 
 /// What became of a proposal run by [`pass_proposal`].
 #[derive(Debug, Clone)]

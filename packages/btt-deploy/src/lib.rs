@@ -5,6 +5,8 @@
 //!   transfers, with Σ = 21,000,000 BTT checked in code. Chain-agnostic data.
 //! - [`deploy`]: the one deployment routine (codes, instances, wiring, genesis, hand-over to the
 //!   DAO) for any [`chain::DeployChain`].
+//! - [`deployment`]: what a deployment left on a chain ([`deployment::Deployment`]), and
+//!   [`roles`]: the genesis roles and a config naming each; both chain-agnostic.
 //! - [`multitest`]: the embedded cw-multi-test chain as a `DeployChain`, its codes and config.
 //! - [`care`]: the patient-care scenario (points and payments) of the main job.
 //! - [`compute`]: the compute-marketplace and mining scenario of the main job.
@@ -25,6 +27,7 @@ pub mod compute;
 #[cfg(feature = "daemon")]
 pub mod daemon;
 pub mod deploy;
+pub mod deployment;
 pub mod dryrun;
 pub mod genesis;
 pub mod governance;
@@ -34,5 +37,6 @@ pub mod multitest;
 pub mod networks;
 pub mod report;
 pub mod resume;
+pub mod roles;
 pub mod rwa;
 pub mod walk;

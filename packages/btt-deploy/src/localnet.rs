@@ -82,7 +82,7 @@ impl LocalAccounts {
     /// role is the test account of its name, and votes, timelocks and settlement windows take
     /// seconds.
     pub fn plan(&self, network: &Network, start: Timestamp) -> anyhow::Result<GenesisConfig> {
-        for role in crate::multitest::ROLES {
+        for role in crate::roles::ROLES {
             self.get(role)?;
         }
         let addr = |role: &str| {
@@ -109,7 +109,7 @@ mod tests {
     #[test]
     fn every_role_of_the_plan_is_a_local_account_with_a_wasm_address() {
         let accounts = LocalAccounts::load().unwrap();
-        for role in crate::multitest::ROLES {
+        for role in crate::roles::ROLES {
             let a = accounts.get(role).unwrap();
             assert!(a.address.starts_with("wasm1"), "{role}");
             assert_eq!(a.mnemonic.split(' ').count(), 24, "{role}");

@@ -7,8 +7,8 @@ use btt_types::units::TOTAL_SUPPLY;
 use cosmwasm_std::Uint128;
 use serde::Serialize;
 
+use crate::deployment::Deployment;
 use crate::genesis::GenesisConfig;
-use crate::multitest::Deployment;
 
 /// One deployed contract.
 #[derive(Debug, Clone, Serialize)]

@@ -1,23 +1,15 @@
 //! The embedded cw-multi-test chain: contract codes, a local genesis config, and the chain as a
 //! [`DeployChain`] for the one deployment routine.
 
-use std::collections::BTreeMap;
-
-use btt_types::allocation::Category;
-use btt_types::contracts::{Code, CodeIds};
-use btt_types::dao::DaoContract;
-use btt_types::staking::StakingContract;
-use btt_types::token::TokenContract;
-use btt_types::vesting::VestingContract;
+use btt_types::contracts::Code;
 use cosmwasm_std::{coin, Coin};
 use cosmwasm_std::{Addr, CosmosMsg, Empty, Timestamp};
 use cw_multi_test::{App, AppBuilder, Contract, ContractWrapper, Executor};
 
 use crate::chain::DeployChain;
-use crate::genesis::{
-    suggested_points_rules, ComputeParams, GenesisConfig, GenesisPlan, GovernanceParams,
-    PaymentParams, RwaParams,
-};
+use crate::deployment::Deployment;
+use crate::genesis::GenesisConfig;
+use crate::roles::roles_config;
 
 /// A multi-test wrapper of a contract crate's entry points (`reply` where it has one).
 macro_rules! contract_code {
@@ -113,110 +105,9 @@ pub fn local_app() -> App {
     })
 }
 
-/// What genesis left on the chain.
-#[derive(Debug, Clone)]
-pub struct Deployment {
-    /// The chain deployed on.
-    pub chain_id: String,
-    /// Who signed the deployment.
-    pub deployer: Addr,
-    pub token: TokenContract,
-    pub vesting: VestingContract,
-    pub staking: StakingContract,
-    pub dao: DaoContract,
-    pub escrow: Addr,
-    pub depin: Addr,
-    pub points: Addr,
-    pub payfi: Addr,
-    pub nft: Addr,
-    pub vaults: Addr,
-    pub code_ids: CodeIds,
-    /// SHA-256 of each uploaded code, by contract name (empty on the embedded chain, which runs
-    /// the native code).
-    pub checksums: BTreeMap<String, String>,
-    /// The vesting schedule of each vested row.
-    pub schedule_ids: BTreeMap<Category, u64>,
-    pub plan: GenesisPlan,
-}
-
-impl Deployment {
-    /// Every contract of the suite with its name.
-    pub fn contracts(&self) -> [(&'static str, &Addr); 10] {
-        [
-            (Code::Token.name(), self.token.addr()),
-            (Code::Vesting.name(), self.vesting.addr()),
-            (Code::Staking.name(), self.staking.addr()),
-            (Code::Dao.name(), self.dao.addr()),
-            (Code::Escrow.name(), &self.escrow),
-            (Code::Depin.name(), &self.depin),
-            (Code::Points.name(), &self.points),
-            (Code::Payfi.name(), &self.payfi),
-            (Code::Nft.name(), &self.nft),
-            (Code::Vaults.name(), &self.vaults),
-        ]
-    }
-}
-
 /// A genesis config for a local chain: one made-up address per role, vesting from `start`.
 pub fn local_config(app: &App, start: Timestamp) -> GenesisConfig {
     roles_config(&|name: &str| app.api().addr_make(name).to_string(), start)
-}
-
-/// Every role [`roles_config`] asks an address for.
-pub const ROLES: [&str; 14] = [
-    "bithive",
-    "china-digital-healthcare",
-    "bitwave-protocol-labs",
-    "m-dao",
-    "web3-ventures",
-    "other-institutions",
-    "technical-foundation",
-    "foundation-guardian",
-    "arbiter",
-    "oracle-1",
-    "oracle-2",
-    "oracle-3",
-    "price-feeder",
-    "appraiser",
-];
-
-/// A genesis config with `addr(role)` as the address of each role of [`ROLES`], vesting from
-/// `start`.
-pub fn roles_config(addr: &dyn Fn(&str) -> String, start: Timestamp) -> GenesisConfig {
-    let beneficiaries = [
-        (Category::BitHive, "bithive"),
-        (
-            Category::ChinaDigitalHealthcareGroup,
-            "china-digital-healthcare",
-        ),
-        (Category::BitWaveProtocolLabs, "bitwave-protocol-labs"),
-        (Category::MDao, "m-dao"),
-        (Category::Web3Ventures, "web3-ventures"),
-        (Category::OtherInstitutionalInvestors, "other-institutions"),
-        (
-            Category::TechnicalDevelopmentFoundation,
-            "technical-foundation",
-        ),
-    ]
-    .into_iter()
-    .map(|(category, name)| (category, addr(name)))
-    .collect();
-    GenesisConfig {
-        start,
-        beneficiaries,
-        governance: GovernanceParams::suggested(addr("foundation-guardian"), start),
-        compute: ComputeParams::suggested(
-            addr("arbiter"),
-            vec![addr("oracle-1"), addr("oracle-2"), addr("oracle-3")],
-        ),
-        points: suggested_points_rules(),
-        payments: PaymentParams::suggested(vec![addr("price-feeder")]),
-        rwa: RwaParams::suggested(
-            vec![addr("china-digital-healthcare")],
-            vec![addr("appraiser")],
-        ),
-        fee_routes: crate::genesis::suggested_fee_routes(),
-    }
 }
 
 /// The embedded chain as a [`DeployChain`]: codes are the contracts' native entry points.
@@ -288,24 +179,4 @@ pub fn deploy_genesis(
         deployer: deployer.clone(),
     };
     crate::deploy::deploy(&mut chain, config)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn roles_config_asks_only_for_the_listed_roles() {
-        let asked = std::cell::RefCell::new(vec![]);
-        roles_config(
-            &|role: &str| {
-                asked.borrow_mut().push(role.to_string());
-                format!("addr-{role}")
-            },
-            Timestamp::from_seconds(0),
-        );
-        for role in asked.borrow().iter() {
-            assert!(ROLES.contains(&role.as_str()), "{role} is not in ROLES");
-        }
-    }
 }

@@ -49,7 +49,7 @@ pub fn network_config(
     addr: &dyn Fn(&str) -> String,
     start: cosmwasm_std::Timestamp,
 ) -> crate::genesis::GenesisConfig {
-    let mut config = crate::multitest::roles_config(addr, start);
+    let mut config = crate::roles::roles_config(addr, start);
     config.payments.native_denoms = network.native_denoms.clone();
     config.rwa.native_denoms = network.native_denoms.clone();
     // btt-staking streams the stakers' share of fees in every denom the contracts take.

@@ -16,8 +16,9 @@ use cosmwasm_std::{Addr, Uint128};
 use serde::Serialize;
 
 use crate::charts::{bars_with_total, horizontal_bars, stacked_area, Series};
+use crate::deployment::Deployment;
 use crate::genesis::GenesisConfig;
-use crate::multitest::{Deployment, BUYERS, PATIENTS};
+use crate::multitest::{BUYERS, PATIENTS};
 use crate::walk::WalkReport;
 
 /// uusdc per ubtt at the scenario's feeder rate (1 BTT = 5 USDC), to chart fees in one unit.

@@ -17,9 +17,10 @@ use cosmwasm_std::{coins, to_json_binary, Addr, Uint128};
 use cw20::Cw20ExecuteMsg;
 use serde::Serialize;
 
+use crate::deployment::Deployment;
 use crate::genesis::GenesisConfig;
 use crate::governance::advance;
-use crate::multitest::{Deployment, BUYERS, PATIENTS};
+use crate::multitest::{BUYERS, PATIENTS};
 
 const USDC: &str = "uusdc";
 

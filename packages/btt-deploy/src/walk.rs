@@ -16,9 +16,9 @@ use serde::Serialize;
 
 use crate::care::{care_scenario, CareReport};
 use crate::compute::{marketplace_scenario, ComputeReport};
+use crate::deployment::Deployment;
 use crate::genesis::GenesisConfig;
 use crate::governance::{advance, pass_proposal};
-use crate::multitest::Deployment;
 use crate::rwa::{mri_scenario, RwaReport};
 
 /// The months the report shows.

@@ -12,9 +12,9 @@ use std::time::Instant;
 
 use anyhow::{ensure, Context};
 use btt_deploy::chain::{event_attr, wasm_attr, EconomyChain};
+use btt_deploy::deployment::Deployment;
 use btt_deploy::genesis::GenesisConfig;
 use btt_deploy::governance::{pass_proposal, vote_and_execute};
-use btt_deploy::multitest::Deployment;
 use btt_types::allocation::Category;
 use btt_types::compute::{
     self, Assignment, ComputeEscrowContract, EnergyRating, JobSpec, NodeSpec, Urgency,

@@ -1,0 +1,87 @@
+//! The genesis roles of the suite and a genesis config naming an address for each: the same for
+//! the embedded chain, the artifacts in cosmwasm-vm, a dry run and the local chain.
+
+use btt_types::allocation::Category;
+use cosmwasm_std::Timestamp;
+
+use crate::genesis::{
+    suggested_points_rules, ComputeParams, GenesisConfig, GovernanceParams, PaymentParams,
+    RwaParams,
+};
+
+/// Every role [`roles_config`] asks an address for.
+pub const ROLES: [&str; 14] = [
+    "bithive",
+    "china-digital-healthcare",
+    "bitwave-protocol-labs",
+    "m-dao",
+    "web3-ventures",
+    "other-institutions",
+    "technical-foundation",
+    "foundation-guardian",
+    "arbiter",
+    "oracle-1",
+    "oracle-2",
+    "oracle-3",
+    "price-feeder",
+    "appraiser",
+];
+
+/// A genesis config with `addr(role)` as the address of each role of [`ROLES`], vesting from
+/// `start`.
+pub fn roles_config(addr: &dyn Fn(&str) -> String, start: Timestamp) -> GenesisConfig {
+    let beneficiaries = [
+        (Category::BitHive, "bithive"),
+        (
+            Category::ChinaDigitalHealthcareGroup,
+            "china-digital-healthcare",
+        ),
+        (Category::BitWaveProtocolLabs, "bitwave-protocol-labs"),
+        (Category::MDao, "m-dao"),
+        (Category::Web3Ventures, "web3-ventures"),
+        (Category::OtherInstitutionalInvestors, "other-institutions"),
+        (
+            Category::TechnicalDevelopmentFoundation,
+            "technical-foundation",
+        ),
+    ]
+    .into_iter()
+    .map(|(category, name)| (category, addr(name)))
+    .collect();
+    GenesisConfig {
+        start,
+        beneficiaries,
+        governance: GovernanceParams::suggested(addr("foundation-guardian"), start),
+        compute: ComputeParams::suggested(
+            addr("arbiter"),
+            vec![addr("oracle-1"), addr("oracle-2"), addr("oracle-3")],
+        ),
+        points: suggested_points_rules(),
+        payments: PaymentParams::suggested(vec![addr("price-feeder")]),
+        rwa: RwaParams::suggested(
+            vec![addr("china-digital-healthcare")],
+            vec![addr("appraiser")],
+        ),
+        fee_routes: crate::genesis::suggested_fee_routes(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn roles_config_asks_only_for_the_listed_roles() {
+        let asked = std::cell::RefCell::new(vec![]);
+        roles_config(
+            &|role: &str| {
+                asked.borrow_mut().push(role.to_string());
+                format!("addr-{role}")
+            },
+            Timestamp::from_seconds(0),
+        );
+        for role in asked.borrow().iter() {
+            assert!(ROLES.contains(&role.as_str()), "{role} is not in ROLES");
+        }
+    }
+}
