@@ -73,6 +73,8 @@ init() {
   sed -i -E "s#^laddr = \"tcp://[^\"]*:26657\"#laddr = \"tcp://127.0.0.1:$RPC\"#; \
     s#^laddr = \"tcp://[^\"]*:26656\"#laddr = \"tcp://127.0.0.1:26656\"#; \
     s#^timeout_commit = .*#timeout_commit = \"500ms\"#; \
+    s#^pprof_laddr = .*#pprof_laddr = \"127.0.0.1:6060\"#; \
+    s#^prometheus_listen_addr = .*#prometheus_listen_addr = \"127.0.0.1:26660\"#; \
     s#^cors_allowed_origins = .*#cors_allowed_origins = [\"*\"]#" "$cfg"
   sed -i -E "s#^address = \"tcp://[^\"]*:1317\"#address = \"tcp://127.0.0.1:$REST\"#; \
     s#^address = \"[^\"]*:9090\"#address = \"127.0.0.1:$GRPC\"#; \

@@ -63,6 +63,11 @@ export function assetSymbol(asset: { cw20: string } | { native: string }): strin
   return denom.startsWith("u") ? denom.slice(1).toUpperCase() : denom.toUpperCase();
 }
 
+/** How a payment denom key shows: "btt" is BTT, "uusdc" is USDC, others as they are. */
+export function denomSymbol(key: string): string {
+  return key === "btt" ? "BTT" : key.startsWith("u") ? key.slice(1).toUpperCase() : key;
+}
+
 /** The base64 JSON of a cw20 `Send` hook. */
 export function hook(msg: unknown): string {
   return toBase64(toUtf8(JSON.stringify(msg)));

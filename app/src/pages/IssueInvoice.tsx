@@ -7,9 +7,7 @@ import type { AppCtx } from "../context";
 import { needsWallet } from "../context";
 import { validateAddress } from "../lib/address";
 import { formatAmount, wholeNumber } from "../lib/amount";
-import { composers } from "../lib/clients";
-
-const symbolOf = (key: string) => (key === "btt" ? "BTT" : key.startsWith("u") ? key.slice(1).toUpperCase() : key);
+import { composers, denomSymbol } from "../lib/clients";
 
 async function sha256Hex(text: string): Promise<string> {
   const digest = await crypto.subtle.digest("SHA-256", new TextEncoder().encode(text));
@@ -38,11 +36,10 @@ export function IssueInvoice({ ctx, denoms, now }: { ctx: AppCtx; denoms: string
     if (memo.trim() === "") found.memo = "Describe what the invoice is for.";
     setErrors(found);
     if (!amount.parsed.ok || Object.keys(found).length > 0 || !d.ok) return;
-    if (amount.parsed.raw === 0n) return setErrors({ ...found, amount: "The amount must be more than 0." });
     const due = BigInt(now + d.value * 86_400) * 1_000_000_000n;
     const raw = amount.parsed.raw.toString();
     ctx.send({
-      label: `issue an invoice of ${formatAmount(raw)} ${symbolOf(denom)}${who ? ` to ${who.slice(0, 14)}…` : ""}`,
+      label: `issue an invoice of ${formatAmount(raw)} ${denomSymbol(denom)}${who ? ` to ${who.slice(0, 14)}…` : ""}`,
       msgs: [
         composers(address, ctx.contracts).payfi.issueInvoice({
           payer: who === "" ? undefined : who,
@@ -76,17 +73,12 @@ export function IssueInvoice({ ctx, denoms, now }: { ctx: AppCtx; denoms: string
         <select value={denom} onChange={(e) => setDenom(e.target.value)} data-testid="issue-denom">
           {["btt", ...denoms].map((k) => (
             <option key={k} value={k}>
-              {symbolOf(k)}
+              {denomSymbol(k)}
             </option>
           ))}
         </select>
       </label>
-      <AmountInput label="Amount" field={amount} symbol={symbolOf(denom)} testId="issue-amount" />
-      {errors.amount && (
-        <span className="error" role="alert" data-testid="issue-amount-zero">
-          {errors.amount}
-        </span>
-      )}
+      <AmountInput label="Amount" field={amount} symbol={denomSymbol(denom)} testId="issue-amount" />
       {field("Due in days", "days", days, setDays)}
       {field("Memo (only its SHA-256 goes on chain)", "memo", memo, setMemo)}
       <button type="button" onClick={issue} disabled={!!reason} title={reason} data-testid="issue-submit">

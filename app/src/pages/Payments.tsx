@@ -7,14 +7,13 @@ import { useState } from "react";
 import { Action, Amount, Head, AmountInput, Section, Show, useAmountField } from "../components";
 import { needsWallet, useApp, type AppCtx } from "../context";
 import { formatAmount, formatBps } from "../lib/amount";
-import { allPages, composers, date, hook, PAGE, queries, seconds } from "../lib/clients";
+import { allPages, composers, date, denomSymbol, hook, PAGE, queries, seconds } from "../lib/clients";
 import { useLoad } from "../lib/hooks";
 import type { ConfigResponse, Invoice, Payment } from "../generated/Payfi.types";
 import { IssueInvoice } from "./IssueInvoice";
 
 /** The rate key and display symbol of a payfi asset. */
 const keyOf = (asset: Invoice["asset"]) => ("native" in asset ? asset.native : "btt");
-const symbolOf = (key: string) => (key === "btt" ? "BTT" : key.startsWith("u") ? key.slice(1).toUpperCase() : key);
 
 export function Payments() {
   const ctx = useApp();
@@ -78,10 +77,10 @@ export function Payments() {
                         <td>#{inv.id}</td>
                         <td className="mono">{inv.payer ? `${inv.payer.slice(0, 14)}…` : "anyone"}</td>
                         <td>
-                          <Amount raw={inv.amount} symbol={symbolOf(keyOf(inv.asset))} />
+                          <Amount raw={inv.amount} symbol={denomSymbol(keyOf(inv.asset))} />
                         </td>
                         <td>
-                          <Amount raw={inv.paid} symbol={symbolOf(keyOf(inv.asset))} />
+                          <Amount raw={inv.paid} symbol={denomSymbol(keyOf(inv.asset))} />
                         </td>
                         <td>
                           <span className="pill">{inv.status}</span>
@@ -114,12 +113,12 @@ function PayInvoice(props: {
   const [payWith, setPayWith] = useState(own);
   const [rate, setRate] = useState<{ key: string; rate?: string; error?: string }>();
   const amount = useAmountField({ max: remaining, maxLabel: "what is still owed" });
-  const maxSpend = useAmountField({ max: holdings[payWith] ?? 0n, maxLabel: `your ${symbolOf(payWith)}` });
+  const maxSpend = useAmountField({ max: holdings[payWith] ?? 0n, maxLabel: `your ${denomSymbol(payWith)}` });
   const [error, setError] = useState<string>();
   const address = ctx.conn?.address;
   const options = ["btt", ...config.native_denoms];
   const converting = payWith !== own;
-  const sym = symbolOf(own);
+  const sym = denomSymbol(own);
 
   const choose = async (key: string) => {
     setPayWith(key);
@@ -128,7 +127,7 @@ function PayInvoice(props: {
     try {
       const r = await queries(ctx.reader, ctx.contracts).payfi.rate({ invoice: own, pay: key });
       if (r.rates.length === 0)
-        return setRate({ key, error: `No ${symbolOf(key)} → ${symbolOf(own)} rate is posted.` });
+        return setRate({ key, error: `No ${denomSymbol(key)} → ${denomSymbol(own)} rate is posted.` });
       if (!r.median) {
         return setRate({ key, error: "Too few fresh feeder rates; ask the feeders to post new ones." });
       }
@@ -163,11 +162,11 @@ function PayInvoice(props: {
       const needed = estimate(amount.parsed.raw);
       if (needed !== undefined && spend < needed) {
         return setError(
-          `At this rate it costs about ${formatAmount(needed)} ${symbolOf(payWith)}; raise the maximum spend.`,
+          `At this rate it costs about ${formatAmount(needed)} ${denomSymbol(payWith)}; raise the maximum spend.`,
         );
       }
     } else if (spend > (holdings[own] ?? 0n)) {
-      return setError(`You hold ${formatAmount(holdings[own] ?? 0n)} ${symbolOf(own)}.`);
+      return setError(`You hold ${formatAmount(holdings[own] ?? 0n)} ${denomSymbol(own)}.`);
     }
     const raw = amount.parsed.raw.toString();
     const send = composers(address, ctx.contracts);
@@ -180,7 +179,7 @@ function PayInvoice(props: {
           })
         : send.payfi.pay({ invoiceId: invoice.id, amount: raw }, [{ denom: payWith, amount: spend.toString() }]);
     ctx.send({
-      label: `pay ${formatAmount(raw)} ${sym} of invoice #${invoice.id}${converting ? ` in ${symbolOf(payWith)}` : ""}`,
+      label: `pay ${formatAmount(raw)} ${sym} of invoice #${invoice.id}${converting ? ` in ${denomSymbol(payWith)}` : ""}`,
       msgs: [msg],
       expects: [
         {
@@ -213,16 +212,16 @@ function PayInvoice(props: {
               <select value={payWith} onChange={(e) => choose(e.target.value)} data-testid={`pay-with-${invoice.id}`}>
                 {options.map((o) => (
                   <option key={o} value={o}>
-                    {symbolOf(o)} (you hold {formatAmount(holdings[o] ?? 0n)})
+                    {denomSymbol(o)} (you hold {formatAmount(holdings[o] ?? 0n)})
                   </option>
                 ))}
               </select>
             </label>
             {converting && (
               <AmountInput
-                label={`Maximum spend (${symbolOf(payWith)})`}
+                label={`Maximum spend (${denomSymbol(payWith)})`}
                 field={maxSpend}
-                symbol={symbolOf(payWith)}
+                symbol={denomSymbol(payWith)}
                 testId={`pay-max-${invoice.id}`}
               />
             )}
@@ -230,9 +229,9 @@ function PayInvoice(props: {
           </div>
           {converting && rate?.rate && (
             <p className="muted" data-testid={`pay-estimate-${invoice.id}`}>
-              1 {symbolOf(payWith)} = {rate.rate} {sym}; conversion fee {formatBps(config.fees.conversion)}.
+              1 {denomSymbol(payWith)} = {rate.rate} {sym}; conversion fee {formatBps(config.fees.conversion)}.
               {est !== undefined &&
-                ` This payment costs about ${formatAmount(est)} ${symbolOf(payWith)}; change comes back.`}
+                ` This payment costs about ${formatAmount(est)} ${denomSymbol(payWith)}; change comes back.`}
             </p>
           )}
           {error && (
@@ -258,7 +257,8 @@ function Settlements({ ctx, payments, now }: { ctx: AppCtx; payments: Payment[];
           {payments.map((p) => (
             <li key={p.id} data-testid={`settling-${p.id}`}>
               Payment #{p.id} for invoice #{p.invoice_id}:{" "}
-              <Amount raw={p.invoice_amount} symbol={symbolOf(keyOf(p.asset))} /> settles {date(seconds(p.settles_at))}{" "}
+              <Amount raw={p.invoice_amount} symbol={denomSymbol(keyOf(p.asset))} /> settles{" "}
+              {date(seconds(p.settles_at))}{" "}
               <Action
                 label="Refund"
                 testId={`refund-${p.id}`}

@@ -5,7 +5,7 @@
 
 use std::collections::BTreeMap;
 
-use anyhow::{ensure, Context};
+use anyhow::Context;
 use btt_types::allocation::Category;
 use btt_types::contracts::Code;
 use btt_types::units::{format_btt, TOTAL_SUPPLY};
@@ -27,6 +27,30 @@ pub struct AuditRow {
     /// ubtt the chain shows for it: the vesting schedule's total, or the share of the holder's
     /// balance that is this row's.
     pub on_chain: Uint128,
+}
+
+/// What the chain shows that genesis does not promise.
+#[derive(thiserror::Error, Debug, PartialEq)]
+pub enum AuditError {
+    #[error("the total supply is {0} ubtt, not 21,000,000 BTT")]
+    Supply(Uint128),
+    #[error("the plan's holders and the deployer hold {0} ubtt, not the whole supply")]
+    NotAllHeld(Uint128),
+    #[error("{category:?}: {on_chain} ubtt on chain, {planned} planned")]
+    Row {
+        category: Category,
+        on_chain: Uint128,
+        planned: Uint128,
+    },
+    #[error("the deployer still holds {0} ubtt")]
+    DeployerHolds(Uint128),
+    #[error("{0} contracts read back, not 10")]
+    Contracts(usize),
+    #[error("{contract} is held by {holder:?}, not the DAO")]
+    NotTheDao {
+        contract: String,
+        holder: Option<String>,
+    },
 }
 
 /// The deployment as the chain answers for it.
@@ -133,40 +157,33 @@ impl Audit {
     /// Errors unless the deployment is what genesis promises: the supply is 21,000,000 BTT and
     /// all of it is held by the plan's holders, each row is on chain exactly, the deployer holds
     /// 0, and the DAO (`dao`) administers all ten and owns the owned ones.
-    pub fn check(&self, dao: &Addr) -> anyhow::Result<()> {
-        ensure!(
-            self.total_supply == TOTAL_SUPPLY,
-            "total supply {}",
-            self.total_supply
-        );
-        ensure!(
-            self.held == TOTAL_SUPPLY,
-            "the plan's holders hold {} of {} ubtt",
-            self.held,
-            TOTAL_SUPPLY
-        );
-        for row in &self.rows {
-            ensure!(
-                row.on_chain == row.planned,
-                "{:?}: {} ubtt on chain, {} planned",
-                row.category,
-                row.on_chain,
-                row.planned
-            );
+    pub fn check(&self, dao: &Addr) -> Result<(), AuditError> {
+        if self.total_supply != TOTAL_SUPPLY {
+            return Err(AuditError::Supply(self.total_supply));
         }
-        let rows: Uint128 = self.rows.iter().map(|r| r.on_chain).sum();
-        ensure!(rows == TOTAL_SUPPLY, "the rows sum to {rows}");
-        ensure!(
-            self.deployer_balance.is_zero(),
-            "the deployer holds {}",
-            self.deployer_balance
-        );
-        ensure!(self.admins.len() == 10, "{} contracts", self.admins.len());
-        for (name, admin) in self.admins.iter().chain(&self.owners) {
-            ensure!(
-                admin.as_deref() == Some(dao.as_str()),
-                "{name} is held by {admin:?}, not the DAO {dao}"
-            );
+        if self.held != TOTAL_SUPPLY {
+            return Err(AuditError::NotAllHeld(self.held));
+        }
+        if let Some(row) = self.rows.iter().find(|r| r.on_chain != r.planned) {
+            return Err(AuditError::Row {
+                category: row.category,
+                on_chain: row.on_chain,
+                planned: row.planned,
+            });
+        }
+        if !self.deployer_balance.is_zero() {
+            return Err(AuditError::DeployerHolds(self.deployer_balance));
+        }
+        if self.admins.len() != 10 {
+            return Err(AuditError::Contracts(self.admins.len()));
+        }
+        for (name, holder) in self.admins.iter().chain(&self.owners) {
+            if holder.as_deref() != Some(dao.as_str()) {
+                return Err(AuditError::NotTheDao {
+                    contract: name.clone(),
+                    holder: holder.clone(),
+                });
+            }
         }
         Ok(())
     }

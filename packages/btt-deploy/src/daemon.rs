@@ -168,15 +168,37 @@ impl DaemonChain {
         })
     }
 
-    /// The daemon, for queries and for other signers (`rebuild`).
-    pub fn daemon(&self) -> &Daemon {
-        &self.daemon
-    }
-
     fn record(&mut self, what: &str, res: &cw_orch::daemon::CosmTxResponse) {
         let price = self.daemon.chain_info().gas_price;
         self.txs.push(TxGas::of("deployer", what, res, price));
     }
+}
+
+/// Signs `msg` as `d`'s sender and waits for its inclusion: a contract execution (with its
+/// funds), a `MsgUpdateAdmin`, or a bank send.
+pub fn broadcast(d: &Daemon, msg: CosmosMsg) -> anyhow::Result<cw_orch::daemon::CosmTxResponse> {
+    Ok(match msg {
+        CosmosMsg::Wasm(WasmMsg::Execute {
+            contract_addr,
+            msg,
+            funds,
+        }) => {
+            let json: serde_json::Value = serde_json::from_slice(msg.as_slice())?;
+            d.execute(&json, &funds, &Addr::unchecked(contract_addr))?
+        }
+        CosmosMsg::Wasm(WasmMsg::UpdateAdmin {
+            contract_addr,
+            admin,
+        }) => {
+            let sender = d.sender_addr().to_string();
+            let any = update_admin_any(&sender, &admin, &contract_addr);
+            d.commit_any(vec![any], None)?
+        }
+        CosmosMsg::Bank(cosmwasm_std::BankMsg::Send { to_address, amount }) => {
+            d.bank_send(&Addr::unchecked(to_address), &amount)?
+        }
+        other => bail!("broadcasting {other:?} is not supported"),
+    })
 }
 
 /// The deployer's mnemonic: [`MNEMONIC_VAR`], or on the local chain its test `deployer`.
@@ -354,29 +376,8 @@ impl DeployChain for DaemonChain {
     }
 
     fn execute(&mut self, msg: CosmosMsg, what: &str) -> anyhow::Result<()> {
-        match msg {
-            CosmosMsg::Wasm(WasmMsg::Execute {
-                contract_addr,
-                msg,
-                funds,
-            }) => {
-                let json: serde_json::Value = serde_json::from_slice(msg.as_slice())?;
-                let res = self
-                    .daemon
-                    .execute(&json, &funds, &Addr::unchecked(contract_addr))?;
-                self.record(what, &res);
-            }
-            CosmosMsg::Wasm(WasmMsg::UpdateAdmin {
-                contract_addr,
-                admin,
-            }) => {
-                let sender = self.daemon.sender_addr().to_string();
-                let any = update_admin_any(&sender, &admin, &contract_addr);
-                let res = self.daemon.commit_any(vec![any], None)?;
-                self.record(what, &res);
-            }
-            other => bail!("the deployment does not send {other:?}"),
-        }
+        let res = broadcast(&self.daemon, msg)?;
+        self.record(what, &res);
         println!("{what}");
         Ok(())
     }

@@ -6,11 +6,59 @@
 
 use std::path::{Path, PathBuf};
 
-use anyhow::{bail, ensure, Context};
+use anyhow::Context;
 use cosmwasm_std::{Addr, CosmosMsg};
 use serde::{Deserialize, Serialize};
+use thiserror::Error;
 
 use crate::chain::DeployChain;
+
+/// Why a journal cannot be gone on from. Every case sends nothing.
+#[derive(Error, Debug, PartialEq)]
+pub enum ResumeError {
+    #[error(
+        "{network} already has a BTT suite (journal {path}, {steps} transactions). Nothing was \
+         sent. To deploy a second suite, move the journal and its manifest away first."
+    )]
+    AlreadyDeployed {
+        network: String,
+        path: String,
+        steps: usize,
+    },
+    #[error("the journal {path} is of chain {journal}, not {chain}")]
+    OtherChain {
+        path: String,
+        journal: String,
+        chain: String,
+    },
+    #[error("the journal {path} was signed by {journal}, not {signer}")]
+    OtherSigner {
+        path: String,
+        journal: String,
+        signer: String,
+    },
+    #[error(
+        "the journal {path} records {what}, which this chain does not have (was it reset?). \
+         Delete the journal to start over."
+    )]
+    NotOnChain { path: String, what: String },
+    #[error("code {code_id} hashes to {on_chain} on chain, the journal says {recorded}")]
+    OtherCode {
+        code_id: u64,
+        on_chain: String,
+        recorded: String,
+    },
+    #[error(
+        "step {step} of the journal {path} is \"{recorded}\", but the deployment now does \
+         \"{doing}\": the routine or its plan changed. Delete the journal to start over."
+    )]
+    RoutineChanged {
+        step: usize,
+        path: String,
+        recorded: String,
+        doing: String,
+    },
+}
 
 /// One transaction of the deployment routine, with what the chain answered.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -139,48 +187,64 @@ impl<C: DeployChain> Resumable<C> {
     /// Goes on from `journal` (a new one for a first run) on `inner`, writing to `path`.
     /// Refuses a finished journal, and one whose chain, signer or codes are not `inner`'s.
     pub fn new(inner: C, journal: Journal, path: PathBuf) -> anyhow::Result<Self> {
-        ensure!(
-            !journal.complete,
-            "{} already has a BTT suite (journal {}, {} transactions). Nothing was sent. \
-             To deploy a second suite, move the journal and its manifest away first.",
-            journal.network,
-            path.display(),
-            journal.steps.len()
-        );
-        let chain_id = inner.chain_id();
-        ensure!(
-            journal.chain_id == chain_id,
-            "the journal {} is of chain {}, not {chain_id}",
-            path.display(),
-            journal.chain_id
-        );
-        let deployer = inner.deployer().to_string();
-        ensure!(
-            journal.deployer == deployer,
-            "the journal {} was signed by {}, not {deployer}",
-            path.display(),
-            journal.deployer
-        );
+        let shown = path.display().to_string();
+        if journal.complete {
+            return Err(ResumeError::AlreadyDeployed {
+                network: journal.network,
+                path: shown,
+                steps: journal.steps.len(),
+            }
+            .into());
+        }
+        let chain = inner.chain_id();
+        if journal.chain_id != chain {
+            let journal = journal.chain_id;
+            return Err(ResumeError::OtherChain {
+                path: shown,
+                journal,
+                chain,
+            }
+            .into());
+        }
+        let signer = inner.deployer().to_string();
+        if journal.deployer != signer {
+            let journal = journal.deployer;
+            return Err(ResumeError::OtherSigner {
+                path: shown,
+                journal,
+                signer,
+            }
+            .into());
+        }
+        // Every recorded code and contract must be on this chain, as recorded.
         for step in &journal.steps {
-            if let Step::Store {
-                contract,
-                code_id,
-                checksum,
-            } = step
-            {
-                let on_chain = inner.code_checksum(*code_id).with_context(|| {
-                    format!(
-                        "the journal {} records {contract} as code {code_id}, which this chain \
-                         does not have (was it reset?). Delete the journal to start over.",
-                        path.display()
-                    )
-                })?;
-                if let (Some(recorded), Some(on_chain)) = (checksum, on_chain) {
-                    ensure!(
-                        recorded == &on_chain,
-                        "code {code_id} hashes to {on_chain} on chain, the journal says {recorded}"
-                    );
+            let missing = || ResumeError::NotOnChain {
+                path: shown.clone(),
+                what: step.describe(),
+            };
+            match step {
+                Step::Store {
+                    code_id, checksum, ..
+                } => {
+                    let on_chain = inner.code_checksum(*code_id).map_err(|_| missing())?;
+                    if let (Some(recorded), Some(on_chain)) = (checksum, on_chain) {
+                        if recorded != &on_chain {
+                            let (code_id, recorded) = (*code_id, recorded.clone());
+                            return Err(ResumeError::OtherCode {
+                                code_id,
+                                on_chain,
+                                recorded,
+                            }
+                            .into());
+                        }
+                    }
                 }
+                Step::Instantiate { address, .. } => {
+                    inner
+                        .contract_admin(&Addr::unchecked(address))
+                        .map_err(|_| missing())?;
+                }
+                Step::Execute { .. } => {}
             }
         }
         Ok(Self {
@@ -226,14 +290,13 @@ impl<C: DeployChain> Resumable<C> {
             _ => false,
         };
         if !same {
-            bail!(
-                "step {} of the journal {} is \"{}\", but the deployment now does \"{}\": the \
-                 routine or its plan changed. Delete the journal to start over.",
-                self.next + 1,
-                self.path.display(),
-                step.describe(),
-                doing.describe()
-            );
+            return Err(ResumeError::RoutineChanged {
+                step: self.next + 1,
+                path: self.path.display().to_string(),
+                recorded: step.describe(),
+                doing: doing.describe(),
+            }
+            .into());
         }
         self.next += 1;
         self.replayed += 1;
@@ -330,6 +393,21 @@ impl<C: DeployChain> DeployChain for Resumable<C> {
 mod tests {
     use super::*;
     use crate::multitest::{local_app, local_config, MultiTestChain};
+    use cw_multi_test::App;
+
+    /// The embedded chain signed by `deployer`.
+    fn on<'a>(app: &'a mut App, deployer: &Addr) -> MultiTestChain<'a> {
+        MultiTestChain {
+            app,
+            deployer: deployer.clone(),
+        }
+    }
+
+    /// The journal refusal inside `err`.
+    fn refusal(err: &anyhow::Error) -> &ResumeError {
+        err.downcast_ref::<ResumeError>()
+            .unwrap_or_else(|| panic!("not a ResumeError: {err:#}"))
+    }
 
     /// `inner` failing at its `fail_at`-th transaction (0-based), as a node that went away.
     struct FailAt<C> {
@@ -341,7 +419,7 @@ mod tests {
     impl<C: DeployChain> FailAt<C> {
         fn tick(&mut self) -> anyhow::Result<()> {
             self.sent += 1;
-            ensure!(self.sent - 1 != self.fail_at, "the node went away");
+            anyhow::ensure!(self.sent - 1 != self.fail_at, "the node went away");
             Ok(())
         }
     }
@@ -414,10 +492,7 @@ mod tests {
         let mut app = local_app();
         let path = journal_path("midway");
         let failing = FailAt {
-            inner: MultiTestChain {
-                app: &mut app,
-                deployer: deployer.clone(),
-            },
+            inner: on(&mut app, &deployer),
             fail_at: 30,
             sent: 0,
         };
@@ -430,11 +505,7 @@ mod tests {
         assert!(!stopped.complete);
         assert!(stopped.summary().contains("11 codes stored"));
 
-        let inner = MultiTestChain {
-            app: &mut app,
-            deployer: deployer.clone(),
-        };
-        let mut chain = Resumable::new(inner, stopped, path.clone()).unwrap();
+        let mut chain = Resumable::new(on(&mut app, &deployer), stopped, path.clone()).unwrap();
         let resumed = crate::deploy::deploy(&mut chain, &config).unwrap();
         assert_eq!(chain.replayed(), 30);
         chain.finish().unwrap();
@@ -444,14 +515,7 @@ mod tests {
         assert_eq!(resumed.contracts(), clean.contracts());
         assert_eq!(resumed.code_ids, clean.code_ids);
         assert!(app.wrap().query_wasm_code_info(12).is_err());
-        let audit = crate::audit::read(
-            &MultiTestChain {
-                app: &mut app,
-                deployer,
-            },
-            &resumed,
-        )
-        .unwrap();
+        let audit = crate::audit::read(&on(&mut app, &deployer), &resumed).unwrap();
         audit.check(resumed.dao.addr()).unwrap();
     }
 
@@ -461,22 +525,19 @@ mod tests {
         let deployer = app.api().addr_make("deployer");
         let config = local_config(&app, app.block_info().time);
         let path = journal_path("twice");
-        let inner = MultiTestChain {
-            app: &mut app,
-            deployer: deployer.clone(),
-        };
-        let journal = new_journal(&inner);
-        let mut chain = Resumable::new(inner, journal, path.clone()).unwrap();
+        let journal = new_journal(&on(&mut app, &deployer));
+        let mut chain = Resumable::new(on(&mut app, &deployer), journal, path.clone()).unwrap();
         crate::deploy::deploy(&mut chain, &config).unwrap();
         chain.finish().unwrap();
 
         let finished = Journal::load(&path).unwrap().unwrap();
-        let inner = MultiTestChain {
-            app: &mut app,
-            deployer,
-        };
-        let err = Resumable::new(inner, finished, path).err().unwrap();
-        assert!(err.to_string().contains("already has a BTT suite"), "{err}");
+        let err = Resumable::new(on(&mut app, &deployer), finished, path)
+            .err()
+            .unwrap();
+        assert!(matches!(
+            refusal(&err),
+            ResumeError::AlreadyDeployed { steps: 62, .. }
+        ));
         assert!(app.wrap().query_wasm_code_info(12).is_err(), "nothing sent");
     }
 
@@ -485,57 +546,57 @@ mod tests {
         let mut app = local_app();
         let deployer = app.api().addr_make("deployer");
         let path = journal_path("other");
-        let chain = MultiTestChain {
-            app: &mut app,
-            deployer: deployer.clone(),
+        let fresh = new_journal(&on(&mut app, &deployer));
+        let resume = |app: &mut App, journal: Journal| {
+            Resumable::new(on(app, &deployer), journal, path.clone())
+                .err()
+                .unwrap()
         };
-        let mut other_chain = new_journal(&chain);
+
+        let mut other_chain = fresh.clone();
         other_chain.chain_id = "elsewhere-1".into();
-        let err = Resumable::new(chain, other_chain, path.clone())
-            .err()
-            .unwrap();
-        assert!(err.to_string().contains("of chain elsewhere-1"), "{err}");
+        let err = resume(&mut app, other_chain);
+        assert!(
+            matches!(refusal(&err), ResumeError::OtherChain { journal, .. } if journal == "elsewhere-1")
+        );
 
-        let chain = MultiTestChain {
-            app: &mut app,
-            deployer: deployer.clone(),
-        };
-        let mut other_signer = new_journal(&chain);
+        let mut other_signer = fresh.clone();
         other_signer.deployer = "someone".into();
-        let err = Resumable::new(chain, other_signer, path.clone())
-            .err()
-            .unwrap();
-        assert!(err.to_string().contains("signed by someone"), "{err}");
+        let err = resume(&mut app, other_signer);
+        assert!(
+            matches!(refusal(&err), ResumeError::OtherSigner { journal, .. } if journal == "someone")
+        );
 
-        // A journal from a chain that was reset: its code is not there.
-        let chain = MultiTestChain {
-            app: &mut app,
-            deployer: deployer.clone(),
-        };
-        let mut reset = new_journal(&chain);
-        reset.steps.push(Step::Store {
+        // Journals of a chain that was reset: their code, or their contract, is not there.
+        let mut no_code = fresh.clone();
+        no_code.steps.push(Step::Store {
             contract: "btt-token".into(),
             code_id: 1,
             checksum: None,
         });
-        let err = Resumable::new(chain, reset, path.clone()).err().unwrap();
-        assert!(err.to_string().contains("was it reset?"), "{err}");
+        let err = resume(&mut app, no_code);
+        assert!(
+            matches!(refusal(&err), ResumeError::NotOnChain { what, .. } if what == "stored btt-token as code 1")
+        );
+        let mut no_contract = fresh.clone();
+        no_contract.steps.push(Step::Instantiate {
+            label: "btt-token".into(),
+            address: app.api().addr_make("gone").to_string(),
+        });
+        let err = resume(&mut app, no_contract);
+        assert!(matches!(refusal(&err), ResumeError::NotOnChain { .. }));
 
         // A journal whose steps the routine no longer makes.
         let config = local_config(&app, app.block_info().time);
-        let chain = MultiTestChain {
-            app: &mut app,
-            deployer,
-        };
-        let mut changed = new_journal(&chain);
+        let mut changed = fresh;
         changed.steps.push(Step::Execute {
             what: "something else".into(),
         });
-        let mut chain = Resumable::new(chain, changed, path).unwrap();
+        let mut chain = Resumable::new(on(&mut app, &deployer), changed, path.clone()).unwrap();
         let err = crate::deploy::deploy(&mut chain, &config).unwrap_err();
-        assert!(
-            format!("{err:#}").contains("the routine or its plan changed"),
-            "{err:#}"
-        );
+        assert!(matches!(
+            refusal(&err),
+            ResumeError::RoutineChanged { step: 1, recorded, .. } if recorded == "something else"
+        ));
     }
 }

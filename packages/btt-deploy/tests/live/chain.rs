@@ -123,6 +123,33 @@ impl LiveChain {
         Ok(address)
     }
 
+    /// What `msg` is, for the gas records: "btt-token send → stake", "compute-escrow
+    /// accept_result", "bank send".
+    fn describe(&self, msg: &CosmosMsg) -> String {
+        let CosmosMsg::Wasm(WasmMsg::Execute {
+            contract_addr, msg, ..
+        }) = msg
+        else {
+            return "bank send".into();
+        };
+        let json: serde_json::Value = serde_json::from_slice(msg.as_slice()).unwrap_or_default();
+        let first_key =
+            |v: &serde_json::Value| v.as_object().and_then(|o| o.keys().next().cloned());
+        let key = first_key(&json).unwrap_or_default();
+        // A cw20 send names its hook too.
+        let hook = json
+            .get("send")
+            .and_then(|s| s.get("msg"))
+            .and_then(|m| m.as_str())
+            .and_then(|b| Binary::from_base64(b).ok())
+            .and_then(|b| serde_json::from_slice::<serde_json::Value>(&b).ok())
+            .and_then(|h| first_key(&h));
+        match hook {
+            Some(h) => format!("{} {key} → {h}", self.label(contract_addr)),
+            None => format!("{} {key}", self.label(contract_addr)),
+        }
+    }
+
     /// The latest block, from the node.
     pub fn latest_block(&self) -> anyhow::Result<BlockInfo> {
         Ok(self.base.block_info()?)
@@ -177,38 +204,8 @@ impl cosmwasm_std::Querier for LiveChain {
 impl Executor<Empty> for LiveChain {
     fn execute(&mut self, sender: Addr, msg: CosmosMsg<Empty>) -> anyhow::Result<AppResponse> {
         let d = self.wallet(&sender)?;
-        let (what, res) = match msg {
-            CosmosMsg::Wasm(WasmMsg::Execute {
-                contract_addr,
-                msg,
-                funds,
-            }) => {
-                let json: serde_json::Value = serde_json::from_slice(msg.as_slice())?;
-                let key = json
-                    .as_object()
-                    .and_then(|o| o.keys().next().cloned())
-                    .unwrap_or_default();
-                // A cw20 send names its hook too.
-                let hook = json
-                    .get("send")
-                    .and_then(|s| s.get("msg"))
-                    .and_then(|m| m.as_str())
-                    .and_then(|b| Binary::from_base64(b).ok())
-                    .and_then(|b| serde_json::from_slice::<serde_json::Value>(&b).ok())
-                    .and_then(|h| h.as_object().and_then(|o| o.keys().next().cloned()));
-                let what = match hook {
-                    Some(h) => format!("{} {key} → {h}", self.label(&contract_addr)),
-                    None => format!("{} {key}", self.label(&contract_addr)),
-                };
-                let res = d.execute(&json, &funds, &Addr::unchecked(contract_addr))?;
-                (what, res)
-            }
-            CosmosMsg::Bank(cosmwasm_std::BankMsg::Send { to_address, amount }) => {
-                let res = d.bank_send(&Addr::unchecked(to_address), &amount)?;
-                ("bank send".to_string(), res)
-            }
-            other => bail!("the live chain does not send {other:?}"),
-        };
+        let what = self.describe(&msg);
+        let res = btt_deploy::daemon::broadcast(&d, msg)?;
         self.record(&sender, what, &res);
         Ok(AppResponse {
             events: res.events(),
