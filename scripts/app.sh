@@ -29,7 +29,7 @@ case "${1:-}" in
   setup) setup ;;
   codegen) setup; node scripts/codegen.mjs "${2:-}" ;;
   snapshot)
-    cargo run --quiet -p btt-deploy --bin btt-economy -- --app-snapshot "$ROOT/app/e2e/snapshot.json" ;;
+    cargo run --quiet -p btt-economy --bin btt-economy -- --app-snapshot "$ROOT/app/e2e/snapshot.json" ;;
   configure)
     [ $# -eq 3 ] || { echo "usage: scripts/app.sh configure NETWORK MANIFEST" >&2; exit 2; }
     mkdir -p public/config

@@ -18,4 +18,4 @@ if [ "$network" = local ] && [[ " $* " != *" --dry-run "* ]]; then
     { echo "the local chain is not running: scripts/localnet.sh start" >&2; exit 1; }
 fi
 daemon_env
-exec cargo run --quiet -p btt-deploy --features daemon --bin btt-economy -- --network "$network" "$@"
+exec cargo run --quiet -p btt-economy --features daemon --bin btt-economy -- --network "$network" "$@"

@@ -3,4 +3,4 @@
 # Arguments go to btt-economy (e.g. `--json out/vesting.json`).
 . "$(dirname "$0")/env.sh"
 cd "$ROOT"
-exec cargo run --quiet -p btt-deploy --bin btt-economy -- "$@"
+exec cargo run --quiet -p btt-economy --bin btt-economy -- "$@"

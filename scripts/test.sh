@@ -24,8 +24,8 @@ results="$(mktemp)"; app="$(mktemp)"; trap 'rm -f "$results" "$app"' EXIT
 scripts/app.sh test 2>&1 | tee "$app"
 step "cargo test (unit, multi-test, real wasm, the dApp's captured messages replayed)"
 cargo test --workspace -- --show-output 2>&1 | tee "$results"
-step "the network route: btt-deploy with cw-orch's Daemon (feature daemon)"
-cargo clippy -p btt-deploy --features daemon --all-targets --quiet -- -D warnings
+step "the network route: btt-deploy and btt-economy with cw-orch's Daemon (feature daemon)"
+cargo clippy -p btt-deploy -p btt-economy --features daemon --all-targets --quiet -- -D warnings
 cargo test -p btt-deploy --features daemon --lib daemon 2>&1 | tee -a "$results"
 step "the live tests: a fresh local wasmd chain, the broadcast deployment, a path through every contract"
 live="$(mktemp)"; trap 'rm -f "$results" "$app" "$live"' EXIT

@@ -3,8 +3,8 @@
 
 use btt_deploy::chain::EconomyChain;
 use btt_deploy::deployment::Deployment;
-use btt_deploy::report::EconomyReport;
-use btt_deploy::walk::{WalkReport, REPORT_MONTHS};
+use btt_economy::report::EconomyReport;
+use btt_economy::walk::{WalkReport, REPORT_MONTHS};
 use btt_types::units::{btt, TOTAL_SUPPLY};
 use cosmwasm_std::{Addr, Uint128};
 use cw20::{AllAccountsResponse, Cw20QueryMsg};

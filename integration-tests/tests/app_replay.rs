@@ -1,13 +1,13 @@
 //! Proof that what the dApp signs executes: every transaction the browser tests captured
 //! (`app/e2e/captured.json`) is replayed on the embedded chain in the state the app was shown
-//! (`btt_deploy::app_state`), and must succeed and change state as the page promised. The
+//! (`btt_economy::app_state`), and must succeed and change state as the page promised. The
 //! snapshot the app read (`app/e2e/snapshot.json`) must be the one that state produces.
 
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 
-use btt_deploy::app_snapshot::app_snapshot;
-use btt_deploy::app_state::app_state;
+use btt_economy::app_snapshot::app_snapshot;
+use btt_economy::app_state::app_state;
 use cosmwasm_std::{to_json_binary, Addr, Coin, WasmMsg};
 use cw_multi_test::{App, Executor};
 use serde::Deserialize;

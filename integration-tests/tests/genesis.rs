@@ -4,9 +4,9 @@ use btt_deploy::audit::AuditError;
 use btt_deploy::deployment::Deployment;
 use btt_deploy::genesis::GenesisConfig;
 use btt_deploy::genesis::{plan_for, GenesisError, PoolHolders};
-use btt_deploy::governance::{advance, pass_proposal};
 use btt_deploy::multitest::{deploy_genesis, local_config};
-use btt_deploy::walk::vesting_walk;
+use btt_economy::governance::{advance, pass_proposal};
+use btt_economy::walk::vesting_walk;
 use btt_integration_tests::year::{assert_year, sum_of_all_balances};
 use btt_types::allocation::{AllocationError, Category, ALLOCATION_TABLE};
 use btt_types::points;
@@ -359,14 +359,14 @@ fn the_48_month_walk_releases_all_8_4_million_vested_btt() {
     let mut suite = Suite::new();
     let report = vesting_walk(&mut suite.app, &suite.deployment, &suite.config).unwrap();
     let economy =
-        btt_deploy::report::economy_report(&suite.app, &suite.deployment, &suite.config, &report)
+        btt_economy::report::economy_report(&suite.app, &suite.deployment, &suite.config, &report)
             .unwrap();
     assert_year(&suite.app, &suite.deployment, &report, &economy);
     assert_eq!(suite.sum_of_all_balances(), TOTAL_SUPPLY - economy.burned);
 
     // The charts.
     let dir = std::env::temp_dir().join("btt-charts-test");
-    let charts = btt_deploy::report::write_charts(&dir, &report, &economy).unwrap();
+    let charts = btt_economy::report::write_charts(&dir, &report, &economy).unwrap();
     assert_eq!(charts.len(), 3);
     let unlock = std::fs::read_to_string(dir.join("unlock.svg")).unwrap();
     assert!(unlock.starts_with("<svg") && unlock.contains("Technical Development Foundation"));

@@ -4,8 +4,8 @@
 //! the same invariants and end with the same figures, to the ubtt, as the native run.
 
 use btt_deploy::multitest::{deploy_genesis, local_app, local_config};
-use btt_deploy::report::economy_report;
-use btt_deploy::walk::vesting_walk;
+use btt_economy::report::economy_report;
+use btt_economy::walk::vesting_walk;
 use btt_integration_tests::deploy::deploy_suite;
 use btt_integration_tests::vm::WasmChain;
 use btt_integration_tests::year::assert_year;

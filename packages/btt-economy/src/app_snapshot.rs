@@ -15,9 +15,9 @@ use serde::Serialize;
 use serde_json::{json, Value};
 
 use crate::app_state::{AppState, ACTORS, FEE_DENOM, USDC};
-use crate::deployment::Deployment;
-use crate::manifest::{manifest, Manifest};
-use crate::networks::Network;
+use btt_deploy::deployment::Deployment;
+use btt_deploy::manifest::{manifest, Manifest};
+use btt_deploy::networks::Network;
 
 /// The most items a page's list query asks for.
 const PAGE: u32 = 30;

@@ -4,8 +4,8 @@
 //! patients, deposits lease income that everyone claims; a buyout auction (outbid, extended)
 //! completes and every holder redeems. Fees, burns and the new BTT supply are reported.
 
-use crate::chain::EconomyChain;
 use anyhow::Context;
+use btt_deploy::chain::EconomyChain;
 use btt_types::allocation::Category;
 use btt_types::asset::Asset;
 use btt_types::fee_router::RoutedTotal;
@@ -17,10 +17,10 @@ use cosmwasm_std::{coins, to_json_binary, Addr, Uint128};
 use cw20::Cw20ExecuteMsg;
 use serde::Serialize;
 
-use crate::deployment::Deployment;
-use crate::genesis::GenesisConfig;
 use crate::governance::advance;
-use crate::multitest::{BUYERS, PATIENTS};
+use btt_deploy::deployment::Deployment;
+use btt_deploy::genesis::GenesisConfig;
+use btt_deploy::multitest::{BUYERS, PATIENTS};
 
 const USDC: &str = "uusdc";
 

@@ -4,7 +4,7 @@
 //! points are never awarded), the others settle after it and the second invoice's points are
 //! awarded at settlement; an insurer reads the patient's engagement.
 
-use crate::chain::{wasm_attr, EconomyChain};
+use btt_deploy::chain::{wasm_attr, EconomyChain};
 use btt_types::allocation::Category;
 use btt_types::payfi::{self, Denom, InvoicePoints};
 use btt_types::points::{self, EngagementResponse, PoolResponse};
@@ -12,10 +12,10 @@ use btt_types::units::format_btt;
 use cosmwasm_std::{coins, Addr, Decimal, Uint128};
 use serde::Serialize;
 
-use crate::deployment::Deployment;
-use crate::genesis::GenesisConfig;
 use crate::governance::advance;
-use crate::multitest::PATIENTS;
+use btt_deploy::deployment::Deployment;
+use btt_deploy::genesis::GenesisConfig;
+use btt_deploy::multitest::PATIENTS;
 
 /// What the scenario did.
 #[derive(Debug, Clone, Serialize)]

@@ -8,7 +8,7 @@ use std::path::Path;
 
 use anyhow::Context;
 
-use crate::chain::EconomyChain;
+use btt_deploy::chain::EconomyChain;
 use btt_types::allocation::Category;
 use btt_types::depin::{self, epoch_emission, EPOCHS_PER_YEAR};
 use btt_types::units::{format_btt, TOTAL_SUPPLY};
@@ -16,10 +16,10 @@ use cosmwasm_std::{Addr, Uint128};
 use serde::Serialize;
 
 use crate::charts::{bars_with_total, horizontal_bars, stacked_area, Series};
-use crate::deployment::Deployment;
-use crate::genesis::GenesisConfig;
-use crate::multitest::{BUYERS, PATIENTS};
 use crate::walk::WalkReport;
+use btt_deploy::deployment::Deployment;
+use btt_deploy::genesis::GenesisConfig;
+use btt_deploy::multitest::{BUYERS, PATIENTS};
 
 /// uusdc per ubtt at the scenario's feeder rate (1 BTT = 5 USDC), to chart fees in one unit.
 const USDC_PER_BTT: u128 = 5;

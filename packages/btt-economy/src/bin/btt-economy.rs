@@ -21,7 +21,7 @@ use btt_deploy::dryrun::{artifact_checksums, DryRunChain};
 use btt_deploy::manifest::manifest;
 use btt_deploy::multitest::{deploy_genesis, local_config};
 use btt_deploy::networks::network_config;
-use btt_deploy::walk::{render, vesting_walk};
+use btt_economy::walk::{render, vesting_walk};
 use btt_types::allocation::{PoolHolder, ALLOCATION_TABLE};
 use btt_types::units::format_btt;
 use clap::{CommandFactory, FromArgMatches, Parser};
@@ -136,8 +136,8 @@ fn main() -> anyhow::Result<()> {
 
 /// `--app-snapshot FILE`: the state the dApp's browser tests replay.
 fn app_snapshot(path: &std::path::Path) -> anyhow::Result<()> {
-    let state = btt_deploy::app_state::app_state()?;
-    write_json(path, &btt_deploy::app_snapshot::app_snapshot(&state)?)?;
+    let state = btt_economy::app_state::app_state()?;
+    write_json(path, &btt_economy::app_snapshot::app_snapshot(&state)?)?;
     println!(
         "wrote the dApp's embedded-chain snapshot to {}",
         path.display()
@@ -203,23 +203,23 @@ fn embedded(manifest_path: Option<PathBuf>, json: Option<PathBuf>) -> anyhow::Re
         );
     }
     if let Some(compute) = &report.compute {
-        print!("{}", btt_deploy::compute::render(compute));
+        print!("{}", btt_economy::compute::render(compute));
     }
     if let Some(care) = &report.care {
-        print!("{}", btt_deploy::care::render(care));
+        print!("{}", btt_economy::care::render(care));
     }
     if let Some(rwa) = &report.rwa {
-        print!("{}", btt_deploy::rwa::render(rwa));
+        print!("{}", btt_economy::rwa::render(rwa));
     }
     print!("{}", render(&report.snapshots));
-    let economy = btt_deploy::report::economy_report(&app, &deployment, &config, &report)?;
-    print!("{}", btt_deploy::report::render(&economy));
+    let economy = btt_economy::report::economy_report(&app, &deployment, &config, &report)?;
+    print!("{}", btt_economy::report::render(&economy));
     let out_dir = manifest_path
         .parent()
         .map(|p| p.to_path_buf())
         .unwrap_or_else(|| "out".into());
     write_json(&out_dir.join("report.json"), &economy)?;
-    let charts = btt_deploy::report::write_charts(&out_dir.join("charts"), &report, &economy)?;
+    let charts = btt_economy::report::write_charts(&out_dir.join("charts"), &report, &economy)?;
     println!(
         "\nwrote {} and {}",
         out_dir.join("report.json").display(),

@@ -1,11 +1,11 @@
 //! Governance on the embedded chain: a proposal from deposit to execution.
 
-use crate::chain::{wasm_attr, EconomyChain};
 use anyhow::{ensure, Context};
+use btt_deploy::chain::{wasm_attr, EconomyChain};
 use btt_types::dao::{ExecuteMsg, Status, VoteOption};
 use cosmwasm_std::{Addr, CosmosMsg, Uint128};
 
-use crate::deployment::Deployment;
+use btt_deploy::deployment::Deployment;
 
 /// What became of a proposal run by [`pass_proposal`].
 #[derive(Debug, Clone)]

@@ -4,8 +4,8 @@
 //! propose, vote, timelock, execute) the month before it falls due. At the months of the report
 //! the unlocked and circulating BTT of every category are recorded.
 
-use crate::chain::EconomyChain;
 use anyhow::ensure;
+use btt_deploy::chain::EconomyChain;
 use btt_types::allocation::{Category, PoolHolder, Release, ALLOCATION_TABLE};
 use btt_types::depin;
 use btt_types::points;
@@ -16,10 +16,10 @@ use serde::Serialize;
 
 use crate::care::{care_scenario, CareReport};
 use crate::compute::{marketplace_scenario, ComputeReport};
-use crate::deployment::Deployment;
-use crate::genesis::GenesisConfig;
 use crate::governance::{advance, pass_proposal};
 use crate::rwa::{mri_scenario, RwaReport};
+use btt_deploy::deployment::Deployment;
+use btt_deploy::genesis::GenesisConfig;
 
 /// The months the report shows.
 pub const REPORT_MONTHS: [u64; 9] = [0, 3, 6, 12, 24, 33, 36, 42, 48];

@@ -14,7 +14,7 @@ use anyhow::{ensure, Context};
 use btt_deploy::chain::{event_attr, wasm_attr, EconomyChain};
 use btt_deploy::deployment::Deployment;
 use btt_deploy::genesis::GenesisConfig;
-use btt_deploy::governance::{pass_proposal, vote_and_execute};
+use btt_economy::governance::{pass_proposal, vote_and_execute};
 use btt_types::allocation::Category;
 use btt_types::compute::{
     self, Assignment, ComputeEscrowContract, EnergyRating, JobSpec, NodeSpec, Urgency,
@@ -164,7 +164,7 @@ fn the_institutions_claim_vesting_and_bithive_stakes_with_a_lock(
         },
     )?;
     // Power counts from the block after the stake.
-    btt_deploy::governance::advance(&mut live.chain, 1);
+    btt_economy::governance::advance(&mut live.chain, 1);
     ensure!(staker.staked == half, "staked {}", staker.staked);
     ensure!(
         staker.power == half.multiply_ratio(3u128, 2u128),
@@ -376,11 +376,11 @@ fn patients_earn_redeem_and_convert_points_and_pay_an_invoice_in_usdc(
     live: &mut Live,
 ) -> anyhow::Result<()> {
     let (d, config) = (live.d.clone(), live.config.clone());
-    let report = btt_deploy::care::care_scenario(&mut live.chain, &d, &config)?;
+    let report = btt_economy::care::care_scenario(&mut live.chain, &d, &config)?;
     ensure!(report.awarded == 950 && report.redeemed == 300 && report.converted == 400);
     ensure!(!report.converted_btt.is_zero() && !report.settled_to_clinic.is_zero());
     ensure!(report.refunded_invoice_points == 0);
-    print!("{}", btt_deploy::care::render(&report));
+    print!("{}", btt_economy::care::render(&report));
     Ok(())
 }
 
@@ -413,7 +413,7 @@ fn an_asset_is_minted_fractionalized_bought_and_pays_income(live: &mut Live) -> 
     live.chain
         .execute(clinic.clone(), live.d.token.send_msg(&nft, fee, &mint)?)?;
     let d = live.d.clone();
-    let vault_id = btt_deploy::rwa::fractionalize(
+    let vault_id = btt_economy::rwa::fractionalize(
         &mut live.chain,
         &d,
         &clinic,

@@ -4,7 +4,7 @@
 //! completes, a priority job is disputed and split by the arbiter (the node at fault slashed),
 //! and a job nobody takes expires and is refunded.
 
-use crate::chain::{event_attr, wasm_attr, EconomyChain};
+use btt_deploy::chain::{event_attr, wasm_attr, EconomyChain};
 use btt_types::allocation::Category;
 use btt_types::bps::Bps;
 use btt_types::compute::{
@@ -16,9 +16,9 @@ use btt_types::units::format_btt;
 use cosmwasm_std::{Addr, Decimal, Uint128};
 use serde::Serialize;
 
-use crate::deployment::Deployment;
-use crate::genesis::GenesisConfig;
 use crate::governance::advance;
+use btt_deploy::deployment::Deployment;
+use btt_deploy::genesis::GenesisConfig;
 
 /// What the scenario did.
 #[derive(Debug, Clone, Serialize)]

@@ -18,13 +18,13 @@ use cosmwasm_std::{coins, Addr, Decimal, Uint128};
 use cw20::Cw20ExecuteMsg;
 use cw_multi_test::{App, Executor};
 
-use crate::chain::wasm_attr;
-use crate::deployment::Deployment;
-use crate::genesis::GenesisConfig;
 use crate::governance::advance;
-use crate::multitest::{deploy_genesis, local_app, local_config, PATIENTS};
 use crate::rwa::fractionalize;
 use crate::walk::walk_through;
+use btt_deploy::chain::wasm_attr;
+use btt_deploy::deployment::Deployment;
+use btt_deploy::genesis::GenesisConfig;
+use btt_deploy::multitest::{deploy_genesis, local_app, local_config, PATIENTS};
 
 /// The last month of the year the state has walked through.
 pub const WALKED_MONTHS: u64 = 9;
