@@ -269,3 +269,56 @@ pub fn horizontal_bars(title: &str, subtitle: &str, unit: &str, bars: &[(String,
     out.push_str("</svg>\n");
     out
 }
+
+/// Line series over `x_labels` on one scale (every `label_every`-th label shown), not stacked.
+pub fn lines(
+    title: &str,
+    subtitle: &str,
+    unit: &str,
+    x_labels: &[String],
+    label_every: usize,
+    series: &[Series],
+) -> String {
+    let n = x_labels.len();
+    let max = nice_max(
+        series
+            .iter()
+            .flat_map(|s| s.values.iter().copied())
+            .fold(0.0, f64::max),
+    );
+    let (plot_w, plot_h) = (WIDTH - LEFT - RIGHT, HEIGHT - TOP - BOTTOM);
+    let x = |i: usize| LEFT + plot_w * i as f64 / (n.max(2) - 1) as f64;
+    let y = |v: f64| TOP + plot_h - plot_h * v / max;
+    let mut out = String::new();
+    frame(&mut out, title, subtitle);
+    y_axis(&mut out, max, unit);
+    for (k, s) in series.iter().enumerate() {
+        let points: Vec<String> = s
+            .values
+            .iter()
+            .enumerate()
+            .map(|(i, v)| format!("{:.1},{:.1}", x(i), y(*v)))
+            .collect();
+        let _ = writeln!(
+            out,
+            r##"<polyline points="{}" fill="none" stroke="{}" stroke-width="2" class="series"/>"##,
+            points.join(" "),
+            PALETTE[k % PALETTE.len()]
+        );
+    }
+    for (i, label) in x_labels.iter().enumerate() {
+        if i % label_every.max(1) == 0 || i + 1 == n {
+            let _ = writeln!(
+                out,
+                r##"<text x="{:.1}" y="{:.1}" font-size="12" text-anchor="middle" fill="#444">{}</text>"##,
+                x(i),
+                HEIGHT - BOTTOM + 18.0,
+                escape(label)
+            );
+        }
+    }
+    let names: Vec<&str> = series.iter().map(|s| s.name.as_str()).collect();
+    legend(&mut out, &names);
+    out.push_str("</svg>\n");
+    out
+}

@@ -16,6 +16,7 @@ pub mod care;
 pub mod charts;
 pub mod compute;
 pub mod governance;
+pub mod living;
 pub mod report;
 pub mod rwa;
 pub mod walk;

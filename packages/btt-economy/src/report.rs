@@ -94,7 +94,10 @@ fn fee(stream: &str, recipient: &str, denom: &str, amount: Uint128) -> FeeLine {
 }
 
 /// Every fee stream's payouts by recipient, read from each fee contract's `FeesRouted`.
-fn routed_fees<C: EconomyChain>(app: &C, deployment: &Deployment) -> anyhow::Result<Vec<FeeLine>> {
+pub fn routed_fees<C: EconomyChain>(
+    app: &C,
+    deployment: &Deployment,
+) -> anyhow::Result<Vec<FeeLine>> {
     let mut fees = vec![];
     for contract in [
         &deployment.escrow,

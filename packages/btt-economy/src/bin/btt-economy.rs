@@ -21,20 +21,32 @@ use btt_deploy::dryrun::{artifact_checksums, DryRunChain};
 use btt_deploy::manifest::manifest;
 use btt_deploy::multitest::{deploy_genesis, local_config};
 use btt_deploy::networks::network_config;
-use btt_economy::walk::{render, vesting_walk};
+use btt_economy::living::outcome::summary;
+use btt_economy::living::{run, RunParams};
 use btt_types::allocation::{PoolHolder, ALLOCATION_TABLE};
 use btt_types::units::format_btt;
 use clap::{CommandFactory, FromArgMatches, Parser};
 use cosmwasm_std::{Addr, Timestamp};
+use indicatif::{ProgressBar, ProgressStyle};
+use std::time::Instant;
 
 /// Deploys the BTT suite and runs the economy: on an embedded cw-multi-test chain by default,
 /// or on a network of deploy/networks/.
 #[derive(Parser, Debug)]
 #[command(name = "btt-economy")]
 struct Cli {
-    /// Also write the 48-month walk as JSON to FILE.
+    /// Also write the run's report as JSON to FILE (it always goes to out/report.json).
     #[arg(long, value_name = "FILE")]
     json: Option<PathBuf>,
+    /// Months the economy runs from genesis.
+    #[arg(long, default_value_t = 48, value_parser = clap::value_parser!(u64).range(1..=96))]
+    months: u64,
+    /// Seed of every random choice of the actors.
+    #[arg(long, default_value_t = 2025)]
+    seed: u64,
+    /// Multiplies the population and the sampled demand of the paper's volumes.
+    #[arg(long, default_value_t = 1, value_parser = clap::value_parser!(u32).range(1..=100))]
+    scale: u32,
     /// Where the deployment manifest goes (default out/manifest.json, or
     /// out/manifest-NAME.json for a network); the report and charts go beside it.
     #[arg(long, value_name = "FILE")]
@@ -124,13 +136,13 @@ fn broadcast(name: &str, _manifest: Option<PathBuf>) -> anyhow::Result<()> {
 
 fn main() -> anyhow::Result<()> {
     let cli = Cli::parse_with_networks();
-    if let Some(path) = cli.app_snapshot {
-        return app_snapshot(&path);
+    if let Some(path) = &cli.app_snapshot {
+        return app_snapshot(path);
     }
-    match cli.network {
-        Some(name) if cli.dry_run => dry_run(&name, cli.deployer, cli.manifest),
-        Some(name) => broadcast(&name, cli.manifest),
-        None => embedded(cli.manifest, cli.json),
+    match cli.network.clone() {
+        Some(name) if cli.dry_run => dry_run(&name, cli.deployer.clone(), cli.manifest.clone()),
+        Some(name) => broadcast(&name, cli.manifest.clone()),
+        None => embedded(&cli),
     }
 }
 
@@ -145,9 +157,12 @@ fn app_snapshot(path: &std::path::Path) -> anyhow::Result<()> {
     Ok(())
 }
 
-/// The main job: genesis on the embedded chain, the 48-month walk, the report.
-fn embedded(manifest_path: Option<PathBuf>, json: Option<PathBuf>) -> anyhow::Result<()> {
-    let manifest_path = manifest_path.unwrap_or_else(|| "out/manifest.json".into());
+/// The main job: genesis on the embedded chain, the living economy, the report.
+fn embedded(cli: &Cli) -> anyhow::Result<()> {
+    let manifest_path = cli
+        .manifest
+        .clone()
+        .unwrap_or_else(|| "out/manifest.json".into());
 
     let mut app = btt_deploy::multitest::local_app();
     let deployer = app.api().addr_make("deployer");
@@ -187,47 +202,51 @@ fn embedded(manifest_path: Option<PathBuf>, json: Option<PathBuf>) -> anyhow::Re
          treasury as an unallocated reserve that only a governance proposal can release."
     );
 
-    let report = vesting_walk(&mut app, &deployment, &config)?;
-    println!(
-        "\nGovernance: institutions stake half of each claim with their lock tier; the DAO approves\n\
-         each foundation tranche by proposal (deposit, vote at the start height, timelock, execute)."
-    );
-    for g in &report.governance {
-        println!(
-            "  month {:>2}  proposal #{:<2} {:<58} yes {:>12} of {:>12} power",
-            g.month,
-            g.proposal_id,
-            g.title,
-            format_btt(g.yes_power),
-            format_btt(g.total_power)
-        );
-    }
-    if let Some(compute) = &report.compute {
-        print!("{}", btt_economy::compute::render(compute));
-    }
-    if let Some(care) = &report.care {
-        print!("{}", btt_economy::care::render(care));
-    }
-    if let Some(rwa) = &report.rwa {
-        print!("{}", btt_economy::rwa::render(rwa));
-    }
-    print!("{}", render(&report.snapshots));
-    let economy = btt_economy::report::economy_report(&app, &deployment, &config, &report)?;
-    print!("{}", btt_economy::report::render(&economy));
+    let params = RunParams {
+        months: cli.months,
+        seed: cli.seed,
+        scale: cli.scale,
+    };
+    let bar = ProgressBar::new(params.months * 100);
+    bar.set_style(ProgressStyle::with_template(
+        "{bar:40} month {msg} [{elapsed_precise}]",
+    )?);
+    let started = Instant::now();
+    let report = run(&mut app, &deployment, &config, params, &mut |p| {
+        bar.set_position((p.month * 100.0) as u64);
+        let secs = started.elapsed().as_secs_f64().max(1e-3);
+        bar.set_message(format!(
+            "{:.1}/{}  {} txs  {:.0} tx/s",
+            p.month,
+            p.months,
+            p.txs,
+            p.txs as f64 / secs
+        ));
+    })?;
+    bar.finish_and_clear();
+    let elapsed = started.elapsed().as_secs_f64();
+    print!("{}", summary(&report));
     let out_dir = manifest_path
         .parent()
         .map(|p| p.to_path_buf())
         .unwrap_or_else(|| "out".into());
-    write_json(&out_dir.join("report.json"), &economy)?;
-    let charts = btt_economy::report::write_charts(&out_dir.join("charts"), &report, &economy)?;
+    write_json(&out_dir.join("report.json"), &report)?;
+    let html = out_dir.join("report.html");
+    std::fs::write(&html, btt_economy::living::html::render(&report))?;
     println!(
         "\nwrote {} and {}",
         out_dir.join("report.json").display(),
-        charts.join(", ")
+        html.display()
     );
-    if let Some(path) = json {
-        write_json(&path, &report)?;
-        println!("\nwrote {}", path.display());
+    if let Some(path) = &cli.json {
+        write_json(path, &report)?;
+        println!("wrote {}", path.display());
     }
+    println!(
+        "{} transactions in {:.1} s: {:.0} tx/s",
+        report.transactions,
+        elapsed,
+        report.transactions as f64 / elapsed
+    );
     Ok(())
 }

@@ -1,0 +1,212 @@
+//! The invariants the living economy checks at every month's start, on whichever chain it runs:
+//! BTT conserved over every address and contract, each contract's BTT equal to its books, no
+//! stray funds where none belong, every routed fee split exactly, and vesting whole.
+
+use anyhow::ensure;
+use btt_deploy::chain::EconomyChain;
+use btt_deploy::deployment::Deployment;
+use btt_types::fee_router::RoutedTotal;
+use btt_types::units::TOTAL_SUPPLY;
+use cosmwasm_std::{Addr, Uint128};
+use cw20::{AllAccountsResponse, Cw20QueryMsg};
+
+use super::world::USDC;
+
+/// Σ of every balance on the token, paging through all accounts.
+pub fn sum_of_all_balances<C: EconomyChain>(
+    app: &C,
+    deployment: &Deployment,
+) -> anyhow::Result<Uint128> {
+    let q = app.wrap();
+    let mut sum = Uint128::zero();
+    let mut start_after = None;
+    loop {
+        let page: AllAccountsResponse = q.query_wasm_smart(
+            deployment.token.addr(),
+            &Cw20QueryMsg::AllAccounts {
+                start_after: start_after.clone(),
+                limit: Some(30),
+            },
+        )?;
+        if page.accounts.is_empty() {
+            return Ok(sum);
+        }
+        for account in &page.accounts {
+            sum += deployment.token.balance(&q, Addr::unchecked(account))?;
+        }
+        start_after = page.accounts.last().cloned();
+    }
+}
+
+/// Checks every invariant at `month`; returns how many were checked.
+pub fn check_month<C: EconomyChain>(
+    app: &C,
+    d: &Deployment,
+    month: u64,
+    partner: &Addr,
+) -> anyhow::Result<u32> {
+    let q = app.wrap();
+    let token = &d.token;
+    let supply = token.token_info(&q)?.total_supply;
+    let burned = TOTAL_SUPPLY - supply;
+    let mut checked = 0;
+
+    // 1. Σ balances = supply = 21,000,000 − burned.
+    let sum = sum_of_all_balances(app, d)?;
+    ensure!(
+        sum == supply,
+        "month {month}: Σ balances {sum} != supply {supply}"
+    );
+    checked += 1;
+
+    // 2. Every burn is a routed fee's burn share.
+    let mut burned_routed = Uint128::zero();
+    for contract in [&d.escrow, &d.nft, &d.vaults, &d.points, &d.payfi] {
+        let rows: Vec<RoutedTotal> =
+            q.query_wasm_smart(contract, &btt_types::payfi::QueryMsg::FeesRouted {})?;
+        for row in rows {
+            if row.asset == btt_types::asset::Asset::Cw20(token.addr().clone()) {
+                burned_routed += row.routed.burned;
+            }
+        }
+    }
+    ensure!(
+        burned_routed == burned,
+        "month {month}: burned {burned} but the fee routers burned {burned_routed}"
+    );
+    checked += 1;
+
+    // 3. compute-escrow holds exactly the open jobs' escrow and the bonds.
+    let escrow: btt_types::compute::TotalsResponse =
+        q.query_wasm_smart(&d.escrow, &btt_types::compute::QueryMsg::Totals {})?;
+    let held = token.balance(&q, &d.escrow)?;
+    ensure!(
+        held == escrow.escrow_btt + escrow.bonds,
+        "month {month}: escrow holds {held}, books {} + {}",
+        escrow.escrow_btt,
+        escrow.bonds
+    );
+    checked += 1;
+
+    // 4. depin-rewards holds what it was funded less what it paid.
+    let depin: btt_types::depin::StateResponse =
+        q.query_wasm_smart(&d.depin, &btt_types::depin::QueryMsg::State {})?;
+    let held = token.balance(&q, &d.depin)?;
+    ensure!(
+        held == depin.funded - depin.paid,
+        "month {month}: depin holds {held}, books {} − {}",
+        depin.funded,
+        depin.paid
+    );
+    checked += 1;
+    // 5. Mining never pays more than the closed epochs scheduled.
+    ensure!(
+        depin.paid + depin.carry <= depin.scheduled,
+        "month {month}: paid {} + carried {} > scheduled {}",
+        depin.paid,
+        depin.carry,
+        depin.scheduled
+    );
+    checked += 1;
+
+    // 6. incentive-points holds its pool and the partner's prepaid fees.
+    let pool: btt_types::points::PoolResponse =
+        q.query_wasm_smart(&d.points, &btt_types::points::QueryMsg::Pool {})?;
+    let prepaid = q
+        .query_wasm_smart::<btt_types::points::Partner>(
+            &d.points,
+            &btt_types::points::QueryMsg::Partner {
+                address: partner.to_string(),
+            },
+        )
+        .map(|p| p.prepaid)
+        .unwrap_or_default();
+    let held = token.balance(&q, &d.points)?;
+    ensure!(
+        held == pool.balance + prepaid,
+        "month {month}: points holds {held}, pool {} + prepaid {prepaid}",
+        pool.balance
+    );
+    checked += 1;
+
+    // 7. btt-staking holds the stakes, the unbonding and the BTT rewards not yet claimed.
+    let staking: btt_types::staking::TotalsResponse =
+        q.query_wasm_smart(d.staking.addr(), &btt_types::staking::QueryMsg::Totals {})?;
+    let unclaimed = |denom: &str| {
+        staking
+            .rewards
+            .iter()
+            .find(|r| r.denom == denom)
+            .map_or(Uint128::zero(), |r| r.deposited - r.claimed)
+    };
+    let held = token.balance(&q, d.staking.addr())?;
+    ensure!(
+        held == staking.staked + staking.unbonding + unclaimed("btt"),
+        "month {month}: staking holds {held}, books {} + {} + {}",
+        staking.staked,
+        staking.unbonding,
+        unclaimed("btt")
+    );
+    let held_usdc = q.query_balance(d.staking.addr(), USDC)?.amount;
+    ensure!(
+        held_usdc == unclaimed(USDC),
+        "month {month}: staking holds {held_usdc} uusdc, unclaimed {}",
+        unclaimed(USDC)
+    );
+    checked += 2;
+
+    // 8. With every payment settled, payfi holds nothing; the vaults never hold BTT.
+    let payfi: btt_types::payfi::TotalsResponse =
+        q.query_wasm_smart(&d.payfi, &btt_types::payfi::QueryMsg::Totals {})?;
+    if payfi.pending == 0 {
+        ensure!(
+            token.balance(&q, &d.payfi)?.is_zero()
+                && q.query_balance(&d.payfi, USDC)?.amount.is_zero(),
+            "month {month}: payfi holds funds with nothing pending"
+        );
+    }
+    ensure!(
+        token.balance(&q, &d.vaults)?.is_zero(),
+        "month {month}: the vaults hold BTT"
+    );
+    checked += 2;
+
+    // 9. Every routed fee is split exactly: the parts of each row add up to no more than what
+    //    the router took, and the treasury covers every labelled fund.
+    let treasury = d.dao.treasury(&q, vec![USDC.into()])?;
+    let dao_btt = token.balance(&q, d.dao.addr())?;
+    let labelled: Uint128 = treasury
+        .funds
+        .iter()
+        .filter(|f| f.denom == "btt")
+        .map(|f| f.amount)
+        .sum();
+    ensure!(
+        dao_btt >= labelled,
+        "month {month}: the DAO holds {dao_btt} BTT but its funds say {labelled}"
+    );
+    checked += 1;
+
+    // 10. Vesting: locked + claimable + claimed = total for every schedule, and the contract
+    //     holds exactly what is not claimed.
+    let mut unclaimed_vesting = Uint128::zero();
+    for &id in d.schedule_ids.values() {
+        let s = d.vesting.schedule(&q, id)?;
+        let st = s.status;
+        ensure!(
+            st.vested >= st.claimed && st.vested - st.claimed == st.claimable,
+            "month {month}: schedule {id}: vested {} claimed {} claimable {}",
+            st.vested,
+            st.claimed,
+            st.claimable
+        );
+        unclaimed_vesting += s.schedule.total - st.claimed;
+    }
+    let held = token.balance(&q, d.vesting.addr())?;
+    ensure!(
+        held == unclaimed_vesting,
+        "month {month}: vesting holds {held}, unclaimed {unclaimed_vesting}"
+    );
+    checked += 2;
+    Ok(checked)
+}

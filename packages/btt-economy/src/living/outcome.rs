@@ -1,0 +1,498 @@
+//! The living economy's report, read back from the contracts: the month grid (unlocks, supply,
+//! staking), mining by epoch, fees by stream and recipient, the revenue mix beside the paper's
+//! two figures, node returns by scale beside the paper's ROI bands, stakers' APR, every
+//! proposal and what became of it, and every message's outcomes.
+
+use std::collections::BTreeMap;
+
+use btt_deploy::chain::EconomyChain;
+use btt_types::allocation::{PoolHolder, ALLOCATION_TABLE};
+use btt_types::depin;
+use btt_types::units::{MONTH_SECONDS, TOTAL_SUPPLY};
+use cosmwasm_std::Uint128;
+use serde::Serialize;
+
+use super::assets::Held;
+use super::assumptions::{Assumptions, Stream, END_2026, Q2_2025};
+use super::ledger::Ledger;
+use super::proposals::{Governance, ProposalOutcome};
+use super::world::{Outcomes, World, USDC};
+use super::RunParams;
+use crate::report::{routed_fees, FeeLine};
+
+/// The supply at one month of the grid.
+#[derive(Debug, Clone, Serialize)]
+pub struct MonthPoint {
+    pub month: u64,
+    /// Seconds since genesis: exactly `month × 2,629,746`.
+    pub seconds: u64,
+    /// Vested by each vested category's schedule (allocation-table order), ubtt.
+    pub unlocked: Vec<(String, Uint128)>,
+    pub total_supply: Uint128,
+    pub burned: Uint128,
+    pub in_vesting: Uint128,
+    pub mining_pool: Uint128,
+    pub community_pool: Uint128,
+    pub dao_treasury: Uint128,
+    /// Total supply less vesting, the pools and the treasury.
+    pub circulating: Uint128,
+    pub staked: Uint128,
+    /// Paid by depin so far.
+    pub mined: Uint128,
+    /// Routed to stakers so far, ubtt and uusdc.
+    pub staker_rewards_btt: Uint128,
+    pub staker_rewards_uusdc: Uint128,
+}
+
+/// One closed epoch.
+#[derive(Debug, Clone, Serialize)]
+pub struct EpochPoint {
+    pub epoch: u32,
+    /// Scheduled emission, ubtt.
+    pub emission: Uint128,
+    /// Paid to the nodes that scored (its emission plus released carry, at most the fee cap).
+    pub paid: Uint128,
+}
+
+/// One revenue stream, measured beside the paper.
+#[derive(Debug, Clone, Serialize)]
+pub struct StreamMix {
+    pub stream: Stream,
+    pub name: &'static str,
+    /// The paper's "ecosystem contribution" column, percent.
+    pub paper_contribution_pct: u32,
+    /// Shares of the paper's volume column, Q2 2025 and 2026, basis points.
+    pub paper_volume_now_bps: u32,
+    pub paper_volume_2026_bps: u32,
+    /// Protocol fees the stream's contracts routed (BTT at the stated price, plus USDC), uusdc.
+    pub fees_uusdc: Uint128,
+    pub fees_bps: u32,
+    /// What users paid into the stream, uusdc.
+    pub gross_uusdc: Uint128,
+    pub gross_bps: u32,
+}
+
+/// Returns of one node scale.
+#[derive(Debug, Clone, Serialize)]
+pub struct NodeReturn {
+    pub scale: &'static str,
+    pub nodes: u32,
+    pub gpus_per_node: u32,
+    /// Hardware plus the bond at the stated price, per node, uusdc.
+    pub capital_uusdc: Uint128,
+    /// Per node and month: job pay and mining less slashes, and running costs, uusdc.
+    pub income_uusdc_month: Uint128,
+    pub opex_uusdc_month: Uint128,
+    /// Monthly return on capital, basis points (negative: a loss).
+    pub roi_bps_month: i64,
+    /// The same on the hardware alone, leaving the bond out.
+    pub roi_hardware_bps_month: i64,
+    pub paper_roi_pct: (u32, u32),
+    /// Whether the measured return falls in the paper's band.
+    pub in_paper_band: bool,
+    pub mined: Uint128,
+    pub job_pay: Uint128,
+    pub slashed: Uint128,
+    pub jobs_done: u64,
+    pub jobs_missed: u64,
+    pub jobs_disputed: u64,
+}
+
+/// The stakers' year.
+#[derive(Debug, Clone, Serialize)]
+pub struct StakerYield {
+    /// Claimed by the institutions over the run.
+    pub rewards_btt: Uint128,
+    pub rewards_uusdc: Uint128,
+    /// Average staked over the months, ubtt.
+    pub average_staked: Uint128,
+    /// Rewards a year over the average stake, both at the stated price, basis points.
+    pub apr_bps: u64,
+}
+
+/// The whole report (`out/report.json`).
+#[derive(Debug, Clone, Serialize)]
+pub struct LivingReport {
+    pub params: RunParams,
+    pub assumptions: Assumptions,
+    /// Depin epochs closed, the emission they scheduled and what the nodes were paid.
+    pub epochs_closed: u32,
+    pub emission_scheduled_ubtt: Uint128,
+    pub mined_ubtt: Uint128,
+    /// Emission carried to later epochs (empty epochs and the fee cap).
+    pub carried_ubtt: Uint128,
+    pub transactions: u64,
+    pub refused: u64,
+    pub invariants_checked: u64,
+    pub months: Vec<MonthPoint>,
+    pub epochs: Vec<EpochPoint>,
+    pub fees: Vec<FeeLine>,
+    pub revenue_mix: Vec<StreamMix>,
+    pub node_returns: Vec<NodeReturn>,
+    pub stakers: StakerYield,
+    pub proposals: Vec<ProposalOutcome>,
+    /// Every message kind: executed, and refused by error.
+    pub outcomes: BTreeMap<String, Outcomes>,
+    pub ledger: Ledger,
+    /// Assets tokenized, and how many of them are vaulted and bought out.
+    pub assets: usize,
+    pub vaults: usize,
+}
+
+/// The supply at month `m`, read from the contracts.
+pub fn month_point<C: EconomyChain>(app: &C, w: &World, m: u64) -> anyhow::Result<MonthPoint> {
+    let d = w.deployment;
+    let q = app.wrap();
+    let mut unlocked = vec![];
+    for row in ALLOCATION_TABLE.iter() {
+        if let Some(&id) = d.schedule_ids.get(&row.category) {
+            let status = d.vesting.schedule(&q, id)?.status;
+            unlocked.push((row.name.to_string(), status.vested));
+        }
+    }
+    let balance = |addr: &cosmwasm_std::Addr| d.token.balance(&q, addr);
+    let total_supply = d.token.token_info(&q)?.total_supply;
+    let in_vesting = balance(d.vesting.addr())?;
+    let mining_pool = balance(&d.depin)?;
+    let pool: btt_types::points::PoolResponse =
+        q.query_wasm_smart(&d.points, &btt_types::points::QueryMsg::Pool {})?;
+    let dao_treasury = balance(d.dao.addr())?;
+    let staking: btt_types::staking::TotalsResponse =
+        q.query_wasm_smart(d.staking.addr(), &btt_types::staking::QueryMsg::Totals {})?;
+    let deposited = |denom: &str| {
+        staking
+            .rewards
+            .iter()
+            .find(|r| r.denom == denom)
+            .map_or(Uint128::zero(), |r| r.deposited)
+    };
+    let state: depin::StateResponse = q.query_wasm_smart(&d.depin, &depin::QueryMsg::State {})?;
+    Ok(MonthPoint {
+        month: m,
+        seconds: app.block_info().time.seconds() - w.config.start.seconds(),
+        unlocked,
+        total_supply,
+        burned: TOTAL_SUPPLY - total_supply,
+        in_vesting,
+        mining_pool,
+        community_pool: pool.balance,
+        dao_treasury,
+        circulating: total_supply - in_vesting - mining_pool - pool.balance - dao_treasury,
+        staked: staking.staked,
+        mined: state.paid,
+        staker_rewards_btt: deposited("btt"),
+        staker_rewards_uusdc: deposited(USDC),
+    })
+}
+
+/// The paper stream a fee stream belongs to.
+fn paper_stream(fee_stream: &str) -> Option<Stream> {
+    Some(match fee_stream {
+        "compute" => Stream::Compute,
+        "mint" | "revaluation" | "trade" | "premium" | "management" => Stream::Tokenization,
+        "subscription" | "partner" | "redemption" => Stream::Incentives,
+        "payment_tier" | "analytics" | "conversion" => Stream::Payfi,
+        _ => return None,
+    })
+}
+
+fn bps_of(part: Uint128, total: Uint128) -> u32 {
+    if total.is_zero() {
+        0
+    } else {
+        part.multiply_ratio(10_000u128, total).u128() as u32
+    }
+}
+
+/// Reads the end of the run into the report.
+pub fn report<C: EconomyChain>(
+    app: &C,
+    w: &World,
+    gov: &Governance,
+    assets: &[Held],
+    months: Vec<MonthPoint>,
+    invariants_checked: u64,
+) -> anyhow::Result<LivingReport> {
+    let d = w.deployment;
+    let q = app.wrap();
+    let price = Uint128::new(w.usdc_per_btt());
+    let state: depin::StateResponse = q.query_wasm_smart(&d.depin, &depin::QueryMsg::State {})?;
+    let mut epochs = vec![];
+    for epoch in 0..state.closed_through {
+        let e: depin::EpochResponse =
+            q.query_wasm_smart(&d.depin, &depin::QueryMsg::Epoch { epoch })?;
+        epochs.push(EpochPoint {
+            epoch,
+            emission: e.emission,
+            paid: e.reward.unwrap_or_default(),
+        });
+    }
+    let fees = routed_fees(app, d)?;
+
+    // The revenue mix: fees routed by each stream's contracts, beside the paper.
+    let mut fees_by: BTreeMap<Stream, Uint128> = BTreeMap::new();
+    for f in &fees {
+        let Some(stream) = paper_stream(&f.stream) else {
+            continue;
+        };
+        let uusdc = match f.denom.as_str() {
+            "BTT" => f.amount * price,
+            "USDC" => f.amount,
+            _ => continue,
+        };
+        *fees_by.entry(stream).or_default() += uusdc;
+    }
+    let a = &w.assumptions;
+    let fee_total: Uint128 = fees_by.values().copied().sum();
+    let gross_total: Uint128 = w.ledger.gross_uusdc.values().copied().sum();
+    let volume_at = |stream: Stream, month: f64| {
+        a.volumes
+            .iter()
+            .find(|v| v.stream == stream)
+            .map_or(0.0, |v| v.million_rmb_at(month))
+    };
+    let paper_share = |stream: Stream, month: f64| {
+        let total: f64 = Stream::ALL.iter().map(|s| volume_at(*s, month)).sum();
+        (volume_at(stream, month) / total * 10_000.0).round() as u32
+    };
+    let revenue_mix = Stream::ALL
+        .iter()
+        .map(|&stream| {
+            let fees_uusdc = fees_by.get(&stream).copied().unwrap_or_default();
+            let gross_uusdc = w
+                .ledger
+                .gross_uusdc
+                .get(&stream)
+                .copied()
+                .unwrap_or_default();
+            StreamMix {
+                stream,
+                name: stream.name(),
+                paper_contribution_pct: a
+                    .volumes
+                    .iter()
+                    .find(|v| v.stream == stream)
+                    .map_or(0, |v| v.contribution_pct),
+                paper_volume_now_bps: paper_share(stream, Q2_2025),
+                paper_volume_2026_bps: paper_share(stream, END_2026),
+                fees_uusdc,
+                fees_bps: bps_of(fees_uusdc, fee_total),
+                gross_uusdc,
+                gross_bps: bps_of(gross_uusdc, gross_total),
+            }
+        })
+        .collect();
+
+    // Node returns by scale.
+    let mut node_returns = vec![];
+    for (i, s) in a.nodes.iter().enumerate() {
+        let nodes: Vec<_> = w.nodes.iter().filter(|n| n.scale == i).collect();
+        let (mut mined, mut job_pay, mut slashed) =
+            (Uint128::zero(), Uint128::zero(), Uint128::zero());
+        let (mut done, mut missed, mut disputed, mut weeks) = (0, 0, 0, 0u64);
+        for n in &nodes {
+            if let Some(e) = w.ledger.nodes.get(&n.name) {
+                mined += e.mined;
+                job_pay += e.job_pay;
+                done += e.jobs_done;
+                missed += e.jobs_missed;
+                disputed += e.jobs_disputed;
+                weeks += e.weeks;
+            }
+            if n.node_id != 0 {
+                let node: btt_types::compute::Node = q.query_wasm_smart(
+                    &d.escrow,
+                    &btt_types::compute::QueryMsg::Node { node_id: n.node_id },
+                )?;
+                slashed += node.slashed;
+            }
+        }
+        let node_months = (weeks * depin::EPOCH_SECONDS) / MONTH_SECONDS;
+        let income = if node_months == 0 {
+            Uint128::zero()
+        } else {
+            ((mined + job_pay).saturating_sub(slashed) * price)
+                .multiply_ratio(1u128, u128::from(node_months))
+        };
+        let hardware = Uint128::new(u128::from(s.gpus) * u128::from(s.usdc_per_gpu) * 1_000_000);
+        let capital = hardware + w.config.compute.min_bond * price;
+        let opex =
+            Uint128::new(u128::from(s.gpus) * u128::from(s.opex_usdc_per_gpu_month) * 1_000_000);
+        let roi = |base: Uint128| -> i64 {
+            let net = income.u128() as i128 - opex.u128() as i128;
+            (net * 10_000 / base.u128().max(1) as i128) as i64
+        };
+        let roi_bps_month = roi(capital);
+        node_returns.push(NodeReturn {
+            scale: s.name,
+            nodes: nodes.len() as u32,
+            gpus_per_node: s.gpus,
+            capital_uusdc: capital,
+            income_uusdc_month: income,
+            opex_uusdc_month: opex,
+            roi_bps_month,
+            roi_hardware_bps_month: roi(hardware),
+            paper_roi_pct: s.paper_roi_pct,
+            in_paper_band: roi_bps_month >= i64::from(s.paper_roi_pct.0) * 100
+                && roi_bps_month <= i64::from(s.paper_roi_pct.1) * 100,
+            mined,
+            job_pay,
+            slashed,
+            jobs_done: done,
+            jobs_missed: missed,
+            jobs_disputed: disputed,
+        });
+    }
+
+    // Stakers: what they claimed a year over the average stake, at the stated price.
+    let staked_sum: Uint128 = months.iter().map(|m| m.staked).sum();
+    let average_staked = staked_sum.multiply_ratio(1u128, months.len().max(1) as u128);
+    let rewards_value = w.ledger.staker_rewards_btt * price + w.ledger.staker_rewards_uusdc;
+    let years_x12 = w.params.months.max(1);
+    let apr_bps = if average_staked.is_zero() {
+        0
+    } else {
+        rewards_value
+            .multiply_ratio(
+                10_000u128 * 12,
+                (average_staked * price).u128() * u128::from(years_x12),
+            )
+            .u128() as u64
+    };
+
+    Ok(LivingReport {
+        params: w.params,
+        assumptions: w.assumptions.clone(),
+        epochs_closed: state.closed_through,
+        emission_scheduled_ubtt: state.scheduled,
+        mined_ubtt: state.paid,
+        carried_ubtt: state.carry,
+        transactions: w.txs,
+        refused: w.refused,
+        invariants_checked,
+        months,
+        epochs,
+        fees,
+        revenue_mix,
+        node_returns,
+        stakers: StakerYield {
+            rewards_btt: w.ledger.staker_rewards_btt,
+            rewards_uusdc: w.ledger.staker_rewards_uusdc,
+            average_staked,
+            apr_bps,
+        },
+        proposals: gov.proposals.clone(),
+        outcomes: w.outcomes.clone(),
+        ledger: w.ledger.clone(),
+        assets: assets.len(),
+        vaults: assets.iter().filter(|a| a.vault.is_some()).count(),
+    })
+}
+
+/// Treasury held at genesis (for the reader's arithmetic).
+pub fn treasury_at_genesis(w: &World) -> Uint128 {
+    w.deployment
+        .plan
+        .pools
+        .iter()
+        .filter(|p| p.holder == PoolHolder::DaoTreasury)
+        .map(|p| p.amount)
+        .sum()
+}
+
+fn whole(v: Uint128) -> String {
+    btt_types::units::format_btt(Uint128::new(v.u128() - v.u128() % 1_000_000))
+        .trim_end_matches(".000000")
+        .to_string()
+}
+
+/// The terminal summary.
+pub fn summary(r: &LivingReport) -> String {
+    let mut out = String::new();
+    let last = r.months.last();
+    out.push_str(&format!(
+        "\nThe living economy: {} months, seed {}, scale {}\n",
+        r.params.months, r.params.seed, r.params.scale
+    ));
+    if let Some(m) = last {
+        out.push_str(&format!(
+            "  supply {} BTT (burned {}), circulating {}, staked {}, DAO treasury {}\n",
+            whole(m.total_supply),
+            whole(m.burned),
+            whole(m.circulating),
+            whole(m.staked),
+            whole(m.dao_treasury)
+        ));
+    }
+    out.push_str(&format!(
+        "  mining: {} epochs closed, {} BTT scheduled, {} BTT paid to nodes, {} BTT carried\n",
+        r.epochs_closed,
+        whole(r.emission_scheduled_ubtt),
+        whole(r.mined_ubtt),
+        whole(r.carried_ubtt)
+    ));
+    let l = &r.ledger;
+    out.push_str(&format!(
+        "  compute: {} jobs posted, {} accepted, {} missed (expired, slashed), {} disputed; demand not posted for lack of BTT at the desk {} BTT\n",
+        l.jobs_posted, l.jobs_accepted, l.jobs_missed, l.jobs_disputed, whole(l.compute_unmet)
+    ));
+    out.push_str(&format!(
+        "  patients: {} points awarded, {} redeemed, {} converted; {} payments ({} in USDC), {} refunded\n",
+        l.points_awarded, l.points_redeemed, l.points_converted, l.payments, l.payments_in_usdc, l.payments_refunded
+    ));
+    out.push_str(&format!(
+        "  assets: {} tokenized, {} vaulted, {} share purchases, {} USDC of income, {} bought out\n",
+        r.assets,
+        r.vaults,
+        l.share_trades,
+        l.income_uusdc.u128() / 1_000_000,
+        l.buyouts
+    ));
+    out.push_str(
+        "  revenue mix (measured fees | paper contribution | paper volume Q2 2025 | 2026):\n",
+    );
+    for m in &r.revenue_mix {
+        out.push_str(&format!(
+            "    {:<28} {:>6.2}% | {:>3}% | {:>6.2}% | {:>6.2}%\n",
+            m.name,
+            f64::from(m.fees_bps) / 100.0,
+            m.paper_contribution_pct,
+            f64::from(m.paper_volume_now_bps) / 100.0,
+            f64::from(m.paper_volume_2026_bps) / 100.0
+        ));
+    }
+    out.push_str("  node returns a month (on capital incl. the bond | on hardware | the paper):\n");
+    for n in &r.node_returns {
+        out.push_str(&format!(
+            "    {:<14} {:>8.2}% | {:>8.2}% | {}–{}%{}\n",
+            n.scale,
+            n.roi_bps_month as f64 / 100.0,
+            n.roi_hardware_bps_month as f64 / 100.0,
+            n.paper_roi_pct.0,
+            n.paper_roi_pct.1,
+            if n.in_paper_band {
+                ""
+            } else {
+                "  (misses the paper's band)"
+            }
+        ));
+    }
+    out.push_str(&format!(
+        "  stakers: {} BTT and {} USDC claimed; APR {:.2}% at the stated price\n",
+        whole(r.stakers.rewards_btt),
+        r.stakers.rewards_uusdc.u128() / 1_000_000,
+        r.stakers.apr_bps as f64 / 100.0
+    ));
+    out.push_str("  proposals:\n");
+    for p in &r.proposals {
+        out.push_str(&format!(
+            "    month {:>2} #{:<3} {:<70} {}\n",
+            p.month, p.id, p.title, p.outcome
+        ));
+    }
+    out.push_str(&format!(
+        "  {} transactions ({} refused by a contract), {} invariant checks passed\n",
+        r.transactions, r.refused, r.invariants_checked
+    ));
+    out
+}

@@ -1,0 +1,265 @@
+//! Patients and their clinics, every week: clinics keep their subscription on their tier and
+//! award points; they invoice their patients, who pay in USDC at the oracle rate or in BTT
+//! bought from the desk; a few payments are refunded inside the window; every payment settles
+//! after it. Every month patients redeem points at the partner pharmacy and convert some to
+//! BTT, and the insurer reads their engagement.
+
+use btt_deploy::chain::{wasm_attr, EconomyChain};
+use btt_types::payfi::{self, Denom, InvoicePoints};
+use btt_types::points::{self, ProviderResponse};
+use btt_types::units::MONTH_SECONDS;
+use cosmwasm_std::{coins, Addr, Decimal, Uint128};
+use rand::Rng;
+
+use super::assumptions::Stream;
+use super::world::{World, USDC};
+
+const CATEGORIES: [&str; 3] = [
+    "preventive visit",
+    "treatment adherence",
+    "healthy lifestyle",
+];
+
+/// The partner pharmacy registers and prepays redemptions, once the desk can sell it BTT.
+pub fn register_partner<C: EconomyChain>(app: &mut C, w: &mut World) -> anyhow::Result<bool> {
+    let fee = w.config.points.partner_fee;
+    let prepaid = Uint128::new(2_000_000_000);
+    let partner = w.partner.clone();
+    if !w.ensure_btt(app, &partner, fee + prepaid)? {
+        return Ok(false);
+    }
+    let points_addr = w.deployment.points.clone();
+    let token = w.deployment.token.clone();
+    let register = points::ReceiveMsg::RegisterPartner {
+        name: "Riverside Pharmacy".into(),
+    };
+    let msg = token.send_msg(&points_addr, fee, &register)?;
+    if w.send(app, &partner, msg).is_none() {
+        return Ok(false);
+    }
+    let msg = token.send_msg(&points_addr, prepaid, &points::ReceiveMsg::FundPartner {})?;
+    w.send(app, &partner, msg);
+    w.ledger.gross(
+        Stream::Incentives,
+        (fee + prepaid) * Uint128::new(w.usdc_per_btt()),
+    );
+    Ok(true)
+}
+
+/// Every clinic whose subscription ends within a week renews it on its tier.
+pub fn renew_subscriptions<C: EconomyChain>(app: &mut C, w: &mut World) -> anyhow::Result<()> {
+    let points_addr = w.deployment.points.clone();
+    let horizon = app.block_info().time.plus_seconds(7 * 86_400);
+    for ci in 0..w.clinics.len() {
+        let clinic = w.clinics[ci].clone();
+        let provider: Option<ProviderResponse> = app
+            .wrap()
+            .query_wasm_smart(
+                &points_addr,
+                &points::QueryMsg::Provider {
+                    address: clinic.addr.to_string(),
+                },
+            )
+            .ok();
+        if let Some(p) = &provider {
+            w.clinics[ci].subscribed_until = p.provider.active_until.seconds();
+            if p.provider.active_until > horizon {
+                continue;
+            }
+        }
+        let tier = w.assumptions.clinics[clinic.size].tier;
+        let price = w.config.points.tiers[tier as usize].price;
+        if !w.ensure_btt(app, &clinic.addr, price)? {
+            continue;
+        }
+        let msg = w.deployment.token.send_msg(
+            &points_addr,
+            price,
+            &points::ReceiveMsg::Subscribe {
+                tier,
+                referrer: None,
+            },
+        )?;
+        if w.send(app, &clinic.addr, msg).is_some() {
+            w.ledger
+                .gross(Stream::Incentives, price * Uint128::new(w.usdc_per_btt()));
+            let provider: ProviderResponse = app.wrap().query_wasm_smart(
+                &points_addr,
+                &points::QueryMsg::Provider {
+                    address: clinic.addr.to_string(),
+                },
+            )?;
+            w.clinics[ci].subscribed_until = provider.provider.active_until.seconds();
+        }
+    }
+    Ok(())
+}
+
+/// The week's points and invoices.
+pub fn week<C: EconomyChain>(app: &mut C, w: &mut World, month: f64) -> anyhow::Result<()> {
+    let points_addr = w.deployment.points.clone();
+    let payfi_addr = w.deployment.payfi.clone();
+    let token = w.deployment.token.clone();
+    // The feeder posts USDC → BTT at the stated price: one uusdc buys 1/price ubtt.
+    let feeder = Addr::unchecked(&w.config.payments.feeders[0]);
+    let rate = Decimal::from_ratio(1u128, w.usdc_per_btt());
+    let set_rate = payfi::ExecuteMsg::SetRate {
+        pay: USDC.into(),
+        invoice: "btt".into(),
+        rate,
+    };
+    w.exec(app, &feeder, &payfi_addr, &set_rate, &[])?;
+
+    let monthly = w
+        .assumptions
+        .monthly_ubtt(Stream::Payfi, month, w.params.scale);
+    let weekly =
+        Uint128::new(monthly).multiply_ratio(btt_types::depin::EPOCH_SECONDS, MONTH_SECONDS);
+    let total_weight: u32 = w
+        .clinics
+        .iter()
+        .map(|c| w.assumptions.clinics[c.size].demand_weight * c.patients.len() as u32)
+        .sum();
+    let mut refunds = vec![];
+    for ci in 0..w.clinics.len() {
+        let clinic = w.clinics[ci].clone();
+        let weight = w.assumptions.clinics[clinic.size].demand_weight;
+        let subscribed = clinic.subscribed_until > app.block_info().time.seconds();
+        for patient in &clinic.patients {
+            let category = CATEGORIES[w.rng.gen_range(0..CATEGORIES.len())];
+            let award = points::ExecuteMsg::Award {
+                patient: patient.to_string(),
+                category: category.into(),
+                points: w.rng.gen_range(20..=120),
+            };
+            if !subscribed {
+                // Only a subscriber awards points.
+            } else if let Some(res) = w.exec(app, &clinic.addr, &points_addr, &award, &[])? {
+                if let Ok(p) = wasm_attr(&res, "points") {
+                    w.ledger.points_awarded += p.parse::<u64>().unwrap_or(0);
+                }
+            }
+            // (Truncating to whole BTT keeps invoices readable.)
+            let amount = weekly.multiply_ratio(weight, total_weight);
+            let amount = Uint128::new(amount.u128() - amount.u128() % 1_000_000);
+            if amount.is_zero() {
+                continue;
+            }
+            let issue = payfi::ExecuteMsg::IssueInvoice(payfi::NewInvoice {
+                payer: Some(patient.to_string()),
+                denom: Denom::Btt,
+                amount,
+                due: app.block_info().time.plus_seconds(30 * 86_400),
+                memo_hash: format!("{:064x}", w.txs),
+                points: w.rng.gen_bool(0.5).then(|| InvoicePoints {
+                    category: "treatment adherence".into(),
+                    points: 40,
+                }),
+                analytics: w.rng.gen_bool(0.3),
+            });
+            let Some(res) = w.exec(app, &clinic.addr, &payfi_addr, &issue, &[])? else {
+                continue;
+            };
+            let invoice_id: u64 = wasm_attr(&res, "invoice_id")?.parse()?;
+            let in_usdc = w.rng.gen_range(0..100) < w.assumptions.usdc_paid_per_100;
+            let res = if in_usdc {
+                // At most the price plus 2% for the conversion and fees; the rest comes back.
+                let max = amount.u128() * w.usdc_per_btt() * 102 / 100;
+                let pay = payfi::ExecuteMsg::Pay { invoice_id, amount };
+                w.exec(app, patient, &payfi_addr, &pay, &coins(max, USDC))?
+            } else {
+                if !w.ensure_btt(app, patient, amount)? {
+                    continue;
+                }
+                let msg = token.send_msg(
+                    &payfi_addr,
+                    amount,
+                    &payfi::ReceiveMsg::Pay { invoice_id, amount },
+                )?;
+                w.send(app, patient, msg)
+            };
+            let Some(res) = res else { continue };
+            w.ledger.payments += 1;
+            w.ledger.payments_in_usdc += u64::from(in_usdc);
+            w.ledger
+                .gross(Stream::Payfi, amount * Uint128::new(w.usdc_per_btt()));
+            if w.rng.gen_range(0..100) < w.assumptions.refunded_per_100 {
+                let payment_id: u64 = wasm_attr(&res, "payment_id")?.parse()?;
+                refunds.push((clinic.addr.clone(), payment_id));
+            }
+        }
+    }
+    for (clinic, payment_id) in refunds {
+        let refund = payfi::ExecuteMsg::Refund {
+            payment_id,
+            amount: None,
+        };
+        if w.exec(app, &clinic, &payfi_addr, &refund, &[])?.is_some() {
+            w.ledger.payments_refunded += 1;
+        }
+    }
+    Ok(())
+}
+
+/// Anyone settles every payment whose window is over, page by page.
+pub fn settle_all<C: EconomyChain>(app: &mut C, w: &mut World) -> anyhow::Result<()> {
+    let payfi_addr = w.deployment.payfi.clone();
+    for _ in 0..1_000 {
+        let totals: payfi::TotalsResponse = app
+            .wrap()
+            .query_wasm_smart(&payfi_addr, &payfi::QueryMsg::Totals {})?;
+        if totals.pending == 0 {
+            return Ok(());
+        }
+        let settler = w.desk.clone();
+        let msg = payfi::ExecuteMsg::Settle { limit: Some(30) };
+        if w.exec(app, &settler, &payfi_addr, &msg, &[])?.is_none() {
+            return Ok(());
+        }
+    }
+    Ok(())
+}
+
+/// The month's redemptions, conversions and the insurer's reads.
+pub fn month<C: EconomyChain>(app: &mut C, w: &mut World) -> anyhow::Result<()> {
+    let points_addr = w.deployment.points.clone();
+    let patients: Vec<Addr> = w.clinics.iter().flat_map(|c| c.patients.clone()).collect();
+    let period: points::PoolResponse = app
+        .wrap()
+        .query_wasm_smart(&points_addr, &points::QueryMsg::Pool {})?;
+    for patient in &patients {
+        let balance: points::BalanceResponse = app.wrap().query_wasm_smart(
+            &points_addr,
+            &points::QueryMsg::Balance {
+                patient: patient.to_string(),
+            },
+        )?;
+        let redeem = balance.points * 3 / 10;
+        if redeem > 0 {
+            let msg = points::ExecuteMsg::Redeem {
+                partner: w.partner.to_string(),
+                points: redeem,
+            };
+            if w.exec(app, patient, &points_addr, &msg, &[])?.is_some() {
+                w.ledger.points_redeemed += redeem;
+            }
+        }
+        let convert = balance.points * 3 / 10;
+        if convert > 0 {
+            let msg = points::ExecuteMsg::Convert { points: convert };
+            if w.exec(app, patient, &points_addr, &msg, &[])?.is_some() {
+                w.ledger.points_converted += convert;
+            }
+        }
+        let _engagement: points::EngagementResponse = app.wrap().query_wasm_smart(
+            &points_addr,
+            &points::QueryMsg::Engagement {
+                patient: patient.to_string(),
+                from_period: period.period.saturating_sub(11),
+                to_period: period.period,
+            },
+        )?;
+        w.ledger.engagement_reads += 1;
+    }
+    Ok(())
+}

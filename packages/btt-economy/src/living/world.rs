@@ -1,0 +1,378 @@
+//! The actors of the living economy and the one way they send a transaction: every message of
+//! the run goes through [`World::send`], which counts it, and refused messages are counted by
+//! the contract error they met.
+
+use std::collections::BTreeMap;
+
+use btt_deploy::chain::EconomyChain;
+use btt_deploy::deployment::Deployment;
+use btt_deploy::genesis::GenesisConfig;
+use btt_types::allocation::Category;
+use btt_types::units::UBTT_PER_BTT;
+use cosmwasm_std::{coins, Addr, Coin, CosmosMsg, Uint128, WasmMsg};
+use cw_multi_test::AppResponse;
+use rand::SeedableRng;
+use rand_chacha::ChaCha8Rng;
+use serde::Serialize;
+
+use super::assumptions::Assumptions;
+use super::ledger::Ledger;
+use super::RunParams;
+
+/// The test USDC of the embedded chains.
+pub const USDC: &str = "uusdc";
+
+/// A chain the economy's actors can bring outside money to: the USDC they bought elsewhere.
+/// The embedded chains mint it; a real chain's accounts are funded at its genesis instead.
+pub trait Faucet {
+    /// Gives `who` native `coins` from outside the suite.
+    fn fund(&mut self, who: &Addr, coins: &[Coin]) -> anyhow::Result<()>;
+}
+
+impl Faucet for cw_multi_test::App {
+    fn fund(&mut self, who: &Addr, coins: &[Coin]) -> anyhow::Result<()> {
+        self.sudo(cw_multi_test::SudoMsg::Bank(
+            cw_multi_test::BankSudo::Mint {
+                to_address: who.to_string(),
+                amount: coins.to_vec(),
+            },
+        ))?;
+        Ok(())
+    }
+}
+
+/// A clinic: subscribes to patient incentives on its tier, posts compute jobs, invoices its
+/// patients; the large ones also tokenize assets.
+#[derive(Debug, Clone)]
+pub struct Clinic {
+    pub name: String,
+    pub addr: Addr,
+    /// Index into the assumptions' clinic sizes.
+    pub size: usize,
+    pub patients: Vec<Addr>,
+    /// Its subscription is active until then (seconds; 0 before it subscribes).
+    pub subscribed_until: u64,
+}
+
+/// A compute node and its operator.
+#[derive(Debug, Clone)]
+pub struct Node {
+    pub name: String,
+    pub operator: Addr,
+    /// Index into the assumptions' node scales.
+    pub scale: usize,
+    pub node_id: u64,
+    pub region: &'static str,
+    pub energy: btt_types::compute::EnergyRating,
+}
+
+/// An institution of the allocation table, with the lock tier it stakes with.
+#[derive(Debug, Clone)]
+pub struct Institution {
+    pub category: Category,
+    pub addr: Addr,
+    pub tier: u32,
+}
+
+/// Outcomes of one kind of message: executed, or refused by error.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Outcomes {
+    pub ok: u64,
+    /// Refusals by the first line of the contract's error.
+    pub refused: BTreeMap<String, u64>,
+}
+
+/// Everyone in the run, the run's random stream, and its counters.
+pub struct World<'a> {
+    pub deployment: &'a Deployment,
+    pub config: &'a GenesisConfig,
+    pub assumptions: Assumptions,
+    pub params: RunParams,
+    pub rng: ChaCha8Rng,
+    /// Buys BTT from the institutions and sells it to those who need it, at the stated price.
+    pub desk: Addr,
+    pub clinics: Vec<Clinic>,
+    pub nodes: Vec<Node>,
+    pub institutions: Vec<Institution>,
+    pub investors: Vec<Addr>,
+    pub partner: Addr,
+    pub insurer: Addr,
+    pub grantee: Addr,
+    pub buyers: Vec<Addr>,
+    /// Whether the partner has registered yet.
+    pub partner_registered: bool,
+    /// Transactions executed, and refused.
+    pub txs: u64,
+    pub refused: u64,
+    /// Outcomes by message name.
+    pub outcomes: BTreeMap<String, Outcomes>,
+    pub ledger: Ledger,
+}
+
+/// The snake_case name of a message's variant (`{"post_job": ..}` → `post_job`).
+fn message_name(msg: &CosmosMsg) -> String {
+    let CosmosMsg::Wasm(WasmMsg::Execute { msg, .. }) = msg else {
+        return "bank".into();
+    };
+    let value: serde_json::Value = serde_json::from_slice(msg.as_slice()).unwrap_or_default();
+    let outer = value
+        .as_object()
+        .and_then(|o| o.keys().next().cloned())
+        .unwrap_or_default();
+    // cw20 send: name the hook inside it.
+    if outer == "send" {
+        let inner = value["send"]["msg"]
+            .as_str()
+            .and_then(|b| cosmwasm_std::Binary::from_base64(b).ok())
+            .and_then(|b| serde_json::from_slice::<serde_json::Value>(&b).ok())
+            .and_then(|v| v.as_object().and_then(|o| o.keys().next().cloned()));
+        if let Some(inner) = inner {
+            return format!("send:{inner}");
+        }
+    }
+    outer
+}
+
+impl<'a> World<'a> {
+    /// The population of a run of `params` on `deployment`.
+    pub fn new<C: EconomyChain + Faucet>(
+        app: &mut C,
+        deployment: &'a Deployment,
+        config: &'a GenesisConfig,
+        params: RunParams,
+    ) -> anyhow::Result<Self> {
+        let assumptions = Assumptions::paper();
+        let scale = params.scale;
+        let mut clinics = vec![];
+        for (size, c) in assumptions.clinics.iter().enumerate() {
+            for i in 0..c.per_scale * scale {
+                let name = format!("clinic-{}-{i}", c.name);
+                let addr = app.addr_make(&name);
+                let patients = (0..c.patients)
+                    .map(|p| app.addr_make(&format!("{name}-patient-{p}")))
+                    .collect();
+                clinics.push(Clinic {
+                    name,
+                    addr,
+                    size,
+                    patients,
+                    subscribed_until: 0,
+                });
+            }
+        }
+        use btt_types::compute::EnergyRating::*;
+        let regions = [
+            ("cn-west", A),
+            ("eu-central", C),
+            ("africa-east", B),
+            ("us-east", D),
+        ];
+        let mut nodes = vec![];
+        for (scale_index, s) in assumptions.nodes.iter().enumerate() {
+            for i in 0..s.per_scale * scale {
+                let name = format!("node-{}-{i}", s.name);
+                let (region, energy) = regions[(nodes.len()) % regions.len()];
+                nodes.push(Node {
+                    operator: app.addr_make(&name),
+                    name,
+                    scale: scale_index,
+                    node_id: 0,
+                    region,
+                    energy,
+                });
+            }
+        }
+        let institutions = config
+            .beneficiaries
+            .iter()
+            .filter_map(|(c, a)| {
+                crate::walk::lock_tier_of(*c).map(|tier| Institution {
+                    category: *c,
+                    addr: Addr::unchecked(a),
+                    tier,
+                })
+            })
+            .collect();
+        let investors = (0..assumptions.investors_per_scale * scale)
+            .map(|i| app.addr_make(&format!("investor-{i}")))
+            .collect();
+        let world = World {
+            deployment,
+            config,
+            params,
+            rng: ChaCha8Rng::seed_from_u64(params.seed),
+            desk: app.addr_make("otc-desk"),
+            clinics,
+            nodes,
+            institutions,
+            investors,
+            partner: app.addr_make("partner-pharmacy"),
+            insurer: app.addr_make("insurer"),
+            grantee: app.addr_make("research-grantee"),
+            buyers: vec![
+                app.addr_make("buyer-hospital"),
+                app.addr_make("buyer-imaging"),
+            ],
+            partner_registered: false,
+            assumptions,
+            txs: 0,
+            refused: 0,
+            outcomes: BTreeMap::new(),
+            ledger: Ledger::default(),
+        };
+        // Outside money: the desk's USDC to buy BTT with; patients', investors' and buyers'
+        // USDC; clinics' USDC to buy the BTT they spend. Generous, so demand is never capped
+        // by it (the desk's BTT inventory is the real limit).
+        let usdc = |whole: u128| coins(whole * 1_000_000, USDC);
+        app.fund(&world.desk, &usdc(1_000_000_000))?;
+        for c in &world.clinics {
+            app.fund(&c.addr, &usdc(100_000_000))?;
+            for p in &c.patients {
+                app.fund(p, &usdc(10_000_000))?;
+            }
+        }
+        for who in world.investors.iter().chain(&world.buyers) {
+            app.fund(who, &usdc(100_000_000))?;
+        }
+        for n in &world.nodes {
+            app.fund(&n.operator, &usdc(10_000_000))?;
+        }
+        app.fund(&world.partner, &usdc(10_000_000))?;
+        Ok(world)
+    }
+
+    /// Sends `msg` signed by `sender`. A contract's refusal is a normal outcome: it is counted
+    /// and returned as `None`.
+    pub fn send<C: EconomyChain>(
+        &mut self,
+        app: &mut C,
+        sender: &Addr,
+        msg: CosmosMsg,
+    ) -> Option<AppResponse> {
+        let name = message_name(&msg);
+        self.txs += 1;
+        let entry = self.outcomes.entry(name).or_default();
+        match app.execute(sender.clone(), msg) {
+            Ok(res) => {
+                entry.ok += 1;
+                Some(res)
+            }
+            Err(e) => {
+                self.refused += 1;
+                let reason = e.root_cause().to_string();
+                let reason = reason.lines().next().unwrap_or_default().to_string();
+                *entry.refused.entry(reason).or_default() += 1;
+                None
+            }
+        }
+    }
+
+    /// [`World::send`] of a typed message to `contract` with `funds`.
+    pub fn exec<C: EconomyChain>(
+        &mut self,
+        app: &mut C,
+        sender: &Addr,
+        contract: &Addr,
+        msg: &impl Serialize,
+        funds: &[Coin],
+    ) -> anyhow::Result<Option<AppResponse>> {
+        let msg = WasmMsg::Execute {
+            contract_addr: contract.to_string(),
+            msg: cosmwasm_std::to_json_binary(msg)?,
+            funds: funds.to_vec(),
+        };
+        Ok(self.send(app, sender, msg.into()))
+    }
+
+    /// [`World::send`] that must succeed: the run's own bookkeeping steps.
+    pub fn must<C: EconomyChain>(
+        &mut self,
+        app: &mut C,
+        sender: &Addr,
+        msg: CosmosMsg,
+        what: &str,
+    ) -> anyhow::Result<AppResponse> {
+        let name = message_name(&msg);
+        self.txs += 1;
+        let res = app
+            .execute(sender.clone(), msg)
+            .map_err(|e| e.context(what.to_string()))?;
+        self.outcomes.entry(name).or_default().ok += 1;
+        Ok(res)
+    }
+
+    /// The BTT price in uusdc per ubtt.
+    pub fn usdc_per_btt(&self) -> u128 {
+        u128::from(self.assumptions.usdc_per_btt)
+    }
+
+    /// `who` buys `amount` ubtt from the desk for USDC at the stated price, as far as the
+    /// desk's inventory goes; returns what it got. What the desk could not sell is recorded.
+    pub fn buy_btt<C: EconomyChain>(
+        &mut self,
+        app: &mut C,
+        who: &Addr,
+        amount: Uint128,
+    ) -> anyhow::Result<Uint128> {
+        let token = &self.deployment.token;
+        let inventory = token.balance(&app.wrap(), &self.desk)?;
+        let sold = amount.min(inventory);
+        if sold.is_zero() {
+            return Ok(sold);
+        }
+        let price = sold.u128() * self.usdc_per_btt();
+        let pay = cosmwasm_std::BankMsg::Send {
+            to_address: self.desk.to_string(),
+            amount: coins(price, USDC),
+        };
+        self.must(app, who, pay.into(), "paying the desk")?;
+        let desk = self.desk.clone();
+        let msg = token.transfer_msg(who, sold)?;
+        self.must(app, &desk, msg, "the desk's BTT")?;
+        self.ledger.desk_sold += sold;
+        Ok(sold)
+    }
+
+    /// `who` sells `amount` ubtt to the desk for USDC at the stated price.
+    pub fn sell_btt<C: EconomyChain>(
+        &mut self,
+        app: &mut C,
+        who: &Addr,
+        amount: Uint128,
+    ) -> anyhow::Result<()> {
+        if amount.is_zero() {
+            return Ok(());
+        }
+        let msg = self.deployment.token.transfer_msg(&self.desk, amount)?;
+        self.must(app, who, msg, "selling BTT to the desk")?;
+        let pay = cosmwasm_std::BankMsg::Send {
+            to_address: who.to_string(),
+            amount: coins(amount.u128() * self.usdc_per_btt(), USDC),
+        };
+        let desk = self.desk.clone();
+        self.must(app, &desk, pay.into(), "the desk pays")?;
+        self.ledger.desk_bought += amount;
+        Ok(())
+    }
+
+    /// `who` holds at least `amount` ubtt, buying the rest from the desk; false if the desk
+    /// could not sell enough.
+    pub fn ensure_btt<C: EconomyChain>(
+        &mut self,
+        app: &mut C,
+        who: &Addr,
+        amount: Uint128,
+    ) -> anyhow::Result<bool> {
+        let held = self.deployment.token.balance(&app.wrap(), who)?;
+        if held >= amount {
+            return Ok(true);
+        }
+        let got = self.buy_btt(app, who, amount - held)?;
+        Ok(held + got >= amount)
+    }
+}
+
+/// Whole BTT of `ubtt`, for the report's prose.
+pub fn whole_btt(ubtt: Uint128) -> u128 {
+    ubtt.u128() / UBTT_PER_BTT
+}
