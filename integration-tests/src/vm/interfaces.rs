@@ -36,3 +36,9 @@ impl btt_deploy::chain::EconomyChain for WasmChain {
         action(&mut self.shared.borrow_mut().block);
     }
 }
+
+impl btt_economy::living::world::Faucet for WasmChain {
+    fn fund(&mut self, who: &Addr, coins: &[cosmwasm_std::Coin]) -> anyhow::Result<()> {
+        WasmChain::fund(self, who, coins)
+    }
+}

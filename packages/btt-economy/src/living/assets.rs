@@ -84,14 +84,22 @@ fn mint_one<C: EconomyChain>(
         return Ok(());
     }
     let token_id = format!("asset-{:04}", assets.len() + 1);
-    let class = ["equipment", "property", "service rights"][assets.len() % 3];
+    let class = [
+        "equipment",
+        "property",
+        "intellectual_property",
+        "service_rights",
+    ][assets.len() % 4];
     let mint = rwa_nft::ReceiveMsg::Mint(rwa_nft::MintMsg {
         token_id: token_id.clone(),
         owner: owner.to_string(),
         token_uri: Some(format!("https://provider.example/assets/{token_id}")),
         asset: MintAsset {
             class: class.into(),
-            description: format!("{class} of a provider, tokenized in month {month}"),
+            description: format!(
+                "{} of a provider, tokenized in month {month}",
+                class.replace('_', " ")
+            ),
             value,
             denom: "btt".into(),
             appraiser: "DAO-approved appraiser".into(),

@@ -16,8 +16,6 @@ pub struct NodeEarnings {
     pub job_pay: Uint128,
     /// Mining rewards claimed, ubtt.
     pub mined: Uint128,
-    /// Taken from its bond by slashes, ubtt.
-    pub slashed: Uint128,
     /// Jobs finished and accepted, missed, disputed.
     pub jobs_done: u64,
     pub jobs_missed: u64,
@@ -57,6 +55,9 @@ pub struct Ledger {
     pub share_trades: u64,
     pub income_uusdc: Uint128,
     pub buyouts: u64,
+    /// Mining claimed by all nodes for each epoch (nodes claim every week, right after the
+    /// ended epoch closes, so each week's claims pay that epoch), ubtt.
+    pub mined_by_epoch: BTreeMap<u32, Uint128>,
     /// Insurer engagement reads.
     pub engagement_reads: u64,
     /// Stakers' rewards claimed by the institutions, ubtt and uusdc.

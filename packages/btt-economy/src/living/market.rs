@@ -202,7 +202,12 @@ fn run_job<C: EconomyChain>(
             units,
         }],
     };
-    w.exec(app, clinic, escrow, &assign, &[])?;
+    if w.exec(app, clinic, escrow, &assign, &[])?.is_none() {
+        // Nobody could take it: the clinic takes its escrow back.
+        let cancel = ExecuteMsg::CancelJob { job_id };
+        w.exec(app, clinic, escrow, &cancel, &[])?;
+        return Ok(());
+    }
     let accept = ExecuteMsg::AcceptAssignment {
         job_id,
         node_id: n.node_id,
@@ -247,7 +252,8 @@ fn run_job<C: EconomyChain>(
         e.job_pay += got;
         e.jobs_disputed += 1;
         w.ledger.jobs_disputed += 1;
-        return Ok(());
+        // Slashed: the operator restores its bond before it takes the next job.
+        return top_up_bonds(app, w);
     }
     let accept = ExecuteMsg::AcceptResult { job_id };
     if let Some(res) = w.exec(app, clinic, escrow, &accept, &[])? {
@@ -364,6 +370,10 @@ pub fn close_and_claim<C: EconomyChain>(app: &mut C, w: &mut World) -> anyhow::R
         w.exec(app, &closer, &depin_addr, &msg, &[])?
             .context("closing the ended epochs")?;
     }
+    let state: depin::StateResponse = app
+        .wrap()
+        .query_wasm_smart(&depin_addr, &depin::QueryMsg::State {})?;
+    let last_closed = state.closed_through.saturating_sub(1);
     let token = w.deployment.token.clone();
     for i in 0..w.nodes.len() {
         let n = w.nodes[i].clone();
@@ -385,6 +395,7 @@ pub fn close_and_claim<C: EconomyChain>(app: &mut C, w: &mut World) -> anyhow::R
         w.exec(app, &n.operator, &depin_addr, &msg, &[])?;
         let got = token.balance(&app.wrap(), &n.operator)? - before;
         w.ledger.node(&n.name).mined += got;
+        *w.ledger.mined_by_epoch.entry(last_closed).or_default() += got;
     }
     Ok(())
 }

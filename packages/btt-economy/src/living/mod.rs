@@ -36,6 +36,7 @@ use cosmwasm_std::{Timestamp, Uint128};
 use serde::Serialize;
 
 use self::assets::Held;
+use self::assumptions::Assumptions;
 use self::proposals::Governance;
 use self::world::{Faucet, World};
 
@@ -89,8 +90,8 @@ pub fn month_time(start: Timestamp, month: u64) -> Timestamp {
 }
 
 /// The run's schedule, in time order (a month's start before a week's work at the same
-/// second).
-fn schedule(start: Timestamp, months: u64) -> Vec<(u64, Work)> {
+/// second), to the nanosecond of `start`.
+fn schedule(start: Timestamp, months: u64) -> Vec<(Timestamp, Work)> {
     let end = months * MONTH_SECONDS;
     let mut work: Vec<(u64, Work)> = (0..=months)
         .map(|m| (m * MONTH_SECONDS, Work::Month(m)))
@@ -110,13 +111,14 @@ fn schedule(start: Timestamp, months: u64) -> Vec<(u64, Work)> {
         week += 1;
     }
     work.sort();
-    let base = start.seconds();
-    work.into_iter().map(|(t, w)| (base + t, w)).collect()
+    work.into_iter()
+        .map(|(t, w)| (start.plus_seconds(t), w))
+        .collect()
 }
 
-/// Moves the clock to `time` (one block later), or fails if it is already past it.
-fn set_clock<C: EconomyChain>(app: &mut C, time: u64, exact: bool) -> anyhow::Result<()> {
-    let now = app.block_info().time.seconds();
+/// Moves the clock to `time` (one block later); with `exact`, fails if it is already past it.
+fn set_clock<C: EconomyChain>(app: &mut C, time: Timestamp, exact: bool) -> anyhow::Result<()> {
+    let now = app.block_info().time;
     if exact {
         ensure!(
             now <= time,
@@ -125,14 +127,20 @@ fn set_clock<C: EconomyChain>(app: &mut C, time: u64, exact: bool) -> anyhow::Re
     }
     if time > now {
         app.update_block(|b| {
-            b.time = Timestamp::from_seconds(time);
+            b.time = time;
             b.height += 1;
         });
     }
     Ok(())
 }
 
-/// Runs the economy on a deployed suite; `progress` hears of every piece of work done.
+/// Seconds from `start` to `now`, exactly when both carry the same nanoseconds.
+pub fn seconds_since(start: Timestamp, now: Timestamp) -> u64 {
+    (now.nanos() - start.nanos()) / 1_000_000_000
+}
+
+/// Runs the economy on a deployed suite under the paper's assumptions; `progress` hears of
+/// every piece of work done.
 pub fn run<C: EconomyChain + Faucet>(
     app: &mut C,
     deployment: &Deployment,
@@ -140,7 +148,26 @@ pub fn run<C: EconomyChain + Faucet>(
     params: RunParams,
     progress: &mut dyn FnMut(Progress),
 ) -> anyhow::Result<outcome::LivingReport> {
-    let mut w = World::new(app, deployment, config, params)?;
+    run_with(
+        app,
+        deployment,
+        config,
+        params,
+        Assumptions::paper(),
+        progress,
+    )
+}
+
+/// [`run`] under other `assumptions` (a short run that still sees a buyout, say).
+pub fn run_with<C: EconomyChain + Faucet>(
+    app: &mut C,
+    deployment: &Deployment,
+    config: &GenesisConfig,
+    params: RunParams,
+    assumptions: Assumptions,
+    progress: &mut dyn FnMut(Progress),
+) -> anyhow::Result<outcome::LivingReport> {
+    let mut w = World::new(app, deployment, config, params, assumptions)?;
     let mut gov = Governance::default();
     let mut assets: Vec<Held> = vec![];
     let mut missed = vec![];
@@ -266,16 +293,20 @@ mod tests {
 
     #[test]
     fn every_month_starts_on_the_grid_and_weeks_on_the_epochs() {
-        let start = Timestamp::from_seconds(1_000);
+        let start = Timestamp::from_nanos(1_000_000_000_123);
         let work = schedule(start, 48);
-        let months: Vec<u64> = work
+        let months: Vec<Timestamp> = work
             .iter()
             .filter(|(_, w)| matches!(w, Work::Month(_)))
             .map(|(t, _)| *t)
             .collect();
         assert_eq!(months.len(), 49);
         for (m, t) in months.iter().enumerate() {
-            assert_eq!(*t, 1_000 + m as u64 * 2_629_746);
+            assert_eq!(
+                t.nanos(),
+                1_000_000_000_123 + m as u64 * 2_629_746_000_000_000
+            );
+            assert_eq!(*t, month_time(start, m as u64));
         }
         let weeks = work
             .iter()

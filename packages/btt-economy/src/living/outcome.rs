@@ -50,7 +50,9 @@ pub struct EpochPoint {
     pub epoch: u32,
     /// Scheduled emission, ubtt.
     pub emission: Uint128,
-    /// Paid to the nodes that scored (its emission plus released carry, at most the fee cap).
+    /// What it pays out before the fee cap: its emission plus the carry it released, ubtt.
+    pub reward: Uint128,
+    /// Claimed by the nodes for it (each node at most the protocol fees its jobs paid), ubtt.
     pub paid: Uint128,
 }
 
@@ -169,7 +171,7 @@ pub fn month_point<C: EconomyChain>(app: &C, w: &World, m: u64) -> anyhow::Resul
     let state: depin::StateResponse = q.query_wasm_smart(&d.depin, &depin::QueryMsg::State {})?;
     Ok(MonthPoint {
         month: m,
-        seconds: app.block_info().time.seconds() - w.config.start.seconds(),
+        seconds: super::seconds_since(w.config.start, app.block_info().time),
         unlocked,
         total_supply,
         burned: TOTAL_SUPPLY - total_supply,
@@ -224,7 +226,13 @@ pub fn report<C: EconomyChain>(
         epochs.push(EpochPoint {
             epoch,
             emission: e.emission,
-            paid: e.reward.unwrap_or_default(),
+            reward: e.reward.unwrap_or_default(),
+            paid: w
+                .ledger
+                .mined_by_epoch
+                .get(&epoch)
+                .copied()
+                .unwrap_or_default(),
         });
     }
     let fees = routed_fees(app, d)?;

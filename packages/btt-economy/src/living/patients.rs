@@ -77,7 +77,10 @@ pub fn renew_subscriptions<C: EconomyChain>(app: &mut C, w: &mut World) -> anyho
             price,
             &points::ReceiveMsg::Subscribe {
                 tier,
-                referrer: None,
+                // A clinic's first subscription names the clinic that referred it (the one
+                // before it); the referrer earns BTT as the referred clinic pays its fees.
+                referrer: (clinic.subscribed_until == 0 && ci > 0)
+                    .then(|| w.clinics[ci - 1].addr.to_string()),
             },
         )?;
         if w.send(app, &clinic.addr, msg).is_some() {

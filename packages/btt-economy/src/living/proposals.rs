@@ -27,10 +27,9 @@ pub struct ProposalOutcome {
     pub outcome: String,
     pub yes_power: Uint128,
     pub total_power: Uint128,
-    /// Seconds from proposal to its outcome.
-    pub seconds_to_outcome: Option<u64>,
-    #[serde(skip)]
-    opened_at: u64,
+    /// When it was proposed and when it reached its outcome, seconds since genesis.
+    pub proposed_at: u64,
+    pub decided_at: Option<u64>,
 }
 
 /// The run's governance.
@@ -261,8 +260,8 @@ impl Governance {
             outcome: status_name(&after.status),
             yes_power,
             total_power: after.proposal.total_power,
-            seconds_to_outcome: veto.then_some(0),
-            opened_at: app.block_info().time.seconds(),
+            proposed_at: super::seconds_since(w.config.start, app.block_info().time),
+            decided_at: veto.then(|| super::seconds_since(w.config.start, app.block_info().time)),
         });
         Ok(())
     }
@@ -275,12 +274,12 @@ impl Governance {
     ) -> anyhow::Result<()> {
         let dao = w.deployment.dao.clone();
         let config = dao.config(&app.wrap())?;
-        let now = app.block_info().time.seconds();
+        let now = super::seconds_since(w.config.start, app.block_info().time);
         for p in self.proposals.iter_mut() {
             if p.outcome != "open" && p.outcome != "passed" {
                 continue;
             }
-            if now < p.opened_at + config.voting_period_seconds + config.timelock_seconds {
+            if now < p.proposed_at + config.voting_period_seconds + config.timelock_seconds {
                 continue;
             }
             let executor = w.desk.clone();
@@ -292,7 +291,7 @@ impl Governance {
             }
             let after: dao::ProposalResponse = dao.proposal(&app.wrap(), p.id)?;
             p.outcome = status_name(&after.status);
-            p.seconds_to_outcome = Some(now - p.opened_at);
+            p.decided_at = Some(now);
         }
         Ok(())
     }

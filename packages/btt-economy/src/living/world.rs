@@ -140,8 +140,8 @@ impl<'a> World<'a> {
         deployment: &'a Deployment,
         config: &'a GenesisConfig,
         params: RunParams,
+        assumptions: Assumptions,
     ) -> anyhow::Result<Self> {
-        let assumptions = Assumptions::paper();
         let scale = params.scale;
         let mut clinics = vec![];
         for (size, c) in assumptions.clinics.iter().enumerate() {
