@@ -7,6 +7,8 @@
 #   scripts/app.sh dev [--network local]     serve the app on http://127.0.0.1:5173 (local: against
 #                                            scripts/localnet.sh and out/manifest-local.json)
 #   scripts/app.sh live                      the live browser tests (scripts/live-test.sh runs them)
+#   scripts/app.sh report [--update]         the main job's out/report.html in Chromium (BTT_REPORT names
+#                                            another page); --update writes docs/report.png
 #   scripts/app.sh test                      codegen drift, typecheck + build, unit tests, browser tests
 . "$(dirname "$0")/env.sh"
 cd "$ROOT/app"
@@ -49,12 +51,17 @@ case "${1:-}" in
     setup
     npx vite build --logLevel warn
     npx playwright test -c playwright.live.config.ts ;;
+  report)
+    setup
+    [ "${2:-}" = --update ] && export BTT_REPORT_SCREENSHOT="$ROOT/docs/report.png"
+    [ -n "${BTT_REPORT:-}" ] || export BTT_REPORT="$ROOT/out/report.html"
+    npx playwright test -c playwright.report.config.ts ;;
   test)
     setup
     log "app: generated clients match schema/"
     node scripts/codegen.mjs --check
     log "app: prettier --check"
-    npx prettier --check --log-level warn "src/**/*.{ts,tsx,css}" "e2e/**/*.ts" "e2e-live/**/*.ts" "*.ts" scripts/codegen.mjs
+    npx prettier --check --log-level warn "src/**/*.{ts,tsx,css}" "e2e/**/*.ts" "e2e-live/**/*.ts" "e2e-report/**/*.ts" "*.ts" scripts/codegen.mjs
     log "app: typecheck and production build"
     npx tsc --noEmit
     npx vite build --logLevel warn
@@ -62,5 +69,5 @@ case "${1:-}" in
     npx vitest run
     log "app: browser tests (Chromium, test wallet, embedded-chain snapshot)"
     npx playwright test ;;
-  *) sed -n '2,10p' "$0" >&2; exit 2 ;;
+  *) sed -n '2,12p' "$0" >&2; exit 2 ;;
 esac

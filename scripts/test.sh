@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Every test: format and lints, the wasm build into artifacts/ with its checks, schema drift,
-# then unit, multi-test and real-wasm tests, and the live tests on a local wasmd node (built from the
+# then unit, multi-test and real-wasm tests, the main job and its report in Chromium, and the live tests on a local wasmd node (built from the
 # Go module proxy the first time). Installs what it needs the first time.
 . "$(dirname "$0")/env.sh"
 cd "$ROOT"
@@ -24,11 +24,15 @@ results="$(mktemp)"; app="$(mktemp)"; trap 'rm -f "$results" "$app"' EXIT
 scripts/app.sh test 2>&1 | tee "$app"
 step "cargo test (unit, multi-test, real wasm, the dApp's captured messages replayed)"
 cargo test --workspace -- --show-output 2>&1 | tee "$results"
+step "the main job: the living economy on the embedded chain, and its HTML report in Chromium"
+main="$(mktemp -d)"; trap 'rm -rf "$results" "$app" "$main"' EXIT
+scripts/run.sh --manifest "$main/manifest.json" 2>&1 | tail -n 12
+BTT_REPORT="$main/report.html" scripts/app.sh report 2>&1 | tee -a "$app"
 step "the network route: btt-deploy and btt-economy with cw-orch's Daemon (feature daemon)"
 cargo clippy -p btt-deploy -p btt-economy --features daemon --all-targets --quiet -- -D warnings
 cargo test -p btt-deploy --features daemon --lib daemon 2>&1 | tee -a "$results"
 step "the live tests: a fresh local wasmd chain, the broadcast deployment, a path through every contract"
-live="$(mktemp)"; trap 'rm -f "$results" "$app" "$live"' EXIT
+live="$(mktemp)"; trap 'rm -rf "$results" "$app" "$main" "$live"' EXIT
 scripts/live-test.sh 2>&1 | tee "$live"
 live_passed=$(grep -oE '^live test result: ok\. [0-9]+ passed' "$live" | grep -oE '[0-9]+ passed' | grep -oE '[0-9]+')
 [ -n "$live_passed" ] || { echo "the live tests printed no result" >&2; exit 1; }

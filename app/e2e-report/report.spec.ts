@@ -28,10 +28,7 @@ test("every chart of the report has data and every table has rows", async ({ pag
     expect(drawn, `chart ${name} draws something`).toBe(true);
   }
   // The emission chart's paid line is not flat zero: mining was paid.
-  const paid = await page
-    .locator('figure[data-chart="emission"] polyline')
-    .nth(1)
-    .getAttribute("points");
+  const paid = await page.locator('figure[data-chart="emission"] polyline').nth(1).getAttribute("points");
   const ys = (paid ?? "").split(" ").map((p) => Number(p.split(",")[1]));
   expect(new Set(ys).size, "the paid line moves").toBeGreaterThan(1);
   for (const heading of ["Node returns by scale", "Revenue mix against the paper", "Proposals"]) {

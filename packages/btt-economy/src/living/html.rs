@@ -157,33 +157,63 @@ figure {{ margin: 1.5rem 0; }}
         ),
     );
 
-    // 4. Fees by stream and recipient.
+    // 4. Fees by stream and recipient: a bar per stream, the split by recipient in a table.
     out.push_str("<h2>Fees by stream and recipient</h2>\n");
     let price = r.assumptions.usdc_per_btt as f64;
-    let bars: Vec<(String, f64)> = r
-        .fees
+    let value = |denom: &str, amount: Uint128| match denom {
+        "BTT" => Some(btt_f(amount) * price),
+        "USDC" => Some(btt_f(amount)),
+        _ => None,
+    };
+    let recipients: Vec<&str> = {
+        let mut v: Vec<&str> = r.fees.iter().map(|f| f.recipient.as_str()).collect();
+        v.sort();
+        v.dedup();
+        v
+    };
+    let mut streams: Vec<(String, Vec<f64>)> = vec![];
+    for f in &r.fees {
+        let Some(usd) = value(&f.denom, f.amount) else {
+            continue;
+        };
+        let i = match streams.iter().position(|(s, _)| *s == f.stream) {
+            Some(i) => i,
+            None => {
+                streams.push((f.stream.clone(), vec![0.0; recipients.len()]));
+                streams.len() - 1
+            }
+        };
+        let j = recipients.iter().position(|x| *x == f.recipient).unwrap_or(0);
+        streams[i].1[j] += usd;
+    }
+    let bars: Vec<(String, f64)> = streams
         .iter()
-        .filter(|f| f.denom == "BTT" || f.denom == "USDC")
-        .map(|f| {
-            let usd = if f.denom == "BTT" {
-                btt_f(f.amount) * price
-            } else {
-                btt_f(f.amount)
-            };
-            (format!("{} → {} ({})", f.stream, f.recipient, f.denom), usd)
-        })
+        .map(|(s, parts)| (s.clone(), parts.iter().sum()))
         .collect();
     figure(
         &mut out,
         "fees",
         bars.len(),
         horizontal_bars(
-            "Protocol fees by stream and recipient",
-            "BTT valued at the stated price",
+            "Protocol fees by stream",
+            "BTT valued at the stated price, USDC at face value; vault-share fees left out",
             "USDC",
             &bars,
         ),
     );
+    out.push_str("<table><tr><th>stream (USDC value)</th>");
+    for who in &recipients {
+        let _ = write!(out, "<th>{}</th>", esc(who));
+    }
+    out.push_str("</tr>\n");
+    for (stream, parts) in &streams {
+        let _ = write!(out, "<tr><td>{}</td>", esc(stream));
+        for p in parts {
+            let _ = write!(out, "<td>{p:.0}</td>");
+        }
+        out.push_str("</tr>\n");
+    }
+    out.push_str("</table>\n");
 
     // 5. Stakers' rewards.
     out.push_str("<h2>Stakers' rewards</h2>\n");

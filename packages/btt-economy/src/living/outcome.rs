@@ -235,7 +235,23 @@ pub fn report<C: EconomyChain>(
                 .unwrap_or_default(),
         });
     }
-    let fees = routed_fees(app, d)?;
+    // One line per stream, recipient and denom: every vault's shares are one "vault shares"
+    // denom, in an order that does not depend on the vaults' addresses.
+    let mut merged: BTreeMap<(String, String, String), Uint128> = BTreeMap::new();
+    for f in routed_fees(app, d)? {
+        *merged
+            .entry((f.stream, f.recipient, f.denom))
+            .or_default() += f.amount;
+    }
+    let fees: Vec<FeeLine> = merged
+        .into_iter()
+        .map(|((stream, recipient, denom), amount)| FeeLine {
+            stream,
+            recipient,
+            denom,
+            amount,
+        })
+        .collect();
 
     // The revenue mix: fees routed by each stream's contracts, beside the paper.
     let mut fees_by: BTreeMap<Stream, Uint128> = BTreeMap::new();
