@@ -21,7 +21,7 @@ use btt_deploy::dryrun::{artifact_checksums, DryRunChain};
 use btt_deploy::manifest::manifest;
 use btt_deploy::multitest::{deploy_genesis, local_config};
 use btt_deploy::networks::network_config;
-use btt_economy::living::outcome::summary;
+use btt_economy::living::summary::summary;
 use btt_economy::living::{run, RunParams};
 use btt_types::allocation::{PoolHolder, ALLOCATION_TABLE};
 use btt_types::units::format_btt;

@@ -274,7 +274,7 @@ fn income_and_fees<C: EconomyChain>(
             vault_id: *vault_id,
         };
         w.exec(app, &desk, &vaults_addr, &collect, &[])?;
-        if month % 3 == 0 {
+        if month.is_multiple_of(3) {
             let holders: Vec<Addr> = std::iter::once(a.owner.clone())
                 .chain(w.investors.iter().cloned())
                 .collect();
@@ -323,7 +323,7 @@ fn revalue<C: EconomyChain>(
     let nft = w.deployment.nft.clone();
     let appraiser = Addr::unchecked(&w.config.rwa.appraisers[0]);
     for a in assets.iter_mut() {
-        if a.vault.is_some() || month == a.minted_month || (month - a.minted_month) % 12 != 0 {
+        if a.vault.is_some() || month == a.minted_month || !(month - a.minted_month).is_multiple_of(12) {
             continue;
         }
         let value = a.value.multiply_ratio(103u128, 100u128);

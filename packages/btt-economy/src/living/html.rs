@@ -65,6 +65,11 @@ figure {{ margin: 1.5rem 0; }}
         mined = btt_f(r.mined_ubtt).floor(),
         carried = btt_f(r.carried_ubtt).floor(),
     );
+    out.push_str("<h2>Findings</h2>\n<ul>\n");
+    for f in &r.findings {
+        let _ = writeln!(out, "<li>{}</li>", esc(f));
+    }
+    out.push_str("</ul>\n");
     let labels: Vec<String> = r.months.iter().map(|m| format!("m{}", m.month)).collect();
 
     // 1. The unlock curve by category.

@@ -9,7 +9,8 @@
 //! - [`proposals`]: tranches, fee changes, a grant and a vetoed spend, voted while the economy
 //!   runs.
 //! - [`checks`]: the invariants checked at every month's start.
-//! - [`outcome`]: the report read back from the contracts at the end.
+//! - [`outcome`]: the report read back from the contracts at the end; [`findings`]: where the
+//!   rules meet or miss the paper; [`summary`] and [`html`]: the report printed and as a page.
 //!
 //! The clock: month `m` starts at exactly `start + m × 2,629,746 s` (nothing of month `m − 1`
 //! may run past it), and week `k`'s work starts at `start + k × 7 days`, the start of depin
@@ -18,12 +19,14 @@
 pub mod assets;
 pub mod assumptions;
 pub mod checks;
+pub mod findings;
 pub mod html;
 pub mod ledger;
 pub mod market;
 pub mod outcome;
 pub mod patients;
 pub mod proposals;
+pub mod summary;
 pub mod world;
 
 use anyhow::{ensure, Context};
@@ -84,7 +87,7 @@ enum Work {
     Late(u64),
 }
 
-/// The month's grid time.
+/// The month's grid time: `start + month × 2,629,746 s`, to the nanosecond of `start`.
 pub fn month_time(start: Timestamp, month: u64) -> Timestamp {
     start.plus_seconds(month * MONTH_SECONDS)
 }

@@ -164,16 +164,17 @@ pub fn week<C: EconomyChain>(app: &mut C, w: &mut World, month: f64) -> anyhow::
                 continue;
             };
             let invoice_id: u64 = wasm_attr(&res, "invoice_id")?.parse()?;
-            let in_usdc = w.rng.gen_range(0..100) < w.assumptions.usdc_paid_per_100;
+            // A patient who would pay in BTT but cannot buy it from the desk pays in USDC.
+            let mut in_usdc = w.rng.gen_range(0..100) < w.assumptions.usdc_paid_per_100;
+            if !in_usdc && !w.ensure_btt(app, patient, amount)? {
+                in_usdc = true;
+            }
             let res = if in_usdc {
                 // At most the price plus 2% for the conversion and fees; the rest comes back.
                 let max = amount.u128() * w.usdc_per_btt() * 102 / 100;
                 let pay = payfi::ExecuteMsg::Pay { invoice_id, amount };
                 w.exec(app, patient, &payfi_addr, &pay, &coins(max, USDC))?
             } else {
-                if !w.ensure_btt(app, patient, amount)? {
-                    continue;
-                }
                 let msg = token.send_msg(
                     &payfi_addr,
                     amount,

@@ -8,7 +8,6 @@ use btt_deploy::chain::EconomyChain;
 use btt_deploy::deployment::Deployment;
 use btt_deploy::genesis::GenesisConfig;
 use btt_types::allocation::Category;
-use btt_types::units::UBTT_PER_BTT;
 use cosmwasm_std::{coins, Addr, Coin, CosmosMsg, Uint128, WasmMsg};
 use cw_multi_test::AppResponse;
 use rand::SeedableRng;
@@ -370,9 +369,4 @@ impl<'a> World<'a> {
         let got = self.buy_btt(app, who, amount - held)?;
         Ok(held + got >= amount)
     }
-}
-
-/// Whole BTT of `ubtt`, for the report's prose.
-pub fn whole_btt(ubtt: Uint128) -> u128 {
-    ubtt.u128() / UBTT_PER_BTT
 }

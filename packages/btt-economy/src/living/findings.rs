@@ -1,0 +1,112 @@
+//! Where the contracts' rules do or do not produce the paper's figures: each statement is
+//! computed from the run's report and the genesis parameters, never tuned to match.
+
+use btt_types::depin;
+use btt_types::units::MONTH_SECONDS;
+use cosmwasm_std::Uint128;
+
+use super::outcome::{bps_of, LivingReport};
+use super::world::World;
+
+fn pct2(bps: u32) -> String {
+    format!("{}.{:02}%", bps / 100, bps % 100)
+}
+
+/// Where the rules meet or miss the paper: each statement is computed from the run's figures
+/// and the genesis parameters, never tuned.
+pub fn findings(r: &LivingReport, w: &World) -> Vec<String> {
+    let a = &r.assumptions;
+    let c = &w.config;
+    let price = a.usdc_per_btt as f64;
+    let btt = |v: Uint128| v.u128() as f64 / 1e6;
+    let mut out = vec![];
+
+    // Mining: the fee cap bounds it by the compute stream's protocol fees.
+    let cap = f64::from(c.compute.payout.fee_cap.0) / 10_000.0;
+    let protocol = 1.0 - f64::from(c.compute.contributors.0) / 10_000.0;
+    let paid_bps = bps_of(r.mined_ubtt, r.emission_scheduled_ubtt);
+    let epoch0 = btt(depin::epoch_emission(0));
+    let monthly_emission = epoch0 * MONTH_SECONDS as f64 / depin::EPOCH_SECONDS as f64;
+    let needed_rmb = monthly_emission / cap / protocol * price * a.rmb_per_usdc;
+    out.push(format!(
+        "Mining paid {} of the emission scheduled through the {} closed epochs. A node earns at most {:.0}% of the protocol fees its jobs paid, and the protocol keeps {:.0}% of a job's price, so paying year 1's {:.0} BTT a month would take about {:.0}M RMB of compute a month at the stated prices (the paper's compute volume is {:.0}M RMB; the run samples {:.1}% of it at scale {}). The rest stays in the pool as carry, released at most {:.0} BTT an epoch.",
+        pct2(paid_bps),
+        r.epochs_closed,
+        cap * 100.0,
+        protocol * 100.0,
+        monthly_emission,
+        needed_rmb / 1e6,
+        a.volumes[0].anchors.last().map_or(0.0, |x| x.million_rmb),
+        a.sample_per_scale * 100.0 * f64::from(r.params.scale),
+        r.params.scale,
+        btt(c.compute.payout.max_carry_release),
+    ));
+
+    // Node returns.
+    let bond_usdc = btt(c.compute.min_bond) * price;
+    for n in &r.node_returns {
+        let scale = a.nodes.iter().find(|s| s.name == n.scale);
+        let hardware = scale.map_or(0.0, |s| f64::from(s.gpus) * s.usdc_per_gpu as f64);
+        out.push(format!(
+            "{} nodes ({} GPUs) returned {:.1}% a month on hardware and bond, {:.1}% on the hardware alone, against the paper's {}–{}%: {}. Their 10,000 BTT minimum bond is {:.0} USDC, {:.1}× their hardware.",
+            n.scale,
+            n.gpus_per_node,
+            n.roi_bps_month as f64 / 100.0,
+            n.roi_hardware_bps_month as f64 / 100.0,
+            n.paper_roi_pct.0,
+            n.paper_roi_pct.1,
+            if n.in_paper_band { "inside the band" } else { "outside it" },
+            bond_usdc,
+            bond_usdc / hardware.max(1.0),
+        ));
+    }
+    let per_gpu: Vec<String> = r
+        .node_returns
+        .iter()
+        .map(|n| {
+            format!(
+                "{} {:.0}",
+                n.scale,
+                n.income_uusdc_month.u128() as f64 / 1e6 / f64::from(n.gpus_per_node.max(1))
+            )
+        })
+        .collect();
+    out.push(format!(
+        "Income per GPU a month (USDC): {}. Jobs go to the nodes of their hardware class in proportion to GPUs at one unit price per class, so within a class every scale earns the same per GPU; nothing in the rules makes returns rise with scale as the paper's bands do. What differs is fixed: the 10,000 BTT bond (a far larger part of a small node's capital) and the hardware's assumed price.",
+        per_gpu.join(", ")
+    ));
+
+    // The revenue mix.
+    let tiers: Vec<String> = c
+        .points
+        .tiers
+        .iter()
+        .map(|t| format!("{:.0}", btt(t.price) * price * a.rmb_per_usdc))
+        .collect();
+    let mix: Vec<String> = r
+        .revenue_mix
+        .iter()
+        .map(|m| pct2(m.fees_bps))
+        .collect();
+    out.push(format!(
+        "Measured fee mix (compute / tokenization / incentives / PayFi): {}. The paper's contribution column says 45/25/20/10 and its volume column about 70/8/16/6 now and 62/7/19/12 in 2026; the two disagree with each other, and the run matches neither.",
+        mix.join(" / ")
+    ));
+    out.push(format!(
+        "Incentives weigh more than the paper's 20% because the genesis tiers charge {} RMB per 30 days at the stated prices, above the paper's 3,000–25,000 RMB a month, while the other streams keep only a fee of their volume: 30% of a job, 1–3% of an asset's value once, 0.5–1% of a share trade, 0.5–0.8% (+0.25% analytics, +0.75% conversion) of a payment.",
+        tiers.join(" / ")
+    ));
+    let burned = r.months.last().map_or(Uint128::zero(), |m| m.burned);
+    if burned.is_zero() {
+        out.push(format!(
+            "Nothing was burned: the burn applies to BTT fees of transactions worth {:.0} BTT or more, and no mint, revaluation or trade of the run reached it.",
+            btt(c.rwa.burn_threshold)
+        ));
+    }
+    out.push(format!(
+        "Stakers earned {} a year at the stated price (their rewards are the stakers' share of the routed fees).",
+        pct2(r.stakers.apr_bps as u32)
+    ));
+    out
+}
+
