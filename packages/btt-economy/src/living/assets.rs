@@ -323,7 +323,10 @@ fn revalue<C: EconomyChain>(
     let nft = w.deployment.nft.clone();
     let appraiser = Addr::unchecked(&w.config.rwa.appraisers[0]);
     for a in assets.iter_mut() {
-        if a.vault.is_some() || month == a.minted_month || !(month - a.minted_month).is_multiple_of(12) {
+        if a.vault.is_some()
+            || month == a.minted_month
+            || !(month - a.minted_month).is_multiple_of(12)
+        {
             continue;
         }
         let value = a.value.multiply_ratio(103u128, 100u128);

@@ -83,11 +83,7 @@ pub fn findings(r: &LivingReport, w: &World) -> Vec<String> {
         .iter()
         .map(|t| format!("{:.0}", btt(t.price) * price * a.rmb_per_usdc))
         .collect();
-    let mix: Vec<String> = r
-        .revenue_mix
-        .iter()
-        .map(|m| pct2(m.fees_bps))
-        .collect();
+    let mix: Vec<String> = r.revenue_mix.iter().map(|m| pct2(m.fees_bps)).collect();
     out.push(format!(
         "Measured fee mix (compute / tokenization / incentives / PayFi): {}. The paper's contribution column says 45/25/20/10 and its volume column about 70/8/16/6 now and 62/7/19/12 in 2026; the two disagree with each other, and the run matches neither.",
         mix.join(" / ")
@@ -109,4 +105,3 @@ pub fn findings(r: &LivingReport, w: &World) -> Vec<String> {
     ));
     out
 }
-

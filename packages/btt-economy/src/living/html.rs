@@ -188,7 +188,10 @@ figure {{ margin: 1.5rem 0; }}
                 streams.len() - 1
             }
         };
-        let j = recipients.iter().position(|x| *x == f.recipient).unwrap_or(0);
+        let j = recipients
+            .iter()
+            .position(|x| *x == f.recipient)
+            .unwrap_or(0);
         streams[i].1[j] += usd;
     }
     let bars: Vec<(String, f64)> = streams

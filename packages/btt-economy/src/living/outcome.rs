@@ -242,9 +242,7 @@ pub fn report<C: EconomyChain>(
     // denom, in an order that does not depend on the vaults' addresses.
     let mut merged: BTreeMap<(String, String, String), Uint128> = BTreeMap::new();
     for f in routed_fees(app, d)? {
-        *merged
-            .entry((f.stream, f.recipient, f.denom))
-            .or_default() += f.amount;
+        *merged.entry((f.stream, f.recipient, f.denom)).or_default() += f.amount;
     }
     let fees: Vec<FeeLine> = merged
         .into_iter()
