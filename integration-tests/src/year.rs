@@ -6,35 +6,11 @@ use btt_deploy::deployment::Deployment;
 use btt_economy::report::EconomyReport;
 use btt_economy::walk::{WalkReport, REPORT_MONTHS};
 use btt_types::units::{btt, TOTAL_SUPPLY};
-use cosmwasm_std::{Addr, Uint128};
-use cw20::{AllAccountsResponse, Cw20QueryMsg};
+use cosmwasm_std::Uint128;
 
-/// Σ of every balance on the token, paging through all accounts.
+/// Σ of every balance on the token, paging through all accounts (the living economy's check).
 pub fn sum_of_all_balances(chain: &impl EconomyChain, deployment: &Deployment) -> Uint128 {
-    let q = chain.wrap();
-    let mut sum = Uint128::zero();
-    let mut start_after = None;
-    loop {
-        let page: AllAccountsResponse = q
-            .query_wasm_smart(
-                deployment.token.addr(),
-                &Cw20QueryMsg::AllAccounts {
-                    start_after: start_after.clone(),
-                    limit: Some(30),
-                },
-            )
-            .unwrap();
-        if page.accounts.is_empty() {
-            return sum;
-        }
-        for account in &page.accounts {
-            sum += deployment
-                .token
-                .balance(&q, Addr::unchecked(account))
-                .unwrap();
-        }
-        start_after = page.accounts.last().cloned();
-    }
+    btt_economy::living::checks::sum_of_all_balances(chain, deployment).unwrap()
 }
 
 /// The year's invariants: BTT conserved at every snapshot and over every address, every fee

@@ -107,6 +107,32 @@ fn legend(out: &mut String, names: &[&str]) {
     }
 }
 
+/// Every `label_every`-th x label (and the last) under the plot, the legend of `series`, and
+/// the end of the SVG.
+fn x_axis_and_legend(
+    out: &mut String,
+    x_labels: &[String],
+    label_every: usize,
+    x: &dyn Fn(usize) -> f64,
+    series: &[Series],
+) {
+    let n = x_labels.len();
+    for (i, label) in x_labels.iter().enumerate() {
+        if i % label_every.max(1) == 0 || i + 1 == n {
+            let _ = writeln!(
+                out,
+                r##"<text x="{:.1}" y="{:.1}" font-size="12" text-anchor="middle" fill="#444">{}</text>"##,
+                x(i),
+                HEIGHT - BOTTOM + 18.0,
+                escape(label)
+            );
+        }
+    }
+    let names: Vec<&str> = series.iter().map(|s| s.name.as_str()).collect();
+    legend(out, &names);
+    out.push_str("</svg>\n");
+}
+
 /// A stacked-area chart of `series` over `x_labels` (every `label_every`-th label shown).
 pub fn stacked_area(
     title: &str,
@@ -153,20 +179,7 @@ pub fn stacked_area(
         );
         base = top;
     }
-    for (i, label) in x_labels.iter().enumerate() {
-        if i % label_every.max(1) == 0 || i + 1 == n {
-            let _ = writeln!(
-                out,
-                r##"<text x="{:.1}" y="{:.1}" font-size="12" text-anchor="middle" fill="#444">{}</text>"##,
-                x(i),
-                HEIGHT - BOTTOM + 18.0,
-                escape(label)
-            );
-        }
-    }
-    let names: Vec<&str> = series.iter().map(|s| s.name.as_str()).collect();
-    legend(&mut out, &names);
-    out.push_str("</svg>\n");
+    x_axis_and_legend(&mut out, x_labels, label_every, &x, series);
     out
 }
 
@@ -306,19 +319,6 @@ pub fn lines(
             PALETTE[k % PALETTE.len()]
         );
     }
-    for (i, label) in x_labels.iter().enumerate() {
-        if i % label_every.max(1) == 0 || i + 1 == n {
-            let _ = writeln!(
-                out,
-                r##"<text x="{:.1}" y="{:.1}" font-size="12" text-anchor="middle" fill="#444">{}</text>"##,
-                x(i),
-                HEIGHT - BOTTOM + 18.0,
-                escape(label)
-            );
-        }
-    }
-    let names: Vec<&str> = series.iter().map(|s| s.name.as_str()).collect();
-    legend(&mut out, &names);
-    out.push_str("</svg>\n");
+    x_axis_and_legend(&mut out, x_labels, label_every, &x, series);
     out
 }

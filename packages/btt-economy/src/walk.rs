@@ -214,13 +214,7 @@ pub fn walk_through<C: EconomyChain>(
             .map(|&t| deployment.vesting.approve_tranche_msg(id, t))
             .collect::<Result<Vec<CosmosMsg>, _>>()?;
         let voters: Vec<Addr> = institutions.iter().map(|(_, a, _)| a.clone()).collect();
-        let title = format!(
-            "Approve Technical Development Foundation tranche {}",
-            due.iter()
-                .map(|t| (t + 1).to_string())
-                .collect::<Vec<_>>()
-                .join(", ")
-        );
+        let title = tranche_title(&due);
         let passed = pass_proposal(app, deployment, &proposer, &title, msgs, &voters)?;
         report.governance.push(GovernanceEvent {
             month,
@@ -233,6 +227,17 @@ pub fn walk_through<C: EconomyChain>(
         claim_all(app, deployment, &[])?;
     }
     Ok(report)
+}
+
+/// The title of a proposal approving the foundation's tranches `due` (indices from 0).
+pub fn tranche_title(due: &[u32]) -> String {
+    format!(
+        "Approve Technical Development Foundation tranche {}",
+        due.iter()
+            .map(|t| (t + 1).to_string())
+            .collect::<Vec<_>>()
+            .join(", ")
+    )
 }
 
 /// Token holders pass a proposal that lowers PayFi's base fee (staking priority 0) from 0.80% to

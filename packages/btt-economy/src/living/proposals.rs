@@ -75,13 +75,7 @@ impl Governance {
                 .iter()
                 .map(|&t| w.deployment.vesting.approve_tranche_msg(id, t))
                 .collect::<Result<Vec<CosmosMsg>, _>>()?;
-            let title = format!(
-                "Approve Technical Development Foundation tranche {}",
-                due.iter()
-                    .map(|t| (t + 1).to_string())
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            );
+            let title = crate::walk::tranche_title(&due);
             self.open(app, w, month, &title, msgs, due, false)?;
         }
         let payfi_fee = |w: &World, bps: u16| -> anyhow::Result<CosmosMsg> {
