@@ -26,7 +26,7 @@ step "cargo test (unit, multi-test, real wasm, the dApp's captured messages repl
 cargo test --workspace -- --show-output 2>&1 | tee "$results"
 step "the main job: the living economy on the embedded chain, and its HTML report in Chromium"
 main="$(mktemp -d)"; trap 'rm -rf "$results" "$app" "$main"' EXIT
-scripts/run.sh --manifest "$main/manifest.json" 2>&1 | tail -n 12
+scripts/run.sh --manifest "$main/manifest.json" 2>&1 | sed -n "/The living economy/,\$p"
 BTT_REPORT="$main/report.html" scripts/app.sh report 2>&1 | tee -a "$app"
 step "the network route: btt-deploy and btt-economy with cw-orch's Daemon (feature daemon)"
 cargo clippy -p btt-deploy -p btt-economy --features daemon --all-targets --quiet -- -D warnings

@@ -23,6 +23,26 @@ pub struct Series {
     pub values: Vec<f64>,
 }
 
+/// One series per name of the first point's `(name, ubtt)` rows, in BTT, over `points`: the
+/// unlock curve by category.
+pub fn series_by_name(points: &[&[(String, cosmwasm_std::Uint128)]]) -> Vec<Series> {
+    let names: Vec<String> = points
+        .first()
+        .map(|p| p.iter().map(|(n, _)| n.clone()).collect())
+        .unwrap_or_default();
+    names
+        .into_iter()
+        .enumerate()
+        .map(|(i, name)| Series {
+            name,
+            values: points
+                .iter()
+                .map(|p| p.get(i).map_or(0.0, |(_, v)| v.u128() as f64 / 1e6))
+                .collect(),
+        })
+        .collect()
+}
+
 fn escape(s: &str) -> String {
     s.replace('&', "&amp;")
         .replace('<', "&lt;")

@@ -15,7 +15,7 @@ use btt_types::units::{format_btt, TOTAL_SUPPLY};
 use cosmwasm_std::{Addr, Uint128};
 use serde::Serialize;
 
-use crate::charts::{bars_with_total, horizontal_bars, stacked_area, Series};
+use crate::charts::{bars_with_total, horizontal_bars, series_by_name, stacked_area};
 use crate::walk::WalkReport;
 use btt_deploy::deployment::Deployment;
 use btt_deploy::genesis::GenesisConfig;
@@ -237,23 +237,12 @@ pub fn write_charts(
         .iter()
         .map(|p| format!("m{}", p.month))
         .collect();
-    let names: Vec<String> = walk
+    let rows: Vec<&[(String, Uint128)]> = walk
         .unlock_curve
-        .first()
-        .map(|p| p.unlocked.iter().map(|(n, _)| n.clone()).collect())
-        .unwrap_or_default();
-    let series: Vec<Series> = names
         .iter()
-        .enumerate()
-        .map(|(i, name)| Series {
-            name: name.clone(),
-            values: walk
-                .unlock_curve
-                .iter()
-                .map(|p| btt_f(p.unlocked[i].1))
-                .collect(),
-        })
+        .map(|p| p.unlocked.as_slice())
         .collect();
+    let series = series_by_name(&rows);
     write(
         "unlock.svg",
         stacked_area(

@@ -7,7 +7,7 @@ use std::fmt::Write;
 use cosmwasm_std::Uint128;
 
 use super::outcome::LivingReport;
-use crate::charts::{horizontal_bars, lines, stacked_area, Series};
+use crate::charts::{horizontal_bars, lines, series_by_name, stacked_area, Series};
 
 fn btt_f(v: Uint128) -> f64 {
     v.u128() as f64 / 1e6
@@ -74,19 +74,8 @@ figure {{ margin: 1.5rem 0; }}
 
     // 1. The unlock curve by category.
     out.push_str("<h2>Unlocked by vesting, by category</h2>\n");
-    let names: Vec<String> = r
-        .months
-        .first()
-        .map(|m| m.unlocked.iter().map(|(n, _)| n.clone()).collect())
-        .unwrap_or_default();
-    let series: Vec<Series> = names
-        .iter()
-        .enumerate()
-        .map(|(i, name)| Series {
-            name: name.clone(),
-            values: r.months.iter().map(|m| btt_f(m.unlocked[i].1)).collect(),
-        })
-        .collect();
+    let rows: Vec<&[(String, Uint128)]> = r.months.iter().map(|m| m.unlocked.as_slice()).collect();
+    let series = series_by_name(&rows);
     figure(
         &mut out,
         "unlock",
