@@ -68,7 +68,7 @@ fn short_run() -> (RunParams, Assumptions) {
         scale: 1,
     };
     let assumptions = Assumptions {
-        buyout_month: 8,
+        buyout_months: vec![8],
         ..Assumptions::paper()
     };
     (params, assumptions)

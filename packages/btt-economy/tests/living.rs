@@ -115,7 +115,7 @@ fn the_default_run_reads_every_month_on_the_grid_closes_every_epoch_and_follows_
         .all(|n| !n.mined.is_zero() && !n.job_pay.is_zero()));
     assert!(l.points_awarded > 0 && l.points_redeemed > 0 && l.points_converted > 0);
     assert!(l.payments > 1_000 && l.payments_refunded > 0 && l.payments_in_usdc > 0);
-    assert!(r.assets >= 40 && r.vaults > 0 && l.share_trades > 0 && l.buyouts == 1);
+    assert!(r.assets >= 40 && r.vaults > 0 && l.share_trades > 0 && l.buyouts == 2);
     assert!(!l.income_uusdc.is_zero() && l.engagement_reads > 0);
     assert!(!r.stakers.rewards_btt.is_zero() && r.stakers.apr_bps > 0);
     let outcomes: Vec<&str> = r.proposals.iter().map(|p| p.outcome.as_str()).collect();

@@ -3,7 +3,7 @@
 //! 1,000,000 shares priced in USDC, 40% listed and bought by investors; vaults pay lease income
 //! monthly, holders claim it quarterly, investors trade shares, the vault's management fee is
 //! collected; assets kept whole are revalued by the appraiser on their anniversary; and one
-//! vault is bought out at auction and its holders redeem.
+//! now and then the oldest vault still trading is bought out at auction and its holders redeem.
 
 use btt_deploy::chain::{wasm_attr, EconomyChain};
 use btt_types::fractionalizer::{self as vaults, NftHook, VaultResponse};
@@ -43,7 +43,7 @@ pub fn month<C: EconomyChain>(
     income_and_fees(app, w, month, assets)?;
     trade(app, w, assets)?;
     revalue(app, w, month, assets)?;
-    if month == w.assumptions.buyout_month {
+    if w.assumptions.buyout_months.contains(&month) {
         buyout(app, w, assets)?;
     }
     Ok(())
@@ -353,8 +353,8 @@ fn revalue<C: EconomyChain>(
     Ok(())
 }
 
-/// The first vault is bought out: a hospital bids the reserve, the auction runs out, the
-/// winner settles, and every holder redeems its shares for its part of the proceeds.
+/// The oldest vault still trading is bought out: a hospital bids the reserve, the auction runs
+/// out, the winner settles, and every holder redeems its shares for its part of the proceeds.
 fn buyout<C: EconomyChain>(app: &mut C, w: &mut World, assets: &mut [Held]) -> anyhow::Result<()> {
     let Some(a) = assets
         .iter_mut()
@@ -424,4 +424,21 @@ fn ticker(index: usize) -> String {
         }
     }
     format!("RWA{}", letters.iter().rev().collect::<String>())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::ticker;
+
+    #[test]
+    fn share_tickers_are_letters_only_and_distinct() {
+        assert_eq!(ticker(0), "RWAA");
+        assert_eq!(ticker(25), "RWAZ");
+        assert_eq!(ticker(26), "RWABA");
+        let all: std::collections::BTreeSet<String> = (0..1_000).map(ticker).collect();
+        assert_eq!(all.len(), 1_000);
+        assert!(all
+            .iter()
+            .all(|t| t.chars().all(|c| c.is_ascii_uppercase())));
+    }
 }

@@ -166,8 +166,8 @@ pub struct Assumptions {
     pub investors_per_scale: u32,
     /// Monthly lease income an asset pays its vault, basis points of its appraised value.
     pub income_bps_per_month: u32,
-    /// The month the first vault is bought out.
-    pub buyout_month: u64,
+    /// The months in which the oldest vault still trading is bought out.
+    pub buyout_months: Vec<u64>,
 }
 
 impl Assumptions {
@@ -233,7 +233,7 @@ impl Assumptions {
             usdc_paid_per_100: 60,
             investors_per_scale: 3,
             income_bps_per_month: 80,
-            buyout_month: 30,
+            buyout_months: vec![30, 42],
         }
     }
 

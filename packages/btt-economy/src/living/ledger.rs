@@ -58,8 +58,10 @@ pub struct Ledger {
     /// Mining claimed by all nodes for each epoch (nodes claim every week, right after the
     /// ended epoch closes, so each week's claims pay that epoch), ubtt.
     pub mined_by_epoch: BTreeMap<u32, Uint128>,
-    /// Insurer engagement reads.
+    /// Insurer engagement reads, and what the last month's reads saw: the points of every
+    /// patient over the last 12 periods.
     pub engagement_reads: u64,
+    pub engagement_points: u64,
     /// Stakers' rewards claimed by the institutions, ubtt and uusdc.
     pub staker_rewards_btt: Uint128,
     pub staker_rewards_uusdc: Uint128,

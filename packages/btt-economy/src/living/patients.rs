@@ -231,6 +231,7 @@ pub fn month<C: EconomyChain>(app: &mut C, w: &mut World) -> anyhow::Result<()> 
     let period: points::PoolResponse = app
         .wrap()
         .query_wasm_smart(&points_addr, &points::QueryMsg::Pool {})?;
+    let mut engagement_points = 0u64;
     for patient in &patients {
         let balance: points::BalanceResponse = app.wrap().query_wasm_smart(
             &points_addr,
@@ -255,7 +256,7 @@ pub fn month<C: EconomyChain>(app: &mut C, w: &mut World) -> anyhow::Result<()> 
                 w.ledger.points_converted += convert;
             }
         }
-        let _engagement: points::EngagementResponse = app.wrap().query_wasm_smart(
+        let engagement: points::EngagementResponse = app.wrap().query_wasm_smart(
             &points_addr,
             &points::QueryMsg::Engagement {
                 patient: patient.to_string(),
@@ -264,6 +265,8 @@ pub fn month<C: EconomyChain>(app: &mut C, w: &mut World) -> anyhow::Result<()> 
             },
         )?;
         w.ledger.engagement_reads += 1;
+        engagement_points += engagement.categories.iter().map(|c| c.points).sum::<u64>();
     }
+    w.ledger.engagement_points = engagement_points;
     Ok(())
 }

@@ -41,8 +41,8 @@ pub fn summary(r: &LivingReport) -> String {
         l.jobs_posted, l.jobs_accepted, l.jobs_missed, l.jobs_disputed, whole(l.compute_unmet)
     ));
     out.push_str(&format!(
-        "  patients: {} points awarded, {} redeemed, {} converted; {} payments ({} in USDC), {} refunded\n",
-        l.points_awarded, l.points_redeemed, l.points_converted, l.payments, l.payments_in_usdc, l.payments_refunded
+        "  patients: {} points awarded, {} redeemed, {} converted; {} payments ({} in USDC), {} refunded; the insurer last saw {} points of engagement over 12 periods\n",
+        l.points_awarded, l.points_redeemed, l.points_converted, l.payments, l.payments_in_usdc, l.payments_refunded, l.engagement_points
     ));
     out.push_str(&format!(
         "  assets: {} tokenized, {} vaulted, {} share purchases, {} USDC of income, {} bought out\n",

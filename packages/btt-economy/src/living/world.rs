@@ -370,3 +370,30 @@ impl<'a> World<'a> {
         Ok(held + got >= amount)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_message_is_named_by_its_variant_and_a_cw20_send_by_its_hook() {
+        let token = btt_types::token::TokenContract(Addr::unchecked("token"));
+        let send = token
+            .send_msg(
+                Addr::unchecked("escrow"),
+                Uint128::new(5),
+                &btt_types::compute::ReceiveMsg::TopUpBond { node_id: 1 },
+            )
+            .unwrap();
+        assert_eq!(message_name(&send), "send:top_up_bond");
+        let transfer = token
+            .transfer_msg(Addr::unchecked("desk"), Uint128::new(5))
+            .unwrap();
+        assert_eq!(message_name(&transfer), "transfer");
+        let bank = cosmwasm_std::BankMsg::Send {
+            to_address: "desk".into(),
+            amount: coins(1, USDC),
+        };
+        assert_eq!(message_name(&bank.into()), "bank");
+    }
+}
