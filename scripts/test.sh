@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Every test: format and lints, the wasm build into artifacts/ with its checks, schema drift,
-# then unit, multi-test and real-wasm tests, the main job and its report in Chromium, and the live tests on a local wasmd node (built from the
+# then unit, multi-test and real-wasm tests, the main job and its report in Chromium, a bounded
+# run of the fuzzer, and the live tests on a local wasmd node (built from the
 # Go module proxy the first time). Installs what it needs the first time.
 . "$(dirname "$0")/env.sh"
 cd "$ROOT"
@@ -28,6 +29,9 @@ step "the main job: the living economy on the embedded chain, and its HTML repor
 main="$(mktemp -d)"; trap 'rm -rf "$results" "$app" "$main"' EXIT
 scripts/run.sh --manifest "$main/manifest.json" 2>&1 | sed -n "/The living economy/,\$p"
 BTT_REPORT="$main/report.html" scripts/app.sh report 2>&1 | tee -a "$app"
+step "the fuzzer: 400 random sequences and every regression seed (scripts/fuzz.sh)"
+mkdir -p out
+FUZZ_REPORT=out/fuzz-ci.md scripts/fuzz.sh 400 --jobs 2 --seed "$(date +%s)"
 step "the network route: btt-deploy and btt-economy with cw-orch's Daemon (feature daemon)"
 cargo clippy -p btt-deploy -p btt-economy --features daemon --all-targets --quiet -- -D warnings
 cargo test -p btt-deploy --features daemon --lib daemon 2>&1 | tee -a "$results"

@@ -22,12 +22,18 @@ use btt_types::math::Checked;
 /// The reserve floor: `appraisal_floor` of the asset's latest appraisal in rwa-nft when that
 /// appraisal is in the vault's denom, or else of the depositor's initial reserve (the only
 /// price of the asset in the vault's denom). One query.
+///
+/// A vault that no longer holds its NFT (sold or closed) has no floor: its buyer may have
+/// burned the NFT, and the vault must stay readable for the holders still redeeming.
 pub fn appraisal_floor(
     querier: &QuerierWrapper,
     nft: &Addr,
     rules: &BuyoutParams,
     vault: &Vault,
 ) -> StdResult<Uint128> {
+    if !matches!(vault.status, VaultStatus::Active | VaultStatus::Auction) {
+        return Ok(Uint128::zero());
+    }
     let asset: AssetResponse = querier.query_wasm_smart(
         nft,
         &rwa_nft::QueryMsg::Asset {

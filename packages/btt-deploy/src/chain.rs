@@ -114,20 +114,20 @@ pub trait EconomyChain: cw_multi_test::Executor<cosmwasm_std::Empty> {
     fn update_block<F: Fn(&mut cosmwasm_std::BlockInfo)>(&mut self, action: F);
 }
 
-impl EconomyChain for cw_multi_test::App {
+impl<S: cosmwasm_std::Storage> EconomyChain for crate::multitest::AppOn<S> {
     fn addr_make(&self, name: &str) -> Addr {
         self.api().addr_make(name)
     }
 
     fn wrap(&self) -> cosmwasm_std::QuerierWrapper<'_, cosmwasm_std::Empty> {
-        cw_multi_test::App::wrap(self)
+        crate::multitest::AppOn::<S>::wrap(self)
     }
 
     fn block_info(&self) -> cosmwasm_std::BlockInfo {
-        cw_multi_test::App::block_info(self)
+        crate::multitest::AppOn::<S>::block_info(self)
     }
 
     fn update_block<F: Fn(&mut cosmwasm_std::BlockInfo)>(&mut self, action: F) {
-        cw_multi_test::App::update_block(self, action)
+        crate::multitest::AppOn::<S>::update_block(self, action)
     }
 }

@@ -2,9 +2,10 @@
 //! [`DeployChain`] for the one deployment routine.
 
 use btt_types::contracts::Code;
+use cosmwasm_std::testing::MockApi;
 use cosmwasm_std::{coin, Coin};
-use cosmwasm_std::{Addr, CosmosMsg, Empty, Timestamp};
-use cw_multi_test::{App, AppBuilder, Contract, ContractWrapper, Executor};
+use cosmwasm_std::{Addr, CosmosMsg, Empty, Storage, Timestamp};
+use cw_multi_test::{App, AppBuilder, BankKeeper, Contract, ContractWrapper, Executor};
 
 use crate::chain::DeployChain;
 use crate::deployment::Deployment;
@@ -93,32 +94,43 @@ pub fn native_funding() -> Vec<(&'static str, Coin)> {
         .collect()
 }
 
+/// The embedded chain over the storage `S` (the default `MockStorage`, or the fuzzer's
+/// snapshotting storage).
+pub type AppOn<S> = App<BankKeeper, MockApi, S>;
+
 /// An embedded chain with the [`native_funding`].
 pub fn local_app() -> App {
-    AppBuilder::new().build(|router, api, storage| {
-        for (who, coin) in native_funding() {
-            router
-                .bank
-                .init_balance(storage, &api.addr_make(who), vec![coin])
-                .expect("minting USDC on the embedded chain");
-        }
-    })
+    local_app_on(cosmwasm_std::testing::MockStorage::new())
+}
+
+/// [`local_app`] over `storage`.
+pub fn local_app_on<S: Storage>(storage: S) -> AppOn<S> {
+    AppBuilder::new()
+        .with_storage(storage)
+        .build(|router, api, storage| {
+            for (who, coin) in native_funding() {
+                router
+                    .bank
+                    .init_balance(storage, &api.addr_make(who), vec![coin])
+                    .expect("minting USDC on the embedded chain");
+            }
+        })
 }
 
 /// A genesis config for a local chain: one made-up address per role, vesting from `start`.
-pub fn local_config(app: &App, start: Timestamp) -> GenesisConfig {
+pub fn local_config<S: Storage>(app: &AppOn<S>, start: Timestamp) -> GenesisConfig {
     roles_config(&|name: &str| app.api().addr_make(name).to_string(), start)
 }
 
 /// The embedded chain as a [`DeployChain`]: codes are the contracts' native entry points.
-pub struct MultiTestChain<'a> {
+pub struct MultiTestChain<'a, S: Storage = cosmwasm_std::testing::MockStorage> {
     /// The chain.
-    pub app: &'a mut App,
+    pub app: &'a mut AppOn<S>,
     /// Who signs.
     pub deployer: Addr,
 }
 
-impl DeployChain for MultiTestChain<'_> {
+impl<S: Storage> DeployChain for MultiTestChain<'_, S> {
     fn chain_id(&self) -> String {
         self.app.block_info().chain_id
     }
@@ -169,8 +181,8 @@ impl DeployChain for MultiTestChain<'_> {
 }
 
 /// Runs [`deploy`](crate::deploy::deploy) on the embedded chain with `deployer` paying.
-pub fn deploy_genesis(
-    app: &mut App,
+pub fn deploy_genesis<S: Storage>(
+    app: &mut AppOn<S>,
     deployer: &Addr,
     config: &GenesisConfig,
 ) -> anyhow::Result<Deployment> {

@@ -1,7 +1,9 @@
 use btt_testing::Harness;
 use btt_types::fractionalizer::{ExecuteMsg, ReceiveMsg, VaultStatus};
+use btt_types::rwa_nft as nft_msg;
 use btt_types::units::btt;
 use cosmwasm_std::Uint128;
+use cw_multi_test::Executor;
 
 use super::suite::{Suite, SuiteBuilder, DAY, USDC};
 use crate::ContractError;
@@ -281,5 +283,44 @@ fn in_a_vault_priced_in_another_denom_the_floor_follows_the_initial_reserve() {
         reserve.reserve_price,
         Uint128::new(4_000_000_000),
         "the 60% majority's 0.5× signal (3,500 USDC weighted) is floored at 80% of 5,000"
+    );
+}
+
+/// Found by the fuzzer (`btt-fuzz`, seed 1): the winner of a buyout owns the NFT and may burn
+/// it; the sold vault's `Vault` and `ReservePrice` queries then failed on the missing
+/// appraisal, hiding the proceeds left from every holder still redeeming.
+#[test]
+fn a_sold_vault_stays_readable_after_the_buyer_burns_the_nft() {
+    let (mut suite, v) = shared_vault();
+    suite.bid("dave", v, btt(100_000)).unwrap();
+    suite.advance(3 * DAY);
+    suite
+        .execute("bob", &ExecuteMsg::SettleAuction { vault_id: v })
+        .unwrap();
+    let dave = suite.addr("dave");
+    let nft = suite.nft.clone();
+    suite
+        .app
+        .execute_contract(
+            dave,
+            nft,
+            &nft_msg::ExecuteMsg::Burn {
+                token_id: "mri-1".into(),
+            },
+            &[],
+        )
+        .unwrap();
+    let sold = suite.query_vault(v);
+    assert_eq!(sold.vault.status, VaultStatus::Sold);
+    assert_eq!(sold.vault.proceeds_left, btt(100_000));
+    assert_eq!(suite.reserve(v).reserve_price, sold.reserve_price);
+    // and the holders still redeem their part
+    let alice = suite.btt_balance("alice");
+    suite
+        .send_shares(v, "alice", 300, &ReceiveMsg::Redeem {})
+        .unwrap();
+    assert_eq!(
+        suite.btt_balance("alice") - alice,
+        btt(30_000) + Uint128::new(300)
     );
 }

@@ -28,7 +28,7 @@ pub trait Faucet {
     fn fund(&mut self, who: &Addr, coins: &[Coin]) -> anyhow::Result<()>;
 }
 
-impl Faucet for cw_multi_test::App {
+impl<S: cosmwasm_std::Storage> Faucet for btt_deploy::multitest::AppOn<S> {
     fn fund(&mut self, who: &Addr, coins: &[Coin]) -> anyhow::Result<()> {
         self.sudo(cw_multi_test::SudoMsg::Bank(
             cw_multi_test::BankSudo::Mint {
@@ -133,7 +133,7 @@ fn message_name(msg: &CosmosMsg) -> String {
 }
 
 impl<'a> World<'a> {
-    /// The population of a run of `params` on `deployment`.
+    /// The population of a run of `params` on `deployment`, with its outside money.
     pub fn new<C: EconomyChain + Faucet>(
         app: &mut C,
         deployment: &'a Deployment,
@@ -141,6 +141,20 @@ impl<'a> World<'a> {
         params: RunParams,
         assumptions: Assumptions,
     ) -> anyhow::Result<Self> {
+        let world = Self::population(app, deployment, config, params, assumptions);
+        world.fund(app)?;
+        Ok(world)
+    }
+
+    /// The population of a run of `params` on `deployment`: every actor's name and address,
+    /// nothing sent (the fuzzer's actors are the same people).
+    pub fn population<C: EconomyChain>(
+        app: &C,
+        deployment: &'a Deployment,
+        config: &'a GenesisConfig,
+        params: RunParams,
+        assumptions: Assumptions,
+    ) -> Self {
         let scale = params.scale;
         let mut clinics = vec![];
         for (size, c) in assumptions.clinics.iter().enumerate() {
@@ -195,7 +209,7 @@ impl<'a> World<'a> {
         let investors = (0..assumptions.investors_per_scale * scale)
             .map(|i| app.addr_make(&format!("investor-{i}")))
             .collect();
-        let world = World {
+        World {
             deployment,
             config,
             params,
@@ -218,7 +232,12 @@ impl<'a> World<'a> {
             refused: 0,
             outcomes: BTreeMap::new(),
             ledger: Ledger::default(),
-        };
+        }
+    }
+
+    /// The outside money of the population.
+    fn fund<C: EconomyChain + Faucet>(&self, app: &mut C) -> anyhow::Result<()> {
+        let world = self;
         // Outside money: the desk's USDC to buy BTT with; patients', investors' and buyers'
         // USDC; clinics' USDC to buy the BTT they spend. Generous, so demand is never capped
         // by it (the desk's BTT inventory is the real limit).
@@ -237,7 +256,7 @@ impl<'a> World<'a> {
             app.fund(&n.operator, &usdc(10_000_000))?;
         }
         app.fund(&world.partner, &usdc(10_000_000))?;
-        Ok(world)
+        Ok(())
     }
 
     /// Sends `msg` signed by `sender`. A contract's refusal is a normal outcome: it is counted

@@ -1,0 +1,374 @@
+//! The invariants checked after every operation, each against the test-side [`Ledger`] or
+//! against what a contract must hold for its books. A violation names the invariant and what
+//! it saw.
+
+use btt_deploy::deployment::Deployment;
+use btt_economy::living::world::USDC;
+use btt_types::units::TOTAL_SUPPLY;
+use cosmwasm_std::{Addr, Uint128};
+
+use crate::ledger::{routed_burns, Ledger};
+use crate::suite::{Suite, WRONG_DENOM};
+
+/// The invariants, by name, in the order they are checked.
+pub const INVARIANTS: [&str; 16] = [
+    "supply is 21,000,000 BTT less every burn seen",
+    "every balance the ledger moved is the chain's, and Σ of the ledger is the supply",
+    "the fee routers' burns are the burns they reported",
+    "compute-escrow holds its open jobs' escrow and its bonds",
+    "each job ended at most once, and a job paid in full paid out its price exactly",
+    "depin holds what it was funded less what it paid, and paid + carried ≤ scheduled",
+    "mining paid is the claims seen, and no node's claim cursor went back",
+    "incentive-points holds its pool and its partners' prepaid fees",
+    "each patient's points are what was awarded less what was spent and expired",
+    "btt-staking holds its stakes, its unbonding and its unclaimed rewards (BTT and USDC)",
+    "total voting power is Σ of the stakers' power, and a proposal's total power never changes",
+    "the vaults hold no BTT, and each vault's shares supply is its token's supply",
+    "a vault holds its NFT while it trades; a sold one holds its proceeds; the vaults hold every vault's unpaid income, proceeds and bid",
+    "the DAO holds at least its labelled funds",
+    "vesting: vested = claimed + claimable for every schedule, and it holds what is unclaimed",
+    "no contract holds a denom nobody can withdraw",
+];
+
+/// A broken invariant.
+#[derive(Debug, Clone)]
+pub struct Violation {
+    pub invariant: String,
+    pub detail: String,
+}
+
+macro_rules! check {
+    ($index:expr, $cond:expr, $($detail:tt)+) => {
+        if !$cond {
+            return Err(Violation {
+                invariant: INVARIANTS[$index].to_string(),
+                detail: format!($($detail)+),
+            });
+        }
+    };
+}
+
+fn q_err(e: impl std::fmt::Display) -> Violation {
+    Violation {
+        invariant: "the suite answers its queries".into(),
+        detail: e.to_string(),
+    }
+}
+
+/// Checks every invariant; returns how many were checked.
+pub fn check_all(suite: &Suite, ledger: &mut Ledger) -> Result<u32, Violation> {
+    let app = &suite.app;
+    let d: &Deployment = &suite.deployment;
+    let q = app.wrap();
+    let token = &d.token;
+    let balance = |who: &Addr| token.balance(&q, who).map_err(q_err);
+
+    // 0. supply
+    let supply = token.token_info(&q).map_err(q_err)?.total_supply;
+    check!(
+        0,
+        supply + ledger.burned == TOTAL_SUPPLY,
+        "supply {supply}, burned {}",
+        ledger.burned
+    );
+
+    // 1. the ledger's balances
+    for who in &ledger.touched {
+        let chain = balance(who)?;
+        let mine = ledger.btt.get(who).copied().unwrap_or_default();
+        check!(
+            1,
+            chain == mine,
+            "{}: chain {chain}, ledger {mine}",
+            suite.name_of(who)
+        );
+    }
+    let sum: Uint128 = ledger.btt.values().copied().sum();
+    check!(1, sum == supply, "Σ ledger {sum}, supply {supply}");
+
+    // 2. routed burns
+    let routed = routed_burns(app, d).map_err(q_err)?;
+    check!(
+        2,
+        routed == ledger.router_burns,
+        "routed {routed}, burned by routers {}",
+        ledger.router_burns
+    );
+
+    // 3. escrow
+    let escrow: btt_types::compute::TotalsResponse = q
+        .query_wasm_smart(&d.escrow, &btt_types::compute::QueryMsg::Totals {})
+        .map_err(q_err)?;
+    let held = balance(&d.escrow)?;
+    check!(
+        3,
+        held == escrow.escrow_btt + escrow.bonds,
+        "holds {held}, books {} + {}",
+        escrow.escrow_btt,
+        escrow.bonds
+    );
+
+    // 4. jobs
+    if let Some((job, n)) = ledger.job_ends.iter().find(|(_, n)| **n > 1) {
+        check!(4, false, "job {job} ended {n} times");
+    }
+    if let Some((job, price, paid)) = ledger.bad_splits.first() {
+        check!(4, false, "job {job}: price {price}, paid out {paid}");
+    }
+
+    // 5–6. depin
+    let depin: btt_types::depin::StateResponse = q
+        .query_wasm_smart(&d.depin, &btt_types::depin::QueryMsg::State {})
+        .map_err(q_err)?;
+    let held = balance(&d.depin)?;
+    check!(
+        5,
+        held + depin.paid == depin.funded,
+        "holds {held}, funded {} paid {}",
+        depin.funded,
+        depin.paid
+    );
+    check!(
+        5,
+        depin.paid + depin.carry <= depin.scheduled,
+        "paid {} + carry {} > scheduled {}",
+        depin.paid,
+        depin.carry,
+        depin.scheduled
+    );
+    check!(
+        6,
+        depin.paid == ledger.depin_paid_at_template + ledger.mined,
+        "paid {}, template {} + claims {}",
+        depin.paid,
+        ledger.depin_paid_at_template,
+        ledger.mined
+    );
+    if let Some((node, before, next)) = ledger.cursor_regressions.first() {
+        check!(6, false, "node {node}: cursor {before} → {next}");
+    }
+
+    // 7. points pool
+    let pool: btt_types::points::PoolResponse = q
+        .query_wasm_smart(&d.points, &btt_types::points::QueryMsg::Pool {})
+        .map_err(q_err)?;
+    let mut prepaid = Uint128::zero();
+    for a in &ledger.partners {
+        if let Ok(p) = q.query_wasm_smart::<btt_types::points::Partner>(
+            &d.points,
+            &btt_types::points::QueryMsg::Partner {
+                address: a.to_string(),
+            },
+        ) {
+            prepaid += p.prepaid;
+        }
+    }
+    let held = balance(&d.points)?;
+    check!(
+        7,
+        held == pool.balance + prepaid,
+        "holds {held}, pool {} + prepaid {prepaid}",
+        pool.balance
+    );
+
+    // 8. points per patient
+    let config: btt_types::points::ConfigResponse = q
+        .query_wasm_smart(&d.points, &btt_types::points::QueryMsg::Config {})
+        .map_err(q_err)?;
+    let now = app.block_info().time;
+    let period =
+        now.seconds().saturating_sub(config.start.seconds()) / config.rules.period_seconds.max(1);
+    ledger.expire_points(
+        period
+            .saturating_add(1)
+            .saturating_sub(config.rules.expiry_periods),
+    );
+    for who in ledger.points.keys() {
+        let b: btt_types::points::BalanceResponse = q
+            .query_wasm_smart(
+                &d.points,
+                &btt_types::points::QueryMsg::Balance {
+                    patient: who.to_string(),
+                },
+            )
+            .map_err(q_err)?;
+        let mine = ledger.points_of(who).unwrap_or_default();
+        check!(
+            8,
+            b.points == mine,
+            "{}: chain {} points, ledger {mine}",
+            suite.name_of(who),
+            b.points
+        );
+    }
+
+    // 9. staking books
+    let staking: btt_types::staking::TotalsResponse = q
+        .query_wasm_smart(d.staking.addr(), &btt_types::staking::QueryMsg::Totals {})
+        .map_err(q_err)?;
+    let unclaimed = |denom: &str| {
+        staking
+            .rewards
+            .iter()
+            .find(|r| r.denom == denom)
+            .map_or(Uint128::zero(), |r| r.deposited - r.claimed)
+    };
+    let held = balance(d.staking.addr())?;
+    check!(
+        9,
+        held == staking.staked + staking.unbonding + unclaimed("btt"),
+        "holds {held}, books {} + {} + {}",
+        staking.staked,
+        staking.unbonding,
+        unclaimed("btt")
+    );
+    let held_usdc = q
+        .query_balance(d.staking.addr(), USDC)
+        .map_err(q_err)?
+        .amount;
+    check!(
+        9,
+        held_usdc == unclaimed(USDC),
+        "holds {held_usdc} uusdc, unclaimed {}",
+        unclaimed(USDC)
+    );
+
+    // 10. power
+    let height = app.block_info().height;
+    let total = d.staking.total_power_at(&q, height).map_err(q_err)?;
+    let mut sum = Uint128::zero();
+    for a in &ledger.stakers {
+        sum += d.staking.voting_power_at(&q, a, height).map_err(q_err)?;
+    }
+    check!(10, total == sum, "total power {total}, Σ of stakers {sum}");
+    for (id, power) in &ledger.proposal_power {
+        let p = d.dao.proposal(&q, *id).map_err(q_err)?;
+        check!(
+            10,
+            p.proposal.total_power == *power,
+            "proposal {id}: total power {} was {power}",
+            p.proposal.total_power
+        );
+    }
+
+    // 11–12. vaults and shares
+    check!(11, balance(&d.vaults)?.is_zero(), "the vaults hold BTT");
+    let vaults = ledger.top_id("vault_id");
+    let mut owed = Uint128::zero();
+    for vault_id in 1..=vaults {
+        // Every vault the ledger saw created must stay readable.
+        let v: btt_types::fractionalizer::VaultResponse = q
+            .query_wasm_smart(
+                &d.vaults,
+                &btt_types::fractionalizer::QueryMsg::Vault { vault_id },
+            )
+            .map_err(|e| Violation {
+                invariant: INVARIANTS[12].to_string(),
+                detail: format!("vault {vault_id} cannot be read: {e}"),
+            })?;
+        let info: cw20::TokenInfoResponse = q
+            .query_wasm_smart(&v.vault.shares_token, &cw20::Cw20QueryMsg::TokenInfo {})
+            .map_err(q_err)?;
+        check!(
+            11,
+            info.total_supply == v.vault.supply,
+            "vault {vault_id}: token supply {}, vault {}",
+            info.total_supply,
+            v.vault.supply
+        );
+        use btt_types::fractionalizer::VaultStatus;
+        if matches!(v.vault.status, VaultStatus::Active | VaultStatus::Auction) {
+            let owner: cw721::msg::OwnerOfResponse = q
+                .query_wasm_smart(
+                    &d.nft,
+                    &cw721::msg::Cw721QueryMsg::<
+                        cosmwasm_std::Empty,
+                        cosmwasm_std::Empty,
+                        cosmwasm_std::Empty,
+                    >::OwnerOf {
+                        token_id: v.vault.token_id.clone(),
+                        include_expired: None,
+                    },
+                )
+                .map_err(q_err)?;
+            check!(
+                12,
+                owner.owner == d.vaults.as_str(),
+                "vault {vault_id} ({:?}): {} shares out, the NFT is {}'s",
+                v.vault.status,
+                info.total_supply,
+                owner.owner
+            );
+        }
+        if v.vault.status == VaultStatus::Sold && !info.total_supply.is_zero() {
+            check!(
+                12,
+                !v.vault.proceeds_left.is_zero(),
+                "vault {vault_id} sold: {} shares out and no proceeds left",
+                info.total_supply
+            );
+        }
+        if v.vault.asset == btt_types::asset::Asset::Native(USDC.into()) {
+            owed += v.vault.income_deposited - v.vault.income_paid + v.vault.proceeds_left;
+            // The standing bid, while the auction runs (a sold vault keeps its last auction).
+            if v.vault.status == VaultStatus::Auction {
+                owed += v.auction.as_ref().map_or(Uint128::zero(), |a| a.bid);
+            }
+        }
+    }
+    let held = q.query_balance(&d.vaults, USDC).map_err(q_err)?.amount;
+    check!(12, held == owed, "the vaults hold {held} uusdc, owe {owed}");
+
+    // 13. the DAO
+    let treasury = d.dao.treasury(&q, vec![USDC.into()]).map_err(q_err)?;
+    let labelled: Uint128 = treasury
+        .funds
+        .iter()
+        .filter(|f| f.denom == "btt")
+        .map(|f| f.amount)
+        .sum();
+    let dao_btt = balance(d.dao.addr())?;
+    check!(
+        13,
+        dao_btt >= labelled,
+        "holds {dao_btt} BTT, funds say {labelled}"
+    );
+
+    // 14. vesting
+    let mut unclaimed_vesting = Uint128::zero();
+    for &id in d.schedule_ids.values() {
+        let s = d.vesting.schedule(&q, id).map_err(q_err)?;
+        let st = s.status;
+        check!(
+            14,
+            st.vested >= st.claimed && st.vested - st.claimed == st.claimable,
+            "schedule {id}: vested {} claimed {} claimable {}",
+            st.vested,
+            st.claimed,
+            st.claimable
+        );
+        unclaimed_vesting += s.schedule.total - st.claimed;
+    }
+    let held = balance(d.vesting.addr())?;
+    check!(
+        14,
+        held == unclaimed_vesting,
+        "holds {held}, unclaimed {unclaimed_vesting}"
+    );
+
+    // 15. stray denoms
+    for (name, addr) in d.contracts() {
+        let wrong = q.query_balance(addr, WRONG_DENOM).map_err(q_err)?.amount;
+        check!(15, wrong.is_zero(), "{name} holds {wrong} {WRONG_DENOM}");
+    }
+    for addr in [d.token.addr(), d.vesting.addr(), &d.depin] {
+        let usdc = q.query_balance(addr, USDC).map_err(q_err)?.amount;
+        check!(
+            15,
+            usdc.is_zero(),
+            "{} holds {usdc} {USDC}",
+            suite.name_of(addr)
+        );
+    }
+    Ok(INVARIANTS.len() as u32)
+}

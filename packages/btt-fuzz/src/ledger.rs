@@ -1,0 +1,356 @@
+//! The test-side ledger: what the fuzzer believes the chain holds, kept from the events of the
+//! messages it sent and never from the contracts' own books. The invariants compare the two.
+//!
+//! - every BTT balance, moved by the token's transfer, send and burn events;
+//! - every burn, and which of them the fee routers made;
+//! - the fuzzer's patients' points, bucket by period, expired by the points rules;
+//! - how many times each job ended, and each node's claim cursor in depin;
+//! - each proposal's total power when first seen;
+//! - the highest id of every kind the contracts assigned (for drawing ids).
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use btt_deploy::deployment::Deployment;
+use btt_types::fee_router::RoutedTotal;
+use cosmwasm_std::{Addr, Event, Uint128};
+use cw20::{AllAccountsResponse, Cw20QueryMsg};
+
+use crate::suite::{Actors, FuzzApp};
+
+/// The ways a job ends; each job ends at most once.
+pub const JOB_ENDS: [&str; 5] = [
+    "accept_result",
+    "finalize",
+    "expire",
+    "cancel_job",
+    "resolve",
+];
+
+/// The ledger. See the module docs.
+#[derive(Debug, Clone, Default)]
+pub struct Ledger {
+    /// Every BTT balance.
+    pub btt: BTreeMap<Addr, Uint128>,
+    /// Every burn of BTT.
+    pub burned: Uint128,
+    /// Burns made by the fee routers (the five contracts that route fees).
+    pub router_burns: Uint128,
+    /// Addresses whose BTT moved in the last message.
+    pub touched: BTreeSet<Addr>,
+    /// The fuzzer's patients' live points, by period.
+    pub points: BTreeMap<Addr, BTreeMap<u64, u64>>,
+    /// Endings seen per job.
+    pub job_ends: BTreeMap<u64, u32>,
+    /// Jobs whose payout did not add up: (job, price, paid out).
+    pub bad_splits: Vec<(u64, Uint128, Uint128)>,
+    /// Mining paid since the template, and depin's paid at the template.
+    pub mined: Uint128,
+    pub depin_paid_at_template: Uint128,
+    /// Each node's next unclaimed epoch.
+    pub claim_cursor: BTreeMap<u64, u64>,
+    /// Nodes whose cursor went back (an epoch paid twice).
+    pub cursor_regressions: Vec<(u64, u64, u64)>,
+    /// Each proposal's total power when first seen.
+    pub proposal_power: BTreeMap<u64, Uint128>,
+    /// The highest id seen of each kind (`job_id`, `node_id`, ...).
+    pub ids: BTreeMap<String, u64>,
+    /// Token ids of the NFTs, as seen.
+    pub token_ids: BTreeSet<String>,
+    /// Everyone who ever staked, and every partner ever registered.
+    pub stakers: BTreeSet<Addr>,
+    pub partners: BTreeSet<Addr>,
+}
+
+fn attr<'a>(e: &'a Event, key: &str) -> Option<&'a str> {
+    e.attributes
+        .iter()
+        .find(|a| a.key == key)
+        .map(|a| a.value.as_str())
+}
+
+fn amount(e: &Event, key: &str) -> Uint128 {
+    attr(e, key)
+        .and_then(|v| v.parse::<u128>().ok())
+        .map_or(Uint128::zero(), Uint128::new)
+}
+
+impl Ledger {
+    /// The ledger of the chain as it stands: every account of the token, the routers' burns,
+    /// depin's paid, every proposal's power, the ids assigned so far.
+    pub fn from_chain(app: &FuzzApp, d: &Deployment, actors: &Actors) -> anyhow::Result<Ledger> {
+        let q = app.wrap();
+        let mut ledger = Ledger::default();
+        let mut start_after = None;
+        loop {
+            let page: AllAccountsResponse = q.query_wasm_smart(
+                d.token.addr(),
+                &Cw20QueryMsg::AllAccounts {
+                    start_after: start_after.clone(),
+                    limit: Some(30),
+                },
+            )?;
+            let Some(last) = page.accounts.last().cloned() else {
+                break;
+            };
+            for a in page.accounts {
+                let addr = Addr::unchecked(&a);
+                let balance = d.token.balance(&q, &addr)?;
+                ledger.btt.insert(addr, balance);
+            }
+            start_after = Some(last);
+        }
+        // Stakers and partners of the warm-up: the institutions stake, one pharmacy partners.
+        for a in &actors.institutions {
+            ledger.stakers.insert(a.addr.clone());
+        }
+        for a in &actors.partner {
+            ledger.partners.insert(a.addr.clone());
+        }
+        // The fuzzer's patients and strangers start with no points: the ledger models them.
+        for a in actors.patients.iter().chain(&actors.strangers) {
+            ledger.points.insert(a.addr.clone(), BTreeMap::new());
+        }
+        let supply = d.token.token_info(&q)?.total_supply;
+        ledger.burned = btt_types::units::TOTAL_SUPPLY - supply;
+        ledger.router_burns = routed_burns(app, d)?;
+        let depin: btt_types::depin::StateResponse =
+            q.query_wasm_smart(&d.depin, &btt_types::depin::QueryMsg::State {})?;
+        ledger.depin_paid_at_template = depin.paid;
+        let escrow: serde_json::Value =
+            q.query_wasm_smart(&d.escrow, &btt_types::compute::QueryMsg::Totals {})?;
+        for key in ["jobs", "nodes"] {
+            if let Some(n) = escrow[key].as_u64() {
+                ledger
+                    .ids
+                    .insert(format!("{}_id", &key[..key.len() - 1]), n);
+            }
+        }
+        let payfi: btt_types::payfi::TotalsResponse =
+            q.query_wasm_smart(&d.payfi, &btt_types::payfi::QueryMsg::Totals {})?;
+        ledger.ids.insert("invoice_id".into(), payfi.invoices);
+        ledger.ids.insert("payment_id".into(), payfi.payments);
+        let vaults: btt_types::fractionalizer::FractionalizerTotalsResponse =
+            q.query_wasm_smart(&d.vaults, &btt_types::fractionalizer::QueryMsg::Totals {})?;
+        ledger.ids.insert("vault_id".into(), vaults.vaults);
+        ledger.ids.insert("listing_id".into(), 4 * vaults.vaults);
+        let mut start_after = None;
+        loop {
+            let page: btt_types::dao::ProposalsResponse = q.query_wasm_smart(
+                d.dao.addr(),
+                &btt_types::dao::QueryMsg::Proposals {
+                    start_after,
+                    limit: Some(30),
+                },
+            )?;
+            let Some(last) = page.proposals.last().map(|p| p.proposal.id) else {
+                break;
+            };
+            for p in &page.proposals {
+                ledger
+                    .proposal_power
+                    .insert(p.proposal.id, p.proposal.total_power);
+                let top = ledger.ids.entry("proposal_id".into()).or_default();
+                *top = (*top).max(p.proposal.id);
+            }
+            start_after = Some(last);
+        }
+        ledger.ids.insert("stake_id".into(), 40);
+        let tokens: cw721::msg::TokensResponse = q.query_wasm_smart(
+            &d.nft,
+            &cw721::msg::Cw721QueryMsg::<
+                cosmwasm_std::Empty,
+                cosmwasm_std::Empty,
+                cosmwasm_std::Empty,
+            >::AllTokens {
+                start_after: None,
+                limit: Some(100),
+            },
+        )?;
+        ledger.token_ids.extend(tokens.tokens);
+        Ok(ledger)
+    }
+
+    /// What a message that executed tells the ledger.
+    pub fn record(&mut self, d: &Deployment, routers: &[&Addr], events: &[Event]) {
+        self.touched.clear();
+        let token = d.token.addr().as_str();
+        let mut paid_out: BTreeMap<u64, (Uint128, Uint128)> = BTreeMap::new();
+        let mut routed_in_tx = Uint128::zero();
+        for e in events {
+            if e.ty == "wasm-fee_routed" {
+                for k in [
+                    "development_fund",
+                    "foundation",
+                    "reserve",
+                    "stakers",
+                    "burned",
+                ] {
+                    routed_in_tx += amount(e, k);
+                }
+                continue;
+            }
+            if e.ty != "wasm" {
+                continue;
+            }
+            let contract = attr(e, "_contract_address").unwrap_or_default();
+            let action = attr(e, "action").unwrap_or_default();
+            for a in &e.attributes {
+                if a.key.ends_with("_id") {
+                    if let Ok(n) = a.value.parse::<u64>() {
+                        let top = self.ids.entry(a.key.clone()).or_default();
+                        *top = (*top).max(n);
+                    } else if a.key == "token_id" {
+                        self.token_ids.insert(a.value.clone());
+                    }
+                }
+            }
+            if contract == token {
+                self.token_event(routers, action, e);
+                continue;
+            }
+            if contract == d.points.as_str() {
+                self.points_event(action, e);
+                if let Some(p) = attr(e, "partner") {
+                    self.partners.insert(Addr::unchecked(p));
+                }
+            }
+            if contract == d.staking.addr().as_str() && action == "stake" {
+                if let Some(s) = attr(e, "staker") {
+                    self.stakers.insert(Addr::unchecked(s));
+                }
+            }
+            if contract == d.escrow.as_str() && JOB_ENDS.contains(&action) {
+                if let Some(job) = attr(e, "job_id").and_then(|v| v.parse().ok()) {
+                    *self.job_ends.entry(job).or_default() += 1;
+                    if action == "accept_result" || action == "finalize" {
+                        let nodes: Uint128 = e
+                            .attributes
+                            .iter()
+                            .filter(|a| a.key.starts_with("node_"))
+                            .filter_map(|a| a.value.parse::<u128>().ok())
+                            .map(Uint128::new)
+                            .sum();
+                        paid_out.insert(job, (amount(e, "price"), nodes));
+                    }
+                }
+            }
+            if contract == d.depin.as_str() && action == "claim" {
+                self.mined += amount(e, "amount");
+                let node: u64 = attr(e, "node_id").and_then(|v| v.parse().ok()).unwrap_or(0);
+                let next: u64 = attr(e, "next_epoch")
+                    .and_then(|v| v.parse().ok())
+                    .unwrap_or(0);
+                let before = self.claim_cursor.insert(node, next);
+                if let Some(before) = before {
+                    if next <= before {
+                        self.cursor_regressions.push((node, before, next));
+                    }
+                }
+            }
+        }
+        // A job paid in full pays its price exactly: the nodes' parts plus what was routed.
+        for (job, (price, nodes)) in paid_out {
+            if nodes + routed_in_tx != price {
+                self.bad_splits.push((job, price, nodes + routed_in_tx));
+            }
+        }
+    }
+
+    fn token_event(&mut self, routers: &[&Addr], action: &str, e: &Event) {
+        let value = amount(e, "amount");
+        let from = attr(e, "from").map(Addr::unchecked);
+        let to = attr(e, "to").map(Addr::unchecked);
+        match action {
+            "transfer" | "send" | "transfer_from" | "send_from" => {
+                if let (Some(from), Some(to)) = (from, to) {
+                    self.debit(&from, value);
+                    self.credit(&to, value);
+                }
+            }
+            "burn" | "burn_from" => {
+                if let Some(from) = from {
+                    self.debit(&from, value);
+                    self.burned += value;
+                    if routers.contains(&&from) {
+                        self.router_burns += value;
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+
+    fn debit(&mut self, who: &Addr, value: Uint128) {
+        let b = self.btt.entry(who.clone()).or_default();
+        // A debit below zero is a violation the balance check will show; keep the ledger's
+        // arithmetic total.
+        *b = b.saturating_sub(value);
+        self.touched.insert(who.clone());
+    }
+
+    fn credit(&mut self, who: &Addr, value: Uint128) {
+        *self.btt.entry(who.clone()).or_default() += value;
+        self.touched.insert(who.clone());
+    }
+
+    fn points_event(&mut self, action: &str, e: &Event) {
+        let Some(patient) = attr(e, "patient").map(Addr::unchecked) else {
+            return;
+        };
+        let points: u64 = attr(e, "points").and_then(|v| v.parse().ok()).unwrap_or(0);
+        match action {
+            "award" => {
+                let period: u64 = attr(e, "period").and_then(|v| v.parse().ok()).unwrap_or(0);
+                if let Some(buckets) = self.points.get_mut(&patient) {
+                    *buckets.entry(period).or_default() += points;
+                }
+            }
+            "redeem" | "convert" => {
+                if let Some(buckets) = self.points.get_mut(&patient) {
+                    // Oldest first; expired buckets are dropped by the caller's clock first.
+                    let mut left = points;
+                    for (_, b) in buckets.iter_mut() {
+                        let take = left.min(*b);
+                        *b -= take;
+                        left -= take;
+                    }
+                    buckets.retain(|_, b| *b > 0);
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// Drops the modelled points older than `oldest_live`.
+    pub fn expire_points(&mut self, oldest_live: u64) {
+        for buckets in self.points.values_mut() {
+            buckets.retain(|p, _| *p >= oldest_live);
+        }
+    }
+
+    /// The modelled points of `patient`.
+    pub fn points_of(&self, patient: &Addr) -> Option<u64> {
+        self.points.get(patient).map(|b| b.values().sum())
+    }
+
+    /// A uniformly drawn id of `kind` among those assigned, plus one that is not yet.
+    pub fn top_id(&self, kind: &str) -> u64 {
+        self.ids.get(kind).copied().unwrap_or(0)
+    }
+}
+
+/// Σ of the burns the fee routers report.
+pub fn routed_burns(app: &FuzzApp, d: &Deployment) -> anyhow::Result<Uint128> {
+    let q = app.wrap();
+    let mut burned = Uint128::zero();
+    for contract in [&d.escrow, &d.nft, &d.vaults, &d.points, &d.payfi] {
+        let rows: Vec<RoutedTotal> =
+            q.query_wasm_smart(contract, &btt_types::payfi::QueryMsg::FeesRouted {})?;
+        for row in rows {
+            if row.asset == btt_types::asset::Asset::Cw20(d.token.addr().clone()) {
+                burned += row.routed.burned;
+            }
+        }
+    }
+    Ok(burned)
+}

@@ -1,0 +1,208 @@
+//! The fuzzing report: what ran, what every message did, what was checked and what broke,
+//! as `docs/fuzz-report.md`.
+
+use std::collections::BTreeMap;
+use std::fmt::Write;
+
+use crate::invariants::INVARIANTS;
+use crate::sequence::{Failure, SequenceStats};
+
+/// Messages the alphabet aims at any contract, so a refusal to parse is theirs to give.
+const AIMLESS: [&str; 3] = [
+    "btt-token.send",
+    "btt-token.send_from",
+    "btt-dao.accept_ownership",
+];
+
+/// Everything a run of many sequences did.
+#[derive(Debug, Clone, Default)]
+pub struct Totals {
+    pub sequences: u64,
+    pub ops: u64,
+    pub messages: u64,
+    pub invariants_checked: u64,
+    pub outcomes: BTreeMap<String, (u64, BTreeMap<String, u64>)>,
+    /// Failures, shrunk, each with its operations described.
+    pub failures: Vec<(Failure, Vec<String>)>,
+    /// Regression seeds replayed.
+    pub regressions: u64,
+}
+
+impl Totals {
+    /// Adds one sequence's stats.
+    pub fn add(&mut self, s: &SequenceStats) {
+        self.sequences += 1;
+        self.ops += s.ops;
+        self.messages += s.messages;
+        self.invariants_checked += s.invariants_checked;
+        for (name, (ok, refused)) in &s.outcomes {
+            let e = self.outcomes.entry(name.clone()).or_default();
+            e.0 += ok;
+            for (why, n) in refused {
+                *e.1.entry(why.clone()).or_default() += n;
+            }
+        }
+    }
+
+    /// Adds another run's totals.
+    pub fn merge(&mut self, other: Totals) {
+        self.sequences += other.sequences;
+        self.ops += other.ops;
+        self.messages += other.messages;
+        self.invariants_checked += other.invariants_checked;
+        self.regressions += other.regressions;
+        for (name, (ok, refused)) in other.outcomes {
+            let e = self.outcomes.entry(name).or_default();
+            e.0 += ok;
+            for (why, n) in refused {
+                *e.1.entry(why).or_default() += n;
+            }
+        }
+        self.failures.extend(other.failures);
+    }
+
+    /// Messages refused because their JSON did not parse: the alphabet's own mistakes.
+    pub fn parse_errors(&self) -> Vec<(String, String)> {
+        let mut out = vec![];
+        for (name, (_, refused)) in &self.outcomes {
+            for why in refused.keys() {
+                if why.contains("Error parsing into type") || why.contains("unknown variant") {
+                    // Messages the alphabet sends where they may not belong on purpose: the
+                    // fake BTT, a cw20 send to any contract, the DAO accepting ownership of any.
+                    let aimless = name.contains("fake BTT")
+                        || name.contains("(to BTT)")
+                        || why.contains("unknown_hook")
+                        || AIMLESS.contains(&name.as_str());
+                    if !aimless {
+                        out.push((name.clone(), why.clone()));
+                    }
+                }
+            }
+        }
+        out
+    }
+}
+
+/// What the run was asked for, for the report's head.
+pub struct RunInfo {
+    pub first_seed: u64,
+    pub ops_per_sequence: usize,
+    pub jobs: usize,
+    pub seconds: f64,
+    pub command: String,
+}
+
+/// The report as Markdown.
+pub fn markdown(t: &Totals, info: &RunInfo) -> String {
+    let mut s = String::new();
+    let ops_per_s = t.ops as f64 / info.seconds.max(0.001);
+    let _ = writeln!(s, "# Fuzz report\n");
+    let _ = writeln!(
+        s,
+        "Written by `{}`. Every sequence starts from the deployed suite after six months of the living economy, with the fuzzer's actors funded and a fake BTT; see `packages/btt-fuzz`.\n",
+        info.command
+    );
+    let _ = writeln!(s, "| | |\n|---|---|");
+    let _ = writeln!(
+        s,
+        "| sequences | {} (seeds {}..{}) |",
+        t.sequences,
+        info.first_seed,
+        info.first_seed + t.sequences.saturating_sub(t.regressions)
+    );
+    let _ = writeln!(s, "| regression seeds replayed | {} |", t.regressions);
+    let _ = writeln!(s, "| operations per sequence | {} |", info.ops_per_sequence);
+    let _ = writeln!(s, "| operations executed | {} |", t.ops);
+    let _ = writeln!(
+        s,
+        "| messages executed (a whole proposal is several) | {} |",
+        t.messages
+    );
+    let _ = writeln!(
+        s,
+        "| invariant checks | {} ({} invariants after every message) |",
+        t.invariants_checked,
+        INVARIANTS.len()
+    );
+    let _ = writeln!(s, "| violations | {} |", t.failures.len());
+    let _ = writeln!(
+        s,
+        "| time | {:.0} s on {} thread(s) |",
+        info.seconds, info.jobs
+    );
+    let _ = writeln!(s, "| throughput | {ops_per_s:.0} operations/s |");
+    let _ = writeln!(s, "\n## Invariants\n");
+    for (i, inv) in INVARIANTS.iter().enumerate() {
+        let _ = writeln!(s, "{}. {inv}", i + 1);
+    }
+    let _ = writeln!(
+        s,
+        "{}. a refused message changes nothing (no write reaches the chain's storage)",
+        INVARIANTS.len() + 1
+    );
+    let _ = writeln!(
+        s,
+        "{}. a message fails with an error, never a panic",
+        INVARIANTS.len() + 2
+    );
+    let _ = writeln!(s, "\n## Violations\n");
+    if t.failures.is_empty() {
+        let _ = writeln!(s, "None.");
+    }
+    for (f, ops) in &t.failures {
+        let _ = writeln!(
+            s,
+            "### Seed {}: {}\n\n{}\n",
+            f.seed, f.violation.invariant, f.violation.detail
+        );
+        for (i, op) in ops.iter().enumerate() {
+            let _ = writeln!(s, "{}. `{}`", i + 1, op.replace('`', "'"));
+        }
+        let _ = writeln!(s);
+    }
+    let _ = writeln!(s, "## Outcomes by message\n");
+    let _ = writeln!(
+        s,
+        "| message | ok | refused | refused by |\n|---|---:|---:|---|"
+    );
+    for (name, (ok, refused)) in &t.outcomes {
+        let n: u64 = refused.values().sum();
+        let mut reasons: Vec<(&String, &u64)> = refused.iter().collect();
+        reasons.sort_by(|a, b| b.1.cmp(a.1));
+        let top: Vec<String> = reasons
+            .iter()
+            .take(4)
+            .map(|(why, n)| format!("{} ×{n}", short(why)))
+            .collect();
+        let more = if reasons.len() > 4 {
+            format!("; {} more", reasons.len() - 4)
+        } else {
+            String::new()
+        };
+        let _ = writeln!(
+            s,
+            "| `{name}` | {ok} | {n} | {}{more} |",
+            top.join("; ").replace('|', "/")
+        );
+    }
+    s
+}
+
+/// An error shortened for a table cell, its numbers and addresses kept out.
+fn short(why: &str) -> String {
+    let mut out: String = why
+        .split_whitespace()
+        .map(|w| if w.len() > 30 { "…" } else { w })
+        .collect::<Vec<_>>()
+        .join(" ");
+    if out.len() > 90 {
+        let cut = out
+            .char_indices()
+            .take_while(|(i, _)| *i < 90)
+            .last()
+            .map_or(0, |(i, _)| i);
+        out.truncate(cut);
+        out.push('…');
+    }
+    out
+}

@@ -1,0 +1,329 @@
+//! The deployed economy every sequence starts from: the whole suite deployed by the one
+//! routine, six months of the living economy run on it (nodes bonded, jobs open, vaults
+//! trading, stakes locked, proposals decided), and the fuzzer's own actors funded, with a fake
+//! cw20 that calls itself BTT. Built once; [`Suite::reset`] brings it back in a few
+//! milliseconds.
+
+use anyhow::Context;
+use btt_deploy::deployment::Deployment;
+use btt_deploy::genesis::GenesisConfig;
+use btt_deploy::multitest::{deploy_genesis, local_app_on, local_config, AppOn};
+use btt_economy::living::assumptions::Assumptions;
+use btt_economy::living::world::{Faucet, World, USDC};
+use btt_economy::living::{run_with, RunParams};
+use btt_types::contracts::Code;
+use btt_types::units::{TOTAL_SUPPLY, UBTT_PER_BTT};
+use cosmwasm_std::{coins, Addr, BlockInfo, Uint128};
+use cw20::Cw20Coin;
+use cw_multi_test::Executor;
+
+use crate::ledger::Ledger;
+use crate::storage::{Snapshot, SnapshotStorage};
+
+/// The embedded chain the fuzzer drives.
+pub type FuzzApp = AppOn<SnapshotStorage>;
+
+/// A denom no contract accepts.
+pub const WRONG_DENOM: &str = "uatom";
+
+/// BTT each actor who is not an institution holds when the fuzzing starts (at most: the
+/// desk and half the institutions' balances are shared out).
+pub const FUNDING_BTT: u128 = 12_000;
+
+/// Months of the living economy before the fuzzing starts.
+pub const WARM_UP_MONTHS: u64 = 6;
+
+/// Someone who signs messages.
+#[derive(Debug, Clone)]
+pub struct Actor {
+    pub name: String,
+    pub addr: Addr,
+}
+
+/// Everyone the fuzzer can sign for, by the part they play.
+#[derive(Debug, Clone, Default)]
+pub struct Actors {
+    pub clinics: Vec<Actor>,
+    pub nodes: Vec<Actor>,
+    pub institutions: Vec<Actor>,
+    pub investors: Vec<Actor>,
+    /// Patients new to the fuzzer: their points are modelled from zero by the ledger.
+    pub patients: Vec<Actor>,
+    pub issuer: Vec<Actor>,
+    pub appraiser: Vec<Actor>,
+    pub oracles: Vec<Actor>,
+    pub arbiter: Vec<Actor>,
+    pub guardian: Vec<Actor>,
+    pub feeder: Vec<Actor>,
+    pub partner: Vec<Actor>,
+    pub insurer: Vec<Actor>,
+    /// Nobody in particular, and the attacker.
+    pub strangers: Vec<Actor>,
+}
+
+impl Actors {
+    /// Everyone, each once.
+    pub fn all(&self) -> Vec<&Actor> {
+        let mut all: Vec<&Actor> = [
+            &self.clinics,
+            &self.nodes,
+            &self.institutions,
+            &self.investors,
+            &self.patients,
+            &self.issuer,
+            &self.appraiser,
+            &self.oracles,
+            &self.arbiter,
+            &self.guardian,
+            &self.feeder,
+            &self.partner,
+            &self.insurer,
+            &self.strangers,
+        ]
+        .into_iter()
+        .flatten()
+        .collect();
+        let mut seen = std::collections::BTreeSet::new();
+        all.retain(|a| seen.insert(a.addr.clone()));
+        all
+    }
+
+    /// The name of `addr`, if it is an actor.
+    pub fn name_of(&self, addr: &Addr) -> Option<String> {
+        self.all()
+            .into_iter()
+            .find(|a| a.addr == *addr)
+            .map(|a| a.name.clone())
+    }
+}
+
+/// The deployed suite, its actors, and the state every sequence starts from.
+pub struct Suite {
+    pub app: FuzzApp,
+    pub deployment: Deployment,
+    pub config: GenesisConfig,
+    pub actors: Actors,
+    /// A cw20 instance of btt-token's own code, all of it held by the attacker.
+    pub fake_btt: Addr,
+    template: Snapshot,
+    template_block: BlockInfo,
+    /// The ledger as of the template.
+    pub ledger: Ledger,
+}
+
+fn actor(app: &FuzzApp, name: &str) -> Actor {
+    Actor {
+        name: name.to_string(),
+        addr: app.api().addr_make(name),
+    }
+}
+
+fn named(addrs: &[String], names: &[&str]) -> Vec<Actor> {
+    addrs
+        .iter()
+        .zip(names)
+        .map(|(a, n)| Actor {
+            name: n.to_string(),
+            addr: Addr::unchecked(a),
+        })
+        .collect()
+}
+
+impl Suite {
+    /// Deploys, warms the economy up, funds the fuzzer's actors and takes the template.
+    pub fn build() -> anyhow::Result<Suite> {
+        let mut app = local_app_on(SnapshotStorage::default());
+        let deployer = app.api().addr_make("deployer");
+        let start = app.block_info().time;
+        let config = local_config(&app, start);
+        let deployment = deploy_genesis(&mut app, &deployer, &config)?;
+        let assumptions = Assumptions {
+            buyout_months: vec![5],
+            ..Assumptions::paper()
+        };
+        let params = RunParams {
+            months: WARM_UP_MONTHS,
+            seed: 2025,
+            scale: 1,
+        };
+        run_with(
+            &mut app,
+            &deployment,
+            &config,
+            params,
+            assumptions.clone(),
+            &mut |_| {},
+        )
+        .context("warming the economy up")?;
+        let world = World::population(&app, &deployment, &config, params, assumptions);
+        let people = |v: &mut dyn Iterator<Item = (String, Addr)>| -> Vec<Actor> {
+            v.map(|(name, addr)| Actor { name, addr }).collect()
+        };
+        let actors = Actors {
+            clinics: people(
+                &mut world
+                    .clinics
+                    .iter()
+                    .map(|c| (c.name.clone(), c.addr.clone())),
+            ),
+            nodes: people(
+                &mut world
+                    .nodes
+                    .iter()
+                    .map(|n| (n.name.clone(), n.operator.clone())),
+            ),
+            institutions: people(
+                &mut world
+                    .institutions
+                    .iter()
+                    .map(|i| (format!("{:?}", i.category).to_lowercase(), i.addr.clone())),
+            ),
+            investors: people(
+                &mut world
+                    .investors
+                    .iter()
+                    .enumerate()
+                    .map(|(i, a)| (format!("investor-{i}"), a.clone())),
+            ),
+            patients: (0..3)
+                .map(|i| actor(&app, &format!("fuzz-patient-{i}")))
+                .collect(),
+            issuer: named(&config.rwa.issuers, &["issuer"]),
+            appraiser: named(&config.rwa.appraisers, &["appraiser"]),
+            oracles: named(
+                &config.compute.oracles,
+                &["oracle-1", "oracle-2", "oracle-3"],
+            ),
+            arbiter: named(std::slice::from_ref(&config.compute.arbiter), &["arbiter"]),
+            guardian: named(
+                std::slice::from_ref(&config.governance.guardian),
+                &["guardian"],
+            ),
+            feeder: named(&config.payments.feeders, &["price-feeder"]),
+            partner: vec![Actor {
+                name: "partner-pharmacy".into(),
+                addr: world.partner.clone(),
+            }],
+            insurer: vec![Actor {
+                name: "insurer".into(),
+                addr: world.insurer.clone(),
+            }],
+            strangers: ["stranger-0", "stranger-1", "attacker"]
+                .iter()
+                .map(|n| actor(&app, n))
+                .collect(),
+        };
+        // Outside money for the fuzzer's own people; BTT for everyone who is not an
+        // institution, from the desk's inventory and half of each institution's balance.
+        for a in actors.patients.iter().chain(&actors.strangers) {
+            app.fund(&a.addr, &coins(1_000_000_000_000, USDC))?;
+        }
+        // The institutions claim what has vested first.
+        for (category, id) in &deployment.schedule_ids {
+            if let Some(who) = config.beneficiaries.get(category) {
+                let claim = deployment.vesting.claim_msg(*id)?;
+                let _ = app.execute(Addr::unchecked(who), claim);
+            }
+        }
+        let mut donors = vec![];
+        let desk_held = deployment.token.balance(&app.wrap(), &world.desk)?;
+        donors.push((world.desk.clone(), desk_held));
+        for i in &actors.institutions {
+            let held = deployment.token.balance(&app.wrap(), &i.addr)?;
+            donors.push((i.addr.clone(), held.multiply_ratio(1u128, 2u128)));
+        }
+        let institutions: Vec<&Addr> = actors.institutions.iter().map(|a| &a.addr).collect();
+        let takers: Vec<Addr> = actors
+            .all()
+            .into_iter()
+            .filter(|a| !institutions.contains(&&a.addr))
+            .map(|a| a.addr.clone())
+            .collect();
+        let pool: Uint128 = donors.iter().map(|(_, d)| *d).sum();
+        let each = pool
+            .multiply_ratio(1u128, takers.len().max(1) as u128)
+            .min(Uint128::new(FUNDING_BTT * UBTT_PER_BTT));
+        eprintln!(
+            "btt-fuzz: the template gives {each} ubtt to each of {} actors",
+            takers.len()
+        );
+        let mut donor = 0;
+        for taker in &takers {
+            let mut due = each;
+            while !due.is_zero() && donor < donors.len() {
+                let give = due.min(donors[donor].1);
+                if !give.is_zero() {
+                    app.execute(
+                        donors[donor].0.clone(),
+                        deployment.token.transfer_msg(taker, give)?,
+                    )
+                    .context("funding the fuzzer's actors")?;
+                }
+                donors[donor].1 -= give;
+                due -= give;
+                if donors[donor].1.is_zero() {
+                    donor += 1;
+                }
+            }
+        }
+        for a in actors.all() {
+            app.fund(&a.addr, &coins(1_000_000_000_000, WRONG_DENOM))?;
+        }
+        let attacker = actors.strangers[2].addr.clone();
+        let fake_btt = app.instantiate_contract(
+            deployment.code_ids.get(Code::Token),
+            attacker.clone(),
+            &btt_types::token::InstantiateMsg {
+                name: "BTT".into(),
+                symbol: "BTT".into(),
+                initial_balances: vec![Cw20Coin {
+                    address: attacker.to_string(),
+                    amount: TOTAL_SUPPLY,
+                }],
+                marketing: None,
+            },
+            &[],
+            "fake BTT",
+            None,
+        )?;
+        let ledger = Ledger::from_chain(&app, &deployment, &actors)?;
+        let template = app.storage().snapshot();
+        let template_block = app.block_info();
+        Ok(Suite {
+            app,
+            deployment,
+            config,
+            actors,
+            fake_btt,
+            template,
+            template_block,
+            ledger,
+        })
+    }
+
+    /// Back to the template: storage and clock as they were after [`Suite::build`].
+    pub fn reset(&mut self) {
+        self.app.storage_mut().restore(&self.template);
+        self.app.set_block(self.template_block.clone());
+    }
+
+    /// Writes that reached the chain's storage so far.
+    pub fn writes(&self) -> u64 {
+        self.app.storage().writes()
+    }
+
+    /// The name of `addr`: an actor, a contract of the suite, or the address itself.
+    pub fn name_of(&self, addr: &Addr) -> String {
+        if let Some(n) = self.actors.name_of(addr) {
+            return n;
+        }
+        if *addr == self.fake_btt {
+            return "fake-btt".into();
+        }
+        self.deployment
+            .contracts()
+            .iter()
+            .find(|(_, a)| *a == addr)
+            .map_or_else(|| addr.to_string(), |(n, _)| n.to_string())
+    }
+}
