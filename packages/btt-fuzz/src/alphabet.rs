@@ -126,11 +126,13 @@ pub const ALPHABET: &[(&str, Draw)] = &[
     ("btt-staking.unbond", |g| {
         let id = g.id("stake_id");
         let amount = g.maybe_amount();
-        g.exec(
+        let op = g.exec(
             Role::Institution,
             "btt-staking",
             json!({"unbond": {"stake_id": id, "amount": amount}}),
-        )
+        );
+        let staker = g.ledger.stakes.get(&id).cloned();
+        g.signed_by(op, staker, 0.7)
     }),
     ("btt-staking.claim_unbonded", |g| {
         let limit = g.limit();
@@ -267,7 +269,7 @@ pub const ALPHABET: &[(&str, Draw)] = &[
     }),
     ("compute-escrow.receive:post_job", |g| {
         let spec = g.job_spec();
-        let amount = g.amount();
+        let amount = g.job_price(&spec);
         g.send(
             Role::Clinic,
             "compute-escrow",
@@ -546,7 +548,11 @@ pub const ALPHABET: &[(&str, Draw)] = &[
         )
     }),
     ("incentive-points.receive:register_partner", |g| {
-        let amount = g.amount();
+        let amount = if g.rng.gen_bool(0.7) {
+            g.suite.config.points.partner_fee
+        } else {
+            g.amount()
+        };
         g.send(
             Role::Partner,
             "incentive-points",
@@ -624,7 +630,8 @@ pub const ALPHABET: &[(&str, Draw)] = &[
         )
     }),
     ("payfi.pay", |g| {
-        let (id, amount) = (g.id("invoice_id"), g.amount());
+        let id = g.id("invoice_id");
+        let amount = g.invoice_due(id);
         let funds = g.usdc_funds(amount.u128().min(1_000_000_000_000));
         g.exec_with(
             Role::Patient,
@@ -634,7 +641,8 @@ pub const ALPHABET: &[(&str, Draw)] = &[
         )
     }),
     ("payfi.receive:pay", |g| {
-        let (id, amount) = (g.id("invoice_id"), g.amount());
+        let id = g.id("invoice_id");
+        let amount = g.invoice_due(id);
         g.send(
             Role::Patient,
             "payfi",
@@ -954,6 +962,10 @@ pub const ALPHABET: &[(&str, Draw)] = &[
     ("rwa-shares.upload_logo", |g| g.shares_msg("upload_logo")),
     ("rwa-shares.send:redeem", |g| g.shares_msg("redeem")),
     ("rwa-shares.send:redeem_nft", |g| g.shares_msg("redeem_nft")),
+    // stories: whole lifecycles, step by step
+    ("story.job", |g| g.job_story()),
+    ("story.payment", |g| g.payment_story()),
+    ("story.listing", |g| g.listing_story()),
     // time
     ("wait", |g| {
         let seconds = g.one(&[
@@ -972,6 +984,372 @@ pub const ALPHABET: &[(&str, Draw)] = &[
 ];
 
 impl Gen<'_> {
+    /// `op` signed by `who` with probability `p`, when there is one.
+    fn signed_by(&mut self, op: Op, who: Option<Addr>, p: f64) -> Op {
+        match (op, who) {
+            (
+                Op::Exec {
+                    name,
+                    contract,
+                    msg,
+                    funds,
+                    ..
+                },
+                Some(who),
+            ) if self.rng.gen_bool(p) => Op::Exec {
+                name,
+                sender: who,
+                contract,
+                msg,
+                funds,
+            },
+            (op, _) => op,
+        }
+    }
+
+    /// An active node of the escrow: (id, operator, hardware class).
+    fn active_node(&mut self) -> Option<(u64, Addr, String)> {
+        let top = self.ledger.top_id("node_id");
+        let q = self.suite.app.wrap();
+        let mut active = vec![];
+        for node_id in 1..=top.min(64) {
+            if let Ok(n) = q.query_wasm_smart::<btt_types::compute::Node>(
+                &self.suite.deployment.escrow,
+                &json!({"node": {"node_id": node_id}}),
+            ) {
+                if n.status == btt_types::compute::NodeStatus::Active {
+                    active.push((n.id, n.operator, n.spec.hardware_class));
+                }
+            }
+        }
+        active.choose(self.rng).cloned()
+    }
+
+    fn exec_as(&mut self, sender: &Addr, contract: &str, msg: Value, funds: Vec<Coin>) -> Op {
+        let message = msg
+            .as_object()
+            .and_then(|o| o.keys().next().cloned())
+            .unwrap_or_default();
+        Op::Exec {
+            name: format!("{contract}.{message}"),
+            sender: sender.clone(),
+            contract: self.contract_addr(contract),
+            msg,
+            funds,
+        }
+    }
+
+    /// A clinic posts a job for an active node's class at the quoted price and assigns it;
+    /// the node accepts, runs and submits; then the clinic accepts, or disputes and the
+    /// arbiter resolves, or time runs out and anyone finalizes or expires it.
+    fn job_story(&mut self) -> Op {
+        let Some((node_id, operator, class)) = self.active_node() else {
+            return Op::Wait { seconds: 1 };
+        };
+        let clinic = self.pick(Role::Clinic).addr;
+        let units = self.one(&[1u64, 10, 100]);
+        let spec = json!({
+            "compute_units": units,
+            "hardware_class": class,
+            "urgency": self.one(&["standard", "priority", "urgent"]),
+            "data_gb": self.one(&[1u64, 20]),
+            "run_seconds": self.one(&[86_400u64, 7 * 86_400]),
+            "review_seconds": 86_400,
+        });
+        let price = self.job_price(&spec);
+        let job_id = self.ledger.top_id("job_id") + 1;
+        let token = self.suite.deployment.token.addr().clone();
+        let escrow = self.suite.deployment.escrow.clone();
+        let mut ops = vec![Op::Send {
+            name: "compute-escrow.receive:post_job (story)".into(),
+            sender: clinic.clone(),
+            token,
+            contract: escrow,
+            amount: price,
+            hook: json!({"post_job": spec}),
+        }];
+        ops.push(self.exec_as(&clinic, "compute-escrow", json!({"assign_job": {"job_id": job_id, "assignments": [{"node_id": node_id, "units": units}]}}), vec![]));
+        if self.rng.gen_bool(0.15) {
+            ops.push(self.exec_as(
+                &operator,
+                "compute-escrow",
+                json!({"decline_assignment": {"job_id": job_id, "node_id": node_id}}),
+                vec![],
+            ));
+            ops.push(self.exec_as(
+                &clinic,
+                "compute-escrow",
+                json!({"cancel_job": {"job_id": job_id}}),
+                vec![],
+            ));
+            return Op::Chain {
+                story: "a declined job".into(),
+                ops,
+            };
+        }
+        ops.push(self.exec_as(
+            &operator,
+            "compute-escrow",
+            json!({"accept_assignment": {"job_id": job_id, "node_id": node_id}}),
+            vec![],
+        ));
+        if self.rng.gen_bool(0.15) {
+            ops.push(Op::Wait {
+                seconds: 8 * 86_400,
+            });
+            let anyone = self.anyone().addr;
+            ops.push(self.exec_as(
+                &anyone,
+                "compute-escrow",
+                json!({"expire": {"job_id": job_id}}),
+                vec![],
+            ));
+            return Op::Chain {
+                story: "a missed deadline".into(),
+                ops,
+            };
+        }
+        ops.push(Op::Wait { seconds: 3_600 });
+        ops.push(self.exec_as(&operator, "compute-escrow", json!({"submit_result": {"job_id": job_id, "result_hash": "ab".repeat(32), "result_uri": "ipfs://result"}}), vec![]));
+        let arbiter = self.suite.actors.arbiter[0].addr.clone();
+        let story = match self.rng.gen_range(0..4) {
+            0 => {
+                ops.push(self.exec_as(
+                    &clinic,
+                    "compute-escrow",
+                    json!({"dispute": {"job_id": job_id, "reason": "wrong segmentation"}}),
+                    vec![],
+                ));
+                let resolution = match self.rng.gen_range(0..3) {
+                    0 => json!("pay"),
+                    1 => json!("refund"),
+                    _ => json!({"split": {"clinic_share": self.rng.gen_range(0..=10_000u32)}}),
+                };
+                let at_fault: Vec<u64> = if self.rng.gen_bool(0.5) {
+                    vec![node_id]
+                } else {
+                    vec![]
+                };
+                ops.push(self.exec_as(&arbiter, "compute-escrow", json!({"resolve": {"job_id": job_id, "resolution": resolution, "at_fault": at_fault}}), vec![]));
+                "a disputed job"
+            }
+            1 => {
+                ops.push(Op::Wait {
+                    seconds: 2 * 86_400,
+                });
+                let anyone = self.anyone().addr;
+                ops.push(self.exec_as(
+                    &anyone,
+                    "compute-escrow",
+                    json!({"finalize": {"job_id": job_id}}),
+                    vec![],
+                ));
+                "a job finalized after its review window"
+            }
+            _ => {
+                ops.push(self.exec_as(
+                    &clinic,
+                    "compute-escrow",
+                    json!({"accept_result": {"job_id": job_id}}),
+                    vec![],
+                ));
+                "an accepted job"
+            }
+        };
+        // The node claims its mining when the epoch has closed.
+        if self.rng.gen_bool(0.5) {
+            ops.push(Op::Wait {
+                seconds: EPOCH_SECONDS,
+            });
+            let anyone = self.anyone().addr;
+            ops.push(self.exec_as(
+                &anyone,
+                "depin-rewards",
+                json!({"close_epochs": {"limit": null}}),
+                vec![],
+            ));
+            ops.push(self.exec_as(
+                &operator,
+                "depin-rewards",
+                json!({"claim": {"node_id": node_id, "limit": null}}),
+                vec![],
+            ));
+        }
+        Op::Chain {
+            story: story.into(),
+            ops,
+        }
+    }
+
+    /// A clinic invoices a patient; the patient pays in full (BTT or USDC); the clinic may
+    /// refund part; after the settlement window anyone settles.
+    fn payment_story(&mut self) -> Op {
+        let clinic = self.pick(Role::Clinic).addr;
+        let patient = self.pick(Role::Patient).addr;
+        let in_btt = self.rng.gen_bool(0.5);
+        let amount = Uint128::new(self.rng.gen_range(1..2_000u128) * 1_000_000);
+        let invoice_id = self.ledger.top_id("invoice_id") + 1;
+        let payment_id = self.ledger.top_id("payment_id") + 1;
+        let due = (self.now().plus_seconds(30 * 86_400).nanos()).to_string();
+        let denom = if in_btt {
+            json!("btt")
+        } else {
+            json!({"native": USDC})
+        };
+        let points = if self.rng.gen_bool(0.5) {
+            json!({"category": self.category(), "points": 10})
+        } else {
+            Value::Null
+        };
+        let mut ops = vec![self.exec_as(&clinic, "payfi", json!({"issue_invoice": {"payer": patient.to_string(), "denom": denom, "amount": amount, "due": due, "memo_hash": "cd".repeat(32), "points": points, "analytics": true}}), vec![])];
+        if in_btt {
+            ops.push(Op::Send {
+                name: "payfi.receive:pay (story)".into(),
+                sender: patient.clone(),
+                token: self.suite.deployment.token.addr().clone(),
+                contract: self.suite.deployment.payfi.clone(),
+                amount,
+                hook: json!({"pay": {"invoice_id": invoice_id, "amount": amount}}),
+            });
+        } else {
+            ops.push(self.exec_as(
+                &patient,
+                "payfi",
+                json!({"pay": {"invoice_id": invoice_id, "amount": amount}}),
+                vec![coin(amount.u128(), USDC)],
+            ));
+        }
+        if self.rng.gen_bool(0.3) {
+            let part = amount.multiply_ratio(self.rng.gen_range(1..=10u128), 10u128);
+            ops.push(self.exec_as(
+                &clinic,
+                "payfi",
+                json!({"refund": {"payment_id": payment_id, "amount": part}}),
+                vec![],
+            ));
+        }
+        ops.push(Op::Wait {
+            seconds: self.one(&[3_600u64, 86_400, 7 * 86_400]),
+        });
+        let anyone = self.anyone().addr;
+        ops.push(self.exec_as(&anyone, "payfi", json!({"settle": {"limit": null}}), vec![]));
+        Op::Chain {
+            story: "an invoice paid and settled".into(),
+            ops,
+        }
+    }
+
+    /// A holder of a trading vault's shares lists some; an investor buys them, or the seller
+    /// cancels; holders claim their income.
+    fn listing_story(&mut self) -> Op {
+        let vault_id = self.id("vault_id");
+        let q = self.suite.app.wrap();
+        let Ok(v) = q.query_wasm_smart::<btt_types::fractionalizer::VaultResponse>(
+            &self.suite.deployment.vaults,
+            &btt_types::fractionalizer::QueryMsg::Vault { vault_id },
+        ) else {
+            return Op::Wait { seconds: 1 };
+        };
+        let mut holders = vec![];
+        for a in self.suite.actors.all() {
+            let held: cw20::BalanceResponse = q
+                .query_wasm_smart(
+                    &v.vault.shares_token,
+                    &cw20::Cw20QueryMsg::Balance {
+                        address: a.addr.to_string(),
+                    },
+                )
+                .unwrap_or(cw20::BalanceResponse {
+                    balance: Uint128::zero(),
+                });
+            if !held.balance.is_zero() {
+                holders.push((a.addr.clone(), held.balance));
+            }
+        }
+        let Some((seller, held)) = holders.choose(self.rng).cloned() else {
+            return Op::Wait { seconds: 1 };
+        };
+        let shares = held.multiply_ratio(self.rng.gen_range(1..=10u128), 10u128);
+        let price = Uint128::new(self.rng.gen_range(1..5_000u128));
+        let listing_id = self.ledger.top_id("listing_id") + 1;
+        // The vault takes listed shares by an allowance on the seller's shares.
+        let mut ops = vec![
+            Op::Exec {
+                name: "rwa-shares.increase_allowance (story)".into(),
+                sender: seller.clone(),
+                contract: v.vault.shares_token.clone(),
+                msg: json!({"increase_allowance": {"spender": self.suite.deployment.vaults.to_string(), "amount": shares, "expires": null}}),
+                funds: vec![],
+            },
+            self.exec_as(
+                &seller,
+                "rwa-fractionalizer",
+                json!({"list": {"vault_id": vault_id, "shares": shares, "price_per_share": price}}),
+                vec![],
+            ),
+        ];
+        if self.rng.gen_bool(0.2) {
+            ops.push(self.exec_as(
+                &seller,
+                "rwa-fractionalizer",
+                json!({"cancel_listing": {"listing_id": listing_id}}),
+                vec![],
+            ));
+        } else {
+            let buyer = self.pick(Role::Investor).addr;
+            let take = shares.multiply_ratio(self.rng.gen_range(1..=4u128), 4u128);
+            ops.push(Op::Buy {
+                buyer,
+                listing_id,
+                shares: take,
+            });
+        }
+        ops.push(self.exec_as(
+            &seller,
+            "rwa-fractionalizer",
+            json!({"claim_income": {"vault_id": vault_id}}),
+            vec![],
+        ));
+        Op::Chain {
+            story: "shares listed and bought".into(),
+            ops,
+        }
+    }
+
+    /// What the escrow quotes for `spec` (seven times in ten), or any amount.
+    fn job_price(&mut self, spec: &Value) -> Uint128 {
+        let quote = self
+            .suite
+            .app
+            .wrap()
+            .query_wasm_smart::<btt_types::compute::QuoteResponse>(
+                &self.suite.deployment.escrow,
+                &json!({"quote": {"spec": spec, "clinic": null, "denom": null}}),
+            );
+        match quote {
+            Ok(q) if self.rng.gen_bool(0.7) => q.price,
+            _ => self.amount(),
+        }
+    }
+
+    /// What is left to pay on invoice `id` (seven times in ten), or any amount.
+    fn invoice_due(&mut self, id: u64) -> Uint128 {
+        let invoice = self.suite.app.wrap().query_wasm_smart::<Value>(
+            &self.suite.deployment.payfi,
+            &json!({"invoice": {"invoice_id": id}}),
+        );
+        let due = invoice.ok().and_then(|v| {
+            let i = v.get("invoice").unwrap_or(&v);
+            let amount: u128 = i.get("amount")?.as_str()?.parse().ok()?;
+            let paid: u128 = i.get("paid")?.as_str()?.parse().ok()?;
+            Some(Uint128::new(amount.saturating_sub(paid)))
+        });
+        match due {
+            Some(d) if self.rng.gen_bool(0.7) => d,
+            _ => self.amount(),
+        }
+    }
+
     /// One of `xs`, uniformly.
     fn one<T: Copy>(&mut self, xs: &[T]) -> T {
         xs[self.rng.gen_range(0..xs.len())]
@@ -1102,9 +1480,9 @@ impl Gen<'_> {
         }
     }
 
-    /// Funds where none belong, one message in ten.
+    /// Funds where none belong, one message in twenty.
     fn stray_funds(&mut self) -> Vec<Coin> {
-        match self.rng.gen_range(0..20) {
+        match self.rng.gen_range(0..40) {
             0 => vec![coin(1, USDC)],
             1 => vec![coin(1_000, WRONG_DENOM)],
             _ => vec![],
@@ -1114,10 +1492,15 @@ impl Gen<'_> {
     /// An id of `kind`: mostly one assigned, sometimes the next, zero or the largest.
     fn id(&mut self, kind: &str) -> u64 {
         let top = self.ledger.top_id(kind);
+        let old = self.ledger.template_ids.get(kind).copied().unwrap_or(0);
+        // Half the time one the sequence itself created, when it created any.
+        if top > old && self.rng.gen_bool(0.5) {
+            return self.rng.gen_range(old + 1..=top);
+        }
         match self.rng.gen_range(0..20) {
             0 => 0,
             1 => u64::MAX,
-            2 | 3 => top + 1,
+            2 | 3 => top.saturating_add(1),
             _ if top == 0 => 1,
             _ => {
                 // The recent ones more often: they are the live ones.
@@ -1245,11 +1628,11 @@ impl Gen<'_> {
 
     fn job_spec(&mut self) -> Value {
         json!({
-            "compute_units": self.units(),
+            "compute_units": self.one(&[0u64, 1, 10, 100, 1_000, u64::MAX]),
             "hardware_class": self.hardware_class(),
             "urgency": self.one(&["standard", "priority", "urgent"]),
             "data_gb": self.one(&[0u64, 1, 20, 10_000]),
-            "run_seconds": self.one(&[0u64, 3_600, 86_400, 30 * 86_400]),
+            "run_seconds": self.one(&[0u64, 3_600, 86_400, 7 * 86_400, 30 * 86_400, 30 * 86_400 + 1]),
             "review_seconds": self.one(&[0u64, 3_600, 86_400]),
         })
     }
@@ -1313,7 +1696,17 @@ impl Gen<'_> {
             return find(&v, "clinic");
         }
         if contract == "payfi" {
-            let invoice_id = fields.get("invoice_id")?.as_u64()?;
+            let invoice_id = match fields.get("payment_id").and_then(Value::as_u64) {
+                Some(payment_id) => {
+                    let p: Value = q
+                        .query_wasm_smart(&d.payfi, &json!({"payment": {"payment_id": payment_id}}))
+                        .ok()?;
+                    p.get("invoice_id")
+                        .or_else(|| p.get("payment").and_then(|x| x.get("invoice_id")))?
+                        .as_u64()?
+                }
+                None => fields.get("invoice_id")?.as_u64()?,
+            };
             let v: Value = q
                 .query_wasm_smart(&d.payfi, &json!({"invoice": {"invoice_id": invoice_id}}))
                 .ok()?;
@@ -1419,6 +1812,18 @@ impl Gen<'_> {
         let other = self.anyone().addr.to_string();
         let owner = self.anyone().addr.to_string();
         let contract = self.contract().to_string();
+        // The *_from messages mostly spend an allowance someone granted on this token.
+        let granted: Vec<(Addr, Addr)> = self
+            .ledger
+            .allowances
+            .iter()
+            .filter(|(t, _, _)| *t == token)
+            .map(|(_, o, s)| (o.clone(), s.clone()))
+            .collect();
+        let (owner, sender) = match (kind.ends_with("_from"), granted.choose(self.rng)) {
+            (true, Some((o, s))) if self.rng.gen_bool(0.7) => (o.to_string(), s.clone()),
+            _ => (owner, sender),
+        };
         let msg = match kind {
             "transfer" => json!({"transfer": {"recipient": other, "amount": amount}}),
             "burn" => json!({"burn": {"amount": amount}}),
@@ -1479,6 +1884,18 @@ impl Gen<'_> {
         let owner = self.anyone().addr.to_string();
         let vaults = self.suite.deployment.vaults.to_string();
         let hook = |h: Value| to_json_binary(&h).unwrap_or_default();
+        // The *_from messages mostly spend an allowance someone granted on this token.
+        let granted: Vec<(Addr, Addr)> = self
+            .ledger
+            .allowances
+            .iter()
+            .filter(|(t, _, _)| *t == token)
+            .map(|(_, o, s)| (o.clone(), s.clone()))
+            .collect();
+        let (owner, sender) = match (kind.ends_with("_from"), granted.choose(self.rng)) {
+            (true, Some((o, s))) if self.rng.gen_bool(0.7) => (o.to_string(), s.clone()),
+            _ => (owner, sender),
+        };
         let msg = match kind {
             "transfer" => json!({"transfer": {"recipient": other, "amount": amount}}),
             "burn" => json!({"burn": {"amount": amount}}),

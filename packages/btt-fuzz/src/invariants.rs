@@ -23,8 +23,8 @@ pub const INVARIANTS: [&str; 16] = [
     "each patient's points are what was awarded less what was spent and expired",
     "btt-staking holds its stakes, its unbonding and its unclaimed rewards (BTT and USDC)",
     "total voting power is Σ of the stakers' power, and a proposal's total power never changes",
-    "the vaults hold no BTT, and each vault's shares supply is its token's supply",
-    "a vault holds its NFT while it trades; a sold one holds its proceeds; the vaults hold every vault's unpaid income, proceeds and bid",
+    "each vault's shares supply is its token's supply",
+    "a vault holds its NFT while it trades, a sold one its proceeds; the vaults hold, in each denom, every vault's unpaid income, proceeds and standing bid",
     "the DAO holds at least its labelled funds",
     "vesting: vested = claimed + claimable for every schedule, and it holds what is unclaimed",
     "no contract holds a denom nobody can withdraw",
@@ -252,9 +252,8 @@ pub fn check_all(suite: &Suite, ledger: &mut Ledger) -> Result<u32, Violation> {
     }
 
     // 11–12. vaults and shares
-    check!(11, balance(&d.vaults)?.is_zero(), "the vaults hold BTT");
     let vaults = ledger.top_id("vault_id");
-    let mut owed = Uint128::zero();
+    let mut owed: std::collections::BTreeMap<btt_types::asset::Asset, Uint128> = Default::default();
     for vault_id in 1..=vaults {
         // Every vault the ledger saw created must stay readable.
         let v: btt_types::fractionalizer::VaultResponse = q
@@ -308,16 +307,29 @@ pub fn check_all(suite: &Suite, ledger: &mut Ledger) -> Result<u32, Violation> {
                 info.total_supply
             );
         }
-        if v.vault.asset == btt_types::asset::Asset::Native(USDC.into()) {
-            owed += v.vault.income_deposited - v.vault.income_paid + v.vault.proceeds_left;
-            // The standing bid, while the auction runs (a sold vault keeps its last auction).
-            if v.vault.status == VaultStatus::Auction {
-                owed += v.auction.as_ref().map_or(Uint128::zero(), |a| a.bid);
-            }
+        let mut due = v.vault.income_deposited - v.vault.income_paid + v.vault.proceeds_left;
+        // The standing bid, while the auction runs (a sold vault keeps its last auction).
+        if v.vault.status == VaultStatus::Auction {
+            due += v.auction.as_ref().map_or(Uint128::zero(), |a| a.bid);
         }
+        *owed.entry(v.vault.asset.clone()).or_default() += due;
     }
-    let held = q.query_balance(&d.vaults, USDC).map_err(q_err)?.amount;
-    check!(12, held == owed, "the vaults hold {held} uusdc, owe {owed}");
+    let btt_asset = btt_types::asset::Asset::Cw20(token.addr().clone());
+    let usdc_asset = btt_types::asset::Asset::Native(USDC.into());
+    let held_btt = balance(&d.vaults)?;
+    let owed_btt = owed.get(&btt_asset).copied().unwrap_or_default();
+    check!(
+        12,
+        held_btt == owed_btt,
+        "the vaults hold {held_btt} ubtt, owe {owed_btt}"
+    );
+    let held_usdc = q.query_balance(&d.vaults, USDC).map_err(q_err)?.amount;
+    let owed_usdc = owed.get(&usdc_asset).copied().unwrap_or_default();
+    check!(
+        12,
+        held_usdc == owed_usdc,
+        "the vaults hold {held_usdc} uusdc, owe {owed_usdc}"
+    );
 
     // 13. the DAO
     let treasury = d.dao.treasury(&q, vec![USDC.into()]).map_err(q_err)?;

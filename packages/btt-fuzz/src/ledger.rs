@@ -59,6 +59,12 @@ pub struct Ledger {
     /// Everyone who ever staked, and every partner ever registered.
     pub stakers: BTreeSet<Addr>,
     pub partners: BTreeSet<Addr>,
+    /// Allowances ever granted, as (token, owner, spender), for drawing who spends them.
+    pub allowances: BTreeSet<(Addr, Addr, Addr)>,
+    /// Each stake's staker, by stake id.
+    pub stakes: BTreeMap<u64, Addr>,
+    /// The highest ids as of the template: above them are the sequence's own.
+    pub template_ids: BTreeMap<String, u64>,
 }
 
 fn attr<'a>(e: &'a Event, key: &str) -> Option<&'a str> {
@@ -132,7 +138,6 @@ impl Ledger {
         let vaults: btt_types::fractionalizer::FractionalizerTotalsResponse =
             q.query_wasm_smart(&d.vaults, &btt_types::fractionalizer::QueryMsg::Totals {})?;
         ledger.ids.insert("vault_id".into(), vaults.vaults);
-        ledger.ids.insert("listing_id".into(), 4 * vaults.vaults);
         let mut start_after = None;
         loop {
             let page: btt_types::dao::ProposalsResponse = q.query_wasm_smart(
@@ -154,7 +159,34 @@ impl Ledger {
             }
             start_after = Some(last);
         }
-        ledger.ids.insert("stake_id".into(), 40);
+        for a in &actors.institutions {
+            let page: btt_types::staking::StakesResponse = q.query_wasm_smart(
+                d.staking.addr(),
+                &btt_types::staking::QueryMsg::Stakes {
+                    address: a.addr.to_string(),
+                    start_after: None,
+                    limit: Some(30),
+                },
+            )?;
+            for stake in page.stakes {
+                ledger.stakes.insert(stake.id, a.addr.clone());
+                let top = ledger.ids.entry("stake_id".into()).or_default();
+                *top = (*top).max(stake.id);
+            }
+        }
+        let mut listings = 0;
+        for vault_id in 1..=vaults.vaults {
+            let page: btt_types::fractionalizer::ListingsResponse = q.query_wasm_smart(
+                &d.vaults,
+                &btt_types::fractionalizer::QueryMsg::Listings {
+                    vault_id,
+                    start_after: None,
+                    limit: Some(30),
+                },
+            )?;
+            listings = page.listings.iter().map(|l| l.id).fold(listings, u64::max);
+        }
+        ledger.ids.insert("listing_id".into(), listings);
         let tokens: cw721::msg::TokensResponse = q.query_wasm_smart(
             &d.nft,
             &cw721::msg::Cw721QueryMsg::<
@@ -167,6 +199,7 @@ impl Ledger {
             },
         )?;
         ledger.token_ids.extend(tokens.tokens);
+        ledger.template_ids = ledger.ids.clone();
         Ok(ledger)
     }
 
@@ -197,11 +230,24 @@ impl Ledger {
             for a in &e.attributes {
                 if a.key.ends_with("_id") {
                     if let Ok(n) = a.value.parse::<u64>() {
+                        // Ids are assigned one after another; an attribute far above the
+                        // highest (an oracle attesting a node id nobody registered) is an echo.
                         let top = self.ids.entry(a.key.clone()).or_default();
-                        *top = (*top).max(n);
+                        if n <= top.saturating_add(100) {
+                            *top = (*top).max(n);
+                        }
                     } else if a.key == "token_id" {
                         self.token_ids.insert(a.value.clone());
                     }
+                }
+            }
+            if action == "increase_allowance" {
+                if let (Some(owner), Some(spender)) = (attr(e, "owner"), attr(e, "spender")) {
+                    self.allowances.insert((
+                        Addr::unchecked(contract),
+                        Addr::unchecked(owner),
+                        Addr::unchecked(spender),
+                    ));
                 }
             }
             if contract == token {
@@ -217,6 +263,9 @@ impl Ledger {
             if contract == d.staking.addr().as_str() && action == "stake" {
                 if let Some(s) = attr(e, "staker") {
                     self.stakers.insert(Addr::unchecked(s));
+                    if let Some(id) = attr(e, "stake_id").and_then(|v| v.parse().ok()) {
+                        self.stakes.insert(id, Addr::unchecked(s));
+                    }
                 }
             }
             if contract == d.escrow.as_str() && JOB_ENDS.contains(&action) {

@@ -29,6 +29,17 @@ pub enum Op {
     },
     /// The clock moves on by `seconds` (and one block).
     Wait { seconds: u64 },
+    /// `buyer` buys `shares` of listing `listing_id`, paying exactly what the vault quotes at
+    /// that moment (in BTT by a cw20 send, or in the native denom).
+    Buy {
+        buyer: Addr,
+        listing_id: u64,
+        shares: Uint128,
+    },
+    /// A story: operations that take one thing through its lifecycle (a job posted, assigned,
+    /// run and settled; an invoice issued, paid and settled; shares listed and bought), each a
+    /// real message checked on its own. A step the chain refuses leaves the rest to fail.
+    Chain { story: String, ops: Vec<Op> },
     /// `proposer` proposes `msgs` with `deposit`; `votes` are cast; the guardian vetoes when
     /// `veto`; the vote and timelock are waited out and anyone executes (or closes) it.
     Proposal {
@@ -47,6 +58,8 @@ impl Op {
         match self {
             Op::Exec { name, .. } | Op::Send { name, .. } => name.clone(),
             Op::Wait { .. } => "wait".into(),
+            Op::Buy { .. } => "rwa-fractionalizer.buy (at the quote)".into(),
+            Op::Chain { story, .. } => format!("story: {story}"),
             Op::Proposal { .. } => "btt-dao.whole_proposal".into(),
         }
     }
@@ -89,6 +102,18 @@ impl Op {
                 name_of(contract)
             ),
             Op::Wait { seconds } => format!("wait {seconds} s"),
+            Op::Buy {
+                buyer,
+                listing_id,
+                shares,
+            } => format!(
+                "{} buys {shares} shares of listing {listing_id} at the quote",
+                name_of(buyer)
+            ),
+            Op::Chain { story, ops } => {
+                let steps: Vec<String> = ops.iter().map(|o| o.describe(name_of)).collect();
+                format!("story {story}: [{}]", steps.join("; "))
+            }
             Op::Proposal {
                 title,
                 proposer,

@@ -171,11 +171,11 @@ pub fn markdown(t: &Totals, info: &RunInfo) -> String {
         reasons.sort_by(|a, b| b.1.cmp(a.1));
         let top: Vec<String> = reasons
             .iter()
-            .take(4)
+            .take(8)
             .map(|(why, n)| format!("{} ×{n}", short(why)))
             .collect();
-        let more = if reasons.len() > 4 {
-            format!("; {} more", reasons.len() - 4)
+        let more = if reasons.len() > 8 {
+            format!("; {} more", reasons.len() - 8)
         } else {
             String::new()
         };

@@ -220,6 +220,65 @@ impl<'a> Runner<'a> {
                 self.message(name, sender, wasm.into())?;
                 self.check()
             }
+            Op::Buy {
+                buyer,
+                listing_id,
+                shares,
+            } => {
+                let d = &self.suite.deployment;
+                let quote = self
+                    .suite
+                    .app
+                    .wrap()
+                    .query_wasm_smart::<btt_types::fractionalizer::QuoteResponse>(
+                        &d.vaults,
+                        &btt_types::fractionalizer::QueryMsg::Quote {
+                            listing_id: *listing_id,
+                            shares: *shares,
+                            buyer: buyer.to_string(),
+                        },
+                    );
+                let Ok(quote) = quote else {
+                    self.stats
+                        .count(&op.name(), &Outcome::Refused("no quote".into()));
+                    return self.check();
+                };
+                let buy = btt_types::fractionalizer::ExecuteMsg::Buy {
+                    listing_id: *listing_id,
+                    shares: *shares,
+                };
+                let msg: CosmosMsg = match &quote.asset {
+                    btt_types::asset::Asset::Native(denom) => WasmMsg::Execute {
+                        contract_addr: d.vaults.to_string(),
+                        msg: to_json_binary(&buy).unwrap_or_default(),
+                        funds: vec![cosmwasm_std::coin(quote.total.u128(), denom)],
+                    }
+                    .into(),
+                    btt_types::asset::Asset::Cw20(token) => WasmMsg::Execute {
+                        contract_addr: token.to_string(),
+                        msg: to_json_binary(&cw20::Cw20ExecuteMsg::Send {
+                            contract: d.vaults.to_string(),
+                            amount: quote.total,
+                            msg: to_json_binary(&btt_types::fractionalizer::ReceiveMsg::Buy {
+                                listing_id: *listing_id,
+                                shares: *shares,
+                            })
+                            .unwrap_or_default(),
+                        })
+                        .unwrap_or_default(),
+                        funds: vec![],
+                    }
+                    .into(),
+                };
+                self.message(&op.name(), buyer, msg)?;
+                self.check()
+            }
+            Op::Chain { ops, .. } => {
+                for op in ops {
+                    self.apply(op)?;
+                }
+                Ok(())
+            }
             Op::Wait { seconds } => {
                 self.wait(*seconds);
                 self.stats.count("wait", &Outcome::Ok);

@@ -8,10 +8,12 @@ use anyhow::Context;
 use btt_deploy::deployment::Deployment;
 use btt_deploy::genesis::GenesisConfig;
 use btt_deploy::multitest::{deploy_genesis, local_app_on, local_config, AppOn};
+use btt_economy::governance::pass_proposal;
 use btt_economy::living::assumptions::Assumptions;
 use btt_economy::living::world::{Faucet, World, USDC};
 use btt_economy::living::{run_with, RunParams};
 use btt_types::contracts::Code;
+use btt_types::dao::Fund;
 use btt_types::units::{TOTAL_SUPPLY, UBTT_PER_BTT};
 use cosmwasm_std::{coins, Addr, BlockInfo, Uint128};
 use cw20::Cw20Coin;
@@ -26,9 +28,8 @@ pub type FuzzApp = AppOn<SnapshotStorage>;
 /// A denom no contract accepts.
 pub const WRONG_DENOM: &str = "uatom";
 
-/// BTT each actor who is not an institution holds when the fuzzing starts (at most: the
-/// desk and half the institutions' balances are shared out).
-pub const FUNDING_BTT: u128 = 12_000;
+/// BTT the DAO grants each actor who is not an institution before the fuzzing starts.
+pub const FUNDING_BTT: u128 = 25_000;
 
 /// Months of the living economy before the fuzzing starts.
 pub const WARM_UP_MONTHS: u64 = 6;
@@ -129,6 +130,66 @@ fn named(addrs: &[String], names: &[&str]) -> Vec<Actor> {
         .collect()
 }
 
+/// The id the fractionalizer gives its next listing (listings sold out are gone, so no query
+/// tells): a holder lists one share, the id is read, and the chain is put back.
+fn next_listing_id(
+    app: &mut FuzzApp,
+    d: &Deployment,
+    actors: &Actors,
+) -> anyhow::Result<Option<u64>> {
+    use btt_types::fractionalizer::{QueryMsg, VaultResponse, VaultStatus};
+    let before = app.storage().snapshot();
+    let block = app.block_info();
+    let totals: btt_types::fractionalizer::FractionalizerTotalsResponse = app
+        .wrap()
+        .query_wasm_smart(&d.vaults, &QueryMsg::Totals {})?;
+    let mut found = None;
+    'vaults: for vault_id in 1..=totals.vaults {
+        let v: VaultResponse = app
+            .wrap()
+            .query_wasm_smart(&d.vaults, &QueryMsg::Vault { vault_id })?;
+        if v.vault.status != VaultStatus::Active {
+            continue;
+        }
+        for a in actors.all() {
+            let held: cw20::BalanceResponse = app.wrap().query_wasm_smart(
+                &v.vault.shares_token,
+                &cw20::Cw20QueryMsg::Balance {
+                    address: a.addr.to_string(),
+                },
+            )?;
+            if held.balance.is_zero() {
+                continue;
+            }
+            let allow = cw20::Cw20ExecuteMsg::IncreaseAllowance {
+                spender: d.vaults.to_string(),
+                amount: Uint128::one(),
+                expires: None,
+            };
+            let list = btt_types::fractionalizer::ExecuteMsg::List {
+                vault_id,
+                shares: Uint128::one(),
+                price_per_share: Uint128::one(),
+            };
+            if app
+                .execute_contract(a.addr.clone(), v.vault.shares_token.clone(), &allow, &[])
+                .is_ok()
+            {
+                if let Ok(res) = app.execute_contract(a.addr.clone(), d.vaults.clone(), &list, &[])
+                {
+                    found = btt_deploy::chain::wasm_attr(&res, "listing_id")?
+                        .parse()
+                        .ok();
+                    break 'vaults;
+                }
+            }
+        }
+    }
+    app.storage_mut().restore(&before);
+    app.set_block(block);
+    Ok(found)
+}
+
 impl Suite {
     /// Deploys, warms the economy up, funds the fuzzer's actors and takes the template.
     pub fn build() -> anyhow::Result<Suite> {
@@ -218,20 +279,8 @@ impl Suite {
         for a in actors.patients.iter().chain(&actors.strangers) {
             app.fund(&a.addr, &coins(1_000_000_000_000, USDC))?;
         }
-        // The institutions claim what has vested first.
-        for (category, id) in &deployment.schedule_ids {
-            if let Some(who) = config.beneficiaries.get(category) {
-                let claim = deployment.vesting.claim_msg(*id)?;
-                let _ = app.execute(Addr::unchecked(who), claim);
-            }
-        }
-        let mut donors = vec![];
-        let desk_held = deployment.token.balance(&app.wrap(), &world.desk)?;
-        donors.push((world.desk.clone(), desk_held));
-        for i in &actors.institutions {
-            let held = deployment.token.balance(&app.wrap(), &i.addr)?;
-            donors.push((i.addr.clone(), held.multiply_ratio(1u128, 2u128)));
-        }
+        // BTT for everyone who is not an institution: the DAO grants it from the Ecosystem
+        // Development Fund by a proposal the institutions pass.
         let institutions: Vec<&Addr> = actors.institutions.iter().map(|a| &a.addr).collect();
         let takers: Vec<Addr> = actors
             .all()
@@ -239,32 +288,49 @@ impl Suite {
             .filter(|a| !institutions.contains(&&a.addr))
             .map(|a| a.addr.clone())
             .collect();
-        let pool: Uint128 = donors.iter().map(|(_, d)| *d).sum();
-        let each = pool
-            .multiply_ratio(1u128, takers.len().max(1) as u128)
-            .min(Uint128::new(FUNDING_BTT * UBTT_PER_BTT));
-        eprintln!(
-            "btt-fuzz: the template gives {each} ubtt to each of {} actors",
-            takers.len()
-        );
-        let mut donor = 0;
-        for taker in &takers {
-            let mut due = each;
-            while !due.is_zero() && donor < donors.len() {
-                let give = due.min(donors[donor].1);
-                if !give.is_zero() {
-                    app.execute(
-                        donors[donor].0.clone(),
-                        deployment.token.transfer_msg(taker, give)?,
-                    )
-                    .context("funding the fuzzer's actors")?;
-                }
-                donors[donor].1 -= give;
-                due -= give;
-                if donors[donor].1.is_zero() {
-                    donor += 1;
-                }
-            }
+        let each = Uint128::new(FUNDING_BTT * UBTT_PER_BTT);
+        let msgs = takers
+            .iter()
+            .map(|t| {
+                deployment
+                    .dao
+                    .spend_msg(Fund::EcosystemDevelopment, t.to_string(), "btt", each)
+            })
+            .collect::<Result<Vec<_>, _>>()?;
+        let voters: Vec<Addr> = institutions.iter().map(|a| (*a).clone()).collect();
+        let proposer = voters
+            .iter()
+            .find(|v| {
+                deployment
+                    .token
+                    .balance(&app.wrap(), *v)
+                    .is_ok_and(|b| b >= config.governance.deposit)
+            })
+            .cloned()
+            .context("no institution can pay a proposal deposit")?;
+        for batch in msgs.chunks(btt_types::dao::MAX_PROPOSAL_MSGS) {
+            pass_proposal(
+                &mut app,
+                &deployment,
+                &proposer,
+                "Fund the fuzzer's actors",
+                batch.to_vec(),
+                &voters,
+            )
+            .context("the DAO funds the fuzzer's actors")?;
+        }
+        // Every clinic starts subscribed on the first tier (awarding points needs it).
+        let tier = &config.points.tiers[0];
+        for c in &actors.clinics {
+            let subscribe = btt_types::points::ReceiveMsg::Subscribe {
+                tier: 0,
+                referrer: None,
+            };
+            let msg = deployment
+                .token
+                .send_msg(&deployment.points, tier.price, &subscribe)?;
+            app.execute(c.addr.clone(), msg)
+                .with_context(|| format!("{} subscribes", c.name))?;
         }
         for a in actors.all() {
             app.fund(&a.addr, &coins(1_000_000_000_000, WRONG_DENOM))?;
@@ -286,7 +352,12 @@ impl Suite {
             "fake BTT",
             None,
         )?;
-        let ledger = Ledger::from_chain(&app, &deployment, &actors)?;
+        let mut ledger = Ledger::from_chain(&app, &deployment, &actors)?;
+        if let Some(next) = next_listing_id(&mut app, &deployment, &actors)? {
+            for ids in [&mut ledger.ids, &mut ledger.template_ids] {
+                ids.insert("listing_id".into(), next - 1);
+            }
+        }
         let template = app.storage().snapshot();
         let template_block = app.block_info();
         Ok(Suite {
