@@ -11,7 +11,7 @@ use crate::ledger::{routed_burns, Ledger};
 use crate::suite::{Suite, WRONG_DENOM};
 
 /// The invariants, by name, in the order they are checked.
-pub const INVARIANTS: [&str; 16] = [
+pub const INVARIANTS: [&str; 17] = [
     "supply is 21,000,000 BTT less every burn seen",
     "every balance the ledger moved is the chain's, and Σ of the ledger is the supply",
     "the fee routers' burns are the burns they reported",
@@ -25,9 +25,10 @@ pub const INVARIANTS: [&str; 16] = [
     "total voting power is Σ of the stakers' power, and a proposal's total power never changes",
     "each vault's shares supply is its token's supply",
     "a vault holds its NFT while it trades, a sold one its proceeds; the vaults hold, in each denom, every vault's unpaid income, proceeds and standing bid",
-    "the DAO holds at least its labelled funds",
+    "the DAO holds, in BTT and in USDC, at least its labelled funds",
     "vesting: vested = claimed + claimable for every schedule, and it holds what is unclaimed",
     "no contract holds a denom nobody can withdraw",
+    "payfi holds, in each denom, exactly its unsettled payments (principal − refunded + conversion fee)",
 ];
 
 /// A broken invariant.
@@ -331,20 +332,26 @@ pub fn check_all(suite: &Suite, ledger: &mut Ledger) -> Result<u32, Violation> {
         "the vaults hold {held_usdc} uusdc, owe {owed_usdc}"
     );
 
-    // 13. the DAO
+    // 13. the DAO, per denom
     let treasury = d.dao.treasury(&q, vec![USDC.into()]).map_err(q_err)?;
-    let labelled: Uint128 = treasury
-        .funds
-        .iter()
-        .filter(|f| f.denom == "btt")
-        .map(|f| f.amount)
-        .sum();
-    let dao_btt = balance(d.dao.addr())?;
-    check!(
-        13,
-        dao_btt >= labelled,
-        "holds {dao_btt} BTT, funds say {labelled}"
-    );
+    for denom in ["btt", USDC] {
+        let labelled: Uint128 = treasury
+            .funds
+            .iter()
+            .filter(|f| f.denom == denom)
+            .map(|f| f.amount)
+            .sum();
+        let held = if denom == "btt" {
+            balance(d.dao.addr())?
+        } else {
+            q.query_balance(d.dao.addr(), denom).map_err(q_err)?.amount
+        };
+        check!(
+            13,
+            held >= labelled,
+            "holds {held} {denom}, its funds say {labelled}"
+        );
+    }
 
     // 14. vesting
     let mut unclaimed_vesting = Uint128::zero();
@@ -373,13 +380,62 @@ pub fn check_all(suite: &Suite, ledger: &mut Ledger) -> Result<u32, Violation> {
         let wrong = q.query_balance(addr, WRONG_DENOM).map_err(q_err)?.amount;
         check!(15, wrong.is_zero(), "{name} holds {wrong} {WRONG_DENOM}");
     }
-    for addr in [d.token.addr(), d.vesting.addr(), &d.depin] {
+    for addr in [
+        d.token.addr(),
+        d.vesting.addr(),
+        &d.depin,
+        &d.escrow,
+        &d.points,
+        &d.nft,
+    ] {
         let usdc = q.query_balance(addr, USDC).map_err(q_err)?.amount;
         check!(
             15,
             usdc.is_zero(),
             "{} holds {usdc} {USDC}",
             suite.name_of(addr)
+        );
+    }
+
+    // 16. payfi: what is pending, by denom (checked while the pending fit one page of 30)
+    let payfi: btt_types::payfi::TotalsResponse = q
+        .query_wasm_smart(&d.payfi, &btt_types::payfi::QueryMsg::Totals {})
+        .map_err(q_err)?;
+    if payfi.pending <= 30 {
+        let pending: btt_types::payfi::PaymentsResponse = q
+            .query_wasm_smart(
+                &d.payfi,
+                &btt_types::payfi::QueryMsg::PendingSettlements { limit: Some(30) },
+            )
+            .map_err(q_err)?;
+        check!(
+            16,
+            pending.payments.len() as u64 == payfi.pending,
+            "{} pending, {} listed",
+            payfi.pending,
+            pending.payments.len()
+        );
+        let mut owed: std::collections::BTreeMap<btt_types::asset::Asset, Uint128> =
+            Default::default();
+        for p in &pending.payments {
+            *owed.entry(p.asset.clone()).or_default() +=
+                p.principal - p.refunded + p.conversion_fee;
+        }
+        let btt_asset = btt_types::asset::Asset::Cw20(token.addr().clone());
+        let usdc_asset = btt_types::asset::Asset::Native(USDC.into());
+        let held_btt = balance(&d.payfi)?;
+        let owed_btt = owed.get(&btt_asset).copied().unwrap_or_default();
+        check!(
+            16,
+            held_btt == owed_btt,
+            "payfi holds {held_btt} ubtt, its pending payments {owed_btt}"
+        );
+        let held_usdc = q.query_balance(&d.payfi, USDC).map_err(q_err)?.amount;
+        let owed_usdc = owed.get(&usdc_asset).copied().unwrap_or_default();
+        check!(
+            16,
+            held_usdc == owed_usdc,
+            "payfi holds {held_usdc} uusdc, its pending payments {owed_usdc}"
         );
     }
     Ok(INVARIANTS.len() as u32)
