@@ -56,6 +56,29 @@ fn q_err(e: impl std::fmt::Display) -> Violation {
     }
 }
 
+/// What `contract` owes, by asset, against what it holds in BTT and in USDC.
+fn books_by_denom(
+    suite: &Suite,
+    contract: &Addr,
+    owed: &std::collections::BTreeMap<btt_types::asset::Asset, Uint128>,
+) -> Result<Option<String>, Violation> {
+    let q = suite.app.wrap();
+    let token = &suite.deployment.token;
+    let btt = btt_types::asset::Asset::Cw20(token.addr().clone());
+    let usdc = btt_types::asset::Asset::Native(USDC.into());
+    let held_btt = token.balance(&q, contract).map_err(q_err)?;
+    let owed_btt = owed.get(&btt).copied().unwrap_or_default();
+    if held_btt != owed_btt {
+        return Ok(Some(format!("holds {held_btt} ubtt, owes {owed_btt}")));
+    }
+    let held_usdc = q.query_balance(contract, USDC).map_err(q_err)?.amount;
+    let owed_usdc = owed.get(&usdc).copied().unwrap_or_default();
+    if held_usdc != owed_usdc {
+        return Ok(Some(format!("holds {held_usdc} uusdc, owes {owed_usdc}")));
+    }
+    Ok(None)
+}
+
 /// Checks every invariant; returns how many were checked.
 pub fn check_all(suite: &Suite, ledger: &mut Ledger) -> Result<u32, Violation> {
     let app = &suite.app;
@@ -315,22 +338,9 @@ pub fn check_all(suite: &Suite, ledger: &mut Ledger) -> Result<u32, Violation> {
         }
         *owed.entry(v.vault.asset.clone()).or_default() += due;
     }
-    let btt_asset = btt_types::asset::Asset::Cw20(token.addr().clone());
-    let usdc_asset = btt_types::asset::Asset::Native(USDC.into());
-    let held_btt = balance(&d.vaults)?;
-    let owed_btt = owed.get(&btt_asset).copied().unwrap_or_default();
-    check!(
-        12,
-        held_btt == owed_btt,
-        "the vaults hold {held_btt} ubtt, owe {owed_btt}"
-    );
-    let held_usdc = q.query_balance(&d.vaults, USDC).map_err(q_err)?.amount;
-    let owed_usdc = owed.get(&usdc_asset).copied().unwrap_or_default();
-    check!(
-        12,
-        held_usdc == owed_usdc,
-        "the vaults hold {held_usdc} uusdc, owe {owed_usdc}"
-    );
+    if let Some(wrong) = books_by_denom(suite, &d.vaults, &owed)? {
+        check!(12, false, "the vaults {wrong}");
+    }
 
     // 13. the DAO, per denom
     let treasury = d.dao.treasury(&q, vec![USDC.into()]).map_err(q_err)?;
@@ -354,26 +364,9 @@ pub fn check_all(suite: &Suite, ledger: &mut Ledger) -> Result<u32, Violation> {
     }
 
     // 14. vesting
-    let mut unclaimed_vesting = Uint128::zero();
-    for &id in d.schedule_ids.values() {
-        let s = d.vesting.schedule(&q, id).map_err(q_err)?;
-        let st = s.status;
-        check!(
-            14,
-            st.vested >= st.claimed && st.vested - st.claimed == st.claimable,
-            "schedule {id}: vested {} claimed {} claimable {}",
-            st.vested,
-            st.claimed,
-            st.claimable
-        );
-        unclaimed_vesting += s.schedule.total - st.claimed;
+    if let Err(e) = btt_economy::living::checks::check_vesting(app, d) {
+        check!(14, false, "{e}");
     }
-    let held = balance(d.vesting.addr())?;
-    check!(
-        14,
-        held == unclaimed_vesting,
-        "holds {held}, unclaimed {unclaimed_vesting}"
-    );
 
     // 15. stray denoms
     for (name, addr) in d.contracts() {
@@ -421,22 +414,9 @@ pub fn check_all(suite: &Suite, ledger: &mut Ledger) -> Result<u32, Violation> {
             *owed.entry(p.asset.clone()).or_default() +=
                 p.principal - p.refunded + p.conversion_fee;
         }
-        let btt_asset = btt_types::asset::Asset::Cw20(token.addr().clone());
-        let usdc_asset = btt_types::asset::Asset::Native(USDC.into());
-        let held_btt = balance(&d.payfi)?;
-        let owed_btt = owed.get(&btt_asset).copied().unwrap_or_default();
-        check!(
-            16,
-            held_btt == owed_btt,
-            "payfi holds {held_btt} ubtt, its pending payments {owed_btt}"
-        );
-        let held_usdc = q.query_balance(&d.payfi, USDC).map_err(q_err)?.amount;
-        let owed_usdc = owed.get(&usdc_asset).copied().unwrap_or_default();
-        check!(
-            16,
-            held_usdc == owed_usdc,
-            "payfi holds {held_usdc} uusdc, its pending payments {owed_usdc}"
-        );
+        if let Some(wrong) = books_by_denom(suite, &d.payfi, &owed)? {
+            check!(16, false, "payfi {wrong} in pending payments");
+        }
     }
     Ok(INVARIANTS.len() as u32)
 }

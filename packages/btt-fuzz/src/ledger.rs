@@ -13,7 +13,6 @@ use std::collections::{BTreeMap, BTreeSet};
 use btt_deploy::deployment::Deployment;
 use btt_types::fee_router::RoutedTotal;
 use cosmwasm_std::{Addr, Event, Uint128};
-use cw20::{AllAccountsResponse, Cw20QueryMsg};
 
 use crate::suite::{Actors, FuzzApp};
 
@@ -85,26 +84,12 @@ impl Ledger {
     /// depin's paid, every proposal's power, the ids assigned so far.
     pub fn from_chain(app: &FuzzApp, d: &Deployment, actors: &Actors) -> anyhow::Result<Ledger> {
         let q = app.wrap();
-        let mut ledger = Ledger::default();
-        let mut start_after = None;
-        loop {
-            let page: AllAccountsResponse = q.query_wasm_smart(
-                d.token.addr(),
-                &Cw20QueryMsg::AllAccounts {
-                    start_after: start_after.clone(),
-                    limit: Some(30),
-                },
-            )?;
-            let Some(last) = page.accounts.last().cloned() else {
-                break;
-            };
-            for a in page.accounts {
-                let addr = Addr::unchecked(&a);
-                let balance = d.token.balance(&q, &addr)?;
-                ledger.btt.insert(addr, balance);
-            }
-            start_after = Some(last);
-        }
+        let mut ledger = Ledger {
+            btt: btt_economy::living::checks::all_balances(app, d)?
+                .into_iter()
+                .collect(),
+            ..Ledger::default()
+        };
         // Stakers and partners of the warm-up: the institutions stake, one pharmacy partners.
         for a in &actors.institutions {
             ledger.stakers.insert(a.addr.clone());

@@ -408,6 +408,23 @@ impl<'a> Runner<'a> {
     }
 }
 
+/// The seeds of a regressions file: one `seed operations` per line (operations default to
+/// 50), `#` starting a comment.
+pub fn parse_regressions(text: &str) -> anyhow::Result<Vec<(u64, usize)>> {
+    let mut out = vec![];
+    for line in text.lines() {
+        let line = line.split('#').next().unwrap_or_default().trim();
+        if line.is_empty() {
+            continue;
+        }
+        let mut parts = line.split_whitespace();
+        let seed = parts.next().unwrap_or_default().parse()?;
+        let ops = parts.next().unwrap_or("50").parse()?;
+        out.push((seed, ops));
+    }
+    Ok(out)
+}
+
 /// Runs sequence `seed` from the template.
 pub fn run_sequence(
     suite: &mut Suite,

@@ -8,7 +8,7 @@ use std::path::Path;
 use btt_fuzz::alphabet::ALPHABET;
 use btt_fuzz::invariants::check_all;
 use btt_fuzz::report::Totals;
-use btt_fuzz::sequence::run_sequence;
+use btt_fuzz::sequence::{parse_regressions, run_sequence};
 use btt_fuzz::suite::Suite;
 
 fn workspace() -> &'static Path {
@@ -74,18 +74,7 @@ fn the_template_breaks_no_invariant_and_the_regression_seeds_and_new_sequences_r
     assert_eq!(checked, 17);
     let text =
         std::fs::read_to_string(workspace().join("packages/btt-fuzz/regressions.txt")).unwrap();
-    let mut seeds: Vec<(u64, usize)> = text
-        .lines()
-        .map(|l| l.split('#').next().unwrap().trim())
-        .filter(|l| !l.is_empty())
-        .map(|l| {
-            let mut p = l.split_whitespace();
-            (
-                p.next().unwrap().parse().unwrap(),
-                p.next().unwrap_or("50").parse().unwrap(),
-            )
-        })
-        .collect();
+    let mut seeds = parse_regressions(&text).unwrap();
     assert!(!seeds.is_empty());
     seeds.extend((0..8).map(|i| (9_000 + i, 50)));
     let mut totals = Totals::default();

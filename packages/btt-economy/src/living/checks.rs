@@ -2,7 +2,7 @@
 //! BTT conserved over every address and contract, each contract's BTT equal to its books, no
 //! stray funds where none belong, every routed fee split exactly, and vesting whole.
 
-use anyhow::ensure;
+use anyhow::{ensure, Context};
 use btt_deploy::chain::EconomyChain;
 use btt_deploy::deployment::Deployment;
 use btt_types::fee_router::RoutedTotal;
@@ -12,13 +12,13 @@ use cw20::{AllAccountsResponse, Cw20QueryMsg};
 
 use super::world::USDC;
 
-/// Σ of every balance on the token, paging through all accounts.
-pub fn sum_of_all_balances<C: EconomyChain>(
+/// Every balance on the token, paging through all accounts.
+pub fn all_balances<C: EconomyChain>(
     app: &C,
     deployment: &Deployment,
-) -> anyhow::Result<Uint128> {
+) -> anyhow::Result<Vec<(Addr, Uint128)>> {
     let q = app.wrap();
-    let mut sum = Uint128::zero();
+    let mut out = vec![];
     let mut start_after = None;
     loop {
         let page: AllAccountsResponse = q.query_wasm_smart(
@@ -29,13 +29,51 @@ pub fn sum_of_all_balances<C: EconomyChain>(
             },
         )?;
         if page.accounts.is_empty() {
-            return Ok(sum);
+            return Ok(out);
         }
         for account in &page.accounts {
-            sum += deployment.token.balance(&q, Addr::unchecked(account))?;
+            let addr = Addr::unchecked(account);
+            let balance = deployment.token.balance(&q, &addr)?;
+            out.push((addr, balance));
         }
         start_after = page.accounts.last().cloned();
     }
+}
+
+/// Σ of every balance on the token.
+pub fn sum_of_all_balances<C: EconomyChain>(
+    app: &C,
+    deployment: &Deployment,
+) -> anyhow::Result<Uint128> {
+    Ok(all_balances(app, deployment)?.iter().map(|(_, b)| *b).sum())
+}
+
+/// Vesting is whole: vested = claimed + claimable for every schedule, and the contract holds
+/// exactly what is not claimed.
+pub fn check_vesting<C: EconomyChain>(app: &C, d: &Deployment) -> anyhow::Result<()> {
+    let q = app.wrap();
+    let mut unclaimed_vesting = Uint128::zero();
+    for &id in d.schedule_ids.values() {
+        let s = d.vesting.schedule(&q, id)?;
+        let st = s.status;
+        ensure!(
+            st.vested <= s.schedule.total
+                && st.vested >= st.claimed
+                && st.vested - st.claimed == st.claimable,
+            "schedule {id}: total {} vested {} claimed {} claimable {}",
+            s.schedule.total,
+            st.vested,
+            st.claimed,
+            st.claimable
+        );
+        unclaimed_vesting += s.schedule.total - st.claimed;
+    }
+    let held = d.token.balance(&q, d.vesting.addr())?;
+    ensure!(
+        held == unclaimed_vesting,
+        "vesting holds {held}, unclaimed {unclaimed_vesting}"
+    );
+    Ok(())
 }
 
 /// Checks every invariant at `month`; returns how many were checked.
@@ -189,24 +227,7 @@ pub fn check_month<C: EconomyChain>(
 
     // 10. Vesting: locked + claimable + claimed = total for every schedule, and the contract
     //     holds exactly what is not claimed.
-    let mut unclaimed_vesting = Uint128::zero();
-    for &id in d.schedule_ids.values() {
-        let s = d.vesting.schedule(&q, id)?;
-        let st = s.status;
-        ensure!(
-            st.vested >= st.claimed && st.vested - st.claimed == st.claimable,
-            "month {month}: schedule {id}: vested {} claimed {} claimable {}",
-            st.vested,
-            st.claimed,
-            st.claimable
-        );
-        unclaimed_vesting += s.schedule.total - st.claimed;
-    }
-    let held = token.balance(&q, d.vesting.addr())?;
-    ensure!(
-        held == unclaimed_vesting,
-        "month {month}: vesting holds {held}, unclaimed {unclaimed_vesting}"
-    );
+    check_vesting(app, d).with_context(|| format!("month {month}"))?;
     checked += 2;
     Ok(checked)
 }

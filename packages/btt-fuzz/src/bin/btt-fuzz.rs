@@ -6,7 +6,7 @@ use std::time::Instant;
 
 use anyhow::{ensure, Context};
 use btt_fuzz::report::{markdown, RunInfo, Totals};
-use btt_fuzz::sequence::{run_sequence, shrink};
+use btt_fuzz::sequence::{parse_regressions, run_sequence, shrink};
 use btt_fuzz::suite::Suite;
 use clap::Parser;
 
@@ -38,26 +38,7 @@ struct Cli {
 fn regression_seeds(path: &PathBuf) -> anyhow::Result<Vec<(u64, usize)>> {
     let text =
         std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?;
-    let mut out = vec![];
-    for line in text.lines() {
-        let line = line.split('#').next().unwrap_or_default().trim();
-        if line.is_empty() {
-            continue;
-        }
-        let mut parts = line.split_whitespace();
-        let seed: u64 = parts
-            .next()
-            .unwrap_or_default()
-            .parse()
-            .with_context(|| format!("seed in {line:?}"))?;
-        let ops: usize = parts
-            .next()
-            .unwrap_or("50")
-            .parse()
-            .with_context(|| format!("ops in {line:?}"))?;
-        out.push((seed, ops));
-    }
-    Ok(out)
+    parse_regressions(&text).with_context(|| format!("the seeds of {}", path.display()))
 }
 
 /// Runs `seeds` on a suite of its own.
