@@ -136,11 +136,15 @@ pub const ALPHABET: &[(&str, Draw)] = &[
     }),
     ("btt-staking.claim_unbonded", |g| {
         let limit = g.limit();
-        g.exec(
+        let op = g.exec(
             Role::Institution,
             "btt-staking",
             json!({"claim_unbonded": {"limit": limit}}),
-        )
+        );
+        // Mostly someone who staked (and may have unbonded).
+        let stakers: Vec<Addr> = g.ledger.stakes.values().cloned().collect();
+        let staker = stakers.choose(g.rng).cloned();
+        g.signed_by(op, staker, 0.7)
     }),
     ("btt-staking.claim_rewards", |g| {
         g.exec(

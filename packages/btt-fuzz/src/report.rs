@@ -7,6 +7,33 @@ use std::fmt::Write;
 use crate::invariants::INVARIANTS;
 use crate::sequence::{Failure, SequenceStats};
 
+/// Messages only the DAO (the contracts' owner), another contract of the suite, or nobody
+/// (no marketing admin, no shares minter but the vault) may send.
+const GUARDED: [&str; 22] = [
+    ".update_config",
+    ".update_fee_routing",
+    ".update_ownership",
+    ".circuit",
+    ".approve_partner",
+    ".remove_partner",
+    ".grant",
+    ".record_units",
+    ".award_for",
+    ".shares_moved",
+    "btt-dao.spend",
+    ".run_proposal",
+    ".assert_deposits_covered",
+    ".approve_tranche",
+    ".receive:create_schedules",
+    ".update_marketing",
+    ".upload_logo",
+    "rwa-shares.mint",
+    ".update_minter",
+    ".accept_ownership",
+    "rwa-shares.burn",
+    "rwa-shares.burn_from",
+];
+
 /// Messages the alphabet aims at any contract, so a refusal to parse is theirs to give.
 const AIMLESS: [&str; 3] = [
     "btt-token.send",
@@ -105,13 +132,18 @@ pub fn markdown(t: &Totals, info: &RunInfo) -> String {
     let _ = writeln!(s, "| | |\n|---|---|");
     let _ = writeln!(
         s,
-        "| sequences | {} (seeds {}..{}) |",
+        "| sequences | {} ({} new, seeds {} to {}, and {} regression seeds) |",
         t.sequences,
+        t.sequences.saturating_sub(t.regressions),
         info.first_seed,
-        info.first_seed + t.sequences.saturating_sub(t.regressions)
+        (info.first_seed + t.sequences.saturating_sub(t.regressions)).saturating_sub(1),
+        t.regressions
     );
-    let _ = writeln!(s, "| regression seeds replayed | {} |", t.regressions);
-    let _ = writeln!(s, "| operations per sequence | {} |", info.ops_per_sequence);
+    let _ = writeln!(
+        s,
+        "| operations per sequence | {} drawn (a story or a whole proposal is several) |",
+        info.ops_per_sequence
+    );
     let _ = writeln!(s, "| operations executed | {} |", t.ops);
     let _ = writeln!(
         s,
@@ -160,6 +192,39 @@ pub fn markdown(t: &Totals, info: &RunInfo) -> String {
         }
         let _ = writeln!(s);
     }
+    let never: Vec<&String> = t
+        .outcomes
+        .iter()
+        .filter(|(_, (ok, _))| *ok == 0)
+        .map(|(name, _)| name)
+        .collect();
+    let (misdirected, rest): (Vec<&String>, Vec<&String>) = never
+        .iter()
+        .partition(|n| n.contains("(fake BTT)") || n.contains("(to BTT)"));
+    let (guarded, unreached): (Vec<&String>, Vec<&String>) = rest
+        .iter()
+        .partition(|n| GUARDED.iter().any(|g| n.ends_with(g)));
+    let list = |v: &[&String]| {
+        v.iter()
+            .map(|n| format!("`{n}`"))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let _ = writeln!(s, "## Messages that never executed\n");
+    let _ = writeln!(
+        s,
+        "{} of {} message kinds were always refused:\n",
+        never.len(),
+        t.outcomes.len()
+    );
+    let _ = writeln!(s, "- **sent with the fake BTT, or to BTT instead of a vault's shares** ({}): refused, as they must be;", misdirected.len());
+    let _ = writeln!(s, "- **only the DAO, a contract of the suite, or nobody may send them** ({}): refused to every random sender; the DAO's own run inside whole proposals (`btt-dao.execute (whole proposal)`): {};", guarded.len(), list(&guarded));
+    let _ = writeln!(
+        s,
+        "- **not reached by the random draw, or refused by the genesis rules** ({}): {}.\n",
+        unreached.len(),
+        list(&unreached)
+    );
     let _ = writeln!(s, "## Outcomes by message\n");
     let _ = writeln!(
         s,
