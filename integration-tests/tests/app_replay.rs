@@ -14,9 +14,12 @@ use serde::Deserialize;
 use serde_json::Value;
 
 fn e2e(file: &str) -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("../app/e2e")
-        .join(file)
+    // Read at run time: a binary built in another checkout of the shared target reads this one.
+    PathBuf::from(
+        std::env::var("CARGO_MANIFEST_DIR").unwrap_or_else(|_| env!("CARGO_MANIFEST_DIR").into()),
+    )
+    .join("../app/e2e")
+    .join(file)
 }
 
 #[derive(Deserialize)]

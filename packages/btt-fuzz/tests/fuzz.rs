@@ -3,7 +3,7 @@
 //! sequences run clean.
 
 use std::collections::BTreeSet;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use btt_fuzz::alphabet::ALPHABET;
 use btt_fuzz::invariants::check_all;
@@ -11,11 +11,12 @@ use btt_fuzz::report::Totals;
 use btt_fuzz::sequence::{parse_regressions, run_sequence};
 use btt_fuzz::suite::Suite;
 
-fn workspace() -> &'static Path {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .parent()
-        .and_then(Path::parent)
-        .unwrap()
+/// The checkout this test runs in (read at run time: a binary built in another checkout of the
+/// shared target still reads this one).
+fn workspace() -> PathBuf {
+    let package =
+        std::env::var("CARGO_MANIFEST_DIR").unwrap_or_else(|_| env!("CARGO_MANIFEST_DIR").into());
+    Path::new(&package).join("../..")
 }
 
 /// Every variant of every contract's `ExecuteMsg` in `schema/`.

@@ -134,7 +134,10 @@ mod tests {
     #[test]
     fn the_scripts_list_of_crates_is_this_table() {
         // scripts/env.sh builds every folder under contracts/.
-        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../contracts");
+        // The package directory of this run (a binary built in another checkout still reads this one).
+        let root = std::env::var("CARGO_MANIFEST_DIR")
+            .unwrap_or_else(|_| env!("CARGO_MANIFEST_DIR").into());
+        let dir = std::path::Path::new(&root).join("../../contracts");
         let mut folders: Vec<String> = std::fs::read_dir(dir)
             .unwrap()
             .map(|e| e.unwrap().file_name().into_string().unwrap())
