@@ -114,20 +114,25 @@ pub trait EconomyChain: cw_multi_test::Executor<cosmwasm_std::Empty> {
     fn update_block<F: Fn(&mut cosmwasm_std::BlockInfo)>(&mut self, action: F);
 }
 
-impl<S: cosmwasm_std::Storage> EconomyChain for crate::multitest::AppOn<S> {
+/// The embedded cw-multi-test chain over the storage `S` (the default `MockStorage`, or the
+/// fuzzer's snapshotting storage).
+pub type AppOn<S> =
+    cw_multi_test::App<cw_multi_test::BankKeeper, cosmwasm_std::testing::MockApi, S>;
+
+impl<S: cosmwasm_std::Storage> EconomyChain for AppOn<S> {
     fn addr_make(&self, name: &str) -> Addr {
         self.api().addr_make(name)
     }
 
     fn wrap(&self) -> cosmwasm_std::QuerierWrapper<'_, cosmwasm_std::Empty> {
-        crate::multitest::AppOn::<S>::wrap(self)
+        AppOn::<S>::wrap(self)
     }
 
     fn block_info(&self) -> cosmwasm_std::BlockInfo {
-        crate::multitest::AppOn::<S>::block_info(self)
+        AppOn::<S>::block_info(self)
     }
 
     fn update_block<F: Fn(&mut cosmwasm_std::BlockInfo)>(&mut self, action: F) {
-        crate::multitest::AppOn::<S>::update_block(self, action)
+        AppOn::<S>::update_block(self, action)
     }
 }

@@ -2,10 +2,9 @@
 //! [`DeployChain`] for the one deployment routine.
 
 use btt_types::contracts::Code;
-use cosmwasm_std::testing::MockApi;
 use cosmwasm_std::{coin, Coin};
 use cosmwasm_std::{Addr, CosmosMsg, Empty, Storage, Timestamp};
-use cw_multi_test::{App, AppBuilder, BankKeeper, Contract, ContractWrapper, Executor};
+use cw_multi_test::{App, AppBuilder, Contract, ContractWrapper, Executor};
 
 use crate::chain::DeployChain;
 use crate::deployment::Deployment;
@@ -94,9 +93,7 @@ pub fn native_funding() -> Vec<(&'static str, Coin)> {
         .collect()
 }
 
-/// The embedded chain over the storage `S` (the default `MockStorage`, or the fuzzer's
-/// snapshotting storage).
-pub type AppOn<S> = App<BankKeeper, MockApi, S>;
+pub use crate::chain::AppOn;
 
 /// An embedded chain with the [`native_funding`].
 pub fn local_app() -> App {

@@ -14,7 +14,8 @@ use btt_deploy::deployment::Deployment;
 use btt_types::fee_router::RoutedTotal;
 use cosmwasm_std::{Addr, Event, Uint128};
 
-use crate::suite::{Actors, FuzzApp};
+use crate::actors::Actors;
+use crate::storage::FuzzApp;
 
 /// The ways a job ends; each job ends at most once.
 pub const JOB_ENDS: [&str; 5] = [

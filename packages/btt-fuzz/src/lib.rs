@@ -9,6 +9,7 @@
 //! writes). A failing sequence is cut to its shortest failing prefix and shrunk
 //! ([`sequence`]); [`report`] writes `docs/fuzz-report.md`.
 
+pub mod actors;
 pub mod alphabet;
 pub mod invariants;
 pub mod ledger;

@@ -7,6 +7,9 @@ use std::ops::Bound;
 
 use cosmwasm_std::{Order, Record, Storage};
 
+/// The embedded chain the fuzzer drives.
+pub type FuzzApp = btt_deploy::chain::AppOn<SnapshotStorage>;
+
 /// Every key and value of the chain.
 pub type Snapshot = BTreeMap<Vec<u8>, Vec<u8>>;
 

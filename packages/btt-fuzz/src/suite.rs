@@ -7,7 +7,7 @@
 use anyhow::Context;
 use btt_deploy::deployment::Deployment;
 use btt_deploy::genesis::GenesisConfig;
-use btt_deploy::multitest::{deploy_genesis, local_app_on, local_config, AppOn};
+use btt_deploy::multitest::{deploy_genesis, local_app_on, local_config};
 use btt_economy::governance::pass_proposal;
 use btt_economy::living::assumptions::Assumptions;
 use btt_economy::living::world::{Faucet, World, USDC};
@@ -22,8 +22,8 @@ use cw_multi_test::Executor;
 use crate::ledger::Ledger;
 use crate::storage::{Snapshot, SnapshotStorage};
 
-/// The embedded chain the fuzzer drives.
-pub type FuzzApp = AppOn<SnapshotStorage>;
+pub use crate::actors::{Actor, Actors};
+pub use crate::storage::FuzzApp;
 
 /// A denom no contract accepts.
 pub const WRONG_DENOM: &str = "uatom";
@@ -33,70 +33,6 @@ pub const FUNDING_BTT: u128 = 25_000;
 
 /// Months of the living economy before the fuzzing starts.
 pub const WARM_UP_MONTHS: u64 = 6;
-
-/// Someone who signs messages.
-#[derive(Debug, Clone)]
-pub struct Actor {
-    pub name: String,
-    pub addr: Addr,
-}
-
-/// Everyone the fuzzer can sign for, by the part they play.
-#[derive(Debug, Clone, Default)]
-pub struct Actors {
-    pub clinics: Vec<Actor>,
-    pub nodes: Vec<Actor>,
-    pub institutions: Vec<Actor>,
-    pub investors: Vec<Actor>,
-    /// Patients new to the fuzzer: their points are modelled from zero by the ledger.
-    pub patients: Vec<Actor>,
-    pub issuer: Vec<Actor>,
-    pub appraiser: Vec<Actor>,
-    pub oracles: Vec<Actor>,
-    pub arbiter: Vec<Actor>,
-    pub guardian: Vec<Actor>,
-    pub feeder: Vec<Actor>,
-    pub partner: Vec<Actor>,
-    pub insurer: Vec<Actor>,
-    /// Nobody in particular, and the attacker.
-    pub strangers: Vec<Actor>,
-}
-
-impl Actors {
-    /// Everyone, each once.
-    pub fn all(&self) -> Vec<&Actor> {
-        let mut all: Vec<&Actor> = [
-            &self.clinics,
-            &self.nodes,
-            &self.institutions,
-            &self.investors,
-            &self.patients,
-            &self.issuer,
-            &self.appraiser,
-            &self.oracles,
-            &self.arbiter,
-            &self.guardian,
-            &self.feeder,
-            &self.partner,
-            &self.insurer,
-            &self.strangers,
-        ]
-        .into_iter()
-        .flatten()
-        .collect();
-        let mut seen = std::collections::BTreeSet::new();
-        all.retain(|a| seen.insert(a.addr.clone()));
-        all
-    }
-
-    /// The name of `addr`, if it is an actor.
-    pub fn name_of(&self, addr: &Addr) -> Option<String> {
-        self.all()
-            .into_iter()
-            .find(|a| a.addr == *addr)
-            .map(|a| a.name.clone())
-    }
-}
 
 /// The deployed suite, its actors, and the state every sequence starts from.
 pub struct Suite {

@@ -229,7 +229,9 @@ pub fn run_with<C: EconomyChain + Faucet>(
             txs: w.txs,
         });
     }
-    outcome::report(app, &w, &gov, &assets, months, invariants_checked)
+    let mut report = outcome::report(app, &w, &gov, &assets, months, invariants_checked)?;
+    report.findings = findings::findings(&report, &w);
+    Ok(report)
 }
 
 /// Every beneficiary claims what has vested; each institution stakes half of its claim with its

@@ -385,7 +385,7 @@ pub fn report<C: EconomyChain>(
             .u128() as u64
     };
 
-    let mut report = LivingReport {
+    let report = LivingReport {
         params: w.params,
         assumptions: w.assumptions.clone(),
         epochs_closed: state.closed_through,
@@ -413,6 +413,5 @@ pub fn report<C: EconomyChain>(
         vaults: assets.iter().filter(|a| a.vault.is_some()).count(),
         findings: vec![],
     };
-    report.findings = super::findings::findings(&report, w);
     Ok(report)
 }
