@@ -11,6 +11,7 @@
 
 pub mod actors;
 pub mod alphabet;
+pub mod due;
 pub mod invariants;
 pub mod ledger;
 pub mod op;

@@ -6,6 +6,8 @@ use std::fmt;
 use cosmwasm_std::{Addr, Coin, CosmosMsg, Uint128};
 use serde_json::Value;
 
+use crate::due::Due;
+
 /// One operation.
 #[derive(Debug, Clone)]
 pub enum Op {
@@ -29,15 +31,12 @@ pub enum Op {
     },
     /// The clock moves on by `seconds` (and one block).
     Wait { seconds: u64 },
-    /// `buyer` buys `shares` of listing `listing_id`, paying exactly what the vault quotes at
-    /// that moment (in BTT by a cw20 send, or in the native denom).
-    Buy {
-        buyer: Addr,
-        listing_id: u64,
-        shares: Uint128,
-    },
+    /// `sender` asks for `due`, priced by the suite's queries when it runs: a listing bought
+    /// at the quote, a fee paid exactly, every share sent back, the newest stake unbonded.
+    Due { sender: Addr, due: Due },
     /// A story: operations that take one thing through its lifecycle (a job posted, assigned,
-    /// run and settled; an invoice issued, paid and settled; shares listed and bought), each a
+    /// run and settled; an invoice issued, paid and settled; shares listed and bought; an asset
+    /// minted, revalued, fractionalized and redeemed), each a
     /// real message checked on its own. A step the chain refuses leaves the rest to fail.
     Chain { story: String, ops: Vec<Op> },
     /// `proposer` proposes `msgs` with `deposit`; `votes` are cast; the guardian vetoes when
@@ -58,7 +57,7 @@ impl Op {
         match self {
             Op::Exec { name, .. } | Op::Send { name, .. } => name.clone(),
             Op::Wait { .. } => "wait".into(),
-            Op::Buy { .. } => "rwa-fractionalizer.buy (at the quote)".into(),
+            Op::Due { due, .. } => due.name().into(),
             Op::Chain { story, .. } => format!("story: {story}"),
             Op::Proposal { .. } => "btt-dao.whole_proposal".into(),
         }
@@ -102,14 +101,7 @@ impl Op {
                 name_of(contract)
             ),
             Op::Wait { seconds } => format!("wait {seconds} s"),
-            Op::Buy {
-                buyer,
-                listing_id,
-                shares,
-            } => format!(
-                "{} buys {shares} shares of listing {listing_id} at the quote",
-                name_of(buyer)
-            ),
+            Op::Due { sender, due } => format!("{} {}", name_of(sender), due.describe()),
             Op::Chain { story, ops } => {
                 let steps: Vec<String> = ops.iter().map(|o| o.describe(name_of)).collect();
                 format!("story {story}: [{}]", steps.join("; "))

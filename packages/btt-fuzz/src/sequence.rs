@@ -13,7 +13,7 @@ use cw_multi_test::{AppResponse, Executor};
 use rand::SeedableRng;
 use rand_chacha::ChaCha8Rng;
 
-use crate::alphabet::{draw, Gen};
+use crate::alphabet::{alphabet, draw, Gen};
 use crate::invariants::{check_all, Violation};
 use crate::ledger::Ledger;
 use crate::op::Op;
@@ -220,57 +220,13 @@ impl<'a> Runner<'a> {
                 self.message(name, sender, wasm.into())?;
                 self.check()
             }
-            Op::Buy {
-                buyer,
-                listing_id,
-                shares,
-            } => {
-                let d = &self.suite.deployment;
-                let quote = self
-                    .suite
-                    .app
-                    .wrap()
-                    .query_wasm_smart::<btt_types::fractionalizer::QuoteResponse>(
-                        &d.vaults,
-                        &btt_types::fractionalizer::QueryMsg::Quote {
-                            listing_id: *listing_id,
-                            shares: *shares,
-                            buyer: buyer.to_string(),
-                        },
-                    );
-                let Ok(quote) = quote else {
-                    self.stats
-                        .count(&op.name(), &Outcome::Refused("no quote".into()));
-                    return self.check();
-                };
-                let buy = btt_types::fractionalizer::ExecuteMsg::Buy {
-                    listing_id: *listing_id,
-                    shares: *shares,
-                };
-                let msg: CosmosMsg = match &quote.asset {
-                    btt_types::asset::Asset::Native(denom) => WasmMsg::Execute {
-                        contract_addr: d.vaults.to_string(),
-                        msg: to_json_binary(&buy).unwrap_or_default(),
-                        funds: vec![cosmwasm_std::coin(quote.total.u128(), denom)],
+            Op::Due { sender, due } => {
+                match due.price(self.suite, sender) {
+                    Ok((name, msg)) => {
+                        self.message(&name, sender, msg)?;
                     }
-                    .into(),
-                    btt_types::asset::Asset::Cw20(token) => WasmMsg::Execute {
-                        contract_addr: token.to_string(),
-                        msg: to_json_binary(&cw20::Cw20ExecuteMsg::Send {
-                            contract: d.vaults.to_string(),
-                            amount: quote.total,
-                            msg: to_json_binary(&btt_types::fractionalizer::ReceiveMsg::Buy {
-                                listing_id: *listing_id,
-                                shares: *shares,
-                            })
-                            .unwrap_or_default(),
-                        })
-                        .unwrap_or_default(),
-                        funds: vec![],
-                    }
-                    .into(),
-                };
-                self.message(&op.name(), buyer, msg)?;
+                    Err(why) => self.stats.count(due.name(), &Outcome::Refused(why)),
+                }
                 self.check()
             }
             Op::Chain { ops, .. } => {
@@ -373,19 +329,19 @@ impl<'a> Runner<'a> {
         Ok(())
     }
 
-    /// Sequence `seed`: `len` operations drawn and applied one by one; the operations it ran,
-    /// and the violation that stopped it, if any.
-    pub fn run_seed(&mut self, seed: u64, len: usize) -> (Vec<Op>, Option<Violation>) {
-        let mut rng = ChaCha8Rng::seed_from_u64(seed);
-        let mut ops = Vec::with_capacity(len);
-        for _ in 0..len {
+    /// Sequence `run`: its operations drawn and applied one by one; the operations it ran, and
+    /// the violation that stopped it, if any.
+    pub fn run_seed(&mut self, run: &SeedRun) -> (Vec<Op>, Option<Violation>) {
+        let mut rng = ChaCha8Rng::seed_from_u64(run.seed);
+        let mut ops = Vec::with_capacity(run.len);
+        for _ in 0..run.len {
             let op = {
                 let mut g = Gen {
                     rng: &mut rng,
                     suite: self.suite,
                     ledger: &self.ledger,
                 };
-                draw(&mut g)
+                draw(&mut g, run.entries)
             };
             ops.push(op.clone());
             if let Err(v) = self.apply(&op) {
@@ -408,9 +364,31 @@ impl<'a> Runner<'a> {
     }
 }
 
-/// The seeds of a regressions file: one `seed operations` per line (operations default to
-/// 50), `#` starting a comment.
-pub fn parse_regressions(text: &str) -> anyhow::Result<Vec<(u64, usize)>> {
+/// One sequence to run: its seed, how many operations it draws, and from how many entries of
+/// the alphabet. Entries are only ever appended to the alphabet, so a seed drawn from its first
+/// `entries` is the sequence it was when those were all there were: a regression seed keeps
+/// the alphabet it was found with.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SeedRun {
+    pub seed: u64,
+    pub len: usize,
+    pub entries: usize,
+}
+
+impl SeedRun {
+    /// Seed `seed`, `len` operations, from the whole alphabet.
+    pub fn new(seed: u64, len: usize) -> Self {
+        SeedRun {
+            seed,
+            len,
+            entries: alphabet().len(),
+        }
+    }
+}
+
+/// The seeds of a regressions file: one `seed operations entries` per line (operations default
+/// to 50, entries to the whole alphabet), `#` starting a comment.
+pub fn parse_regressions(text: &str) -> anyhow::Result<Vec<SeedRun>> {
     let mut out = vec![];
     for line in text.lines() {
         let line = line.split('#').next().unwrap_or_default().trim();
@@ -419,27 +397,32 @@ pub fn parse_regressions(text: &str) -> anyhow::Result<Vec<(u64, usize)>> {
         }
         let mut parts = line.split_whitespace();
         let seed = parts.next().unwrap_or_default().parse()?;
-        let ops = parts.next().unwrap_or("50").parse()?;
-        out.push((seed, ops));
+        let len = parts.next().unwrap_or("50").parse()?;
+        let entries = match parts.next() {
+            Some(e) => e.parse()?,
+            None => alphabet().len(),
+        };
+        anyhow::ensure!(
+            (1..=alphabet().len()).contains(&entries),
+            "seed {seed}: the alphabet has {} entries, not {entries}",
+            alphabet().len()
+        );
+        out.push(SeedRun { seed, len, entries });
     }
     Ok(out)
 }
 
-/// Runs sequence `seed` from the template.
-pub fn run_sequence(
-    suite: &mut Suite,
-    seed: u64,
-    len: usize,
-) -> (SequenceStats, Result<(), Failure>) {
+/// Runs sequence `run` from the template.
+pub fn run_sequence(suite: &mut Suite, run: &SeedRun) -> (SequenceStats, Result<(), Failure>) {
     let mut runner = Runner::new(suite);
-    let (ops, violation) = runner.run_seed(seed, len);
+    let (ops, violation) = runner.run_seed(run);
     let stats = runner.stats.clone();
     match violation {
         None => (stats, Ok(())),
         Some(violation) => (
             stats,
             Err(Failure {
-                seed,
+                seed: run.seed,
                 ops,
                 violation,
             }),

@@ -5,10 +5,10 @@
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
-use btt_fuzz::alphabet::alphabet;
+use btt_fuzz::alphabet::{alphabet, FIRST_ALPHABET};
 use btt_fuzz::invariants::check_all;
 use btt_fuzz::report::Totals;
-use btt_fuzz::sequence::{parse_regressions, run_sequence};
+use btt_fuzz::sequence::{parse_regressions, run_sequence, Runner, SeedRun};
 use btt_fuzz::suite::Suite;
 
 /// The checkout this test runs in (read at run time: a binary built in another checkout of the
@@ -77,10 +77,11 @@ fn the_template_breaks_no_invariant_and_the_regression_seeds_and_new_sequences_r
         std::fs::read_to_string(workspace().join("packages/btt-fuzz/regressions.txt")).unwrap();
     let mut seeds = parse_regressions(&text).unwrap();
     assert!(!seeds.is_empty());
-    seeds.extend((0..8).map(|i| (9_000 + i, 50)));
+    seeds.extend((0..8).map(|i| SeedRun::new(9_000 + i, 50)));
     let mut totals = Totals::default();
-    for (seed, len) in seeds {
-        let (stats, result) = run_sequence(&mut suite, seed, len);
+    for run in seeds {
+        let seed = run.seed;
+        let (stats, result) = run_sequence(&mut suite, &run);
         totals.add(&stats);
         if let Err(f) = result {
             panic!(
@@ -103,8 +104,36 @@ fn the_template_breaks_no_invariant_and_the_regression_seeds_and_new_sequences_r
 #[test]
 fn a_sequence_is_a_function_of_its_seed() {
     let mut suite = Suite::build().unwrap();
-    let (a, _) = run_sequence(&mut suite, 77, 50);
-    let (b, _) = run_sequence(&mut suite, 77, 50);
+    let (a, _) = run_sequence(&mut suite, &SeedRun::new(77, 50));
+    let (b, _) = run_sequence(&mut suite, &SeedRun::new(77, 50));
     assert_eq!(a.outcomes, b.outcomes);
     assert_eq!(a.invariants_checked, b.invariants_checked);
+}
+
+/// Seed 1 drawn from the first alphabet, as the operations it ran when it was found (one per
+/// line, addresses by name). `BTT_FUZZ_BLESS=1` rewrites the file; nothing else should.
+#[test]
+fn a_regression_seed_still_draws_the_sequence_it_was_found_with() {
+    let golden = workspace().join("packages/btt-fuzz/regressions/seed-1-50-144.txt");
+    let mut suite = Suite::build().unwrap();
+    let run = SeedRun {
+        seed: 1,
+        len: 50,
+        entries: FIRST_ALPHABET,
+    };
+    let ops = {
+        let mut runner = Runner::new(&mut suite);
+        runner.run_seed(&run).0
+    };
+    let drawn: Vec<String> = ops
+        .iter()
+        .map(|op| op.describe(&|a| suite.name_of(a)))
+        .collect();
+    let drawn = drawn.join("\n") + "\n";
+    if std::env::var("BTT_FUZZ_BLESS").is_ok_and(|v| v == "1") {
+        std::fs::create_dir_all(golden.parent().unwrap()).unwrap();
+        std::fs::write(&golden, &drawn).unwrap();
+    }
+    let found = std::fs::read_to_string(&golden).unwrap();
+    assert_eq!(drawn, found, "seed 1 no longer draws what it was found as");
 }

@@ -289,6 +289,64 @@ impl Gen<'_> {
         }
     }
 
+    /// A clinic awards a patient points for care; the patient spends part of them, converting
+    /// to BTT or redeeming at the partner, and after an epoch perhaps converts the rest.
+    pub(super) fn points_story(&mut self) -> Op {
+        let suite = self.suite;
+        let a = &suite.actors;
+        let (Some(clinic), Some(patient), Some(partner), Some(category)) = (
+            a.clinics.choose(self.rng).map(|a| a.addr.clone()),
+            a.patients.choose(self.rng).map(|a| a.addr.clone()),
+            a.partner.first().map(|a| a.addr.clone()),
+            suite
+                .config
+                .points
+                .categories
+                .choose(self.rng)
+                .map(|c| c.name.clone()),
+        ) else {
+            return Op::Wait { seconds: 1 };
+        };
+        let points = self.one(&[10u64, 50, 200, 1_000]);
+        let spent = (points * self.rng.gen_range(1..=10u64) / 10).max(1);
+        let mut ops = vec![self.exec_as(
+            &clinic,
+            "incentive-points",
+            json!({"award": {"patient": patient.to_string(), "category": category, "points": points}}),
+            vec![],
+        )];
+        ops.push(if self.rng.gen_bool(0.5) {
+            self.exec_as(
+                &patient,
+                "incentive-points",
+                json!({"convert": {"points": spent}}),
+                vec![],
+            )
+        } else {
+            self.exec_as(
+                &patient,
+                "incentive-points",
+                json!({"redeem": {"partner": partner.to_string(), "points": spent}}),
+                vec![],
+            )
+        });
+        if spent < points && self.rng.gen_bool(0.5) {
+            ops.push(Op::Wait {
+                seconds: btt_types::depin::EPOCH_SECONDS,
+            });
+            ops.push(self.exec_as(
+                &patient,
+                "incentive-points",
+                json!({"convert": {"points": points - spent}}),
+                vec![],
+            ));
+        }
+        Op::Chain {
+            story: "points awarded and spent".into(),
+            ops,
+        }
+    }
+
     /// What is left to pay on invoice `id` (seven times in ten), or any amount.
     pub(super) fn invoice_due(&mut self, id: u64) -> Uint128 {
         let invoice = self.suite.app.wrap().query_wasm_smart::<Value>(

@@ -414,6 +414,71 @@ impl Gen<'_> {
         }
     }
 
+    /// An operator registers a node with the minimum bond and retires it (at once, or after a
+    /// pause), waits out the bond's unbonding delay and withdraws the bond.
+    pub(super) fn node_story(&mut self) -> Op {
+        let suite = self.suite;
+        let c = &suite.config.compute;
+        let (Some(operator), Some(class)) = (
+            suite.actors.nodes.choose(self.rng).map(|a| a.addr.clone()),
+            c.hardware_classes.choose(self.rng).map(|h| h.name.clone()),
+        ) else {
+            return Op::Wait { seconds: 1 };
+        };
+        let node_id = self.ledger.top_id("node_id") + 1;
+        let spec = json!({
+            "hardware_class": class,
+            "gpu_count": self.one(&[1u32, 4, 8]),
+            "region": "cn-west",
+            "energy_rating": self.one(&["a", "b", "c"]),
+            "endpoint": "https://node.example",
+        });
+        let mut ops = vec![Op::Send {
+            name: "compute-escrow.receive:register_node (story)".into(),
+            sender: operator.clone(),
+            token: suite.deployment.token.addr().clone(),
+            contract: suite.deployment.escrow.clone(),
+            amount: c.min_bond,
+            hook: json!({"register_node": spec}),
+        }];
+        if self.rng.gen_bool(0.3) {
+            ops.push(self.exec_as(
+                &operator,
+                "compute-escrow",
+                json!({"pause_node": {"node_id": node_id, "paused": true}}),
+                vec![],
+            ));
+        }
+        ops.push(self.exec_as(
+            &operator,
+            "compute-escrow",
+            json!({"retire_node": {"node_id": node_id}}),
+            vec![],
+        ));
+        // Withdrawing a moment early must be refused; after the delay it pays.
+        if self.rng.gen_bool(0.3) {
+            ops.push(self.exec_as(
+                &operator,
+                "compute-escrow",
+                json!({"withdraw_bond": {"node_id": node_id}}),
+                vec![],
+            ));
+        }
+        ops.push(Op::Wait {
+            seconds: c.bond_unbonding_seconds + 1,
+        });
+        ops.push(self.exec_as(
+            &operator,
+            "compute-escrow",
+            json!({"withdraw_bond": {"node_id": node_id}}),
+            vec![],
+        ));
+        Op::Chain {
+            story: "a node registered, retired and its bond withdrawn".into(),
+            ops,
+        }
+    }
+
     pub(super) fn bond(&mut self) -> Uint128 {
         let bond = self.suite.config.compute.min_bond;
         match self.rng.gen_range(0..4) {

@@ -7,6 +7,7 @@ use rand::Rng;
 use serde_json::{json, Value};
 
 use super::{Draw, Gen, Role};
+use crate::due::Due;
 use crate::op::Op;
 
 /// The entries of btt-vesting.
@@ -204,6 +205,50 @@ pub(super) const DAO: &[(&str, Draw)] = &[
 ];
 
 impl Gen<'_> {
+    /// A holder stakes BTT on the first lock tier, waits out its lock, unbonds part or all of
+    /// it, waits out the unbonding period and claims it; now and then it claims a moment early,
+    /// which pays nothing.
+    pub(super) fn stake_story(&mut self) -> Op {
+        let suite = self.suite;
+        let g = &suite.config.governance;
+        let staker = self.one(&[Role::Investor, Role::Clinic, Role::Patient]);
+        let staker = self.pick(staker).addr;
+        let amount = Uint128::new(self.rng.gen_range(1..10_000u128) * 1_000_000);
+        let mut ops = vec![Op::Send {
+            name: "btt-staking.receive:stake (story)".into(),
+            sender: staker.clone(),
+            token: suite.deployment.token.addr().clone(),
+            contract: suite.deployment.staking.addr().clone(),
+            amount,
+            hook: json!({"stake": {"tier": 0}}),
+        }];
+        let lock = g.lock_tiers.first().map_or(0, |t| t.lock_seconds);
+        if lock > 0 {
+            ops.push(Op::Wait { seconds: lock });
+        }
+        ops.push(Op::Due {
+            sender: staker.clone(),
+            due: Due::UnbondNewest {
+                percent: self.one(&[10u8, 50, 100]),
+            },
+        });
+        let early = self.rng.gen_bool(0.2);
+        let unbonding = g.unbonding_seconds;
+        ops.push(Op::Wait {
+            seconds: if early { unbonding - 1 } else { unbonding + 1 },
+        });
+        ops.push(self.exec_as(
+            &staker,
+            "btt-staking",
+            json!({"claim_unbonded": {"limit": null}}),
+            vec![],
+        ));
+        Op::Chain {
+            story: "a stake unbonded and claimed".into(),
+            ops,
+        }
+    }
+
     pub(super) fn deposit(&mut self) -> Uint128 {
         let deposit = self.suite.config.governance.deposit;
         match self.rng.gen_range(0..4) {

@@ -7,6 +7,7 @@ use rand::Rng;
 use serde_json::{json, Value};
 
 use super::{Draw, Gen, Role};
+use crate::due::Due;
 use crate::op::Op;
 use crate::suite::WRONG_DENOM;
 
@@ -331,10 +332,12 @@ impl Gen<'_> {
         } else {
             let buyer = self.pick(Role::Investor).addr;
             let take = shares.multiply_ratio(self.rng.gen_range(1..=4u128), 4u128);
-            ops.push(Op::Buy {
-                buyer,
-                listing_id,
-                shares: take,
+            ops.push(Op::Due {
+                sender: buyer,
+                due: Due::Buy {
+                    listing_id,
+                    shares: take,
+                },
             });
         }
         ops.push(self.exec_as(
@@ -345,6 +348,112 @@ impl Gen<'_> {
         ));
         Op::Chain {
             story: "shares listed and bought".into(),
+            ops,
+        }
+    }
+
+    /// The issuer mints an asset for a clinic at the exact mint fee (in BTT or USDC); the
+    /// appraiser revalues it and the clinic accepts at the revaluation fee; the clinic
+    /// fractionalizes it and features the vault at the premium fee; half the time it then takes
+    /// the NFT back out with every share, otherwise the vault stays open to the rest of the
+    /// sequence.
+    pub(super) fn asset_story(&mut self) -> Op {
+        let suite = self.suite;
+        let (Some(issuer), Some(clinic)) = (
+            suite.actors.issuer.first().map(|a| a.addr.clone()),
+            suite
+                .actors
+                .clinics
+                .choose(self.rng)
+                .map(|a| a.addr.clone()),
+        ) else {
+            return Op::Wait { seconds: 1 };
+        };
+        let token_id = format!("fz-asset-{}", self.rng.gen_range(0..1_000_000_000u64));
+        let denom = self.one(&["btt", USDC]);
+        let value = Uint128::new(self.rng.gen_range(1_000..100_000u128) * 1_000_000);
+        let complexity = self.one(&["simple", "standard", "complex"]);
+        let d = &suite.deployment;
+        let (nft, vaults) = (d.nft.clone(), d.vaults.clone());
+        let fee: Uint128 = suite
+            .app
+            .wrap()
+            .query_wasm_smart(
+                &nft,
+                &json!({"mint_fee": {"value": value, "complexity": complexity}}),
+            )
+            .unwrap_or_default();
+        let mint = json!({
+            "token_id": token_id,
+            "owner": clinic.to_string(),
+            "token_uri": null,
+            "asset": {
+                "class": self.one(&["equipment", "property", "intellectual_property", "service_rights"]),
+                "description": "an asset of the fuzzer's story",
+                "value": value,
+                "denom": denom,
+                "appraiser": "DAO-approved appraiser",
+                "complexity": complexity,
+                "documents": [{"sha256": "34".repeat(32), "uri": "ipfs://deed"}],
+                "jurisdiction": "CN-44",
+                "regulatory_id": format!("NMPA-{token_id}"),
+            }
+        });
+        let mut ops = vec![if denom == "btt" {
+            Op::Send {
+                name: "rwa-nft.receive:mint (at the fee)".into(),
+                sender: issuer,
+                token: d.token.addr().clone(),
+                contract: nft,
+                amount: fee,
+                hook: json!({"mint": mint}),
+            }
+        } else {
+            Op::Exec {
+                name: "rwa-nft.mint (at the fee)".into(),
+                sender: issuer,
+                contract: nft,
+                msg: json!({"mint": mint}),
+                funds: vec![cosmwasm_std::coin(fee.u128(), USDC)],
+            }
+        }];
+        let revalued = value.multiply_ratio(self.rng.gen_range(5..=15u128), 10u128);
+        if let Some(appraiser) = suite.actors.appraiser.first().map(|a| a.addr.clone()) {
+            ops.push(self.exec_as(
+                &appraiser,
+                "rwa-nft",
+                json!({"appraise": {"token_id": token_id, "value": revalued, "report_sha256": "56".repeat(32)}}),
+                vec![],
+            ));
+        }
+        ops.push(Op::Due {
+            sender: clinic.clone(),
+            due: Due::Revaluation {
+                token_id: token_id.clone(),
+            },
+        });
+        let shares = Uint128::new(self.rng.gen_range(1..=1_000_000u128));
+        let hook = json!({"fractionalize": {"shares": shares, "symbol": "FZ-ASSET", "denom": denom, "reserve_price": revalued, "curator": null}});
+        let msg = to_json_binary(&hook).unwrap_or_default();
+        ops.push(self.exec_as(
+            &clinic,
+            "rwa-nft",
+            json!({"send_nft": {"contract": vaults.to_string(), "token_id": token_id, "msg": msg}}),
+            vec![],
+        ));
+        let vault_id = self.ledger.top_id("vault_id") + 1;
+        ops.push(Op::Due {
+            sender: clinic.clone(),
+            due: Due::Feature { vault_id },
+        });
+        if self.rng.gen_bool(0.5) {
+            ops.push(Op::Due {
+                sender: clinic,
+                due: Due::RedeemNft { vault_id },
+            });
+        }
+        Op::Chain {
+            story: "an asset minted, revalued, fractionalized and redeemed".into(),
             ops,
         }
     }

@@ -84,6 +84,17 @@ impl Gen<'_> {
             "send" => {
                 json!({"send": {"contract": contract, "amount": amount, "msg": to_json_binary(&json!({"unknown_hook": {}})).unwrap_or_default()}})
             }
+            // A real hook of one contract of the suite, sent to any of them: the right one takes
+            // it, every other one refuses it.
+            "send:hook" => {
+                let hook = match self.rng.gen_range(0..4) {
+                    0 => json!({"stake": {"tier": 0}}),
+                    1 => json!({"fund": {}}),
+                    2 => json!({"fund_pool": {}}),
+                    _ => json!({"distribute_rewards": {}}),
+                };
+                json!({"send": {"contract": contract, "amount": amount, "msg": to_json_binary(&hook).unwrap_or_default()}})
+            }
             "increase_allowance" => {
                 json!({"increase_allowance": {"spender": other, "amount": amount, "expires": null}})
             }
@@ -103,6 +114,11 @@ impl Gen<'_> {
             _ => json!({"upload_logo": {"url": "https://fake.example/logo.png"}}),
         };
         let suffix = if via == "fake-btt" { " (fake BTT)" } else { "" };
+        let kind = if kind == "send:hook" {
+            "send (a real hook)"
+        } else {
+            kind
+        };
         Op::Exec {
             name: format!("btt-token.{kind}{suffix}"),
             sender,

@@ -6,7 +6,7 @@ use std::time::Instant;
 
 use anyhow::{ensure, Context};
 use btt_fuzz::report::{markdown, RunInfo, Totals};
-use btt_fuzz::sequence::{parse_regressions, run_sequence, shrink};
+use btt_fuzz::sequence::{parse_regressions, run_sequence, shrink, SeedRun};
 use btt_fuzz::suite::Suite;
 use clap::Parser;
 
@@ -26,7 +26,7 @@ struct Cli {
     /// Threads, each with its own suite.
     #[arg(long, default_value_t = 1, value_parser = clap::value_parser!(u64).range(1..=16))]
     jobs: u64,
-    /// Replay the seeds of this file (one `seed ops` per line; `#` comments) first.
+    /// Replay the seeds of this file (one `seed ops entries` per line; `#` comments) first.
     #[arg(long, value_name = "FILE")]
     regressions: Option<PathBuf>,
     /// Write the report here.
@@ -34,23 +34,24 @@ struct Cli {
     report: Option<PathBuf>,
 }
 
-/// (seed, ops) of each line of a regressions file.
-fn regression_seeds(path: &PathBuf) -> anyhow::Result<Vec<(u64, usize)>> {
+/// The sequence of each line of a regressions file.
+fn regression_seeds(path: &PathBuf) -> anyhow::Result<Vec<SeedRun>> {
     let text =
         std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?;
     parse_regressions(&text).with_context(|| format!("the seeds of {}", path.display()))
 }
 
 /// Runs `seeds` on a suite of its own.
-fn run_all(seeds: Vec<(u64, usize)>, regressions: u64, thread: u64) -> anyhow::Result<Totals> {
+fn run_all(seeds: Vec<SeedRun>, regressions: u64, thread: u64) -> anyhow::Result<Totals> {
     let mut suite = Suite::build()?;
     let mut totals = Totals {
         regressions,
         ..Totals::default()
     };
     let count = seeds.len();
-    for (i, (seed, len)) in seeds.into_iter().enumerate() {
-        let (stats, result) = run_sequence(&mut suite, seed, len);
+    for (i, run) in seeds.into_iter().enumerate() {
+        let seed = run.seed;
+        let (stats, result) = run_sequence(&mut suite, &run);
         totals.add(&stats);
         if let Err(failure) = result {
             eprintln!(
@@ -88,7 +89,7 @@ fn main() -> anyhow::Result<()> {
         "btt-fuzz: {} sequences of {len} operations from seed {first} ({} thread(s))",
         cli.sequences, cli.jobs
     );
-    let mut seeds: Vec<(u64, usize)> = vec![];
+    let mut seeds: Vec<SeedRun> = vec![];
     let mut regressions = 0;
     if let Some(path) = &cli.regressions {
         let r = regression_seeds(path)?;
@@ -99,10 +100,10 @@ fn main() -> anyhow::Result<()> {
         );
         seeds.extend(r);
     }
-    seeds.extend((0..cli.sequences).map(|i| (first + i, len)));
+    seeds.extend((0..cli.sequences).map(|i| SeedRun::new(first + i, len)));
     let started = Instant::now();
     let jobs = cli.jobs as usize;
-    let mut parts: Vec<Vec<(u64, usize)>> = vec![vec![]; jobs];
+    let mut parts: Vec<Vec<SeedRun>> = vec![vec![]; jobs];
     for (i, s) in seeds.into_iter().enumerate() {
         parts[i % jobs].push(s);
     }
