@@ -40,9 +40,11 @@ export interface PayfiReadOnlyInterface {
     paymentId: number;
   }) => Promise<Payment>;
   pendingSettlements: ({
-    limit
+    limit,
+    startAfter
   }: {
     limit?: number;
+    startAfter?: number;
   }) => Promise<PaymentsResponse>;
   providerAnalytics: ({
     provider
@@ -142,13 +144,16 @@ export class PayfiQueryClient implements PayfiReadOnlyInterface {
     });
   };
   pendingSettlements = async ({
-    limit
+    limit,
+    startAfter
   }: {
     limit?: number;
+    startAfter?: number;
   }): Promise<PaymentsResponse> => {
     return this.client.queryContractSmart(this.contractAddress, {
       pending_settlements: {
-        limit
+        limit,
+        start_after: startAfter
       }
     });
   };

@@ -177,6 +177,7 @@ export type QueryMsg = {
 } | {
   pending_settlements: {
     limit?: number | null;
+    start_after?: number | null;
   };
 } | {
   provider_analytics: {

@@ -94,7 +94,9 @@ pub fn query(deps: Deps, env: Env, msg: QueryMsg) -> StdResult<Binary> {
             limit,
         } => to_json_binary(&query::by_payer(deps, payer, start_after, limit)?),
         QueryMsg::Payment { payment_id } => to_json_binary(&query::payment(deps, payment_id)?),
-        QueryMsg::PendingSettlements { limit } => to_json_binary(&query::pending(deps, limit)?),
+        QueryMsg::PendingSettlements { start_after, limit } => {
+            to_json_binary(&query::pending(deps, start_after, limit)?)
+        }
         QueryMsg::ProviderAnalytics { provider } => {
             to_json_binary(&query::analytics(deps, provider)?)
         }

@@ -76,9 +76,20 @@ pub fn payment(deps: Deps, payment_id: u64) -> StdResult<Payment> {
     PAYMENTS.load(deps.storage, payment_id)
 }
 
-pub fn pending(deps: Deps, limit: Option<u32>) -> StdResult<PaymentsResponse> {
+/// `PendingSettlements`: by (settlement time, id), after `start_after`'s place in that order.
+pub fn pending(
+    deps: Deps,
+    start_after: Option<u64>,
+    limit: Option<u32>,
+) -> StdResult<PaymentsResponse> {
+    let start = start_after
+        .map(|id| -> StdResult<_> {
+            let after = PAYMENTS.load(deps.storage, id)?;
+            Ok(Bound::exclusive((after.settles_at.seconds(), id)))
+        })
+        .transpose()?;
     let payments = PENDING
-        .keys(deps.storage, None, None, Order::Ascending)
+        .keys(deps.storage, start, None, Order::Ascending)
         .take(clamp_limit(limit))
         .map(|k| PAYMENTS.load(deps.storage, k?.1))
         .collect::<StdResult<_>>()?;

@@ -390,33 +390,41 @@ pub fn check_all(suite: &Suite, ledger: &mut Ledger) -> Result<u32, Violation> {
         );
     }
 
-    // 16. payfi: what is pending, by denom (checked while the pending fit one page of 30)
+    // 16. payfi: what is pending, by denom, paging through every pending payment
     let payfi: btt_types::payfi::TotalsResponse = q
         .query_wasm_smart(&d.payfi, &btt_types::payfi::QueryMsg::Totals {})
         .map_err(q_err)?;
-    if payfi.pending <= 30 {
-        let pending: btt_types::payfi::PaymentsResponse = q
+    let mut pending = vec![];
+    let mut start_after = None;
+    loop {
+        let page: btt_types::payfi::PaymentsResponse = q
             .query_wasm_smart(
                 &d.payfi,
-                &btt_types::payfi::QueryMsg::PendingSettlements { limit: Some(30) },
+                &btt_types::payfi::QueryMsg::PendingSettlements {
+                    start_after,
+                    limit: Some(30),
+                },
             )
             .map_err(q_err)?;
-        check!(
-            16,
-            pending.payments.len() as u64 == payfi.pending,
-            "{} pending, {} listed",
-            payfi.pending,
-            pending.payments.len()
-        );
-        let mut owed: std::collections::BTreeMap<btt_types::asset::Asset, Uint128> =
-            Default::default();
-        for p in &pending.payments {
-            *owed.entry(p.asset.clone()).or_default() +=
-                p.principal - p.refunded + p.conversion_fee;
-        }
-        if let Some(wrong) = books_by_denom(suite, &d.payfi, &owed)? {
-            check!(16, false, "payfi {wrong} in pending payments");
-        }
+        let Some(last) = page.payments.last().map(|p| p.id) else {
+            break;
+        };
+        start_after = Some(last);
+        pending.extend(page.payments);
+    }
+    check!(
+        16,
+        pending.len() as u64 == payfi.pending,
+        "{} pending, {} listed",
+        payfi.pending,
+        pending.len()
+    );
+    let mut owed: std::collections::BTreeMap<btt_types::asset::Asset, Uint128> = Default::default();
+    for p in &pending {
+        *owed.entry(p.asset.clone()).or_default() += p.principal - p.refunded + p.conversion_fee;
+    }
+    if let Some(wrong) = books_by_denom(suite, &d.payfi, &owed)? {
+        check!(16, false, "payfi {wrong} in pending payments");
     }
     Ok(INVARIANTS.len() as u32)
 }

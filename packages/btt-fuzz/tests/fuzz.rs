@@ -1,6 +1,6 @@
 //! The fuzzer on itself: its alphabet covers every execute message of the eleven contracts'
-//! schemas, the template breaks no invariant, and the committed regression seeds and a few new
-//! sequences run clean.
+//! schemas, the template breaks no invariant, the committed regression seeds and a few new
+//! sequences run clean, and a regression seed still draws the sequence it was found with.
 
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};

@@ -350,9 +350,12 @@ pub enum QueryMsg {
         /// The payment's id (the `payment_id` attribute of `pay`).
         payment_id: u64,
     },
-    /// Payments waiting to settle, soonest first. Default 10, at most 30.
+    /// Payments waiting to settle, soonest first (then by id). Default 10, at most 30.
     #[returns(PaymentsResponse)]
     PendingSettlements {
+        /// The id of the last payment of the previous page: the page starts after it in
+        /// settlement order (it may have settled since).
+        start_after: Option<u64>,
         /// Most entries to return (clamped to the contract's page size).
         limit: Option<u32>,
     },

@@ -363,3 +363,37 @@ fn settlement_is_bounded_by_the_callers_limit() {
     suite.settle().unwrap();
     assert_eq!(suite.held_btt(), Uint128::zero());
 }
+
+#[test]
+fn pending_settlements_page_through_every_payment_soonest_first_even_past_a_refunded_cursor() {
+    let mut suite = Suite::new();
+    let mut paid = vec![];
+    for round in 0..2 {
+        for _ in 0..7 {
+            let id = suite.invoice(Denom::Btt, btt(1), None, None).unwrap();
+            paid.push(suite.pay_btt("patient", id, btt(1), btt(1)).unwrap());
+        }
+        if round == 0 {
+            suite.advance(60);
+        }
+    }
+    // Soonest first, so the first round's payments lead; pages of 3 list each payment once.
+    let (mut listed, mut cursor) = (vec![], None);
+    loop {
+        let page = suite.pending_page(cursor, 3).unwrap();
+        let Some(last) = page.last().copied() else {
+            break;
+        };
+        assert!(page.len() <= 3);
+        listed.extend(page);
+        cursor = Some(last);
+    }
+    assert_eq!(listed, paid);
+    // A cursor that has left the queue (refunded) still marks its place in it.
+    suite.refund("clinic", paid[4], None).unwrap();
+    assert_eq!(
+        suite.pending_page(Some(paid[4]), 3).unwrap(),
+        paid[5..8].to_vec()
+    );
+    assert!(suite.pending_page(Some(999), 3).is_err(), "no payment 999");
+}

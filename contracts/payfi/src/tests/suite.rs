@@ -12,7 +12,7 @@ use btt_types::points;
 use btt_types::staking::StakingContract;
 use btt_types::token::TokenContract;
 use btt_types::units::btt;
-use cosmwasm_std::{coins, Addr, Coin, Decimal, Empty, Timestamp, Uint128};
+use cosmwasm_std::{coins, Addr, Coin, Decimal, Empty, StdResult, Timestamp, Uint128};
 use cw_multi_test::{App, AppBuilder, AppResponse, Contract, ContractWrapper, Executor};
 
 use crate::contract::{execute, instantiate, migrate, query, reply};
@@ -307,6 +307,18 @@ impl Suite {
             .wrap()
             .query_wasm_smart(&self.payfi, &QueryMsg::Payment { payment_id })
             .unwrap()
+    }
+
+    /// One page of `PendingSettlements`, as payment ids.
+    pub fn pending_page(&self, start_after: Option<u64>, limit: u32) -> StdResult<Vec<u64>> {
+        let page: btt_types::payfi::PaymentsResponse = self.app.wrap().query_wasm_smart(
+            &self.payfi,
+            &QueryMsg::PendingSettlements {
+                start_after,
+                limit: Some(limit),
+            },
+        )?;
+        Ok(page.payments.iter().map(|p| p.id).collect())
     }
 
     pub fn points_of(&self, patient: &str) -> u64 {
