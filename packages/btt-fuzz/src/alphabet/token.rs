@@ -56,6 +56,28 @@ pub(super) const SHARES: &[(&str, Draw)] = &[
 ];
 
 impl Gen<'_> {
+    /// For a `*_from` message, seven times in ten the owner and spender of an allowance someone
+    /// granted on `token`, when there is one; otherwise `owner` and `sender` as drawn.
+    fn granted_or(
+        &mut self,
+        token: &Addr,
+        kind: &str,
+        owner: String,
+        sender: Addr,
+    ) -> (String, Addr) {
+        let granted: Vec<(Addr, Addr)> = self
+            .ledger
+            .allowances
+            .iter()
+            .filter(|(t, _, _)| t == token)
+            .map(|(_, o, s)| (o.clone(), s.clone()))
+            .collect();
+        match (kind.ends_with("_from"), granted.choose(self.rng)) {
+            (true, Some((o, s))) if self.rng.gen_bool(0.7) => (o.to_string(), s.clone()),
+            _ => (owner, sender),
+        }
+    }
+
     pub(super) fn token_msg(&mut self, kind: &str) -> Op {
         let (token, via) = self.btt_or_fake();
         let mut sender = self.anyone().addr;
@@ -67,17 +89,7 @@ impl Gen<'_> {
         let owner = self.anyone().addr.to_string();
         let contract = self.contract().to_string();
         // The *_from messages mostly spend an allowance someone granted on this token.
-        let granted: Vec<(Addr, Addr)> = self
-            .ledger
-            .allowances
-            .iter()
-            .filter(|(t, _, _)| *t == token)
-            .map(|(_, o, s)| (o.clone(), s.clone()))
-            .collect();
-        let (owner, sender) = match (kind.ends_with("_from"), granted.choose(self.rng)) {
-            (true, Some((o, s))) if self.rng.gen_bool(0.7) => (o.to_string(), s.clone()),
-            _ => (owner, sender),
-        };
+        let (owner, sender) = self.granted_or(&token, kind, owner, sender);
         let msg = match kind {
             "transfer" => json!({"transfer": {"recipient": other, "amount": amount}}),
             "burn" => json!({"burn": {"amount": amount}}),
@@ -155,17 +167,7 @@ impl Gen<'_> {
         let vaults = self.suite.deployment.vaults.to_string();
         let hook = |h: Value| to_json_binary(&h).unwrap_or_default();
         // The *_from messages mostly spend an allowance someone granted on this token.
-        let granted: Vec<(Addr, Addr)> = self
-            .ledger
-            .allowances
-            .iter()
-            .filter(|(t, _, _)| *t == token)
-            .map(|(_, o, s)| (o.clone(), s.clone()))
-            .collect();
-        let (owner, sender) = match (kind.ends_with("_from"), granted.choose(self.rng)) {
-            (true, Some((o, s))) if self.rng.gen_bool(0.7) => (o.to_string(), s.clone()),
-            _ => (owner, sender),
-        };
+        let (owner, sender) = self.granted_or(&token, kind, owner, sender);
         let msg = match kind {
             "transfer" => json!({"transfer": {"recipient": other, "amount": amount}}),
             "burn" => json!({"burn": {"amount": amount}}),
