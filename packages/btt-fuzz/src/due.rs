@@ -212,6 +212,12 @@ fn newest_stake(suite: &Suite, staker: &Addr) -> Result<staking::Stake, String> 
         let Some(last) = page.stakes.last().cloned() else {
             break;
         };
+        if start_after.is_some_and(|after| last.id <= after) {
+            return Err(format!(
+                "the Stakes query did not page past stake {}",
+                last.id
+            ));
+        }
         start_after = Some(last.id);
         newest = Some(last);
     }

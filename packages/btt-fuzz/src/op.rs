@@ -36,7 +36,7 @@ pub enum Op {
     Due { sender: Addr, due: Due },
     /// A story: operations that take one thing through its lifecycle (a job posted, assigned,
     /// run and settled; an invoice issued, paid and settled; shares listed and bought; an asset
-    /// minted, revalued, fractionalized and redeemed), each a
+    /// minted, revalued, fractionalized and redeemed; points, a node's bond, a stake), each a
     /// real message checked on its own. A step the chain refuses leaves the rest to fail.
     Chain { story: String, ops: Vec<Op> },
     /// `proposer` proposes `msgs` with `deposit`; `votes` are cast; the guardian vetoes when

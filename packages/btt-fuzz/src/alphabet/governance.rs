@@ -235,7 +235,11 @@ impl Gen<'_> {
         let early = self.rng.gen_bool(0.2);
         let unbonding = g.unbonding_seconds;
         ops.push(Op::Wait {
-            seconds: if early { unbonding - 1 } else { unbonding + 1 },
+            seconds: if early {
+                unbonding.saturating_sub(1)
+            } else {
+                unbonding + 1
+            },
         });
         ops.push(self.exec_as(
             &staker,

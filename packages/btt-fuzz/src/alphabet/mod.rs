@@ -82,7 +82,9 @@ const APPENDED: &[(&str, Draw)] = &[
     ("story.points", |g| g.points_story()),
     ("story.node", |g| g.node_story()),
     ("story.stake", |g| g.stake_story()),
-    ("btt-token.send (a real hook)", |g| g.token_msg("send:hook")),
+    ("btt-token.send (a real hook)", |g| {
+        g.token_msg("send (a real hook)")
+    }),
 ];
 
 /// The size of the first alphabet, which the first regression seeds were drawn from.

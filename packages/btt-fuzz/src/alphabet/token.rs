@@ -98,7 +98,7 @@ impl Gen<'_> {
             }
             // A real hook of one contract of the suite, sent to any of them: the right one takes
             // it, every other one refuses it.
-            "send:hook" => {
+            "send (a real hook)" => {
                 let hook = match self.rng.gen_range(0..4) {
                     0 => json!({"stake": {"tier": 0}}),
                     1 => json!({"fund": {}}),
@@ -126,11 +126,6 @@ impl Gen<'_> {
             _ => json!({"upload_logo": {"url": "https://fake.example/logo.png"}}),
         };
         let suffix = if via == "fake-btt" { " (fake BTT)" } else { "" };
-        let kind = if kind == "send:hook" {
-            "send (a real hook)"
-        } else {
-            kind
-        };
         Op::Exec {
             name: format!("btt-token.{kind}{suffix}"),
             sender,
