@@ -2,7 +2,8 @@
 
 use btt_types::bps::{Bps, BPS_DENOMINATOR};
 use btt_types::compute::{
-    stream_set, ConfigUpdate, InstantiateMsg, MAX_HARDWARE_CLASSES, MAX_RUN_SECONDS,
+    stream_set, ConfigUpdate, InstantiateMsg, MAX_HARDWARE_CLASSES, MAX_OFFER_SECONDS,
+    MAX_RUN_SECONDS, MIN_OFFER_SECONDS,
 };
 use btt_types::fee_router::FeeRoutingUpdate;
 use btt_types::ownership::assert_owner_no_funds;
@@ -74,6 +75,10 @@ pub fn validate(config: &Config) -> Result<(), ContractError> {
         config.slash.is_valid(),
         invalid("the slash share is at most 100%")
     );
+    ensure!(
+        (MIN_OFFER_SECONDS..=MAX_OFFER_SECONDS).contains(&config.offer_seconds),
+        invalid("an offer waits 1 minute to 30 days")
+    );
     let w = &config.run_window;
     if w.base_seconds == 0 || w.min_for(1) > MAX_RUN_SECONDS {
         return Err(invalid(
@@ -106,6 +111,7 @@ pub fn from_instantiate(deps: Deps, msg: InstantiateMsg) -> Result<Config, Contr
         reserve: api.addr_validate(&msg.reserve)?,
         run_window: msg.run_window,
         bond_unbonding_seconds: msg.bond_unbonding_seconds,
+        offer_seconds: msg.offer_seconds,
     };
     validate(&config)?;
     config
@@ -154,6 +160,9 @@ pub fn update(
     }
     if let Some(v) = update.bond_unbonding_seconds {
         c.bond_unbonding_seconds = v;
+    }
+    if let Some(v) = update.offer_seconds {
+        c.offer_seconds = v;
     }
     validate(&c)?;
     c.fee_routing

@@ -61,13 +61,14 @@ pub fn execute(
         ExecuteMsg::AssignJob {
             job_id,
             assignments,
-        } => jobs::assign(deps, info, job_id, assignments),
+        } => jobs::assign(deps, env, info, job_id, assignments),
         ExecuteMsg::AcceptAssignment { job_id, node_id } => {
             jobs::accept_assignment(deps, env, info, job_id, node_id)
         }
         ExecuteMsg::DeclineAssignment { job_id, node_id } => {
             jobs::decline_assignment(deps, info, job_id, node_id)
         }
+        ExecuteMsg::LapseOffer { job_id } => jobs::lapse_offer(deps, env, info, job_id),
         ExecuteMsg::CancelJob { job_id } => jobs::cancel(deps, info, job_id),
         ExecuteMsg::SubmitResult {
             job_id,

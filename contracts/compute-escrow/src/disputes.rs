@@ -1,5 +1,6 @@
 //! Disputes: the clinic disputes a result within the review window; the DAO's arbiter pays,
-//! refunds or splits, and slashes nodes at fault.
+//! refunds or splits, and slashes nodes at fault (to the reserve: the clinic gets back at most
+//! what it escrowed, so a dispute never pays it more than the job cost).
 
 use btt_types::compute::{JobStatus, Resolution};
 use cosmwasm_std::{ensure, DepsMut, Env, MessageInfo, Response};
@@ -75,8 +76,7 @@ pub fn resolve(
         }
     );
     for (i, node_id) in at_fault.iter().enumerate() {
-        if !job.assignments.iter().any(|a| a.node_id == *node_id) || at_fault[..i].contains(node_id)
-        {
+        if !job.accepted.contains(node_id) || at_fault[..i].contains(node_id) {
             return Err(ContractError::NodeNotInJob {
                 job_id,
                 node_id: *node_id,

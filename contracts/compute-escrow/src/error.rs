@@ -59,6 +59,12 @@ pub enum ContractError {
     #[error("node {node_id} already accepted job {job_id}")]
     AlreadyAccepted { job_id: u64, node_id: u64 },
 
+    #[error("the offer of job {job_id} lapsed at {lapsed_at}")]
+    OfferLapsed { job_id: u64, lapsed_at: Timestamp },
+
+    #[error("the offer of job {job_id} is open until {lapses_at}")]
+    OfferOpen { job_id: u64, lapses_at: Timestamp },
+
     #[error("the review window must be 1 second to {max} seconds")]
     InvalidReviewWindow { max: u64 },
 

@@ -91,6 +91,7 @@ pub fn post(
         discount: quoted.discount,
         assignments: vec![],
         accepted: vec![],
+        offered_at: None,
         deadline: None,
         result: None,
         status: JobStatus::Posted,
@@ -138,6 +139,7 @@ fn withdraw_offer(storage: &mut dyn Storage, job: &mut Job) -> Result<(), Contra
 /// them until each operator accepts.
 pub fn assign(
     deps: DepsMut,
+    env: Env,
     info: MessageInfo,
     job_id: u64,
     assignments: Vec<Assignment>,
@@ -186,11 +188,22 @@ pub fn assign(
     }
     job.assignments = assignments;
     job.status = JobStatus::Offered;
+    job.offered_at = Some(env.block.time);
     jobs().save(deps.storage, job_id, &job)?;
+    let lapses_at = offer_lapses_at(&config, &job);
     Ok(Response::new()
         .add_attribute("action", "assign_job")
         .add_attribute("job_id", job_id.to_string())
-        .add_attribute("nodes", job.assignments.len().to_string()))
+        .add_attribute("nodes", job.assignments.len().to_string())
+        .add_attribute("offer_lapses_at", lapses_at.seconds().to_string()))
+}
+
+/// When `job`'s current offer lapses unless every node has accepted it (an offer made by code
+/// before offers lapsed counts from the job's posting).
+pub fn offer_lapses_at(config: &Config, job: &Job) -> Timestamp {
+    job.offered_at
+        .unwrap_or(job.posted_at)
+        .plus_seconds(config.offer_seconds)
 }
 
 /// Loads an offered job and the caller's node in its offer.
@@ -225,7 +238,13 @@ pub fn accept_assignment(
         !job.accepted.contains(&node_id),
         ContractError::AlreadyAccepted { job_id, node_id }
     );
-    check_can_work(&CONFIG.load(deps.storage)?, &node)?;
+    let config = CONFIG.load(deps.storage)?;
+    let lapsed_at = offer_lapses_at(&config, &job);
+    ensure!(
+        env.block.time < lapsed_at,
+        ContractError::OfferLapsed { job_id, lapsed_at }
+    );
+    check_can_work(&config, &node)?;
     node.open_jobs = node
         .open_jobs
         .checked_add(1)
@@ -260,11 +279,40 @@ pub fn decline_assignment(
     let (mut job, _) = load_offer(deps.storage, job_id, node_id, &info.sender)?;
     withdraw_offer(deps.storage, &mut job)?;
     job.status = JobStatus::Posted;
+    job.offered_at = None;
     jobs().save(deps.storage, job_id, &job)?;
     Ok(Response::new()
         .add_attribute("action", "decline_assignment")
         .add_attribute("job_id", job_id.to_string())
         .add_attribute("node_id", node_id.to_string()))
+}
+
+/// `LapseOffer`: anyone, once an offer has waited its window without every node accepting;
+/// the nodes that accepted are released and the job is posted again. No node is held by
+/// another node's timing.
+pub fn lapse_offer(
+    deps: DepsMut,
+    env: Env,
+    info: MessageInfo,
+    job_id: u64,
+) -> Result<Response, ContractError> {
+    cw_utils::nonpayable(&info)?;
+    let mut job = load(deps.storage, job_id)?;
+    expect(&job, JobStatus::Offered, "offered")?;
+    let lapses_at = offer_lapses_at(&CONFIG.load(deps.storage)?, &job);
+    ensure!(
+        env.block.time >= lapses_at,
+        ContractError::OfferOpen { job_id, lapses_at }
+    );
+    let released = job.accepted.len();
+    withdraw_offer(deps.storage, &mut job)?;
+    job.status = JobStatus::Posted;
+    job.offered_at = None;
+    jobs().save(deps.storage, job_id, &job)?;
+    Ok(Response::new()
+        .add_attribute("action", "lapse_offer")
+        .add_attribute("job_id", job_id.to_string())
+        .add_attribute("released_nodes", released.to_string()))
 }
 
 /// `CancelJob`: the clinic takes back a job that is not running yet; nobody is slashed.
@@ -392,9 +440,9 @@ pub fn finalize(
     complete(deps, job, "finalize")
 }
 
-/// `Expire`: after the deadline of a running job with no result, the clinic is refunded and the
-/// nodes, which accepted it and missed the deadline, are slashed: to the clinic up to the job's
-/// price, the rest to the reserve.
+/// `Expire`: after the deadline of a running job with no result, the clinic is refunded exactly
+/// what it escrowed and the nodes, which accepted it and missed the deadline, are slashed to the
+/// reserve: nobody on the job ends richer than if it had succeeded.
 pub fn expire(
     deps: DepsMut,
     env: Env,

@@ -111,6 +111,7 @@ pub fn migrate(deps: DepsMut, _env: Env, msg: MigrateMsg) -> Result<Response, Co
                 reserve: old.reserve,
                 run_window: old.run_window,
                 bond_unbonding_seconds: old.bond_unbonding_seconds,
+                offer_seconds: crate::state::DEFAULT_OFFER_SECONDS,
             };
             config
                 .fee_routing

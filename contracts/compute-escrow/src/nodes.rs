@@ -243,8 +243,23 @@ pub fn withdraw(
     Ok(res)
 }
 
-/// Slashes the configured share of each of `node_ids`' bonds for `job`. The clinic receives at
-/// most the job's price (in ubtt) in all, its real loss; the rest goes to the reserve.
+/// What `node_id` is slashed for `job`: the configured share of its part of the job's price in
+/// ubtt (by the units it supplies), rounded up, capped by its bond.
+pub fn slash_amount(config: &Config, job: &Job, node_id: u64, bond: Uint128) -> Uint128 {
+    let total_units: u64 = job.assignments.iter().map(|a| a.units).sum();
+    let units = job
+        .assignments
+        .iter()
+        .find(|a| a.node_id == node_id)
+        .map_or(0, |a| a.units);
+    let part = job.price_ubtt.multiply_ratio(units, total_units.max(1));
+    config.slash.of_ceil(part).min(bond)
+}
+
+/// Slashes each of `node_ids` for `job` (see [`slash_amount`]). Every slash goes to the
+/// operational reserve, never to a party of the job: the clinic is refunded exactly what it
+/// escrowed by the caller, so no party (the clinic, a node, or several addresses of one owner)
+/// ends richer from a failure.
 pub fn slash_nodes(
     storage: &mut dyn Storage,
     config: &Config,
@@ -252,35 +267,25 @@ pub fn slash_nodes(
     node_ids: &[u64],
 ) -> Result<Response, ContractError> {
     let token = TokenContract(config.token.clone());
-    let mut cap_left = job.price_ubtt;
-    let (mut to_clinic, mut to_reserve) = (Uint128::zero(), Uint128::zero());
+    let mut total = Uint128::zero();
     let mut res = Response::new();
     for node_id in node_ids {
         let mut node = NODES
             .may_load(storage, *node_id)?
             .ok_or(ContractError::NodeNotFound { node_id: *node_id })?;
-        let amount = config.slash.of(node.bond);
+        let amount = slash_amount(config, job, *node_id, node.bond);
         node.bond = node.bond.checked_sub(amount)?;
         node.slashed = node.slashed.checked_add(amount)?;
         NODES.save(storage, *node_id, &node)?;
-        let clinic_part = amount.min(cap_left);
-        cap_left = cap_left.checked_sub(clinic_part)?;
-        to_clinic = to_clinic.checked_add(clinic_part)?;
-        to_reserve = to_reserve.checked_add(amount.checked_sub(clinic_part)?)?;
+        total = total.checked_add(amount)?;
         res = res.add_attribute(format!("slashed_node_{node_id}"), amount);
     }
-    let total = to_clinic.checked_add(to_reserve)?;
     TOTALS.update(storage, |mut t| -> Result<_, ContractError> {
         t.bonds = t.bonds.checked_sub(total)?;
         Ok(t)
     })?;
-    if !to_clinic.is_zero() {
-        res = res.add_message(token.transfer_msg(&job.clinic, to_clinic)?);
+    if !total.is_zero() {
+        res = res.add_message(token.transfer_msg(&config.reserve, total)?);
     }
-    if !to_reserve.is_zero() {
-        res = res.add_message(token.transfer_msg(&config.reserve, to_reserve)?);
-    }
-    Ok(res
-        .add_attribute("slash_to_clinic", to_clinic)
-        .add_attribute("slash_to_reserve", to_reserve))
+    Ok(res.add_attribute("slash_to_reserve", total))
 }

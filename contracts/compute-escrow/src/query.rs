@@ -28,6 +28,7 @@ pub fn config(deps: Deps) -> StdResult<ConfigResponse> {
         reserve: c.reserve,
         run_window: c.run_window,
         bond_unbonding_seconds: c.bond_unbonding_seconds,
+        offer_seconds: c.offer_seconds,
     })
 }
 

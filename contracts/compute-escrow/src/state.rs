@@ -20,12 +20,24 @@ pub struct Config {
     /// Where the protocol part of a completed job's price goes.
     pub fee_routing: FeeRouting,
     pub min_bond: Uint128,
+    /// Share of a node's part of a job's price slashed for a fault, capped by its bond.
     pub slash: Bps,
-    /// Receives slashes beyond the clinic's loss.
+    /// Receives every slash.
     pub reserve: Addr,
     /// The shortest run window by job size.
     pub run_window: RunWindow,
     pub bond_unbonding_seconds: u64,
+    /// How long an offer waits for every node to accept, seconds; a config stored by code
+    /// before offers lapsed gets [`DEFAULT_OFFER_SECONDS`].
+    #[serde(default = "default_offer_seconds")]
+    pub offer_seconds: u64,
+}
+
+/// The offer window of a config stored before offers lapsed: one day.
+pub const DEFAULT_OFFER_SECONDS: u64 = 86_400;
+
+fn default_offer_seconds() -> u64 {
+    DEFAULT_OFFER_SECONDS
 }
 
 /// The contract's config, set at instantiate and changed by `UpdateConfig`.

@@ -19,6 +19,12 @@ use crate::token::TokenContract;
 pub const MAX_HARDWARE_CLASSES: usize = 16;
 /// Most nodes one job may be split across.
 pub const MAX_NODES_PER_JOB: usize = 8;
+
+/// The shortest offer window the config accepts, seconds.
+pub const MIN_OFFER_SECONDS: u64 = 60;
+
+/// The longest offer window the config accepts: 30 days, seconds.
+pub const MAX_OFFER_SECONDS: u64 = 30 * 86_400;
 /// Longest review window a job may ask for: 14 days.
 pub const MAX_REVIEW_SECONDS: u64 = 14 * 86_400;
 /// Longest run window a job may ask for: 30 days.
@@ -134,13 +140,17 @@ pub struct InstantiateMsg {
     pub fee_routing: FeeRoutingMsg,
     /// Smallest bond a node may post, ubtt.
     pub min_bond: Uint128,
-    /// Share of a node's bond slashed when it is at fault or misses a deadline.
+    /// Slashed from a node that is at fault or misses a deadline: this share of the node's part
+    /// of the job's price (in ubtt, by the units it accepted), capped by its bond (50%
+    /// suggested). At most 100%.
     pub slash: Bps,
-    /// Receives the part of a slash beyond the wronged clinic's loss (the job's price): the
-    /// operational reserve.
+    /// Receives every slash: the operational reserve (never a party of the job).
     pub reserve: String,
     /// The shortest run window by job size.
     pub run_window: RunWindow,
+    /// How long an offer waits to be accepted by every node before it lapses and releases the
+    /// nodes that did accept, seconds (1 minute to 30 days; 1 day suggested).
+    pub offer_seconds: u64,
     /// How long a retiring node's bond waits before it can be withdrawn.
     pub bond_unbonding_seconds: u64,
     /// Who changes the config; the sender when omitted. Handed to the DAO.
@@ -266,9 +276,10 @@ pub enum ExecuteMsg {
         /// Nodes and the units each supplies; the units add up to the job's.
         assignments: Vec<Assignment>,
     },
-    /// The operator of an offered node: accepts its part of the job, which puts its bond at
-    /// stake for it. When the last node accepts, the job runs and its deadline is set to now +
-    /// the job's `run_seconds`. No funds.
+    /// The operator of an offered node, before the offer lapses (`offer_seconds` after it was
+    /// made): accepts its part of the job, which puts its bond at stake for it. When the last
+    /// node accepts, the job runs and its deadline is set to now + the job's `run_seconds`.
+    /// No funds.
     AcceptAssignment {
         /// The job's id (the `job_id` attribute of `post_job`).
         job_id: u64,
@@ -282,6 +293,13 @@ pub enum ExecuteMsg {
         job_id: u64,
         /// The operator's node in the offer.
         node_id: u64,
+    },
+    /// Anyone, once an offer has waited `offer_seconds` without every node accepting: the
+    /// offer lapses, the nodes that accepted are released and the job is posted again (the
+    /// clinic may offer it anew or cancel it). No funds.
+    LapseOffer {
+        /// The job's id (the `job_id` attribute of `post_job`).
+        job_id: u64,
     },
     /// The job's clinic: takes back a job that is not running yet (posted or offered) with a
     /// full refund; no node is slashed. No funds.
@@ -324,9 +342,9 @@ pub enum ExecuteMsg {
         /// Nodes of the job at fault.
         at_fault: Vec<u64>,
     },
-    /// Anyone, after the deadline of a running job with no result: refunds the clinic; the
-    /// nodes, which accepted and missed the deadline, are slashed (the clinic gets at most the
-    /// job's price of it, the rest goes to the reserve). No funds.
+    /// Anyone, after the deadline of a running job with no result: refunds the clinic exactly
+    /// what it escrowed; the nodes, which accepted and missed the deadline, are slashed to the
+    /// reserve. No funds.
     Expire {
         /// The job's id (the `job_id` attribute of `post_job`).
         job_id: u64,
@@ -358,12 +376,14 @@ pub struct ConfigUpdate {
     pub native_rates: Option<Vec<NativeRate>>,
     /// Smallest node bond, ubtt.
     pub min_bond: Option<Uint128>,
-    /// Share of a bond slashed for a fault.
+    /// Share of a node's part of the job's price slashed for a fault, capped by its bond.
     pub slash: Option<Bps>,
-    /// Receives slashes beyond the clinic's loss.
+    /// Receives every slash: the operational reserve.
     pub reserve: Option<String>,
     /// The shortest run window by job size.
     pub run_window: Option<RunWindow>,
+    /// How long an offer waits for every node to accept, seconds (1 minute to 30 days).
+    pub offer_seconds: Option<u64>,
     /// Wait before a retired node can withdraw its bond, seconds.
     pub bond_unbonding_seconds: Option<u64>,
 }
@@ -476,7 +496,7 @@ pub struct Job {
     /// The escrowed price.
     pub price: Uint128,
     /// The price in ubtt (equal to `price` for BTT jobs; before conversion for native ones):
-    /// the clinic's loss that caps what it receives of a slash.
+    /// what a slash is measured against.
     pub price_ubtt: Uint128,
     /// Discount the clinic got from its staking tier.
     pub discount: Bps,
@@ -484,6 +504,11 @@ pub struct Job {
     pub assignments: Vec<Assignment>,
     /// The nodes of the offer whose operators accepted.
     pub accepted: Vec<u64>,
+    /// When the current offer was made; it lapses `offer_seconds` later unless every node has
+    /// accepted. None before the first offer (and for jobs offered by code before offers
+    /// lapsed, which count from `posted_at`).
+    #[serde(default)]
+    pub offered_at: Option<Timestamp>,
     /// The result is due before this; set when the last node accepts.
     pub deadline: Option<Timestamp>,
     /// The submitted result, if any.
@@ -597,12 +622,14 @@ pub struct ConfigResponse {
     pub fee_routing: FeeRouting,
     /// Smallest node bond, ubtt.
     pub min_bond: Uint128,
-    /// Share of a bond slashed for a fault.
+    /// Share of a node's part of the job's price slashed for a fault, capped by its bond.
     pub slash: Bps,
-    /// Receives slashes beyond the clinic's loss.
+    /// Receives every slash: the operational reserve.
     pub reserve: Addr,
     /// The shortest run window by job size.
     pub run_window: RunWindow,
+    /// How long an offer waits for every node to accept, seconds.
+    pub offer_seconds: u64,
     /// Wait before a retired node can withdraw its bond, seconds.
     pub bond_unbonding_seconds: u64,
 }

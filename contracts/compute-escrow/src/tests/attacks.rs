@@ -1,13 +1,14 @@
 //! The attacks the marketplace rules invite, each run to show the attacker gains nothing.
 
 use btt_testing::Harness;
-use btt_types::compute::{EnergyRating, ExecuteMsg, JobStatus, Urgency};
+use btt_types::bps::Bps;
+use btt_types::compute::{EnergyRating, ExecuteMsg, JobStatus, Resolution, Urgency};
 use btt_types::depin::{self, Attestation, EPOCH_SECONDS};
 use btt_types::units::btt;
 use cosmwasm_std::{Decimal, Uint128};
 use cw_multi_test::Executor;
 
-use super::suite::{Suite, MIN_BOND};
+use super::suite::{Suite, DAY, MIN_BOND};
 use crate::ContractError;
 
 #[test]
@@ -121,7 +122,9 @@ fn a_node_below_the_minimum_bond_takes_no_job_until_it_tops_up() {
     let mut suite = Suite::new();
     let n1 = suite.register("op1", MIN_BOND).unwrap();
     let n2 = suite.register("op2", MIN_BOND).unwrap();
-    let id = suite.post("clinic", suite.spec(Urgency::Urgent)).unwrap();
+    let mut short = suite.spec(Urgency::Urgent);
+    short.run_seconds = 2 * 3_600;
+    let id = suite.post("clinic", short).unwrap();
     let waiting = suite.post("clinic2", suite.spec(Urgency::Urgent)).unwrap();
     suite.assign("clinic2", waiting, &[(n1, 1_000)]).unwrap();
     assert_eq!(
@@ -132,16 +135,17 @@ fn a_node_below_the_minimum_bond_takes_no_job_until_it_tops_up() {
         }
     );
     suite.assign_accepted("clinic", id, &[(n1, 1_000)]);
-    suite.advance(2 * 86_400);
+    suite.advance(3 * 3_600);
     suite
         .execute("anyone", &ExecuteMsg::Expire { job_id: id })
         .unwrap();
-    assert_eq!(suite.node(n1).bond, btt(900));
+    let bond = MIN_BOND - Uint128::new(2_250_000);
+    assert_eq!(suite.node(n1).bond, bond, "half the 4.5 BTT job slashed");
     assert_eq!(
         suite.accept_offer("op1", waiting, n1).unwrap_err(),
         ContractError::BondBelowMinimum {
             node_id: n1,
-            bond: btt(900),
+            bond,
             min: MIN_BOND
         },
         "an offer made while fully bonded cannot be taken once the bond fell"
@@ -151,7 +155,7 @@ fn a_node_below_the_minimum_bond_takes_no_job_until_it_tops_up() {
         suite.assign("clinic", id, &[(n1, 1_000)]).unwrap_err(),
         ContractError::BondBelowMinimum {
             node_id: n1,
-            bond: btt(900),
+            bond,
             min: MIN_BOND
         }
     );
@@ -340,4 +344,273 @@ fn the_first_node_after_empty_epochs_does_not_take_the_carry_as_a_lump() {
         depin::cumulative_emission(9) - max_release,
         "the rest of the ten empty epochs waits"
     );
+}
+
+// --- Failed jobs pay nobody on them (issue 28, items 1-3) ---------------------------------------
+
+/// A 3,000 BTT job (1,000 a100 units and 299,800 GB) of "mallory" offered half to the victim
+/// (op1) and half to mallory's own second address (op3), each bonded 10,000 BTT.
+fn sybil_job(suite: &mut Suite) -> (u64, u64, u64) {
+    let victim = suite.register("op1", btt(10_000)).unwrap();
+    let sybil = suite.register("op3", btt(10_000)).unwrap();
+    let mut spec = suite.spec(Urgency::Standard);
+    spec.data_gb = 299_800;
+    let id = suite.post("mallory", spec).unwrap();
+    assert_eq!(suite.job(id).price, btt(3_000));
+    suite
+        .assign("mallory", id, &[(victim, 500), (sybil, 500)])
+        .unwrap();
+    (id, victim, sybil)
+}
+
+/// What one owner holds across the clinic address and its node: both wallets and the bond.
+fn mallory_wealth(suite: &Suite, sybil: u64) -> Uint128 {
+    suite.balance("mallory") + suite.balance("op3") + suite.node(sybil).bond
+}
+
+#[test]
+fn a_clinic_with_a_sybil_co_node_gains_nothing_when_its_job_expires() {
+    let mut suite = Suite::new();
+    let (id, victim, sybil) = sybil_job(&mut suite);
+    let before = mallory_wealth(&suite, sybil) + btt(3_000);
+    let (clinic, reserve) = (suite.balance("mallory"), suite.balance("reserve"));
+    suite.accept_offer("op1", id, victim).unwrap();
+    suite.accept_offer("op3", id, sybil).unwrap();
+    suite.advance(2 * DAY);
+    suite
+        .execute("anyone", &ExecuteMsg::Expire { job_id: id })
+        .unwrap();
+    assert_eq!(
+        suite.balance("mallory") - clinic,
+        btt(3_000),
+        "the clinic gets back exactly what it escrowed, no slash"
+    );
+    let slash = btt(750);
+    assert_eq!(
+        suite.balance("reserve") - reserve,
+        slash + slash,
+        "both slashes, half of each node's 1,500 BTT part, go to the reserve"
+    );
+    let after = mallory_wealth(&suite, sybil);
+    println!(
+        "sybil co-node: mallory {} -> {} ubtt (was +1,000 BTT before the fix)",
+        before, after
+    );
+    assert_eq!(
+        after,
+        before - slash,
+        "the owner of clinic and node is poorer"
+    );
+    assert_eq!(suite.node(victim).bond, btt(10_000) - slash);
+}
+
+#[test]
+fn a_victim_that_delivers_loses_nothing_to_a_withholding_sybil() {
+    let mut suite = Suite::new();
+    let (id, victim, sybil) = sybil_job(&mut suite);
+    let before = mallory_wealth(&suite, sybil) + btt(3_000);
+    suite.accept_offer("op1", id, victim).unwrap();
+    suite.accept_offer("op3", id, sybil).unwrap();
+    let op1 = suite.balance("op1");
+    suite.submit("op1", id).unwrap();
+    suite.dispute("mallory", id).unwrap();
+    suite
+        .resolve("arbiter", id, Resolution::Pay, vec![sybil])
+        .unwrap();
+    assert_eq!(suite.node(victim).bond, btt(10_000), "nothing slashed");
+    assert_eq!(suite.balance("op1") - op1, btt(1_050), "35% of 3,000 BTT");
+    assert!(mallory_wealth(&suite, sybil) < before - btt(1_000));
+}
+
+#[test]
+fn accepting_last_cannot_hold_a_victim_past_the_offer_window() {
+    let mut suite = Suite::new();
+    let (id, victim, sybil) = sybil_job(&mut suite);
+    let before = mallory_wealth(&suite, sybil) + btt(3_000);
+    suite.accept_offer("op1", id, victim).unwrap();
+    assert_eq!(suite.node(victim).open_jobs, 1);
+    assert_eq!(
+        suite
+            .execute("anyone", &ExecuteMsg::LapseOffer { job_id: id })
+            .unwrap_err(),
+        ContractError::OfferOpen {
+            job_id: id,
+            lapses_at: suite.job(id).offered_at.unwrap().plus_seconds(DAY),
+        }
+    );
+    suite.advance(20 * DAY);
+    assert!(matches!(
+        suite.accept_offer("op3", id, sybil).unwrap_err(),
+        ContractError::OfferLapsed { job_id, .. } if job_id == id
+    ));
+    let res = suite
+        .execute("op1", &ExecuteMsg::LapseOffer { job_id: id })
+        .unwrap();
+    assert_eq!(super::suite::attr(&res, "released_nodes"), "1");
+    let job = suite.job(id);
+    assert_eq!(
+        (job.status, job.accepted.len(), job.offered_at),
+        (JobStatus::Posted, 0, None)
+    );
+    assert_eq!(
+        (suite.node(victim).open_jobs, suite.node(victim).bond),
+        (0, btt(10_000)),
+        "the victim is free, its bond whole"
+    );
+    suite
+        .execute("op1", &ExecuteMsg::RetireNode { node_id: victim })
+        .unwrap();
+    suite
+        .execute("mallory", &ExecuteMsg::CancelJob { job_id: id })
+        .unwrap();
+    assert_eq!(
+        mallory_wealth(&suite, sybil),
+        before,
+        "and mallory gained nothing"
+    );
+}
+
+#[test]
+fn a_refund_with_both_nodes_at_fault_pays_the_clinic_its_escrow_only() {
+    let mut suite = Suite::new();
+    let (id, victim, sybil) = sybil_job(&mut suite);
+    let before = mallory_wealth(&suite, sybil) + btt(3_000);
+    suite.accept_offer("op1", id, victim).unwrap();
+    suite.accept_offer("op3", id, sybil).unwrap();
+    suite.submit("op1", id).unwrap();
+    suite.dispute("mallory", id).unwrap();
+    let (clinic, reserve) = (suite.balance("mallory"), suite.balance("reserve"));
+    suite
+        .resolve("arbiter", id, Resolution::Refund, vec![victim, sybil])
+        .unwrap();
+    assert_eq!(suite.balance("mallory") - clinic, btt(3_000));
+    assert_eq!(suite.balance("reserve") - reserve, btt(1_500));
+    assert_eq!(mallory_wealth(&suite, sybil), before - btt(750));
+}
+
+#[test]
+fn a_split_with_both_nodes_at_fault_leaves_the_clinic_and_its_node_poorer() {
+    let mut suite = Suite::new();
+    let (id, victim, sybil) = sybil_job(&mut suite);
+    let before = mallory_wealth(&suite, sybil) + btt(3_000);
+    suite.accept_offer("op1", id, victim).unwrap();
+    suite.accept_offer("op3", id, sybil).unwrap();
+    suite.submit("op1", id).unwrap();
+    suite.dispute("mallory", id).unwrap();
+    suite
+        .resolve(
+            "arbiter",
+            id,
+            Resolution::Split {
+                clinic_share: Bps(5_000),
+            },
+            vec![victim, sybil],
+        )
+        .unwrap();
+    let after = mallory_wealth(&suite, sybil);
+    println!("50% split, both at fault: mallory {before} -> {after} ubtt (was +25 BTT)");
+    assert!(
+        after < before,
+        "half the escrow back plus its node's pay is less"
+    );
+}
+
+#[test]
+fn a_slash_is_half_the_nodes_part_of_the_price_capped_by_its_bond() {
+    let mut suite = Suite::new();
+    let small = suite.register("op1", MIN_BOND).unwrap();
+    let big = suite.register("op2", MIN_BOND).unwrap();
+    let mut spec = suite.spec(Urgency::Standard);
+    spec.data_gb = 999_800; // 10,000 BTT
+    let id = suite.post("clinic", spec).unwrap();
+    suite.assign_accepted("clinic", id, &[(small, 100), (big, 900)]);
+    suite.advance(3 * DAY);
+    suite
+        .execute("anyone", &ExecuteMsg::Expire { job_id: id })
+        .unwrap();
+    assert_eq!(
+        suite.node(small).slashed,
+        btt(500),
+        "half of 10% of the price"
+    );
+    assert_eq!(
+        suite.node(big).slashed,
+        MIN_BOND,
+        "half of 90% is 4,500 BTT: capped by the 1,000 BTT bond"
+    );
+}
+
+#[test]
+fn lapse_offer_refuses_funds_and_jobs_that_are_not_offered() {
+    let mut suite = Suite::new();
+    let n1 = suite.register("op1", MIN_BOND).unwrap();
+    let id = suite.post("clinic", suite.spec(Urgency::Standard)).unwrap();
+    assert!(matches!(
+        suite
+            .execute("anyone", &ExecuteMsg::LapseOffer { job_id: id })
+            .unwrap_err(),
+        ContractError::WrongJobStatus {
+            actual: JobStatus::Posted,
+            ..
+        }
+    ));
+    suite.assign("clinic", id, &[(n1, 1_000)]).unwrap();
+    suite.advance(DAY);
+    let err = suite
+        .execute_with_funds(
+            "clinic",
+            &ExecuteMsg::LapseOffer { job_id: id },
+            &cosmwasm_std::coins(1, super::suite::NATIVE),
+        )
+        .unwrap_err();
+    assert_eq!(
+        err,
+        ContractError::Payment(cw_utils::PaymentError::NonPayable {})
+    );
+    assert_eq!(
+        suite
+            .execute("anyone", &ExecuteMsg::LapseOffer { job_id: 99 })
+            .unwrap_err(),
+        ContractError::JobNotFound { job_id: 99 }
+    );
+    suite
+        .execute("anyone", &ExecuteMsg::LapseOffer { job_id: id })
+        .unwrap();
+    suite.assign("clinic", id, &[(n1, 1_000)]).unwrap();
+    suite.accept_offer("op1", id, n1).unwrap();
+    assert_eq!(
+        suite.job(id).status,
+        JobStatus::Assigned,
+        "a new offer opens a new window"
+    );
+}
+
+#[test]
+fn the_offer_window_is_validated_and_changed_by_the_owner_only() {
+    let mut suite = Suite::new();
+    let update = |secs| {
+        ExecuteMsg::UpdateConfig(Box::new(btt_types::compute::ConfigUpdate {
+            offer_seconds: Some(secs),
+            ..Default::default()
+        }))
+    };
+    assert!(matches!(
+        suite.execute("owner", &update(59)).unwrap_err(),
+        ContractError::InvalidConfig { .. }
+    ));
+    assert!(matches!(
+        suite.execute("owner", &update(31 * DAY)).unwrap_err(),
+        ContractError::InvalidConfig { .. }
+    ));
+    assert!(matches!(
+        suite.execute("mallory", &update(3_600)).unwrap_err(),
+        ContractError::Ownership(_)
+    ));
+    suite.execute("owner", &update(3_600)).unwrap();
+    let config: btt_types::compute::ConfigResponse = suite
+        .app
+        .wrap()
+        .query_wasm_smart(&suite.escrow, &btt_types::compute::QueryMsg::Config {})
+        .unwrap();
+    assert_eq!(config.offer_seconds, 3_600);
 }

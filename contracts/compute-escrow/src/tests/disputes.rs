@@ -40,16 +40,21 @@ fn a_dispute_resolved_refund_returns_the_escrow_and_slashes_the_node_at_fault() 
         .unwrap();
     assert_eq!(
         suite.balance("clinic") - clinic,
-        Uint128::new(2 * PRICE),
-        "the refund, and of the slash at most the job's price"
+        Uint128::new(PRICE),
+        "exactly the escrow back, none of the slash"
     );
-    assert_eq!(suite.balance("reserve"), btt(100) - Uint128::new(PRICE));
+    let slash = Uint128::new(PRICE * 4 / 10 / 2);
+    assert_eq!(
+        suite.balance("reserve"),
+        slash,
+        "half of node 2's 40% of the price, to the reserve"
+    );
     assert_eq!(
         (suite.node(2).bond, suite.node(1).bond),
-        (btt(900), btt(1_000))
+        (btt(1_000) - slash, btt(1_000))
     );
     assert_eq!(suite.job(id).status, JobStatus::Refunded);
-    assert_eq!(suite.escrow_btt(), btt(1_900));
+    assert_eq!(suite.escrow_btt(), btt(2_000) - slash);
 }
 
 #[test]

@@ -1,6 +1,5 @@
 use btt_testing::Harness;
 use btt_types::compute::{ExecuteMsg, JobStatus, JobsResponse, QueryMsg, Urgency};
-use btt_types::units::btt;
 use cosmwasm_std::{coins, Uint128};
 use cw_utils::PaymentError;
 
@@ -190,16 +189,17 @@ fn an_assigned_job_that_misses_its_deadline_refunds_and_slashes_the_nodes() {
         .unwrap();
     assert_eq!(
         suite.balance("clinic"),
-        before + price,
-        "refund plus the slash up to the job's price"
+        before,
+        "exactly what it escrowed comes back, none of the slash"
     );
-    assert_eq!(suite.balance("reserve"), btt(100) - price);
+    let slash = price.multiply_ratio(1u128, 2u128);
+    assert_eq!(suite.balance("reserve"), slash, "half the node's part");
     let node = suite.node(n1);
     assert_eq!(
         (node.bond, node.slashed, node.open_jobs),
-        (btt(900), btt(100), 0)
+        (MIN_BOND - slash, slash, 0)
     );
-    assert_eq!(suite.escrow_btt(), btt(900));
+    assert_eq!(suite.escrow_btt(), MIN_BOND - slash);
 }
 
 #[test]

@@ -60,6 +60,11 @@ fn labelled_recipients_become_the_compute_route_and_jobs_still_pay_70_15_10_5() 
         .wrap()
         .query_wasm_smart(&old, &QueryMsg::Config {})
         .unwrap();
+    assert_eq!(
+        config.offer_seconds,
+        crate::state::DEFAULT_OFFER_SECONDS,
+        "offers lapse after a day once migrated"
+    );
     let routing = config.fee_routing;
     assert_eq!(routing.payees.development_fund, suite.addr("devfund"));
     assert_eq!(routing.payees.staking, suite.staking.addr().clone());
@@ -111,4 +116,26 @@ fn labelled_recipients_become_the_compute_route_and_jobs_still_pay_70_15_10_5() 
         .iter()
         .flat_map(|e| &e.attributes)
         .any(|a| a.key == "state" && a.value == "current"));
+}
+
+#[test]
+fn a_job_offered_by_earlier_code_lapses_counting_from_its_posting() {
+    let suite = Suite::new();
+    let job: btt_types::compute::Job = serde_json::from_value(json!({
+        "id": 7, "clinic": suite.addr("clinic"),
+        "spec": {"compute_units": 10, "hardware_class": "a100", "urgency": "standard",
+                 "data_gb": 0, "run_seconds": 60, "review_seconds": 60},
+        "asset": {"cw20": suite.token.addr()}, "price": "20000", "price_ubtt": "20000",
+        "discount": 0, "assignments": [{"node_id": 1, "units": 10}], "accepted": [],
+        "deadline": null, "result": null, "status": "offered", "posted_at": "1000000000000"
+    }))
+    .unwrap();
+    assert_eq!(job.offered_at, None);
+    let config = crate::state::CONFIG
+        .load(&*suite.app.contract_storage(&suite.escrow))
+        .unwrap();
+    assert_eq!(
+        crate::jobs::offer_lapses_at(&config, &job).seconds(),
+        1_000 + config.offer_seconds
+    );
 }

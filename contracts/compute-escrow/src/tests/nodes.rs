@@ -83,8 +83,8 @@ fn a_retired_node_withdraws_its_bond_after_the_delay_and_with_no_open_job() {
         .unwrap();
     assert_eq!(
         suite.balance("op1") - before,
-        btt(1_350),
-        "1,500 less the 10% slash for the missed job"
+        btt(1_500) - Uint128::new(1_250_000),
+        "1,500 less half the missed 2.5 BTT job"
     );
     assert_eq!(suite.node(n1).status, NodeStatus::Withdrawn);
     assert_eq!(suite.totals().bonds, Uint128::zero());

@@ -36,8 +36,9 @@ fn depin_code() -> Box<dyn Contract<Empty>> {
 }
 
 /// a100 at 2,000 ubtt a unit, h100 at 5,000; urgency 1.0 / 1.5 / 2.0; 10,000 ubtt a GB;
-/// 1 untrn = 2 ubtt; 70 / 15 / 10 / 5; bond ≥ 1,000 BTT, 10% slash (beyond the clinic's loss to
-/// the reserve), 7-day unbonding; jobs run at least 1 minute + 1 hour per 1,000 units.
+/// 1 untrn = 2 ubtt; 70 / 15 / 10 / 5; bond ≥ 1,000 BTT, a slash of 50% of the node's part of
+/// the price (to the reserve), 7-day unbonding; offers lapse after a day; jobs run at least
+/// 1 minute + 1 hour per 1,000 units.
 pub fn instantiate_msg(app: &App, token: &Addr, staking: &Addr, depin: &Addr) -> InstantiateMsg {
     let addr = |n: &str| app.api().addr_make(n).to_string();
     InstantiateMsg {
@@ -68,13 +69,14 @@ pub fn instantiate_msg(app: &App, token: &Addr, staking: &Addr, depin: &Addr) ->
         contributors: Bps(7_000),
         fee_routing: compute_routing(app, staking),
         min_bond: MIN_BOND,
-        slash: Bps(1_000),
+        slash: Bps(5_000),
         reserve: addr("reserve"),
         run_window: RunWindow {
             base_seconds: 60,
             seconds_per_1000_units: 3_600,
         },
         bond_unbonding_seconds: 7 * DAY,
+        offer_seconds: DAY,
         owner: None,
     }
 }
