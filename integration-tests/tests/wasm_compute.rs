@@ -107,6 +107,7 @@ impl Market {
                     reserve: chain.addr("dao").to_string(),
                     run_window: params.run_window.clone(),
                     bond_unbonding_seconds: params.bond_unbonding_seconds,
+                    offer_seconds: params.offer_seconds,
                     owner: None,
                 },
             )

@@ -461,6 +461,7 @@ pub fn expire(
     let mut res = Response::new()
         .add_attribute("action", "expire")
         .add_attribute("job_id", job_id.to_string())
+        .add_attribute("clinic", &job.clinic)
         .add_attribute("refund", job.price)
         .add_messages(job.asset.transfer_msg(&job.clinic, job.price)?);
     let slashed = slash_nodes(deps.storage, &config, &job, &job.accepted)?;

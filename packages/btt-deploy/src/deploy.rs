@@ -304,6 +304,7 @@ fn deploy_compute<C: DeployChain>(
             reserve: dao.addr().to_string(),
             run_window: c.run_window.clone(),
             bond_unbonding_seconds: c.bond_unbonding_seconds,
+            offer_seconds: c.offer_seconds,
             owner: None,
         },
         admin,

@@ -272,10 +272,13 @@ pub struct ComputeParams {
     pub contributors: Bps,
     /// Smallest node bond, ubtt.
     pub min_bond: Uint128,
-    /// Share of a bond slashed for a fault or a missed deadline.
+    /// Share of a node's part of the job's price slashed from its bond (capped by the bond)
+    /// for a fault or a missed deadline; every slash goes to the reserve.
     pub slash: Bps,
     /// Wait before a retired node's bond can be withdrawn, seconds.
     pub bond_unbonding_seconds: u64,
+    /// How long an offer waits for every node to accept before it lapses, seconds.
+    pub offer_seconds: u64,
     /// Resolves disputes (appointed by the DAO).
     pub arbiter: String,
     /// Attest uptime, QoS, region and energy of nodes.
@@ -290,7 +293,8 @@ pub struct ComputeParams {
 
 impl ComputeParams {
     /// A starting point: standard GPUs at 0.01 BTT a unit, high-end at 0.025 BTT; urgency
-    /// 1.0 / 1.5 / 2.0; 0.001 BTT a GB; bonds of at least 10,000 BTT, 10% slash, 14-day unbonding;
+    /// 1.0 / 1.5 / 2.0; 0.001 BTT a GB; bonds of at least 10,000 BTT, a slash of 50% of the
+    /// node's part of the price (DESIGN §3), 14-day unbonding, offers that lapse after a day;
     /// DESIGN.md's score multipliers with two underserved regions at 1.5; jobs get at least
     /// 1 hour plus 1 hour per 1,000 units to run; mining needs 2 oracles, pays at most the
     /// protocol fees a node's jobs paid, and releases at most 5,000 BTT of carry an epoch.
@@ -314,8 +318,9 @@ impl ComputeParams {
             price_per_gb: Uint128::new(1_000),
             contributors: Bps(7_000),
             min_bond: btt(10_000),
-            slash: Bps(1_000),
+            slash: Bps(5_000),
             bond_unbonding_seconds: 14 * DAY,
+            offer_seconds: DAY,
             arbiter,
             oracles,
             multipliers: ScoreMultipliers::suggested(&["cn-west", "africa-east"]),

@@ -387,7 +387,7 @@ fn more_jobs<C: EconomyChain>(
         urgency: "priority".into(),
         units: 300,
         price,
-        outcome: "disputed; the arbiter split it 50/50 and slashed the node: the clinic got its bond cut up to the job's price, the reserve the rest".into(),
+        outcome: "disputed; the arbiter split it 50/50 and slashed the node: the slash went to the reserve, the clinic got back half its escrow".into(),
         refunded: token.balance(&app.wrap(), &clinic)? - before,
     });
 

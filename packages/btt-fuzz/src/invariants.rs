@@ -16,7 +16,7 @@ pub const INVARIANTS: [&str; 17] = [
     "every balance the ledger moved is the chain's, and Σ of the ledger is the supply",
     "the fee routers' burns are the burns they reported",
     "compute-escrow holds its open jobs' escrow and its bonds",
-    "each job ended at most once, and a job paid in full paid out its price exactly",
+    "each job ended at most once, a job paid in full paid out its price exactly, and a failed job paid its clinic no more than it escrowed",
     "depin holds what it was funded less what it paid, and paid + carried ≤ scheduled",
     "mining paid is the claims seen, and no node's claim cursor went back",
     "incentive-points holds its pool and its partners' prepaid fees",
@@ -138,6 +138,13 @@ pub fn check_all(suite: &Suite, ledger: &mut Ledger) -> Result<u32, Violation> {
     }
     if let Some((job, price, paid)) = ledger.bad_splits.first() {
         check!(4, false, "job {job}: price {price}, paid out {paid}");
+    }
+    if let Some((job, got, refund)) = ledger.failed_job_overpaid.first() {
+        check!(
+            4,
+            false,
+            "failed job {job}: its clinic got {got} ubtt, escrowed {refund}"
+        );
     }
 
     // 5–6. depin

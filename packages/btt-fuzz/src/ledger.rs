@@ -43,6 +43,9 @@ pub struct Ledger {
     pub job_ends: BTreeMap<u64, u32>,
     /// Jobs whose payout did not add up: (job, price, paid out).
     pub bad_splits: Vec<(u64, Uint128, Uint128)>,
+    /// Failed jobs (expired or resolved) whose clinic received more BTT than its refund:
+    /// (job, BTT to the clinic, refund).
+    pub failed_job_overpaid: Vec<(u64, Uint128, Uint128)>,
     /// Mining paid since the template, and depin's paid at the template.
     pub mined: Uint128,
     pub depin_paid_at_template: Uint128,
@@ -195,6 +198,9 @@ impl Ledger {
         let token = d.token.addr().as_str();
         let mut paid_out: BTreeMap<u64, (Uint128, Uint128)> = BTreeMap::new();
         let mut routed_in_tx = Uint128::zero();
+        // Failed jobs ended in this message (job, clinic, refund) and BTT the escrow sent.
+        let mut failed: Vec<(u64, Addr, Uint128)> = vec![];
+        let mut from_escrow: Vec<(Addr, Uint128)> = vec![];
         for e in events {
             if e.ty == "wasm-fee_routed" {
                 for k in [
@@ -237,6 +243,11 @@ impl Ledger {
                 }
             }
             if contract == token {
+                if attr(e, "from") == Some(d.escrow.as_str()) {
+                    if let Some(to) = attr(e, "to") {
+                        from_escrow.push((Addr::unchecked(to), amount(e, "amount")));
+                    }
+                }
                 self.token_event(routers, action, e);
                 continue;
             }
@@ -257,6 +268,9 @@ impl Ledger {
             if contract == d.escrow.as_str() && JOB_ENDS.contains(&action) {
                 if let Some(job) = attr(e, "job_id").and_then(|v| v.parse().ok()) {
                     *self.job_ends.entry(job).or_default() += 1;
+                    if let ("expire" | "resolve", Some(clinic)) = (action, attr(e, "clinic")) {
+                        failed.push((job, Addr::unchecked(clinic), amount(e, "refund")));
+                    }
                     if action == "accept_result" || action == "finalize" {
                         let nodes: Uint128 = e
                             .attributes
@@ -281,6 +295,18 @@ impl Ledger {
                         self.cursor_regressions.push((node, before, next));
                     }
                 }
+            }
+        }
+        // A failed job pays its clinic back at most its escrow (a BTT refund is the job's price,
+        // a native one no BTT at all): never a slash.
+        for (job, clinic, refund) in failed {
+            let got: Uint128 = from_escrow
+                .iter()
+                .filter(|(to, _)| *to == clinic)
+                .map(|(_, v)| *v)
+                .sum();
+            if got > refund {
+                self.failed_job_overpaid.push((job, got, refund));
             }
         }
         // A job paid in full pays its price exactly: the nodes' parts plus what was routed.

@@ -256,6 +256,103 @@ impl Gen<'_> {
         active.choose(self.rng).cloned()
     }
 
+    /// Two active nodes of one hardware class, when there are.
+    fn two_nodes(&mut self) -> Option<[(u64, Addr); 2]> {
+        let (first, op, class) = self.active_node()?;
+        let top = self.ledger.top_id("node_id");
+        let q = self.suite.app.wrap();
+        (1..=top.min(64)).filter(|id| *id != first).find_map(|node_id| {
+            let n = q
+                .query_wasm_smart::<btt_types::compute::Node>(
+                    &self.suite.deployment.escrow,
+                    &json!({"node": {"node_id": node_id}}),
+                )
+                .ok()?;
+            (n.status == btt_types::compute::NodeStatus::Active && n.spec.hardware_class == class)
+                .then(|| [(first, op.clone()), (n.id, n.operator)])
+        })
+    }
+
+    /// A job split over two nodes that fails: one node accepts and the other lets the offer
+    /// lapse (anyone lapses it, the clinic cancels), or both accept and miss the deadline, or
+    /// the result is disputed and refunded with both at fault. The ledger checks the clinic
+    /// gets back no more than it escrowed.
+    pub(super) fn failed_two_node_story(&mut self) -> Op {
+        let Some([(a, op_a), (b, op_b)]) = self.two_nodes() else {
+            return self.job_story();
+        };
+        let clinic = self.pick(Role::Clinic).addr;
+        let node: btt_types::compute::Node = match self.suite.app.wrap().query_wasm_smart(
+            &self.suite.deployment.escrow,
+            &json!({"node": {"node_id": a}}),
+        ) {
+            Ok(n) => n,
+            Err(_) => return Op::Wait { seconds: 1 },
+        };
+        let spec = json!({
+            "compute_units": 20,
+            "hardware_class": node.spec.hardware_class,
+            "urgency": "standard",
+            "data_gb": self.one(&[1u64, 20]),
+            "run_seconds": 86_400,
+            "review_seconds": 86_400,
+        });
+        let price = self.job_price(&spec);
+        let job_id = self.ledger.top_id("job_id") + 1;
+        let token = self.suite.deployment.token.addr().clone();
+        let escrow = self.suite.deployment.escrow.clone();
+        let mut ops = vec![Op::Send {
+            name: "compute-escrow.receive:post_job (story)".into(),
+            sender: clinic.clone(),
+            token,
+            contract: escrow,
+            amount: price,
+            hook: json!({"post_job": spec}),
+        }];
+        let parts = json!([{"node_id": a, "units": 10}, {"node_id": b, "units": 10}]);
+        ops.push(self.exec_as(&clinic, "compute-escrow", json!({"assign_job": {"job_id": job_id, "assignments": parts}}), vec![]));
+        let accept = |g: &mut Self, op: &Addr, node: u64| {
+            g.exec_as(
+                op,
+                "compute-escrow",
+                json!({"accept_assignment": {"job_id": job_id, "node_id": node}}),
+                vec![],
+            )
+        };
+        ops.push(accept(self, &op_a, a));
+        let anyone = self.anyone().addr;
+        let story = match self.rng.gen_range(0..3) {
+            0 => {
+                ops.push(Op::Wait {
+                    seconds: 86_400 + 1,
+                });
+                ops.push(self.exec_as(&anyone, "compute-escrow", json!({"lapse_offer": {"job_id": job_id}}), vec![]));
+                ops.push(self.exec_as(&clinic, "compute-escrow", json!({"cancel_job": {"job_id": job_id}}), vec![]));
+                "a two-node offer that lapsed"
+            }
+            1 => {
+                ops.push(accept(self, &op_b, b));
+                ops.push(Op::Wait {
+                    seconds: 2 * 86_400,
+                });
+                ops.push(self.exec_as(&anyone, "compute-escrow", json!({"expire": {"job_id": job_id}}), vec![]));
+                "a two-node job that missed its deadline"
+            }
+            _ => {
+                ops.push(accept(self, &op_b, b));
+                ops.push(self.exec_as(&op_a, "compute-escrow", json!({"submit_result": {"job_id": job_id, "result_hash": "ab".repeat(32), "result_uri": "ipfs://result"}}), vec![]));
+                ops.push(self.exec_as(&clinic, "compute-escrow", json!({"dispute": {"job_id": job_id, "reason": "wrong"}}), vec![]));
+                let arbiter = self.suite.actors.arbiter[0].addr.clone();
+                ops.push(self.exec_as(&arbiter, "compute-escrow", json!({"resolve": {"job_id": job_id, "resolution": "refund", "at_fault": [a, b]}}), vec![]));
+                "a two-node job refunded with both nodes at fault"
+            }
+        };
+        Op::Chain {
+            story: story.into(),
+            ops,
+        }
+    }
+
     /// A clinic posts a job for an active node's class at the quoted price and assigns it;
     /// the node accepts, runs and submits; then the clinic accepts, or disputes and the
     /// arbiter resolves, or time runs out and anyone finalizes or expires it.

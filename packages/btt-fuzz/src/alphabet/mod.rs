@@ -85,6 +85,16 @@ const APPENDED: &[(&str, Draw)] = &[
     ("btt-token.send (a real hook)", |g| {
         g.token_msg("send (a real hook)")
     }),
+    // issue 28: offers lapse; failed jobs pay nobody on them
+    ("compute-escrow.lapse_offer", |g| {
+        let job = g.id("job_id");
+        g.exec(
+            Role::Anyone,
+            "compute-escrow",
+            serde_json::json!({"lapse_offer": {"job_id": job}}),
+        )
+    }),
+    ("story.failed_two_node_job", |g| g.failed_two_node_story()),
 ];
 
 /// The size of the first alphabet, which the first regression seeds were drawn from.
