@@ -322,7 +322,7 @@ fn run_on<C: EconomyChain>(
 }
 
 /// A second clinic's standard job (accepted), a priority job disputed and split half and half
-/// by the arbiter with its node slashed (the cut goes to the clinic, at most the job's price),
+/// by the arbiter with its node slashed (the slash goes to the reserve),
 /// and a job nobody takes, cancelled and refunded.
 fn more_jobs<C: EconomyChain>(
     app: &mut C,
