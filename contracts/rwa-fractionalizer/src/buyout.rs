@@ -261,7 +261,8 @@ pub fn settle_auction(
     );
     // Every exit accrues first. The fee stopped when the auction started (and accrued then):
     // this mints only a carried whole share, if there were one.
-    let res = accrue_fee(deps.storage, &config, &mut vault, env.block.time)?.add_to(Response::new());
+    let res =
+        accrue_fee(deps.storage, &config, &mut vault, env.block.time)?.add_to(Response::new());
     vault.status = VaultStatus::Sold;
     vault.proceeds_left = auction.bid;
     VAULTS.save(deps.storage, vault_id, &vault)?;

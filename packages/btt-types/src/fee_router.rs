@@ -1068,7 +1068,11 @@ mod tests {
             .route(&mut storage, FeeStream::Trade, &fee, Uint128::new(7))
             .unwrap();
         let totals = routed_totals(&storage).unwrap();
-        assert_eq!(next.routed.total().unwrap(), Uint128::new(8), "7 taken, 1 released");
+        assert_eq!(
+            next.routed.total().unwrap(),
+            Uint128::new(8),
+            "7 taken, 1 released"
+        );
         assert_eq!(
             totals[0].routed,
             Routed {
@@ -1156,7 +1160,9 @@ mod tests {
             )
         );
         assert_eq!(held, Uint128::zero());
-        assert!(pieces.reserve >= whole.reserve && pieces.development_fund >= whole.development_fund);
+        assert!(
+            pieces.reserve >= whole.reserve && pieces.development_fund >= whole.development_fund
+        );
         // The same total paid at once or in pieces pays every payee the same.
         assert_eq!(route_pieces(&service(), &[900]).0, pieces);
     }
@@ -1350,6 +1356,50 @@ mod tests {
                 prop_assert_eq!(got.u128(), exact(share) / 10_000);
             }
             prop_assert_eq!(protocol.u128(), u128::from(whole) * total / 10_000);
+        }
+
+        /// The DAO changes the shares (and whether the fee can be burned or staked) between
+        /// any two pieces: what each payee carries is still under one unit, the contract still
+        /// keeps exactly what it took and did not pay, and no payee is paid less than its exact
+        /// share of every piece less its carry.
+        #[test]
+        fn carries_stay_under_a_unit_when_the_shares_change(
+            pieces in proptest::collection::vec(
+                (1u128..2_000, 1u16..5_000, 1u16..5_000, 0u16..5_000, any::<bool>(), any::<bool>()),
+                1..60,
+            ),
+        ) {
+            let mut carry = Carry::default();
+            let mut paid = Routed::default();
+            let mut taken = Uint128::zero();
+            let mut exact = [0u128; 5];
+            for (amount, d, f, r, burn, stake) in pieces {
+                let rest = 10_000 - d - f;
+                let s = payable_shares(
+                    &shares(d, f, r.min(rest), (rest - r.min(rest)) / 2, rest - r.min(rest) - (rest - r.min(rest)) / 2),
+                    Payable { burn, stake },
+                );
+                prop_assert_eq!(s.total(), 10_000);
+                let out = split(Uint128::new(amount), &s, &carry).unwrap();
+                carry = out.carry;
+                paid.add(&out.routed).unwrap();
+                taken += out.protocol;
+                prop_assert_eq!(out.protocol, Uint128::new(amount));
+                prop_assert_eq!(taken, paid.total().unwrap() + carry.held());
+                for (e, b) in exact.iter_mut().zip([s.development_fund, s.foundation, s.reserve, s.stakers, s.burn]) {
+                    *e += amount * u128::from(b.0);
+                }
+            }
+            for (got, e, c) in [
+                (paid.development_fund, exact[0], carry.development_fund),
+                (paid.foundation, exact[1], carry.foundation),
+                (paid.reserve, exact[2], carry.reserve),
+                (paid.stakers, exact[3], carry.stakers),
+                (paid.burned, exact[4], carry.burned),
+            ] {
+                prop_assert!(c < 10_000);
+                prop_assert_eq!(got.u128() * 10_000 + u128::from(c), e);
+            }
         }
 
         #[test]

@@ -176,12 +176,7 @@ fn a_resolved_dispute_reports_its_fee_routed_event() {
     let price = suite.job(id).price;
     suite.dispute("clinic", id).unwrap();
     let res = suite
-        .resolve(
-            "arbiter",
-            id,
-            btt_types::compute::Resolution::Pay,
-            vec![],
-        )
+        .resolve("arbiter", id, btt_types::compute::Resolution::Pay, vec![])
         .unwrap();
     let event = res
         .events

@@ -77,7 +77,11 @@ fn the_curator_cannot_redeem_the_nft_around_the_protocols_fee_shares() {
         .execute("bob", &ExecuteMsg::SettleAuction { vault_id: v })
         .unwrap();
     assert_eq!(suite.nft_owner("mri-1"), suite.addr("clinic").to_string());
-    assert_eq!(suite.shares_supply(v).u128(), 1_010_000, "no fee in the auction");
+    assert_eq!(
+        suite.shares_supply(v).u128(),
+        1_010_000,
+        "no fee in the auction"
+    );
     suite
         .send_shares(v, "clinic", 1_008_000, &ReceiveMsg::Redeem {})
         .unwrap();
@@ -258,7 +262,10 @@ fn routed_totals_from_before_the_carries_load_and_keep_counting() {
         .unwrap();
     let loaded = routed(&suite, "trade");
     assert_eq!(loaded.routed, first.routed);
-    assert_eq!((loaded.carry, loaded.held), (Default::default(), Uint128::zero()));
+    assert_eq!(
+        (loaded.carry, loaded.held),
+        (Default::default(), Uint128::zero())
+    );
     suite.buy("alice", id, 1).unwrap();
     let next = routed(&suite, "trade");
     // The second 5 ubtt fee adds its parts to the first's: 2 + 2, 1 + 1, 1 + 1, 0 + 0.
