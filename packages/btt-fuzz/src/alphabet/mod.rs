@@ -85,6 +85,7 @@ const APPENDED: &[(&str, Draw)] = &[
     ("btt-token.send (a real hook)", |g| {
         g.token_msg("send (a real hook)")
     }),
+    ("story.curator_redeem", |g| g.curator_story()),
 ];
 
 /// The size of the first alphabet, which the first regression seeds were drawn from.
