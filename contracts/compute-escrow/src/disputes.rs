@@ -105,7 +105,8 @@ pub fn resolve(
         let payout = pay_out(deps.storage, &config, &job, paid, status == JobStatus::Paid)?;
         res = res
             .add_submessages(payout.messages)
-            .add_attributes(payout.attributes);
+            .add_attributes(payout.attributes)
+            .add_events(payout.events);
     }
     res = res
         .add_messages(job.asset.transfer_msg(&job.clinic, refund)?)

@@ -63,7 +63,7 @@ pub fn pay_out(
         .iter()
         .map(|a| (a.node_id, a.units))
         .collect();
-    let contributors = amount.checked_sub(routed.routed.total()?)?;
+    let contributors = amount.checked_sub(routed.protocol)?;
     let mut msgs = routed.msgs;
     let mut attrs = vec![];
     for cut in node_cuts(contributors, &units) {

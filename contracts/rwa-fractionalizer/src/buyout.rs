@@ -15,7 +15,7 @@ use cw20::Cw20ExecuteMsg;
 
 use crate::income::{load_holder, save_holder, set_shares, settle, take_income};
 use crate::state::{load_vault, require_status, AUCTIONS, CONFIG, VAULTS};
-use crate::vaults::accrue_fee;
+use crate::vaults::{accrue, accrue_fee};
 use crate::ContractError;
 use btt_types::math::Checked;
 
@@ -259,10 +259,14 @@ pub fn settle_auction(
             end: auction.end.seconds(),
         }
     );
+    // Every exit accrues first. The fee stopped when the auction started (and accrued then):
+    // this mints only a carried whole share, if there were one.
+    let res =
+        accrue_fee(deps.storage, &config, &mut vault, env.block.time)?.add_to(Response::new());
     vault.status = VaultStatus::Sold;
     vault.proceeds_left = auction.bid;
     VAULTS.save(deps.storage, vault_id, &vault)?;
-    Ok(Response::new()
+    Ok(res
         .add_message(nft_transfer(&config.nft, &auction.bidder, &vault.token_id)?)
         .add_attribute("action", "settle_auction")
         .add_attribute("vault_id", vault_id.to_string())
@@ -343,8 +347,10 @@ pub fn redeem(
 }
 
 /// `RedeemNft`: a holder of every share, already sent here, takes the NFT out. The management
-/// fee accrues first: the curator's fee shares are shares too, so a holder other than the
-/// curator must hold them as well (the curator's own fee is moot when it takes the asset).
+/// fee accrues first, whoever redeems: the protocol's fee shares are minted to its payees, so
+/// the redeemer must hold those too (bought from them), or else end the vault by a buyout,
+/// which pays them their part of the price. The curator's own new fee shares are not minted
+/// when the curator redeems (they would be burned at once); anyone else must hold them too.
 pub fn redeem_nft(
     deps: DepsMut,
     env: Env,
@@ -355,12 +361,15 @@ pub fn redeem_nft(
     let config = CONFIG.load(deps.storage)?;
     let mut vault = load_vault(deps.storage, vault_id)?;
     require_status(&vault, &[VaultStatus::Active], "active (no auction)")?;
-    let mut res = Response::new();
-    if holder == vault.curator {
-        vault.fee_checkpoint = env.block.time;
-    } else {
-        res = accrue_fee(deps.storage, &config, &mut vault, env.block.time)?.add_to(res);
-    }
+    let curator_redeems = holder == vault.curator;
+    let res = accrue(
+        deps.storage,
+        &config,
+        &mut vault,
+        env.block.time,
+        curator_redeems,
+    )?
+    .add_to(Response::new());
     ensure!(
         amount == vault.supply,
         ContractError::NotAllShares {

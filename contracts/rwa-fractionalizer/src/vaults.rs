@@ -1,7 +1,7 @@
 //! Opening vaults (an NFT in, a shares token out) and the management fee.
 
 use btt_types::asset::{asset_named, Asset};
-use btt_types::fee_router::{cut, record, FeeStream, Payable};
+use btt_types::fee_router::{FeeStream, Payable, Routed};
 use btt_types::fractionalizer::{NftHook, SharesInstantiateMsg, Vault, VaultStatus, YEAR_SECONDS};
 use btt_types::math::Checked;
 use cosmwasm_std::{
@@ -196,13 +196,29 @@ impl Accrued {
 
 /// Mints the whole fee shares accrued so far: the protocol's part (`management_protocol` of
 /// all fee shares minted ever, so collecting often gains or loses nobody anything) through the
-/// management stream to the development fund, foundation and reserve, the rest to
-/// the curator. Fee shares are shares: each recipient's holding and income index are settled.
+/// management stream to the development fund, foundation and reserve (each carrying its
+/// remainder below a share, so collecting often starves none of them), the rest to the
+/// curator. Fee shares are shares: each recipient's holding and income index are settled.
+///
+/// With `curator_redeems` the curator's own part is not minted: the curator is taking the NFT
+/// out with every share in the same breath, so its part would be burned as it is minted. It
+/// still counts as minted for the protocol's running part.
 pub fn accrue_fee(
     storage: &mut dyn Storage,
     config: &Config,
     vault: &mut Vault,
     now: Timestamp,
+) -> Result<Accrued, ContractError> {
+    accrue(storage, config, vault, now, false)
+}
+
+/// [`accrue_fee`], the curator's own part left unminted when `curator_redeems`.
+pub fn accrue(
+    storage: &mut dyn Storage,
+    config: &Config,
+    vault: &mut Vault,
+    now: Timestamp,
+    curator_redeems: bool,
 ) -> Result<Accrued, ContractError> {
     let owed = fee_accrued(vault, now)?;
     vault.fee_checkpoint = now;
@@ -219,35 +235,42 @@ pub fn accrue_fee(
     let total = vault.fee_minted.checked_add(minted)?;
     let protocol = rate.of(total).checked_sub(rate.of(vault.fee_minted))?;
     vault.fee_minted = total;
-    let shares = config.fee_routing.shares(FeeStream::Management)?;
-    let mut routed = cut(
-        protocol,
-        &shares,
-        Payable {
+    let mut accrued = Accrued::default();
+    let routed = if protocol.is_zero() {
+        Routed::default()
+    } else {
+        let asset = Asset::Cw20(vault.shares_token.clone());
+        let unpayable = Payable {
             burn: false,
             stake: false,
-        },
-    );
-    routed.development_fund = routed
-        .development_fund
-        .checked_add(protocol.checked_sub(routed.total()?)?)?;
+        };
+        let (split, event) = config.fee_routing.allot(
+            storage,
+            FeeStream::Management,
+            &asset,
+            unpayable,
+            protocol,
+        )?;
+        accrued.event = Some(event);
+        split.routed
+    };
     let payees = &config.fee_routing.payees;
     let curator = vault.curator.clone();
+    let curator_part = if curator_redeems {
+        Uint128::zero()
+    } else {
+        minted.checked_sub(protocol)?
+    };
     let parts = [
-        (curator, minted.checked_sub(protocol)?),
+        (curator, curator_part),
         (payees.development_fund.clone(), routed.development_fund),
         (payees.foundation.clone(), routed.foundation),
         (payees.reserve.clone(), routed.reserve),
     ];
-    let mut accrued = Accrued::default();
     for (to, amount) in parts.iter().filter(|(_, a)| !a.is_zero()) {
         add_shares(storage, vault, to, *amount)?;
         vault.supply = vault.supply.checked_add(*amount)?;
         accrued.mints.push(mint_msg(vault, to, *amount)?);
-    }
-    if !protocol.is_zero() {
-        let asset = Asset::Cw20(vault.shares_token.clone());
-        accrued.event = Some(record(storage, FeeStream::Management, &asset, &routed)?);
     }
     Ok(accrued)
 }

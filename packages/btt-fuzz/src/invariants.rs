@@ -7,28 +7,29 @@ use btt_economy::living::world::USDC;
 use btt_types::units::TOTAL_SUPPLY;
 use cosmwasm_std::{Addr, Uint128};
 
-use crate::ledger::{routed_burns, Ledger};
+use crate::ledger::{routed_burns, routed_rows, router_held, routers, Ledger};
 use crate::suite::{Suite, WRONG_DENOM};
 
 /// The invariants, by name, in the order they are checked.
-pub const INVARIANTS: [&str; 17] = [
+pub const INVARIANTS: [&str; 18] = [
     "supply is 21,000,000 BTT less every burn seen",
     "every balance the ledger moved is the chain's, and Σ of the ledger is the supply",
     "the fee routers' burns are the burns they reported",
-    "compute-escrow holds its open jobs' escrow and its bonds",
+    "compute-escrow holds its open jobs' escrow, its bonds and its router's carried units",
     "each job ended at most once, a job paid in full paid out its price exactly, and a failed job paid its clinic no more than it escrowed",
     "depin holds what it was funded less what it paid, and paid + carried ≤ scheduled",
     "mining paid is the claims seen, and no node's claim cursor went back",
-    "incentive-points holds its pool and its partners' prepaid fees",
+    "incentive-points holds its pool, its partners' prepaid fees and its router's carried units",
     "each patient's points are what was awarded less what was spent and expired",
     "btt-staking holds its stakes, its unbonding and its unclaimed rewards (BTT and USDC)",
     "total voting power is Σ of the stakers' power, and a proposal's total power never changes",
     "each vault's shares supply is its token's supply",
-    "a vault holds its NFT while it trades, a sold one its proceeds; the vaults hold, in each denom, every vault's unpaid income, proceeds and standing bid",
+    "a vault holds its NFT while it trades, a sold one its proceeds; the vaults hold, in each denom, every vault's unpaid income, proceeds and standing bid, and the router's carried units",
     "the DAO holds, in BTT and in USDC, at least its labelled funds",
     "vesting: vested = claimed + claimable for every schedule, and it holds what is unclaimed",
     "no contract holds a denom nobody can withdraw",
-    "payfi holds, in each denom, exactly its unsettled payments (principal − refunded + conversion fee)",
+    "payfi holds, in each denom, exactly its unsettled payments (principal − refunded + conversion fee) and its router's carried units",
+    "each fee router paid each payee what its events said, and keeps, of what it took, only its payees' carries (each under one unit)",
 ];
 
 /// A broken invariant.
@@ -123,11 +124,20 @@ pub fn check_all(suite: &Suite, ledger: &mut Ledger) -> Result<u32, Violation> {
     let escrow: btt_types::compute::TotalsResponse = q
         .query_wasm_smart(&d.escrow, &btt_types::compute::QueryMsg::Totals {})
         .map_err(q_err)?;
+    let btt = btt_types::asset::Asset::Cw20(token.addr().clone());
+    let carried = |contract: &Addr| -> Result<Uint128, Violation> {
+        Ok(router_held(app, contract)
+            .map_err(q_err)?
+            .get(&btt)
+            .copied()
+            .unwrap_or_default())
+    };
     let held = balance(&d.escrow)?;
+    let escrow_carried = carried(&d.escrow)?;
     check!(
         3,
-        held == escrow.escrow_btt + escrow.bonds,
-        "holds {held}, books {} + {}",
+        held == escrow.escrow_btt + escrow.bonds + escrow_carried,
+        "holds {held}, books {} + {} + carried {escrow_carried}",
         escrow.escrow_btt,
         escrow.bonds
     );
@@ -195,10 +205,11 @@ pub fn check_all(suite: &Suite, ledger: &mut Ledger) -> Result<u32, Violation> {
         }
     }
     let held = balance(&d.points)?;
+    let points_carried = carried(&d.points)?;
     check!(
         7,
-        held == pool.balance + prepaid,
-        "holds {held}, pool {} + prepaid {prepaid}",
+        held == pool.balance + prepaid + points_carried,
+        "holds {held}, pool {} + prepaid {prepaid} + carried {points_carried}",
         pool.balance
     );
 
@@ -345,6 +356,9 @@ pub fn check_all(suite: &Suite, ledger: &mut Ledger) -> Result<u32, Violation> {
         }
         *owed.entry(v.vault.asset.clone()).or_default() += due;
     }
+    for (asset, units) in router_held(app, &d.vaults).map_err(q_err)? {
+        *owed.entry(asset).or_default() += units;
+    }
     if let Some(wrong) = books_by_denom(suite, &d.vaults, &owed)? {
         check!(12, false, "the vaults {wrong}");
     }
@@ -380,6 +394,7 @@ pub fn check_all(suite: &Suite, ledger: &mut Ledger) -> Result<u32, Violation> {
         let wrong = q.query_balance(addr, WRONG_DENOM).map_err(q_err)?.amount;
         check!(15, wrong.is_zero(), "{name} holds {wrong} {WRONG_DENOM}");
     }
+    let usdc_asset = btt_types::asset::Asset::Native(USDC.into());
     for addr in [
         d.token.addr(),
         d.vesting.addr(),
@@ -389,10 +404,20 @@ pub fn check_all(suite: &Suite, ledger: &mut Ledger) -> Result<u32, Violation> {
         &d.nft,
     ] {
         let usdc = q.query_balance(addr, USDC).map_err(q_err)?.amount;
+        // A fee router keeps its payees' carried units until they are paid.
+        let carried = if routers(d).contains(&addr) {
+            router_held(app, addr)
+                .map_err(q_err)?
+                .get(&usdc_asset)
+                .copied()
+                .unwrap_or_default()
+        } else {
+            Uint128::zero()
+        };
         check!(
             15,
-            usdc.is_zero(),
-            "{} holds {usdc} {USDC}",
+            usdc == carried,
+            "{} holds {usdc} {USDC}, its router carries {carried}",
             suite.name_of(addr)
         );
     }
@@ -435,8 +460,53 @@ pub fn check_all(suite: &Suite, ledger: &mut Ledger) -> Result<u32, Violation> {
     for p in &pending {
         *owed.entry(p.asset.clone()).or_default() += p.principal - p.refunded + p.conversion_fee;
     }
+    for (asset, units) in router_held(app, &d.payfi).map_err(q_err)? {
+        *owed.entry(asset).or_default() += units;
+    }
     if let Some(wrong) = books_by_denom(suite, &d.payfi, &owed)? {
-        check!(16, false, "payfi {wrong} in pending payments");
+        check!(16, false, "payfi {wrong} in pending payments and carries");
+    }
+
+    // 17. per payee, per router: the totals are the events', and what was taken is what was
+    //     paid plus what is held for the carries, each carry under one unit.
+    for contract in routers(d) {
+        for row in routed_rows(app, contract).map_err(q_err)? {
+            let key = (contract.clone(), row.stream.clone(), row.asset.to_string());
+            let (paid, taken) = ledger.routed.get(&key).copied().unwrap_or_default();
+            let name = suite.name_of(contract);
+            check!(
+                17,
+                row.routed == paid,
+                "{name} {}: totals {:?}, events {paid:?}",
+                key.1,
+                row.routed
+            );
+            let c = row.carry;
+            check!(
+                17,
+                [
+                    c.development_fund,
+                    c.foundation,
+                    c.reserve,
+                    c.stakers,
+                    c.burned,
+                    c.protocol
+                ]
+                .iter()
+                .all(|x| *x < 10_000),
+                "{name} {}: a carry of a unit or more {c:?}",
+                key.1
+            );
+            let total = row.routed.total().map_err(q_err)?;
+            check!(
+                17,
+                total + row.held == taken,
+                "{name} {} in {}: paid {total} + held {} != taken {taken}",
+                key.1,
+                key.2,
+                row.held
+            );
+        }
     }
     Ok(INVARIANTS.len() as u32)
 }

@@ -6,12 +6,13 @@
 //! - the fuzzer's patients' points, bucket by period, expired by the points rules;
 //! - how many times each job ended, and each node's claim cursor in depin;
 //! - each proposal's total power when first seen;
+//! - what each fee router took and paid each payee, by stream and asset;
 //! - the highest id of every kind the contracts assigned (for drawing ids).
 
 use std::collections::{BTreeMap, BTreeSet};
 
 use btt_deploy::deployment::Deployment;
-use btt_types::fee_router::RoutedTotal;
+use btt_types::fee_router::{Routed, RoutedTotal};
 use cosmwasm_std::{Addr, Event, Uint128};
 
 use crate::actors::Actors;
@@ -68,7 +69,13 @@ pub struct Ledger {
     pub stakes: BTreeMap<u64, Addr>,
     /// The highest ids as of the template: above them are the sequence's own.
     pub template_ids: BTreeMap<String, u64>,
+    /// Per fee router, stream and asset (`FeesRouted`'s row key): what was paid to each payee
+    /// and the fees taken, from the `fee_routed` events (the template's from the query).
+    pub routed: BTreeMap<RouterRow, (Routed, Uint128)>,
 }
+
+/// A fee router's row: (contract, stream, asset as displayed).
+pub type RouterRow = (Addr, String, String);
 
 fn attr<'a>(e: &'a Event, key: &str) -> Option<&'a str> {
     e.attributes
@@ -108,6 +115,13 @@ impl Ledger {
         let supply = d.token.token_info(&q)?.total_supply;
         ledger.burned = btt_types::units::TOTAL_SUPPLY - supply;
         ledger.router_burns = routed_burns(app, d)?;
+        for contract in routers(d) {
+            for row in routed_rows(app, contract)? {
+                let taken = row.routed.total()? + row.held;
+                let key = (contract.clone(), row.stream, row.asset.to_string());
+                ledger.routed.insert(key, (row.routed, taken));
+            }
+        }
         let depin: btt_types::depin::StateResponse =
             q.query_wasm_smart(&d.depin, &btt_types::depin::QueryMsg::State {})?;
         ledger.depin_paid_at_template = depin.paid;
@@ -203,15 +217,21 @@ impl Ledger {
         let mut from_escrow: Vec<(Addr, Uint128)> = vec![];
         for e in events {
             if e.ty == "wasm-fee_routed" {
-                for k in [
-                    "development_fund",
-                    "foundation",
-                    "reserve",
-                    "stakers",
-                    "burned",
-                ] {
-                    routed_in_tx += amount(e, k);
-                }
+                // What the fee took from the amount routed (a job's protocol part); the parts
+                // paid differ from it by what the payees' carries kept or released.
+                routed_in_tx += amount(e, "fee");
+                let key = (
+                    Addr::unchecked(attr(e, "_contract_address").unwrap_or_default()),
+                    attr(e, "stream").unwrap_or_default().to_string(),
+                    attr(e, "asset").unwrap_or_default().to_string(),
+                );
+                let (paid, taken) = self.routed.entry(key).or_default();
+                paid.development_fund += amount(e, "development_fund");
+                paid.foundation += amount(e, "foundation");
+                paid.reserve += amount(e, "reserve");
+                paid.stakers += amount(e, "stakers");
+                paid.burned += amount(e, "burned");
+                *taken += amount(e, "fee");
                 continue;
             }
             if e.ty != "wasm" {
@@ -400,14 +420,35 @@ impl Ledger {
     }
 }
 
+/// The five contracts that route fees.
+pub fn routers(d: &Deployment) -> [&Addr; 5] {
+    [&d.escrow, &d.nft, &d.vaults, &d.points, &d.payfi]
+}
+
+/// A fee router's `FeesRouted` rows.
+pub fn routed_rows(app: &FuzzApp, contract: &Addr) -> anyhow::Result<Vec<RoutedTotal>> {
+    Ok(app
+        .wrap()
+        .query_wasm_smart(contract, &btt_types::payfi::QueryMsg::FeesRouted {})?)
+}
+
+/// The whole units a fee router keeps for its payees' carries, by asset.
+pub fn router_held(
+    app: &FuzzApp,
+    contract: &Addr,
+) -> anyhow::Result<BTreeMap<btt_types::asset::Asset, Uint128>> {
+    let mut held: BTreeMap<btt_types::asset::Asset, Uint128> = BTreeMap::new();
+    for row in routed_rows(app, contract)? {
+        *held.entry(row.asset).or_default() += row.held;
+    }
+    Ok(held)
+}
+
 /// Σ of the burns the fee routers report.
 pub fn routed_burns(app: &FuzzApp, d: &Deployment) -> anyhow::Result<Uint128> {
-    let q = app.wrap();
     let mut burned = Uint128::zero();
-    for contract in [&d.escrow, &d.nft, &d.vaults, &d.points, &d.payfi] {
-        let rows: Vec<RoutedTotal> =
-            q.query_wasm_smart(contract, &btt_types::payfi::QueryMsg::FeesRouted {})?;
-        for row in rows {
+    for contract in routers(d) {
+        for row in routed_rows(app, contract)? {
             if row.asset == btt_types::asset::Asset::Cw20(d.token.addr().clone()) {
                 burned += row.routed.burned;
             }

@@ -7,13 +7,17 @@
 //! stakers (btt-staking, streamed over its reward period) and the burn.
 //!
 //! The rule:
-//! - each payee gets its share of the fee, rounded down;
 //! - the burn share is burned with cw20 `Burn` only when the fee is in BTT and the transaction
 //!   is burnable (the RWA's high-value rule); otherwise it goes to the reserve;
 //! - the stakers' share of a fee in a cw20 other than BTT goes to the reserve (btt-staking takes
 //!   BTT and its native reward denoms);
-//! - the rounding dust of a whole fee goes to the development fund. Compute routes only its 30%
-//!   protocol part of the price; there the dust stays with the contributors (`route_part`).
+//! - each payee gets its share of the fee plus what it was owed below a whole unit before,
+//!   rounded down; what is left below a whole unit is carried for it ([`FEE_CARRY`], per
+//!   stream, asset and payee) and the contract keeps those units (`held`) until they are paid.
+//!   So a fee paid in many pieces pays every payee exactly what the same total paid at once
+//!   does, and no payee is ever owed a whole unit. Compute routes only its 30% protocol part of
+//!   the price (`route_part`): that part carries its own remainder the same way, the rest is
+//!   the contributors'.
 //!
 //! Every stream's shares sum to its whole (100%, or compute's protocol part), and the development
 //! fund and the foundation have a share of every stream (the paper: "a portion of transaction
@@ -24,7 +28,7 @@
 use cosmwasm_schema::cw_serde;
 use cosmwasm_std::{
     ensure, Addr, Api, CosmosMsg, Deps, Event, Order, QuerierWrapper, StdError, StdResult, Storage,
-    Uint128,
+    Uint128, Uint256,
 };
 use cw_storage_plus::Map;
 
@@ -463,7 +467,8 @@ pub struct Payable {
 
 /// Cuts `amount` by `shares`, each rounded down; what cannot be burned or staked goes to the
 /// reserve. The parts may sum to less than `amount` (the rounding dust, and whatever lies beyond
-/// the shares' total): the caller decides where that goes.
+/// the shares' total): the caller decides where that goes. Carries nothing: fees are routed by
+/// [`split`].
 pub fn cut(amount: Uint128, shares: &FeeShares, payable: Payable) -> Routed {
     let part = |b: Bps| amount.multiply_ratio(b.0, BPS_DENOMINATOR);
     let mut routed = Routed {
@@ -485,31 +490,155 @@ pub fn cut(amount: Uint128, shares: &FeeShares, payable: Payable) -> Routed {
     routed
 }
 
+/// `shares` as they are paid: the burn share goes to the reserve unless the fee can be burned,
+/// the stakers' share unless btt-staking takes the fee's asset. The sum is unchanged.
+pub fn payable_shares(shares: &FeeShares, payable: Payable) -> FeeShares {
+    let mut s = *shares;
+    if !payable.burn {
+        s.reserve = Bps(s.reserve.0.saturating_add(s.burn.0));
+        s.burn = Bps::ZERO;
+    }
+    if !payable.stake {
+        s.reserve = Bps(s.reserve.0.saturating_add(s.stakers.0));
+        s.stakers = Bps::ZERO;
+    }
+    s
+}
+
+/// What each payee of one stream and asset is owed below a whole unit, in ten-thousandths of a
+/// unit (each below 10,000), and the protocol part's own remainder (compute's price).
+#[cw_serde]
+#[derive(Default, Copy, Eq)]
+pub struct Carry {
+    /// The development fund's.
+    pub development_fund: u16,
+    /// The foundation's.
+    pub foundation: u16,
+    /// The operational reserve's.
+    pub reserve: u16,
+    /// The stakers'.
+    pub stakers: u16,
+    /// The burn's.
+    pub burned: u16,
+    /// What the protocol part of a partly routed amount (compute's price) has taken less than
+    /// its share, below a whole unit; always zero for a whole fee.
+    pub protocol: u16,
+}
+
+impl Carry {
+    fn payees(&self) -> [u16; 5] {
+        [
+            self.development_fund,
+            self.foundation,
+            self.reserve,
+            self.stakers,
+            self.burned,
+        ]
+    }
+
+    /// The whole units the contract keeps for its payees: Σ of their carries less the protocol
+    /// part's, an exact multiple of 10,000 ten-thousandths.
+    pub fn held(&self) -> Uint128 {
+        let owed: u32 = self.payees().iter().map(|c| u32::from(*c)).sum();
+        Uint128::from(owed.saturating_sub(u32::from(self.protocol)) / u32::from(BPS_DENOMINATOR))
+    }
+}
+
+/// One part of a piece: `amount × share + carry`, in ten-thousandths, paid in whole units; the
+/// rest below a unit is the new carry.
+fn part_with_carry(amount: Uint128, share: u16, carry: u16) -> StdResult<(Uint128, u16)> {
+    let owed = Uint256::from(amount)
+        .checked_mul(Uint256::from(share))?
+        .checked_add(Uint256::from(carry))?;
+    let denominator = Uint256::from(BPS_DENOMINATOR);
+    let whole = Uint128::try_from(owed.checked_div(denominator)?)?;
+    let rest = u16::try_from(Uint128::try_from(owed.checked_rem(denominator)?)?.u128())
+        .map_err(|_| StdError::generic_err("carry overflow"))?;
+    Ok((whole, rest))
+}
+
+/// A fee of `amount` split by `shares` (already [`payable_shares`]) with the payees' carries.
+/// Returns what each payee is paid now, the protocol part taken from `amount` (all of it when
+/// the shares sum to 100%) and the new carries.
+///
+/// Each payee is paid `⌊(amount × share + carry) / 10,000⌋` and carries the rest, so over any
+/// run of pieces a payee is paid its exact share of their sum less under one unit it still
+/// carries: what the same sum paid at once pays it. The parts may sum to more than the protocol
+/// part (carried units released) or less (units kept): the contract keeps [`Carry::held`].
+pub fn split(amount: Uint128, shares: &FeeShares, carry: &Carry) -> StdResult<Split> {
+    let whole = u16::try_from(shares.total())
+        .map_err(|_| StdError::generic_err("fee shares above 100%"))?;
+    let (protocol, protocol_carry) = part_with_carry(amount, whole, carry.protocol)?;
+    let (development_fund, d) =
+        part_with_carry(amount, shares.development_fund.0, carry.development_fund)?;
+    let (foundation, f) = part_with_carry(amount, shares.foundation.0, carry.foundation)?;
+    let (reserve, r) = part_with_carry(amount, shares.reserve.0, carry.reserve)?;
+    let (stakers, s) = part_with_carry(amount, shares.stakers.0, carry.stakers)?;
+    let (burned, b) = part_with_carry(amount, shares.burn.0, carry.burned)?;
+    Ok(Split {
+        routed: Routed {
+            development_fund,
+            foundation,
+            reserve,
+            stakers,
+            burned,
+        },
+        protocol,
+        carry: Carry {
+            development_fund: d,
+            foundation: f,
+            reserve: r,
+            stakers: s,
+            burned: b,
+            protocol: protocol_carry,
+        },
+    })
+}
+
+/// A piece of a fee split by [`split`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Split {
+    /// What each payee is paid now.
+    pub routed: Routed,
+    /// The protocol part taken from the amount (the whole amount for a whole fee).
+    pub protocol: Uint128,
+    /// The carries after this piece.
+    pub carry: Carry,
+}
+
 /// Per stream and asset: what has been routed to each payee so far.
 pub const FEES_ROUTED: Map<(&str, &str), (Asset, Routed)> = Map::new("fees_routed");
 
+/// Per stream and asset: what each payee is owed below a whole unit. A contract that routed
+/// fees before carries existed has no entry: it starts at zero.
+pub const FEE_CARRY: Map<(&str, &str), Carry> = Map::new("fee_carry");
+
 /// Adds `routed` to the totals of `stream` in `asset`, and returns the `fee_routed` event
-/// naming the stream, asset and every part.
-pub fn record(
+/// naming the stream, asset, the fee taken, every part and the units still held.
+fn record(
     storage: &mut dyn Storage,
     stream: FeeStream,
     asset: &Asset,
-    routed: &Routed,
+    split: &Split,
 ) -> StdResult<Event> {
     let asset_key = asset.to_string();
+    let routed = &split.routed;
     FEES_ROUTED.update(storage, (stream.key(), &asset_key), |v| -> StdResult<_> {
         let (_, mut total) = v.unwrap_or((asset.clone(), Routed::default()));
         total.add(routed)?;
         Ok((asset.clone(), total))
     })?;
+    FEE_CARRY.save(storage, (stream.key(), &asset_key), &split.carry)?;
     Ok(Event::new("fee_routed")
         .add_attribute("stream", stream.key())
         .add_attribute("asset", asset_key)
+        .add_attribute("fee", split.protocol)
         .add_attribute("development_fund", routed.development_fund)
         .add_attribute("foundation", routed.foundation)
         .add_attribute("reserve", routed.reserve)
         .add_attribute("stakers", routed.stakers)
-        .add_attribute("burned", routed.burned))
+        .add_attribute("burned", routed.burned)
+        .add_attribute("held", split.carry.held()))
 }
 
 /// One row of a contract's `FeesRouted` query.
@@ -521,6 +650,13 @@ pub struct RoutedTotal {
     pub asset: Asset,
     /// What went to each payee.
     pub routed: Routed,
+    /// What each payee is owed below a whole unit, in ten-thousandths.
+    #[serde(default)]
+    pub carry: Carry,
+    /// The whole units of these carries the contract keeps until they are paid (for the
+    /// management stream: fee shares not yet minted).
+    #[serde(default)]
+    pub held: Uint128,
 }
 
 /// Every stream's routed totals, by asset. Bounded: a contract has at most three streams, and
@@ -529,11 +665,16 @@ pub fn routed_totals(storage: &dyn Storage) -> StdResult<Vec<RoutedTotal>> {
     FEES_ROUTED
         .range(storage, None, None, Order::Ascending)
         .map(|item| {
-            let ((stream, _), (asset, routed)) = item?;
+            let ((stream, asset_key), (asset, routed)) = item?;
+            let carry = FEE_CARRY
+                .may_load(storage, (&stream, &asset_key))?
+                .unwrap_or_default();
             Ok(RoutedTotal {
                 stream,
                 asset,
                 routed,
+                carry,
+                held: carry.held(),
             })
         })
         .collect()
@@ -548,6 +689,9 @@ pub struct RoutedFee {
     pub event: Event,
     /// The parts.
     pub routed: Routed,
+    /// What the fee took from the amount routed: all of it for a whole fee, the protocol part
+    /// for `route_part` (the rest is the caller's).
+    pub protocol: Uint128,
 }
 
 /// A labelled deposit of `amount` into btt-dao's `fund` at `dao`: a cw20 `Send` for BTT, an
@@ -589,7 +733,8 @@ pub struct FeeAsset<'a> {
 }
 
 impl FeeAsset<'_> {
-    fn payable(&self) -> Payable {
+    /// What the fee's asset and the transaction allow.
+    pub fn payable(&self) -> Payable {
         let btt = matches!(self.asset, Asset::Cw20(a) if a == self.token);
         Payable {
             burn: btt && self.burnable,
@@ -599,8 +744,28 @@ impl FeeAsset<'_> {
 }
 
 impl FeeRouting {
-    /// Routes a whole fee of `stream` (dust to the development fund), records it and returns
-    /// what carries it out.
+    /// Splits a fee of `stream` in `asset` with the stream's carries (see [`split`]), records
+    /// the totals and the new carries, and returns the parts with the `fee_routed` event. For
+    /// fees paid out by minting (vault shares); [`FeeRouting::route`] also builds the transfers.
+    pub fn allot(
+        &self,
+        storage: &mut dyn Storage,
+        stream: FeeStream,
+        asset: &Asset,
+        payable: Payable,
+        amount: Uint128,
+    ) -> StdResult<(Split, Event)> {
+        let shares = payable_shares(&self.shares(stream)?, payable);
+        let carry = FEE_CARRY
+            .may_load(storage, (stream.key(), &asset.to_string()))?
+            .unwrap_or_default();
+        let split = split(amount, &shares, &carry)?;
+        let event = record(storage, stream, asset, &split)?;
+        Ok((split, event))
+    }
+
+    /// Routes a whole fee of `stream`: each payee its share and what it carried, in whole units
+    /// (see [`split`]); records it and returns what carries it out.
     pub fn route(
         &self,
         storage: &mut dyn Storage,
@@ -608,14 +773,12 @@ impl FeeRouting {
         fee: &FeeAsset,
         amount: Uint128,
     ) -> StdResult<RoutedFee> {
-        let mut routed = cut(amount, &self.shares(stream)?, fee.payable());
-        let dust = amount.checked_sub(routed.total()?)?;
-        routed.development_fund = routed.development_fund.checked_add(dust)?;
-        self.pay(storage, stream, fee, routed)
+        let (split, event) = self.allot(storage, stream, fee.asset, fee.payable(), amount)?;
+        self.pay(fee, split, event)
     }
 
-    /// Routes the protocol part of `amount` (compute's price): the parts by share, the rest is
-    /// the caller's (the contributors').
+    /// Routes the protocol part of `amount` (compute's price): the protocol part, with its own
+    /// carry, is `RoutedFee::protocol`; the rest is the caller's (the contributors').
     pub fn route_part(
         &self,
         storage: &mut dyn Storage,
@@ -623,17 +786,11 @@ impl FeeRouting {
         fee: &FeeAsset,
         amount: Uint128,
     ) -> StdResult<RoutedFee> {
-        let routed = cut(amount, &self.shares(stream)?, fee.payable());
-        self.pay(storage, stream, fee, routed)
+        self.route(storage, stream, fee, amount)
     }
 
-    fn pay(
-        &self,
-        storage: &mut dyn Storage,
-        stream: FeeStream,
-        fee: &FeeAsset,
-        routed: Routed,
-    ) -> StdResult<RoutedFee> {
+    fn pay(&self, fee: &FeeAsset, split: Split, event: Event) -> StdResult<RoutedFee> {
+        let routed = split.routed;
         let p = &self.payees;
         let treasury = |fund| p.treasury.then_some(fund);
         let mut msgs: Vec<CosmosMsg> = [
@@ -670,11 +827,11 @@ impl FeeRouting {
         if !routed.burned.is_zero() {
             msgs.push(TokenContract(fee.token.clone()).burn_msg(routed.burned)?);
         }
-        let event = record(storage, stream, fee.asset, &routed)?;
         Ok(RoutedFee {
             msgs,
             event,
             routed,
+            protocol: split.protocol,
         })
     }
 }
@@ -847,7 +1004,7 @@ mod tests {
     }
 
     #[test]
-    fn a_btt_fee_reaches_each_payee_and_the_dust_the_development_fund() {
+    fn a_btt_fee_reaches_each_payee_and_the_dust_is_carried_for_each() {
         let mut storage = MockStorage::new();
         let token = MockApi::default().addr_make("btt");
         let asset = Asset::Cw20(token.clone());
@@ -867,13 +1024,14 @@ mod tests {
         assert_eq!(
             out.routed,
             Routed {
-                development_fund: Uint128::new(350_003),
+                development_fund: Uint128::new(350_001),
                 foundation: Uint128::new(200_000),
                 reserve: Uint128::new(50_000),
                 stakers: Uint128::new(200_000),
                 burned: Uint128::new(200_000),
             }
         );
+        assert_eq!(out.protocol, Uint128::new(1_000_003));
         assert_eq!(
             out.msgs.len(),
             5,
@@ -882,6 +1040,204 @@ mod tests {
         let totals = routed_totals(&storage).unwrap();
         assert_eq!(totals.len(), 1);
         assert_eq!(totals[0].routed, out.routed);
+        // 0.05 + 0.6 + 0.15 + 0.6 + 0.6 ubtt carried: the 2 ubtt the contract keeps.
+        assert_eq!(
+            totals[0].carry,
+            Carry {
+                development_fund: 500,
+                foundation: 6_000,
+                reserve: 1_500,
+                stakers: 6_000,
+                burned: 6_000,
+                protocol: 0,
+            }
+        );
+        assert_eq!(totals[0].held, Uint128::new(2));
+        let attr = |k: &str| {
+            out.event
+                .attributes
+                .iter()
+                .find(|a| a.key == k)
+                .unwrap()
+                .value
+                .clone()
+        };
+        assert_eq!((attr("fee"), attr("held")), ("1000003".into(), "2".into()));
+        // 7 ubtt more: 1,000,010 routed in all, each part what 1,000,010 at once pays.
+        let next = good()
+            .route(&mut storage, FeeStream::Trade, &fee, Uint128::new(7))
+            .unwrap();
+        let totals = routed_totals(&storage).unwrap();
+        assert_eq!(
+            next.routed.total().unwrap(),
+            Uint128::new(8),
+            "7 taken, 1 released"
+        );
+        assert_eq!(
+            totals[0].routed,
+            Routed {
+                development_fund: Uint128::new(350_003),
+                foundation: Uint128::new(200_002),
+                reserve: Uint128::new(50_000),
+                stakers: Uint128::new(200_002),
+                burned: Uint128::new(200_002),
+            }
+        );
+        assert_eq!(totals[0].held, Uint128::new(1));
+    }
+
+    /// The service shares of genesis (40/25/10/25/0), as payfi routes its tier fee.
+    fn service() -> FeeRouting {
+        let set = StreamSet {
+            streams: &[FeeStream::PaymentTier],
+            whole: Bps::FULL,
+            unstakeable: &[],
+        };
+        msg(vec![route(
+            FeeStream::PaymentTier,
+            shares(4_000, 2_500, 1_000, 2_500, 0),
+        )])
+        .validate(&MockApi::default(), &set)
+        .unwrap()
+    }
+
+    fn route_pieces(routing: &FeeRouting, pieces: &[u128]) -> (Routed, Uint128) {
+        let mut storage = MockStorage::new();
+        let token = MockApi::default().addr_make("btt");
+        let asset = Asset::Cw20(token.clone());
+        let fee = FeeAsset {
+            asset: &asset,
+            token: &token,
+            burnable: true,
+        };
+        let mut paid = Routed::default();
+        for p in pieces {
+            let out = routing
+                .route(&mut storage, FeeStream::PaymentTier, &fee, Uint128::new(*p))
+                .unwrap();
+            paid.add(&out.routed).unwrap();
+        }
+        let totals = routed_totals(&storage).unwrap();
+        assert_eq!(totals[0].routed, paid, "FEES_ROUTED is what was paid");
+        (paid, totals[0].held)
+    }
+
+    /// Issue 28, item 9: a PayFi bill of 100,100 ubtt paid whole takes an 801 ubtt fee; paid in
+    /// 100 pieces of 1,001 ubtt it takes 9 ubtt a piece. Before, each piece floored each payee
+    /// and gave the dust to the development fund: 500 / 200 / 0 / 200 for 900 of fees, the
+    /// reserve starved. Now each payee carries its remainder.
+    #[test]
+    fn a_fee_paid_in_pieces_starves_no_payee() {
+        let (whole, held) = route_pieces(&service(), &[801]);
+        assert_eq!(
+            (
+                whole.development_fund,
+                whole.foundation,
+                whole.reserve,
+                whole.stakers
+            ),
+            (
+                Uint128::new(320),
+                Uint128::new(200),
+                Uint128::new(80),
+                Uint128::new(200)
+            )
+        );
+        assert_eq!(held, Uint128::new(1), "320.4 + 200.25 + 80.1 + 200.25");
+        let (pieces, held) = route_pieces(&service(), &[9; 100]);
+        assert_eq!(
+            (
+                pieces.development_fund,
+                pieces.foundation,
+                pieces.reserve,
+                pieces.stakers
+            ),
+            (
+                Uint128::new(360),
+                Uint128::new(225),
+                Uint128::new(90),
+                Uint128::new(225)
+            )
+        );
+        assert_eq!(held, Uint128::zero());
+        assert!(
+            pieces.reserve >= whole.reserve && pieces.development_fund >= whole.development_fund
+        );
+        // The same total paid at once or in pieces pays every payee the same.
+        assert_eq!(route_pieces(&service(), &[900]).0, pieces);
+    }
+
+    /// A share trade's fee paid in pieces (the RWA shares 35/20/5/20/20, not burnable): the
+    /// reserve's 25% (its 5% and the burn's 20%) of 1,000 ubtt is 250 whichever way it is paid.
+    #[test]
+    fn a_trade_fee_in_pieces_gives_the_reserve_its_whole_share() {
+        let mut storage = MockStorage::new();
+        let token = MockApi::default().addr_make("btt");
+        let asset = Asset::Native("uusdc".into());
+        let fee = FeeAsset {
+            asset: &asset,
+            token: &token,
+            burnable: false,
+        };
+        let mut reserve = Uint128::zero();
+        for _ in 0..250 {
+            reserve += good()
+                .route(&mut storage, FeeStream::Trade, &fee, Uint128::new(4))
+                .unwrap()
+                .routed
+                .reserve;
+        }
+        assert_eq!(reserve, Uint128::new(250));
+        assert_eq!(routed_totals(&storage).unwrap()[0].held, Uint128::zero());
+    }
+
+    /// compute's 30% protocol part carries its own remainder: jobs of 1 ubtt pay 0.3 ubtt each
+    /// to the protocol, never 0, and the contributors keep the rest.
+    #[test]
+    fn a_protocol_part_in_pieces_is_the_part_of_the_whole() {
+        let set = StreamSet {
+            streams: &[FeeStream::Compute],
+            whole: Bps(3_000),
+            unstakeable: &[],
+        };
+        let routing = msg(vec![route(
+            FeeStream::Compute,
+            shares(1_500, 1_000, 500, 0, 0),
+        )])
+        .validate(&MockApi::default(), &set)
+        .unwrap();
+        let mut storage = MockStorage::new();
+        let token = MockApi::default().addr_make("btt");
+        let asset = Asset::Cw20(token.clone());
+        let fee = FeeAsset {
+            asset: &asset,
+            token: &token,
+            burnable: true,
+        };
+        let (mut protocol, mut paid) = (Uint128::zero(), Routed::default());
+        for _ in 0..10 {
+            let out = routing
+                .route_part(&mut storage, FeeStream::Compute, &fee, Uint128::one())
+                .unwrap();
+            protocol += out.protocol;
+            paid.add(&out.routed).unwrap();
+        }
+        assert_eq!(protocol, Uint128::new(3));
+        assert_eq!(
+            (paid.development_fund, paid.foundation, paid.reserve),
+            (Uint128::new(1), Uint128::new(1), Uint128::new(0))
+        );
+        // 1.5 / 1.0 / 0.5 owed; 2 paid of the 3 taken: 1 held, 0.5 + 0.5 carried.
+        let row = &routed_totals(&storage).unwrap()[0];
+        assert_eq!(row.held, Uint128::one());
+        assert_eq!(
+            (
+                row.carry.development_fund,
+                row.carry.reserve,
+                row.carry.protocol
+            ),
+            (5_000, 5_000, 0)
+        );
     }
 
     #[test]
@@ -953,6 +1309,99 @@ mod tests {
     }
 
     proptest! {
+        /// Any total cut into any pieces, with any shares summing to 100% or to a protocol
+        /// part: each payee is paid its exact share of the total less what it still carries,
+        /// every carry stays below one unit, and the contract never pays more than it took.
+        #[test]
+        fn pieces_pay_each_payee_its_share_of_the_whole_less_its_carry(
+            pieces in proptest::collection::vec(0u128..5_000, 1..60),
+            cuts in proptest::collection::vec(0u16..=10_000, 4),
+            whole in prop_oneof![Just(10_000u16), 1u16..=10_000],
+        ) {
+            let mut c: Vec<u16> = cuts.iter().map(|x| (u32::from(*x) * u32::from(whole) / 10_000) as u16).collect();
+            c.sort_unstable();
+            let s = FeeShares {
+                development_fund: Bps(c[0]),
+                foundation: Bps(c[1] - c[0]),
+                reserve: Bps(c[2] - c[1]),
+                stakers: Bps(c[3] - c[2]),
+                burn: Bps(whole - c[3]),
+            };
+            let mut carry = Carry::default();
+            let mut paid = Routed::default();
+            let mut protocol = Uint128::zero();
+            let total: u128 = pieces.iter().sum();
+            for p in &pieces {
+                let out = split(Uint128::new(*p), &s, &carry).unwrap();
+                paid.add(&out.routed).unwrap();
+                protocol += out.protocol;
+                carry = out.carry;
+                prop_assert!(out.carry.payees().iter().all(|c| *c < 10_000));
+                prop_assert!(out.carry.protocol < 10_000);
+                prop_assert!(protocol <= Uint128::new(total));
+                // The contract keeps exactly what it took and did not pay.
+                prop_assert_eq!(protocol, paid.total().unwrap() + out.carry.held());
+            }
+            let exact = |share: Bps| u128::from(share.0) * total;
+            for (got, share, carried) in [
+                (paid.development_fund, s.development_fund, carry.development_fund),
+                (paid.foundation, s.foundation, carry.foundation),
+                (paid.reserve, s.reserve, carry.reserve),
+                (paid.stakers, s.stakers, carry.stakers),
+                (paid.burned, s.burn, carry.burned),
+            ] {
+                // paid × 10,000 + carry = share × total: its share of the whole, to the carry.
+                prop_assert_eq!(got.u128() * 10_000 + u128::from(carried), exact(share));
+                // And what the same total paid at once pays it.
+                prop_assert_eq!(got.u128(), exact(share) / 10_000);
+            }
+            prop_assert_eq!(protocol.u128(), u128::from(whole) * total / 10_000);
+        }
+
+        /// The DAO changes the shares (and whether the fee can be burned or staked) between
+        /// any two pieces: what each payee carries is still under one unit, the contract still
+        /// keeps exactly what it took and did not pay, and no payee is paid less than its exact
+        /// share of every piece less its carry.
+        #[test]
+        fn carries_stay_under_a_unit_when_the_shares_change(
+            pieces in proptest::collection::vec(
+                (1u128..2_000, 1u16..5_000, 1u16..5_000, 0u16..5_000, any::<bool>(), any::<bool>()),
+                1..60,
+            ),
+        ) {
+            let mut carry = Carry::default();
+            let mut paid = Routed::default();
+            let mut taken = Uint128::zero();
+            let mut exact = [0u128; 5];
+            for (amount, d, f, r, burn, stake) in pieces {
+                let rest = 10_000 - d - f;
+                let s = payable_shares(
+                    &shares(d, f, r.min(rest), (rest - r.min(rest)) / 2, rest - r.min(rest) - (rest - r.min(rest)) / 2),
+                    Payable { burn, stake },
+                );
+                prop_assert_eq!(s.total(), 10_000);
+                let out = split(Uint128::new(amount), &s, &carry).unwrap();
+                carry = out.carry;
+                paid.add(&out.routed).unwrap();
+                taken += out.protocol;
+                prop_assert_eq!(out.protocol, Uint128::new(amount));
+                prop_assert_eq!(taken, paid.total().unwrap() + carry.held());
+                for (e, b) in exact.iter_mut().zip([s.development_fund, s.foundation, s.reserve, s.stakers, s.burn]) {
+                    *e += amount * u128::from(b.0);
+                }
+            }
+            for (got, e, c) in [
+                (paid.development_fund, exact[0], carry.development_fund),
+                (paid.foundation, exact[1], carry.foundation),
+                (paid.reserve, exact[2], carry.reserve),
+                (paid.stakers, exact[3], carry.stakers),
+                (paid.burned, exact[4], carry.burned),
+            ] {
+                prop_assert!(c < 10_000);
+                prop_assert_eq!(got.u128() * 10_000 + u128::from(c), e);
+            }
+        }
+
         #[test]
         fn a_whole_fee_is_paid_out_to_the_ubtt(amount in 0u128..1_000_000_000_000_000, burn: bool, stake: bool) {
             let s = shares(3_333, 3_333, 1_111, 1_112, 1_111);

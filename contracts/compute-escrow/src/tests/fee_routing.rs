@@ -165,3 +165,44 @@ fn a_denom_stakers_cannot_take_is_refused_so_no_payment_can_fail_on_it() {
         })
     );
 }
+
+/// A dispute resolved to pay routes the protocol part like an accepted result, and says so:
+/// its `fee_routed` event carries the fee taken and every part, as `FeesRouted` counts them.
+#[test]
+fn a_resolved_dispute_reports_its_fee_routed_event() {
+    let mut suite = Suite::new();
+    let n1 = suite.register("op1", MIN_BOND).unwrap();
+    let id = suite.submitted_job("clinic", &[(n1, 1_000)]);
+    let price = suite.job(id).price;
+    suite.dispute("clinic", id).unwrap();
+    let res = suite
+        .resolve("arbiter", id, btt_types::compute::Resolution::Pay, vec![])
+        .unwrap();
+    let event = res
+        .events
+        .iter()
+        .find(|e| e.ty == "wasm-fee_routed")
+        .expect("a fee_routed event");
+    let attr = |k: &str| {
+        event
+            .attributes
+            .iter()
+            .find(|a| a.key == k)
+            .map(|a| a.value.parse::<u128>().unwrap())
+            .unwrap()
+    };
+    let routed: Vec<RoutedTotal> = suite
+        .app
+        .wrap()
+        .query_wasm_smart(&suite.escrow, &QueryMsg::FeesRouted {})
+        .unwrap();
+    assert_eq!(attr("fee"), Bps(3_000).of(price).u128());
+    assert_eq!(
+        attr("development_fund") + attr("foundation") + attr("reserve"),
+        routed[0].routed.total().unwrap().u128()
+    );
+    assert_eq!(
+        routed[0].routed.total().unwrap() + routed[0].held,
+        Bps(3_000).of(price)
+    );
+}

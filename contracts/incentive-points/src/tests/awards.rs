@@ -320,5 +320,16 @@ fn a_tier_with_a_native_price_can_be_paid_in_that_denom() {
         .query_balance(suite.addr("dao"), NATIVE)
         .unwrap()
         .amount;
-    assert_eq!(treasury, cosmwasm_std::Uint128::new(5));
+    // Each payee carries what it is owed below a unit: the 1 unit of those carries stays in
+    // the contract until the next fee pays it out.
+    let held = suite
+        .app
+        .wrap()
+        .query_balance(&suite.points, NATIVE)
+        .unwrap()
+        .amount;
+    assert_eq!(
+        (treasury, held),
+        (cosmwasm_std::Uint128::new(4), cosmwasm_std::Uint128::one())
+    );
 }

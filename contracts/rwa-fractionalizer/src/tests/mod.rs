@@ -1,3 +1,4 @@
+mod attacks;
 mod buyout;
 mod circuit;
 mod guards;

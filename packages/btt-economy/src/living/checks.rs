@@ -76,6 +76,22 @@ pub fn check_vesting<C: EconomyChain>(app: &C, d: &Deployment) -> anyhow::Result
     Ok(())
 }
 
+/// The whole units of `asset` a fee router keeps for its payees' carries.
+fn carried<C: EconomyChain>(
+    app: &C,
+    contract: &Addr,
+    asset: &btt_types::asset::Asset,
+) -> anyhow::Result<Uint128> {
+    let rows: Vec<RoutedTotal> = app
+        .wrap()
+        .query_wasm_smart(contract, &btt_types::payfi::QueryMsg::FeesRouted {})?;
+    Ok(rows
+        .iter()
+        .filter(|r| &r.asset == asset)
+        .map(|r| r.held)
+        .sum())
+}
+
 /// Checks every invariant at `month`; returns how many were checked.
 pub fn check_month<C: EconomyChain>(
     app: &C,
@@ -114,13 +130,17 @@ pub fn check_month<C: EconomyChain>(
     );
     checked += 1;
 
-    // 3. compute-escrow holds exactly the open jobs' escrow and the bonds.
+    // 3. compute-escrow holds exactly the open jobs' escrow, the bonds and the units its fee
+    //    router keeps for its payees' carries.
+    let btt = btt_types::asset::Asset::Cw20(token.addr().clone());
+    let usdc = btt_types::asset::Asset::Native(USDC.into());
     let escrow: btt_types::compute::TotalsResponse =
         q.query_wasm_smart(&d.escrow, &btt_types::compute::QueryMsg::Totals {})?;
     let held = token.balance(&q, &d.escrow)?;
+    let escrow_carried = carried(app, &d.escrow, &btt)?;
     ensure!(
-        held == escrow.escrow_btt + escrow.bonds,
-        "month {month}: escrow holds {held}, books {} + {}",
+        held == escrow.escrow_btt + escrow.bonds + escrow_carried,
+        "month {month}: escrow holds {held}, books {} + {} + carried {escrow_carried}",
         escrow.escrow_btt,
         escrow.bonds
     );
@@ -160,9 +180,10 @@ pub fn check_month<C: EconomyChain>(
         .map(|p| p.prepaid)
         .unwrap_or_default();
     let held = token.balance(&q, &d.points)?;
+    let points_carried = carried(app, &d.points, &btt)?;
     ensure!(
-        held == pool.balance + prepaid,
-        "month {month}: points holds {held}, pool {} + prepaid {prepaid}",
+        held == pool.balance + prepaid + points_carried,
+        "month {month}: points holds {held}, pool {} + prepaid {prepaid} + carried {points_carried}",
         pool.balance
     );
     checked += 1;
@@ -193,18 +214,19 @@ pub fn check_month<C: EconomyChain>(
     );
     checked += 2;
 
-    // 8. With every payment settled, payfi holds nothing; the vaults never hold BTT.
+    // 8. With every payment settled, payfi holds only its router's carried units; the vaults
+    //    hold no BTT but theirs.
     let payfi: btt_types::payfi::TotalsResponse =
         q.query_wasm_smart(&d.payfi, &btt_types::payfi::QueryMsg::Totals {})?;
     if payfi.pending == 0 {
         ensure!(
-            token.balance(&q, &d.payfi)?.is_zero()
-                && q.query_balance(&d.payfi, USDC)?.amount.is_zero(),
+            token.balance(&q, &d.payfi)? == carried(app, &d.payfi, &btt)?
+                && q.query_balance(&d.payfi, USDC)?.amount == carried(app, &d.payfi, &usdc)?,
             "month {month}: payfi holds funds with nothing pending"
         );
     }
     ensure!(
-        token.balance(&q, &d.vaults)?.is_zero(),
+        token.balance(&q, &d.vaults)? == carried(app, &d.vaults, &btt)?,
         "month {month}: the vaults hold BTT"
     );
     checked += 2;

@@ -85,6 +85,7 @@ const APPENDED: &[(&str, Draw)] = &[
     ("btt-token.send (a real hook)", |g| {
         g.token_msg("send (a real hook)")
     }),
+    ("story.curator_redeem", |g| g.curator_story()),
     // issue 28: offers lapse; failed jobs pay nobody on them
     ("compute-escrow.lapse_offer", |g| {
         let job = g.id("job_id");

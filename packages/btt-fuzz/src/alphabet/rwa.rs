@@ -458,6 +458,53 @@ impl Gen<'_> {
         }
     }
 
+    /// The curator of a fresh vault holds every share, waits (a day to over a year), collects
+    /// the management fee or not, and sends every share back for the NFT. The fee accrues first
+    /// (issue 28, item 7): once the protocol is owed a whole fee share the redeem is refused,
+    /// and the vault's shares supply stays its token's either way.
+    pub(super) fn curator_story(&mut self) -> Op {
+        let Op::Chain { mut ops, .. } = self.asset_story() else {
+            return Op::Wait { seconds: 1 };
+        };
+        if matches!(
+            ops.last(),
+            Some(Op::Due {
+                due: Due::RedeemNft { .. },
+                ..
+            })
+        ) {
+            ops.pop();
+        }
+        let Some((clinic, vault_id)) = ops.iter().find_map(|o| match o {
+            Op::Due {
+                sender,
+                due: Due::Feature { vault_id },
+            } => Some((sender.clone(), *vault_id)),
+            _ => None,
+        }) else {
+            return Op::Wait { seconds: 1 };
+        };
+        let day = 86_400;
+        let seconds = self.one(&[day, 30 * day, 200 * day, 400 * day]);
+        ops.push(Op::Wait { seconds });
+        if self.rng.gen_bool(0.5) {
+            ops.push(self.exec_as(
+                &clinic,
+                "rwa-fractionalizer",
+                json!({"collect_fees": {"vault_id": vault_id}}),
+                vec![],
+            ));
+        }
+        ops.push(Op::Due {
+            sender: clinic,
+            due: Due::RedeemNft { vault_id },
+        });
+        Op::Chain {
+            story: "the curator waits with every share, then redeems the NFT".into(),
+            ops,
+        }
+    }
+
     pub(super) fn token_id(&mut self) -> String {
         let ids: Vec<&String> = self.ledger.token_ids.iter().collect();
         if self.rng.gen_bool(0.1) || ids.is_empty() {
