@@ -89,6 +89,7 @@ impl Suite {
                     tier_age_seconds: 86_400,
                     reward_denoms: vec![NATIVE.into()],
                     reward_period_seconds: 7 * 86_400,
+                    min_reward_power: cosmwasm_std::Uint128::one(),
                     owner: None,
                     dao: None,
                 },
