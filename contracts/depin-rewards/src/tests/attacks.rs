@@ -375,7 +375,7 @@ fn mining_rounding_goes_to_the_carry_and_the_books_hold_after_every_close_and_cl
         // Claims in a changing order and with changing limits; some let epochs pile up.
         for k in 0..3usize {
             let (node, op, _) = nodes[(epoch as usize + k) % 3];
-            if (epoch + k as u32) % 3 != 0 {
+            if !(epoch + k as u32).is_multiple_of(3) {
                 claim(&mut suite, op, node, Some(1 + epoch % 4));
             }
         }
