@@ -426,3 +426,33 @@ fn the_pool_takes_no_more_than_the_schedule_can_pay() {
     );
     assert_eq!(suite.balance("owner"), before, "nothing taken");
 }
+
+#[test]
+fn claiming_last_earns_no_rounding_it_goes_to_the_carry() {
+    let mut suite = Suite::new();
+    // Scores 1 : 2 : 4 over an emission that 7 does not divide.
+    for (node, op, units) in [(1, "op1", 1), (2, "op2", 2), (3, "op3", 4)] {
+        suite.record(node, op, units).unwrap();
+        suite.attest("oracle-a", 0, node, 100).unwrap();
+    }
+    suite.move_to_epoch(1);
+    suite.close(None).unwrap();
+    let reward = epoch_emission(0);
+    let share = |k: u128| reward.multiply_ratio(k, 7u128);
+    let rounding = reward - share(1) - share(2) - share(4);
+    assert!(!rounding.is_zero());
+    suite.claim("op1", 1, None).unwrap();
+    suite.claim("op2", 2, None).unwrap();
+    suite.assert_books();
+    assert_eq!(suite.state().owed, share(4) + rounding);
+    // op3 waits to claim last: it still gets exactly its share rounded down.
+    suite.claim("op3", 3, None).unwrap();
+    assert_eq!(
+        [1, 2, 3].map(|n| suite.balance(&format!("op{n}"))),
+        [share(1), share(2), share(4)]
+    );
+    let state = suite.state();
+    assert_eq!(state.owed, Uint128::zero());
+    assert_eq!(state.carry, rounding, "the rounding waits in the carry");
+    suite.assert_books();
+}
