@@ -155,8 +155,9 @@ pub enum ExecuteMsg {
     DistributeRewards {},
     /// The owner (the DAO): changes the config. Lock tiers apply to new stakes only.
     UpdateConfig(ConfigUpdate),
-    /// The circuit breaker: the guardian (before its sunset) or the DAO pauses new value coming
-    /// in; every exit stays open. No funds.
+    /// The circuit breaker: the guardian (before its sunset) or the DAO pauses new stakes;
+    /// every exit stays open, and reward deposits made while paused wait, to stream over a full
+    /// period from the unpause. No funds.
     Circuit(crate::circuit::CircuitMsg),
 }
 
