@@ -48,6 +48,8 @@ pub fn deploy_staking(
         tier_age_seconds: 86_400,
         reward_denoms: vec!["uusdc".into()],
         reward_period_seconds: 7 * 86_400,
+        // No minimum in effect: these tests stake small amounts and expect the whole stream.
+        min_reward_power: Uint128::one(),
         owner: None,
         dao: None,
     };

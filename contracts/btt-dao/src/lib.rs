@@ -9,6 +9,12 @@
 //! - The treasury is this contract's balance; only proposals spend it, and never the deposits it
 //!   holds for other proposals.
 //! - The foundation guardian may veto until a sunset fixed at instantiate ([`guardian`]).
+//! - No circuit breaker: the DAO is the authority that pauses the other contracts. Its one
+//!   entry of value besides proposal deposits, `Deposit` (native or the cw20 hook), stays open
+//!   as a donation that harms nobody: it credits a labelled fund that only a passed proposal
+//!   can spend and buys no vote, share or claim, and the fee router's development-fund and
+//!   reserve shares arrive as `Deposit` in the fee payer's own transaction, so refusing it
+//!   would fail every fee payment of the suite ([`treasury`]).
 
 pub mod config;
 pub mod contract;

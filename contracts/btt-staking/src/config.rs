@@ -3,12 +3,13 @@
 use btt_types::dao::DaoContract;
 use btt_types::ownership::assert_owner_no_funds;
 use btt_types::staking::{
-    ConfigUpdate, FeeTier, LockTier, MAX_FEE_TIERS, MAX_LOCK_TIERS, MAX_MULTIPLIER,
-    MAX_REWARD_DENOMS, REWARD_PERIOD_BOUNDS,
+    ConfigUpdate, FeeTier, LockTier, MAX_FEE_TIERS, MAX_LOCK_TIERS, MAX_MIN_REWARD_POWER,
+    MAX_MULTIPLIER, MAX_REWARD_DENOMS, REWARD_PERIOD_BOUNDS,
 };
-use cosmwasm_std::{ensure, Addr, Decimal, Deps, DepsMut, MessageInfo, Response};
+use cosmwasm_std::{ensure, Addr, Decimal, Deps, DepsMut, Env, MessageInfo, Response};
 
-use crate::state::{Config, CONFIG};
+use crate::rewards;
+use crate::state::{Config, CONFIG, TOTAL_POWER};
 use crate::ContractError;
 
 /// Lock tiers: 1..=10, names 1..=32 bytes and unique, lock times strictly increasing,
@@ -93,6 +94,12 @@ pub fn validate(deps: Deps, config: &Config) -> Result<(), ContractError> {
             max: MAX_TIER_AGE_SECONDS,
         });
     }
+    if config.min_reward_power.is_zero() || config.min_reward_power > MAX_MIN_REWARD_POWER {
+        return Err(ContractError::InvalidMinRewardPower {
+            power: config.min_reward_power,
+            max: MAX_MIN_REWARD_POWER,
+        });
+    }
     validate_unbonding(deps, config.unbonding_seconds, config.dao.as_ref())
 }
 
@@ -115,14 +122,22 @@ pub fn validate_reward_denoms(old: &[String], new: &[String]) -> Result<(), Cont
     Ok(())
 }
 
-/// `UpdateConfig`: the owner only; every field optional; the result is validated whole.
+/// `UpdateConfig`: the owner only; every field optional; the result is validated whole. A new
+/// minimum reward power applies from now: the streams run up to now under the old one first,
+/// and what waited streams again if the total power now reaches the new minimum and did not
+/// reach the old one.
 pub fn update(
     deps: DepsMut,
+    env: Env,
     info: MessageInfo,
     change: ConfigUpdate,
 ) -> Result<Response, ContractError> {
     assert_owner_no_funds::<ContractError>(deps.storage, &info)?;
     let mut config = CONFIG.load(deps.storage)?;
+    let old = config.clone();
+    if let Some(power) = change.min_reward_power {
+        config.min_reward_power = power;
+    }
     if let Some(denoms) = change.reward_denoms {
         validate_reward_denoms(&config.reward_denoms, &denoms)?;
         config.reward_denoms = denoms;
@@ -146,9 +161,18 @@ pub fn update(
         config.dao = Some(deps.api.addr_validate(&dao)?);
     }
     validate(deps.as_ref(), &config)?;
+    if config.min_reward_power != old.min_reward_power {
+        let now = env.block.time.seconds();
+        rewards::checkpoint(deps.storage, &old, now)?;
+        let total = TOTAL_POWER.may_load(deps.storage)?.unwrap_or_default();
+        if total < old.min_reward_power && total >= config.min_reward_power {
+            rewards::resume(deps.storage, &config, now)?;
+        }
+    }
     CONFIG.save(deps.storage, &config)?;
     Ok(Response::new()
         .add_attribute("action", "update_config")
+        .add_attribute("min_reward_power", config.min_reward_power)
         .add_attribute("unbonding_seconds", config.unbonding_seconds.to_string())
         .add_attribute("lock_tiers", config.lock_tiers.len().to_string())
         .add_attribute("fee_tiers", config.fee_tiers.len().to_string()))

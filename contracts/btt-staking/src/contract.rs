@@ -25,6 +25,7 @@ pub fn instantiate(
         tier_age_seconds: msg.tier_age_seconds,
         reward_denoms: msg.reward_denoms,
         reward_period_seconds: msg.reward_period_seconds,
+        min_reward_power: msg.min_reward_power,
         dao: msg.dao.map(|d| deps.api.addr_validate(&d)).transpose()?,
     };
     config::validate(deps.as_ref(), &config)?;
@@ -36,6 +37,7 @@ pub fn instantiate(
         .add_attribute("action", "instantiate")
         .add_attribute("token", config.token)
         .add_attribute("unbonding_seconds", config.unbonding_seconds.to_string())
+        .add_attribute("min_reward_power", config.min_reward_power)
         .add_attributes(ownership.into_attributes()))
 }
 
@@ -52,8 +54,8 @@ pub fn execute(
         ExecuteMsg::ClaimUnbonded { limit } => stake::claim_unbonded(deps, env, info, limit),
         ExecuteMsg::ClaimRewards {} => rewards::claim(deps, env, info),
         ExecuteMsg::DistributeRewards {} => rewards::deposit_native(deps, env, info),
-        ExecuteMsg::UpdateConfig(update) => config::update(deps, info, update),
-        ExecuteMsg::Circuit(msg) => Ok(btt_types::circuit::execute(deps, &env, &info, msg)?),
+        ExecuteMsg::UpdateConfig(update) => config::update(deps, env, info, update),
+        ExecuteMsg::Circuit(msg) => rewards::circuit(deps, env, info, msg),
         ExecuteMsg::UpdateOwnership(action) => update_ownership(deps, &env, &info, action),
     }
 }

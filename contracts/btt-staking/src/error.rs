@@ -60,6 +60,9 @@ pub enum ContractError {
     #[error("the reward period is {min} to {max} seconds, not {seconds}")]
     InvalidRewardPeriod { seconds: u64, min: u64, max: u64 },
 
+    #[error("the minimum reward power is 1 to {max} (power units), not {power}")]
+    InvalidMinRewardPower { power: Uint128, max: Uint128 },
+
     #[error("{denom} is not a reward denom")]
     NotARewardDenom { denom: String },
 

@@ -4,10 +4,12 @@
 //!   reward period (the DAO changes them by proposal);
 //! - the one BTT reward index, with what was deposited, paid and waiting, becomes the "btt"
 //!   stream (what waited streams again from the first stake or deposit);
-//! - each staker's BTT position moves on its first settlement (see `rewards`).
+//! - each staker's BTT position moves on its first settlement (see `rewards`);
+//! - a config without a minimum reward power gets 100,000 BTT of power
+//!   ([`MIGRATED_MIN_REWARD_POWER`]), stored at migration.
 
 use btt_types::migration::migrate_contract;
-use btt_types::staking::{FeeTier, LockTier, MigrateMsg, BTT_REWARDS};
+use btt_types::staking::{FeeTier, LockTier, MigrateMsg, BTT_REWARDS, SUGGESTED_MIN_REWARD_POWER};
 use cosmwasm_schema::cw_serde;
 use cosmwasm_std::{from_json, Addr, Decimal256, DepsMut, Env, Response, StdError, Uint128};
 use cw_storage_plus::Item;
@@ -22,6 +24,16 @@ pub const CONTRACT_VERSION: &str = env!("CARGO_PKG_VERSION");
 
 /// The default stake age of fee tiers and reward period for a migrated config: 7 days.
 pub const MIGRATED_DEFAULT_SECONDS: u64 = 7 * 86_400;
+
+/// The minimum reward power of a config stored before it existed: the suggested 100,000 BTT of
+/// power, so a migrated contract is closed to the first-staker attack at once (the DAO may
+/// change it by proposal).
+pub const MIGRATED_MIN_REWARD_POWER: Uint128 = SUGGESTED_MIN_REWARD_POWER;
+
+/// Serde default of [`Config::min_reward_power`].
+pub fn migrated_min_reward_power() -> Uint128 {
+    MIGRATED_MIN_REWARD_POWER
+}
 
 /// The config as code before per-denom rewards stored it.
 #[cw_serde]
@@ -55,8 +67,12 @@ pub fn migrate(deps: DepsMut, env: Env, _msg: MigrateMsg) -> Result<Response, Co
         .storage
         .get(CONFIG.as_slice())
         .ok_or_else(|| StdError::not_found("config"))?;
-    if from_json::<Config>(&raw).is_ok() {
-        return Ok(res.add_attribute("state", "current"));
+    if let Ok(config) = from_json::<Config>(&raw) {
+        // Stores the minimum reward power a config of older code loads with.
+        CONFIG.save(deps.storage, &config)?;
+        return Ok(res
+            .add_attribute("state", "current")
+            .add_attribute("min_reward_power", config.min_reward_power));
     }
     let old = LEGACY_CONFIG.load(deps.storage)?;
     CONFIG.save(
@@ -69,6 +85,7 @@ pub fn migrate(deps: DepsMut, env: Env, _msg: MigrateMsg) -> Result<Response, Co
             tier_age_seconds: old.tier_age_seconds.unwrap_or(MIGRATED_DEFAULT_SECONDS),
             reward_denoms: vec![],
             reward_period_seconds: MIGRATED_DEFAULT_SECONDS,
+            min_reward_power: MIGRATED_MIN_REWARD_POWER,
             dao: old.dao,
         },
     )?;
@@ -196,5 +213,48 @@ mod tests {
         // Migrating again is a no-op.
         let again = migrate(deps.as_mut(), env, MigrateMsg {}).unwrap();
         assert!(again.attributes.iter().any(|a| a.value == "current"));
+    }
+
+    /// The config as code before the minimum reward power stored it.
+    #[cw_serde]
+    struct ConfigWithoutMinimum {
+        token: Addr,
+        lock_tiers: Vec<LockTier>,
+        unbonding_seconds: u64,
+        fee_tiers: Vec<FeeTier>,
+        tier_age_seconds: u64,
+        reward_denoms: Vec<String>,
+        reward_period_seconds: u64,
+        dao: Option<Addr>,
+    }
+
+    #[test]
+    fn a_config_without_a_minimum_reward_power_gets_100_000_btt_of_power() {
+        let mut deps = mock_dependencies();
+        let env = mock_env();
+        cw2::set_contract_version(&mut deps.storage, CONTRACT_NAME, "0.0.9").unwrap();
+        let old = ConfigWithoutMinimum {
+            token: deps.api.addr_make("btt"),
+            lock_tiers: LockTier::suggested(),
+            unbonding_seconds: 21 * 86_400,
+            fee_tiers: FeeTier::suggested(),
+            tier_age_seconds: 86_400,
+            reward_denoms: vec![],
+            reward_period_seconds: 7 * 86_400,
+            dao: None,
+        };
+        deps.storage.set(b"config", &to_json_vec(&old).unwrap());
+        let res = migrate(deps.as_mut(), env, MigrateMsg {}).unwrap();
+        assert!(res
+            .attributes
+            .iter()
+            .any(|a| a.key == "min_reward_power" && a.value == "100000000000"));
+        let stored = deps.storage.get(b"config").unwrap();
+        assert!(String::from_utf8(stored)
+            .unwrap()
+            .contains("\"min_reward_power\":\"100000000000\""));
+        let config = CONFIG.load(&deps.storage).unwrap();
+        assert_eq!(config.min_reward_power, btt_types::units::btt(100_000));
+        assert_eq!(config.tier_age_seconds, 86_400, "the rest kept");
     }
 }

@@ -22,6 +22,7 @@ pub fn config(deps: Deps) -> StdResult<ConfigResponse> {
         tier_age_seconds: c.tier_age_seconds,
         reward_denoms: c.reward_denoms,
         reward_period_seconds: c.reward_period_seconds,
+        min_reward_power: c.min_reward_power,
         dao: c.dao,
     })
 }

@@ -1,15 +1,28 @@
 //! Fee rewards in BTT and every DAO-listed native denom, streamed. A deposit pays out evenly
 //! over the reward period: each second raises the denom's reward-per-power index by
-//! `rate / total power`, so a stake earns only for the time it is staked, and rewards that
-//! stream while nobody stakes wait and stream again from the next deposit or the first stake
-//! (never to the first comer at once). Every staker's earnings are power × (index − its index
-//! at its last settlement), settled before each change of its power, in every reward denom
-//! (at most 6). Constant work per deposit, stake, unbond and claim, whatever the number of
+//! `rate / max(total power, min_reward_power)`, so a stake earns only for the time it is
+//! staked, and never more a second than its share of `min_reward_power` would. While the total
+//! is below the minimum, the part of each second's rewards that the index did not release
+//! (`1 − total / minimum`) waits, and streams again over a new period from the next deposit or
+//! when the total power reaches the minimum: rewards that arrive while few or none stake are no
+//! prize for whoever stakes first. Every staker's earnings are power × (index − its index at
+//! its last settlement), settled before each change of its power, in every reward denom (at
+//! most 6). Constant work per deposit, stake, unbond and claim, whatever the number of
 //! stakers. Fractions stay in the staker's pending rewards, so less than one unit a staker and
 //! denom is left undistributed.
+//!
+//! **Deposits while paused.** The circuit breaker refuses new stakes, but a reward deposit
+//! (`DistributeRewards`, native or the cw20 hook) is still accepted: the fee router of every
+//! fee-taking contract sends the stakers' share of each fee in the fee payer's own transaction
+//! (a compute job's completion, a PayFi settlement, a share trade), and refusing it would make
+//! those unrelated transactions fail, settlements among them. Such a deposit starts no stream
+//! on frozen staking: it waits, untouched, and streams over a full period from the unpause (or
+//! from the next deposit after it), so nobody gains from a pause. The stream already running
+//! goes on, since stakers earned it before the pause.
 
 use btt_types::asset::Asset;
 use btt_types::asset::Payment;
+use btt_types::circuit::CircuitMsg;
 use btt_types::math::Checked;
 use btt_types::staking::{RewardAmount, RewardStreamResponse, BTT_REWARDS};
 use cosmwasm_std::{
@@ -38,20 +51,34 @@ pub fn denoms(config: &Config) -> Vec<String> {
         .collect()
 }
 
-/// Runs `stream` up to `now` over `total_power`: what streamed raises the index, or waits when
-/// nobody holds power.
-pub fn advance(stream: &mut Stream, now: u64, total_power: Uint128) -> StdResult<()> {
+/// Runs `stream` up to `now` over `total_power`: what streamed raises the index by
+/// `streamed / max(total_power, min_power)`; below the minimum, what the index did not release
+/// to the stakers (rounded in their disfavour) waits.
+pub fn advance(
+    stream: &mut Stream,
+    now: u64,
+    total_power: Uint128,
+    min_power: Uint128,
+) -> StdResult<()> {
     let until = now.min(stream.ends_at);
     if until > stream.last_update {
         let seconds = Decimal256::from_ratio(until.sub_checked(stream.last_update)?, 1u128);
         let streamed = stream.rate.checked_mul(seconds)?;
-        if total_power.is_zero() {
-            stream.waiting = stream.waiting.checked_add(streamed)?;
-        } else {
+        if total_power >= min_power && !total_power.is_zero() {
             let per_power = streamed
                 .checked_div(decimal(total_power)?)
                 .map_err(|e| StdError::generic_err(e.to_string()))?;
             stream.index = stream.index.checked_add(per_power)?;
+        } else {
+            // min_power > total_power >= 0, so min_power > 0.
+            let per_power = streamed
+                .checked_div(decimal(min_power)?)
+                .map_err(|e| StdError::generic_err(e.to_string()))?;
+            let released = per_power.checked_mul(decimal(total_power)?)?;
+            stream.index = stream.index.checked_add(per_power)?;
+            stream.waiting = stream
+                .waiting
+                .checked_add(streamed.checked_sub(released)?)?;
         }
     }
     stream.last_update = stream.last_update.max(now);
@@ -123,7 +150,7 @@ pub fn settle(
     let mut out = vec![];
     for denom in denoms(config) {
         let mut stream = STREAMS.may_load(storage, &denom)?.unwrap_or_default();
-        advance(&mut stream, now, total_power)?;
+        advance(&mut stream, now, total_power, config.min_reward_power)?;
         STREAMS.save(storage, &denom, &stream)?;
         let mut accrual = load_accrual(storage, who, staker, &denom)?;
         accrue(&mut accrual, power, stream.index)?;
@@ -133,8 +160,24 @@ pub fn settle(
     Ok(out)
 }
 
-/// Power came back after a time with none: what waited streams again over a new period.
+/// Runs every stream up to `now` under `config` and saves it (before a change of the rules).
+pub fn checkpoint(storage: &mut dyn Storage, config: &Config, now: u64) -> StdResult<()> {
+    let total_power = TOTAL_POWER.may_load(storage)?.unwrap_or_default();
+    for denom in denoms(config) {
+        let mut stream = STREAMS.may_load(storage, &denom)?.unwrap_or_default();
+        advance(&mut stream, now, total_power, config.min_reward_power)?;
+        STREAMS.save(storage, &denom, &stream)?;
+    }
+    Ok(())
+}
+
+/// The total power reached the minimum (or the contract was unpaused): what waited streams
+/// again over a new period. Nothing restreams while paused. The streams must have been run up
+/// to `now` first.
 pub fn resume(storage: &mut dyn Storage, config: &Config, now: u64) -> StdResult<()> {
+    if btt_types::circuit::load(storage)?.paused.is_some() {
+        return Ok(());
+    }
     for denom in denoms(config) {
         let mut stream = STREAMS.may_load(storage, &denom)?.unwrap_or_default();
         if !stream.waiting.is_zero() {
@@ -150,7 +193,8 @@ pub fn resume(storage: &mut dyn Storage, config: &Config, now: u64) -> StdResult
     Ok(())
 }
 
-/// A deposit of `amount` in `denom` from `from` starts a new period.
+/// A deposit of `amount` in `denom` from `from` starts a new period; while paused it waits
+/// instead (see the module's docs).
 pub fn deposit(
     storage: &mut dyn Storage,
     env: &Env,
@@ -169,13 +213,18 @@ pub fn deposit(
     let now = env.block.time.seconds();
     let total_power = TOTAL_POWER.may_load(storage)?.unwrap_or_default();
     let mut stream = STREAMS.may_load(storage, denom)?.unwrap_or_default();
-    advance(&mut stream, now, total_power)?;
-    restream(
-        &mut stream,
-        now,
-        config.reward_period_seconds,
-        decimal(amount)?,
-    )?;
+    advance(&mut stream, now, total_power, config.min_reward_power)?;
+    let paused = btt_types::circuit::load(storage)?.paused.is_some();
+    if paused {
+        stream.waiting = stream.waiting.checked_add(decimal(amount)?)?;
+    } else {
+        restream(
+            &mut stream,
+            now,
+            config.reward_period_seconds,
+            decimal(amount)?,
+        )?;
+    }
     stream.deposited = stream.deposited.checked_add(amount)?;
     STREAMS.save(storage, denom, &stream)?;
     Ok(Response::new()
@@ -183,7 +232,27 @@ pub fn deposit(
         .add_attribute("from", from)
         .add_attribute("denom", denom)
         .add_attribute("amount", amount)
+        .add_attribute("waits_for_unpause", paused.to_string())
         .add_attribute("ends_at", stream.ends_at.to_string()))
+}
+
+/// `Circuit`: the shared circuit breaker; an unpause streams what waited (the deposits made
+/// while paused among it) over a new period from now.
+pub fn circuit(
+    mut deps: DepsMut,
+    env: Env,
+    info: MessageInfo,
+    msg: CircuitMsg,
+) -> Result<Response, ContractError> {
+    let unpause = matches!(msg, CircuitMsg::Unpause {});
+    let res = btt_types::circuit::execute(deps.branch(), &env, &info, msg)?;
+    if unpause {
+        let config = CONFIG.load(deps.storage)?;
+        let now = env.block.time.seconds();
+        checkpoint(deps.storage, &config, now)?;
+        resume(deps.storage, &config, now)?;
+    }
+    Ok(res)
 }
 
 /// `DistributeRewards` with native funds: exactly one coin of a reward denom.
@@ -216,7 +285,12 @@ pub fn claimable(
         .into_iter()
         .map(|denom| {
             let mut stream = STREAMS.may_load(storage, &denom)?.unwrap_or_default();
-            advance(&mut stream, now.seconds(), total_power)?;
+            advance(
+                &mut stream,
+                now.seconds(),
+                total_power,
+                config.min_reward_power,
+            )?;
             let mut accrual = load_accrual(storage, who, &mut view, &denom)?;
             accrue(&mut accrual, power, stream.index)?;
             Ok(RewardAmount {
@@ -238,7 +312,7 @@ pub fn streams(
         .into_iter()
         .map(|denom| {
             let mut s = STREAMS.may_load(storage, &denom)?.unwrap_or_default();
-            advance(&mut s, now.seconds(), total_power)?;
+            advance(&mut s, now.seconds(), total_power, config.min_reward_power)?;
             Ok(RewardStreamResponse {
                 index: s.index,
                 rate_per_second: s.rate,
@@ -311,9 +385,9 @@ mod tests {
     #[test]
     fn a_stream_raises_the_index_by_what_streamed_over_the_power() {
         let mut s = stream(10, 0, 100);
-        advance(&mut s, 50, Uint128::new(5)).unwrap();
+        advance(&mut s, 50, Uint128::new(5), Uint128::one()).unwrap();
         assert_eq!(s.index, Decimal256::from_ratio(100u128, 1u128), "500 / 5");
-        advance(&mut s, 500, Uint128::new(5)).unwrap();
+        advance(&mut s, 500, Uint128::new(5), Uint128::one()).unwrap();
         assert_eq!(
             s.index,
             Decimal256::from_ratio(200u128, 1u128),
@@ -324,9 +398,13 @@ mod tests {
     #[test]
     fn what_streams_while_nobody_stakes_waits_and_streams_again() {
         let mut s = stream(10, 0, 100);
-        advance(&mut s, 40, Uint128::zero()).unwrap();
+        advance(&mut s, 40, Uint128::zero(), Uint128::new(8)).unwrap();
         assert_eq!(s.waiting, Decimal256::from_ratio(400u128, 1u128));
-        assert_eq!(s.index, Decimal256::zero());
+        assert_eq!(
+            s.index,
+            Decimal256::from_ratio(50u128, 1u128),
+            "nobody holds it"
+        );
         restream(&mut s, 40, 200, Decimal256::zero()).unwrap();
         assert_eq!(s.waiting, Decimal256::zero());
         assert_eq!(
@@ -335,6 +413,19 @@ mod tests {
             "(600 left + 400 waiting) / 200"
         );
         assert_eq!(s.ends_at, 240);
+    }
+
+    #[test]
+    fn below_the_minimum_power_only_total_over_minimum_is_released_and_the_rest_waits() {
+        let mut s = stream(10, 0, 100);
+        // 2 of a minimum of 8 hold power: 400 streamed, 100 released (50 a unit), 300 wait.
+        advance(&mut s, 40, Uint128::new(2), Uint128::new(8)).unwrap();
+        assert_eq!(s.index, Decimal256::from_ratio(50u128, 1u128));
+        assert_eq!(s.waiting, Decimal256::from_ratio(300u128, 1u128));
+        // At or above the minimum, everything is released.
+        advance(&mut s, 50, Uint128::new(10), Uint128::new(8)).unwrap();
+        assert_eq!(s.index, Decimal256::from_ratio(60u128, 1u128), "+100 / 10");
+        assert_eq!(s.waiting, Decimal256::from_ratio(300u128, 1u128));
     }
 
     #[test]

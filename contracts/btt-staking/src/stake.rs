@@ -23,8 +23,10 @@ pub fn power_of(amount: Uint128, multiplier: Decimal) -> Uint128 {
 }
 
 /// Moves `who`'s power from `old` to `new` at the block: settles its rewards in every denom
-/// first (at the total power before the change), records both snapshots, and streams again
-/// what waited while nobody held power. Constant work.
+/// first (at the total power before the change, which runs every stream up to now), records
+/// both snapshots, and streams again what waited when the total power crosses up to the
+/// minimum reward power (only on the crossing, so a stake never extends the period). Constant
+/// work.
 fn change_power(
     storage: &mut dyn Storage,
     env: &Env,
@@ -40,7 +42,7 @@ fn change_power(
     let before = TOTAL_POWER.may_load(storage)?.unwrap_or_default();
     let total = before.checked_sub(old)?.checked_add(new)?;
     TOTAL_POWER.save(storage, &total, env.block.height)?;
-    if before.is_zero() && !total.is_zero() {
+    if before < config.min_reward_power && total >= config.min_reward_power {
         rewards::resume(storage, &config, now)?;
     }
     Ok(())

@@ -19,6 +19,11 @@ pub struct Config {
     pub reward_denoms: Vec<String>,
     /// The period each reward deposit streams over, seconds.
     pub reward_period_seconds: u64,
+    /// The total power a stream pays out in full; below it each second releases
+    /// `total / min_reward_power` of what streams and the rest waits. Configs stored before it
+    /// existed load with [`crate::migrate::MIGRATED_MIN_REWARD_POWER`].
+    #[serde(default = "crate::migrate::migrated_min_reward_power")]
+    pub min_reward_power: Uint128,
     /// The DAO whose voting period bounds the unbonding period.
     pub dao: Option<Addr>,
 }
@@ -99,7 +104,9 @@ pub struct Stream {
     pub last_update: u64,
     /// The stream ends here, seconds.
     pub ends_at: u64,
-    /// Streamed while nobody staked: streams again from the next deposit or first stake.
+    /// Streamed while the total power was below the minimum (its unreleased part), and
+    /// deposits made while paused: streams again from the next deposit, the total power
+    /// reaching the minimum, or the unpause.
     pub waiting: Decimal256,
     /// Received in total, ever.
     pub deposited: Uint128,

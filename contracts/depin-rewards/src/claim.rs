@@ -12,9 +12,9 @@ use cosmwasm_std::{
 use cw_storage_plus::Bound;
 
 use crate::epochs::epoch_at;
-use crate::score::refresh;
+use crate::score::{refresh, rules_for};
 use crate::state::{
-    NodeEpoch, ATTESTATIONS, CONFIG, CURSORS, EPOCHS, NODE_EPOCHS, OPERATORS, POOL,
+    EpochTotals, NodeEpoch, ATTESTATIONS, CONFIG, CURSORS, EPOCHS, NODE_EPOCHS, OPERATORS, POOL,
 };
 use crate::ContractError;
 
@@ -43,7 +43,7 @@ pub fn record_units(
     entry.units = entry.units.saturating_add(units);
     entry.fees = entry.fees.checked_add(fees)?;
     NODE_EPOCHS.save(deps.storage, (node_id, epoch), &entry)?;
-    let score = refresh(deps.storage, &config, epoch, node_id)?;
+    let score = refresh(deps.storage, epoch, node_id)?;
     Ok(Response::new()
         .add_attribute("action", "record_units")
         .add_attribute("node_id", node_id.to_string())
@@ -53,8 +53,9 @@ pub fn record_units(
         .add_attribute("score", score.to_string()))
 }
 
-/// `RefreshScore`: anyone recomputes a node's score in an epoch not yet closed with the oracles
-/// appointed now.
+/// `RefreshScore`: anyone recomputes a node's score in an epoch not yet closed, under the
+/// epoch's score rules (the same for every node of the epoch, so refreshing some nodes and not
+/// others changes nothing).
 pub fn refresh_score(
     deps: DepsMut,
     info: MessageInfo,
@@ -62,7 +63,6 @@ pub fn refresh_score(
     node_id: u64,
 ) -> Result<Response, ContractError> {
     cw_utils::nonpayable(&info)?;
-    let config = CONFIG.load(deps.storage)?;
     let closed_through = POOL.load(deps.storage)?.closed_through;
     ensure!(
         epoch >= closed_through,
@@ -77,7 +77,7 @@ pub fn refresh_score(
         NODE_EPOCHS.has(deps.storage, (node_id, epoch)),
         ContractError::NothingToRefresh { node_id, epoch }
     );
-    let score = refresh(deps.storage, &config, epoch, node_id)?;
+    let score = refresh(deps.storage, epoch, node_id)?;
     Ok(Response::new()
         .add_attribute("action", "refresh_score")
         .add_attribute("node_id", node_id.to_string())
@@ -85,7 +85,8 @@ pub fn refresh_score(
         .add_attribute("score", score.to_string()))
 }
 
-/// `Attest`: an oracle, for the current epoch, once per node.
+/// `Attest`: an oracle of the current epoch's score rules that is still appointed, for the
+/// current epoch, once per node.
 pub fn attest(
     deps: DepsMut,
     env: Env,
@@ -96,11 +97,12 @@ pub fn attest(
 ) -> Result<Response, ContractError> {
     cw_utils::nonpayable(&info)?;
     let config = CONFIG.load(deps.storage)?;
+    let current = epoch_at(config.start, env.block.time);
+    let (_, rules) = rules_for(deps.storage, current)?;
     ensure!(
-        config.oracles.contains(&info.sender),
+        config.oracles.contains(&info.sender) && rules.oracles.contains(&info.sender),
         ContractError::NotOracle
     );
-    let current = epoch_at(config.start, env.block.time);
     ensure!(
         epoch >= current,
         ContractError::EpochClosed { epoch, current }
@@ -116,7 +118,7 @@ pub fn attest(
         invalid("uptime is at most 1")
     );
     ensure!(
-        (attestation.qos_tier as usize) < config.multipliers.qos.len(),
+        (attestation.qos_tier as usize) < rules.multipliers.qos.len(),
         invalid("unknown QoS tier")
     );
     if attestation.region.is_empty() || attestation.region.len() > 32 {
@@ -127,7 +129,7 @@ pub fn attest(
         return Err(ContractError::AlreadyAttested { node_id, epoch });
     }
     ATTESTATIONS.save(deps.storage, key, &attestation)?;
-    let score = refresh(deps.storage, &config, epoch, node_id)?;
+    let score = refresh(deps.storage, epoch, node_id)?;
     Ok(Response::new()
         .add_attribute("action", "attest")
         .add_attribute("oracle", info.sender)
@@ -156,13 +158,30 @@ pub struct Claimable {
     pub amount: Uint128,
     /// What the fee cap holds back; it returns to the carry.
     pub held_back: Uint128,
+    /// The rounding of the shares of the epochs this claim is the last of; it goes to the
+    /// carry.
+    pub dust: Uint128,
     /// The first epoch after those counted, if any was.
     pub next: Option<u32>,
+    /// The epochs counted, with their books after the claim.
+    pub epochs: Vec<(u32, EpochTotals)>,
 }
 
-/// The node's unclaimed, closed epochs (at most `limit`) and what they pay.
+impl Claimable {
+    /// All it takes from what the pool owes: paid, held back and dust.
+    pub fn owed(&self) -> StdResult<Uint128> {
+        Ok(self
+            .amount
+            .checked_add(self.held_back)?
+            .checked_add(self.dust)?)
+    }
+}
+
+/// The node's unclaimed, closed epochs (at most `limit`) and what they pay. Each epoch's share
+/// is rounded down and capped by the epoch's fee cap; when the node is the last of an epoch to
+/// claim, what its reward has left (the rounding of every share) is dust for the carry.
 pub fn claimable(storage: &dyn Storage, node_id: u64, limit: usize) -> StdResult<Claimable> {
-    let fee_cap = CONFIG.load(storage)?.payout.fee_cap;
+    let config_cap = CONFIG.load(storage)?.payout.fee_cap;
     let cursor = CURSORS.may_load(storage, node_id)?.unwrap_or(0);
     let closed_through = POOL.load(storage)?.closed_through;
     let entries: Vec<(u32, NodeEpoch)> = NODE_EPOCHS
@@ -180,15 +199,24 @@ pub fn claimable(storage: &dyn Storage, node_id: u64, limit: usize) -> StdResult
         ..Claimable::default()
     };
     for (epoch, entry) in &entries {
-        let totals = EPOCHS.load(storage, *epoch)?;
+        let mut totals = EPOCHS.load(storage, *epoch)?;
         let earned = share(
             totals.reward.unwrap_or_default(),
             entry.score,
             totals.total_score,
         )?;
-        let paid = earned.min(fee_cap.of(entry.fees));
+        let paid = earned.min(totals.fee_cap.unwrap_or(config_cap).of(entry.fees));
         out.amount = out.amount.checked_add(paid)?;
         out.held_back = out.held_back.checked_add(earned.checked_sub(paid)?)?;
+        if let Some(books) = totals.books.as_mut() {
+            books.unpaid = books.unpaid.checked_sub(earned)?;
+            books.unclaimed_score = books.unclaimed_score.checked_sub(entry.score)?;
+            if books.unclaimed_score.is_zero() {
+                out.dust = out.dust.checked_add(books.unpaid)?;
+                books.unpaid = Uint128::zero();
+            }
+        }
+        out.epochs.push((*epoch, totals));
     }
     Ok(out)
 }
@@ -208,17 +236,20 @@ pub fn claim(
         operator == info.sender,
         ContractError::NotOperator { node_id }
     );
-    let Claimable {
-        amount,
-        held_back,
-        next,
-    } = claimable(deps.storage, node_id, clamp_limit(limit))?;
-    let next = next.ok_or(ContractError::NothingToClaim { node_id })?;
+    let claimed = claimable(deps.storage, node_id, clamp_limit(limit))?;
+    let next = claimed
+        .next
+        .ok_or(ContractError::NothingToClaim { node_id })?;
+    let (amount, held_back, dust) = (claimed.amount, claimed.held_back, claimed.dust);
     CURSORS.save(deps.storage, node_id, &next)?;
+    for (epoch, totals) in &claimed.epochs {
+        EPOCHS.save(deps.storage, *epoch, totals)?;
+    }
     let mut pool = POOL.load(deps.storage)?;
     pool.paid = pool.paid.checked_add(amount)?;
-    pool.carry = pool.carry.checked_add(held_back)?;
+    pool.carry = pool.carry.checked_add(held_back)?.checked_add(dust)?;
     pool.held_back = pool.held_back.checked_add(held_back)?;
+    pool.owed = pool.owed.checked_sub(claimed.owed()?)?;
     POOL.save(deps.storage, &pool)?;
     let token = TokenContract(CONFIG.load(deps.storage)?.token);
     let mut res = Response::new()
@@ -226,6 +257,7 @@ pub fn claim(
         .add_attribute("node_id", node_id.to_string())
         .add_attribute("amount", amount)
         .add_attribute("held_back", held_back)
+        .add_attribute("dust_to_carry", dust)
         .add_attribute("next_epoch", next.to_string());
     if !amount.is_zero() {
         res = res.add_message(token.transfer_msg(&operator, amount)?);

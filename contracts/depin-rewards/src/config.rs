@@ -2,8 +2,9 @@
 
 use btt_types::depin::{ConfigUpdate, PayoutRules, ScoreMultipliers, MAX_ORACLES};
 use btt_types::ownership::assert_owner_no_funds;
-use cosmwasm_std::{ensure, Addr, Api, DepsMut, MessageInfo, Response};
+use cosmwasm_std::{ensure, Addr, Api, DepsMut, Env, MessageInfo, Response};
 
+use crate::score::{rules_of, stage_rules};
 use crate::state::CONFIG;
 use crate::ContractError;
 
@@ -53,14 +54,19 @@ pub fn check_payout(p: &PayoutRules) -> Result<(), ContractError> {
 }
 
 /// `UpdateConfig`: the owner (the DAO) changes oracles, score multipliers, the escrow or the
-/// payout rules.
+/// payout rules. The score rules (oracles, multipliers, quorum) take effect from the next
+/// epoch (from epoch 0 before the start), so no epoch is scored under two rule sets; an oracle
+/// removed stops attesting at once. The fee cap applies to every epoch closed from now on, and
+/// the carry release to every close.
 pub fn update(
     deps: DepsMut,
+    env: Env,
     info: MessageInfo,
     update: ConfigUpdate,
 ) -> Result<Response, ContractError> {
     assert_owner_no_funds::<ContractError>(deps.storage, &info)?;
     let mut config = CONFIG.load(deps.storage)?;
+    let old_rules = rules_of(&config);
     if let Some(o) = update.oracles {
         config.oracles = oracles(deps.api, &o)?;
     }
@@ -76,5 +82,10 @@ pub fn update(
         config.payout = p;
     }
     CONFIG.save(deps.storage, &config)?;
-    Ok(Response::new().add_attribute("action", "update_config"))
+    let mut res = Response::new().add_attribute("action", "update_config");
+    if rules_of(&config) != old_rules {
+        let from = stage_rules(deps.storage, &config, env.block.time)?;
+        res = res.add_attribute("score_rules_from_epoch", from.to_string());
+    }
+    Ok(res)
 }

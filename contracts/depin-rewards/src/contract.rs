@@ -1,5 +1,4 @@
 use btt_types::depin::{ExecuteMsg, InstantiateMsg, MigrateMsg, QueryMsg};
-use btt_types::migration::migrate_contract;
 use btt_types::ownership::update_ownership;
 #[cfg(not(feature = "library"))]
 use cosmwasm_std::entry_point;
@@ -33,6 +32,7 @@ pub fn instantiate(
         payout: msg.payout,
     };
     CONFIG.save(deps.storage, &config)?;
+    crate::state::SCORE_RULES.save(deps.storage, 0, &crate::score::rules_of(&config))?;
     POOL.save(deps.storage, &PoolState::default())?;
     let owner = msg.owner.unwrap_or_else(|| info.sender.to_string());
     let ownership = cw_ownable::initialize_owner(deps.storage, deps.api, Some(&owner))?;
@@ -67,7 +67,7 @@ pub fn execute(
         } => claim::attest(deps, env, info, epoch, node_id, attestation),
         ExecuteMsg::CloseEpochs { limit } => epochs::close(deps, env, info, limit),
         ExecuteMsg::Claim { node_id, limit } => claim::claim(deps, info, node_id, limit),
-        ExecuteMsg::UpdateConfig(update) => config::update(deps, info, update),
+        ExecuteMsg::UpdateConfig(update) => config::update(deps, env, info, update),
         ExecuteMsg::UpdateOwnership(action) => update_ownership(deps, &env, &info, action),
     }
 }
@@ -86,14 +86,11 @@ pub fn query(deps: Deps, env: Env, msg: QueryMsg) -> StdResult<Binary> {
         }
         QueryMsg::Pending { node_id } => to_json_binary(&query::pending(deps, node_id)?),
         QueryMsg::State {} => to_json_binary(&query::state(deps, env)?),
+        QueryMsg::ScoreRules { epoch } => to_json_binary(&query::score_rules(deps, epoch)?),
     }
 }
 
 #[cfg_attr(not(feature = "library"), entry_point)]
-pub fn migrate(deps: DepsMut, _env: Env, _msg: MigrateMsg) -> Result<Response, ContractError> {
-    Ok(migrate_contract(
-        deps.storage,
-        CONTRACT_NAME,
-        CONTRACT_VERSION,
-    )?)
+pub fn migrate(deps: DepsMut, _env: Env, msg: MigrateMsg) -> Result<Response, ContractError> {
+    crate::migrate::migrate(deps, msg)
 }

@@ -1,6 +1,6 @@
 use btt_types::migration::MigrationError;
 use btt_types::token::UnknownToken;
-use cosmwasm_std::{OverflowError, StdError};
+use cosmwasm_std::{OverflowError, StdError, Uint128};
 use cw_ownable::OwnershipError;
 use cw_utils::PaymentError;
 use thiserror::Error;
@@ -45,6 +45,13 @@ pub enum ContractError {
 
     #[error("this oracle already attested node {node_id} for epoch {epoch}")]
     AlreadyAttested { node_id: u64, epoch: u32 },
+
+    #[error("the pool holds {funded} of the {max} ubtt the schedule pays; {amount} more could never be paid out")]
+    PoolFull {
+        funded: Uint128,
+        amount: Uint128,
+        max: Uint128,
+    },
 
     #[error("no ended epoch is left to close")]
     NoEpochToClose,

@@ -1,6 +1,7 @@
 use btt_types::depin::{
     cumulative_emission, epoch_emission, ConfigResponse, EpochResponse, NodeEpochResponse,
-    PendingResponse, ScheduleEntry, ScheduleResponse, StateResponse, EMISSION_EPOCHS,
+    PendingResponse, ScheduleEntry, ScheduleResponse, ScoreRulesResponse, StateResponse,
+    EMISSION_EPOCHS,
 };
 use btt_types::pagination::{clamp_limit, MAX_LIMIT};
 use cosmwasm_std::{Deps, Env, Order, StdResult};
@@ -89,5 +90,16 @@ pub fn state(deps: Deps, env: Env) -> StdResult<StateResponse> {
             .map_or(cosmwasm_std::Uint128::zero(), cumulative_emission),
         carry: pool.carry,
         held_back: pool.held_back,
+        owed: pool.owed,
+    })
+}
+
+pub fn score_rules(deps: Deps, epoch: u32) -> StdResult<ScoreRulesResponse> {
+    let (from_epoch, rules) = crate::score::rules_for(deps.storage, epoch)?;
+    Ok(ScoreRulesResponse {
+        from_epoch,
+        oracles: rules.oracles,
+        multipliers: rules.multipliers,
+        min_attestations: rules.min_attestations,
     })
 }

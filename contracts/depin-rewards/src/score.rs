@@ -1,11 +1,52 @@
 //! Contribution scores: `units × uptime × qos × geography × energy`, each factor the median of
-//! the oracles' attestations for the node's epoch.
+//! the oracles' attestations for the node's epoch, under the epoch's score rules
+//! ([`SCORE_RULES`]): a change of the oracles, multipliers or quorum takes effect from the next
+//! epoch, so every node of an epoch is scored under the same rules whoever refreshes whom.
 
 use btt_types::depin::{Attestation, ScoreMultipliers, MAX_ORACLES};
 use btt_types::median::median;
-use cosmwasm_std::{Decimal, Decimal256, Order, OverflowError, StdResult, Storage};
+use cosmwasm_std::{
+    Decimal, Decimal256, Order, OverflowError, StdError, StdResult, Storage, Timestamp,
+};
+use cw_storage_plus::Bound;
 
-use crate::state::{Config, ATTESTATIONS, EPOCHS, NODE_EPOCHS};
+use crate::epochs::epoch_at;
+use crate::state::{Config, ScoreRules, ATTESTATIONS, EPOCHS, NODE_EPOCHS, SCORE_RULES};
+
+/// The score rules of `epoch` and the epoch they apply from. Constant work.
+pub fn rules_for(storage: &dyn Storage, epoch: u32) -> StdResult<(u32, ScoreRules)> {
+    SCORE_RULES
+        .range(
+            storage,
+            None,
+            Some(Bound::inclusive(epoch)),
+            Order::Descending,
+        )
+        .next()
+        .transpose()?
+        .ok_or_else(|| StdError::not_found("score rules"))
+}
+
+/// The config's score rules.
+pub fn rules_of(config: &Config) -> ScoreRules {
+    ScoreRules {
+        oracles: config.oracles.clone(),
+        multipliers: config.multipliers.clone(),
+        min_attestations: config.payout.min_attestations,
+    }
+}
+
+/// Stages the config's score rules: from epoch 0 before the start, else from the next epoch.
+/// Returns that epoch.
+pub fn stage_rules(storage: &mut dyn Storage, config: &Config, now: Timestamp) -> StdResult<u32> {
+    let from = if now < config.start {
+        0
+    } else {
+        epoch_at(config.start, now).saturating_add(1)
+    };
+    SCORE_RULES.save(storage, from, &rules_of(config))?;
+    Ok(from)
+}
 
 /// The score of `units` with these attestations (0 without any).
 pub fn score(
@@ -30,16 +71,12 @@ pub fn score(
     Ok(s)
 }
 
-/// Recomputes the score of `node_id` in `epoch` after its units, its attestations or the oracle
-/// set changed, and moves the epoch total by the difference. Only attestations of oracles
-/// appointed now count, and fewer than the quorum score nothing. Bounded: at most 2 × 10
-/// attestations are read.
-pub fn refresh(
-    storage: &mut dyn Storage,
-    config: &Config,
-    epoch: u32,
-    node_id: u64,
-) -> StdResult<Decimal256> {
+/// Recomputes the score of `node_id` in `epoch` after its units or its attestations changed,
+/// under the epoch's score rules, and moves the epoch total by the difference. Only
+/// attestations of the epoch's oracles count, and fewer than its quorum score nothing.
+/// Bounded: at most 2 × 10 attestations are read.
+pub fn refresh(storage: &mut dyn Storage, epoch: u32, node_id: u64) -> StdResult<Decimal256> {
+    let (_, rules) = rules_for(storage, epoch)?;
     let mut entry = NODE_EPOCHS
         .may_load(storage, (node_id, epoch))?
         .unwrap_or_default();
@@ -49,13 +86,13 @@ pub fn refresh(
         .take(2 * MAX_ORACLES)
         .filter(|item| {
             item.as_ref()
-                .map_or(true, |(oracle, _)| config.oracles.contains(oracle))
+                .map_or(true, |(oracle, _)| rules.oracles.contains(oracle))
         })
         .map(|item| item.map(|(_, a)| a))
         .collect::<StdResult<_>>()?;
-    let quorum = attestations.len() >= config.payout.min_attestations as usize;
+    let quorum = attestations.len() >= rules.min_attestations as usize;
     let new = if quorum {
-        score(entry.units, &attestations, &config.multipliers)?
+        score(entry.units, &attestations, &rules.multipliers)?
     } else {
         Decimal256::zero()
     };

@@ -1,3 +1,4 @@
+use btt_types::bps::Bps;
 use btt_types::depin::{Attestation, PayoutRules, ScoreMultipliers};
 use cosmwasm_schema::cw_serde;
 use cosmwasm_std::{Addr, Decimal256, Timestamp, Uint128};
@@ -7,10 +8,14 @@ use cw_storage_plus::{Item, Map};
 pub struct Config {
     pub token: Addr,
     pub escrow: Option<Addr>,
+    /// The oracles appointed last; they score epochs from the one in [`SCORE_RULES`] on (an
+    /// oracle removed stops attesting at once).
     pub oracles: Vec<Addr>,
     pub start: Timestamp,
+    /// The multipliers set last; they score epochs from the one in [`SCORE_RULES`] on.
     pub multipliers: ScoreMultipliers,
-    /// Oracle quorum, fee cap, carry release.
+    /// Oracle quorum (staged like the multipliers), fee cap (fixed for an epoch at its close),
+    /// carry release.
     pub payout: PayoutRules,
 }
 
@@ -31,6 +36,11 @@ pub struct PoolState {
     pub carry: Uint128,
     /// What the fee cap held back at claims, in all.
     pub held_back: Uint128,
+    /// Rewards of closed epochs not claimed yet, with the rounding of their shares (which
+    /// moves to the carry when the last node of an epoch claims): after every close and claim,
+    /// scheduled = paid + carry + owed, to the ubtt.
+    #[serde(default)]
+    pub owed: Uint128,
 }
 
 /// The pool's state.
@@ -46,7 +56,40 @@ pub struct EpochTotals {
     pub reward: Option<Uint128>,
     /// The carry it released.
     pub released: Uint128,
+    /// What is left of the reward to claim, from the close on (none for epochs closed by
+    /// code before it, whose rounding stays owed).
+    #[serde(default)]
+    pub books: Option<EpochBooks>,
+    /// The fee cap in force when the epoch closed, which all its claims apply (none for epochs
+    /// closed by code before it: the cap in force at the claim).
+    #[serde(default)]
+    pub fee_cap: Option<Bps>,
 }
+
+/// A closed epoch's reward still to claim.
+#[cw_serde]
+#[derive(Default)]
+pub struct EpochBooks {
+    /// ubtt of the reward not claimed yet (paid or held back), rounding included.
+    pub unpaid: Uint128,
+    /// The score of the nodes that have not claimed the epoch yet; at zero, `unpaid` is the
+    /// rounding of the shares and goes to the carry.
+    pub unclaimed_score: Decimal256,
+}
+
+/// The rules that score an epoch: the oracles whose attestations count, the multipliers and
+/// the quorum.
+#[cw_serde]
+pub struct ScoreRules {
+    pub oracles: Vec<Addr>,
+    pub multipliers: ScoreMultipliers,
+    pub min_attestations: u32,
+}
+
+/// Score rules by the first epoch they apply to: an epoch is scored under the last entry at or
+/// before it, so every node of an epoch under the same rules. A change takes effect from the
+/// next epoch.
+pub const SCORE_RULES: Map<u32, ScoreRules> = Map::new("score_rules");
 
 /// Epoch totals, by epoch.
 pub const EPOCHS: Map<u32, EpochTotals> = Map::new("epochs");

@@ -89,6 +89,7 @@ pub fn deploy<C: DeployChain>(chain: &mut C, config: &GenesisConfig) -> anyhow::
             tier_age_seconds: gov.tier_age_seconds,
             reward_denoms: gov.reward_denoms.clone(),
             reward_period_seconds: gov.reward_period_seconds,
+            min_reward_power: gov.min_reward_power,
             owner: None,
             dao: None,
         },

@@ -15,7 +15,7 @@ use btt_types::fee_router::{
 };
 use btt_types::payfi::{FastSettlement, PayfiFees};
 use btt_types::points::{PointCategory, PointsRules, ReferralMilestone, SubscriptionTier};
-use btt_types::staking::{FeeTier, LockTier};
+use btt_types::staking::{self, FeeTier, LockTier};
 use btt_types::token;
 use btt_types::units::{btt, BTT_DECIMALS, MONTH_SECONDS, TOTAL_SUPPLY};
 use btt_types::vesting::{CurveSpec, NewSchedule, TrancheSpec};
@@ -359,6 +359,8 @@ pub struct GovernanceParams {
     pub reward_denoms: Vec<String>,
     /// Each reward deposit streams over this many seconds.
     pub reward_period_seconds: u64,
+    /// The total voting power a reward stream pays out in full; below it the rest waits.
+    pub min_reward_power: Uint128,
     /// Voting period, seconds.
     pub voting_period_seconds: u64,
     /// Timelock after a passed vote, seconds.
@@ -380,7 +382,8 @@ impl GovernanceParams {
     /// 12 months 1.5×, 24 months 2.0×, 48 months 2.5×; unbonding 21 days over a 7-day vote and
     /// a 2-day timelock; deposit 1,000 BTT; x/gov quorum 33.4%, threshold 50%, veto 33.4%;
     /// fee tiers 1,000 / 10,000 / 100,000 BTT for 10% / 25% / 50% off, counting stake held for 7
-    /// days; rewards in BTT and USDC streamed over 7 days; the guardian's veto ends
+    /// days; rewards in BTT and USDC streamed over 7 days, in full from 100,000 BTT of total
+    /// power; the guardian's veto ends
     /// two years after `start`.
     pub fn suggested(guardian: String, start: Timestamp) -> Self {
         Self {
@@ -390,6 +393,10 @@ impl GovernanceParams {
             tier_age_seconds: 7 * DAY,
             reward_denoms: vec!["uusdc".into()],
             reward_period_seconds: 7 * DAY,
+            // 100,000 BTT of power (the top fee tier's stake): rewards that wait while few
+            // stake are released only in proportion to it, so a first staker after an empty
+            // period earns what its stake earns among 100,000 BTT, never the waiting pile.
+            min_reward_power: staking::SUGGESTED_MIN_REWARD_POWER,
             voting_period_seconds: 7 * DAY,
             timelock_seconds: 2 * DAY,
             deposit: btt(1_000),

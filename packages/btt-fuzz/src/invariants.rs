@@ -17,7 +17,7 @@ pub const INVARIANTS: [&str; 18] = [
     "the fee routers' burns are the burns they reported",
     "compute-escrow holds its open jobs' escrow, its bonds and its router's carried units",
     "each job ended at most once, a job paid in full paid out its price exactly, and a failed job paid its clinic no more than it escrowed",
-    "depin holds what it was funded less what it paid, and paid + carried ≤ scheduled",
+    "depin holds what it was funded less what it paid, and scheduled = paid + carried + owed exactly",
     "mining paid is the claims seen, and no node's claim cursor went back",
     "incentive-points holds its pool, its partners' prepaid fees and its router's carried units",
     "each patient's points are what was awarded less what was spent and expired",
@@ -171,10 +171,11 @@ pub fn check_all(suite: &Suite, ledger: &mut Ledger) -> Result<u32, Violation> {
     );
     check!(
         5,
-        depin.paid + depin.carry <= depin.scheduled,
-        "paid {} + carry {} > scheduled {}",
+        depin.paid + depin.carry + depin.owed == depin.scheduled,
+        "paid {} + carry {} + owed {} ≠ scheduled {}",
         depin.paid,
         depin.carry,
+        depin.owed,
         depin.scheduled
     );
     check!(

@@ -137,7 +137,10 @@ pub enum ExecuteMsg {
     /// The BTT token only: a [`ReceiveMsg`] hook (a proposal with its deposit, or a labelled
     /// deposit).
     Receive(Cw20ReceiveMsg),
-    /// Anyone: adds the one native coin attached (of a denom btt-staking streams) to `fund`.
+    /// Anyone (the fee router among them): adds the one native coin attached (of a denom
+    /// btt-staking streams) to `fund`. Always open, pauses of the suite included: a donation
+    /// that buys nothing and that only a passed proposal can spend, and refusing it would make
+    /// fee payments fail.
     Deposit {
         /// A depositable fund (not the deposit funds).
         fund: Fund,
@@ -212,7 +215,8 @@ pub enum ReceiveMsg {
         /// Executed by the DAO, in order, if the proposal passes. At most 16; may be empty.
         msgs: Vec<CosmosMsg>,
     },
-    /// Adds the BTT sent to `fund` (a depositable one).
+    /// Anyone (the fee router and genesis among them): adds the BTT sent to `fund` (a
+    /// depositable one). Always open, like `ExecuteMsg::Deposit`.
     Deposit {
         /// The fund.
         fund: Fund,

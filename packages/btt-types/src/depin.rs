@@ -199,7 +199,8 @@ pub struct Attestation {
 #[cw_ownable_execute]
 #[cw_serde]
 pub enum ExecuteMsg {
-    /// The BTT token only: funds the pool ([`ReceiveMsg::Fund`]).
+    /// The BTT token only: funds the pool ([`ReceiveMsg::Fund`]), never beyond the
+    /// 6,300,000 BTT the schedule pays.
     Receive(Cw20ReceiveMsg),
     /// compute-escrow only: `units` completed by `node_id` (run by `operator`) in the current
     /// epoch, whose job paid `fees` ubtt of protocol fees for them. No funds.
@@ -213,8 +214,8 @@ pub enum ExecuteMsg {
         /// Protocol fees (the 30% beyond the nodes' payout) paid for these units, in ubtt.
         fees: Uint128,
     },
-    /// An oracle: attests a node for `epoch`, which must be the current one; once per node per
-    /// epoch per oracle. No funds.
+    /// An oracle of the current epoch's score rules that is still appointed: attests a node for
+    /// `epoch`, which must be the current one; once per node per epoch per oracle. No funds.
     Attest {
         /// The epoch, from 0.
         epoch: u32,
@@ -223,8 +224,9 @@ pub enum ExecuteMsg {
         /// Attestation.
         attestation: Attestation,
     },
-    /// Anyone: recomputes a node's recorded score in an epoch not yet closed, with the oracles
-    /// appointed now (attestations of a removed oracle stop counting). No funds.
+    /// Anyone: recomputes a node's recorded score in an epoch not yet closed, under the epoch's
+    /// score rules (see the `ScoreRules` query): every node of an epoch is scored under the
+    /// same rules, so refreshing some nodes and not others changes no share. No funds.
     RefreshScore {
         /// The epoch, not yet closed.
         epoch: u32,
@@ -234,11 +236,14 @@ pub enum ExecuteMsg {
     /// Anyone: closes up to `limit` ended epochs in order (default 10, at most 30), fixing each
     /// one's reward; an epoch with no score rolls its reward into the next. No funds.
     CloseEpochs { limit: Option<u32> },
-    /// The node's operator: pays its share of closed epochs, at most `limit` epochs a call
-    /// (default 10, at most 30), oldest first; each epoch pays once. No funds.
+    /// The node's operator: pays its share of closed epochs (rounded down, capped by the fee
+    /// cap in force at each epoch's close), at most `limit` epochs a call (default 10, at most
+    /// 30), oldest first; each epoch pays once. The last node of an epoch to claim sends the
+    /// rounding of all its shares to the carry. No funds.
     Claim { node_id: u64, limit: Option<u32> },
-    /// The owner (the DAO): changes oracles, multipliers, payout rules or the escrow. No
-    /// funds.
+    /// The owner (the DAO): changes oracles, multipliers, payout rules or the escrow. The
+    /// score rules (oracles, multipliers, quorum) take effect from the next epoch (from epoch 0
+    /// before the start); a removed oracle stops attesting at once. No funds.
     UpdateConfig(ConfigUpdate),
 }
 
@@ -246,20 +251,23 @@ pub enum ExecuteMsg {
 #[cw_serde]
 #[derive(Default)]
 pub struct ConfigUpdate {
-    /// New oracles (at most 10), who attest node quality each epoch.
+    /// New oracles (at most 10), who attest node quality each epoch: they score epochs from
+    /// the next one; a removed oracle stops attesting at once.
     pub oracles: Option<Vec<String>>,
-    /// New score multipliers: QoS tiers, energy ratings, regions.
+    /// New score multipliers (QoS tiers, energy ratings, regions), from the next epoch.
     pub multipliers: Option<ScoreMultipliers>,
     /// New compute-escrow, the one caller of `RecordUnits`.
     pub escrow: Option<String>,
-    /// New payout rules: oracle quorum, fee cap, carry release.
+    /// New payout rules: oracle quorum (from the next epoch), fee cap (for epochs closed from
+    /// now on), carry release (at every close from now on).
     pub payout: Option<PayoutRules>,
 }
 
 /// The hook of a cw20 `Send` of BTT to depin-rewards.
 #[cw_serde]
 pub enum ReceiveMsg {
-    /// Adds the tokens sent to the pool.
+    /// Adds the tokens sent to the pool, up to the 6,300,000 BTT the schedule pays in all
+    /// (beyond it, refused: nothing could ever pay it out).
     Fund {},
 }
 
@@ -289,6 +297,25 @@ pub enum QueryMsg {
     /// Funding, paid out, the current epoch and how far epochs are closed.
     #[returns(StateResponse)]
     State {},
+    /// The score rules of `epoch` (oracles, multipliers, quorum) and the epoch they apply from.
+    #[returns(ScoreRulesResponse)]
+    ScoreRules {
+        /// Any epoch, past, current or future (a future one shows the rules staged for it).
+        epoch: u32,
+    },
+}
+
+/// The rules every node of an epoch is scored under.
+#[cw_serde]
+pub struct ScoreRulesResponse {
+    /// The first epoch these rules apply to.
+    pub from_epoch: u32,
+    /// The oracles whose attestations count.
+    pub oracles: Vec<Addr>,
+    /// QoS, region and energy multipliers.
+    pub multipliers: ScoreMultipliers,
+    /// Attestations of distinct oracles a node needs to score.
+    pub min_attestations: u32,
 }
 
 #[cw_serde]
@@ -380,6 +407,10 @@ pub struct StateResponse {
     pub carry: Uint128,
     /// ubtt the fee cap has held back at claims in all (returned to the carry).
     pub held_back: Uint128,
+    /// ubtt of closed epochs' rewards not claimed yet, with the rounding of their shares (which
+    /// moves to the carry when the last node of an epoch claims). After every close and claim,
+    /// `scheduled = paid + carry + owed`, to the ubtt.
+    pub owed: Uint128,
 }
 
 /// Migrates a deployed depin-rewards to this code.

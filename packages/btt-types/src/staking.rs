@@ -85,6 +85,13 @@ pub const MAX_REWARD_DENOMS: usize = 5;
 pub const REWARD_PERIOD_BOUNDS: (u64, u64) = (86_400, 90 * 86_400);
 /// The key of BTT rewards (the cw20) among reward denoms.
 pub const BTT_REWARDS: &str = crate::asset::BTT_DENOM;
+/// The suggested `min_reward_power`: 100,000 BTT of voting power. Below it, a stream releases
+/// only `total power / 100,000 BTT` of what it streams and the rest waits, so a first staker
+/// after an empty period earns what its stake earns among 100,000 BTT of power, never the
+/// waiting pile (the fee tiers' top tier is 100,000 BTT too).
+pub const SUGGESTED_MIN_REWARD_POWER: Uint128 = btt(100_000);
+/// The largest `min_reward_power` accepted: the whole supply, 21,000,000 BTT.
+pub const MAX_MIN_REWARD_POWER: Uint128 = crate::units::TOTAL_SUPPLY;
 
 /// Instantiates btt-staking. No funds.
 #[cw_serde]
@@ -107,6 +114,12 @@ pub struct InstantiateMsg {
     /// Each deposit streams over this many seconds (1 to 90 days; suggested 7 days), so a stake
     /// made just before a deposit earns only its share of the time it is staked.
     pub reward_period_seconds: u64,
+    /// The total voting power a stream pays out in full (1 ubtt to 21,000,000 BTT; suggested
+    /// 100,000 BTT, [`SUGGESTED_MIN_REWARD_POWER`]). While the total is below it, each second
+    /// releases only `total / min_reward_power` of what streams and the rest waits, streaming
+    /// again when the total reaches the minimum or at the next deposit: rewards that arrive
+    /// while few or none stake are no prize for whoever stakes first.
+    pub min_reward_power: Uint128,
     /// Who updates the config; the sender when omitted. Handed to the DAO after deployment.
     pub owner: Option<String>,
     /// The DAO whose voting period the unbonding period must exceed, if it exists yet.
@@ -134,13 +147,17 @@ pub enum ExecuteMsg {
     },
     /// A staker: pays out the fee rewards earned so far, in every reward denom at once.
     ClaimRewards {},
-    /// Anyone: adds the one native coin attached (of a reward denom) to stakers' rewards,
-    /// streamed over the reward period.
+    /// Anyone (the fee router of every fee-taking contract among them): adds the one native
+    /// coin attached (of a reward denom) to stakers' rewards, streamed over the reward period.
+    /// While staking is paused it is still accepted, so that no fee payer's transaction fails,
+    /// but it starts no stream: it waits, untouched, and streams over a full period from the
+    /// unpause.
     DistributeRewards {},
     /// The owner (the DAO): changes the config. Lock tiers apply to new stakes only.
     UpdateConfig(ConfigUpdate),
-    /// The circuit breaker: the guardian (before its sunset) or the DAO pauses new value coming
-    /// in; every exit stays open. No funds.
+    /// The circuit breaker: the guardian (before its sunset) or the DAO pauses new stakes;
+    /// every exit stays open, and reward deposits made while paused wait, to stream over a full
+    /// period from the unpause. No funds.
     Circuit(crate::circuit::CircuitMsg),
 }
 
@@ -160,6 +177,9 @@ pub struct ConfigUpdate {
     pub reward_denoms: Option<Vec<String>>,
     /// New reward period, for deposits from now on.
     pub reward_period_seconds: Option<u64>,
+    /// New minimum of total power a stream pays out in full (1 ubtt to 21,000,000 BTT); the
+    /// streams run up to now under the old one first.
+    pub min_reward_power: Option<Uint128>,
     /// The DAO whose voting period bounds the unbonding period.
     pub dao: Option<String>,
 }
@@ -172,8 +192,10 @@ pub enum ReceiveMsg {
         /// Index into the config's lock tiers.
         tier: u32,
     },
-    /// Adds the tokens sent to the fee rewards of stakers (pro rata to voting power), streamed
-    /// over the reward period; what streams while nobody stakes waits and streams again.
+    /// Anyone (the fee router among them): adds the tokens sent to the fee rewards of stakers
+    /// (pro rata to voting power), streamed over the reward period; what streams while the
+    /// total power is below `min_reward_power` waits in part and streams again. While staking
+    /// is paused the tokens are accepted but wait, untouched, until the unpause.
     DistributeRewards {},
 }
 
@@ -280,6 +302,8 @@ pub struct ConfigResponse {
     pub reward_denoms: Vec<String>,
     /// The period each deposit streams over.
     pub reward_period_seconds: u64,
+    /// The total power a stream pays out in full; below it, the rest waits.
+    pub min_reward_power: Uint128,
     /// The DAO whose voting period bounds the unbonding period.
     pub dao: Option<Addr>,
 }
@@ -308,7 +332,9 @@ pub struct RewardStreamResponse {
     pub deposited: Uint128,
     /// Ever paid out.
     pub claimed: Uint128,
-    /// Streamed while nobody staked: waits, and streams again from the next deposit or stake.
+    /// Streamed while the total power was below the minimum, and deposits made while paused:
+    /// waits, and streams again from the next deposit, the total reaching the minimum, or the
+    /// unpause.
     pub waiting: Uint128,
 }
 

@@ -1,3 +1,4 @@
+mod attacks;
 mod config;
 mod execution;
 mod guardian;

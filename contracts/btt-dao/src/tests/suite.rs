@@ -89,6 +89,7 @@ impl Suite {
                     tier_age_seconds: 86_400,
                     reward_denoms: vec![NATIVE.into()],
                     reward_period_seconds: 7 * 86_400,
+                    min_reward_power: cosmwasm_std::Uint128::one(),
                     owner: None,
                     dao: None,
                 },
@@ -247,6 +248,26 @@ impl Suite {
         self.query(&QueryMsg::Tally { proposal_id })
     }
 
+    /// `who` sends `amount` of BTT into the treasury's `fund` (the `Deposit` hook).
+    pub fn deposit_btt(
+        &mut self,
+        who: &str,
+        fund: btt_types::dao::Fund,
+        amount: Uint128,
+    ) -> Result<AppResponse, ContractError> {
+        let msg = self
+            .token
+            .send_msg(
+                self.dao.addr(),
+                amount,
+                &btt_types::dao::ReceiveMsg::Deposit { fund },
+            )
+            .unwrap();
+        self.app
+            .execute(self.addr(who), msg)
+            .map_err(btt_testing::contract_error)
+    }
+
     pub fn treasury(&self) -> TreasuryResponse {
         self.query(&QueryMsg::Treasury {
             denoms: vec![NATIVE.into()],
@@ -257,6 +278,22 @@ impl Suite {
         self.token
             .balance(&self.app.wrap(), self.addr(who))
             .unwrap()
+    }
+
+    /// `who`'s voting power now, as btt-staking reports it.
+    pub fn staking_power(&self, who: &str) -> Uint128 {
+        let res: staking::PowerResponse = self
+            .app
+            .wrap()
+            .query_wasm_smart(
+                self.staking.addr(),
+                &staking::QueryMsg::VotingPower {
+                    address: self.addr(who).to_string(),
+                    height: None,
+                },
+            )
+            .unwrap();
+        res.power
     }
 
     /// A message from the DAO to the DAO.

@@ -1,4 +1,5 @@
-//! The circuit breaker: paused, no new stake comes in; unbonding, claims and fee deposits go on.
+//! The circuit breaker: paused, no new stake comes in; unbonding and claims go on, and fee
+//! deposits are taken but wait for the unpause (see `attacks`).
 
 use btt_testing::Harness;
 use btt_types::circuit::{CircuitError, CircuitMsg};
@@ -18,6 +19,7 @@ fn pause() -> ExecuteMsg {
 fn paused_staking_takes_no_stake_but_unbonding_claims_and_fees_go_on() {
     let mut suite = Suite::new();
     suite.stake("alice", btt(1_000), 0).unwrap();
+    suite.distribute("bob", btt(70)).unwrap();
     assert_eq!(
         suite.execute("mallory", &pause()).unwrap_err(),
         ContractError::Circuit(CircuitError::NotPauser)
@@ -27,7 +29,7 @@ fn paused_staking_takes_no_stake_but_unbonding_claims_and_fees_go_on() {
         suite.stake("bob", btt(1_000), 0).unwrap_err(),
         ContractError::Circuit(CircuitError::Paused { .. })
     ));
-    // fees still arrive (no fee-paying contract can be stopped by a paused staking)
+    // fees still arrive (no fee-paying contract can be stopped by a paused staking), and wait
     suite.distribute("bob", btt(70)).unwrap();
     suite.advance(7 * 86_400);
     suite.claim_rewards("alice").unwrap();

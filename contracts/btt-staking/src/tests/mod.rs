@@ -1,3 +1,4 @@
+mod attacks;
 mod circuit;
 mod config;
 mod rewards;

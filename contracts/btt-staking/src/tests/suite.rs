@@ -1,9 +1,12 @@
 //! A chain with BTT and btt-staking; every actor starts with 1,000,000 BTT.
 
 use btt_testing::{contract_error, instantiate_token_code, token_code, Harness};
+#[allow(unused_imports)]
+pub use btt_types::staking::SUGGESTED_MIN_REWARD_POWER;
 use btt_types::staking::{
-    ExecuteMsg, FeeTier, InstantiateMsg, LockTier, PowerResponse, QueryMsg, StakerResponse,
-    StakesResponse, StakingContract, TierResponse, TotalsResponse, UnbondingsResponse,
+    ConfigResponse, ExecuteMsg, FeeTier, InstantiateMsg, LockTier, PowerResponse, QueryMsg,
+    StakerResponse, StakesResponse, StakingContract, TierResponse, TotalsResponse,
+    UnbondingsResponse,
 };
 use btt_types::token::TokenContract;
 use btt_types::units::btt;
@@ -28,6 +31,10 @@ pub const TIER_AGE: u64 = 7 * 86_400;
 /// Reward deposits stream over a week.
 pub const REWARD_PERIOD: u64 = 7 * 86_400;
 
+/// The suite's minimum reward power: 1 ubtt, so a stream pays out in full whenever anyone
+/// stakes (the attack tests use the genesis value, [`SUGGESTED_MIN_REWARD_POWER`]).
+pub const NO_MIN_REWARD_POWER: Uint128 = Uint128::one();
+
 pub fn instantiate_msg(token: &Addr) -> InstantiateMsg {
     InstantiateMsg {
         token: token.to_string(),
@@ -37,6 +44,7 @@ pub fn instantiate_msg(token: &Addr) -> InstantiateMsg {
         tier_age_seconds: TIER_AGE,
         reward_denoms: vec![NATIVE.into()],
         reward_period_seconds: REWARD_PERIOD,
+        min_reward_power: NO_MIN_REWARD_POWER,
         owner: None,
         dao: None,
     }
@@ -54,6 +62,11 @@ btt_testing::harness!(Suite);
 
 impl Suite {
     pub fn new() -> Self {
+        Self::with_min_reward_power(NO_MIN_REWARD_POWER)
+    }
+
+    /// The suite with `min_reward_power` (e.g. the genesis value).
+    pub fn with_min_reward_power(min_reward_power: Uint128) -> Self {
         let mut app = AppBuilder::new().build(|router, api, storage| {
             for who in ACTORS {
                 router
@@ -77,7 +90,10 @@ impl Suite {
             .instantiate_contract(
                 staking_code_id,
                 owner.clone(),
-                &instantiate_msg(&token),
+                &InstantiateMsg {
+                    min_reward_power,
+                    ..instantiate_msg(&token)
+                },
                 &[],
                 "staking",
                 Some(owner.to_string()),
@@ -246,6 +262,35 @@ impl Suite {
 
     pub fn totals(&self) -> TotalsResponse {
         self.query(&QueryMsg::Totals {})
+    }
+
+    pub fn config(&self) -> ConfigResponse {
+        self.query(&QueryMsg::Config {})
+    }
+
+    /// The BTT stream's waiting rewards, ubtt.
+    pub fn btt_waiting(&self) -> Uint128 {
+        self.totals().rewards[0].waiting
+    }
+
+    /// Pauses staking (as the owner).
+    pub fn pause(&mut self) {
+        self.execute(
+            "owner",
+            &ExecuteMsg::Circuit(btt_types::circuit::CircuitMsg::Pause {
+                reason: "staking bug".into(),
+            }),
+        )
+        .unwrap();
+    }
+
+    /// Unpauses staking (as the owner).
+    pub fn unpause(&mut self) {
+        self.execute(
+            "owner",
+            &ExecuteMsg::Circuit(btt_types::circuit::CircuitMsg::Unpause {}),
+        )
+        .unwrap();
     }
 }
 

@@ -223,6 +223,52 @@ impl Suite {
         self.query(&QueryMsg::State {})
     }
 
+    /// The pool's books to the ubtt: what the schedule emitted for the closed epochs is paid,
+    /// carried or owed to nodes that have not claimed yet.
+    #[track_caller]
+    pub fn assert_books(&self) {
+        let s = self.state();
+        assert_eq!(
+            s.scheduled,
+            s.paid + s.carry + s.owed,
+            "scheduled {} = paid {} + carry {} + owed {}",
+            s.scheduled,
+            s.paid,
+            s.carry,
+            s.owed
+        );
+        let held = self.token.balance(&self.app.wrap(), &self.depin).unwrap();
+        assert_eq!(held + s.paid, s.funded);
+    }
+
+    /// Sets the score multipliers (as the DAO).
+    pub fn set_multipliers(&mut self, multipliers: ScoreMultipliers) -> AppResponse {
+        self.execute(
+            "owner",
+            &ExecuteMsg::UpdateConfig(btt_types::depin::ConfigUpdate {
+                multipliers: Some(multipliers),
+                ..btt_types::depin::ConfigUpdate::default()
+            }),
+        )
+        .unwrap()
+    }
+
+    /// The score rules of `epoch`.
+    pub fn score_rules(&self, epoch: u32) -> btt_types::depin::ScoreRulesResponse {
+        self.query(&QueryMsg::ScoreRules { epoch })
+    }
+
+    /// `who` sends `amount` of BTT to the pool with `Fund`.
+    pub fn fund(&mut self, who: &str, amount: Uint128) -> Result<AppResponse, ContractError> {
+        let msg = self
+            .token
+            .send_msg(&self.depin, amount, &ReceiveMsg::Fund {})
+            .unwrap();
+        self.app
+            .execute(self.addr(who), msg)
+            .map_err(btt_testing::contract_error)
+    }
+
     pub fn balance(&self, who: &str) -> Uint128 {
         self.token
             .balance(&self.app.wrap(), self.addr(who))

@@ -157,12 +157,13 @@ pub fn check_month<C: EconomyChain>(
         depin.paid
     );
     checked += 1;
-    // 5. Mining never pays more than the closed epochs scheduled.
+    // 5. Mining pays, carries or owes exactly what the closed epochs scheduled, to the ubtt.
     ensure!(
-        depin.paid + depin.carry <= depin.scheduled,
-        "month {month}: paid {} + carried {} > scheduled {}",
+        depin.paid + depin.carry + depin.owed == depin.scheduled,
+        "month {month}: paid {} + carried {} + owed {} ≠ scheduled {}",
         depin.paid,
         depin.carry,
+        depin.owed,
         depin.scheduled
     );
     checked += 1;
