@@ -4,3 +4,4 @@ mod circuit;
 mod migration;
 mod spending;
 mod suite;
+mod reservations;

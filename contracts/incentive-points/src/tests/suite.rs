@@ -9,7 +9,8 @@
 use btt_testing::{contract_error, Harness};
 use btt_types::points::{
     BalanceResponse, EngagementResponse, ExecuteMsg, InstantiateMsg, PointCategory, PointsRules,
-    PoolResponse, ProviderResponse, QueryMsg, ReceiveMsg, ReferralMilestone, SubscriptionTier,
+    PoolResponse, ProviderResponse, QueryMsg, ReceiveMsg, ReferralMilestone, ReservationsResponse,
+    SubscriptionTier,
     COMMUNITY_POOL, FEE_STREAMS,
 };
 use btt_types::token::TokenContract;
@@ -199,6 +200,39 @@ impl Suite {
     ) -> Result<AppResponse, ContractError> {
         let provider = provider.map(|p| self.addr(p).to_string());
         self.execute(patient, &ExecuteMsg::Convert { points, provider })
+    }
+
+    /// payfi reserves `points` preventive-visit points of `provider` for `patient` on invoice
+    /// `invoice_id`.
+    pub fn reserve(
+        &mut self,
+        invoice_id: u64,
+        provider: &str,
+        patient: &str,
+        points: u64,
+    ) -> Result<AppResponse, ContractError> {
+        let msg = ExecuteMsg::ReservePoints {
+            invoice_id,
+            provider: self.addr(provider).to_string(),
+            patient: self.addr(patient).to_string(),
+            category: "preventive visit".into(),
+            points,
+        };
+        self.execute("payfi", &msg)
+    }
+
+    /// payfi settles the points of invoice `invoice_id`.
+    pub fn settle_points(&mut self, invoice_id: u64) -> Result<AppResponse, ContractError> {
+        self.execute("payfi", &ExecuteMsg::SettlePoints { invoice_id })
+    }
+
+    /// One page of pending awards, as invoice ids.
+    pub fn pending_ids(&self, start_after: Option<u64>, limit: u32) -> Vec<u64> {
+        let res: ReservationsResponse = self.query(&QueryMsg::PendingAwards {
+            start_after,
+            limit: Some(limit),
+        });
+        res.reservations.iter().map(|r| r.invoice_id).collect()
     }
 
     pub fn balance(&self, who: &str) -> Uint128 {
