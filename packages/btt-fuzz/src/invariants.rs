@@ -11,7 +11,7 @@ use crate::ledger::{routed_burns, Ledger};
 use crate::suite::{Suite, WRONG_DENOM};
 
 /// The invariants, by name, in the order they are checked.
-pub const INVARIANTS: [&str; 17] = [
+pub const INVARIANTS: [&str; 18] = [
     "supply is 21,000,000 BTT less every burn seen",
     "every balance the ledger moved is the chain's, and Σ of the ledger is the supply",
     "the fee routers' burns are the burns they reported",
@@ -29,6 +29,7 @@ pub const INVARIANTS: [&str; 17] = [
     "vesting: vested = claimed + claimable for every schedule, and it holds what is unclaimed",
     "no contract holds a denom nobody can withdraw",
     "payfi holds, in each denom, exactly its unsettled payments (principal − refunded + conversion fee)",
+    "points paid for are awarded or pending: reserved while refundable, then delivered or kept pending",
 ];
 
 /// A broken invariant.
@@ -430,6 +431,62 @@ pub fn check_all(suite: &Suite, ledger: &mut Ledger) -> Result<u32, Violation> {
     }
     if let Some(wrong) = books_by_denom(suite, &d.payfi, &owed)? {
         check!(16, false, "payfi {wrong} in pending payments");
+    }
+
+    // 17. points paid for are awarded or pending
+    for id in 1..=payfi.invoices {
+        let inv: btt_types::payfi::Invoice = q
+            .query_wasm_smart(
+                &d.payfi,
+                &btt_types::payfi::QueryMsg::Invoice { invoice_id: id },
+            )
+            .map_err(q_err)?;
+        let (Some(points), Some(_)) = (&inv.points, &inv.payer) else {
+            continue;
+        };
+        let paid = inv.status == btt_types::payfi::InvoiceStatus::Paid;
+        let Some(contract) = &inv.points_reserved else {
+            check!(
+                17,
+                !paid,
+                "invoice {id} is paid for {} points that nobody reserved",
+                points.points
+            );
+            continue;
+        };
+        let r: Option<btt_types::points::Reservation> = q
+            .query_wasm_smart(
+                contract,
+                &btt_types::points::QueryMsg::Reservation { invoice_id: id },
+            )
+            .map_err(q_err)?;
+        match (&inv.points_awarded, r) {
+            // Still refundable: reserved for it, not yet owed.
+            (None, Some(r)) => check!(
+                17,
+                paid && !r.settled && r.points == points.points,
+                "invoice {id}: reservation {r:?} of a payment not settled"
+            ),
+            (None, None) => check!(17, false, "invoice {id}: its reservation is gone"),
+            // Settled: delivered (gone) or pending and listed.
+            (Some(_), None) => {}
+            (Some(_), Some(r)) => {
+                let pending: btt_types::points::ReservationsResponse = q
+                    .query_wasm_smart(
+                        contract,
+                        &btt_types::points::QueryMsg::PendingAwards {
+                            start_after: id.checked_sub(1),
+                            limit: Some(1),
+                        },
+                    )
+                    .map_err(q_err)?;
+                check!(
+                    17,
+                    r.settled && pending.reservations.first().map(|p| p.invoice_id) == Some(id),
+                    "invoice {id}: settled, its points neither delivered nor listed pending"
+                );
+            }
+        }
     }
     Ok(INVARIANTS.len() as u32)
 }

@@ -59,10 +59,49 @@ pub(super) const POINTS: &[(&str, Draw)] = &[
     }),
     ("incentive-points.convert", |g| {
         let points = g.points();
+        let provider = if g.rng.gen_bool(0.8) {
+            Some(g.pick(Role::Clinic).addr.to_string())
+        } else {
+            None
+        };
         g.exec(
             Role::Patient,
             "incentive-points",
-            json!({"convert": {"points": points}}),
+            json!({"convert": {"points": points, "provider": provider}}),
+        )
+    }),
+    ("incentive-points.reserve_points", |g| {
+        let (id, provider, patient, category, points) = (
+            g.id("invoice_id"),
+            g.pick(Role::Clinic).addr.to_string(),
+            g.patient(),
+            g.category(),
+            g.points(),
+        );
+        g.exec(Role::Anyone, "incentive-points", json!({"reserve_points": {"invoice_id": id, "provider": provider, "patient": patient, "category": category, "points": points}}))
+    }),
+    ("incentive-points.release_points", |g| {
+        let id = g.id("invoice_id");
+        g.exec(
+            Role::Anyone,
+            "incentive-points",
+            json!({"release_points": {"invoice_id": id}}),
+        )
+    }),
+    ("incentive-points.settle_points", |g| {
+        let id = g.id("invoice_id");
+        g.exec(
+            Role::Anyone,
+            "incentive-points",
+            json!({"settle_points": {"invoice_id": id}}),
+        )
+    }),
+    ("incentive-points.deliver_pending", |g| {
+        let limit = g.limit();
+        g.exec(
+            Role::Anyone,
+            "incentive-points",
+            json!({"deliver_pending": {"limit": limit}}),
         )
     }),
     ("incentive-points.grant", |g| {
@@ -319,7 +358,7 @@ impl Gen<'_> {
             self.exec_as(
                 &patient,
                 "incentive-points",
-                json!({"convert": {"points": spent}}),
+                json!({"convert": {"points": spent, "provider": clinic.to_string()}}),
                 vec![],
             )
         } else {
@@ -337,7 +376,7 @@ impl Gen<'_> {
             ops.push(self.exec_as(
                 &patient,
                 "incentive-points",
-                json!({"convert": {"points": points - spent}}),
+                json!({"convert": {"points": points - spent, "provider": clinic.to_string()}}),
                 vec![],
             ));
         }
