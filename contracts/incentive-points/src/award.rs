@@ -326,7 +326,7 @@ fn deliver(
         points: r.points,
     };
     Ok(credit(storage, config, now, &g, r.period)?
-    .add_attribute("invoice_id", r.invoice_id.to_string()))
+        .add_attribute("invoice_id", r.invoice_id.to_string()))
 }
 
 /// `SettlePoints`: the invoice's payments settled: its points reach the patient, or wait

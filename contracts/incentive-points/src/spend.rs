@@ -14,8 +14,8 @@ use crate::state::{
     EpochAmount, ATTRIBUTED, CONFIG, EPOCH_CONVERTED, FROM_PROVIDER, PARTNERS, PATIENT_CONVERTED,
     POOL, PROVIDER_CONVERTED,
 };
-use btt_types::math::Checked;
 use crate::ContractError;
+use btt_types::math::Checked;
 
 /// `Redeem`: the patient spends points at an active partner; the partner's prepaid balance pays
 /// the redemption fee to the treasury.
@@ -132,11 +132,7 @@ pub fn convert(
             } else {
                 FROM_PROVIDER.save(deps.storage, (&patient, &provider), &rest)?;
             }
-            ATTRIBUTED.save(
-                deps.storage,
-                &patient,
-                &attributed.saturating_sub(points),
-            )?;
+            ATTRIBUTED.save(deps.storage, &patient, &attributed.saturating_sub(points))?;
             PROVIDER_CONVERTED.save(
                 deps.storage,
                 &provider,
@@ -150,8 +146,8 @@ pub fn convert(
         None => {
             // Only points from before providers were tracked: the balance beyond what is
             // attributed to providers.
-            let available = ledger::balance(deps.storage, &patient, oldest)?
-                .saturating_sub(attributed);
+            let available =
+                ledger::balance(deps.storage, &patient, oldest)?.saturating_sub(attributed);
             ensure!(
                 points <= available,
                 ContractError::NotFromSource {

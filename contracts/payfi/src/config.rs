@@ -2,8 +2,8 @@
 
 use btt_types::ownership::assert_owner_no_funds;
 use btt_types::payfi::{
-    ConfigUpdate, PayfiFees, ANALYTICS_FEE_BAND, CONVERSION_FEE_BAND, MAX_FEEDERS,
-    MAX_RATE_MOVE, MAX_SETTLEMENT_SECONDS, MIN_FEEDER_QUORUM, TIER_FEE_BAND,
+    ConfigUpdate, PayfiFees, ANALYTICS_FEE_BAND, CONVERSION_FEE_BAND, MAX_FEEDERS, MAX_RATE_MOVE,
+    MAX_SETTLEMENT_SECONDS, MIN_FEEDER_QUORUM, TIER_FEE_BAND,
 };
 use cosmwasm_std::{ensure, Addr, Api, Deps, DepsMut, MessageInfo, Response};
 

@@ -1,9 +1,9 @@
 use btt_types::asset::PaidError;
+use btt_types::bps::Bps;
 use btt_types::fee_router::FeeRouteError;
 use btt_types::migration::MigrationError;
 use btt_types::payfi::{InvoiceStatus, PaymentStatus};
 use btt_types::token::UnknownToken;
-use btt_types::bps::Bps;
 use cosmwasm_std::{Decimal, OverflowError, StdError, Timestamp, Uint128};
 use cw_ownable::OwnershipError;
 use cw_utils::PaymentError;

@@ -90,7 +90,10 @@ pub fn migrate(deps: DepsMut, _env: Env, msg: MigrateMsg) -> Result<Response, Co
     CONFIG.save(deps.storage, &config)?;
     // Invoices issued so far were not reserved on payment: they award the old way.
     if LEGACY_INVOICES.may_load(deps.storage)?.is_none() {
-        let issued = COUNTERS.may_load(deps.storage)?.unwrap_or_default().invoices;
+        let issued = COUNTERS
+            .may_load(deps.storage)?
+            .unwrap_or_default()
+            .invoices;
         LEGACY_INVOICES.save(deps.storage, &issued)?;
     }
     Ok(res.add_attribute(

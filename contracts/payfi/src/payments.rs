@@ -181,7 +181,9 @@ pub fn pay(
         .add_attribute("fee_bps", fee.0.to_string());
     INVOICES.save(deps.storage, invoice_id, &invoice)?;
     if let Some(msg) = reserve {
-        res = res.add_message(msg).add_attribute("points_reserved", "true");
+        res = res
+            .add_message(msg)
+            .add_attribute("points_reserved", "true");
     }
     let change = paid.checked_sub(spend)?;
     if let Some(msg) = asset.transfer_msg(&payer, change)? {

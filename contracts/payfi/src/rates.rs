@@ -83,10 +83,7 @@ pub fn checked_median(
     if !beyond(m, last, band, up) {
         return Ok(m);
     }
-    let moved = fresh
-        .iter()
-        .filter(|r| beyond(**r, last, band, up))
-        .count();
+    let moved = fresh.iter().filter(|r| beyond(**r, last, band, up)).count();
     if moved >= config.min_feeders as usize {
         Ok(m)
     } else {

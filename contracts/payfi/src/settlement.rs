@@ -81,11 +81,11 @@ pub fn refund(
         invoice.status = InvoiceStatus::Open;
         // Reopened: its points go back to the provider's budget until it is paid again.
         if let Some(contract) = invoice.points_reserved.take() {
-            res = res.add_message(
-                PointsContract(contract).call(&points::ExecuteMsg::ReleasePoints {
+            res = res.add_message(PointsContract(contract).call(
+                &points::ExecuteMsg::ReleasePoints {
                     invoice_id: invoice.id,
-                })?,
-            );
+                },
+            )?);
         }
     }
     PAYMENTS.save(deps.storage, payment_id, &payment)?;

@@ -78,7 +78,10 @@ mod tests {
 
     #[test]
     fn a_conversion_rate_rests_on_two_of_three_feeders_at_genesis() {
-        let config = roles_config(&|role: &str| format!("addr-{role}"), Timestamp::from_seconds(0));
+        let config = roles_config(
+            &|role: &str| format!("addr-{role}"),
+            Timestamp::from_seconds(0),
+        );
         let p = &config.payments;
         assert!(p.feeders.len() >= 3, "{:?}", p.feeders);
         assert!(p.min_feeders >= 2 && p.min_feeders as usize <= p.feeders.len());

@@ -210,7 +210,7 @@ impl Ledger {
             }
             // Points delivered on settlement (one event per award, any number per message).
             if e.ty == "wasm-award"
-                && attr(e, "_contract_address").as_deref() == Some(d.points.as_str())
+                && attr(e, "_contract_address") == Some(d.points.as_str())
             {
                 self.points_event("award", e);
                 continue;

@@ -156,11 +156,7 @@ fn a_provider_converting_its_own_budget_through_its_own_patients_loses() {
 
 /// Awards 500 points to each of `n` sybils of `provider` and has each convert them from it;
 /// returns how many converted, and the first refusal.
-fn sybils_convert(
-    suite: &mut Suite,
-    provider: &str,
-    n: u32,
-) -> (u32, Option<ContractError>) {
+fn sybils_convert(suite: &mut Suite, provider: &str, n: u32) -> (u32, Option<ContractError>) {
     for i in 0..n {
         let sybil = format!("{provider}-sybil-{i}");
         suite

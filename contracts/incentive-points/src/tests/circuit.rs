@@ -74,5 +74,7 @@ fn paused_points_take_no_partner_funding_or_pool_donation() {
     suite
         .send("gym", btt(10), &ReceiveMsg::FundPartner {})
         .unwrap();
-    suite.send("gym", btt(10), &ReceiveMsg::FundPool {}).unwrap();
+    suite
+        .send("gym", btt(10), &ReceiveMsg::FundPool {})
+        .unwrap();
 }

@@ -101,7 +101,10 @@ fn rules_without_conversion_caps_get_a_share_of_the_global_cap() {
         .unwrap();
     // 1,000 BTT a week: 2.5 BTT a patient, 25 BTT of one provider's points.
     assert_eq!(
-        (after.rules.patient_epoch_cap, after.rules.provider_epoch_cap),
+        (
+            after.rules.patient_epoch_cap,
+            after.rules.provider_epoch_cap
+        ),
         (
             btt_types::units::btt(1_000) / cosmwasm_std::Uint128::new(400),
             btt_types::units::btt(25)

@@ -10,8 +10,7 @@ use btt_testing::{contract_error, Harness};
 use btt_types::points::{
     BalanceResponse, EngagementResponse, ExecuteMsg, InstantiateMsg, PointCategory, PointsRules,
     PoolResponse, ProviderResponse, QueryMsg, ReceiveMsg, ReferralMilestone, ReservationsResponse,
-    SubscriptionTier,
-    COMMUNITY_POOL, FEE_STREAMS,
+    SubscriptionTier, COMMUNITY_POOL, FEE_STREAMS,
 };
 use btt_types::token::TokenContract;
 use btt_types::units::btt;

@@ -354,7 +354,10 @@ fn a_pause_during_settlement_keeps_the_points_pending_until_anyone_delivers_them
         incentive_points::ContractError::Circuit(CircuitError::Paused { .. })
     ));
     suite
-        .points_exec("owner", &points::ExecuteMsg::Circuit(CircuitMsg::Unpause {}))
+        .points_exec(
+            "owner",
+            &points::ExecuteMsg::Circuit(CircuitMsg::Unpause {}),
+        )
         .unwrap();
     suite.points_exec("anyone", &deliver).unwrap();
     assert_eq!(suite.points_of("patient"), 1_000, "1,000 of 1,000 points");
@@ -405,7 +408,7 @@ fn one_feeder_posting_a_rate_16_percent_worse_does_not_move_the_payers_price() {
     let fair = Decimal::from_ratio(2u128, 1u128);
     let worse = Decimal::from_ratio(168u128, 100u128);
     let fair_spend = 50_375_000; // 50,000,000 + 0.75%
-    // Three fresh feeders: the median stays fair.
+                                 // Three fresh feeders: the median stays fair.
     let mut suite = Suite::new();
     suite.set_rate(USDC, "btt", fair).unwrap();
     suite.set_rate_by("oracle", USDC, "btt", worse).unwrap();
