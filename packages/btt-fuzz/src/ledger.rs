@@ -209,9 +209,7 @@ impl Ledger {
                 continue;
             }
             // Points delivered on settlement (one event per award, any number per message).
-            if e.ty == "wasm-award"
-                && attr(e, "_contract_address") == Some(d.points.as_str())
-            {
+            if e.ty == "wasm-award" && attr(e, "_contract_address") == Some(d.points.as_str()) {
                 self.points_event("award", e);
                 continue;
             }
