@@ -52,9 +52,10 @@ fn beyond(rate: Decimal, last: Decimal, band: Decimal, up: bool) -> bool {
 }
 
 /// The rate of `rates` at `now`: the median of the fresh ones, when at least the quorum are
-/// fresh, and when it stays within the band of `last` (the last accepted median) or at least
-/// the quorum of fresh rates themselves moved beyond the band the same way. One feeder (or
-/// one of two fresh ones) cannot move the rate more than the band; a quorum can.
+/// fresh and at least the quorum lie within the band of that median, and when it stays within
+/// the band of `last` (the last accepted median) or at least the quorum of fresh rates
+/// themselves moved beyond the band the same way. One feeder (or one of two fresh ones)
+/// cannot move the rate more than the band; a quorum can.
 pub fn checked_median(
     config: &Config,
     rates: &[Rate],
@@ -75,10 +76,19 @@ pub fn checked_median(
         return Err(NoRate::Stale);
     }
     let m = median(fresh.clone()).ok_or(NoRate::Stale)?;
+    let band = config.max_rate_move.to_decimal();
+    // A quorum of the fresh rates agrees with the median (lies within the band of it): two
+    // rates far apart make no rate, not their mean (the first median of a pair included).
+    let agree = fresh
+        .iter()
+        .filter(|r| !beyond(**r, m, band, true) && !beyond(**r, m, band, false))
+        .count();
+    if agree < config.min_feeders as usize {
+        return Err(NoRate::Unconfirmed { median: m });
+    }
     let Some(last) = last else {
         return Ok(m);
     };
-    let band = config.max_rate_move.to_decimal();
     let up = m > last;
     if !beyond(m, last, band, up) {
         return Ok(m);

@@ -149,3 +149,54 @@ fn a_paused_contract_reserves_nothing_but_settles_into_pending_and_releases() {
     assert_eq!(suite.points_of("patient-5"), 0, "released, never owed");
     assert_eq!(suite.provider("clinic").provider.points_awarded, 400);
 }
+
+#[test]
+fn release_and_settle_take_no_funds() {
+    let mut suite = Suite::new();
+    suite.subscribe("clinic", 0, None).unwrap();
+    suite.reserve(1, "clinic", "patient", 100).unwrap();
+    for msg in [
+        ExecuteMsg::ReleasePoints { invoice_id: 1 },
+        ExecuteMsg::SettlePoints { invoice_id: 1 },
+    ] {
+        assert_eq!(
+            suite
+                .execute_with_funds("patient", &msg, &coins(1, NATIVE))
+                .unwrap_err(),
+            ContractError::Payment(PaymentError::NonPayable {})
+        );
+    }
+}
+
+#[test]
+fn each_award_is_convertible_against_its_provider_only() {
+    let mut suite = Suite::new();
+    suite.subscribe("clinic", 0, None).unwrap();
+    suite.subscribe("clinic2", 0, None).unwrap();
+    suite
+        .award("clinic", "patient", "preventive visit", 300)
+        .unwrap();
+    suite.reserve(1, "clinic2", "patient", 200).unwrap();
+    let from = |suite: &Suite, provider: &str| -> u64 {
+        suite.query(&QueryMsg::ConvertibleFrom {
+            patient: suite.addr("patient").to_string(),
+            provider: suite.addr(provider).to_string(),
+        })
+    };
+    assert_eq!((from(&suite, "clinic"), from(&suite, "clinic2")), (300, 0));
+    suite.settle_points(1).unwrap();
+    assert_eq!(from(&suite, "clinic2"), 200);
+    assert_eq!(
+        suite
+            .convert_from("patient", Some("clinic2"), 201)
+            .unwrap_err(),
+        ContractError::NotFromSource {
+            available: 200,
+            requested: 201
+        }
+    );
+    suite.convert_from("patient", Some("clinic2"), 200).unwrap();
+    suite.convert("patient", 300).unwrap();
+    assert_eq!(suite.points_of("patient"), 0);
+    assert_eq!((from(&suite, "clinic"), from(&suite, "clinic2")), (0, 0));
+}

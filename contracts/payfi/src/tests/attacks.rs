@@ -481,3 +481,29 @@ fn a_feeder_quorum_below_two_or_a_band_outside_its_limits_is_refused() {
         .execute("owner", &ExecuteMsg::UpdateConfig(ok))
         .unwrap();
 }
+
+#[test]
+fn the_first_rate_of_a_pair_needs_a_quorum_that_agrees_not_the_mean_of_two_far_apart() {
+    let mut suite = Suite::new();
+    // No median yet. A rogue feeder posts 1,000× the honest rate; one honest rate is fresh.
+    suite
+        .set_rate_by("oracle", USDC, "btt", Decimal::from_ratio(2u128, 1u128))
+        .unwrap();
+    suite
+        .set_rate_by(
+            "feeder-2",
+            USDC,
+            "btt",
+            Decimal::from_ratio(2_000u128, 1u128),
+        )
+        .unwrap();
+    assert!(matches!(
+        pay_100_btt_in_usdc(&mut suite).unwrap_err(),
+        ContractError::RateUnconfirmed { quorum: 2, .. }
+    ));
+    // A second honest rate makes the quorum: the payer pays the fair price.
+    suite
+        .set_rate_by("feeder-3", USDC, "btt", Decimal::from_ratio(2u128, 1u128))
+        .unwrap();
+    assert_eq!(pay_100_btt_in_usdc(&mut suite).unwrap(), 50_375_000);
+}
