@@ -139,8 +139,9 @@ pub enum ExecuteMsg {
         /// Points, > 0.
         points: u64,
     },
-    /// payfi only: awards points for `provider` (its budget applies) once the invoice's
-    /// payments have settled. No funds.
+    /// payfi only: awards points for `provider` (its budget applies now) once the payments of
+    /// an invoice issued before reservations existed have settled; later invoices reserve
+    /// their points on payment instead. No funds.
     AwardFor {
         /// The provider whose budget pays.
         provider: String,
@@ -242,7 +243,8 @@ pub enum ExecuteMsg {
 pub struct ConfigUpdate {
     /// New rules: tiers, categories, partners, conversion, referrals, expiry (all checked).
     pub rules: Option<PointsRules>,
-    /// New payfi contract, the one caller of `AwardFor`.
+    /// New payfi contract, the one caller of `AwardFor` and `ReservePoints` (a former payfi
+    /// still settles or releases what it reserved).
     pub payfi: Option<String>,
 }
 

@@ -155,7 +155,9 @@ pub fn week<C: EconomyChain>(app: &mut C, w: &mut World, month: f64) -> anyhow::
                 amount,
                 due: app.block_info().time.plus_seconds(30 * 86_400),
                 memo_hash: format!("{:064x}", w.txs),
-                points: w.rng.gen_bool(0.5).then(|| InvoicePoints {
+                // Points are reserved from the clinic's budget when the invoice is paid, so
+                // only a subscriber's invoice carries them (the draw is made either way).
+                points: (w.rng.gen_bool(0.5) && subscribed).then(|| InvoicePoints {
                     category: "treatment adherence".into(),
                     points: 40,
                 }),
