@@ -507,3 +507,35 @@ fn the_first_rate_of_a_pair_needs_a_quorum_that_agrees_not_the_mean_of_two_far_a
         .unwrap();
     assert_eq!(pay_100_btt_in_usdc(&mut suite).unwrap(), 50_375_000);
 }
+
+#[test]
+fn one_feeder_beside_one_honest_fresh_rate_moves_the_price_at_most_the_band() {
+    let fair = Decimal::from_ratio(2u128, 1u128);
+    let fair_spend: u128 = 50_375_000;
+    let setup = |attacker_rate: Decimal| {
+        let mut suite = Suite::new();
+        suite.set_rate(USDC, "btt", fair).unwrap();
+        // feeder-3 goes stale; feeder-2 stays fresh and honest; the oracle turns.
+        suite.advance(400);
+        suite.set_rate_by("feeder-2", USDC, "btt", fair).unwrap();
+        suite.advance(300);
+        suite
+            .set_rate_by("oracle", USDC, "btt", attacker_rate)
+            .unwrap();
+        suite
+    };
+    // 10% lower: the two fresh rates do not agree within 5% of their mean: no rate.
+    let mut suite = setup(Decimal::from_ratio(180u128, 100u128));
+    assert!(matches!(
+        pay_100_btt_in_usdc(&mut suite).unwrap_err(),
+        ContractError::RateUnconfirmed { .. }
+    ));
+    // 9.5% lower is the most that still agrees: the mean is 4.75% off, inside the band, and
+    // the payer overpays less than 5% (it was 19.9% with one feeder).
+    let mut suite = setup(Decimal::from_ratio(181u128, 100u128));
+    let spent = pay_100_btt_in_usdc(&mut suite).unwrap();
+    assert!(
+        spent > fair_spend && spent <= fair_spend * 105 / 100,
+        "{spent}"
+    );
+}
