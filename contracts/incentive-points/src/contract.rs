@@ -61,7 +61,25 @@ pub fn execute(
             points,
         } => award::award_for(deps, env, info, provider, patient, category, points),
         ExecuteMsg::Redeem { partner, points } => spend::redeem(deps, env, info, partner, points),
-        ExecuteMsg::Convert { points } => spend::convert(deps, env, info, points),
+        ExecuteMsg::Convert { points, provider } => {
+            spend::convert(deps, env, info, points, provider)
+        }
+        ExecuteMsg::ReservePoints {
+            invoice_id,
+            provider,
+            patient,
+            category,
+            points,
+        } => award::reserve(
+            deps,
+            env,
+            info,
+            invoice_id,
+            (provider, patient, category, points),
+        ),
+        ExecuteMsg::ReleasePoints { invoice_id } => award::release(deps, env, info, invoice_id),
+        ExecuteMsg::SettlePoints { invoice_id } => award::settle(deps, env, info, invoice_id),
+        ExecuteMsg::DeliverPending { limit } => award::deliver_pending(deps, env, info, limit),
         ExecuteMsg::Grant {
             recipient,
             amount,
@@ -94,6 +112,15 @@ pub fn query(deps: Deps, env: Env, msg: QueryMsg) -> StdResult<Binary> {
         QueryMsg::Partner { address } => to_json_binary(&query::partner(deps, address)?),
         QueryMsg::Pool {} => to_json_binary(&query::pool(deps, env)?),
         QueryMsg::FeesRouted {} => to_json_binary(&routed_totals(deps.storage)?),
+        QueryMsg::Reservation { invoice_id } => {
+            to_json_binary(&query::reservation(deps, invoice_id)?)
+        }
+        QueryMsg::PendingAwards { start_after, limit } => {
+            to_json_binary(&query::pending_awards(deps, start_after, limit)?)
+        }
+        QueryMsg::ConvertibleFrom { patient, provider } => {
+            to_json_binary(&query::convertible_from(deps, patient, provider)?)
+        }
     }
 }
 

@@ -99,4 +99,29 @@ pub enum ContractError {
 
     #[error("a change to tier {tier} is already paid for: extend at that tier until it starts")]
     TierChangePending { tier: u32 },
+
+    #[error("the points of invoice {invoice_id} are already reserved")]
+    AlreadyReserved { invoice_id: u64 },
+
+    #[error("invoice {invoice_id} has no points reserved")]
+    NoReservation { invoice_id: u64 },
+
+    #[error("the points of invoice {invoice_id} are settled: they are delivered, not released")]
+    ReservationSettled { invoice_id: u64 },
+
+    #[error("no award is pending")]
+    NothingPending,
+
+    #[error("converting would pay {amount}; the patient has {left} left of this epoch's cap")]
+    PatientCapExceeded { amount: Uint128, left: Uint128 },
+
+    #[error("converting would pay {amount}; {left} is left of {provider}'s cap this epoch")]
+    ProviderCapExceeded {
+        provider: String,
+        amount: Uint128,
+        left: Uint128,
+    },
+
+    #[error("the patient holds {available} convertible points from that source, not {requested}")]
+    NotFromSource { available: u64, requested: u64 },
 }

@@ -8,9 +8,22 @@
 //!   `expiry_periods` after the period they were awarded in: they live in one bucket per period,
 //!   so balances and spending touch at most 24 buckets ([`ledger`]).
 //! - Patients redeem points at partners, which pay the redemption fee, or convert them to BTT
-//!   from the Community Incentives pool within an epoch cap ([`spend`]).
-//! - payfi awards for a provider once an invoice's payments have settled (nothing refundable
-//!   earns points, so nothing is clawed back).
+//!   from the Community Incentives pool within the global epoch cap, the patient's epoch cap
+//!   and the epoch cap of the provider whose points they are ([`spend`]). Each award records
+//!   its provider against the patient (one counter per pair, one total per patient), and a
+//!   conversion names the provider: one provider's awards, however many sybil patients hold
+//!   them, convert at most its cap, so no one provider exhausts the week for the others.
+//! - Points promised on a paid payfi invoice are reserved from the provider's budget and the
+//!   patient's cap when it is paid (`ReservePoints`; a reservation that does not fit refuses
+//!   the payment), released if a refund reopens it, and delivered when its payments settle
+//!   (`SettlePoints`) whatever the provider did since ([`award`]). Nothing refundable earns
+//!   points, nothing is clawed back, nothing paid for is dropped.
+//! - The circuit breaker refuses every message that brings value in: subscriptions, partner
+//!   registration and funding, pool donations (`FundPool`: a donation harms nobody, but a
+//!   paused contract takes nothing), awards and reservations. Exits stay open: redemption,
+//!   conversion, partner removal, grants, releases, and settlement, where points a pause keeps
+//!   from their patient wait as pending awards (`PendingAwards`) for anyone to deliver with
+//!   `DeliverPending` once it is lifted.
 
 pub mod award;
 pub mod contract;

@@ -1,5 +1,7 @@
 //! `migrate`: from any earlier incentive-points (name checked, no downgrade). A config written by code before the fee router, with one `treasury`, needs the
-//! routing in the message (the old config named no btt-staking). Constant work.
+//! routing in the message (the old config named no btt-staking). Rules without the per-patient
+//! and per-provider conversion caps get their defaults ([`crate::rules::default_caps`]). Points
+//! awarded before providers were tracked convert without a provider. Constant work.
 
 use btt_types::migration::{migrate_contract, upgrade_item, MigrationError};
 use btt_types::points::{MigrateMsg, PointsRules, FEE_STREAMS};
@@ -49,6 +51,10 @@ pub fn migrate(deps: DepsMut, _env: Env, msg: MigrateMsg) -> Result<Response, Co
             Ok(config)
         },
     )?;
+    // Rules stored before the per-patient and per-provider conversion caps get their defaults.
+    let mut config = CONFIG.load(deps.storage)?;
+    crate::rules::default_caps(&mut config.rules);
+    CONFIG.save(deps.storage, &config)?;
     Ok(res.add_attribute(
         "state",
         if upgraded {

@@ -8,7 +8,14 @@ use cosmwasm_std::{Deps, Env, StdError, StdResult};
 use crate::ledger;
 use crate::providers::{current, is_active};
 use crate::rules::{epoch, oldest_live, period};
-use crate::state::{CONFIG, EARNED, EPOCH_CONVERTED, PARTNERS, POOL, PROVIDERS};
+use crate::state::{
+    CONFIG, EARNED, EPOCH_CONVERTED, FROM_PROVIDER, PARTNERS, PENDING_AWARDS, POOL, PROVIDERS,
+    RESERVATIONS,
+};
+use btt_types::pagination::clamp_limit;
+use btt_types::points::{Reservation, ReservationsResponse};
+use cosmwasm_std::Order;
+use cw_storage_plus::Bound;
 
 pub fn config(deps: Deps) -> StdResult<ConfigResponse> {
     let c = CONFIG.load(deps.storage)?;
@@ -109,4 +116,37 @@ pub fn pool(deps: Deps, env: Env) -> StdResult<PoolResponse> {
             .may_load(deps.storage, e)?
             .unwrap_or_default(),
     })
+}
+
+pub fn reservation(deps: Deps, invoice_id: u64) -> StdResult<Option<Reservation>> {
+    RESERVATIONS.may_load(deps.storage, invoice_id)
+}
+
+pub fn pending_awards(
+    deps: Deps,
+    start_after: Option<u64>,
+    limit: Option<u32>,
+) -> StdResult<ReservationsResponse> {
+    let ids: Vec<u64> = PENDING_AWARDS
+        .keys(
+            deps.storage,
+            start_after.map(Bound::exclusive),
+            None,
+            Order::Ascending,
+        )
+        .take(clamp_limit(limit))
+        .collect::<StdResult<_>>()?;
+    let reservations = ids
+        .into_iter()
+        .map(|id| RESERVATIONS.load(deps.storage, id))
+        .collect::<StdResult<_>>()?;
+    Ok(ReservationsResponse { reservations })
+}
+
+pub fn convertible_from(deps: Deps, patient: String, provider: String) -> StdResult<u64> {
+    let patient = deps.api.addr_validate(&patient)?;
+    let provider = deps.api.addr_validate(&provider)?;
+    Ok(FROM_PROVIDER
+        .may_load(deps.storage, (&patient, &provider))?
+        .unwrap_or(0))
 }

@@ -60,6 +60,13 @@ pub fn validate(r: &PointsRules) -> Result<(), ContractError> {
         !r.conversion_rate.is_zero(),
         invalid("the conversion rate must be greater than zero")
     );
+    ensure!(
+        !r.patient_epoch_cap.is_zero()
+            && !r.provider_epoch_cap.is_zero()
+            && r.patient_epoch_cap <= r.conversion_epoch_cap
+            && r.provider_epoch_cap <= r.conversion_epoch_cap,
+        invalid("the patient's and the provider's epoch caps are > 0 and within the global cap")
+    );
     if r.milestones.len() > MAX_CONFIG_ITEMS
         || r.milestones
             .windows(2)
@@ -76,6 +83,23 @@ pub fn validate(r: &PointsRules) -> Result<(), ContractError> {
         );
     }
     Ok(())
+}
+
+/// The caps rules stored before them get at migration: a patient 1/400 and a provider 1/40
+/// of the global cap (at least 1 ubtt), so it takes 40 subscribed providers to exhaust it.
+pub fn default_caps(r: &mut PointsRules) {
+    let share = |d: u128| {
+        r.conversion_epoch_cap
+            .checked_div(Uint128::new(d))
+            .unwrap_or_default()
+            .max(Uint128::one())
+    };
+    if r.patient_epoch_cap.is_zero() {
+        r.patient_epoch_cap = share(400);
+    }
+    if r.provider_epoch_cap.is_zero() {
+        r.provider_epoch_cap = share(40);
+    }
 }
 
 /// The period `now` falls in.

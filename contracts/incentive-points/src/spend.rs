@@ -10,8 +10,12 @@ use cosmwasm_std::{ensure, Addr, DepsMut, Env, MessageInfo, Response, Uint128};
 use crate::fees;
 use crate::ledger;
 use crate::rules::{epoch, oldest_live, period};
-use crate::state::{CONFIG, EPOCH_CONVERTED, PARTNERS, POOL};
+use crate::state::{
+    EpochAmount, ATTRIBUTED, CONFIG, EPOCH_CONVERTED, FROM_PROVIDER, PARTNERS, PATIENT_CONVERTED,
+    POOL, PROVIDER_CONVERTED,
+};
 use crate::ContractError;
+use btt_types::math::Checked;
 
 /// `Redeem`: the patient spends points at an active partner; the partner's prepaid balance pays
 /// the redemption fee to the treasury.
@@ -58,16 +62,21 @@ pub fn redeem(
     Ok(res)
 }
 
-/// `Convert`: points to BTT from the pool at the conversion rate, within the epoch cap.
+/// `Convert`: points to BTT from the pool at the conversion rate, within the global epoch cap,
+/// the patient's epoch cap and, for points of a provider, that provider's epoch cap. Each cap
+/// is one record (constant work): a provider's points count against its cap whoever holds
+/// them, so neither one provider's awards nor its sybil patients exhaust the global cap.
 pub fn convert(
     deps: DepsMut,
     env: Env,
     info: MessageInfo,
     points: u64,
+    provider: Option<String>,
 ) -> Result<Response, ContractError> {
     cw_utils::nonpayable(&info)?;
     ensure!(points != 0, ContractError::ZeroPoints);
     let config = CONFIG.load(deps.storage)?;
+    let patient = info.sender;
     let amount = Uint128::from(points).mul_floor(config.rules.conversion_rate);
     ensure!(!amount.is_zero(), ContractError::ConversionTooSmall);
     let e = epoch(&config, env.block.time);
@@ -79,17 +88,93 @@ pub fn convert(
         amount <= left,
         ContractError::EpochCapExceeded { amount, left }
     );
+    let mine = PATIENT_CONVERTED
+        .may_load(deps.storage, &patient)?
+        .unwrap_or_default()
+        .in_epoch(e);
+    let left = config.rules.patient_epoch_cap.saturating_sub(mine);
+    ensure!(
+        amount <= left,
+        ContractError::PatientCapExceeded { amount, left }
+    );
+    let oldest = oldest_live(&config, period(&config, env.block.time));
+    let attributed = ATTRIBUTED.may_load(deps.storage, &patient)?.unwrap_or(0);
+    let mut res = Response::new();
+    match provider {
+        Some(provider) => {
+            let provider = deps.api.addr_validate(&provider)?;
+            let available = FROM_PROVIDER
+                .may_load(deps.storage, (&patient, &provider))?
+                .unwrap_or(0);
+            ensure!(
+                points <= available,
+                ContractError::NotFromSource {
+                    available,
+                    requested: points,
+                }
+            );
+            let theirs = PROVIDER_CONVERTED
+                .may_load(deps.storage, &provider)?
+                .unwrap_or_default()
+                .in_epoch(e);
+            let left = config.rules.provider_epoch_cap.saturating_sub(theirs);
+            ensure!(
+                amount <= left,
+                ContractError::ProviderCapExceeded {
+                    provider: provider.to_string(),
+                    amount,
+                    left,
+                }
+            );
+            let rest = available.sub_checked(points)?;
+            if rest == 0 {
+                FROM_PROVIDER.remove(deps.storage, (&patient, &provider));
+            } else {
+                FROM_PROVIDER.save(deps.storage, (&patient, &provider), &rest)?;
+            }
+            ATTRIBUTED.save(deps.storage, &patient, &attributed.saturating_sub(points))?;
+            PROVIDER_CONVERTED.save(
+                deps.storage,
+                &provider,
+                &EpochAmount {
+                    epoch: e,
+                    amount: theirs.checked_add(amount)?,
+                },
+            )?;
+            res = res.add_attribute("provider", provider);
+        }
+        None => {
+            // Only points from before providers were tracked: the balance beyond what is
+            // attributed to providers.
+            let available =
+                ledger::balance(deps.storage, &patient, oldest)?.saturating_sub(attributed);
+            ensure!(
+                points <= available,
+                ContractError::NotFromSource {
+                    available,
+                    requested: points,
+                }
+            );
+        }
+    }
     let mut pool = POOL.load(deps.storage)?;
     pool.ensure_covers(amount)?;
-    let oldest = oldest_live(&config, period(&config, env.block.time));
-    ledger::debit(deps.storage, &info.sender, oldest, points)?;
+    ledger::debit(deps.storage, &patient, oldest, points)?;
     pool.converted = pool.converted.checked_add(amount)?;
     POOL.save(deps.storage, &pool)?;
     EPOCH_CONVERTED.save(deps.storage, e, &converted.checked_add(amount)?)?;
-    Ok(Response::new()
-        .add_message(TokenContract(config.token).transfer_msg(&info.sender, amount)?)
+    PATIENT_CONVERTED.save(
+        deps.storage,
+        &patient,
+        &EpochAmount {
+            epoch: e,
+            amount: mine.checked_add(amount)?,
+        },
+    )?;
+    Ok(res
+        .add_message(TokenContract(config.token).transfer_msg(&patient, amount)?)
         .add_attribute("action", "convert")
-        .add_attribute("patient", &info.sender)
+        .add_attribute("patient", &patient)
         .add_attribute("points", points.to_string())
         .add_attribute("amount", amount))
 }
@@ -173,12 +258,14 @@ pub fn remove_partner(
     Ok(res)
 }
 
-/// The `FundPartner` hook.
+/// The `FundPartner` hook: new value, so refused while paused (a partner's prepaid balance
+/// stays redeemable and returnable).
 pub fn fund_partner(
     deps: DepsMut,
     partner: Addr,
     amount: Uint128,
 ) -> Result<Response, ContractError> {
+    btt_types::circuit::ensure_open(deps.storage)?;
     let mut p = PARTNERS.may_load(deps.storage, &partner)?.ok_or_else(|| {
         ContractError::UnknownPartner {
             partner: partner.to_string(),
@@ -223,8 +310,10 @@ pub fn grant(
         .add_attribute("memo", memo))
 }
 
-/// `FundPool`: BTT for the Community Incentives pool (conversions, referrals, grants).
+/// `FundPool`: BTT for the Community Incentives pool (conversions, referrals, grants). New
+/// value, so refused while paused like every entry.
 pub fn fund_pool(deps: DepsMut, amount: Uint128) -> Result<Response, ContractError> {
+    btt_types::circuit::ensure_open(deps.storage)?;
     let mut pool = POOL.load(deps.storage)?;
     pool.funded = pool.funded.checked_add(amount)?;
     POOL.save(deps.storage, &pool)?;

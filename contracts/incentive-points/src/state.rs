@@ -67,3 +67,47 @@ impl Pool {
 
 /// The pool.
 pub const POOL: Item<Pool> = Item::new("pool");
+
+/// Reservations of payfi invoices' points, by invoice id: reserved when paid, removed when
+/// delivered or released.
+pub const RESERVATIONS: Map<u64, btt_types::points::Reservation> = Map::new("reservations");
+
+/// Settled reservations a pause kept from their patients, by invoice id.
+pub const PENDING_AWARDS: Map<u64, ()> = Map::new("pending_awards");
+
+/// Points reserved for a patient, by patient, period and category: they count toward the
+/// category cap until delivered (then `EARNED` holds them).
+pub const RESERVED: Map<(&Addr, u64, &str), u64> = Map::new("reserved_earned");
+
+/// Points a patient received from a provider and has not converted yet, by patient and
+/// provider: what the provider's conversion cap applies to.
+pub const FROM_PROVIDER: Map<(&Addr, &Addr), u64> = Map::new("from_provider");
+
+/// Σ of a patient's `FROM_PROVIDER`: the rest of its balance (points from before providers
+/// were tracked) converts without a provider.
+pub const ATTRIBUTED: Map<&Addr, u64> = Map::new("attributed");
+
+/// ubtt converted in one conversion epoch.
+#[cw_serde]
+#[derive(Default)]
+pub struct EpochAmount {
+    pub epoch: u64,
+    pub amount: Uint128,
+}
+
+impl EpochAmount {
+    /// What was converted in `epoch` (nothing when the record is of an earlier one).
+    pub fn in_epoch(&self, epoch: u64) -> Uint128 {
+        if self.epoch == epoch {
+            self.amount
+        } else {
+            Uint128::zero()
+        }
+    }
+}
+
+/// ubtt each patient converted in its latest conversion epoch.
+pub const PATIENT_CONVERTED: Map<&Addr, EpochAmount> = Map::new("patient_converted");
+
+/// ubtt converted of the points of each provider in its latest conversion epoch.
+pub const PROVIDER_CONVERTED: Map<&Addr, EpochAmount> = Map::new("provider_converted");

@@ -2,8 +2,8 @@
 
 use btt_types::ownership::assert_owner_no_funds;
 use btt_types::payfi::{
-    ConfigUpdate, PayfiFees, ANALYTICS_FEE_BAND, CONVERSION_FEE_BAND, MAX_FEEDERS,
-    MAX_SETTLEMENT_SECONDS, TIER_FEE_BAND,
+    ConfigUpdate, PayfiFees, ANALYTICS_FEE_BAND, CONVERSION_FEE_BAND, MAX_FEEDERS, MAX_RATE_MOVE,
+    MAX_SETTLEMENT_SECONDS, MIN_FEEDER_QUORUM, TIER_FEE_BAND,
 };
 use cosmwasm_std::{ensure, Addr, Api, Deps, DepsMut, MessageInfo, Response};
 
@@ -44,8 +44,12 @@ pub fn validate(deps: Deps, config: &Config) -> Result<(), ContractError> {
         invalid("the conversion fee is 0.75%")
     );
     ensure!(
-        config.min_feeders > 0 && config.min_feeders as usize <= MAX_FEEDERS,
-        invalid("a feeder quorum of 1 to 10")
+        config.min_feeders >= MIN_FEEDER_QUORUM && config.min_feeders as usize <= MAX_FEEDERS,
+        invalid("a feeder quorum of 2 to 10")
+    );
+    ensure!(
+        config.max_rate_move.0 > 0 && config.max_rate_move <= MAX_RATE_MOVE,
+        invalid("a rate may move 1 to 2,000 bps from the last median without a quorum")
     );
     ensure!(
         config.settlement_seconds > 0 && config.settlement_seconds <= MAX_SETTLEMENT_SECONDS,
@@ -97,6 +101,9 @@ pub fn update(
     }
     if let Some(m) = update.min_feeders {
         c.min_feeders = m;
+    }
+    if let Some(b) = update.max_rate_move {
+        c.max_rate_move = b;
     }
     validate(deps.as_ref(), &c)?;
     CONFIG.save(deps.storage, &c)?;

@@ -8,7 +8,7 @@ use cosmwasm_std::{
 };
 
 pub use crate::migrate::{CONTRACT_NAME, CONTRACT_VERSION};
-use crate::state::{Config, Counters, CONFIG, COUNTERS};
+use crate::state::{Config, Counters, CONFIG, COUNTERS, LEGACY_INVOICES};
 use crate::{config, fees, invoices, payments, query, rates, settlement, ContractError};
 
 #[cfg_attr(not(feature = "library"), entry_point)]
@@ -31,10 +31,12 @@ pub fn instantiate(
         fast_settlement: msg.fast_settlement,
         max_rate_age_seconds: msg.max_rate_age_seconds,
         min_feeders: msg.min_feeders,
+        max_rate_move: msg.max_rate_move,
         native_denoms: msg.native_denoms,
     };
     config::validate(deps.as_ref(), &config)?;
     CONFIG.save(deps.storage, &config)?;
+    LEGACY_INVOICES.save(deps.storage, &0)?;
     COUNTERS.save(deps.storage, &Counters::default())?;
     let owner = msg.owner.unwrap_or_else(|| info.sender.to_string());
     let ownership = cw_ownable::initialize_owner(deps.storage, deps.api, Some(&owner))?;

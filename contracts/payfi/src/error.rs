@@ -1,9 +1,10 @@
 use btt_types::asset::PaidError;
+use btt_types::bps::Bps;
 use btt_types::fee_router::FeeRouteError;
 use btt_types::migration::MigrationError;
 use btt_types::payfi::{InvoiceStatus, PaymentStatus};
 use btt_types::token::UnknownToken;
-use cosmwasm_std::{OverflowError, StdError, Timestamp, Uint128};
+use cosmwasm_std::{Decimal, OverflowError, StdError, Timestamp, Uint128};
 use cw_ownable::OwnershipError;
 use cw_utils::PaymentError;
 use thiserror::Error;
@@ -113,4 +114,12 @@ pub enum ContractError {
 
     #[error("only a feeder appointed by the DAO may post rates")]
     NotFeeder,
+
+    #[error("the median {median} moved more than {band:?} from the last accepted {last}, and fewer than {quorum} fresh rates moved with it")]
+    RateUnconfirmed {
+        median: Decimal,
+        last: Decimal,
+        band: Bps,
+        quorum: u32,
+    },
 }

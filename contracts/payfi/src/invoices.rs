@@ -56,6 +56,7 @@ pub fn issue(
         memo_hash,
         points,
         points_awarded: None,
+        points_reserved: None,
         pending_payments: 0,
         analytics,
         status: InvoiceStatus::Open,

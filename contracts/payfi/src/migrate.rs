@@ -1,16 +1,18 @@
 //! `migrate`: from any earlier payfi (name checked, no downgrade). A config written by code before the fee router, with one `treasury`, becomes a
 //! routing of the tier, analytics and conversion streams that still pays everything to the
-//! treasury (stakers named, with no share), unless the message gives the routing. Constant work.
+//! treasury (stakers named, with no share), unless the message gives the routing. A feeder
+//! quorum below 2 becomes 2, a config without a rate band gets 5%, and invoices issued before
+//! award their points the old way at settlement. Constant work.
 
 use btt_types::bps::Bps;
 use btt_types::fee_router::{FeePayees, FeeRouting, FeeShares};
 use btt_types::migration::{migrate_contract, upgrade_item};
-use btt_types::payfi::{FastSettlement, MigrateMsg, PayfiFees, FEE_STREAMS};
+use btt_types::payfi::{FastSettlement, MigrateMsg, PayfiFees, FEE_STREAMS, MIN_FEEDER_QUORUM};
 use cosmwasm_schema::cw_serde;
 use cosmwasm_std::Addr;
 use cosmwasm_std::{DepsMut, Env, Response};
 
-use crate::state::{Config, CONFIG};
+use crate::state::{Config, CONFIG, COUNTERS, LEGACY_INVOICES};
 use crate::ContractError;
 
 /// cw2 name of this contract.
@@ -72,6 +74,7 @@ pub fn migrate(deps: DepsMut, _env: Env, msg: MigrateMsg) -> Result<Response, Co
                 fast_settlement: old.fast_settlement,
                 max_rate_age_seconds: old.max_rate_age_seconds,
                 min_feeders: old.min_feeders,
+                max_rate_move: btt_types::payfi::DEFAULT_RATE_MOVE,
                 native_denoms: old.native_denoms,
             };
             config
@@ -80,6 +83,19 @@ pub fn migrate(deps: DepsMut, _env: Env, msg: MigrateMsg) -> Result<Response, Co
             Ok(config)
         },
     )?;
+    // One feeder never sets a rate alone: a quorum below 2 is raised to 2 (conversions wait
+    // until the DAO appoints a second feeder; payments in the invoice's own denom go on).
+    let mut config = CONFIG.load(deps.storage)?;
+    config.min_feeders = config.min_feeders.max(MIN_FEEDER_QUORUM);
+    CONFIG.save(deps.storage, &config)?;
+    // Invoices issued so far were not reserved on payment: they award the old way.
+    if LEGACY_INVOICES.may_load(deps.storage)?.is_none() {
+        let issued = COUNTERS
+            .may_load(deps.storage)?
+            .unwrap_or_default()
+            .invoices;
+        LEGACY_INVOICES.save(deps.storage, &issued)?;
+    }
     Ok(res.add_attribute(
         "state",
         if upgraded {

@@ -4,9 +4,11 @@ use btt_types::asset::{PaidError, Payment};
 use btt_types::bps::Bps;
 use btt_types::math::Checked;
 use btt_types::payfi::{self, InvoiceStatus, PaymentStatus, ReceiveMsg};
+use btt_types::points::{self, PointsContract};
 use btt_types::staking::StakingContract;
 use cosmwasm_std::{
-    ensure, from_json, Addr, Deps, DepsMut, Env, MessageInfo, Response, StdError, Uint128,
+    ensure, from_json, Addr, CosmosMsg, Deps, DepsMut, Env, MessageInfo, Response, StdError,
+    Uint128,
 };
 use cw20::Cw20ReceiveMsg;
 
@@ -168,6 +170,7 @@ pub fn pay(
     if invoice.paid == invoice.amount {
         invoice.status = InvoiceStatus::Paid;
     }
+    let reserve = reserve_points(&config, &mut invoice)?;
     let mut res = Response::new()
         .add_attribute("action", "pay")
         .add_attribute("invoice_id", invoice_id.to_string())
@@ -177,9 +180,43 @@ pub fn pay(
         .add_attribute("conversion_fee", conversion_fee)
         .add_attribute("fee_bps", fee.0.to_string());
     INVOICES.save(deps.storage, invoice_id, &invoice)?;
+    if let Some(msg) = reserve {
+        res = res
+            .add_message(msg)
+            .add_attribute("points_reserved", "true");
+    }
     let change = paid.checked_sub(spend)?;
     if let Some(msg) = asset.transfer_msg(&payer, change)? {
         res = res.add_message(msg).add_attribute("change", change);
     }
     Ok(res)
+}
+
+/// The reservation of a fully paid invoice's points with incentive-points: sent with the
+/// payment, so a provider whose budget (or a patient whose cap) cannot hold them, or a paused
+/// incentive-points, refuses the payment up front instead of dropping the points later.
+fn reserve_points(
+    config: &Config,
+    invoice: &mut payfi::Invoice,
+) -> Result<Option<CosmosMsg>, ContractError> {
+    let (Some(p), Some(contract), Some(patient)) =
+        (&invoice.points, &config.points, &invoice.payer)
+    else {
+        return Ok(None);
+    };
+    if invoice.status != InvoiceStatus::Paid
+        || invoice.points_reserved.is_some()
+        || invoice.points_awarded.is_some()
+    {
+        return Ok(None);
+    }
+    let msg = PointsContract(contract.clone()).call(&points::ExecuteMsg::ReservePoints {
+        invoice_id: invoice.id,
+        provider: invoice.provider.to_string(),
+        patient: patient.to_string(),
+        category: p.category.clone(),
+        points: p.points,
+    })?;
+    invoice.points_reserved = Some(contract.clone());
+    Ok(Some(msg))
 }

@@ -6,9 +6,9 @@ use btt_types::payfi::{
 use cosmwasm_std::{Addr, Deps, Env, Order, StdResult};
 use cw_storage_plus::{Bound, Map};
 
-use crate::rates::{median_of_fresh, posted};
+use crate::rates::{checked_median, posted};
 use crate::state::{
-    ANALYTICS, BY_PAYER, BY_PROVIDER, CONFIG, COUNTERS, INVOICES, PAYMENTS, PENDING,
+    ANALYTICS, BY_PAYER, BY_PROVIDER, CONFIG, COUNTERS, INVOICES, MEDIANS, PAYMENTS, PENDING,
 };
 
 pub fn config(deps: Deps) -> StdResult<ConfigResponse> {
@@ -24,6 +24,7 @@ pub fn config(deps: Deps) -> StdResult<ConfigResponse> {
         fast_settlement: c.fast_settlement,
         max_rate_age_seconds: c.max_rate_age_seconds,
         min_feeders: c.min_feeders,
+        max_rate_move: c.max_rate_move,
         native_denoms: c.native_denoms,
     })
 }
@@ -118,8 +119,10 @@ pub fn analytics(deps: Deps, provider: String) -> StdResult<AnalyticsResponse> {
 pub fn rate(deps: Deps, env: Env, pay: String, invoice: String) -> StdResult<RateResponse> {
     let config = CONFIG.load(deps.storage)?;
     let rates = posted(deps.storage, &config, &pay, &invoice)?;
+    let last_median = MEDIANS.may_load(deps.storage, (&pay, &invoice))?;
     Ok(RateResponse {
-        median: median_of_fresh(&config, &rates, env.block.time),
+        median: checked_median(&config, &rates, last_median, env.block.time).ok(),
+        last_median,
         rates,
     })
 }

@@ -1,6 +1,7 @@
-//! Refunds inside the window, settlement after it. An invoice's points are awarded when it is
-//! paid and its last payment settles: a refundable payment earns nothing yet, so a refund never
-//! has points to claw back.
+//! Refunds inside the window, settlement after it. An invoice's points are reserved with
+//! incentive-points when it is fully paid, released if a refund reopens it, and delivered when
+//! its last payment settles: a refundable payment earns nothing yet, so a refund never has
+//! points to claw back, and what was paid for is never dropped.
 
 use btt_types::pagination::clamp_limit;
 use btt_types::payfi::{Invoice, InvoiceStatus, PaymentStatus};
@@ -12,7 +13,9 @@ use cosmwasm_std::{
 use cw_storage_plus::Bound;
 
 use crate::fees;
-use crate::state::{Config, Volume, ANALYTICS, CONFIG, COUNTERS, INVOICES, PAYMENTS, PENDING};
+use crate::state::{
+    Config, Volume, ANALYTICS, CONFIG, COUNTERS, INVOICES, LEGACY_INVOICES, PAYMENTS, PENDING,
+};
 use crate::ContractError;
 
 /// `Refund`: the provider returns `amount` (all that is left when omitted) of a pending payment
@@ -73,8 +76,17 @@ pub fn refund(
         .add_attribute("action", "refund")
         .add_attribute("payment_id", payment_id.to_string())
         .add_attribute("amount", back);
+    let mut res = res;
     if invoice.paid < invoice.amount && invoice.status == InvoiceStatus::Paid {
         invoice.status = InvoiceStatus::Open;
+        // Reopened: its points go back to the provider's budget until it is paid again.
+        if let Some(contract) = invoice.points_reserved.take() {
+            res = res.add_message(PointsContract(contract).call(
+                &points::ExecuteMsg::ReleasePoints {
+                    invoice_id: invoice.id,
+                },
+            )?);
+        }
     }
     PAYMENTS.save(deps.storage, payment_id, &payment)?;
     INVOICES.save(deps.storage, invoice.id, &invoice)?;
@@ -100,6 +112,7 @@ pub fn settle(
         .take(clamp_limit(limit))
         .collect::<StdResult<_>>()?;
     ensure!(!due.is_empty(), ContractError::NothingToSettle);
+    let legacy = LEGACY_INVOICES.may_load(deps.storage)?.unwrap_or(0);
     let mut res = Response::new()
         .add_attribute("action", "settle")
         .add_attribute("payments", due.len().to_string());
@@ -117,7 +130,7 @@ pub fn settle(
         );
         res = fees::route_settlement(deps.storage, &config, &payment, parts, res)?;
         invoice.pending_payments = invoice.pending_payments.saturating_sub(1);
-        if let Some(award) = award_points(&config, &mut invoice, env.block.time)? {
+        if let Some(award) = award_points(&config, legacy, &mut invoice, env.block.time)? {
             res = res.add_submessage(award);
         }
         INVOICES.save(deps.storage, invoice.id, &invoice)?;
@@ -144,16 +157,18 @@ pub fn settle(
 }
 
 /// The award of a paid invoice's points to its named payer, once no payment of it can be
-/// refunded any more; at most once. A provider out of budget or subscription does not block
-/// settlement (the reply records that nothing was awarded).
+/// refunded any more; at most once. Points reserved when it was paid are settled by
+/// incentive-points whatever happened since (the provider's budget spent, its subscription
+/// ended, a pause: then they wait pending there), so the message cannot fail for those reasons
+/// and goes without a reply. Only an invoice issued before reservations (id ≤ `legacy`) is
+/// awarded from the budget now, and a failure is recorded by the reply.
 fn award_points(
     config: &Config,
+    legacy: u64,
     invoice: &mut Invoice,
     now: Timestamp,
 ) -> Result<Option<SubMsg>, ContractError> {
-    let (Some(p), Some(contract), Some(patient)) =
-        (&invoice.points, &config.points, &invoice.payer)
-    else {
+    let (Some(p), Some(patient)) = (&invoice.points, &invoice.payer) else {
         return Ok(None);
     };
     if invoice.status != InvoiceStatus::Paid
@@ -162,6 +177,16 @@ fn award_points(
     {
         return Ok(None);
     }
+    if let Some(contract) = &invoice.points_reserved {
+        let settle = PointsContract(contract.clone()).call(&points::ExecuteMsg::SettlePoints {
+            invoice_id: invoice.id,
+        })?;
+        invoice.points_awarded = Some((patient.clone(), now));
+        return Ok(Some(SubMsg::new(settle)));
+    }
+    let Some(contract) = config.points.as_ref().filter(|_| invoice.id <= legacy) else {
+        return Ok(None);
+    };
     let award = PointsContract(contract.clone()).call(&points::ExecuteMsg::AwardFor {
         provider: invoice.provider.to_string(),
         patient: patient.to_string(),

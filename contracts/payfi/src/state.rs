@@ -19,6 +19,9 @@ pub struct Config {
     pub max_rate_age_seconds: u64,
     /// Fresh feeder rates a conversion needs.
     pub min_feeders: u32,
+    /// The band a median may move from the last accepted one without a quorum.
+    #[serde(default = "btt_types::payfi::default_rate_move")]
+    pub max_rate_move: btt_types::bps::Bps,
     pub native_denoms: Vec<String>,
 }
 
@@ -39,6 +42,13 @@ pub const PENDING: Map<(u64, u64), ()> = Map::new("pending");
 
 /// Rates by (pay denom, invoice denom, feeder): one per feeder, combined by median.
 pub const RATES: Map<(&str, &str, &Addr), Rate> = Map::new("feeder_rates");
+
+/// The last accepted median by (pay denom, invoice denom).
+pub const MEDIANS: Map<(&str, &str), cosmwasm_std::Decimal> = Map::new("last_medians");
+
+/// Invoices up to this id were issued before points were reserved on payment: when they
+/// settle, their points are awarded from the provider's budget then (0 on a new deployment).
+pub const LEGACY_INVOICES: Item<u64> = Item::new("legacy_invoices");
 
 /// Settled volume and count of an opted-in provider, by denom.
 #[cw_serde]

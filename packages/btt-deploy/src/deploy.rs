@@ -370,6 +370,7 @@ fn deploy_payments<C: DeployChain>(
             fast_settlement: p.fast_settlement.clone(),
             max_rate_age_seconds: p.max_rate_age_seconds,
             min_feeders: p.min_feeders,
+            max_rate_move: p.max_rate_move,
             native_denoms: p.native_denoms.clone(),
             owner: None,
         },

@@ -183,15 +183,18 @@ pub struct PaymentParams {
     pub native_denoms: Vec<String>,
     /// Post conversion rates.
     pub feeders: Vec<String>,
-    /// Fresh feeder rates a conversion needs (their median is used).
+    /// Fresh feeder rates a conversion needs (their median is used): at least 2.
     pub min_feeders: u32,
+    /// How far a median may move from the last accepted one without a quorum moving with it.
+    pub max_rate_move: Bps,
 }
 
 impl PaymentParams {
     /// DESIGN.md's suggestions: 0.8 / 0.7 / 0.6 / 0.5% by staking priority, 0.25% analytics,
     /// 0.75% conversion; a 1-hour window, 15 minutes for providers staking at priority 2
-    /// (10,000 BTT) or more; rates live 10 minutes; USDC accepted; one fresh
-    /// feeder rate is enough (the median of several when more feeders post).
+    /// (10,000 BTT) or more; rates live 10 minutes; USDC accepted; the median of at least 2
+    /// fresh feeder rates (of 3 or more appointed, so one stale feeder stops nothing), which
+    /// moves at most 5% from the last accepted median unless 2 fresh rates moved beyond it.
     pub fn suggested(feeders: Vec<String>) -> Self {
         Self {
             fees: PayfiFees {
@@ -206,7 +209,8 @@ impl PaymentParams {
             }),
             max_rate_age_seconds: 600,
             native_denoms: vec!["uusdc".into()],
-            min_feeders: 1,
+            min_feeders: 2,
+            max_rate_move: Bps(500),
             feeders,
         }
     }
@@ -215,7 +219,10 @@ impl PaymentParams {
 /// A starting point for patient incentives: small / medium / large clinics at 500 / 1,500 /
 /// 4,000 BTT a month with 50,000 / 200,000 / 1,000,000 points to award; preventive visits
 /// (cap 1,000 a month), treatment adherence (800), healthy lifestyle (500); points live 12
-/// months; 0.001 BTT a point, at most 10,000 BTT converted a week; partners pay 1,000 BTT and
+/// months; 0.001 BTT a point, at most 10,000 BTT converted a week, of which at most 25 BTT by
+/// one patient and 250 BTT of one provider's points (a large clinic's whole monthly budget is
+/// 1,000 BTT, about 233 a week, so honest clinics fit; exhausting the week takes 40 subscribed
+/// providers, not one); partners pay 1,000 BTT and
 /// 100 ubtt a point redeemed; referrers earn 500 BTT at 10,000 points and 2,000 at 100,000.
 pub fn suggested_points_rules() -> PointsRules {
     let tier = |name: &str, price: u128, budget: u64| SubscriptionTier {
@@ -244,6 +251,8 @@ pub fn suggested_points_rules() -> PointsRules {
         conversion_rate: Decimal::from_ratio(1_000u128, 1u128),
         conversion_epoch_seconds: 7 * DAY,
         conversion_epoch_cap: btt(10_000),
+        patient_epoch_cap: btt(25),
+        provider_epoch_cap: btt(250),
         partner_fee: btt(1_000),
         redemption_fee_per_point: Uint128::new(100),
         milestones: vec![

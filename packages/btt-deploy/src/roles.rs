@@ -10,7 +10,7 @@ use crate::genesis::{
 };
 
 /// Every role [`roles_config`] asks an address for.
-pub const ROLES: [&str; 14] = [
+pub const ROLES: [&str; 16] = [
     "bithive",
     "china-digital-healthcare",
     "bitwave-protocol-labs",
@@ -24,6 +24,8 @@ pub const ROLES: [&str; 14] = [
     "oracle-2",
     "oracle-3",
     "price-feeder",
+    "price-feeder-2",
+    "price-feeder-3",
     "appraiser",
 ];
 
@@ -57,7 +59,11 @@ pub fn roles_config(addr: &dyn Fn(&str) -> String, start: Timestamp) -> GenesisC
             vec![addr("oracle-1"), addr("oracle-2"), addr("oracle-3")],
         ),
         points: suggested_points_rules(),
-        payments: PaymentParams::suggested(vec![addr("price-feeder")]),
+        payments: PaymentParams::suggested(vec![
+            addr("price-feeder"),
+            addr("price-feeder-2"),
+            addr("price-feeder-3"),
+        ]),
         rwa: RwaParams::suggested(
             vec![addr("china-digital-healthcare")],
             vec![addr("appraiser")],
@@ -69,6 +75,22 @@ pub fn roles_config(addr: &dyn Fn(&str) -> String, start: Timestamp) -> GenesisC
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_conversion_rate_rests_on_two_of_three_feeders_at_genesis() {
+        let config = roles_config(
+            &|role: &str| format!("addr-{role}"),
+            Timestamp::from_seconds(0),
+        );
+        let p = &config.payments;
+        assert!(p.feeders.len() >= 3, "{:?}", p.feeders);
+        assert!(p.min_feeders >= 2 && p.min_feeders as usize <= p.feeders.len());
+        let mut distinct = p.feeders.clone();
+        distinct.sort();
+        distinct.dedup();
+        assert_eq!(distinct.len(), p.feeders.len(), "distinct feeders");
+        assert!(p.max_rate_move.0 > 0);
+    }
 
     #[test]
     fn roles_config_asks_only_for_the_listed_roles() {

@@ -150,17 +150,19 @@ pub fn app_state() -> anyhow::Result<AppState> {
     }
     let payment_id = paid_in_window(&mut app, &deployment, &clinic, &patient)?;
     let jobs = jobs_at_every_step(&mut app, &deployment, &config, &clinic)?;
-    // The feeder posts today's USDC → BTT rate (1 BTT = 5 USDC).
-    app.execute_contract(
-        Addr::unchecked(&config.payments.feeders[0]),
-        deployment.payfi.clone(),
-        &payfi::ExecuteMsg::SetRate {
-            pay: USDC.into(),
-            invoice: "btt".into(),
-            rate: Decimal::percent(20),
-        },
-        &[],
-    )?;
+    // The feeders post today's USDC → BTT rate (1 BTT = 5 USDC).
+    for feeder in &config.payments.feeders {
+        app.execute_contract(
+            Addr::unchecked(feeder),
+            deployment.payfi.clone(),
+            &payfi::ExecuteMsg::SetRate {
+                pay: USDC.into(),
+                invoice: "btt".into(),
+                rate: Decimal::percent(20),
+            },
+            &[],
+        )?;
+    }
     advance(&mut app, 60);
     Ok(AppState {
         app,

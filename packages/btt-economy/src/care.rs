@@ -51,7 +51,12 @@ pub fn care_scenario<C: EconomyChain>(
     let clinic = Addr::unchecked(&config.beneficiaries[&Category::ChinaDigitalHealthcareGroup]);
     let pharmacy = app.addr_make("pharmacy");
     let alice = app.addr_make(PATIENTS[0]);
-    let feeder = Addr::unchecked(&config.payments.feeders[0]);
+    let feeders: Vec<Addr> = config
+        .payments
+        .feeders
+        .iter()
+        .map(Addr::unchecked)
+        .collect();
     let dao = deployment.dao.addr().clone();
     let treasury_before = token.balance(&app.wrap(), &dao)?;
 
@@ -117,23 +122,28 @@ pub fn care_scenario<C: EconomyChain>(
     app.execute_contract(
         alice.clone(),
         points_addr.clone(),
-        &points::ExecuteMsg::Convert { points: 400 },
+        &points::ExecuteMsg::Convert {
+            points: 400,
+            provider: Some(clinic.to_string()),
+        },
         &[],
     )?;
     let converted_btt = token.balance(&app.wrap(), &alice)? - before;
     let points_fees = token.balance(&app.wrap(), &dao)? - treasury_before;
 
-    // The feeder posts USDC → BTT: 1 BTT = 5 USDC, so one uusdc buys 0.2 ubtt.
-    app.execute_contract(
-        feeder,
-        payfi_addr.clone(),
-        &payfi::ExecuteMsg::SetRate {
-            pay: "uusdc".into(),
-            invoice: "btt".into(),
-            rate: Decimal::percent(20),
-        },
-        &[],
-    )?;
+    // The feeders post USDC → BTT: 1 BTT = 5 USDC, so one uusdc buys 0.2 ubtt.
+    for feeder in &feeders {
+        app.execute_contract(
+            feeder.clone(),
+            payfi_addr.clone(),
+            &payfi::ExecuteMsg::SetRate {
+                pay: "uusdc".into(),
+                invoice: "btt".into(),
+                rate: Decimal::percent(20),
+            },
+            &[],
+        )?;
+    }
     // Three invoices, the first carrying 200 points and the second 150; the patient pays all
     // three in USDC.
     let mut invoices = vec![];

@@ -11,7 +11,7 @@ use crate::ledger::{routed_burns, routed_rows, router_held, routers, Ledger};
 use crate::suite::{Suite, WRONG_DENOM};
 
 /// The invariants, by name, in the order they are checked.
-pub const INVARIANTS: [&str; 18] = [
+pub const INVARIANTS: [&str; 19] = [
     "supply is 21,000,000 BTT less every burn seen",
     "every balance the ledger moved is the chain's, and Σ of the ledger is the supply",
     "the fee routers' burns are the burns they reported",
@@ -30,6 +30,7 @@ pub const INVARIANTS: [&str; 18] = [
     "no contract holds a denom nobody can withdraw",
     "payfi holds, in each denom, exactly its unsettled payments (principal − refunded + conversion fee) and its router's carried units",
     "each fee router paid each payee what its events said, and keeps, of what it took, only its payees' carries (each under one unit)",
+    "points paid for are awarded or pending: reserved while refundable, then delivered or kept pending",
 ];
 
 /// A broken invariant.
@@ -507,6 +508,62 @@ pub fn check_all(suite: &Suite, ledger: &mut Ledger) -> Result<u32, Violation> {
                 key.2,
                 row.held
             );
+        }
+    }
+
+    // 18. points paid for are awarded or pending
+    for id in 1..=payfi.invoices {
+        let inv: btt_types::payfi::Invoice = q
+            .query_wasm_smart(
+                &d.payfi,
+                &btt_types::payfi::QueryMsg::Invoice { invoice_id: id },
+            )
+            .map_err(q_err)?;
+        let (Some(points), Some(_)) = (&inv.points, &inv.payer) else {
+            continue;
+        };
+        let paid = inv.status == btt_types::payfi::InvoiceStatus::Paid;
+        let Some(contract) = &inv.points_reserved else {
+            check!(
+                18,
+                !paid,
+                "invoice {id} is paid for {} points that nobody reserved",
+                points.points
+            );
+            continue;
+        };
+        let r: Option<btt_types::points::Reservation> = q
+            .query_wasm_smart(
+                contract,
+                &btt_types::points::QueryMsg::Reservation { invoice_id: id },
+            )
+            .map_err(q_err)?;
+        match (&inv.points_awarded, r) {
+            // Still refundable: reserved for it, not yet owed.
+            (None, Some(r)) => check!(
+                18,
+                paid && !r.settled && r.points == points.points,
+                "invoice {id}: reservation {r:?} of a payment not settled"
+            ),
+            (None, None) => check!(18, false, "invoice {id}: its reservation is gone"),
+            // Settled: delivered (gone) or pending and listed.
+            (Some(_), None) => {}
+            (Some(_), Some(r)) => {
+                let pending: btt_types::points::ReservationsResponse = q
+                    .query_wasm_smart(
+                        contract,
+                        &btt_types::points::QueryMsg::PendingAwards {
+                            start_after: id.checked_sub(1),
+                            limit: Some(1),
+                        },
+                    )
+                    .map_err(q_err)?;
+                check!(
+                    18,
+                    r.settled && pending.reservations.first().map(|p| p.invoice_id) == Some(id),
+                    "invoice {id}: settled, its points neither delivered nor listed pending"
+                );
+            }
         }
     }
     Ok(INVARIANTS.len() as u32)

@@ -234,6 +234,11 @@ impl Ledger {
                 *taken += amount(e, "fee");
                 continue;
             }
+            // Points delivered on settlement (one event per award, any number per message).
+            if e.ty == "wasm-award" && attr(e, "_contract_address") == Some(d.points.as_str()) {
+                self.points_event("award", e);
+                continue;
+            }
             if e.ty != "wasm" {
                 continue;
             }

@@ -196,7 +196,10 @@ impl Suite {
                 std::slice::from_ref(&config.governance.guardian),
                 &["guardian"],
             ),
-            feeder: named(&config.payments.feeders, &["price-feeder"]),
+            feeder: named(
+                &config.payments.feeders,
+                &["price-feeder", "price-feeder-2", "price-feeder-3"],
+            ),
             partner: vec![Actor {
                 name: "partner-pharmacy".into(),
                 addr: world.partner.clone(),

@@ -31,6 +31,17 @@ pub const TIER_FEE_BAND: (Bps, Bps) = (Bps(50), Bps(80));
 pub const ANALYTICS_FEE_BAND: (Bps, Bps) = (Bps(25), Bps(25));
 /// The paper's conversion fee: 0.75%, a band of one value.
 pub const CONVERSION_FEE_BAND: (Bps, Bps) = (Bps(75), Bps(75));
+/// The smallest feeder quorum: one feeder never sets a rate alone.
+pub const MIN_FEEDER_QUORUM: u32 = 2;
+/// The widest band a DAO may let a rate move from the last median without a quorum: 20%.
+pub const MAX_RATE_MOVE: Bps = Bps(2_000);
+/// The band of config stored before it existed: 5%.
+pub const DEFAULT_RATE_MOVE: Bps = Bps(500);
+
+/// The band of config stored before it existed.
+pub fn default_rate_move() -> Bps {
+    DEFAULT_RATE_MOVE
+}
 
 /// Payment fees. Each is held to the paper's band at instantiate and on every config change,
 /// and each rounds up.
@@ -93,9 +104,13 @@ pub struct InstantiateMsg {
     pub fast_settlement: Option<FastSettlement>,
     /// A rate older than this is stale, seconds (> 0).
     pub max_rate_age_seconds: u64,
-    /// A conversion needs fresh rates from at least this many appointed feeders (1 to 10); it
-    /// uses their median.
+    /// A conversion needs fresh rates from at least this many appointed feeders (2 to 10; appoint
+    /// at least 3 so one stale feeder does not stop conversions); it uses their median.
     pub min_feeders: u32,
+    /// A median that moves more than this from the last accepted median counts only when at
+    /// least `min_feeders` fresh rates moved beyond it the same way (1 to 2,000 bps; suggested
+    /// 500, 5%).
+    pub max_rate_move: Bps,
     /// Native denoms invoices may be priced or paid in.
     pub native_denoms: Vec<String>,
     /// Who changes the config; the sender when omitted. The DAO.
@@ -195,8 +210,11 @@ pub struct ConfigUpdate {
     pub native_denoms: Option<Vec<String>>,
     /// New incentive-points contract, told of points earned on invoices.
     pub points: Option<String>,
-    /// New feeder quorum for conversions.
+    /// New feeder quorum for conversions (2 to 10).
     pub min_feeders: Option<u32>,
+    /// New band a median may move from the last accepted one without a quorum (1 to 2,000
+    /// bps).
+    pub max_rate_move: Option<Bps>,
 }
 
 /// The hook of a cw20 `Send` of BTT to payfi.
@@ -247,6 +265,10 @@ pub struct Invoice {
     pub points: Option<InvoicePoints>,
     /// Who received the points and when.
     pub points_awarded: Option<(Addr, Timestamp)>,
+    /// The incentive-points contract holding the points reserved when the invoice was paid;
+    /// `None` before it is paid, or when a refund released them.
+    #[serde(default)]
+    pub points_reserved: Option<Addr>,
     /// Its payments still inside their settlement window.
     pub pending_payments: u32,
     /// Analytics opt-in.
@@ -308,8 +330,13 @@ pub struct Rate {
 /// The rates of a denom pair.
 #[cw_serde]
 pub struct RateResponse {
-    /// The median of the fresh rates of appointed feeders, when at least the quorum posted.
+    /// The rate a conversion would use now: the median of the fresh rates of appointed
+    /// feeders, when at least the quorum posted and it stays within the band of the last
+    /// accepted median (or a quorum moved beyond it).
     pub median: Option<Decimal>,
+    /// The last accepted median.
+    #[serde(default)]
+    pub last_median: Option<Decimal>,
     /// Every rate posted by an appointed feeder, fresh or stale.
     pub rates: Vec<Rate>,
 }
@@ -407,6 +434,8 @@ pub struct ConfigResponse {
     pub max_rate_age_seconds: u64,
     /// Fresh feeder rates a conversion needs.
     pub min_feeders: u32,
+    /// The band a median may move from the last accepted one without a quorum.
+    pub max_rate_move: Bps,
     /// Native denoms.
     pub native_denoms: Vec<String>,
 }

@@ -82,6 +82,15 @@ pub struct PointsRules {
     pub conversion_epoch_seconds: u64,
     /// ubtt all patients together may convert per epoch.
     pub conversion_epoch_cap: Uint128,
+    /// ubtt one patient may convert per epoch (> 0, at most the global cap). Zero only in
+    /// rules stored before this field: migration sets the default share of the global cap.
+    #[serde(default)]
+    pub patient_epoch_cap: Uint128,
+    /// ubtt the patients of one provider may convert per epoch out of the points that provider
+    /// awarded (> 0, at most the global cap), so no provider's awards (nor its sybil patients)
+    /// exhaust the global cap. Zero only in rules stored before this field.
+    #[serde(default)]
+    pub provider_epoch_cap: Uint128,
     /// ubtt a partner pays to register without DAO approval.
     pub partner_fee: Uint128,
     /// ubtt a partner pays per point redeemed at it, from its prepaid balance.
@@ -130,8 +139,9 @@ pub enum ExecuteMsg {
         /// Points, > 0.
         points: u64,
     },
-    /// payfi only: awards points for `provider` (its budget applies) once the invoice's
-    /// payments have settled. No funds.
+    /// payfi only: awards points for `provider` (its budget applies now) once the payments of
+    /// an invoice issued before reservations existed have settled; later invoices reserve
+    /// their points on payment instead. No funds.
     AwardFor {
         /// The provider whose budget pays.
         provider: String,
@@ -149,10 +159,51 @@ pub enum ExecuteMsg {
         /// Points, > 0.
         points: u64,
     },
-    /// A patient: converts points to BTT at the conversion rate, within the epoch cap. No funds.
+    /// A patient: converts points to BTT at the conversion rate, within the global epoch cap,
+    /// the patient's epoch cap and the epoch cap of the provider the points came from. No
+    /// funds.
     Convert {
         /// Points, > 0.
         points: u64,
+        /// The provider that awarded them (its epoch cap applies); omitted, points awarded
+        /// before providers were tracked (only the patient's and the global cap apply).
+        provider: Option<String>,
+    },
+    /// payfi only, when a payment makes an invoice with points fully paid: reserves the
+    /// points from `provider`'s budget of the current window and the patient's category cap;
+    /// refused (and the payment with it) while paused or when either cannot hold them. No
+    /// funds.
+    ReservePoints {
+        /// payfi's invoice id: the reservation's key.
+        invoice_id: u64,
+        /// The provider whose budget pays.
+        provider: String,
+        /// The patient's address.
+        patient: String,
+        /// One of the categories.
+        category: String,
+        /// Points, > 0.
+        points: u64,
+    },
+    /// payfi only, when a refund reopens the invoice: returns a reservation not yet settled
+    /// to the provider's budget (if its window still runs) and the patient's cap. Works while
+    /// paused. No funds.
+    ReleasePoints {
+        /// payfi's invoice id.
+        invoice_id: u64,
+    },
+    /// payfi only, once the invoice's payments can no longer be refunded: delivers the
+    /// reserved points to the patient, or, while paused, keeps them pending for
+    /// `DeliverPending`. Works while paused. No funds.
+    SettlePoints {
+        /// payfi's invoice id.
+        invoice_id: u64,
+    },
+    /// Anyone, while not paused: delivers up to `limit` pending awards (default 10, at most
+    /// 30), lowest invoice id first. No funds.
+    DeliverPending {
+        /// How many.
+        limit: Option<u32>,
     },
     /// The owner (the DAO, by proposal): pays a grant from the Community Incentives pool, for
     /// developer grants or adoption incentives; never more than the pool holds. No funds.
@@ -192,7 +243,8 @@ pub enum ExecuteMsg {
 pub struct ConfigUpdate {
     /// New rules: tiers, categories, partners, conversion, referrals, expiry (all checked).
     pub rules: Option<PointsRules>,
-    /// New payfi contract, the one caller of `AwardFor`.
+    /// New payfi contract, the one caller of `AwardFor` and `ReservePoints` (a former payfi
+    /// still settles or releases what it reserved).
     pub payfi: Option<String>,
 }
 
@@ -309,6 +361,59 @@ pub enum QueryMsg {
     /// The circuit breaker: guardian, sunset and the pause in force.
     #[returns(crate::circuit::Circuit)]
     Circuit {},
+    /// The reservation of a payfi invoice's points, reserved or pending delivery.
+    #[returns(Option<Reservation>)]
+    Reservation {
+        /// payfi's invoice id.
+        invoice_id: u64,
+    },
+    /// Settled awards a pause kept from their patients, by invoice id. Default 10, at most
+    /// 30.
+    #[returns(ReservationsResponse)]
+    PendingAwards {
+        /// The last invoice id of the previous page.
+        start_after: Option<u64>,
+        /// Most entries to return (clamped to the contract's page size).
+        limit: Option<u32>,
+    },
+    /// Points a patient holds from a provider that they may still convert against its cap.
+    #[returns(u64)]
+    ConvertibleFrom {
+        /// The patient.
+        patient: String,
+        /// The provider.
+        provider: String,
+    },
+}
+
+/// Points promised on a paid payfi invoice: taken from the provider's budget and the
+/// patient's cap when paid, delivered when the payments settle.
+#[cw_serde]
+pub struct Reservation {
+    /// payfi's invoice id.
+    pub invoice_id: u64,
+    /// The payfi contract that reserved them.
+    pub payfi: Addr,
+    /// The provider whose budget paid.
+    pub provider: Addr,
+    /// Who receives them.
+    pub patient: Addr,
+    /// The category.
+    pub category: String,
+    /// Points.
+    pub points: u64,
+    /// The period whose category cap holds them (engagement counts them there).
+    pub period: u64,
+    /// Start of the provider's window whose budget holds them.
+    pub window_start: Timestamp,
+    /// True once the payments settled and only a pause keeps them from the patient.
+    pub settled: bool,
+}
+
+#[cw_serde]
+pub struct ReservationsResponse {
+    /// Reservations.
+    pub reservations: Vec<Reservation>,
 }
 
 #[cw_serde]

@@ -3,6 +3,7 @@
 use btt_testing::Harness;
 use btt_types::points::{ExecuteMsg, PointsRules, ReferralMilestone};
 use btt_types::units::btt;
+use cosmwasm_std::Uint128;
 
 use super::suite::{rules, Suite, DAY, PERIOD};
 use crate::ContractError;
@@ -151,4 +152,187 @@ fn a_provider_converting_its_own_budget_through_its_own_patients_loses() {
     let points = suite.points_of("patient");
     suite.convert("patient", points).unwrap();
     assert!(suite.balance("clinic") + suite.balance("patient") < start);
+}
+
+/// Awards 500 points to each of `n` sybils of `provider` and has each convert them from it;
+/// returns how many converted, and the first refusal.
+fn sybils_convert(suite: &mut Suite, provider: &str, n: u32) -> (u32, Option<ContractError>) {
+    for i in 0..n {
+        let sybil = format!("{provider}-sybil-{i}");
+        suite
+            .award(provider, &sybil, "preventive visit", 500)
+            .unwrap();
+        if let Err(e) = suite.convert_from(&sybil, Some(provider), 500) {
+            return (i, Some(e));
+        }
+    }
+    (n, None)
+}
+
+#[test]
+fn sybil_patients_of_one_provider_cannot_exhaust_the_weekly_conversion_cap() {
+    let mut suite = Suite::new();
+    // An honest clinic's patient holds 300 points.
+    suite.subscribe("clinic", 0, None).unwrap();
+    suite
+        .award("clinic", "patient", "preventive visit", 300)
+        .unwrap();
+    // The attacker's large clinic (10,000 BTT) awards 500 points to each of 200 sybils, who
+    // convert 5 BTT each: 1,000 BTT would take the whole weekly cap.
+    suite.subscribe("clinic2", 2, None).unwrap();
+    let (converted, refused) = sybils_convert(&mut suite, "clinic2", 200);
+    // Only its provider cap: 500 BTT of 1,000.
+    assert_eq!(converted, 100);
+    assert_eq!(
+        refused,
+        Some(ContractError::ProviderCapExceeded {
+            provider: suite.addr("clinic2").to_string(),
+            amount: btt(5),
+            left: btt(0),
+        })
+    );
+    assert_eq!(suite.pool().epoch_converted, btt(500));
+    // A sybil cannot charge its points to the honest clinic's cap.
+    assert_eq!(
+        suite
+            .convert_from("clinic2-sybil-100", Some("clinic"), 500)
+            .unwrap_err(),
+        ContractError::NotFromSource {
+            available: 0,
+            requested: 500
+        }
+    );
+    // Nor as points from before providers were tracked.
+    assert_eq!(
+        suite
+            .convert_from("clinic2-sybil-100", None, 500)
+            .unwrap_err(),
+        ContractError::NotFromSource {
+            available: 0,
+            requested: 500
+        }
+    );
+    // The honest patient converts all of its points this week.
+    let before = suite.balance("patient");
+    suite.convert("patient", 300).unwrap();
+    assert_eq!(suite.balance("patient") - before, btt(3));
+}
+
+#[test]
+fn one_patient_converts_at_most_its_epoch_cap() {
+    let mut suite = Suite::new();
+    let mut r = rules();
+    r.patient_epoch_cap = btt(3);
+    update_rules(&mut suite, r).unwrap();
+    suite.subscribe("clinic", 0, None).unwrap();
+    suite
+        .award("clinic", "patient", "preventive visit", 500)
+        .unwrap();
+    assert_eq!(
+        suite.convert("patient", 500).unwrap_err(),
+        ContractError::PatientCapExceeded {
+            amount: btt(5),
+            left: btt(3)
+        }
+    );
+    suite.convert("patient", 300).unwrap();
+    assert_eq!(
+        suite.convert("patient", 1).unwrap_err(),
+        ContractError::PatientCapExceeded {
+            amount: Uint128::new(10_000),
+            left: btt(0)
+        }
+    );
+    suite.advance(7 * DAY);
+    suite.convert("patient", 200).unwrap();
+    assert_eq!(suite.points_of("patient"), 0);
+}
+
+#[test]
+fn conversion_caps_of_zero_or_above_the_global_cap_are_refused() {
+    let mut suite = Suite::new();
+    for change in [
+        |r: &mut PointsRules| r.patient_epoch_cap = Uint128::zero(),
+        |r: &mut PointsRules| r.provider_epoch_cap = Uint128::zero(),
+        |r: &mut PointsRules| r.patient_epoch_cap = r.conversion_epoch_cap + Uint128::one(),
+        |r: &mut PointsRules| r.provider_epoch_cap = r.conversion_epoch_cap + Uint128::one(),
+    ] {
+        let mut r = rules();
+        change(&mut r);
+        assert!(matches!(
+            update_rules(&mut suite, r).unwrap_err(),
+            ContractError::InvalidRules { .. }
+        ));
+    }
+}
+
+#[test]
+fn a_provider_cannot_drain_points_reserved_for_a_paid_invoice() {
+    let mut suite = Suite::new();
+    suite.subscribe("clinic", 0, None).unwrap();
+    suite.reserve(7, "clinic", "patient", 500).unwrap();
+    assert_eq!(suite.provider("clinic").budget_left, 9_500);
+    // The clinic awards what is left to others, then stops paying its subscription.
+    for i in 0..19 {
+        suite
+            .award("clinic", &format!("other-{i}"), "preventive visit", 500)
+            .unwrap();
+    }
+    assert!(matches!(
+        suite
+            .award("clinic", "other-x", "preventive visit", 1)
+            .unwrap_err(),
+        ContractError::BudgetExceeded { left: 0, .. }
+    ));
+    suite.advance(31 * DAY);
+    assert!(!suite.provider("clinic").active);
+    suite.settle_points(7).unwrap();
+    assert_eq!(suite.points_of("patient"), 500, "500 of 500 points");
+    assert_eq!(suite.engagement("patient", 0, 0).total, 500);
+    assert_eq!(suite.provider("clinic").provider.points_awarded, 10_000);
+}
+
+#[test]
+fn reserved_points_count_toward_the_patients_cap() {
+    let mut suite = Suite::new();
+    suite.subscribe("clinic", 0, None).unwrap();
+    suite.reserve(1, "clinic", "patient", 400).unwrap();
+    assert_eq!(
+        suite
+            .award("clinic", "patient", "preventive visit", 101)
+            .unwrap_err(),
+        ContractError::CapExceeded {
+            category: "preventive visit".into(),
+            left: 100
+        }
+    );
+    assert_eq!(
+        suite.reserve(2, "clinic", "patient", 101).unwrap_err(),
+        ContractError::CapExceeded {
+            category: "preventive visit".into(),
+            left: 100
+        }
+    );
+    // Released, the cap and the budget come back.
+    suite
+        .execute("payfi", &ExecuteMsg::ReleasePoints { invoice_id: 1 })
+        .unwrap();
+    assert_eq!(suite.provider("clinic").budget_left, 10_000);
+    suite
+        .award("clinic", "patient", "preventive visit", 500)
+        .unwrap();
+}
+
+#[test]
+fn a_release_in_a_later_window_gives_the_new_window_nothing() {
+    let mut suite = Suite::new();
+    suite.subscribe("clinic", 0, None).unwrap();
+    suite.subscribe("clinic", 0, None).unwrap();
+    suite.reserve(1, "clinic", "patient", 500).unwrap();
+    suite.advance(30 * DAY);
+    assert_eq!(suite.provider("clinic").budget_left, 10_000);
+    suite
+        .execute("payfi", &ExecuteMsg::ReleasePoints { invoice_id: 1 })
+        .unwrap();
+    assert_eq!(suite.provider("clinic").budget_left, 10_000, "not 10,500");
 }

@@ -72,3 +72,42 @@ fn the_treasury_moves_to_the_routing_the_dao_gives() {
         btt_testing::test_fee_shares()
     );
 }
+
+#[test]
+fn rules_without_conversion_caps_get_a_share_of_the_global_cap() {
+    let mut suite = Suite::new();
+    let owner = suite.addr("owner");
+    let current = suite.points.clone();
+    let (old, code_id) = btt_testing::previous_of(
+        &mut suite.app,
+        &owner,
+        &current,
+        CONTRACT_NAME,
+        &["config", "pool"],
+        |c| {
+            let rules = c["rules"].as_object_mut().unwrap();
+            rules.remove("patient_epoch_cap");
+            rules.remove("provider_epoch_cap");
+        },
+    );
+    suite
+        .app
+        .migrate_contract(owner, old.clone(), &MigrateMsg::default(), code_id)
+        .unwrap();
+    let after: ConfigResponse = suite
+        .app
+        .wrap()
+        .query_wasm_smart(&old, &QueryMsg::Config {})
+        .unwrap();
+    // 1,000 BTT a week: 2.5 BTT a patient, 25 BTT of one provider's points.
+    assert_eq!(
+        (
+            after.rules.patient_epoch_cap,
+            after.rules.provider_epoch_cap
+        ),
+        (
+            btt_types::units::btt(1_000) / cosmwasm_std::Uint128::new(400),
+            btt_types::units::btt(25)
+        )
+    );
+}

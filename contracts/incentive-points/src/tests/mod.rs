@@ -2,5 +2,6 @@ mod attacks;
 mod awards;
 mod circuit;
 mod migration;
+mod reservations;
 mod spending;
 mod suite;

@@ -132,7 +132,10 @@ fn points_convert_to_btt_at_the_rate_within_the_epoch_cap() {
     let err = suite
         .execute_with_funds(
             "patient",
-            &ExecuteMsg::Convert { points: 1 },
+            &ExecuteMsg::Convert {
+                points: 1,
+                provider: None,
+            },
             &coins(1, NATIVE),
         )
         .unwrap_err();
@@ -159,6 +162,8 @@ fn conversion_stops_at_the_epoch_cap_and_resumes_next_epoch() {
     // Lower the cap to test it.
     let mut rules = super::suite::rules();
     rules.conversion_epoch_cap = btt(10);
+    rules.patient_epoch_cap = btt(10);
+    rules.provider_epoch_cap = btt(10);
     suite
         .execute(
             "owner",

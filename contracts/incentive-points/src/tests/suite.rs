@@ -1,15 +1,16 @@
 //! BTT and incentive-points with the 2,520,000 BTT pool. Tiers: small (1,000 BTT, 10,000
 //! points a period), medium (3,000 BTT, 50,000), large (10,000 BTT, 200,000). Categories:
 //! preventive visit (cap 500), treatment adherence (300), healthy lifestyle (200). Periods of
-//! 30 days, points live 12 periods; 0.01 BTT a point, at most 1,000 BTT converted a week;
+//! 30 days, points live 12 periods; 0.01 BTT a point, at most 1,000 BTT converted a week (100
+//! BTT by one patient, 500 BTT of one provider's points);
 //! partners pay 500 BTT to register and 100 ubtt a point redeemed; referrers earn 100 BTT once
 //! the referred provider has paid 1,000 BTT of subscriptions and 500 BTT more at 10,000.
 
 use btt_testing::{contract_error, Harness};
 use btt_types::points::{
     BalanceResponse, EngagementResponse, ExecuteMsg, InstantiateMsg, PointCategory, PointsRules,
-    PoolResponse, ProviderResponse, QueryMsg, ReceiveMsg, ReferralMilestone, SubscriptionTier,
-    COMMUNITY_POOL, FEE_STREAMS,
+    PoolResponse, ProviderResponse, QueryMsg, ReceiveMsg, ReferralMilestone, ReservationsResponse,
+    SubscriptionTier, COMMUNITY_POOL, FEE_STREAMS,
 };
 use btt_types::token::TokenContract;
 use btt_types::units::btt;
@@ -57,6 +58,8 @@ pub fn rules() -> PointsRules {
         conversion_rate: Decimal::from_ratio(10_000u128, 1u128),
         conversion_epoch_seconds: 7 * DAY,
         conversion_epoch_cap: btt(1_000),
+        patient_epoch_cap: btt(100),
+        provider_epoch_cap: btt(500),
         partner_fee: btt(500),
         redemption_fee_per_point: Uint128::new(100),
         milestones: vec![
@@ -181,8 +184,54 @@ impl Suite {
         self.execute(patient, &ExecuteMsg::Redeem { partner, points })
     }
 
+    /// Converts points the patient received from "clinic".
     pub fn convert(&mut self, patient: &str, points: u64) -> Result<AppResponse, ContractError> {
-        self.execute(patient, &ExecuteMsg::Convert { points })
+        self.convert_from(patient, Some("clinic"), points)
+    }
+
+    /// Converts points the patient received from `provider` (none: from before providers
+    /// were tracked).
+    pub fn convert_from(
+        &mut self,
+        patient: &str,
+        provider: Option<&str>,
+        points: u64,
+    ) -> Result<AppResponse, ContractError> {
+        let provider = provider.map(|p| self.addr(p).to_string());
+        self.execute(patient, &ExecuteMsg::Convert { points, provider })
+    }
+
+    /// payfi reserves `points` preventive-visit points of `provider` for `patient` on invoice
+    /// `invoice_id`.
+    pub fn reserve(
+        &mut self,
+        invoice_id: u64,
+        provider: &str,
+        patient: &str,
+        points: u64,
+    ) -> Result<AppResponse, ContractError> {
+        let msg = ExecuteMsg::ReservePoints {
+            invoice_id,
+            provider: self.addr(provider).to_string(),
+            patient: self.addr(patient).to_string(),
+            category: "preventive visit".into(),
+            points,
+        };
+        self.execute("payfi", &msg)
+    }
+
+    /// payfi settles the points of invoice `invoice_id`.
+    pub fn settle_points(&mut self, invoice_id: u64) -> Result<AppResponse, ContractError> {
+        self.execute("payfi", &ExecuteMsg::SettlePoints { invoice_id })
+    }
+
+    /// One page of pending awards, as invoice ids.
+    pub fn pending_ids(&self, start_after: Option<u64>, limit: u32) -> Vec<u64> {
+        let res: ReservationsResponse = self.query(&QueryMsg::PendingAwards {
+            start_after,
+            limit: Some(limit),
+        });
+        res.reservations.iter().map(|r| r.invoice_id).collect()
     }
 
     pub fn balance(&self, who: &str) -> Uint128 {

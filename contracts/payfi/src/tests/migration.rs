@@ -70,3 +70,32 @@ fn one_treasury_becomes_a_routing_that_still_pays_it_every_fee() {
     suite.settle().unwrap();
     assert_eq!(suite.btt("dao") - before, btt(8));
 }
+
+#[test]
+fn a_quorum_of_one_becomes_two_and_a_config_without_a_band_gets_five_percent() {
+    let mut suite = Suite::new();
+    let owner = suite.addr("owner");
+    let current = suite.payfi.clone();
+    let (old, code_id) = btt_testing::previous_of(
+        &mut suite.app,
+        &owner,
+        &current,
+        CONTRACT_NAME,
+        &["config", "counters"],
+        |config| {
+            let c = config.as_object_mut().unwrap();
+            c.remove("max_rate_move");
+            c.insert("min_feeders".into(), 1.into());
+        },
+    );
+    suite
+        .app
+        .migrate_contract(owner, old.clone(), &MigrateMsg::default(), code_id)
+        .unwrap();
+    let config: ConfigResponse = suite
+        .app
+        .wrap()
+        .query_wasm_smart(&old, &QueryMsg::Config {})
+        .unwrap();
+    assert_eq!((config.min_feeders, config.max_rate_move), (2, Bps(500)));
+}

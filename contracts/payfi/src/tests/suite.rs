@@ -1,5 +1,6 @@
 //! BTT, btt-staking, incentive-points and payfi. "clinic" is a subscribed provider; patients
-//! hold BTT and native uusdc; "oracle" feeds rates. Fees 0.8 / 0.7 / 0.6 / 0.5% by staking
+//! hold BTT and native uusdc; "oracle", "feeder-2" and "feeder-3" feed rates (a quorum of 2, a
+//! 5% band). Fees 0.8 / 0.7 / 0.6 / 0.5% by staking
 //! priority, analytics 0.25%, conversion 0.75%; a 1-hour window; rates live 10 minutes.
 
 use btt_testing::{contract_error, Harness};
@@ -21,6 +22,8 @@ use crate::ContractError;
 pub const USDC: &str = "uusdc";
 pub const HOUR: u64 = 3_600;
 pub const HOLDERS: [&str; 4] = ["clinic", "patient", "patient2", "insurer"];
+/// The appointed feeders; 2 fresh rates make the quorum, a median moves 5% without one.
+pub const FEEDERS: [&str; 3] = ["oracle", "feeder-2", "feeder-3"];
 
 fn payfi_code() -> Box<dyn Contract<Empty>> {
     Box::new(
@@ -109,7 +112,7 @@ impl Suite {
                         &staking,
                         &btt_types::payfi::FEE_STREAMS,
                     ),
-                    feeders: vec![addr("oracle")],
+                    feeders: FEEDERS.iter().map(|f| addr(f)).collect(),
                     fees: fees(),
                     settlement_seconds: HOUR,
                     fast_settlement: Some(FastSettlement {
@@ -117,7 +120,8 @@ impl Suite {
                         seconds: FAST,
                     }),
                     max_rate_age_seconds: 600,
-                    min_feeders: 1,
+                    min_feeders: 2,
+                    max_rate_move: Bps(500),
                     native_denoms: vec![USDC.into()],
                     owner: None,
                 },
@@ -247,14 +251,30 @@ impl Suite {
         self.execute("anyone", &ExecuteMsg::Settle { limit: None })
     }
 
+    /// Every feeder posts `rate`.
     pub fn set_rate(
         &mut self,
         pay: &str,
         invoice: &str,
         rate: Decimal,
     ) -> Result<AppResponse, ContractError> {
+        let mut last = None;
+        for f in FEEDERS {
+            last = Some(self.set_rate_by(f, pay, invoice, rate)?);
+        }
+        Ok(last.unwrap())
+    }
+
+    /// `feeder` posts `rate`.
+    pub fn set_rate_by(
+        &mut self,
+        feeder: &str,
+        pay: &str,
+        invoice: &str,
+        rate: Decimal,
+    ) -> Result<AppResponse, ContractError> {
         self.execute(
-            "oracle",
+            feeder,
             &ExecuteMsg::SetRate {
                 pay: pay.into(),
                 invoice: invoice.into(),
@@ -321,6 +341,89 @@ impl Suite {
         Ok(page.payments.iter().map(|p| p.id).collect())
     }
 
+    /// `who` runs `msg` on incentive-points.
+    pub fn points_exec(
+        &mut self,
+        who: &str,
+        msg: &points::ExecuteMsg,
+    ) -> Result<AppResponse, incentive_points::ContractError> {
+        let contract = self.points.clone();
+        self.app
+            .execute_contract(self.addr(who), contract, msg, &[])
+            .map_err(points_error)
+    }
+
+    /// The clinic awards `points` preventive-visit points to `patient` from its budget.
+    pub fn award(
+        &mut self,
+        patient: &str,
+        points: u64,
+    ) -> Result<AppResponse, incentive_points::ContractError> {
+        let patient = self.addr(patient).to_string();
+        self.points_exec(
+            "clinic",
+            &points::ExecuteMsg::Award {
+                patient,
+                category: "preventive visit".into(),
+                points,
+            },
+        )
+    }
+
+    /// Points the clinic may still award this window.
+    pub fn budget_left(&self) -> u64 {
+        let p: points::ProviderResponse = self
+            .app
+            .wrap()
+            .query_wasm_smart(
+                &self.points,
+                &points::QueryMsg::Provider {
+                    address: self.addr("clinic").to_string(),
+                },
+            )
+            .unwrap();
+        p.budget_left
+    }
+
+    /// Awards a pause keeps pending in incentive-points.
+    pub fn pending_awards(&self) -> Vec<points::Reservation> {
+        let res: points::ReservationsResponse = self
+            .app
+            .wrap()
+            .query_wasm_smart(
+                &self.points,
+                &points::QueryMsg::PendingAwards {
+                    start_after: None,
+                    limit: None,
+                },
+            )
+            .unwrap();
+        res.reservations
+    }
+
+    /// The reservation of an invoice's points, if any.
+    pub fn reservation(&self, invoice_id: u64) -> Option<points::Reservation> {
+        self.app
+            .wrap()
+            .query_wasm_smart(&self.points, &points::QueryMsg::Reservation { invoice_id })
+            .unwrap()
+    }
+
+    /// `who` pays `amount` of the invoice with as much BTT; the error of incentive-points when
+    /// it refuses the reservation.
+    pub fn pay_btt_points_err(
+        &mut self,
+        who: &str,
+        invoice_id: u64,
+        amount: Uint128,
+    ) -> incentive_points::ContractError {
+        let msg = self
+            .token
+            .send_msg(&self.payfi, amount, &ReceiveMsg::Pay { invoice_id, amount })
+            .unwrap();
+        points_error(self.app.execute(self.addr(who), msg).unwrap_err())
+    }
+
     pub fn points_of(&self, patient: &str) -> u64 {
         let res: points::BalanceResponse = self
             .app
@@ -354,10 +457,17 @@ pub fn incentive_rules() -> points::PointsRules {
         conversion_rate: Decimal::from_ratio(10_000u128, 1u128),
         conversion_epoch_seconds: 7 * 86_400,
         conversion_epoch_cap: btt(1_000),
+        patient_epoch_cap: btt(100),
+        provider_epoch_cap: btt(500),
         partner_fee: btt(500),
         redemption_fee_per_point: Uint128::new(100),
         milestones: vec![],
     }
+}
+
+/// The incentive-points error in `e` (through the contexts of the calls that carried it).
+pub fn points_error(e: anyhow::Error) -> incentive_points::ContractError {
+    contract_error::<incentive_points::ContractError>(e)
 }
 
 /// The first value of attribute `key`.

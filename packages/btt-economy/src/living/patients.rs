@@ -103,15 +103,16 @@ pub fn week<C: EconomyChain>(app: &mut C, w: &mut World, month: f64) -> anyhow::
     let points_addr = w.deployment.points.clone();
     let payfi_addr = w.deployment.payfi.clone();
     let token = w.deployment.token.clone();
-    // The feeder posts USDC → BTT at the stated price: one uusdc buys 1/price ubtt.
-    let feeder = Addr::unchecked(&w.config.payments.feeders[0]);
+    // The feeders post USDC → BTT at the stated price: one uusdc buys 1/price ubtt.
     let rate = Decimal::from_ratio(1u128, w.usdc_per_btt());
     let set_rate = payfi::ExecuteMsg::SetRate {
         pay: USDC.into(),
         invoice: "btt".into(),
         rate,
     };
-    w.exec(app, &feeder, &payfi_addr, &set_rate, &[])?;
+    for feeder in w.config.payments.feeders.clone() {
+        w.exec(app, &Addr::unchecked(feeder), &payfi_addr, &set_rate, &[])?;
+    }
 
     let monthly = w
         .assumptions
@@ -154,7 +155,9 @@ pub fn week<C: EconomyChain>(app: &mut C, w: &mut World, month: f64) -> anyhow::
                 amount,
                 due: app.block_info().time.plus_seconds(30 * 86_400),
                 memo_hash: format!("{:064x}", w.txs),
-                points: w.rng.gen_bool(0.5).then(|| InvoicePoints {
+                // Points are reserved from the clinic's budget when the invoice is paid, so
+                // only a subscriber's invoice carries them (the draw is made either way).
+                points: (w.rng.gen_bool(0.5) && subscribed).then(|| InvoicePoints {
                     category: "treatment adherence".into(),
                     points: 40,
                 }),
@@ -227,12 +230,18 @@ pub fn settle_all<C: EconomyChain>(app: &mut C, w: &mut World) -> anyhow::Result
 /// The month's redemptions, conversions and the insurer's reads.
 pub fn month<C: EconomyChain>(app: &mut C, w: &mut World) -> anyhow::Result<()> {
     let points_addr = w.deployment.points.clone();
-    let patients: Vec<Addr> = w.clinics.iter().flat_map(|c| c.patients.clone()).collect();
+    // Each patient with the clinic that awards its points (the provider its conversions count
+    // against).
+    let patients: Vec<(Addr, Addr)> = w
+        .clinics
+        .iter()
+        .flat_map(|c| c.patients.iter().map(|p| (p.clone(), c.addr.clone())))
+        .collect();
     let period: points::PoolResponse = app
         .wrap()
         .query_wasm_smart(&points_addr, &points::QueryMsg::Pool {})?;
     let mut engagement_points = 0u64;
-    for patient in &patients {
+    for (patient, clinic) in &patients {
         let balance: points::BalanceResponse = app.wrap().query_wasm_smart(
             &points_addr,
             &points::QueryMsg::Balance {
@@ -251,7 +260,10 @@ pub fn month<C: EconomyChain>(app: &mut C, w: &mut World) -> anyhow::Result<()> 
         }
         let convert = balance.points * 3 / 10;
         if convert > 0 {
-            let msg = points::ExecuteMsg::Convert { points: convert };
+            let msg = points::ExecuteMsg::Convert {
+                points: convert,
+                provider: Some(clinic.to_string()),
+            };
             if w.exec(app, patient, &points_addr, &msg, &[])?.is_some() {
                 w.ledger.points_converted += convert;
             }

@@ -59,10 +59,15 @@ pub(super) const POINTS: &[(&str, Draw)] = &[
     }),
     ("incentive-points.convert", |g| {
         let points = g.points();
+        let provider = if g.rng.gen_bool(0.8) {
+            Some(g.pick(Role::Clinic).addr.to_string())
+        } else {
+            None
+        };
         g.exec(
             Role::Patient,
             "incentive-points",
-            json!({"convert": {"points": points}}),
+            json!({"convert": {"points": points, "provider": provider}}),
         )
     }),
     ("incentive-points.grant", |g| {
@@ -139,6 +144,49 @@ pub(super) const POINTS: &[(&str, Draw)] = &[
     }),
     ("incentive-points.update_ownership", |g| {
         g.ownership("incentive-points")
+    }),
+];
+
+/// The entries of incentive-points added with reservations (appended after the first
+/// alphabets, so older seeds draw what they drew), and the story of a pause during
+/// settlement.
+pub(super) const POINTS_RESERVATIONS: &[(&str, Draw)] = &[
+    ("incentive-points.reserve_points", |g| {
+        let (id, provider, patient, category, points) = (
+            g.id("invoice_id"),
+            g.pick(Role::Clinic).addr.to_string(),
+            g.patient(),
+            g.category(),
+            g.points(),
+        );
+        g.exec(Role::Anyone, "incentive-points", json!({"reserve_points": {"invoice_id": id, "provider": provider, "patient": patient, "category": category, "points": points}}))
+    }),
+    ("incentive-points.release_points", |g| {
+        let id = g.id("invoice_id");
+        g.exec(
+            Role::Anyone,
+            "incentive-points",
+            json!({"release_points": {"invoice_id": id}}),
+        )
+    }),
+    ("incentive-points.settle_points", |g| {
+        let id = g.id("invoice_id");
+        g.exec(
+            Role::Anyone,
+            "incentive-points",
+            json!({"settle_points": {"invoice_id": id}}),
+        )
+    }),
+    ("incentive-points.deliver_pending", |g| {
+        let limit = g.limit();
+        g.exec(
+            Role::Anyone,
+            "incentive-points",
+            json!({"deliver_pending": {"limit": limit}}),
+        )
+    }),
+    ("story.points paused during settlement", |g| {
+        g.paused_settlement_story()
     }),
 ];
 
@@ -289,6 +337,45 @@ impl Gen<'_> {
         }
     }
 
+    /// A patient pays an invoice that carries points; the guardian pauses incentive-points
+    /// before it settles; it settles (the points wait pending); the pause is lifted and anyone
+    /// delivers them.
+    pub(super) fn paused_settlement_story(&mut self) -> Op {
+        let a = &self.suite.actors;
+        let (Some(clinic), Some(patient), Some(guardian)) = (
+            a.clinics.choose(self.rng).map(|a| a.addr.clone()),
+            a.patients.choose(self.rng).map(|a| a.addr.clone()),
+            a.guardian.first().map(|a| a.addr.clone()),
+        ) else {
+            return Op::Wait { seconds: 1 };
+        };
+        let amount = Uint128::new(self.rng.gen_range(1..1_000u128) * 1_000_000);
+        let invoice_id = self.ledger.top_id("invoice_id") + 1;
+        let due = (self.now().plus_seconds(30 * 86_400).nanos()).to_string();
+        let points = json!({"category": self.category(), "points": self.one(&[10u64, 100, 500])});
+        let anyone = self.anyone().addr;
+        let ops = vec![
+            self.exec_as(&clinic, "payfi", json!({"issue_invoice": {"payer": patient.to_string(), "denom": "btt", "amount": amount, "due": due, "memo_hash": "cd".repeat(32), "points": points, "analytics": false}}), vec![]),
+            Op::Send {
+                name: "payfi.receive:pay (story)".into(),
+                sender: patient.clone(),
+                token: self.suite.deployment.token.addr().clone(),
+                contract: self.suite.deployment.payfi.clone(),
+                amount,
+                hook: json!({"pay": {"invoice_id": invoice_id, "amount": amount}}),
+            },
+            self.exec_as(&guardian, "incentive-points", json!({"circuit": {"pause": {"reason": "fuzz: a pause during settlement"}}}), vec![]),
+            Op::Wait { seconds: 3_600 },
+            self.exec_as(&anyone, "payfi", json!({"settle": {"limit": null}}), vec![]),
+            self.exec_as(&guardian, "incentive-points", json!({"circuit": {"unpause": {}}}), vec![]),
+            self.exec_as(&anyone, "incentive-points", json!({"deliver_pending": {"limit": null}}), vec![]),
+        ];
+        Op::Chain {
+            story: "a pause of incentive-points during settlement".into(),
+            ops,
+        }
+    }
+
     /// A clinic awards a patient points for care; the patient spends part of them, converting
     /// to BTT or redeeming at the partner, and after an epoch perhaps converts the rest.
     pub(super) fn points_story(&mut self) -> Op {
@@ -319,7 +406,7 @@ impl Gen<'_> {
             self.exec_as(
                 &patient,
                 "incentive-points",
-                json!({"convert": {"points": spent}}),
+                json!({"convert": {"points": spent, "provider": clinic.to_string()}}),
                 vec![],
             )
         } else {
@@ -337,7 +424,7 @@ impl Gen<'_> {
             ops.push(self.exec_as(
                 &patient,
                 "incentive-points",
-                json!({"convert": {"points": points - spent}}),
+                json!({"convert": {"points": points - spent, "provider": clinic.to_string()}}),
                 vec![],
             ));
         }

@@ -119,6 +119,7 @@ static ALPHABET: LazyLock<Vec<(&'static str, Draw)>> = LazyLock::new(|| {
         token::SHARES,
         STORIES_AND_TIME,
         APPENDED,
+        care::POINTS_RESERVATIONS,
     ]
     .concat()
 });
