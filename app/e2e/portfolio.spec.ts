@@ -61,6 +61,10 @@ test("a patient converts points to BTT and redeems points at a partner, refused 
   await expect(page.getByTestId("convert-error")).toHaveText("A number of points must be a whole number.");
   await page.getByTestId("convert-points").fill("100");
   await expect(page.getByTestId("convert-preview")).toContainText("BTT");
+  await page.getByTestId("convert-provider").fill("cosmwasm1notanaddress");
+  await page.getByTestId("convert-submit").click();
+  await expect(page.getByTestId("convert-error")).toHaveText("Not a valid address.");
+  await page.getByTestId("convert-provider").fill(String(snapshot.inputs.provider));
   await page.getByTestId("convert-submit").click();
   await expect(page.getByTestId("tx-status")).toContainText("convert 100 points to BTT: sent");
 

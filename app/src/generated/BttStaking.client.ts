@@ -204,6 +204,7 @@ export interface BttStakingInterface extends BttStakingReadOnlyInterface {
     dao,
     feeTiers,
     lockTiers,
+    minRewardPower,
     rewardDenoms,
     rewardPeriodSeconds,
     tierAgeSeconds,
@@ -212,6 +213,7 @@ export interface BttStakingInterface extends BttStakingReadOnlyInterface {
     dao?: string;
     feeTiers?: FeeTier[];
     lockTiers?: LockTier[];
+    minRewardPower?: Uint128;
     rewardDenoms?: string[];
     rewardPeriodSeconds?: number;
     tierAgeSeconds?: number;
@@ -294,6 +296,7 @@ export class BttStakingClient extends BttStakingQueryClient implements BttStakin
     dao,
     feeTiers,
     lockTiers,
+    minRewardPower,
     rewardDenoms,
     rewardPeriodSeconds,
     tierAgeSeconds,
@@ -302,6 +305,7 @@ export class BttStakingClient extends BttStakingQueryClient implements BttStakin
     dao?: string;
     feeTiers?: FeeTier[];
     lockTiers?: LockTier[];
+    minRewardPower?: Uint128;
     rewardDenoms?: string[];
     rewardPeriodSeconds?: number;
     tierAgeSeconds?: number;
@@ -312,6 +316,7 @@ export class BttStakingClient extends BttStakingQueryClient implements BttStakin
         dao,
         fee_tiers: feeTiers,
         lock_tiers: lockTiers,
+        min_reward_power: minRewardPower,
         reward_denoms: rewardDenoms,
         reward_period_seconds: rewardPeriodSeconds,
         tier_age_seconds: tierAgeSeconds,

@@ -40,6 +40,7 @@ export interface BttStakingMsg {
     dao,
     feeTiers,
     lockTiers,
+    minRewardPower,
     rewardDenoms,
     rewardPeriodSeconds,
     tierAgeSeconds,
@@ -48,6 +49,7 @@ export interface BttStakingMsg {
     dao?: string;
     feeTiers?: FeeTier[];
     lockTiers?: LockTier[];
+    minRewardPower?: Uint128;
     rewardDenoms?: string[];
     rewardPeriodSeconds?: number;
     tierAgeSeconds?: number;
@@ -167,6 +169,7 @@ export class BttStakingMsgComposer implements BttStakingMsg {
     dao,
     feeTiers,
     lockTiers,
+    minRewardPower,
     rewardDenoms,
     rewardPeriodSeconds,
     tierAgeSeconds,
@@ -175,6 +178,7 @@ export class BttStakingMsgComposer implements BttStakingMsg {
     dao?: string;
     feeTiers?: FeeTier[];
     lockTiers?: LockTier[];
+    minRewardPower?: Uint128;
     rewardDenoms?: string[];
     rewardPeriodSeconds?: number;
     tierAgeSeconds?: number;
@@ -190,6 +194,7 @@ export class BttStakingMsgComposer implements BttStakingMsg {
             dao,
             fee_tiers: feeTiers,
             lock_tiers: lockTiers,
+            min_reward_power: minRewardPower,
             reward_denoms: rewardDenoms,
             reward_period_seconds: rewardPeriodSeconds,
             tier_age_seconds: tierAgeSeconds,

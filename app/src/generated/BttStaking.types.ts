@@ -11,6 +11,7 @@ export interface InstantiateMsg {
   dao?: string | null;
   fee_tiers: FeeTier[];
   lock_tiers: LockTier[];
+  min_reward_power: Uint128;
   owner?: string | null;
   reward_denoms: string[];
   reward_period_seconds: number;
@@ -87,6 +88,7 @@ export interface ConfigUpdate {
   dao?: string | null;
   fee_tiers?: FeeTier[] | null;
   lock_tiers?: LockTier[] | null;
+  min_reward_power?: Uint128 | null;
   reward_denoms?: string[] | null;
   reward_period_seconds?: number | null;
   tier_age_seconds?: number | null;
@@ -147,6 +149,7 @@ export interface ConfigResponse {
   dao?: Addr | null;
   fee_tiers: FeeTier[];
   lock_tiers: LockTier[];
+  min_reward_power: Uint128;
   reward_denoms: string[];
   reward_period_seconds: number;
   tier_age_seconds: number;

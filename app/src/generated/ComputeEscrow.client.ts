@@ -7,7 +7,7 @@
 
 import { CosmWasmClient, SigningCosmWasmClient, ExecuteResult } from "@cosmjs/cosmwasm-stargate";
 import { Coin, StdFee } from "@cosmjs/amino";
-import { FeeStream, Uint128, Decimal, InstantiateMsg, FeeRoutingMsg, FeePayeesMsg, FeeRoute, FeeShares, HardwareClass, NativeRate, RunWindow, UrgencyMultipliers, ExecuteMsg, Binary, Urgency, EnergyRating, Resolution, CircuitMsg, Timestamp, Uint64, Action, Expiration, Cw20ReceiveMsg, JobSpec, Assignment, ConfigUpdate, FeeRoutingUpdate, QueryMsg, JobStatus, MigrateMsg, Addr, Circuit, Pause, ConfigResponse, FeeRouting, FeePayees, Asset, ArrayOfRoutedTotal, RoutedTotal, Routed, Job, JobResult, JobsResponse, NodeStatus, Node, NodeSpec, NodesResponse, OwnershipForString, QuoteResponse, TotalsResponse } from "./ComputeEscrow.types";
+import { FeeStream, Uint128, Decimal, InstantiateMsg, FeeRoutingMsg, FeePayeesMsg, FeeRoute, FeeShares, HardwareClass, NativeRate, RunWindow, UrgencyMultipliers, ExecuteMsg, Binary, Urgency, EnergyRating, Resolution, CircuitMsg, Timestamp, Uint64, Action, Expiration, Cw20ReceiveMsg, JobSpec, Assignment, ConfigUpdate, FeeRoutingUpdate, QueryMsg, JobStatus, MigrateMsg, Addr, Circuit, Pause, ConfigResponse, FeeRouting, FeePayees, Asset, ArrayOfRoutedTotal, RoutedTotal, Carry, Routed, Job, JobResult, JobsResponse, NodeStatus, Node, NodeSpec, NodesResponse, OwnershipForString, QuoteResponse, TotalsResponse } from "./ComputeEscrow.types";
 export interface ComputeEscrowReadOnlyInterface {
   contractAddress: string;
   config: () => Promise<ConfigResponse>;
@@ -286,6 +286,11 @@ export interface ComputeEscrowInterface extends ComputeEscrowReadOnlyInterface {
     jobId: number;
     nodeId: number;
   }, fee_?: number | StdFee | "auto", memo_?: string, funds_?: Coin[]) => Promise<ExecuteResult>;
+  lapseOffer: ({
+    jobId
+  }: {
+    jobId: number;
+  }, fee_?: number | StdFee | "auto", memo_?: string, funds_?: Coin[]) => Promise<ExecuteResult>;
   cancelJob: ({
     jobId
   }: {
@@ -338,6 +343,7 @@ export interface ComputeEscrowInterface extends ComputeEscrowReadOnlyInterface {
     hardwareClasses,
     minBond,
     nativeRates,
+    offerSeconds,
     pricePerGb,
     reserve,
     runWindow,
@@ -350,6 +356,7 @@ export interface ComputeEscrowInterface extends ComputeEscrowReadOnlyInterface {
     hardwareClasses?: HardwareClass[];
     minBond?: Uint128;
     nativeRates?: NativeRate[];
+    offerSeconds?: number;
     pricePerGb?: Uint128;
     reserve?: string;
     runWindow?: RunWindow;
@@ -384,6 +391,7 @@ export class ComputeEscrowClient extends ComputeEscrowQueryClient implements Com
     this.assignJob = this.assignJob.bind(this);
     this.acceptAssignment = this.acceptAssignment.bind(this);
     this.declineAssignment = this.declineAssignment.bind(this);
+    this.lapseOffer = this.lapseOffer.bind(this);
     this.cancelJob = this.cancelJob.bind(this);
     this.submitResult = this.submitResult.bind(this);
     this.acceptResult = this.acceptResult.bind(this);
@@ -525,6 +533,17 @@ export class ComputeEscrowClient extends ComputeEscrowQueryClient implements Com
       }
     }, fee_, memo_, funds_);
   };
+  lapseOffer = async ({
+    jobId
+  }: {
+    jobId: number;
+  }, fee_: number | StdFee | "auto" = "auto", memo_?: string, funds_?: Coin[]): Promise<ExecuteResult> => {
+    return await this.client.execute(this.sender, this.contractAddress, {
+      lapse_offer: {
+        job_id: jobId
+      }
+    }, fee_, memo_, funds_);
+  };
   cancelJob = async ({
     jobId
   }: {
@@ -624,6 +643,7 @@ export class ComputeEscrowClient extends ComputeEscrowQueryClient implements Com
     hardwareClasses,
     minBond,
     nativeRates,
+    offerSeconds,
     pricePerGb,
     reserve,
     runWindow,
@@ -636,6 +656,7 @@ export class ComputeEscrowClient extends ComputeEscrowQueryClient implements Com
     hardwareClasses?: HardwareClass[];
     minBond?: Uint128;
     nativeRates?: NativeRate[];
+    offerSeconds?: number;
     pricePerGb?: Uint128;
     reserve?: string;
     runWindow?: RunWindow;
@@ -650,6 +671,7 @@ export class ComputeEscrowClient extends ComputeEscrowQueryClient implements Com
         hardware_classes: hardwareClasses,
         min_bond: minBond,
         native_rates: nativeRates,
+        offer_seconds: offerSeconds,
         price_per_gb: pricePerGb,
         reserve,
         run_window: runWindow,

@@ -9,7 +9,7 @@ import { Coin } from "@cosmjs/amino";
 import { MsgExecuteContractEncodeObject } from "@cosmjs/cosmwasm-stargate";
 import { MsgExecuteContract } from "cosmjs-types/cosmwasm/wasm/v1/tx";
 import { toUtf8 } from "@cosmjs/encoding";
-import { FeeStream, Uint128, Decimal, InstantiateMsg, FeeRoutingMsg, FeePayeesMsg, FeeRoute, FeeShares, HardwareClass, NativeRate, RunWindow, UrgencyMultipliers, ExecuteMsg, Binary, Urgency, EnergyRating, Resolution, CircuitMsg, Timestamp, Uint64, Action, Expiration, Cw20ReceiveMsg, JobSpec, Assignment, ConfigUpdate, FeeRoutingUpdate, QueryMsg, JobStatus, MigrateMsg, Addr, Circuit, Pause, ConfigResponse, FeeRouting, FeePayees, Asset, ArrayOfRoutedTotal, RoutedTotal, Routed, Job, JobResult, JobsResponse, NodeStatus, Node, NodeSpec, NodesResponse, OwnershipForString, QuoteResponse, TotalsResponse } from "./ComputeEscrow.types";
+import { FeeStream, Uint128, Decimal, InstantiateMsg, FeeRoutingMsg, FeePayeesMsg, FeeRoute, FeeShares, HardwareClass, NativeRate, RunWindow, UrgencyMultipliers, ExecuteMsg, Binary, Urgency, EnergyRating, Resolution, CircuitMsg, Timestamp, Uint64, Action, Expiration, Cw20ReceiveMsg, JobSpec, Assignment, ConfigUpdate, FeeRoutingUpdate, QueryMsg, JobStatus, MigrateMsg, Addr, Circuit, Pause, ConfigResponse, FeeRouting, FeePayees, Asset, ArrayOfRoutedTotal, RoutedTotal, Carry, Routed, Job, JobResult, JobsResponse, NodeStatus, Node, NodeSpec, NodesResponse, OwnershipForString, QuoteResponse, TotalsResponse } from "./ComputeEscrow.types";
 export interface ComputeEscrowMsg {
   contractAddress: string;
   sender: string;
@@ -78,6 +78,11 @@ export interface ComputeEscrowMsg {
     jobId: number;
     nodeId: number;
   }, funds_?: Coin[]) => MsgExecuteContractEncodeObject;
+  lapseOffer: ({
+    jobId
+  }: {
+    jobId: number;
+  }, funds_?: Coin[]) => MsgExecuteContractEncodeObject;
   cancelJob: ({
     jobId
   }: {
@@ -130,6 +135,7 @@ export interface ComputeEscrowMsg {
     hardwareClasses,
     minBond,
     nativeRates,
+    offerSeconds,
     pricePerGb,
     reserve,
     runWindow,
@@ -142,6 +148,7 @@ export interface ComputeEscrowMsg {
     hardwareClasses?: HardwareClass[];
     minBond?: Uint128;
     nativeRates?: NativeRate[];
+    offerSeconds?: number;
     pricePerGb?: Uint128;
     reserve?: string;
     runWindow?: RunWindow;
@@ -173,6 +180,7 @@ export class ComputeEscrowMsgComposer implements ComputeEscrowMsg {
     this.assignJob = this.assignJob.bind(this);
     this.acceptAssignment = this.acceptAssignment.bind(this);
     this.declineAssignment = this.declineAssignment.bind(this);
+    this.lapseOffer = this.lapseOffer.bind(this);
     this.cancelJob = this.cancelJob.bind(this);
     this.submitResult = this.submitResult.bind(this);
     this.acceptResult = this.acceptResult.bind(this);
@@ -386,6 +394,25 @@ export class ComputeEscrowMsgComposer implements ComputeEscrowMsg {
       })
     };
   };
+  lapseOffer = ({
+    jobId
+  }: {
+    jobId: number;
+  }, funds_?: Coin[]): MsgExecuteContractEncodeObject => {
+    return {
+      typeUrl: "/cosmwasm.wasm.v1.MsgExecuteContract",
+      value: MsgExecuteContract.fromPartial({
+        sender: this.sender,
+        contract: this.contractAddress,
+        msg: toUtf8(JSON.stringify({
+          lapse_offer: {
+            job_id: jobId
+          }
+        })),
+        funds: funds_
+      })
+    };
+  };
   cancelJob = ({
     jobId
   }: {
@@ -541,6 +568,7 @@ export class ComputeEscrowMsgComposer implements ComputeEscrowMsg {
     hardwareClasses,
     minBond,
     nativeRates,
+    offerSeconds,
     pricePerGb,
     reserve,
     runWindow,
@@ -553,6 +581,7 @@ export class ComputeEscrowMsgComposer implements ComputeEscrowMsg {
     hardwareClasses?: HardwareClass[];
     minBond?: Uint128;
     nativeRates?: NativeRate[];
+    offerSeconds?: number;
     pricePerGb?: Uint128;
     reserve?: string;
     runWindow?: RunWindow;
@@ -572,6 +601,7 @@ export class ComputeEscrowMsgComposer implements ComputeEscrowMsg {
             hardware_classes: hardwareClasses,
             min_bond: minBond,
             native_rates: nativeRates,
+            offer_seconds: offerSeconds,
             price_per_gb: pricePerGb,
             reserve,
             run_window: runWindow,

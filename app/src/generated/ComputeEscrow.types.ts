@@ -17,6 +17,7 @@ export interface InstantiateMsg {
   hardware_classes: HardwareClass[];
   min_bond: Uint128;
   native_rates: NativeRate[];
+  offer_seconds: number;
   owner?: string | null;
   price_per_gb: Uint128;
   reserve: string;
@@ -106,6 +107,10 @@ export type ExecuteMsg = {
   decline_assignment: {
     job_id: number;
     node_id: number;
+  };
+} | {
+  lapse_offer: {
+    job_id: number;
   };
 } | {
   cancel_job: {
@@ -208,6 +213,7 @@ export interface ConfigUpdate {
   hardware_classes?: HardwareClass[] | null;
   min_bond?: Uint128 | null;
   native_rates?: NativeRate[] | null;
+  offer_seconds?: number | null;
   price_per_gb?: Uint128 | null;
   reserve?: string | null;
   run_window?: RunWindow | null;
@@ -291,6 +297,7 @@ export interface ConfigResponse {
   hardware_classes: HardwareClass[];
   min_bond: Uint128;
   native_rates: NativeRate[];
+  offer_seconds: number;
   price_per_gb: Uint128;
   reserve: Addr;
   run_window: RunWindow;
@@ -318,8 +325,18 @@ export type Asset = {
 export type ArrayOfRoutedTotal = RoutedTotal[];
 export interface RoutedTotal {
   asset: Asset;
+  carry?: Carry;
+  held?: Uint128 & string;
   routed: Routed;
   stream: string;
+}
+export interface Carry {
+  burned: number;
+  development_fund: number;
+  foundation: number;
+  protocol: number;
+  reserve: number;
+  stakers: number;
 }
 export interface Routed {
   burned: Uint128;
@@ -336,6 +353,7 @@ export interface Job {
   deadline?: Timestamp | null;
   discount: number;
   id: number;
+  offered_at?: Timestamp | null;
   posted_at: Timestamp;
   price: Uint128;
   price_ubtt: Uint128;

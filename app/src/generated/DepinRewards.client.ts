@@ -7,7 +7,7 @@
 
 import { CosmWasmClient, SigningCosmWasmClient, ExecuteResult } from "@cosmjs/cosmwasm-stargate";
 import { Coin, StdFee } from "@cosmjs/amino";
-import { Decimal, Uint128, Timestamp, Uint64, InstantiateMsg, ScoreMultipliers, RegionMultiplier, PayoutRules, ExecuteMsg, Binary, EnergyRating, Action, Expiration, Cw20ReceiveMsg, Attestation, ConfigUpdate, QueryMsg, MigrateMsg, Addr, ConfigResponse, Decimal256, EpochResponse, NodeEpochResponse, OwnershipForString, PendingResponse, ScheduleResponse, ScheduleEntry, StateResponse } from "./DepinRewards.types";
+import { Decimal, Uint128, Timestamp, Uint64, InstantiateMsg, ScoreMultipliers, RegionMultiplier, PayoutRules, ExecuteMsg, Binary, EnergyRating, Action, Expiration, Cw20ReceiveMsg, Attestation, ConfigUpdate, QueryMsg, MigrateMsg, Addr, ConfigResponse, Decimal256, EpochResponse, NodeEpochResponse, OwnershipForString, PendingResponse, ScheduleResponse, ScheduleEntry, ScoreRulesResponse, StateResponse } from "./DepinRewards.types";
 export interface DepinRewardsReadOnlyInterface {
   contractAddress: string;
   config: () => Promise<ConfigResponse>;
@@ -36,6 +36,11 @@ export interface DepinRewardsReadOnlyInterface {
     nodeId: number;
   }) => Promise<PendingResponse>;
   state: () => Promise<StateResponse>;
+  scoreRules: ({
+    epoch
+  }: {
+    epoch: number;
+  }) => Promise<ScoreRulesResponse>;
   ownership: () => Promise<OwnershipForString>;
 }
 export class DepinRewardsQueryClient implements DepinRewardsReadOnlyInterface {
@@ -50,6 +55,7 @@ export class DepinRewardsQueryClient implements DepinRewardsReadOnlyInterface {
     this.nodeEpoch = this.nodeEpoch.bind(this);
     this.pending = this.pending.bind(this);
     this.state = this.state.bind(this);
+    this.scoreRules = this.scoreRules.bind(this);
     this.ownership = this.ownership.bind(this);
   }
   config = async (): Promise<ConfigResponse> => {
@@ -110,6 +116,17 @@ export class DepinRewardsQueryClient implements DepinRewardsReadOnlyInterface {
   state = async (): Promise<StateResponse> => {
     return this.client.queryContractSmart(this.contractAddress, {
       state: {}
+    });
+  };
+  scoreRules = async ({
+    epoch
+  }: {
+    epoch: number;
+  }): Promise<ScoreRulesResponse> => {
+    return this.client.queryContractSmart(this.contractAddress, {
+      score_rules: {
+        epoch
+      }
     });
   };
   ownership = async (): Promise<OwnershipForString> => {

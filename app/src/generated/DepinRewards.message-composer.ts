@@ -9,7 +9,7 @@ import { Coin } from "@cosmjs/amino";
 import { MsgExecuteContractEncodeObject } from "@cosmjs/cosmwasm-stargate";
 import { MsgExecuteContract } from "cosmjs-types/cosmwasm/wasm/v1/tx";
 import { toUtf8 } from "@cosmjs/encoding";
-import { Decimal, Uint128, Timestamp, Uint64, InstantiateMsg, ScoreMultipliers, RegionMultiplier, PayoutRules, ExecuteMsg, Binary, EnergyRating, Action, Expiration, Cw20ReceiveMsg, Attestation, ConfigUpdate, QueryMsg, MigrateMsg, Addr, ConfigResponse, Decimal256, EpochResponse, NodeEpochResponse, OwnershipForString, PendingResponse, ScheduleResponse, ScheduleEntry, StateResponse } from "./DepinRewards.types";
+import { Decimal, Uint128, Timestamp, Uint64, InstantiateMsg, ScoreMultipliers, RegionMultiplier, PayoutRules, ExecuteMsg, Binary, EnergyRating, Action, Expiration, Cw20ReceiveMsg, Attestation, ConfigUpdate, QueryMsg, MigrateMsg, Addr, ConfigResponse, Decimal256, EpochResponse, NodeEpochResponse, OwnershipForString, PendingResponse, ScheduleResponse, ScheduleEntry, ScoreRulesResponse, StateResponse } from "./DepinRewards.types";
 export interface DepinRewardsMsg {
   contractAddress: string;
   sender: string;

@@ -121,6 +121,10 @@ export type QueryMsg = {
 } | {
   state: {};
 } | {
+  score_rules: {
+    epoch: number;
+  };
+} | {
   ownership: {};
 };
 export interface MigrateMsg {}
@@ -167,12 +171,19 @@ export interface ScheduleEntry {
   emission: Uint128;
   epoch: number;
 }
+export interface ScoreRulesResponse {
+  from_epoch: number;
+  min_attestations: number;
+  multipliers: ScoreMultipliers;
+  oracles: Addr[];
+}
 export interface StateResponse {
   carry: Uint128;
   closed_through: number;
   current_epoch: number;
   funded: Uint128;
   held_back: Uint128;
+  owed: Uint128;
   paid: Uint128;
   scheduled: Uint128;
 }

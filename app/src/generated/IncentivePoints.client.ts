@@ -7,7 +7,7 @@
 
 import { CosmWasmClient, SigningCosmWasmClient, ExecuteResult } from "@cosmjs/cosmwasm-stargate";
 import { StdFee } from "@cosmjs/amino";
-import { FeeStream, Uint128, Decimal, InstantiateMsg, FeeRoutingMsg, FeePayeesMsg, FeeRoute, FeeShares, PointsRules, PointCategory, ReferralMilestone, SubscriptionTier, Coin, ExecuteMsg, Binary, CircuitMsg, Timestamp, Uint64, Action, Expiration, Cw20ReceiveMsg, ConfigUpdate, FeeRoutingUpdate, QueryMsg, MigrateMsg, BalanceResponse, Addr, Circuit, Pause, ConfigResponse, FeeRouting, FeePayees, EngagementResponse, CategoryPoints, Asset, ArrayOfRoutedTotal, RoutedTotal, Routed, OwnershipForString, Partner, PoolResponse, ProviderResponse, Provider, QueuedTier } from "./IncentivePoints.types";
+import { FeeStream, Uint128, Decimal, InstantiateMsg, FeeRoutingMsg, FeePayeesMsg, FeeRoute, FeeShares, PointsRules, PointCategory, ReferralMilestone, SubscriptionTier, Coin, ExecuteMsg, Binary, CircuitMsg, Timestamp, Uint64, Action, Expiration, Cw20ReceiveMsg, ConfigUpdate, FeeRoutingUpdate, QueryMsg, MigrateMsg, BalanceResponse, Addr, Circuit, Pause, ConfigResponse, FeeRouting, FeePayees, EngagementResponse, CategoryPoints, Asset, ArrayOfRoutedTotal, RoutedTotal, Carry, Routed, OwnershipForString, Partner, ReservationsResponse, Reservation, PoolResponse, ProviderResponse, Provider, QueuedTier, NullableReservation } from "./IncentivePoints.types";
 export interface IncentivePointsReadOnlyInterface {
   contractAddress: string;
   config: () => Promise<ConfigResponse>;
@@ -38,6 +38,25 @@ export interface IncentivePointsReadOnlyInterface {
   }) => Promise<Partner>;
   pool: () => Promise<PoolResponse>;
   circuit: () => Promise<Circuit>;
+  reservation: ({
+    invoiceId
+  }: {
+    invoiceId: number;
+  }) => Promise<NullableReservation>;
+  pendingAwards: ({
+    limit,
+    startAfter
+  }: {
+    limit?: number;
+    startAfter?: number;
+  }) => Promise<ReservationsResponse>;
+  convertibleFrom: ({
+    patient,
+    provider
+  }: {
+    patient: string;
+    provider: string;
+  }) => Promise<Uint64>;
   ownership: () => Promise<OwnershipForString>;
 }
 export class IncentivePointsQueryClient implements IncentivePointsReadOnlyInterface {
@@ -54,6 +73,9 @@ export class IncentivePointsQueryClient implements IncentivePointsReadOnlyInterf
     this.partner = this.partner.bind(this);
     this.pool = this.pool.bind(this);
     this.circuit = this.circuit.bind(this);
+    this.reservation = this.reservation.bind(this);
+    this.pendingAwards = this.pendingAwards.bind(this);
+    this.convertibleFrom = this.convertibleFrom.bind(this);
     this.ownership = this.ownership.bind(this);
   }
   config = async (): Promise<ConfigResponse> => {
@@ -126,6 +148,45 @@ export class IncentivePointsQueryClient implements IncentivePointsReadOnlyInterf
       circuit: {}
     });
   };
+  reservation = async ({
+    invoiceId
+  }: {
+    invoiceId: number;
+  }): Promise<NullableReservation> => {
+    return this.client.queryContractSmart(this.contractAddress, {
+      reservation: {
+        invoice_id: invoiceId
+      }
+    });
+  };
+  pendingAwards = async ({
+    limit,
+    startAfter
+  }: {
+    limit?: number;
+    startAfter?: number;
+  }): Promise<ReservationsResponse> => {
+    return this.client.queryContractSmart(this.contractAddress, {
+      pending_awards: {
+        limit,
+        start_after: startAfter
+      }
+    });
+  };
+  convertibleFrom = async ({
+    patient,
+    provider
+  }: {
+    patient: string;
+    provider: string;
+  }): Promise<Uint64> => {
+    return this.client.queryContractSmart(this.contractAddress, {
+      convertible_from: {
+        patient,
+        provider
+      }
+    });
+  };
   ownership = async (): Promise<OwnershipForString> => {
     return this.client.queryContractSmart(this.contractAddress, {
       ownership: {}
@@ -179,9 +240,39 @@ export interface IncentivePointsInterface extends IncentivePointsReadOnlyInterfa
     points: number;
   }, fee_?: number | StdFee | "auto", memo_?: string, funds_?: Coin[]) => Promise<ExecuteResult>;
   convert: ({
-    points
+    points,
+    provider
   }: {
     points: number;
+    provider?: string;
+  }, fee_?: number | StdFee | "auto", memo_?: string, funds_?: Coin[]) => Promise<ExecuteResult>;
+  reservePoints: ({
+    category,
+    invoiceId,
+    patient,
+    points,
+    provider
+  }: {
+    category: string;
+    invoiceId: number;
+    patient: string;
+    points: number;
+    provider: string;
+  }, fee_?: number | StdFee | "auto", memo_?: string, funds_?: Coin[]) => Promise<ExecuteResult>;
+  releasePoints: ({
+    invoiceId
+  }: {
+    invoiceId: number;
+  }, fee_?: number | StdFee | "auto", memo_?: string, funds_?: Coin[]) => Promise<ExecuteResult>;
+  settlePoints: ({
+    invoiceId
+  }: {
+    invoiceId: number;
+  }, fee_?: number | StdFee | "auto", memo_?: string, funds_?: Coin[]) => Promise<ExecuteResult>;
+  deliverPending: ({
+    limit
+  }: {
+    limit?: number;
   }, fee_?: number | StdFee | "auto", memo_?: string, funds_?: Coin[]) => Promise<ExecuteResult>;
   grant: ({
     amount,
@@ -236,6 +327,10 @@ export class IncentivePointsClient extends IncentivePointsQueryClient implements
     this.awardFor = this.awardFor.bind(this);
     this.redeem = this.redeem.bind(this);
     this.convert = this.convert.bind(this);
+    this.reservePoints = this.reservePoints.bind(this);
+    this.releasePoints = this.releasePoints.bind(this);
+    this.settlePoints = this.settlePoints.bind(this);
+    this.deliverPending = this.deliverPending.bind(this);
     this.grant = this.grant.bind(this);
     this.approvePartner = this.approvePartner.bind(this);
     this.removePartner = this.removePartner.bind(this);
@@ -327,13 +422,72 @@ export class IncentivePointsClient extends IncentivePointsQueryClient implements
     }, fee_, memo_, funds_);
   };
   convert = async ({
-    points
+    points,
+    provider
   }: {
     points: number;
+    provider?: string;
   }, fee_: number | StdFee | "auto" = "auto", memo_?: string, funds_?: Coin[]): Promise<ExecuteResult> => {
     return await this.client.execute(this.sender, this.contractAddress, {
       convert: {
-        points
+        points,
+        provider
+      }
+    }, fee_, memo_, funds_);
+  };
+  reservePoints = async ({
+    category,
+    invoiceId,
+    patient,
+    points,
+    provider
+  }: {
+    category: string;
+    invoiceId: number;
+    patient: string;
+    points: number;
+    provider: string;
+  }, fee_: number | StdFee | "auto" = "auto", memo_?: string, funds_?: Coin[]): Promise<ExecuteResult> => {
+    return await this.client.execute(this.sender, this.contractAddress, {
+      reserve_points: {
+        category,
+        invoice_id: invoiceId,
+        patient,
+        points,
+        provider
+      }
+    }, fee_, memo_, funds_);
+  };
+  releasePoints = async ({
+    invoiceId
+  }: {
+    invoiceId: number;
+  }, fee_: number | StdFee | "auto" = "auto", memo_?: string, funds_?: Coin[]): Promise<ExecuteResult> => {
+    return await this.client.execute(this.sender, this.contractAddress, {
+      release_points: {
+        invoice_id: invoiceId
+      }
+    }, fee_, memo_, funds_);
+  };
+  settlePoints = async ({
+    invoiceId
+  }: {
+    invoiceId: number;
+  }, fee_: number | StdFee | "auto" = "auto", memo_?: string, funds_?: Coin[]): Promise<ExecuteResult> => {
+    return await this.client.execute(this.sender, this.contractAddress, {
+      settle_points: {
+        invoice_id: invoiceId
+      }
+    }, fee_, memo_, funds_);
+  };
+  deliverPending = async ({
+    limit
+  }: {
+    limit?: number;
+  }, fee_: number | StdFee | "auto" = "auto", memo_?: string, funds_?: Coin[]): Promise<ExecuteResult> => {
+    return await this.client.execute(this.sender, this.contractAddress, {
+      deliver_pending: {
+        limit
       }
     }, fee_, memo_, funds_);
   };

@@ -8,7 +8,7 @@
 import { MsgExecuteContractEncodeObject } from "@cosmjs/cosmwasm-stargate";
 import { MsgExecuteContract } from "cosmjs-types/cosmwasm/wasm/v1/tx";
 import { toUtf8 } from "@cosmjs/encoding";
-import { FeeStream, Uint128, Decimal, InstantiateMsg, FeeRoutingMsg, FeePayeesMsg, FeeRoute, FeeShares, PointsRules, PointCategory, ReferralMilestone, SubscriptionTier, Coin, ExecuteMsg, Binary, CircuitMsg, Timestamp, Uint64, Action, Expiration, Cw20ReceiveMsg, ConfigUpdate, FeeRoutingUpdate, QueryMsg, MigrateMsg, BalanceResponse, Addr, Circuit, Pause, ConfigResponse, FeeRouting, FeePayees, EngagementResponse, CategoryPoints, Asset, ArrayOfRoutedTotal, RoutedTotal, Routed, OwnershipForString, Partner, PoolResponse, ProviderResponse, Provider, QueuedTier } from "./IncentivePoints.types";
+import { FeeStream, Uint128, Decimal, InstantiateMsg, FeeRoutingMsg, FeePayeesMsg, FeeRoute, FeeShares, PointsRules, PointCategory, ReferralMilestone, SubscriptionTier, Coin, ExecuteMsg, Binary, CircuitMsg, Timestamp, Uint64, Action, Expiration, Cw20ReceiveMsg, ConfigUpdate, FeeRoutingUpdate, QueryMsg, MigrateMsg, BalanceResponse, Addr, Circuit, Pause, ConfigResponse, FeeRouting, FeePayees, EngagementResponse, CategoryPoints, Asset, ArrayOfRoutedTotal, RoutedTotal, Carry, Routed, OwnershipForString, Partner, ReservationsResponse, Reservation, PoolResponse, ProviderResponse, Provider, QueuedTier, NullableReservation } from "./IncentivePoints.types";
 export interface IncentivePointsMsg {
   contractAddress: string;
   sender: string;
@@ -56,9 +56,39 @@ export interface IncentivePointsMsg {
     points: number;
   }, funds_?: Coin[]) => MsgExecuteContractEncodeObject;
   convert: ({
-    points
+    points,
+    provider
   }: {
     points: number;
+    provider?: string;
+  }, funds_?: Coin[]) => MsgExecuteContractEncodeObject;
+  reservePoints: ({
+    category,
+    invoiceId,
+    patient,
+    points,
+    provider
+  }: {
+    category: string;
+    invoiceId: number;
+    patient: string;
+    points: number;
+    provider: string;
+  }, funds_?: Coin[]) => MsgExecuteContractEncodeObject;
+  releasePoints: ({
+    invoiceId
+  }: {
+    invoiceId: number;
+  }, funds_?: Coin[]) => MsgExecuteContractEncodeObject;
+  settlePoints: ({
+    invoiceId
+  }: {
+    invoiceId: number;
+  }, funds_?: Coin[]) => MsgExecuteContractEncodeObject;
+  deliverPending: ({
+    limit
+  }: {
+    limit?: number;
   }, funds_?: Coin[]) => MsgExecuteContractEncodeObject;
   grant: ({
     amount,
@@ -110,6 +140,10 @@ export class IncentivePointsMsgComposer implements IncentivePointsMsg {
     this.awardFor = this.awardFor.bind(this);
     this.redeem = this.redeem.bind(this);
     this.convert = this.convert.bind(this);
+    this.reservePoints = this.reservePoints.bind(this);
+    this.releasePoints = this.releasePoints.bind(this);
+    this.settlePoints = this.settlePoints.bind(this);
+    this.deliverPending = this.deliverPending.bind(this);
     this.grant = this.grant.bind(this);
     this.approvePartner = this.approvePartner.bind(this);
     this.removePartner = this.removePartner.bind(this);
@@ -241,9 +275,11 @@ export class IncentivePointsMsgComposer implements IncentivePointsMsg {
     };
   };
   convert = ({
-    points
+    points,
+    provider
   }: {
     points: number;
+    provider?: string;
   }, funds_?: Coin[]): MsgExecuteContractEncodeObject => {
     return {
       typeUrl: "/cosmwasm.wasm.v1.MsgExecuteContract",
@@ -252,7 +288,96 @@ export class IncentivePointsMsgComposer implements IncentivePointsMsg {
         contract: this.contractAddress,
         msg: toUtf8(JSON.stringify({
           convert: {
-            points
+            points,
+            provider
+          }
+        })),
+        funds: funds_
+      })
+    };
+  };
+  reservePoints = ({
+    category,
+    invoiceId,
+    patient,
+    points,
+    provider
+  }: {
+    category: string;
+    invoiceId: number;
+    patient: string;
+    points: number;
+    provider: string;
+  }, funds_?: Coin[]): MsgExecuteContractEncodeObject => {
+    return {
+      typeUrl: "/cosmwasm.wasm.v1.MsgExecuteContract",
+      value: MsgExecuteContract.fromPartial({
+        sender: this.sender,
+        contract: this.contractAddress,
+        msg: toUtf8(JSON.stringify({
+          reserve_points: {
+            category,
+            invoice_id: invoiceId,
+            patient,
+            points,
+            provider
+          }
+        })),
+        funds: funds_
+      })
+    };
+  };
+  releasePoints = ({
+    invoiceId
+  }: {
+    invoiceId: number;
+  }, funds_?: Coin[]): MsgExecuteContractEncodeObject => {
+    return {
+      typeUrl: "/cosmwasm.wasm.v1.MsgExecuteContract",
+      value: MsgExecuteContract.fromPartial({
+        sender: this.sender,
+        contract: this.contractAddress,
+        msg: toUtf8(JSON.stringify({
+          release_points: {
+            invoice_id: invoiceId
+          }
+        })),
+        funds: funds_
+      })
+    };
+  };
+  settlePoints = ({
+    invoiceId
+  }: {
+    invoiceId: number;
+  }, funds_?: Coin[]): MsgExecuteContractEncodeObject => {
+    return {
+      typeUrl: "/cosmwasm.wasm.v1.MsgExecuteContract",
+      value: MsgExecuteContract.fromPartial({
+        sender: this.sender,
+        contract: this.contractAddress,
+        msg: toUtf8(JSON.stringify({
+          settle_points: {
+            invoice_id: invoiceId
+          }
+        })),
+        funds: funds_
+      })
+    };
+  };
+  deliverPending = ({
+    limit
+  }: {
+    limit?: number;
+  }, funds_?: Coin[]): MsgExecuteContractEncodeObject => {
+    return {
+      typeUrl: "/cosmwasm.wasm.v1.MsgExecuteContract",
+      value: MsgExecuteContract.fromPartial({
+        sender: this.sender,
+        contract: this.contractAddress,
+        msg: toUtf8(JSON.stringify({
+          deliver_pending: {
+            limit
           }
         })),
         funds: funds_

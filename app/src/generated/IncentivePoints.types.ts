@@ -45,7 +45,9 @@ export interface PointsRules {
   expiry_periods: number;
   milestones: ReferralMilestone[];
   partner_fee: Uint128;
+  patient_epoch_cap?: Uint128 & string;
   period_seconds: number;
+  provider_epoch_cap?: Uint128 & string;
   redemption_fee_per_point: Uint128;
   tiers: SubscriptionTier[];
 }
@@ -95,6 +97,27 @@ export type ExecuteMsg = {
 } | {
   convert: {
     points: number;
+    provider?: string | null;
+  };
+} | {
+  reserve_points: {
+    category: string;
+    invoice_id: number;
+    patient: string;
+    points: number;
+    provider: string;
+  };
+} | {
+  release_points: {
+    invoice_id: number;
+  };
+} | {
+  settle_points: {
+    invoice_id: number;
+  };
+} | {
+  deliver_pending: {
+    limit?: number | null;
   };
 } | {
   grant: {
@@ -188,6 +211,20 @@ export type QueryMsg = {
 } | {
   circuit: {};
 } | {
+  reservation: {
+    invoice_id: number;
+  };
+} | {
+  pending_awards: {
+    limit?: number | null;
+    start_after?: number | null;
+  };
+} | {
+  convertible_from: {
+    patient: string;
+    provider: string;
+  };
+} | {
   ownership: {};
 };
 export interface MigrateMsg {
@@ -243,8 +280,18 @@ export type Asset = {
 export type ArrayOfRoutedTotal = RoutedTotal[];
 export interface RoutedTotal {
   asset: Asset;
+  carry?: Carry;
+  held?: Uint128 & string;
   routed: Routed;
   stream: string;
+}
+export interface Carry {
+  burned: number;
+  development_fund: number;
+  foundation: number;
+  protocol: number;
+  reserve: number;
+  stakers: number;
 }
 export interface Routed {
   burned: Uint128;
@@ -262,6 +309,20 @@ export interface Partner {
   name: string;
   points_redeemed: number;
   prepaid: Uint128;
+}
+export interface ReservationsResponse {
+  reservations: Reservation[];
+}
+export interface Reservation {
+  category: string;
+  invoice_id: number;
+  patient: Addr;
+  payfi: Addr;
+  period: number;
+  points: number;
+  provider: Addr;
+  settled: boolean;
+  window_start: Timestamp;
 }
 export interface PoolResponse {
   balance: Uint128;
@@ -294,3 +355,4 @@ export interface QueuedTier {
   starts_at: Timestamp;
   tier: number;
 }
+export type NullableReservation = Reservation | null;

@@ -7,7 +7,7 @@
 
 import { CosmWasmClient, SigningCosmWasmClient, ExecuteResult } from "@cosmjs/cosmwasm-stargate";
 import { Coin, StdFee } from "@cosmjs/amino";
-import { FeeStream, InstantiateMsg, FastSettlement, FeeRoutingMsg, FeePayeesMsg, FeeRoute, FeeShares, PayfiFees, ExecuteMsg, Uint128, Binary, Denom, Timestamp, Uint64, Decimal, CircuitMsg, Action, Expiration, Cw20ReceiveMsg, NewInvoice, InvoicePoints, ConfigUpdate, FeeRoutingUpdate, QueryMsg, MigrateMsg, Addr, Circuit, Pause, ConfigResponse, FeeRouting, FeePayees, Asset, ArrayOfRoutedTotal, RoutedTotal, Routed, InvoiceStatus, Invoice, InvoicesResponse, OwnershipForString, PaymentStatus, Payment, PaymentsResponse, AnalyticsResponse, AssetVolume, RateResponse, Rate, TotalsResponse } from "./Payfi.types";
+import { FeeStream, InstantiateMsg, FastSettlement, FeeRoutingMsg, FeePayeesMsg, FeeRoute, FeeShares, PayfiFees, ExecuteMsg, Uint128, Binary, Denom, Timestamp, Uint64, Decimal, CircuitMsg, Action, Expiration, Cw20ReceiveMsg, NewInvoice, InvoicePoints, ConfigUpdate, FeeRoutingUpdate, QueryMsg, MigrateMsg, Addr, Circuit, Pause, ConfigResponse, FeeRouting, FeePayees, Asset, ArrayOfRoutedTotal, RoutedTotal, Carry, Routed, InvoiceStatus, Invoice, InvoicesResponse, OwnershipForString, PaymentStatus, Payment, PaymentsResponse, AnalyticsResponse, AssetVolume, RateResponse, Rate, TotalsResponse } from "./Payfi.types";
 export interface PayfiReadOnlyInterface {
   contractAddress: string;
   config: () => Promise<ConfigResponse>;
@@ -269,6 +269,7 @@ export interface PayfiInterface extends PayfiReadOnlyInterface {
     fastSettlement,
     feeders,
     fees,
+    maxRateMove,
     minFeeders,
     nativeDenoms,
     points,
@@ -277,6 +278,7 @@ export interface PayfiInterface extends PayfiReadOnlyInterface {
     fastSettlement?: FastSettlement;
     feeders?: string[];
     fees?: PayfiFees;
+    maxRateMove?: number;
     minFeeders?: number;
     nativeDenoms?: string[];
     points?: string;
@@ -430,6 +432,7 @@ export class PayfiClient extends PayfiQueryClient implements PayfiInterface {
     fastSettlement,
     feeders,
     fees,
+    maxRateMove,
     minFeeders,
     nativeDenoms,
     points,
@@ -438,6 +441,7 @@ export class PayfiClient extends PayfiQueryClient implements PayfiInterface {
     fastSettlement?: FastSettlement;
     feeders?: string[];
     fees?: PayfiFees;
+    maxRateMove?: number;
     minFeeders?: number;
     nativeDenoms?: string[];
     points?: string;
@@ -448,6 +452,7 @@ export class PayfiClient extends PayfiQueryClient implements PayfiInterface {
         fast_settlement: fastSettlement,
         feeders,
         fees,
+        max_rate_move: maxRateMove,
         min_feeders: minFeeders,
         native_denoms: nativeDenoms,
         points,

@@ -9,7 +9,7 @@ import { Coin } from "@cosmjs/amino";
 import { MsgExecuteContractEncodeObject } from "@cosmjs/cosmwasm-stargate";
 import { MsgExecuteContract } from "cosmjs-types/cosmwasm/wasm/v1/tx";
 import { toUtf8 } from "@cosmjs/encoding";
-import { FeeStream, InstantiateMsg, FastSettlement, FeeRoutingMsg, FeePayeesMsg, FeeRoute, FeeShares, PayfiFees, ExecuteMsg, Uint128, Binary, Denom, Timestamp, Uint64, Decimal, CircuitMsg, Action, Expiration, Cw20ReceiveMsg, NewInvoice, InvoicePoints, ConfigUpdate, FeeRoutingUpdate, QueryMsg, MigrateMsg, Addr, Circuit, Pause, ConfigResponse, FeeRouting, FeePayees, Asset, ArrayOfRoutedTotal, RoutedTotal, Routed, InvoiceStatus, Invoice, InvoicesResponse, OwnershipForString, PaymentStatus, Payment, PaymentsResponse, AnalyticsResponse, AssetVolume, RateResponse, Rate, TotalsResponse } from "./Payfi.types";
+import { FeeStream, InstantiateMsg, FastSettlement, FeeRoutingMsg, FeePayeesMsg, FeeRoute, FeeShares, PayfiFees, ExecuteMsg, Uint128, Binary, Denom, Timestamp, Uint64, Decimal, CircuitMsg, Action, Expiration, Cw20ReceiveMsg, NewInvoice, InvoicePoints, ConfigUpdate, FeeRoutingUpdate, QueryMsg, MigrateMsg, Addr, Circuit, Pause, ConfigResponse, FeeRouting, FeePayees, Asset, ArrayOfRoutedTotal, RoutedTotal, Carry, Routed, InvoiceStatus, Invoice, InvoicesResponse, OwnershipForString, PaymentStatus, Payment, PaymentsResponse, AnalyticsResponse, AssetVolume, RateResponse, Rate, TotalsResponse } from "./Payfi.types";
 export interface PayfiMsg {
   contractAddress: string;
   sender: string;
@@ -76,6 +76,7 @@ export interface PayfiMsg {
     fastSettlement,
     feeders,
     fees,
+    maxRateMove,
     minFeeders,
     nativeDenoms,
     points,
@@ -84,6 +85,7 @@ export interface PayfiMsg {
     fastSettlement?: FastSettlement;
     feeders?: string[];
     fees?: PayfiFees;
+    maxRateMove?: number;
     minFeeders?: number;
     nativeDenoms?: string[];
     points?: string;
@@ -290,6 +292,7 @@ export class PayfiMsgComposer implements PayfiMsg {
     fastSettlement,
     feeders,
     fees,
+    maxRateMove,
     minFeeders,
     nativeDenoms,
     points,
@@ -298,6 +301,7 @@ export class PayfiMsgComposer implements PayfiMsg {
     fastSettlement?: FastSettlement;
     feeders?: string[];
     fees?: PayfiFees;
+    maxRateMove?: number;
     minFeeders?: number;
     nativeDenoms?: string[];
     points?: string;
@@ -313,6 +317,7 @@ export class PayfiMsgComposer implements PayfiMsg {
             fast_settlement: fastSettlement,
             feeders,
             fees,
+            max_rate_move: maxRateMove,
             min_feeders: minFeeders,
             native_denoms: nativeDenoms,
             points,

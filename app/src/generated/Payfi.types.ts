@@ -12,6 +12,7 @@ export interface InstantiateMsg {
   feeders: string[];
   fees: PayfiFees;
   max_rate_age_seconds: number;
+  max_rate_move: number;
   min_feeders: number;
   native_denoms: string[];
   owner?: string | null;
@@ -143,6 +144,7 @@ export interface ConfigUpdate {
   fast_settlement?: FastSettlement | null;
   feeders?: string[] | null;
   fees?: PayfiFees | null;
+  max_rate_move?: number | null;
   min_feeders?: number | null;
   native_denoms?: string[] | null;
   points?: string | null;
@@ -218,6 +220,7 @@ export interface ConfigResponse {
   feeders: Addr[];
   fees: PayfiFees;
   max_rate_age_seconds: number;
+  max_rate_move: number;
   min_feeders: number;
   native_denoms: string[];
   points?: Addr | null;
@@ -244,8 +247,18 @@ export type Asset = {
 export type ArrayOfRoutedTotal = RoutedTotal[];
 export interface RoutedTotal {
   asset: Asset;
+  carry?: Carry;
+  held?: Uint128 & string;
   routed: Routed;
   stream: string;
+}
+export interface Carry {
+  burned: number;
+  development_fund: number;
+  foundation: number;
+  protocol: number;
+  reserve: number;
+  stakers: number;
 }
 export interface Routed {
   burned: Uint128;
@@ -267,6 +280,7 @@ export interface Invoice {
   pending_payments: number;
   points?: InvoicePoints | null;
   points_awarded?: [Addr, Timestamp] | null;
+  points_reserved?: Addr | null;
   provider: Addr;
   status: InvoiceStatus;
 }
@@ -304,6 +318,7 @@ export interface AssetVolume {
   volume: Uint128;
 }
 export interface RateResponse {
+  last_median?: Decimal | null;
   median?: Decimal | null;
   rates: Rate[];
 }

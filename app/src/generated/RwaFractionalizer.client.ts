@@ -7,7 +7,7 @@
 
 import { CosmWasmClient, SigningCosmWasmClient, ExecuteResult } from "@cosmjs/cosmwasm-stargate";
 import { Coin, StdFee } from "@cosmjs/amino";
-import { Uint128, Decimal, FeeStream, InstantiateMsg, BuyoutParams, FeeRoutingMsg, FeePayeesMsg, FeeRoute, FeeShares, VaultFees, ExecuteMsg, Binary, CircuitMsg, Timestamp, Uint64, Action, Expiration, Cw721ReceiveMsg, Cw20ReceiveMsg, ConfigUpdate, FeeRoutingUpdate, QueryMsg, MigrateMsg, NullableAuction, Addr, Auction, Circuit, Pause, ConfigResponse, FeeRouting, FeePayees, Asset, Decimal256, Uint256, VaultStatus, VaultsResponse, Vault, ArrayOfRoutedTotal, RoutedTotal, Routed, HolderResponse, Listing, ListingsResponse, OwnershipForString, QuoteResponse, ReserveResponse, FractionalizerTotalsResponse, VaultResponse } from "./RwaFractionalizer.types";
+import { Uint128, Decimal, FeeStream, InstantiateMsg, BuyoutParams, FeeRoutingMsg, FeePayeesMsg, FeeRoute, FeeShares, VaultFees, ExecuteMsg, Binary, CircuitMsg, Timestamp, Uint64, Action, Expiration, Cw721ReceiveMsg, Cw20ReceiveMsg, ConfigUpdate, FeeRoutingUpdate, QueryMsg, MigrateMsg, NullableAuction, Addr, Auction, Circuit, Pause, ConfigResponse, FeeRouting, FeePayees, Asset, Decimal256, Uint256, VaultStatus, VaultsResponse, Vault, ArrayOfRoutedTotal, RoutedTotal, Carry, Routed, HolderResponse, Listing, ListingsResponse, OwnershipForString, QuoteResponse, ReserveResponse, FractionalizerTotalsResponse, VaultResponse } from "./RwaFractionalizer.types";
 export interface RwaFractionalizerReadOnlyInterface {
   contractAddress: string;
   config: () => Promise<ConfigResponse>;

@@ -9,7 +9,7 @@ import { Coin } from "@cosmjs/amino";
 import { MsgExecuteContractEncodeObject } from "@cosmjs/cosmwasm-stargate";
 import { MsgExecuteContract } from "cosmjs-types/cosmwasm/wasm/v1/tx";
 import { toUtf8 } from "@cosmjs/encoding";
-import { Uint128, Decimal, FeeStream, InstantiateMsg, BuyoutParams, FeeRoutingMsg, FeePayeesMsg, FeeRoute, FeeShares, VaultFees, ExecuteMsg, Binary, CircuitMsg, Timestamp, Uint64, Action, Expiration, Cw721ReceiveMsg, Cw20ReceiveMsg, ConfigUpdate, FeeRoutingUpdate, QueryMsg, MigrateMsg, NullableAuction, Addr, Auction, Circuit, Pause, ConfigResponse, FeeRouting, FeePayees, Asset, Decimal256, Uint256, VaultStatus, VaultsResponse, Vault, ArrayOfRoutedTotal, RoutedTotal, Routed, HolderResponse, Listing, ListingsResponse, OwnershipForString, QuoteResponse, ReserveResponse, FractionalizerTotalsResponse, VaultResponse } from "./RwaFractionalizer.types";
+import { Uint128, Decimal, FeeStream, InstantiateMsg, BuyoutParams, FeeRoutingMsg, FeePayeesMsg, FeeRoute, FeeShares, VaultFees, ExecuteMsg, Binary, CircuitMsg, Timestamp, Uint64, Action, Expiration, Cw721ReceiveMsg, Cw20ReceiveMsg, ConfigUpdate, FeeRoutingUpdate, QueryMsg, MigrateMsg, NullableAuction, Addr, Auction, Circuit, Pause, ConfigResponse, FeeRouting, FeePayees, Asset, Decimal256, Uint256, VaultStatus, VaultsResponse, Vault, ArrayOfRoutedTotal, RoutedTotal, Carry, Routed, HolderResponse, Listing, ListingsResponse, OwnershipForString, QuoteResponse, ReserveResponse, FractionalizerTotalsResponse, VaultResponse } from "./RwaFractionalizer.types";
 export interface RwaFractionalizerMsg {
   contractAddress: string;
   sender: string;

@@ -307,8 +307,18 @@ export interface Vault {
 export type ArrayOfRoutedTotal = RoutedTotal[];
 export interface RoutedTotal {
   asset: Asset;
+  carry?: Carry;
+  held?: Uint128 & string;
   routed: Routed;
   stream: string;
+}
+export interface Carry {
+  burned: number;
+  development_fund: number;
+  foundation: number;
+  protocol: number;
+  reserve: number;
+  stakers: number;
 }
 export interface Routed {
   burned: Uint128;

@@ -1,5 +1,6 @@
-// The Portfolio's points actions for a patient: convert points to BTT at the conversion rate,
-// and redeem points at a partner (whose prepaid balance pays the redemption fee). Both check in
+// The Portfolio's points actions for a patient: convert points to BTT at the conversion rate
+// (naming the provider that awarded them: each provider's points convert within its own weekly
+// cap), and redeem points at a partner (whose prepaid balance pays the redemption fee). Both check in
 // the page what the contract would refuse before anything is signed.
 
 import { useState } from "react";
@@ -14,6 +15,7 @@ import type { PointsRules } from "../generated/IncentivePoints.types";
 export function SpendPoints({ ctx, points, rules }: { ctx: AppCtx; points: number; rules: PointsRules }) {
   const address = ctx.conn?.address;
   const [convertText, setConvertText] = useState("");
+  const [provider, setProvider] = useState("");
   const [convertError, setConvertError] = useState<string>();
   const [partner, setPartner] = useState("");
   const [redeemText, setRedeemText] = useState("");
@@ -32,16 +34,24 @@ export function SpendPoints({ ctx, points, rules }: { ctx: AppCtx; points: numbe
     return n.ok ? mulFloor(BigInt(n.value), rules.conversion_rate) : undefined;
   })();
 
-  const convert = () => {
+  const convert = async () => {
     setConvertError(undefined);
     if (!address) return;
     const n = count(convertText);
     if (!n.ok) return setConvertError(n.error);
+    const from = provider.trim();
+    const bad = validateAddress(from, ctx.network.bech32_prefix);
+    if (bad) return setConvertError(bad);
     const btt = mulFloor(BigInt(n.value), rules.conversion_rate);
     if (btt === 0n) return setConvertError("Too few points to make any BTT.");
+    // Each provider's points convert within its own weekly cap: name the one they came from.
+    const held = await queries(ctx.reader, ctx.contracts).points.convertibleFrom({ patient: address, provider: from });
+    if (held < n.value) {
+      return setConvertError(`You hold ${held.toLocaleString("en-US")} points from that provider.`);
+    }
     ctx.send({
       label: `convert ${n.value.toLocaleString("en-US")} points to BTT`,
-      msgs: [composers(address, ctx.contracts).points.convert({ points: n.value })],
+      msgs: [composers(address, ctx.contracts).points.convert({ points: n.value, provider: from })],
       expects: [
         {
           contract: ctx.contracts.points,
@@ -98,6 +108,10 @@ export function SpendPoints({ ctx, points, rules }: { ctx: AppCtx; points: numbe
         <label className="field">
           <span>Points to convert</span>
           <input value={convertText} onChange={(e) => setConvertText(e.target.value)} data-testid="convert-points" />
+        </label>
+        <label className="field">
+          <span>Awarded by (provider address)</span>
+          <input value={provider} onChange={(e) => setProvider(e.target.value)} data-testid="convert-provider" />
         </label>
         {preview !== undefined && (
           <span className="muted" data-testid="convert-preview">

@@ -55,6 +55,9 @@ pub struct SnapshotInputs {
     pub buy_shares: u64,
     /// The partner the patient redeems points at (the care scenario's pharmacy).
     pub partner: String,
+    /// The provider whose points the patient converts (the care scenario's clinic): each
+    /// provider's points convert within its own weekly cap.
+    pub provider: String,
 }
 
 /// A job spec as the Compute page's form has it.
@@ -410,9 +413,15 @@ pub fn app_snapshot(state: &AppState) -> anyhow::Result<AppSnapshot> {
         },
         buy_shares: 10_000,
         partner: state.app.api().addr_make("pharmacy").to_string(),
+        provider: state.actors["china-digital-healthcare"].to_string(),
     };
-    // The Portfolio asks for the partner a patient typed before redeeming there.
+    // The Portfolio asks for the partner a patient typed before redeeming there, and for the
+    // points the patient holds from the provider it converts from.
     r.query(&d.points, json!({"partner": {"address": inputs.partner}}))?;
+    r.query(
+        &d.points,
+        json!({"convertible_from": {"patient": state.actors["patient-alice"], "provider": inputs.provider}}),
+    )?;
     governance(&mut r, d, None)?;
     staking(&mut r, d, None)?;
     compute(&mut r, d, None, &inputs.job)?;

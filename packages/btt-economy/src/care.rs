@@ -144,10 +144,16 @@ pub fn care_scenario<C: EconomyChain>(
             &[],
         )?;
     }
-    // Three invoices, the first carrying 200 points and the second 150; the patient pays all
-    // three in USDC.
+    // Three invoices, the first carrying 200 preventive-visit points and the second 150 for
+    // treatment adherence (points are reserved against the patient's caps when paid, so the
+    // first invoice's 200 fill this month's preventive-visit cap until it is refunded); the
+    // patient pays all three in USDC.
     let mut invoices = vec![];
-    for (amount, points) in [(120u128, Some(200u64)), (80, Some(150)), (45, None)] {
+    for (amount, points, category) in [
+        (120u128, Some(200u64), "preventive visit"),
+        (80, Some(150), "treatment adherence"),
+        (45, None, ""),
+    ] {
         let amount = Uint128::new(amount * 1_000_000);
         let issue = payfi::ExecuteMsg::IssueInvoice(btt_types::payfi::NewInvoice {
             payer: Some(alice.to_string()),
@@ -156,7 +162,7 @@ pub fn care_scenario<C: EconomyChain>(
             due: app.block_info().time.plus_seconds(30 * 86_400),
             memo_hash: "c0ffee".repeat(8),
             points: points.map(|p| InvoicePoints {
-                category: "preventive visit".into(),
+                category: category.into(),
                 points: p,
             }),
             analytics: true,

@@ -261,16 +261,19 @@ impl Gen<'_> {
         let (first, op, class) = self.active_node()?;
         let top = self.ledger.top_id("node_id");
         let q = self.suite.app.wrap();
-        (1..=top.min(64)).filter(|id| *id != first).find_map(|node_id| {
-            let n = q
-                .query_wasm_smart::<btt_types::compute::Node>(
-                    &self.suite.deployment.escrow,
-                    &json!({"node": {"node_id": node_id}}),
-                )
-                .ok()?;
-            (n.status == btt_types::compute::NodeStatus::Active && n.spec.hardware_class == class)
-                .then(|| [(first, op.clone()), (n.id, n.operator)])
-        })
+        (1..=top.min(64))
+            .filter(|id| *id != first)
+            .find_map(|node_id| {
+                let n = q
+                    .query_wasm_smart::<btt_types::compute::Node>(
+                        &self.suite.deployment.escrow,
+                        &json!({"node": {"node_id": node_id}}),
+                    )
+                    .ok()?;
+                (n.status == btt_types::compute::NodeStatus::Active
+                    && n.spec.hardware_class == class)
+                    .then(|| [(first, op.clone()), (n.id, n.operator)])
+            })
     }
 
     /// A job split over two nodes that fails: one node accepts and the other lets the offer
@@ -310,7 +313,12 @@ impl Gen<'_> {
             hook: json!({"post_job": spec}),
         }];
         let parts = json!([{"node_id": a, "units": 10}, {"node_id": b, "units": 10}]);
-        ops.push(self.exec_as(&clinic, "compute-escrow", json!({"assign_job": {"job_id": job_id, "assignments": parts}}), vec![]));
+        ops.push(self.exec_as(
+            &clinic,
+            "compute-escrow",
+            json!({"assign_job": {"job_id": job_id, "assignments": parts}}),
+            vec![],
+        ));
         let accept = |g: &mut Self, op: &Addr, node: u64| {
             g.exec_as(
                 op,
@@ -326,8 +334,18 @@ impl Gen<'_> {
                 ops.push(Op::Wait {
                     seconds: 86_400 + 1,
                 });
-                ops.push(self.exec_as(&anyone, "compute-escrow", json!({"lapse_offer": {"job_id": job_id}}), vec![]));
-                ops.push(self.exec_as(&clinic, "compute-escrow", json!({"cancel_job": {"job_id": job_id}}), vec![]));
+                ops.push(self.exec_as(
+                    &anyone,
+                    "compute-escrow",
+                    json!({"lapse_offer": {"job_id": job_id}}),
+                    vec![],
+                ));
+                ops.push(self.exec_as(
+                    &clinic,
+                    "compute-escrow",
+                    json!({"cancel_job": {"job_id": job_id}}),
+                    vec![],
+                ));
                 "a two-node offer that lapsed"
             }
             1 => {
@@ -335,13 +353,23 @@ impl Gen<'_> {
                 ops.push(Op::Wait {
                     seconds: 2 * 86_400,
                 });
-                ops.push(self.exec_as(&anyone, "compute-escrow", json!({"expire": {"job_id": job_id}}), vec![]));
+                ops.push(self.exec_as(
+                    &anyone,
+                    "compute-escrow",
+                    json!({"expire": {"job_id": job_id}}),
+                    vec![],
+                ));
                 "a two-node job that missed its deadline"
             }
             _ => {
                 ops.push(accept(self, &op_b, b));
                 ops.push(self.exec_as(&op_a, "compute-escrow", json!({"submit_result": {"job_id": job_id, "result_hash": "ab".repeat(32), "result_uri": "ipfs://result"}}), vec![]));
-                ops.push(self.exec_as(&clinic, "compute-escrow", json!({"dispute": {"job_id": job_id, "reason": "wrong"}}), vec![]));
+                ops.push(self.exec_as(
+                    &clinic,
+                    "compute-escrow",
+                    json!({"dispute": {"job_id": job_id, "reason": "wrong"}}),
+                    vec![],
+                ));
                 let arbiter = self.suite.actors.arbiter[0].addr.clone();
                 ops.push(self.exec_as(&arbiter, "compute-escrow", json!({"resolve": {"job_id": job_id, "resolution": "refund", "at_fault": [a, b]}}), vec![]));
                 "a two-node job refunded with both nodes at fault"
