@@ -45,7 +45,9 @@ export function SpendPoints({ ctx, points, rules }: { ctx: AppCtx; points: numbe
     const btt = mulFloor(BigInt(n.value), rules.conversion_rate);
     if (btt === 0n) return setConvertError("Too few points to make any BTT.");
     // Each provider's points convert within its own weekly cap: name the one they came from.
-    const held = await queries(ctx.reader, ctx.contracts).points.convertibleFrom({ patient: address, provider: from });
+    const held = Number(
+      await queries(ctx.reader, ctx.contracts).points.convertibleFrom({ patient: address, provider: from }),
+    );
     if (held < n.value) {
       return setConvertError(`You hold ${held.toLocaleString("en-US")} points from that provider.`);
     }
