@@ -113,19 +113,14 @@ pub fn convert(
                     requested: points,
                 }
             );
-            let theirs = PROVIDER_CONVERTED
-                .may_load(deps.storage, &provider)?
-                .unwrap_or_default()
-                .in_epoch(e);
-            let left = config.rules.provider_epoch_cap.saturating_sub(theirs);
-            ensure!(
-                amount <= left,
-                ContractError::ProviderCapExceeded {
-                    provider: provider.to_string(),
-                    amount,
-                    left,
-                }
-            );
+            charge_provider_cap(
+                deps.storage,
+                &provider,
+                provider.as_str(),
+                e,
+                amount,
+                config.rules.provider_epoch_cap,
+            )?;
             let rest = available.sub_checked(points)?;
             if rest == 0 {
                 FROM_PROVIDER.remove(deps.storage, (&patient, &provider));
@@ -133,14 +128,6 @@ pub fn convert(
                 FROM_PROVIDER.save(deps.storage, (&patient, &provider), &rest)?;
             }
             ATTRIBUTED.save(deps.storage, &patient, &attributed.saturating_sub(points))?;
-            PROVIDER_CONVERTED.save(
-                deps.storage,
-                &provider,
-                &EpochAmount {
-                    epoch: e,
-                    amount: theirs.checked_add(amount)?,
-                },
-            )?;
             res = res.add_attribute("provider", provider);
         }
         None => {
@@ -155,6 +142,17 @@ pub fn convert(
                     requested: points,
                 }
             );
+            // Untracked points of every patient share one provider's cap (kept under the
+            // contract's own address), so a stockpile awarded before the upgrade cannot fill
+            // the global cap either.
+            charge_provider_cap(
+                deps.storage,
+                &env.contract.address,
+                "points awarded before providers were tracked",
+                e,
+                amount,
+                config.rules.provider_epoch_cap,
+            )?;
         }
     }
     let mut pool = POOL.load(deps.storage)?;
@@ -177,6 +175,40 @@ pub fn convert(
         .add_attribute("patient", &patient)
         .add_attribute("points", points.to_string())
         .add_attribute("amount", amount))
+}
+
+/// Counts `amount` against the provider cap of `key` for epoch `e`, refusing what the cap
+/// cannot hold.
+fn charge_provider_cap(
+    storage: &mut dyn cosmwasm_std::Storage,
+    key: &Addr,
+    name: &str,
+    e: u64,
+    amount: Uint128,
+    cap: Uint128,
+) -> Result<(), ContractError> {
+    let theirs = PROVIDER_CONVERTED
+        .may_load(storage, key)?
+        .unwrap_or_default()
+        .in_epoch(e);
+    let left = cap.saturating_sub(theirs);
+    ensure!(
+        amount <= left,
+        ContractError::ProviderCapExceeded {
+            provider: name.to_string(),
+            amount,
+            left,
+        }
+    );
+    PROVIDER_CONVERTED.save(
+        storage,
+        key,
+        &EpochAmount {
+            epoch: e,
+            amount: theirs.checked_add(amount)?,
+        },
+    )?;
+    Ok(())
 }
 
 fn add_partner(deps: DepsMut, partner: &Addr, name: String) -> Result<(), ContractError> {

@@ -219,6 +219,59 @@ fn sybil_patients_of_one_provider_cannot_exhaust_the_weekly_conversion_cap() {
 }
 
 #[test]
+fn a_stockpile_of_points_from_before_the_upgrade_cannot_fill_the_weekly_cap_either() {
+    let mut suite = Suite::new();
+    suite.subscribe("clinic", 0, None).unwrap();
+    suite
+        .award("clinic", "patient", "preventive visit", 300)
+        .unwrap();
+    // The attacker's clinic awarded 500 points to each of 200 sybils before providers were
+    // tracked: the upgrade left them unattributed.
+    suite.subscribe("clinic2", 2, None).unwrap();
+    let points = suite.points.clone();
+    for i in 0..200 {
+        let sybil = format!("clinic2-sybil-{i}");
+        suite
+            .award("clinic2", &sybil, "preventive visit", 500)
+            .unwrap();
+        let (who, provider) = (suite.addr(&sybil), suite.addr("clinic2"));
+        let mut store = suite.app.contract_storage_mut(&points);
+        crate::state::FROM_PROVIDER.remove(&mut *store, (&who, &provider));
+        crate::state::ATTRIBUTED.remove(&mut *store, &who);
+    }
+    let mut converted = 0;
+    let mut refused = None;
+    for i in 0..200 {
+        match suite.convert_from(&format!("clinic2-sybil-{i}"), None, 500) {
+            Ok(_) => converted += 1,
+            Err(e) => {
+                refused = Some(e);
+                break;
+            }
+        }
+    }
+    assert_eq!(
+        converted, 100,
+        "untracked points share one provider cap: 500 BTT"
+    );
+    assert_eq!(
+        refused,
+        Some(ContractError::ProviderCapExceeded {
+            provider: "points awarded before providers were tracked".into(),
+            amount: btt(5),
+            left: btt(0),
+        })
+    );
+    let before = suite.balance("patient");
+    suite.convert("patient", 300).unwrap();
+    assert_eq!(
+        suite.balance("patient") - before,
+        btt(3),
+        "the honest patient still converts"
+    );
+}
+
+#[test]
 fn one_patient_converts_at_most_its_epoch_cap() {
     let mut suite = Suite::new();
     let mut r = rules();
