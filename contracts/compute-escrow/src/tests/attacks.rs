@@ -363,6 +363,18 @@ fn sybil_job(suite: &mut Suite) -> (u64, u64, u64) {
     (id, victim, sybil)
 }
 
+/// [`sybil_job`] accepted by both nodes, submitted by the victim and disputed by mallory; with
+/// mallory's wealth before it posted.
+fn sybil_job_disputed(suite: &mut Suite) -> (u64, u64, u64, Uint128) {
+    let (id, victim, sybil) = sybil_job(suite);
+    let before = mallory_wealth(suite, sybil) + btt(3_000);
+    suite.accept_offer("op1", id, victim).unwrap();
+    suite.accept_offer("op3", id, sybil).unwrap();
+    suite.submit("op1", id).unwrap();
+    suite.dispute("mallory", id).unwrap();
+    (id, victim, sybil, before)
+}
+
 /// What one owner holds across the clinic address and its node: both wallets and the bond.
 fn mallory_wealth(suite: &Suite, sybil: u64) -> Uint128 {
     suite.balance("mallory") + suite.balance("op3") + suite.node(sybil).bond
@@ -473,12 +485,7 @@ fn accepting_last_cannot_hold_a_victim_past_the_offer_window() {
 #[test]
 fn a_refund_with_both_nodes_at_fault_pays_the_clinic_its_escrow_only() {
     let mut suite = Suite::new();
-    let (id, victim, sybil) = sybil_job(&mut suite);
-    let before = mallory_wealth(&suite, sybil) + btt(3_000);
-    suite.accept_offer("op1", id, victim).unwrap();
-    suite.accept_offer("op3", id, sybil).unwrap();
-    suite.submit("op1", id).unwrap();
-    suite.dispute("mallory", id).unwrap();
+    let (id, victim, sybil, before) = sybil_job_disputed(&mut suite);
     let (clinic, reserve) = (suite.balance("mallory"), suite.balance("reserve"));
     suite
         .resolve("arbiter", id, Resolution::Refund, vec![victim, sybil])
@@ -491,12 +498,7 @@ fn a_refund_with_both_nodes_at_fault_pays_the_clinic_its_escrow_only() {
 #[test]
 fn a_split_with_both_nodes_at_fault_leaves_the_clinic_and_its_node_poorer() {
     let mut suite = Suite::new();
-    let (id, victim, sybil) = sybil_job(&mut suite);
-    let before = mallory_wealth(&suite, sybil) + btt(3_000);
-    suite.accept_offer("op1", id, victim).unwrap();
-    suite.accept_offer("op3", id, sybil).unwrap();
-    suite.submit("op1", id).unwrap();
-    suite.dispute("mallory", id).unwrap();
+    let (id, victim, sybil, before) = sybil_job_disputed(&mut suite);
     suite
         .resolve(
             "arbiter",

@@ -157,12 +157,31 @@ fn a_provider_converting_its_own_budget_through_its_own_patients_loses() {
 /// Awards 500 points to each of `n` sybils of `provider` and has each convert them from it;
 /// returns how many converted, and the first refusal.
 fn sybils_convert(suite: &mut Suite, provider: &str, n: u32) -> (u32, Option<ContractError>) {
+    sybils_convert_points(suite, provider, n, true)
+}
+
+/// As [`sybils_convert`]; untracked, the points are as an award made before providers were
+/// tracked left them (no attribution) and convert naming no provider.
+fn sybils_convert_points(
+    suite: &mut Suite,
+    provider: &str,
+    n: u32,
+    tracked: bool,
+) -> (u32, Option<ContractError>) {
     for i in 0..n {
         let sybil = format!("{provider}-sybil-{i}");
         suite
             .award(provider, &sybil, "preventive visit", 500)
             .unwrap();
-        if let Err(e) = suite.convert_from(&sybil, Some(provider), 500) {
+        if !tracked {
+            let (who, from) = (suite.addr(&sybil), suite.addr(provider));
+            let points = suite.points.clone();
+            let mut store = suite.app.contract_storage_mut(&points);
+            crate::state::FROM_PROVIDER.remove(&mut *store, (&who, &from));
+            crate::state::ATTRIBUTED.remove(&mut *store, &who);
+        }
+        let named = tracked.then_some(provider);
+        if let Err(e) = suite.convert_from(&sybil, named, 500) {
             return (i, Some(e));
         }
     }
@@ -226,34 +245,10 @@ fn a_stockpile_of_points_from_before_the_upgrade_cannot_fill_the_weekly_cap_eith
         .award("clinic", "patient", "preventive visit", 300)
         .unwrap();
     // The attacker's clinic awarded 500 points to each of 200 sybils before providers were
-    // tracked: the upgrade left them unattributed.
+    // tracked: the upgrade left them unattributed, and every untracked point shares one cap.
     suite.subscribe("clinic2", 2, None).unwrap();
-    let points = suite.points.clone();
-    for i in 0..200 {
-        let sybil = format!("clinic2-sybil-{i}");
-        suite
-            .award("clinic2", &sybil, "preventive visit", 500)
-            .unwrap();
-        let (who, provider) = (suite.addr(&sybil), suite.addr("clinic2"));
-        let mut store = suite.app.contract_storage_mut(&points);
-        crate::state::FROM_PROVIDER.remove(&mut *store, (&who, &provider));
-        crate::state::ATTRIBUTED.remove(&mut *store, &who);
-    }
-    let mut converted = 0;
-    let mut refused = None;
-    for i in 0..200 {
-        match suite.convert_from(&format!("clinic2-sybil-{i}"), None, 500) {
-            Ok(_) => converted += 1,
-            Err(e) => {
-                refused = Some(e);
-                break;
-            }
-        }
-    }
-    assert_eq!(
-        converted, 100,
-        "untracked points share one provider cap: 500 BTT"
-    );
+    let (converted, refused) = sybils_convert_points(&mut suite, "clinic2", 200, false);
+    assert_eq!(converted, 100, "500 BTT of untracked points a week");
     assert_eq!(
         refused,
         Some(ContractError::ProviderCapExceeded {

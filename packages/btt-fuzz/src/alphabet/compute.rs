@@ -256,6 +256,21 @@ impl Gen<'_> {
         active.choose(self.rng).cloned()
     }
 
+    /// `clinic` posts `spec` paying its quoted price in BTT: the next job id and the operation.
+    fn post_job_op(&mut self, clinic: &Addr, spec: Value) -> (u64, Op) {
+        let price = self.job_price(&spec);
+        let job_id = self.ledger.top_id("job_id") + 1;
+        let op = Op::Send {
+            name: "compute-escrow.receive:post_job (story)".into(),
+            sender: clinic.clone(),
+            token: self.suite.deployment.token.addr().clone(),
+            contract: self.suite.deployment.escrow.clone(),
+            amount: price,
+            hook: json!({"post_job": spec}),
+        };
+        (job_id, op)
+    }
+
     /// Two active nodes of one hardware class, when there are.
     fn two_nodes(&mut self) -> Option<[(u64, Addr); 2]> {
         let (first, op, class) = self.active_node()?;
@@ -300,18 +315,8 @@ impl Gen<'_> {
             "run_seconds": 86_400,
             "review_seconds": 86_400,
         });
-        let price = self.job_price(&spec);
-        let job_id = self.ledger.top_id("job_id") + 1;
-        let token = self.suite.deployment.token.addr().clone();
-        let escrow = self.suite.deployment.escrow.clone();
-        let mut ops = vec![Op::Send {
-            name: "compute-escrow.receive:post_job (story)".into(),
-            sender: clinic.clone(),
-            token,
-            contract: escrow,
-            amount: price,
-            hook: json!({"post_job": spec}),
-        }];
+        let (job_id, post) = self.post_job_op(&clinic, spec);
+        let mut ops = vec![post];
         let parts = json!([{"node_id": a, "units": 10}, {"node_id": b, "units": 10}]);
         ops.push(self.exec_as(
             &clinic,
@@ -398,18 +403,8 @@ impl Gen<'_> {
             "run_seconds": self.one(&[86_400u64, 7 * 86_400]),
             "review_seconds": 86_400,
         });
-        let price = self.job_price(&spec);
-        let job_id = self.ledger.top_id("job_id") + 1;
-        let token = self.suite.deployment.token.addr().clone();
-        let escrow = self.suite.deployment.escrow.clone();
-        let mut ops = vec![Op::Send {
-            name: "compute-escrow.receive:post_job (story)".into(),
-            sender: clinic.clone(),
-            token,
-            contract: escrow,
-            amount: price,
-            hook: json!({"post_job": spec}),
-        }];
+        let (job_id, post) = self.post_job_op(&clinic, spec);
+        let mut ops = vec![post];
         ops.push(self.exec_as(&clinic, "compute-escrow", json!({"assign_job": {"job_id": job_id, "assignments": [{"node_id": node_id, "units": units}]}}), vec![]));
         if self.rng.gen_bool(0.15) {
             ops.push(self.exec_as(
