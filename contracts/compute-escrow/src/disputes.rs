@@ -86,7 +86,8 @@ pub fn resolve(
     let mut res = Response::new()
         .add_attribute("action", "resolve")
         .add_attribute("job_id", job_id.to_string())
-        .add_attribute("clinic", &job.clinic);
+        .add_attribute("clinic", &job.clinic)
+        .add_attribute("escrow", job.price);
     let (refund, status) = match resolution {
         Resolution::Pay => (cosmwasm_std::Uint128::zero(), JobStatus::Paid),
         Resolution::Refund => (job.price, JobStatus::Refunded),

@@ -102,6 +102,7 @@ pub fn post(
         .add_attribute("action", "post_job")
         .add_attribute("job_id", job.id.to_string())
         .add_attribute("clinic", &job.clinic)
+        .add_attribute("escrow", job.price)
         .add_attribute("price", paid)
         .add_attribute("asset", job.asset.to_string())
         .add_attribute("discount_bps", quoted.discount.0.to_string()))

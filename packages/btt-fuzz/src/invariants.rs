@@ -150,11 +150,11 @@ pub fn check_all(suite: &Suite, ledger: &mut Ledger) -> Result<u32, Violation> {
     if let Some((job, price, paid)) = ledger.bad_splits.first() {
         check!(4, false, "job {job}: price {price}, paid out {paid}");
     }
-    if let Some((job, got, refund)) = ledger.failed_job_overpaid.first() {
+    if let Some((job, got, escrow)) = ledger.failed_job_overpaid.first() {
         check!(
             4,
             false,
-            "failed job {job}: its clinic got {got} ubtt, escrowed {refund}"
+            "failed job {job}: its clinic got {got} ubtt, escrowed {escrow}"
         );
     }
 

@@ -44,8 +44,8 @@ pub struct Ledger {
     pub job_ends: BTreeMap<u64, u32>,
     /// Jobs whose payout did not add up: (job, price, paid out).
     pub bad_splits: Vec<(u64, Uint128, Uint128)>,
-    /// Failed jobs (expired or resolved) whose clinic received more BTT than its refund:
-    /// (job, BTT to the clinic, refund).
+    /// Failed jobs (expired or resolved) whose clinic received more BTT than it escrowed, its
+    /// refund and whatever its own node was paid together: (job, BTT to the clinic, escrow).
     pub failed_job_overpaid: Vec<(u64, Uint128, Uint128)>,
     /// Mining paid since the template, and depin's paid at the template.
     pub mined: Uint128,
@@ -212,7 +212,7 @@ impl Ledger {
         let token = d.token.addr().as_str();
         let mut paid_out: BTreeMap<u64, (Uint128, Uint128)> = BTreeMap::new();
         let mut routed_in_tx = Uint128::zero();
-        // Failed jobs ended in this message (job, clinic, refund) and BTT the escrow sent.
+        // Failed jobs ended in this message (job, clinic, escrow) and BTT the escrow sent.
         let mut failed: Vec<(u64, Addr, Uint128)> = vec![];
         let mut from_escrow: Vec<(Addr, Uint128)> = vec![];
         for e in events {
@@ -294,7 +294,7 @@ impl Ledger {
                 if let Some(job) = attr(e, "job_id").and_then(|v| v.parse().ok()) {
                     *self.job_ends.entry(job).or_default() += 1;
                     if let ("expire" | "resolve", Some(clinic)) = (action, attr(e, "clinic")) {
-                        failed.push((job, Addr::unchecked(clinic), amount(e, "refund")));
+                        failed.push((job, Addr::unchecked(clinic), amount(e, "escrow")));
                     }
                     if action == "accept_result" || action == "finalize" {
                         let nodes: Uint128 = e
@@ -322,16 +322,17 @@ impl Ledger {
                 }
             }
         }
-        // A failed job pays its clinic back at most its escrow (a BTT refund is the job's price,
-        // a native one no BTT at all): never a slash.
-        for (job, clinic, refund) in failed {
+        // A failed job pays its clinic at most what it escrowed (a BTT job's refund, and its
+        // own node's pay when the clinic runs the node; a native job no BTT at all): never a
+        // slash.
+        for (job, clinic, escrow) in failed {
             let got: Uint128 = from_escrow
                 .iter()
                 .filter(|(to, _)| *to == clinic)
                 .map(|(_, v)| *v)
                 .sum();
-            if got > refund {
-                self.failed_job_overpaid.push((job, got, refund));
+            if got > escrow {
+                self.failed_job_overpaid.push((job, got, escrow));
             }
         }
         // A job paid in full pays its price exactly: the nodes' parts plus what was routed.
