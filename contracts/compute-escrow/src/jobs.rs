@@ -102,7 +102,6 @@ pub fn post(
         .add_attribute("action", "post_job")
         .add_attribute("job_id", job.id.to_string())
         .add_attribute("clinic", &job.clinic)
-        .add_attribute("escrow", job.price)
         .add_attribute("price", paid)
         .add_attribute("asset", job.asset.to_string())
         .add_attribute("discount_bps", quoted.discount.0.to_string()))
@@ -463,6 +462,7 @@ pub fn expire(
         .add_attribute("action", "expire")
         .add_attribute("job_id", job_id.to_string())
         .add_attribute("clinic", &job.clinic)
+        .add_attribute("escrow", job.price)
         .add_attribute("refund", job.price)
         .add_messages(job.asset.transfer_msg(&job.clinic, job.price)?);
     let slashed = slash_nodes(deps.storage, &config, &job, &job.accepted)?;

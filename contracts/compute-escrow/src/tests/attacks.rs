@@ -389,9 +389,10 @@ fn a_clinic_with_a_sybil_co_node_gains_nothing_when_its_job_expires() {
     suite.accept_offer("op1", id, victim).unwrap();
     suite.accept_offer("op3", id, sybil).unwrap();
     suite.advance(2 * DAY);
-    suite
+    let res = suite
         .execute("anyone", &ExecuteMsg::Expire { job_id: id })
         .unwrap();
+    assert_eq!(super::suite::attr(&res, "escrow"), btt(3_000).to_string());
     assert_eq!(
         suite.balance("mallory") - clinic,
         btt(3_000),
