@@ -53,6 +53,10 @@ pub fn validate(config: &Config) -> Result<(), ContractError> {
             !c.unit_price.is_zero(),
             invalid("unit prices must be greater than zero")
         );
+        ensure!(
+            !c.capacity_weight.is_zero() && c.capacity_weight <= Decimal::from_ratio(100u128, 1u128),
+            invalid("a class's capacity weight is above 0 and at most 100")
+        );
     }
     let u = &config.urgency;
     if [u.standard, u.priority, u.urgent]
@@ -70,6 +74,10 @@ pub fn validate(config: &Config) -> Result<(), ContractError> {
     ensure!(
         !config.min_bond.is_zero(),
         invalid("the minimum bond must be greater than zero")
+    );
+    ensure!(
+        !config.bond_per_capacity_unit.is_zero(),
+        invalid("the bond per capacity unit must be greater than zero")
     );
     ensure!(
         config.slash.is_valid(),
@@ -107,6 +115,7 @@ pub fn from_instantiate(deps: Deps, msg: InstantiateMsg) -> Result<Config, Contr
         contributors: msg.contributors,
         fee_routing,
         min_bond: msg.min_bond,
+        bond_per_capacity_unit: msg.bond_per_capacity_unit,
         slash: msg.slash,
         reserve: api.addr_validate(&msg.reserve)?,
         run_window: msg.run_window,
@@ -148,6 +157,9 @@ pub fn update(
     }
     if let Some(v) = update.min_bond {
         c.min_bond = v;
+    }
+    if let Some(v) = update.bond_per_capacity_unit {
+        c.bond_per_capacity_unit = v;
     }
     if let Some(v) = update.slash {
         c.slash = v;

@@ -8,7 +8,7 @@ use cosmwasm_std::{to_json_binary, Binary, Deps, DepsMut, Env, MessageInfo, Resp
 
 pub use crate::migrate::{CONTRACT_NAME, CONTRACT_VERSION};
 use crate::state::{Totals, CONFIG, TOTALS};
-use crate::{config, disputes, jobs, nodes, query, receive, ContractError};
+use crate::{challenges, config, disputes, jobs, nodes, query, receive, ContractError};
 
 #[cfg_attr(not(feature = "library"), entry_point)]
 pub fn instantiate(
@@ -40,6 +40,9 @@ pub fn execute(
     match msg {
         ExecuteMsg::Receive(wrapper) => receive::receive(deps, env, info, wrapper),
         ExecuteMsg::PostJob { spec } => jobs::post(deps, env, Payment::one_coin(&info)?, spec),
+        ExecuteMsg::PostChallenge { spec } => {
+            challenges::post(deps, env, Payment::one_coin(&info)?, spec)
+        }
         ExecuteMsg::UpdateNode {
             node_id,
             gpu_count,

@@ -152,6 +152,12 @@ pub enum ContractError {
     #[error("node {node_id} did not work on job {job_id}")]
     NodeNotInJob { job_id: u64, node_id: u64 },
 
+    #[error("invalid challenge: {reason}")]
+    InvalidChallenge { reason: String },
+
+    #[error("job {job_id} is not a challenge")]
+    NotAChallenge { job_id: u64 },
+
     #[error("text too long: {field} may hold at most {max} bytes")]
     TooLong { field: &'static str, max: usize },
 }

@@ -8,6 +8,7 @@ use btt_types::compute::{
 use btt_types::math::Checked;
 use cosmwasm_std::{ensure, Addr, DepsMut, Env, MessageInfo, Response, Storage, Timestamp};
 
+use crate::challenges;
 use crate::nodes::{load_operated, slash_nodes};
 use crate::pricing::{check_schedule, quote_with_ubtt};
 use crate::settle::{close_escrow, pay_out, release_nodes};
@@ -96,6 +97,7 @@ pub fn post(
         result: None,
         status: JobStatus::Posted,
         posted_at: env.block.time,
+        challenge: None,
     };
     jobs().save(deps.storage, job.id, &job)?;
     Ok(Response::new()
@@ -148,6 +150,12 @@ pub fn assign(
     let mut job = load(deps.storage, job_id)?;
     only_clinic(&job, &info.sender)?;
     expect_not_running(&job)?;
+    ensure!(
+        job.challenge.is_none(),
+        ContractError::InvalidChallenge {
+            reason: "a challenge is offered to its node only".into(),
+        }
+    );
     let distinct = assignments
         .iter()
         .enumerate()
@@ -277,6 +285,10 @@ pub fn decline_assignment(
 ) -> Result<Response, ContractError> {
     cw_utils::nonpayable(&info)?;
     let (mut job, _) = load_offer(deps.storage, job_id, node_id, &info.sender)?;
+    if job.challenge.is_some() {
+        let res = challenges::decline(deps.storage, job, "decline_challenge")?;
+        return Ok(res.add_attribute("node_id", node_id.to_string()));
+    }
     withdraw_offer(deps.storage, &mut job)?;
     job.status = JobStatus::Posted;
     job.offered_at = None;
@@ -304,6 +316,9 @@ pub fn lapse_offer(
         env.block.time >= lapses_at,
         ContractError::OfferOpen { job_id, lapses_at }
     );
+    if job.challenge.is_some() {
+        return challenges::decline(deps.storage, job, "lapse_challenge");
+    }
     let released = job.accepted.len();
     withdraw_offer(deps.storage, &mut job)?;
     job.status = JobStatus::Posted;
@@ -363,6 +378,9 @@ pub fn submit(
         is_operator |= NODES.load(deps.storage, *node_id)?.operator == info.sender;
     }
     ensure!(is_operator, ContractError::NotAssignedOperator);
+    if job.challenge.is_some() {
+        return challenges::judge(deps, env, info, job, result_hash);
+    }
     ensure!(
         result_hash.len() <= 64,
         ContractError::TooLong {
@@ -457,6 +475,9 @@ pub fn expire(
         env.block.time >= deadline,
         ContractError::NotExpired { job_id, deadline }
     );
+    if job.challenge.is_some() {
+        return challenges::fail(deps.storage, job, "expire_challenge");
+    }
     let config = CONFIG.load(deps.storage)?;
     let mut res = Response::new()
         .add_attribute("action", "expire")

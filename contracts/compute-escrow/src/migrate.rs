@@ -107,6 +107,7 @@ pub fn migrate(deps: DepsMut, _env: Env, msg: MigrateMsg) -> Result<Response, Co
                 native_rates: old.native_rates,
                 contributors: old.contributors,
                 min_bond: old.min_bond,
+                bond_per_capacity_unit: msg.bond_per_capacity_unit.unwrap_or_default(),
                 slash: old.slash,
                 reserve: old.reserve,
                 run_window: old.run_window,
@@ -119,6 +120,20 @@ pub fn migrate(deps: DepsMut, _env: Env, msg: MigrateMsg) -> Result<Response, Co
             Ok(config)
         },
     )?;
+    // Capacity bonds: a config stored before them has no bond per capacity unit.
+    let mut config = CONFIG.load(deps.storage)?;
+    let mut res = res;
+    if config.bond_per_capacity_unit.is_zero() {
+        config.bond_per_capacity_unit =
+            msg.bond_per_capacity_unit
+                .ok_or_else(|| ContractError::InvalidConfig {
+                    reason: "migrating from code before capacity bonds needs the bond per capacity unit"
+                        .into(),
+                })?;
+        crate::config::validate(&config)?;
+        CONFIG.save(deps.storage, &config)?;
+        res = res.add_attribute("bond_per_capacity_unit", config.bond_per_capacity_unit);
+    }
     Ok(res.add_attribute(
         "state",
         if upgraded {

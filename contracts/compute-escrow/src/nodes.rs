@@ -1,9 +1,13 @@
 //! The node registry: register with a bond, update, pause, retire, withdraw, slash.
 
 use btt_types::compute::{EnergyRating, Job, Node, NodeSpec, NodeStatus};
+use btt_types::depin::{CapacityEvent, DepinContract};
 use btt_types::math::Checked;
 use btt_types::token::TokenContract;
-use cosmwasm_std::{ensure, Addr, DepsMut, Env, MessageInfo, Response, Storage, Uint128};
+use cosmwasm_std::{
+    ensure, Addr, CosmosMsg, Decimal, DepsMut, Env, MessageInfo, Response, StdError, StdResult,
+    Storage, Uint128,
+};
 
 use crate::state::{Config, CONFIG, NODES, TOTALS};
 use crate::ContractError;
@@ -37,6 +41,51 @@ fn check_spec(config: &Config, spec: &NodeSpec) -> Result<(), ContractError> {
     );
     check_text("region", &spec.region, 32)?;
     check_text("endpoint", &spec.endpoint, 256)
+}
+
+/// The capacity units a node declares: its GPUs × its class's capacity weight.
+pub fn declared_capacity(config: &Config, node: &Node) -> StdResult<Decimal> {
+    let weight = config
+        .hardware_classes
+        .iter()
+        .find(|c| c.name == node.spec.hardware_class)
+        .map_or(Decimal::one(), |c| c.capacity_weight);
+    Decimal::from_ratio(node.spec.gpu_count, 1u128)
+        .checked_mul(weight)
+        .map_err(|e| StdError::generic_err(e.to_string()))
+}
+
+/// The capacity units that count for mining: the verified ones, at most the declared ones and
+/// what the bond covers, and none unless the node is active.
+pub fn counted_capacity(config: &Config, node: &Node) -> StdResult<Decimal> {
+    if node.status != NodeStatus::Active || config.bond_per_capacity_unit.is_zero() {
+        return Ok(Decimal::zero());
+    }
+    let covered = Decimal::checked_from_ratio(node.bond, config.bond_per_capacity_unit)
+        .map_err(|e| StdError::generic_err(e.to_string()))?;
+    Ok(node
+        .verified_capacity
+        .min(declared_capacity(config, node)?)
+        .min(covered))
+}
+
+/// Recounts the node's capacity and, when it changed (or for a challenge's outcome), tells
+/// depin-rewards. The node is saved by the caller.
+pub fn report_capacity(
+    config: &Config,
+    node: &mut Node,
+    event: CapacityEvent,
+) -> StdResult<Option<CosmosMsg>> {
+    let counted = counted_capacity(config, node)?;
+    if matches!(event, CapacityEvent::Changed) && counted == node.counted_capacity {
+        return Ok(None);
+    }
+    node.counted_capacity = counted;
+    config
+        .depin
+        .as_ref()
+        .map(|d| DepinContract(d.clone()).report_capacity_msg(node.id, &node.operator, counted, event))
+        .transpose()
 }
 
 /// Loads a node and checks the caller is its operator.
@@ -85,6 +134,8 @@ pub fn register(
         open_jobs: 0,
         open_disputes: 0,
         slashed: Uint128::zero(),
+        verified_capacity: Decimal::zero(),
+        counted_capacity: Decimal::zero(),
     };
     NODES.save(deps.storage, node.id, &node)?;
     Ok(Response::new()
@@ -110,12 +161,14 @@ pub fn top_up(
         return Err(ContractError::NodeRetired { node_id });
     }
     node.bond = node.bond.checked_add(amount)?;
+    let report = report_capacity(&CONFIG.load(deps.storage)?, &mut node, CapacityEvent::Changed)?;
     NODES.save(deps.storage, node_id, &node)?;
     TOTALS.update(deps.storage, |mut t| -> Result<_, ContractError> {
         t.bonds = t.bonds.checked_add(amount)?;
         Ok(t)
     })?;
     Ok(Response::new()
+        .add_messages(report)
         .add_attribute("action", "top_up_bond")
         .add_attribute("node_id", node_id.to_string())
         .add_attribute("amount", amount))
@@ -145,9 +198,15 @@ pub fn update(
     if let Some(v) = endpoint {
         node.spec.endpoint = v;
     }
-    check_spec(&CONFIG.load(deps.storage)?, &node.spec)?;
+    let config = CONFIG.load(deps.storage)?;
+    check_spec(&config, &node.spec)?;
+    node.verified_capacity = node
+        .verified_capacity
+        .min(declared_capacity(&config, &node)?);
+    let report = report_capacity(&config, &mut node, CapacityEvent::Changed)?;
     NODES.save(deps.storage, node_id, &node)?;
     Ok(Response::new()
+        .add_messages(report)
         .add_attribute("action", "update_node")
         .add_attribute("node_id", node_id.to_string()))
 }
@@ -166,8 +225,10 @@ pub fn pause(
         NodeStatus::Active | NodeStatus::Paused => NodeStatus::Active,
         _ => return Err(ContractError::NodeRetired { node_id }),
     };
+    let report = report_capacity(&CONFIG.load(deps.storage)?, &mut node, CapacityEvent::Changed)?;
     NODES.save(deps.storage, node_id, &node)?;
     Ok(Response::new()
+        .add_messages(report)
         .add_attribute("action", "pause_node")
         .add_attribute("node_id", node_id.to_string())
         .add_attribute("paused", paused.to_string()))
@@ -188,11 +249,13 @@ pub fn retire(
     ) {
         return Err(ContractError::NodeRetired { node_id });
     }
-    let delay = CONFIG.load(deps.storage)?.bond_unbonding_seconds;
-    let withdrawable_at = env.block.time.plus_seconds(delay);
+    let config = CONFIG.load(deps.storage)?;
+    let withdrawable_at = env.block.time.plus_seconds(config.bond_unbonding_seconds);
     node.status = NodeStatus::Retired { withdrawable_at };
+    let report = report_capacity(&config, &mut node, CapacityEvent::Changed)?;
     NODES.save(deps.storage, node_id, &node)?;
     Ok(Response::new()
+        .add_messages(report)
         .add_attribute("action", "retire_node")
         .add_attribute("node_id", node_id.to_string())
         .add_attribute("withdrawable_at", withdrawable_at.seconds().to_string()))
@@ -276,9 +339,12 @@ pub fn slash_nodes(
         let amount = slash_amount(config, job, *node_id, node.bond);
         node.bond = node.bond.checked_sub(amount)?;
         node.slashed = node.slashed.checked_add(amount)?;
+        let report = report_capacity(config, &mut node, CapacityEvent::Changed)?;
         NODES.save(storage, *node_id, &node)?;
         total = total.checked_add(amount)?;
-        res = res.add_attribute(format!("slashed_node_{node_id}"), amount);
+        res = res
+            .add_messages(report)
+            .add_attribute(format!("slashed_node_{node_id}"), amount);
     }
     TOTALS.update(storage, |mut t| -> Result<_, ContractError> {
         t.bonds = t.bonds.checked_sub(total)?;

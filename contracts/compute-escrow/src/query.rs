@@ -24,6 +24,7 @@ pub fn config(deps: Deps) -> StdResult<ConfigResponse> {
         contributors: c.contributors,
         fee_routing: c.fee_routing,
         min_bond: c.min_bond,
+        bond_per_capacity_unit: c.bond_per_capacity_unit,
         slash: c.slash,
         reserve: c.reserve,
         run_window: c.run_window,

@@ -6,7 +6,7 @@ use cosmwasm_std::{from_json, DepsMut, Env, MessageInfo, Response};
 use cw20::Cw20ReceiveMsg;
 
 use crate::state::CONFIG;
-use crate::{jobs, nodes, ContractError};
+use crate::{challenges, jobs, nodes, ContractError};
 
 /// `Receive`: BTT from the BTT token bonds a node, tops up a bond, or pays for a job.
 pub fn receive(
@@ -21,5 +21,6 @@ pub fn receive(
         ReceiveMsg::RegisterNode(spec) => nodes::register(deps, paid.sender, paid.amount, spec),
         ReceiveMsg::TopUpBond { node_id } => nodes::top_up(deps, paid.sender, paid.amount, node_id),
         ReceiveMsg::PostJob(spec) => jobs::post(deps, env, paid, spec),
+        ReceiveMsg::PostChallenge(spec) => challenges::post(deps, env, paid, spec),
     }
 }

@@ -20,6 +20,11 @@ pub struct Config {
     /// Where the protocol part of a completed job's price goes.
     pub fee_routing: FeeRouting,
     pub min_bond: Uint128,
+    /// Bond per capacity unit: capacity counts up to what the bond covers, and a failed
+    /// challenge slashes this much per unit it tested (0 in a config stored before capacity
+    /// bonds, which `migrate` sets).
+    #[serde(default)]
+    pub bond_per_capacity_unit: Uint128,
     /// Share of a node's part of a job's price slashed for a fault, capped by its bond.
     pub slash: Bps,
     /// Receives every slash.

@@ -1,12 +1,20 @@
 //! The config's rules (oracles, score multipliers, payout rules) and `UpdateConfig`.
 
+use btt_types::bps::BPS_DENOMINATOR;
 use btt_types::depin::{ConfigUpdate, PayoutRules, ScoreMultipliers, MAX_ORACLES};
 use btt_types::ownership::assert_owner_no_funds;
-use cosmwasm_std::{ensure, Addr, Api, DepsMut, Env, MessageInfo, Response};
+use cosmwasm_std::{ensure, Addr, Api, Decimal, DepsMut, Env, MessageInfo, Response};
 
 use crate::score::{rules_of, stage_rules};
 use crate::state::CONFIG;
 use crate::ContractError;
+
+/// Most epochs the carry may take to release.
+pub const MAX_CARRY_RELEASE_EPOCHS: u32 = 104;
+/// Most epochs capacity rewards may stay locked.
+pub const MAX_LOCK_EPOCHS: u32 = 8;
+/// Most epochs a capacity confirmation may stay in force.
+pub const MAX_CONFIRMATION_EPOCHS: u32 = 52;
 
 fn invalid(reason: &str) -> ContractError {
     ContractError::InvalidConfig {
@@ -36,28 +44,52 @@ pub fn check_multipliers(m: &ScoreMultipliers) -> Result<(), ContractError> {
     Ok(())
 }
 
-/// An oracle quorum of 1 to 10, a fee cap of at most 100%, a carry released each epoch.
+/// Every payout rule inside its bounds: an oracle quorum of 1 to 10; `β` below 100% (a node
+/// must lose part of the fees it pays itself); `ω` at most 100%; a baseline score above 0; the
+/// carry released over 1 to 104 epochs; a lock of at most 8 epochs; a confirmation in force 1 to
+/// 52 epochs; an uptime floor of at most 1.
 pub fn check_payout(p: &PayoutRules) -> Result<(), ContractError> {
     ensure!(
         p.min_attestations > 0 && p.min_attestations as usize <= MAX_ORACLES,
         invalid("an oracle quorum of 1 to 10")
     );
     ensure!(
-        p.fee_cap.is_valid(),
-        invalid("the fee cap is at most 100% of the fees paid")
+        p.fee_cap.0 < BPS_DENOMINATOR,
+        invalid("the work reward is below 100% of the fees paid")
     );
     ensure!(
-        !p.max_carry_release.is_zero(),
-        invalid("the carry must be released by more than 0 an epoch")
+        p.work_pool_cap.is_valid(),
+        invalid("the work pool is at most 100% of the budget")
+    );
+    ensure!(
+        !p.baseline_score.is_zero(),
+        invalid("the baseline score is above 0")
+    );
+    ensure!(
+        (1..=MAX_CARRY_RELEASE_EPOCHS).contains(&p.carry_release_epochs),
+        invalid("the carry is released over 1 to 104 epochs")
+    );
+    ensure!(
+        p.lock_epochs <= MAX_LOCK_EPOCHS,
+        invalid("capacity rewards are locked at most 8 epochs")
+    );
+    ensure!(
+        (1..=MAX_CONFIRMATION_EPOCHS).contains(&p.confirmation_epochs),
+        invalid("a confirmation is in force 1 to 52 epochs")
+    );
+    ensure!(
+        p.uptime_floor <= Decimal::one(),
+        invalid("the uptime floor is at most 1")
     );
     Ok(())
 }
 
 /// `UpdateConfig`: the owner (the DAO) changes oracles, score multipliers, the escrow or the
-/// payout rules. The score rules (oracles, multipliers, quorum) take effect from the next
-/// epoch (from epoch 0 before the start), so no epoch is scored under two rule sets; an oracle
-/// removed stops attesting at once. The fee cap applies to every epoch closed from now on, and
-/// the carry release to every close.
+/// payout rules. The score rules (oracles, multipliers, quorum, uptime floor, confirmation
+/// window) take effect from the next epoch (from epoch 0 before the start), so no epoch is
+/// scored under two rule sets; an oracle removed stops attesting at once. `β`, `ω` and the
+/// baseline apply to every epoch closed from now on, the lock to every fold and the carry
+/// release to what is carried from now on.
 pub fn update(
     deps: DepsMut,
     env: Env,

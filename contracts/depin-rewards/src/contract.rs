@@ -5,7 +5,7 @@ use cosmwasm_std::entry_point;
 use cosmwasm_std::{to_json_binary, Binary, Deps, DepsMut, Env, MessageInfo, Response, StdResult};
 
 use crate::state::{Config, PoolState, CONFIG, POOL};
-use crate::{claim, config, epochs, query, ContractError};
+use crate::{claim, config, contribute, epochs, query, ContractError};
 
 /// cw2 name of this contract.
 pub const CONTRACT_NAME: &str = "crates.io:depin-rewards";
@@ -56,17 +56,23 @@ pub fn execute(
             operator,
             units,
             fees,
-        } => claim::record_units(deps, env, info, node_id, operator, units, fees),
+        } => contribute::record_units(deps, env, info, node_id, operator, units, fees),
+        ExecuteMsg::ReportCapacity {
+            node_id,
+            operator,
+            capacity,
+            event,
+        } => contribute::report_capacity(deps, env, info, node_id, operator, capacity, event),
         ExecuteMsg::RefreshScore { epoch, node_id } => {
-            claim::refresh_score(deps, info, epoch, node_id)
+            contribute::refresh_score(deps, env, info, epoch, node_id)
         }
         ExecuteMsg::Attest {
             epoch,
             node_id,
             attestation,
-        } => claim::attest(deps, env, info, epoch, node_id, attestation),
+        } => contribute::attest(deps, env, info, epoch, node_id, attestation),
         ExecuteMsg::CloseEpochs { limit } => epochs::close(deps, env, info, limit),
-        ExecuteMsg::Claim { node_id, limit } => claim::claim(deps, info, node_id, limit),
+        ExecuteMsg::Claim { node_id, limit } => claim::claim(deps, env, info, node_id, limit),
         ExecuteMsg::UpdateConfig(update) => config::update(deps, env, info, update),
         ExecuteMsg::UpdateOwnership(action) => update_ownership(deps, &env, &info, action),
     }
@@ -85,6 +91,10 @@ pub fn query(deps: Deps, env: Env, msg: QueryMsg) -> StdResult<Binary> {
             to_json_binary(&query::node_epoch(deps, node_id, epoch)?)
         }
         QueryMsg::Pending { node_id } => to_json_binary(&query::pending(deps, node_id)?),
+        QueryMsg::Node { node_id } => to_json_binary(&query::node(deps, env, node_id)?),
+        QueryMsg::Nodes { start_after, limit } => {
+            to_json_binary(&query::nodes(deps, env, start_after, limit)?)
+        }
         QueryMsg::State {} => to_json_binary(&query::state(deps, env)?),
         QueryMsg::ScoreRules { epoch } => to_json_binary(&query::score_rules(deps, epoch)?),
     }

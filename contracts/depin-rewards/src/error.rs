@@ -65,6 +65,9 @@ pub enum ContractError {
     #[error("node {node_id} has no closed, unclaimed epoch")]
     NothingToClaim { node_id: u64 },
 
-    #[error("node {node_id} has no contribution in epoch {epoch} to refresh")]
-    NothingToRefresh { node_id: u64, epoch: u32 },
+    #[error("epoch {epoch} is not the current epoch {current}")]
+    NotCurrentEpoch { epoch: u32, current: u32 },
+
+    #[error("epochs are closed through {closed_through} of {current}: send CloseEpochs first")]
+    EpochsBehind { closed_through: u32, current: u32 },
 }

@@ -1,7 +1,9 @@
-//! Contribution scores: `units × uptime × qos × geography × energy`, each factor the median of
-//! the oracles' attestations for the node's epoch, under the epoch's score rules
-//! ([`SCORE_RULES`]): a change of the oracles, multipliers or quorum takes effect from the next
-//! epoch, so every node of an epoch is scored under the same rules whoever refreshes whom.
+//! Capacity scores: `C × U × Q × G × E`: the node's verified capacity units that count in the
+//! epoch (after warm-up and lapse, [`crate::miners::effective_capacity`]) times the median of
+//! the oracles' attested uptime (0 below the floor), QoS tier, region and energy multipliers for
+//! the epoch, under the epoch's score rules ([`SCORE_RULES`]): a change of the oracles,
+//! multipliers, quorum, uptime floor or confirmation window takes effect from the next epoch, so
+//! every node of an epoch is scored under the same rules whoever refreshes whom.
 
 use btt_types::depin::{Attestation, ScoreMultipliers, MAX_ORACLES};
 use btt_types::median::median;
@@ -11,7 +13,8 @@ use cosmwasm_std::{
 use cw_storage_plus::Bound;
 
 use crate::epochs::epoch_at;
-use crate::state::{Config, ScoreRules, ATTESTATIONS, EPOCHS, NODE_EPOCHS, SCORE_RULES};
+use crate::miners::{effective_capacity, slot_mut};
+use crate::state::{Config, NodeState, ScoreRules, ATTESTATIONS, EPOCHS, SCORE_RULES};
 
 /// The score rules of `epoch` and the epoch they apply from. Constant work.
 pub fn rules_for(storage: &dyn Storage, epoch: u32) -> StdResult<(u32, ScoreRules)> {
@@ -33,6 +36,8 @@ pub fn rules_of(config: &Config) -> ScoreRules {
         oracles: config.oracles.clone(),
         multipliers: config.multipliers.clone(),
         min_attestations: config.payout.min_attestations,
+        uptime_floor: config.payout.uptime_floor,
+        confirmation_epochs: config.payout.confirmation_epochs,
     }
 }
 
@@ -48,20 +53,25 @@ pub fn stage_rules(storage: &mut dyn Storage, config: &Config, now: Timestamp) -
     Ok(from)
 }
 
-/// The score of `units` with these attestations (0 without any).
+/// The score of `capacity` with these attestations (0 without any, or with a median uptime
+/// below `uptime_floor`).
 pub fn score(
-    units: u64,
+    capacity: Decimal,
     attestations: &[Attestation],
     m: &ScoreMultipliers,
+    uptime_floor: Decimal,
 ) -> Result<Decimal256, OverflowError> {
     let factor = |f: &dyn Fn(&Attestation) -> Decimal| median(attestations.iter().map(f).collect());
+    if factor(&|a| a.uptime).map_or(true, |u| u < uptime_floor) {
+        return Ok(Decimal256::zero());
+    }
     let factors = [
         factor(&|a| a.uptime),
         factor(&|a| m.qos.get(a.qos_tier as usize).copied().unwrap_or_default()),
         factor(&|a| m.region_of(&a.region)),
         factor(&|a| m.energy_of(a.energy)),
     ];
-    let mut s = Decimal256::from_ratio(units, 1u128);
+    let mut s = Decimal256::from(capacity);
     for f in factors {
         match f {
             Some(f) => s = s.checked_mul(Decimal256::from(f))?,
@@ -71,15 +81,18 @@ pub fn score(
     Ok(s)
 }
 
-/// Recomputes the score of `node_id` in `epoch` after its units or its attestations changed,
-/// under the epoch's score rules, and moves the epoch total by the difference. Only
-/// attestations of the epoch's oracles count, and fewer than its quorum score nothing.
-/// Bounded: at most 2 × 10 attestations are read.
-pub fn refresh(storage: &mut dyn Storage, epoch: u32, node_id: u64) -> StdResult<Decimal256> {
+/// Recomputes the node's capacity score in `epoch` (the current one; its last epoch already
+/// folded) after its capacity or its attestations changed, under the epoch's score rules, and
+/// moves the epoch total by the difference. Only attestations of the epoch's oracles count,
+/// fewer than its quorum score nothing, and a node blocked this epoch (a declined or failed
+/// challenge) scores 0. Bounded: at most 2 × 10 attestations are read.
+pub fn refresh(
+    storage: &mut dyn Storage,
+    epoch: u32,
+    node_id: u64,
+    node: &mut NodeState,
+) -> StdResult<Decimal256> {
     let (_, rules) = rules_for(storage, epoch)?;
-    let mut entry = NODE_EPOCHS
-        .may_load(storage, (node_id, epoch))?
-        .unwrap_or_default();
     let attestations: Vec<Attestation> = ATTESTATIONS
         .prefix((epoch, node_id))
         .range(storage, None, None, Order::Ascending)
@@ -91,18 +104,25 @@ pub fn refresh(storage: &mut dyn Storage, epoch: u32, node_id: u64) -> StdResult
         .map(|item| item.map(|(_, a)| a))
         .collect::<StdResult<_>>()?;
     let quorum = attestations.len() >= rules.min_attestations as usize;
-    let new = if quorum {
-        score(entry.units, &attestations, &rules.multipliers)?
+    let blocked = node.capacity.blocked == Some(epoch);
+    let capacity = effective_capacity(&node.capacity, epoch, rules.confirmation_epochs);
+    let new = if quorum && !blocked {
+        score(
+            capacity,
+            &attestations,
+            &rules.multipliers,
+            rules.uptime_floor,
+        )?
     } else {
         Decimal256::zero()
     };
+    let slot = slot_mut(node, epoch);
     let mut totals = EPOCHS.may_load(storage, epoch)?.unwrap_or_default();
     totals.total_score = totals
         .total_score
-        .checked_sub(entry.score)?
+        .checked_sub(slot.score)?
         .checked_add(new)?;
-    entry.score = new;
-    NODE_EPOCHS.save(storage, (node_id, epoch), &entry)?;
+    slot.score = new;
     EPOCHS.save(storage, epoch, &totals)?;
     Ok(new)
 }
@@ -124,18 +144,25 @@ mod tests {
     #[test]
     fn the_score_multiplies_units_by_every_factor() {
         let m = ScoreMultipliers::suggested(&["africa-east"]);
-        let s = score(1_000, &[att(90, 1, "africa-east", EnergyRating::A)], &m).unwrap();
+        let units = Decimal::from_ratio(1_000u128, 1u128);
+        let floor = Decimal::percent(50);
+        let s = score(units, &[att(90, 1, "africa-east", EnergyRating::A)], &m, floor).unwrap();
         // 1,000 × 0.9 × 0.75 × 1.5 × 1.2 = 1,215
         assert_eq!(s, Decimal256::from_ratio(1_215u128, 1u128));
         assert_eq!(
-            score(1_000, &[], &m).unwrap(),
+            score(units, &[], &m, floor).unwrap(),
             Decimal256::zero(),
             "no attestation, no score"
         );
         assert_eq!(
-            score(1_000, &[att(100, 4, "eu", EnergyRating::C)], &m).unwrap(),
+            score(units, &[att(100, 4, "eu", EnergyRating::C)], &m, floor).unwrap(),
             Decimal256::zero(),
             "QoS tier 4 is 0"
+        );
+        assert_eq!(
+            score(units, &[att(49, 0, "eu", EnergyRating::C)], &m, floor).unwrap(),
+            Decimal256::zero(),
+            "below the uptime floor"
         );
     }
 
@@ -143,13 +170,14 @@ mod tests {
     fn several_oracles_give_the_median_of_each_factor() {
         let m = ScoreMultipliers::suggested(&[]);
         let s = score(
-            100,
+            Decimal::from_ratio(100u128, 1u128),
             &[
                 att(50, 0, "eu", EnergyRating::C),
                 att(100, 0, "eu", EnergyRating::C),
                 att(90, 0, "eu", EnergyRating::C),
             ],
             &m,
+            Decimal::percent(50),
         )
         .unwrap();
         assert_eq!(s, Decimal256::from_ratio(90u128, 1u128));

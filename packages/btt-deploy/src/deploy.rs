@@ -145,6 +145,7 @@ pub fn deploy<C: DeployChain>(chain: &mut C, config: &GenesisConfig) -> anyhow::
             PoolHolder::MiningRewards => {
                 token.send_msg(&pool.recipient, pool.amount, &depin::ReceiveMsg::Fund {})?
             }
+            PoolHolder::LaunchGrant => token.transfer_msg(&pool.recipient, pool.amount)?,
             PoolHolder::DaoTreasury => {
                 let fund = match pool.category {
                     Category::EcosystemDevelopmentFund => dao::Fund::EcosystemDevelopment,
@@ -301,6 +302,7 @@ fn deploy_compute<C: DeployChain>(
                 staking.addr().as_str(),
             )?,
             min_bond: c.min_bond,
+            bond_per_capacity_unit: c.bond_per_capacity_unit,
             slash: c.slash,
             reserve: dao.addr().to_string(),
             run_window: c.run_window.clone(),

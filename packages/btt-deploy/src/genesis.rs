@@ -42,6 +42,21 @@ pub struct GenesisConfig {
     pub rwa: RwaParams,
     /// The shares of every fee stream (each contract takes its own streams).
     pub fee_routes: Vec<FeeRoute>,
+    /// Paid at genesis out of the Ecosystem Development Fund's row (its strategic release):
+    /// what the network needs on its first day, e.g. the launch nodes' capacity bonds and the
+    /// oracles' challenge budgets. The rest of the row goes to the DAO treasury.
+    pub launch_grants: Vec<LaunchGrant>,
+}
+
+/// A genesis payment out of the Ecosystem Development Fund's row.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LaunchGrant {
+    /// Who receives it.
+    pub recipient: String,
+    /// ubtt.
+    pub amount: Uint128,
+    /// What it is for, e.g. "capacity bond of node-home-0".
+    pub purpose: String,
 }
 
 /// The genesis shares of every fee stream, in basis points of the stream (of the job's price
@@ -281,6 +296,8 @@ pub struct ComputeParams {
     pub contributors: Bps,
     /// Smallest node bond, ubtt.
     pub min_bond: Uint128,
+    /// Bond per capacity unit, ubtt: capacity counts for mining up to what the bond covers.
+    pub bond_per_capacity_unit: Uint128,
     /// Share of a node's part of the job's price slashed from its bond (capped by the bond)
     /// for a fault or a missed deadline; every slash goes to the reserve.
     pub slash: Bps,
@@ -296,27 +313,30 @@ pub struct ComputeParams {
     pub multipliers: ScoreMultipliers,
     /// The shortest run window a job may ask for, by size.
     pub run_window: RunWindow,
-    /// Oracle quorum, the fee cap of mining rewards, the release of carried emission.
+    /// The two mining pools: oracle quorum, `β`, `ω`, `S_min`, the carry's linear release, the
+    /// lock of capacity rewards, the confirmation window, the uptime floor.
     pub payout: PayoutRules,
 }
 
 impl ComputeParams {
-    /// A starting point: standard GPUs at 0.01 BTT a unit, high-end at 0.025 BTT; urgency
-    /// 1.0 / 1.5 / 2.0; 0.001 BTT a GB; bonds of at least 10,000 BTT, a slash of 50% of the
-    /// node's part of the price (DESIGN §3), 14-day unbonding, offers that lapse after a day;
-    /// DESIGN.md's score multipliers with two underserved regions at 1.5; jobs get at least
-    /// 1 hour plus 1 hour per 1,000 units to run; mining needs 2 oracles, pays at most the
-    /// protocol fees a node's jobs paid, and releases at most 5,000 BTT of carry an epoch.
+    /// A starting point: standard GPUs at 0.01 BTT a unit and 1.0 capacity unit each, high-end
+    /// at 0.025 BTT and 2.5 units; urgency 1.0 / 1.5 / 2.0; 0.001 BTT a GB; a bond of 150 BTT
+    /// per capacity unit and at least 600 BTT a node, a slash of 50% of the node's part of the
+    /// price (DESIGN §3), 14-day unbonding, offers that lapse after a day; DESIGN.md's score
+    /// multipliers with two underserved regions at 1.5; jobs get at least 1 hour plus 1 hour
+    /// per 1,000 units to run; mining by DESIGN's two pools ([`PayoutRules::suggested`]).
     pub fn suggested(arbiter: String, oracles: Vec<String>) -> Self {
         Self {
             hardware_classes: vec![
                 HardwareClass {
                     name: "gpu-standard".into(),
                     unit_price: Uint128::new(10_000),
+                    capacity_weight: Decimal::one(),
                 },
                 HardwareClass {
                     name: "gpu-high".into(),
                     unit_price: Uint128::new(25_000),
+                    capacity_weight: Decimal::percent(250),
                 },
             ],
             urgency: UrgencyMultipliers {
@@ -326,7 +346,8 @@ impl ComputeParams {
             },
             price_per_gb: Uint128::new(1_000),
             contributors: Bps(7_000),
-            min_bond: btt(10_000),
+            min_bond: btt(600),
+            bond_per_capacity_unit: btt(150),
             slash: Bps(5_000),
             bond_unbonding_seconds: 14 * DAY,
             offer_seconds: DAY,
@@ -422,7 +443,7 @@ impl PoolHolders {
         match holder {
             PoolHolder::MiningRewards => &self.mining,
             PoolHolder::CommunityIncentives => &self.community,
-            PoolHolder::DaoTreasury => &self.dao,
+            PoolHolder::DaoTreasury | PoolHolder::LaunchGrant => &self.dao,
         }
     }
 }
@@ -495,6 +516,8 @@ pub enum GenesisError {
     Allocation(#[from] AllocationError),
     #[error("no beneficiary configured for {0:?}")]
     MissingBeneficiary(Category),
+    #[error("launch grants of {grants} ubtt exceed the Ecosystem Development Fund's {fund} ubtt")]
+    GrantsExceedFund { grants: Uint128, fund: Uint128 },
     #[error("the plan hands out {planned} ubtt, not the supply of {supply} ubtt")]
     PlanIsNotSupply { planned: Uint128, supply: Uint128 },
 }
@@ -549,6 +572,7 @@ pub fn plan_for(
             },
         });
     }
+    grant_launch(&mut plan, &config.launch_grants)?;
     let planned = plan.total();
     if planned != TOTAL_SUPPLY {
         return Err(GenesisError::PlanIsNotSupply {
@@ -557,6 +581,36 @@ pub fn plan_for(
         });
     }
     Ok(plan)
+}
+
+/// Pays the launch grants out of the Ecosystem Development Fund's transfer to the treasury.
+fn grant_launch(plan: &mut GenesisPlan, grants: &[LaunchGrant]) -> Result<(), GenesisError> {
+    if grants.is_empty() {
+        return Ok(());
+    }
+    let total: Uint128 = grants.iter().map(|g| g.amount).sum();
+    let fund = plan
+        .pools
+        .iter_mut()
+        .find(|p| p.category == Category::EcosystemDevelopmentFund)
+        .ok_or(GenesisError::GrantsExceedFund {
+            grants: total,
+            fund: Uint128::zero(),
+        })?;
+    fund.amount = fund
+        .amount
+        .checked_sub(total)
+        .map_err(|_| GenesisError::GrantsExceedFund {
+            grants: total,
+            fund: fund.amount,
+        })?;
+    plan.pools.extend(grants.iter().map(|g| PoolTransfer {
+        category: Category::EcosystemDevelopmentFund,
+        holder: PoolHolder::LaunchGrant,
+        recipient: g.recipient.clone(),
+        amount: g.amount,
+    }));
+    Ok(())
 }
 
 /// The plan of the production allocation table.

@@ -69,6 +69,7 @@ pub fn roles_config(addr: &dyn Fn(&str) -> String, start: Timestamp) -> GenesisC
             vec![addr("appraiser")],
         ),
         fee_routes: crate::genesis::suggested_fee_routes(),
+        launch_grants: vec![],
     }
 }
 

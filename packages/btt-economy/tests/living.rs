@@ -3,7 +3,7 @@
 //! formula, every epoch of the window is closed, every actor did its part, and the run is a
 //! function of its seed.
 
-use btt_deploy::multitest::{deploy_genesis, local_app, local_config};
+use btt_deploy::multitest::{deploy_genesis, local_app};
 use btt_economy::living::outcome::LivingReport;
 use btt_economy::living::{run, RunParams};
 use btt_types::allocation::{Release, ALLOCATION_TABLE};
@@ -15,7 +15,7 @@ fn run_for(params: RunParams) -> LivingReport {
     let mut app = local_app();
     let deployer = app.api().addr_make("deployer");
     let start = app.block_info().time;
-    let config = local_config(&app, start);
+    let config = btt_economy::living::genesis_config(&app, start, params.scale);
     let deployment = deploy_genesis(&mut app, &deployer, &config).unwrap();
     run(&mut app, &deployment, &config, params, &mut |_| {}).unwrap()
 }

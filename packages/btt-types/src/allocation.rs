@@ -44,6 +44,9 @@ pub enum PoolHolder {
     CommunityIncentives,
     /// btt-dao: released only by governance proposals.
     DaoTreasury,
+    /// An account named in the genesis plan's launch grants (the first nodes' bonds, the
+    /// oracles' challenge budgets), paid out of the Ecosystem Development Fund's row.
+    LaunchGrant,
 }
 
 /// How a row's tokens are released.

@@ -57,6 +57,15 @@ pub struct HardwareClass {
     pub name: String,
     /// ubtt per compute unit.
     pub unit_price: Uint128,
+    /// Capacity units one GPU of this class counts for mining, from benchmark throughput
+    /// (e.g. standard 1.0, high-end 2.5; more than 0, at most 100). A class stored before
+    /// weights counts 1.0.
+    #[serde(default = "one")]
+    pub capacity_weight: Decimal,
+}
+
+fn one() -> Decimal {
+    Decimal::one()
 }
 
 /// How fast a job must run; each has a price multiplier.
@@ -138,8 +147,12 @@ pub struct InstantiateMsg {
     /// Where the protocol part goes: development fund 15%, foundation 10%, reserve 5% of the
     /// price at genesis (shares of the price, summing to `100% − contributors`).
     pub fee_routing: FeeRoutingMsg,
-    /// Smallest bond a node may post, ubtt.
+    /// Smallest bond a node may post, ubtt (600 BTT suggested).
     pub min_bond: Uint128,
+    /// Bond per capacity unit, ubtt (150 BTT suggested): a node's capacity counts for mining
+    /// at most up to what its bond covers, and a failed challenge slashes this much per unit
+    /// it tested.
+    pub bond_per_capacity_unit: Uint128,
     /// Slashed from a node that is at fault or misses a deadline: this share of the node's part
     /// of the job's price (in ubtt, by the units it accepted), capped by its bond (50%
     /// suggested). At most 100%.
@@ -235,6 +248,12 @@ pub enum ExecuteMsg {
     PostJob {
         /// What to run.
         spec: JobSpec,
+    },
+    /// An oracle of depin-rewards, or anyone as a bounty: posts a challenge to one node, paid
+    /// in an accepted native denom at the quoted price of its job (see [`ChallengeSpec`]).
+    PostChallenge {
+        /// The node, the work and the committed answer.
+        spec: ChallengeSpec,
     },
     /// The node's operator: changes its endpoint, region, energy rating or GPU count. No funds.
     UpdateNode {
@@ -376,6 +395,8 @@ pub struct ConfigUpdate {
     pub native_rates: Option<Vec<NativeRate>>,
     /// Smallest node bond, ubtt.
     pub min_bond: Option<Uint128>,
+    /// Bond per capacity unit, ubtt.
+    pub bond_per_capacity_unit: Option<Uint128>,
     /// Share of a node's part of the job's price slashed for a fault, capped by its bond.
     pub slash: Option<Bps>,
     /// Receives every slash: the operational reserve.
@@ -400,6 +421,38 @@ pub enum ReceiveMsg {
     },
     /// Posts a job paid in BTT; the tokens sent must equal the quoted price.
     PostJob(JobSpec),
+    /// Posts a challenge paid in BTT; the tokens sent must equal the quoted price of its job.
+    PostChallenge(ChallengeSpec),
+}
+
+/// A challenge: a real escrowed job offered to one node, with a committed answer, judged on
+/// chain when the node submits (the answer's SHA-256 must equal the commitment) or when its
+/// deadline passes (failed). The node may decline it.
+#[cw_serde]
+pub struct ChallengeSpec {
+    /// The node tested.
+    pub node_id: u64,
+    /// The work: its hardware class must be the node's.
+    pub job: JobSpec,
+    /// Capacity units it tests: more than 0, at most the node's declared capacity.
+    pub capacity: Decimal,
+    /// Lowercase hex SHA-256 of the answer (64 characters); the node submits the answer
+    /// itself as its `result_hash`.
+    pub commitment: String,
+}
+
+/// What makes a job a challenge.
+#[cw_serde]
+pub struct Challenge {
+    /// Capacity units it tests.
+    pub capacity: Decimal,
+    /// Lowercase hex SHA-256 of the answer.
+    pub commitment: String,
+    /// Posted by an oracle of depin-rewards: a pass confirms the capacity and a decline costs
+    /// the node that epoch's capacity reward. A bounty (posted by anyone else) pays the node
+    /// when passed and slashes it when failed, but never confirms capacity (its poster may
+    /// know the answer) and may be declined at no cost.
+    pub by_oracle: bool,
 }
 
 /// Where a node stands.
@@ -438,6 +491,13 @@ pub struct Node {
     pub open_disputes: u32,
     /// Total ubtt slashed from it.
     pub slashed: Uint128,
+    /// Capacity units confirmed by its last passed oracle challenge (0 until then, and after a
+    /// failed challenge).
+    #[serde(default)]
+    pub verified_capacity: Decimal,
+    /// Capacity units that count for mining: the verified ones its bond covers.
+    #[serde(default)]
+    pub counted_capacity: Decimal,
 }
 
 /// Where a job stands.
@@ -517,6 +577,9 @@ pub struct Job {
     pub status: JobStatus,
     /// When it was posted.
     pub posted_at: Timestamp,
+    /// Set for a challenge.
+    #[serde(default)]
+    pub challenge: Option<Challenge>,
 }
 
 #[cw_ownable_query]
@@ -622,6 +685,8 @@ pub struct ConfigResponse {
     pub fee_routing: FeeRouting,
     /// Smallest node bond, ubtt.
     pub min_bond: Uint128,
+    /// Bond per capacity unit, ubtt.
+    pub bond_per_capacity_unit: Uint128,
     /// Share of a node's part of the job's price slashed for a fault, capped by its bond.
     pub slash: Bps,
     /// Receives every slash: the operational reserve.
@@ -678,6 +743,9 @@ pub struct MigrateMsg {
     /// flow (the same recipients, no stakers' share) for the DAO to change later. Ignored when
     /// the state is already current.
     pub fee_routing: Option<crate::fee_router::FeeRoutingMsg>,
+    /// The bond per capacity unit, required when migrating from code before capacity bonds;
+    /// ignored when the config already has one.
+    pub bond_per_capacity_unit: Option<Uint128>,
 }
 
 /// Typed handle on a deployed compute-escrow contract.
@@ -718,6 +786,17 @@ impl ComputeEscrowContract {
         spec: JobSpec,
     ) -> StdResult<CosmosMsg> {
         token.send_msg(&self.0, price, &ReceiveMsg::PostJob(spec))
+    }
+
+    /// The cw20 `Send` (by an oracle or a bounty poster, on `token`) posting a challenge paid
+    /// `price` in BTT.
+    pub fn post_challenge_msg(
+        &self,
+        token: &TokenContract,
+        price: Uint128,
+        spec: ChallengeSpec,
+    ) -> StdResult<CosmosMsg> {
+        token.send_msg(&self.0, price, &ReceiveMsg::PostChallenge(spec))
     }
 
     /// The price `clinic` pays for `spec` in BTT.

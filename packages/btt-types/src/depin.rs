@@ -99,14 +99,21 @@ pub struct ScoreMultipliers {
 }
 
 impl PayoutRules {
-    /// Our starting point: two oracles, rewards up to 50% of the fees paid (so self-paid jobs
-    /// lose at least half their fees, even for a party that also earns a share of those fees as
-    /// a staker), and at most 5,000 BTT of carry released per epoch.
+    /// DESIGN.md's suggestions: two oracles; a node's work reward at most 50% (`β`) of the
+    /// protocol fees its clinic jobs paid, the work pool at most 40% (`ω`) of the budget; full
+    /// emission from a network score of 100 (about 100 standard GPUs fully up); the carry
+    /// released over 26 epochs; capacity rewards locked 2 epochs; a confirmation renewed within
+    /// 8 epochs; no score below 50% uptime.
     pub fn suggested() -> Self {
         Self {
             min_attestations: 2,
             fee_cap: Bps(5_000),
-            max_carry_release: btt(5_000),
+            work_pool_cap: Bps(4_000),
+            baseline_score: Decimal::from_ratio(100u128, 1u128),
+            carry_release_epochs: 26,
+            lock_epochs: 2,
+            confirmation_epochs: 8,
+            uptime_floor: Decimal::percent(50),
         }
     }
 }
@@ -168,19 +175,50 @@ pub struct InstantiateMsg {
     pub owner: Option<String>,
 }
 
-/// The rules that keep mining honest; governance parameters.
+/// The rules that keep mining honest and pay the emission out; governance parameters.
 #[cw_serde]
 pub struct PayoutRules {
     /// A node scores in an epoch only with attestations from at least this many distinct,
     /// currently appointed oracles (1 to 10).
     pub min_attestations: u32,
-    /// A node's reward for an epoch is at most this share of the protocol fees (ubtt) its
-    /// jobs paid in that epoch (at most 100%), so self-paid jobs never earn more than they
-    /// cost. What the cap holds back returns to the carry.
+    /// `β`: a node's work reward for an epoch is at most this share of the protocol fees (ubtt)
+    /// its clinic jobs paid in that epoch (below 100%), so self-paid jobs lose at least
+    /// `1 − β` of their fees. Challenge fees never count.
     pub fee_cap: Bps,
-    /// Most ubtt of carried emission (from epochs nobody scored in, and held back by the fee
-    /// cap) that one scored epoch releases on top of its own emission (> 0).
-    pub max_carry_release: Uint128,
+    /// `ω`: the work pool pays at most this share of the epoch's budget (at most 100%); what
+    /// it leaves goes to the capacity pool in the same epoch.
+    pub work_pool_cap: Bps,
+    /// `S_min`: from this total network score on, an epoch pays exactly its budget; below
+    /// it, the capacity pool pays `S / S_min` of itself and the rest waits in the carry (> 0).
+    pub baseline_score: Decimal,
+    /// Emission carried (unused or forfeited) is released linearly over this many epochs
+    /// (1 to 104), never as a lump.
+    pub carry_release_epochs: u32,
+    /// Capacity rewards stay locked this many epochs after their epoch closes, as slashable
+    /// collateral, before they can be claimed (0 to 8).
+    pub lock_epochs: u32,
+    /// A capacity confirmation lapses unless a new challenge renews it within this many
+    /// epochs (1 to 52).
+    pub confirmation_epochs: u32,
+    /// Below this median uptime a node's capacity scores 0 (at most 1).
+    pub uptime_floor: Decimal,
+}
+
+/// Why compute-escrow reports a node's capacity.
+#[cw_serde]
+#[derive(Copy)]
+pub enum CapacityEvent {
+    /// An oracle's challenge passed: the capacity is confirmed from this epoch (new capacity
+    /// warms up over the next 4 epochs).
+    Confirmed,
+    /// The node declined (or let lapse) an oracle's challenge: it scores 0 this epoch.
+    Declined,
+    /// The node accepted a challenge and failed it: its capacity is 0, it scores 0 this epoch
+    /// and its locked capacity rewards return to the carry.
+    Failed,
+    /// The bond or the declared GPUs changed what counts (a decrease counts at once, an
+    /// increase warms up).
+    Changed,
 }
 
 /// What an oracle attests about a node for the current epoch.
@@ -214,6 +252,18 @@ pub enum ExecuteMsg {
         /// Protocol fees (the 30% beyond the nodes' payout) paid for these units, in ubtt.
         fees: Uint128,
     },
+    /// compute-escrow only: the capacity units of `node_id` that count now (its verified
+    /// capacity, at most what its bond covers) and why they changed. No funds.
+    ReportCapacity {
+        /// The node's id (the `node_id` attribute of `register_node`).
+        node_id: u64,
+        /// Who runs the node and receives its payouts.
+        operator: String,
+        /// Capacity units that count (GPUs × their class weight), 0 when none is verified.
+        capacity: Decimal,
+        /// Why: a challenge confirmed, declined or failed, or the bond or GPUs changed.
+        event: CapacityEvent,
+    },
     /// An oracle of the current epoch's score rules that is still appointed: attests a node for
     /// `epoch`, which must be the current one; once per node per epoch per oracle. No funds.
     Attest {
@@ -236,11 +286,16 @@ pub enum ExecuteMsg {
     /// Anyone: closes up to `limit` ended epochs in order (default 10, at most 30), fixing each
     /// one's reward; an epoch with no score rolls its reward into the next. No funds.
     CloseEpochs { limit: Option<u32> },
-    /// The node's operator: pays its share of closed epochs (rounded down, capped by the fee
-    /// cap in force at each epoch's close), at most `limit` epochs a call (default 10, at most
-    /// 30), oldest first; each epoch pays once. The last node of an epoch to claim sends the
-    /// rounding of all its shares to the carry. No funds.
-    Claim { node_id: u64, limit: Option<u32> },
+    /// The node's operator: pays what the node earned and is unlocked (its work rewards, and
+    /// its capacity rewards `lock_epochs` after their epoch). Constant work; `limit` bounds the
+    /// epochs closed by code before the two pools that one call pays (default 10, at most 30).
+    /// No funds.
+    Claim {
+        /// The node's id.
+        node_id: u64,
+        /// Most epochs closed by the code before the two pools to pay in this call.
+        limit: Option<u32>,
+    },
     /// The owner (the DAO): changes oracles, multipliers, payout rules or the escrow. The
     /// score rules (oracles, multipliers, quorum) take effect from the next epoch (from epoch 0
     /// before the start); a removed oracle stops attesting at once. No funds.
@@ -291,9 +346,20 @@ pub enum QueryMsg {
     /// A node's contribution in an epoch.
     #[returns(NodeEpochResponse)]
     NodeEpoch { node_id: u64, epoch: u32 },
-    /// What a node could claim now from closed epochs (looking at most 30 epochs ahead).
+    /// What a node could claim now, and what is still locked.
     #[returns(PendingResponse)]
     Pending { node_id: u64 },
+    /// A node's capacity, its open epoch's contribution and its rewards.
+    #[returns(NodeResponse)]
+    Node { node_id: u64 },
+    /// Every node the pool knows, by id. Default 10, at most 30 a page.
+    #[returns(NodesResponse)]
+    Nodes {
+        /// The last id of the previous page.
+        start_after: Option<u64>,
+        /// Page size: default 10, at most 30.
+        limit: Option<u32>,
+    },
     /// Funding, paid out, the current epoch and how far epochs are closed.
     #[returns(StateResponse)]
     State {},
@@ -316,6 +382,10 @@ pub struct ScoreRulesResponse {
     pub multipliers: ScoreMultipliers,
     /// Attestations of distinct oracles a node needs to score.
     pub min_attestations: u32,
+    /// Below this median uptime a node scores 0.
+    pub uptime_floor: Decimal,
+    /// Epochs a capacity confirmation stays in force.
+    pub confirmation_epochs: u32,
 }
 
 #[cw_serde]
@@ -368,6 +438,83 @@ pub struct EpochResponse {
     pub total_score: Decimal256,
     /// Closed.
     pub closed: bool,
+    /// Protocol fees (ubtt) the clinic jobs of the epoch paid: the base of the work pool.
+    pub work_fees: Uint128,
+    /// ubtt of reward per ubtt of work fees: `min(β, ω·M / F)`, once closed.
+    pub work_rate: Decimal256,
+    /// ubtt of capacity reward per unit of score, once closed.
+    pub score_rate: Decimal256,
+    /// The work pool paid, ubtt, once closed.
+    pub work_paid: Uint128,
+    /// The capacity pool paid, ubtt, once closed (what it did not pay went to the carry).
+    pub capacity_paid: Uint128,
+}
+
+/// A node's capacity as it counts for mining.
+#[cw_serde]
+#[derive(Default)]
+pub struct NodeCapacity {
+    /// Capacity units that count once warm (verified, covered by the bond).
+    pub target: Decimal,
+    /// Capacity units that counted when `target` was set: the warm-up starts from them.
+    pub base: Decimal,
+    /// The epoch `target` was set in; it is reached 4 epochs later (25/50/75/100%).
+    pub since: u32,
+    /// The epoch of the last confirmation by an oracle's challenge, if any.
+    pub confirmed: Option<u32>,
+    /// An epoch the node scores 0 in (a declined or failed challenge).
+    pub blocked: Option<u32>,
+}
+
+/// A node's contribution in its latest epoch, folded into its rewards once that epoch closes.
+#[cw_serde]
+#[derive(Default)]
+pub struct NodeSlot {
+    /// The epoch.
+    pub epoch: u32,
+    /// Compute units its clinic jobs completed.
+    pub units: u64,
+    /// Protocol fees its clinic jobs paid, ubtt: the base of its work reward.
+    pub fees: Uint128,
+    /// Its capacity score: capacity × uptime × QoS × geography × energy.
+    pub score: Decimal256,
+}
+
+/// Capacity rewards locked until `unlocks_after` has closed.
+#[cw_serde]
+pub struct LockedReward {
+    /// The epoch whose close unlocks them.
+    pub unlocks_after: u32,
+    /// ubtt.
+    pub amount: Uint128,
+}
+
+#[cw_serde]
+pub struct NodeResponse {
+    /// The node's id.
+    pub node_id: u64,
+    /// Who runs it and receives its payouts.
+    pub operator: Addr,
+    /// Its capacity.
+    pub capacity: NodeCapacity,
+    /// The capacity units that count in the current epoch (after warm-up and lapse).
+    pub effective_capacity: Decimal,
+    /// Its latest epoch's contribution, not folded yet.
+    pub slot: Option<NodeSlot>,
+    /// ubtt it can claim now (after folding closed epochs).
+    pub claimable: Uint128,
+    /// Capacity rewards still locked.
+    pub locked: Vec<LockedReward>,
+    /// ubtt it has claimed in all.
+    pub claimed: Uint128,
+    /// ubtt of locked rewards it lost to failed challenges.
+    pub forfeited: Uint128,
+}
+
+#[cw_serde]
+pub struct NodesResponse {
+    /// One page of nodes.
+    pub nodes: Vec<NodeResponse>,
 }
 
 #[cw_serde]
@@ -384,8 +531,10 @@ pub struct NodeEpochResponse {
 
 #[cw_serde]
 pub struct PendingResponse {
-    /// ubtt claimable now (up to 30 epochs).
+    /// ubtt claimable now (with up to 30 epochs closed by code before the two pools).
     pub amount: Uint128,
+    /// ubtt of capacity rewards still locked.
+    pub locked: Uint128,
     /// The first epoch not yet claimed.
     pub next_epoch: u32,
 }
@@ -402,20 +551,34 @@ pub struct StateResponse {
     pub closed_through: u32,
     /// ubtt the schedule emitted for the closed epochs.
     pub scheduled: Uint128,
-    /// ubtt carried: emission of epochs nobody scored in and rewards the fee cap held back,
-    /// released at most `max_carry_release` a scored epoch.
+    /// ubtt carried: emission the network could not use, forfeited rewards and rounding,
+    /// released linearly over `carry_release_epochs`.
     pub carry: Uint128,
-    /// ubtt the fee cap has held back at claims in all (returned to the carry).
+    /// ubtt of carry the next close releases.
+    pub release_rate: Uint128,
+    /// ubtt the old per-node fee cap held back at claims (code before the two pools).
     pub held_back: Uint128,
-    /// ubtt of closed epochs' rewards not claimed yet, with the rounding of their shares (which
-    /// moves to the carry when the last node of an epoch claims). After every close and claim,
-    /// `scheduled = paid + carry + owed`, to the ubtt.
+    /// ubtt closed epochs paid to nodes and not claimed yet: locked, claimable, or in a node's
+    /// last epoch not folded yet, with the rounding of the shares (which goes to the carry when
+    /// the last node of an epoch folds it). After every close and claim,
+    /// `scheduled = paid + owed + carry`, to the ubtt.
     pub owed: Uint128,
+    /// ubtt the work pools paid in all.
+    pub work_paid: Uint128,
+    /// ubtt the capacity pools paid in all.
+    pub capacity_paid: Uint128,
+    /// ubtt of locked rewards forfeited by failed challenges (returned to the carry).
+    pub forfeited: Uint128,
 }
 
 /// Migrates a deployed depin-rewards to this code.
 #[cw_serde]
-pub struct MigrateMsg {}
+#[derive(Default)]
+pub struct MigrateMsg {
+    /// The payout rules of the two pools, required when migrating from code before them
+    /// (whose rules had a fee cap and a per-epoch carry release only); ignored otherwise.
+    pub payout: Option<PayoutRules>,
+}
 
 /// Typed handle on a deployed depin-rewards contract.
 #[cw_serde]
@@ -437,6 +600,27 @@ impl DepinContract {
                 operator: operator.to_string(),
                 units,
                 fees,
+            })?,
+            funds: vec![],
+        }
+        .into())
+    }
+
+    /// The message compute-escrow sends when a node's counted capacity changes.
+    pub fn report_capacity_msg(
+        &self,
+        node_id: u64,
+        operator: &Addr,
+        capacity: Decimal,
+        event: CapacityEvent,
+    ) -> StdResult<CosmosMsg> {
+        Ok(WasmMsg::Execute {
+            contract_addr: self.0.to_string(),
+            msg: to_json_binary(&ExecuteMsg::ReportCapacity {
+                node_id,
+                operator: operator.to_string(),
+                capacity,
+                event,
             })?,
             funds: vec![],
         }

@@ -1,4 +1,6 @@
 mod attacks;
 mod attest;
+mod capacity;
 mod claims;
+mod pools;
 mod suite;

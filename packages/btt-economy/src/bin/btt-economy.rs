@@ -19,7 +19,7 @@ use std::path::PathBuf;
 
 use btt_deploy::dryrun::{artifact_checksums, DryRunChain};
 use btt_deploy::manifest::manifest;
-use btt_deploy::multitest::{deploy_genesis, local_config};
+use btt_deploy::multitest::deploy_genesis;
 use btt_deploy::networks::network_config;
 use btt_economy::living::summary::summary;
 use btt_economy::living::{run, RunParams};
@@ -167,7 +167,7 @@ fn embedded(cli: &Cli) -> anyhow::Result<()> {
     let mut app = btt_deploy::multitest::local_app();
     let deployer = app.api().addr_make("deployer");
     let start = app.block_info().time;
-    let config = local_config(&app, start);
+    let config = btt_economy::living::genesis_config(&app, start, cli.scale);
     let deployment = deploy_genesis(&mut app, &deployer, &config)?;
     write_json(
         &manifest_path,
@@ -186,7 +186,9 @@ fn embedded(cli: &Cli) -> anyhow::Result<()> {
             btt_types::allocation::Release::Pool(PoolHolder::CommunityIncentives) => {
                 "community pool holder"
             }
-            btt_types::allocation::Release::Pool(PoolHolder::DaoTreasury) => "btt-dao treasury",
+            btt_types::allocation::Release::Pool(
+                PoolHolder::DaoTreasury | PoolHolder::LaunchGrant,
+            ) => "btt-dao treasury",
             _ => "btt-vesting",
         };
         println!(

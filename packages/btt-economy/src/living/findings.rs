@@ -21,34 +21,35 @@ pub fn findings(r: &LivingReport, w: &World) -> Vec<String> {
     let btt = |v: Uint128| v.u128() as f64 / 1e6;
     let mut out = vec![];
 
-    // Mining: the fee cap bounds it by the compute stream's protocol fees.
-    let cap = f64::from(c.compute.payout.fee_cap.0) / 10_000.0;
-    let protocol = 1.0 - f64::from(c.compute.contributors.0) / 10_000.0;
-    let paid_bps = bps_of(r.mined_ubtt, r.emission_scheduled_ubtt);
+    // Mining: two pools, work capped by fees, capacity by verified score.
+    let p = &c.compute.payout;
+    let to_nodes = r.mined_ubtt + r.locked_ubtt;
     let epoch0 = btt(depin::epoch_emission(0));
     let monthly_emission = epoch0 * MONTH_SECONDS as f64 / depin::EPOCH_SECONDS as f64;
-    let needed_rmb = monthly_emission / cap / protocol * price * a.rmb_per_usdc;
     out.push(format!(
-        "Mining paid {} of the emission scheduled through the {} closed epochs. A node earns at most {:.0}% of the protocol fees its jobs paid, and the protocol keeps {:.0}% of a job's price, so paying year 1's {:.0} BTT a month would take about {:.0}M RMB of compute a month at the stated prices (the paper's compute volume is {:.0}M RMB; the run samples {:.1}% of it at scale {}). The rest stays in the pool as carry, released at most {:.0} BTT an epoch.",
-        pct2(paid_bps),
+        "Mining paid {} of the emission scheduled through the {} closed epochs to nodes ({:.0} BTT claimed, {:.0} BTT claimable or locked): {:.0} BTT by the work pool (at most {:.0}% of the protocol fees of a node's clinic jobs, at most {:.0}% of an epoch's budget) and {:.0} BTT by the capacity pool (verified capacity × uptime × QoS × region × energy, in full from a network score of {}). Year 1 emits {:.0} BTT a month; {:.0} BTT is carried, released over {} epochs.",
+        pct2(bps_of(to_nodes, r.emission_scheduled_ubtt)),
         r.epochs_closed,
-        cap * 100.0,
-        protocol * 100.0,
+        btt(r.mined_ubtt),
+        btt(r.locked_ubtt),
+        btt(r.work_paid_ubtt),
+        f64::from(p.fee_cap.0) / 100.0,
+        f64::from(p.work_pool_cap.0) / 100.0,
+        btt(r.capacity_paid_ubtt),
+        p.baseline_score,
         monthly_emission,
-        needed_rmb / 1e6,
-        a.volumes[0].anchors.last().map_or(0.0, |x| x.million_rmb),
-        a.sample_per_scale * 100.0 * f64::from(r.params.scale),
-        r.params.scale,
-        btt(c.compute.payout.max_carry_release),
+        btt(r.carried_ubtt),
+        p.carry_release_epochs,
     ));
 
     // Node returns.
-    let bond_usdc = btt(c.compute.min_bond) * price;
     for n in &r.node_returns {
         let scale = a.nodes.iter().find(|s| s.name == n.scale);
         let hardware = scale.map_or(0.0, |s| f64::from(s.gpus) * s.usdc_per_gpu as f64);
+        let bond = scale.map_or(0.0, |s| btt(super::mining::bond_target(c, s)));
+        let bond_usdc = bond * price;
         out.push(format!(
-            "{} nodes ({} GPUs) returned {:.1}% a month on hardware and bond, {:.1}% on the hardware alone, against the paper's {}–{}%: {}. Their 10,000 BTT minimum bond is {:.0} USDC, {:.1}× their hardware.",
+            "{} nodes ({} GPUs) returned {:.1}% a month on hardware and bond, {:.1}% on the hardware alone, against the paper's {}–{}%: {}. Their capacity bond of {:.0} BTT is {:.0} USDC, {:.2}× their hardware.",
             n.scale,
             n.gpus_per_node,
             n.roi_bps_month as f64 / 100.0,
@@ -56,6 +57,7 @@ pub fn findings(r: &LivingReport, w: &World) -> Vec<String> {
             n.paper_roi_pct.0,
             n.paper_roi_pct.1,
             if n.in_paper_band { "inside the band" } else { "outside it" },
+            bond,
             bond_usdc,
             bond_usdc / hardware.max(1.0),
         ));
@@ -72,7 +74,7 @@ pub fn findings(r: &LivingReport, w: &World) -> Vec<String> {
         })
         .collect();
     out.push(format!(
-        "Income per GPU a month (USDC): {}. Jobs go to the nodes of their hardware class in proportion to GPUs at one unit price per class, so within a class every scale earns the same per GPU; nothing in the rules makes returns rise with scale as the paper's bands do. What differs is fixed: the 10,000 BTT bond (a far larger part of a small node's capital) and the hardware's assumed price.",
+        "Income per GPU a month (USDC): {}. Jobs go to the nodes of their hardware class in proportion to GPUs at one unit price per class, and the capacity pool pays by verified capacity units (a high-end GPU counts 2.5), so within a class every scale earns about the same per GPU, its region and energy rating aside; nothing in the rules makes returns rise with scale as the paper's bands do. What differs is the hardware's assumed price.",
         per_gpu.join(", ")
     ));
 

@@ -20,6 +20,8 @@ pub struct NodeEarnings {
     pub jobs_done: u64,
     pub jobs_missed: u64,
     pub jobs_disputed: u64,
+    /// Oracle challenges it passed.
+    pub challenges_passed: u64,
     /// Weeks it was running.
     pub weeks: u64,
 }
@@ -37,6 +39,8 @@ pub struct Ledger {
     pub jobs_accepted: u64,
     pub jobs_missed: u64,
     pub jobs_disputed: u64,
+    /// Oracle challenges the nodes passed.
+    pub challenges_passed: u64,
     /// Compute demand the clinics could not post, because the desk could not sell them the
     /// BTT (ubtt).
     pub compute_unmet: Uint128,

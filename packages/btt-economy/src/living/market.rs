@@ -1,18 +1,16 @@
 //! The compute marketplace and mining, every week: clinics post imaging and treatment-planning
 //! jobs at the paper's demand, nodes of the three scales take them in proportion to their GPUs,
 //! finish most, miss a few deadlines (expired and slashed) and see a few disputed (split by the
-//! arbiter); oracles attest every node every epoch; anyone closes the ended epochs and every
-//! node claims its mining.
+//! arbiter). Mining (bonds, challenges, attestations, claims) is in [`super::mining`].
 
-use anyhow::Context;
 use btt_deploy::chain::{wasm_attr, EconomyChain};
 use btt_types::bps::Bps;
 use btt_types::compute::{
     Assignment, ComputeEscrowContract, ExecuteMsg, JobSpec, NodeSpec, Resolution, Urgency,
 };
-use btt_types::depin::{self, Attestation, PendingResponse};
+use btt_types::depin;
 use btt_types::units::MONTH_SECONDS;
-use cosmwasm_std::{Addr, Decimal, Uint128};
+use cosmwasm_std::{Addr, Uint128};
 use rand::Rng;
 
 use super::assumptions::Stream;
@@ -31,15 +29,16 @@ pub struct Missed {
     pub node: usize,
 }
 
-/// Registers every node that is not registered yet and whose operator can buy the bond.
+/// Registers every node that is not registered yet and whose operator can buy the bond: its
+/// capacity bond ([`super::mining::bond_target`]), from its launch grant at genesis.
 pub fn register_nodes<C: EconomyChain>(app: &mut C, w: &mut World) -> anyhow::Result<()> {
     let market = ComputeEscrowContract(w.deployment.escrow.clone());
-    let bond = w.config.compute.min_bond;
     for i in 0..w.nodes.len() {
         if w.nodes[i].node_id != 0 {
             continue;
         }
         let node = w.nodes[i].clone();
+        let bond = super::mining::bond_target(&w.config, &w.assumptions.nodes[node.scale]);
         if !w.ensure_btt(app, &node.operator, bond)? {
             continue;
         }
@@ -267,7 +266,7 @@ fn run_job<C: EconomyChain>(
 }
 
 /// Last week's missed jobs expire: the clinic is refunded and the node slashed; a node whose
-/// bond fell under the minimum tops it up from the desk.
+/// bond fell under its capacity bond tops it up from the desk.
 pub fn expire_missed<C: EconomyChain>(
     app: &mut C,
     w: &mut World,
@@ -285,13 +284,13 @@ pub fn expire_missed<C: EconomyChain>(
     top_up_bonds(app, w)
 }
 
-/// A node whose bond fell under the minimum (slashed for a miss or a dispute) tops it up with
+/// A node whose bond fell under its capacity bond (slashed for a miss or a dispute) tops it up with
 /// BTT bought from the desk.
 pub fn top_up_bonds<C: EconomyChain>(app: &mut C, w: &mut World) -> anyhow::Result<()> {
     let escrow = w.deployment.escrow.clone();
-    let min = w.config.compute.min_bond;
     for i in 0..w.nodes.len() {
         let n = w.nodes[i].clone();
+        let min = super::mining::bond_target(&w.config, &w.assumptions.nodes[n.scale]);
         if n.node_id == 0 {
             continue;
         }
@@ -313,96 +312,6 @@ pub fn top_up_bonds<C: EconomyChain>(app: &mut C, w: &mut World) -> anyhow::Resu
         }
     }
     Ok(())
-}
-
-/// The oracles of the quorum attest every registered node for the current epoch.
-pub fn attest<C: EconomyChain>(app: &mut C, w: &mut World) -> anyhow::Result<()> {
-    let depin_addr = w.deployment.depin.clone();
-    let state: depin::StateResponse = app
-        .wrap()
-        .query_wasm_smart(&depin_addr, &depin::QueryMsg::State {})?;
-    let quorum = w.config.compute.payout.min_attestations as usize;
-    let oracles: Vec<Addr> = w
-        .config
-        .compute
-        .oracles
-        .iter()
-        .take(quorum.max(1))
-        .map(Addr::unchecked)
-        .collect();
-    for i in 0..w.nodes.len() {
-        let n = w.nodes[i].clone();
-        if n.node_id == 0 {
-            continue;
-        }
-        for oracle in &oracles {
-            let uptime = w.rng.gen_range(90..=100u64);
-            let qos_tier = u8::from(w.rng.gen_range(0..10) == 0);
-            let msg = depin::ExecuteMsg::Attest {
-                epoch: state.current_epoch,
-                node_id: n.node_id,
-                attestation: Attestation {
-                    uptime: Decimal::percent(uptime),
-                    qos_tier,
-                    region: n.region.into(),
-                    energy: n.energy,
-                },
-            };
-            w.exec(app, oracle, &depin_addr, &msg, &[])?;
-        }
-    }
-    Ok(())
-}
-
-/// Anyone closes the ended epochs; every node with something to claim claims it.
-pub fn close_and_claim<C: EconomyChain>(app: &mut C, w: &mut World) -> anyhow::Result<()> {
-    let depin_addr = w.deployment.depin.clone();
-    loop {
-        let state: depin::StateResponse = app
-            .wrap()
-            .query_wasm_smart(&depin_addr, &depin::QueryMsg::State {})?;
-        let open = epochs_to_close(&state);
-        if open == 0 {
-            break;
-        }
-        let closer = w.desk.clone();
-        let msg = depin::ExecuteMsg::CloseEpochs { limit: Some(30) };
-        w.exec(app, &closer, &depin_addr, &msg, &[])?
-            .context("closing the ended epochs")?;
-    }
-    let state: depin::StateResponse = app
-        .wrap()
-        .query_wasm_smart(&depin_addr, &depin::QueryMsg::State {})?;
-    let last_closed = state.closed_through.saturating_sub(1);
-    let token = w.deployment.token.clone();
-    for i in 0..w.nodes.len() {
-        let n = w.nodes[i].clone();
-        if n.node_id == 0 {
-            continue;
-        }
-        let pending: PendingResponse = app.wrap().query_wasm_smart(
-            &depin_addr,
-            &depin::QueryMsg::Pending { node_id: n.node_id },
-        )?;
-        if pending.amount.is_zero() {
-            continue;
-        }
-        let before = token.balance(&app.wrap(), &n.operator)?;
-        let msg = depin::ExecuteMsg::Claim {
-            node_id: n.node_id,
-            limit: None,
-        };
-        w.exec(app, &n.operator, &depin_addr, &msg, &[])?;
-        let got = token.balance(&app.wrap(), &n.operator)? - before;
-        w.ledger.node(&n.name).mined += got;
-        *w.ledger.mined_by_epoch.entry(last_closed).or_default() += got;
-    }
-    Ok(())
-}
-
-/// Epochs that have ended and are not closed yet (epochs `0..closed_through` are closed).
-fn epochs_to_close(state: &depin::StateResponse) -> u32 {
-    state.current_epoch.saturating_sub(state.closed_through)
 }
 
 /// Each node's operator sells what it earned beyond its bond to the desk, to pay its costs.

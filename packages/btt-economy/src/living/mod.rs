@@ -23,6 +23,7 @@ pub mod findings;
 pub mod html;
 pub mod ledger;
 pub mod market;
+pub mod mining;
 pub mod outcome;
 pub mod patients;
 pub mod proposals;
@@ -142,6 +143,20 @@ pub fn seconds_since(start: Timestamp, now: Timestamp) -> u64 {
     (now.nanos() - start.nanos()) / 1_000_000_000
 }
 
+/// The genesis config of a run on the embedded chain: the local roles, plus launch grants out of
+/// the Ecosystem Development Fund for the capacity bonds of the run's nodes (at `scale`) and
+/// the oracles' challenge budgets, so mining starts in epoch 0.
+pub fn genesis_config<S: cosmwasm_std::Storage>(
+    app: &btt_deploy::multitest::AppOn<S>,
+    start: Timestamp,
+    scale: u32,
+) -> GenesisConfig {
+    let mut config = btt_deploy::multitest::local_config(app, start);
+    let addr = |name: &str| app.api().addr_make(name).to_string();
+    config.launch_grants = mining::launch_grants(&config, &Assumptions::paper(), scale, &addr);
+    config
+}
+
 /// Runs the economy on a deployed suite under the paper's assumptions; `progress` hears of
 /// every piece of work done.
 pub fn run<C: EconomyChain + Faucet>(
@@ -183,7 +198,7 @@ pub fn run_with<C: EconomyChain + Faucet>(
             (app.block_info().time.seconds() - start.seconds()) as f64 / MONTH_SECONDS as f64;
         match work {
             Work::Month(m) => {
-                market::close_and_claim(app, &mut w)?;
+                mining::close_and_claim(app, &mut w)?;
                 patients::settle_all(app, &mut w)?;
                 institutions_claim(app, &mut w)?;
                 months.push(outcome::month_point(app, &w, m)?);
@@ -205,10 +220,11 @@ pub fn run_with<C: EconomyChain + Faucet>(
                 let last_week = std::mem::take(&mut missed);
                 market::expire_missed(app, &mut w, last_week)?;
                 market::top_up_bonds(app, &mut w)?;
-                market::close_and_claim(app, &mut w)?;
+                mining::close_and_claim(app, &mut w)?;
                 market::register_nodes(app, &mut w)?;
+                mining::challenge(app, &mut w)?;
                 missed = market::post_and_run_jobs(app, &mut w, month_f)?;
-                market::attest(app, &mut w)?;
+                mining::attest(app, &mut w)?;
             }
             Work::Care(_) => {
                 if !w.partner_registered {

@@ -50,9 +50,14 @@ pub struct EpochPoint {
     pub epoch: u32,
     /// Scheduled emission, ubtt.
     pub emission: Uint128,
-    /// What it pays out before the fee cap: its emission plus the carry it released, ubtt.
+    /// Its budget: its emission plus the carry it released, ubtt.
     pub reward: Uint128,
-    /// Claimed by the nodes for it (each node at most the protocol fees its jobs paid), ubtt.
+    /// What its work pool paid (at most β of the nodes' clinic-job fees), ubtt.
+    pub work_paid: Uint128,
+    /// What its capacity pool paid (by verified capacity score), ubtt.
+    pub capacity_paid: Uint128,
+    /// Claimed by the nodes in the week after it closed (work at once, capacity rewards of
+    /// earlier epochs as their lock ends), ubtt.
     pub paid: Uint128,
 }
 
@@ -121,7 +126,12 @@ pub struct LivingReport {
     pub epochs_closed: u32,
     pub emission_scheduled_ubtt: Uint128,
     pub mined_ubtt: Uint128,
-    /// Emission carried to later epochs (empty epochs and the fee cap).
+    /// Paid to nodes by closed epochs and not claimed yet: locked or claimable, ubtt.
+    pub locked_ubtt: Uint128,
+    /// What the work and the capacity pools paid in all, ubtt.
+    pub work_paid_ubtt: Uint128,
+    pub capacity_paid_ubtt: Uint128,
+    /// Emission carried to later epochs (what the network could not use), released linearly.
     pub carried_ubtt: Uint128,
     pub transactions: u64,
     pub refused: u64,
@@ -230,6 +240,8 @@ pub fn report<C: EconomyChain>(
             epoch,
             emission: e.emission,
             reward: e.reward.unwrap_or_default(),
+            work_paid: e.work_paid,
+            capacity_paid: e.capacity_paid,
             paid: w
                 .ledger
                 .mined_by_epoch
@@ -391,6 +403,9 @@ pub fn report<C: EconomyChain>(
         epochs_closed: state.closed_through,
         emission_scheduled_ubtt: state.scheduled,
         mined_ubtt: state.paid,
+        locked_ubtt: state.owed,
+        work_paid_ubtt: state.work_paid,
+        capacity_paid_ubtt: state.capacity_paid,
         carried_ubtt: state.carry,
         transactions: w.txs,
         refused: w.refused,

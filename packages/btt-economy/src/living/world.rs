@@ -325,7 +325,7 @@ impl<'a> World<'a> {
     }
 
     /// `who` buys `amount` ubtt from the desk for USDC at the stated price, as far as the
-    /// desk's inventory goes; returns what it got. What the desk could not sell is recorded.
+    /// desk's inventory and `who`'s USDC go; returns what it got. What the desk could not sell is recorded.
     pub fn buy_btt<C: EconomyChain>(
         &mut self,
         app: &mut C,
@@ -334,7 +334,10 @@ impl<'a> World<'a> {
     ) -> anyhow::Result<Uint128> {
         let token = &self.deployment.token;
         let inventory = token.balance(&app.wrap(), &self.desk)?;
-        let sold = amount.min(inventory);
+        // As far as the buyer's USDC goes, too (an issuer, say, holds none).
+        let cash = app.wrap().query_balance(who, USDC)?.amount;
+        let affordable = cash.checked_div(Uint128::from(self.usdc_per_btt())).unwrap_or_default();
+        let sold = amount.min(inventory).min(affordable);
         if sold.is_zero() {
             return Ok(sold);
         }
