@@ -123,7 +123,7 @@ pub fn report_capacity(
         CapacityEvent::Confirmed => {
             let lapsed = c
                 .confirmed
-                .map_or(true, |k| t.epoch > k.saturating_add(rules.confirmation_epochs));
+                .is_none_or(|k| t.epoch > k.saturating_add(rules.confirmation_epochs));
             // A renewal of the same capacity keeps its warm-up going.
             if lapsed || capacity != c.target {
                 c.base = now.min(capacity);
@@ -132,7 +132,14 @@ pub fn report_capacity(
             }
             c.confirmed = Some(t.epoch);
         }
-        CapacityEvent::Declined => c.blocked = Some(t.epoch),
+        CapacityEvent::Declined => {
+            c.blocked = Some(t.epoch);
+            if capacity != c.target {
+                c.base = now.min(capacity);
+                c.target = capacity;
+                c.since = t.epoch;
+            }
+        }
         CapacityEvent::Failed => {
             c.base = Decimal::zero();
             c.target = Decimal::zero();
@@ -219,8 +226,7 @@ pub fn attest(
     if env.block.time < config.start {
         return Err(ContractError::EpochNotStarted { epoch, current: 0 });
     }
-    let mut t = touch(deps.storage, env.block.time, node_id)?;
-    let current = t.epoch;
+    let current = crate::epochs::epoch_at(config.start, env.block.time);
     let (_, rules) = rules_for(deps.storage, current)?;
     ensure!(
         config.oracles.contains(&info.sender) && rules.oracles.contains(&info.sender),
@@ -248,6 +254,12 @@ pub fn attest(
     if attestation.region.is_empty() || attestation.region.len() > 32 {
         return Err(invalid("region must be 1 to 32 bytes"));
     }
+    // Only a node compute-escrow has reported (its operator is known).
+    ensure!(
+        OPERATORS.has(deps.storage, node_id),
+        ContractError::NodeNotFound { node_id }
+    );
+    let mut t = touch(deps.storage, env.block.time, node_id)?;
     let key = (epoch, node_id, &info.sender);
     if ATTESTATIONS.has(deps.storage, key) {
         return Err(ContractError::AlreadyAttested { node_id, epoch });

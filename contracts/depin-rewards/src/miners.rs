@@ -145,7 +145,7 @@ pub fn load(storage: &dyn Storage, node_id: u64) -> StdResult<NodeState> {
 /// The node's slot for `epoch` (the current one, all earlier epochs closed and its last one
 /// folded), created empty if needed.
 pub fn slot_mut(node: &mut NodeState, epoch: u32) -> &mut NodeSlot {
-    if node.slot.as_ref().map_or(true, |s| s.epoch != epoch) {
+    if node.slot.as_ref().is_none_or(|s| s.epoch != epoch) {
         node.slot = Some(NodeSlot {
             epoch,
             ..NodeSlot::default()

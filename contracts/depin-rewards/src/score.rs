@@ -62,7 +62,7 @@ pub fn score(
     uptime_floor: Decimal,
 ) -> Result<Decimal256, OverflowError> {
     let factor = |f: &dyn Fn(&Attestation) -> Decimal| median(attestations.iter().map(f).collect());
-    if factor(&|a| a.uptime).map_or(true, |u| u < uptime_floor) {
+    if factor(&|a| a.uptime).is_none_or(|u| u < uptime_floor) {
         return Ok(Decimal256::zero());
     }
     let factors = [

@@ -11,14 +11,14 @@ use crate::ledger::{routed_burns, routed_rows, router_held, routers, Ledger};
 use crate::suite::{Suite, WRONG_DENOM};
 
 /// The invariants, by name, in the order they are checked.
-pub const INVARIANTS: [&str; 19] = [
+pub const INVARIANTS: [&str; 20] = [
     "supply is 21,000,000 BTT less every burn seen",
     "every balance the ledger moved is the chain's, and Σ of the ledger is the supply",
     "the fee routers' burns are the burns they reported",
     "compute-escrow holds its open jobs' escrow, its bonds and its router's carried units",
     "each job ended at most once, a job paid in full paid out its price exactly, and a failed job paid its clinic no more than it escrowed",
-    "depin holds what it was funded less what it paid, and scheduled = paid + carried + owed exactly",
-    "mining paid is the claims seen, and no node's claim cursor went back",
+    "depin holds what it was funded less what it paid, and scheduled = paid + owed (locked or claimable) + carried exactly",
+    "mining paid is the claims seen",
     "incentive-points holds its pool, its partners' prepaid fees and its router's carried units",
     "each patient's points are what was awarded less what was spent and expired",
     "btt-staking holds its stakes, its unbonding and its unclaimed rewards (BTT and USDC)",
@@ -31,6 +31,7 @@ pub const INVARIANTS: [&str; 19] = [
     "payfi holds, in each denom, exactly its unsettled payments (principal − refunded + conversion fee) and its router's carried units",
     "each fee router paid each payee what its events said, and keeps, of what it took, only its payees' carries (each under one unit)",
     "points paid for are awarded or pending: reserved while refundable, then delivered or kept pending",
+    "a node's counted capacity is confirmed by a challenge, at most what its bond covers, and what depin-rewards counts",
 ];
 
 /// A broken invariant.
@@ -187,9 +188,6 @@ pub fn check_all(suite: &Suite, ledger: &mut Ledger) -> Result<u32, Violation> {
         ledger.depin_paid_at_template,
         ledger.mined
     );
-    if let Some((node, before, next)) = ledger.cursor_regressions.first() {
-        check!(6, false, "node {node}: cursor {before} → {next}");
-    }
 
     // 7. points pool
     let pool: btt_types::points::PoolResponse = q
@@ -562,6 +560,48 @@ pub fn check_all(suite: &Suite, ledger: &mut Ledger) -> Result<u32, Violation> {
                     18,
                     r.settled && pending.reservations.first().map(|p| p.invoice_id) == Some(id),
                     "invoice {id}: settled, its points neither delivered nor listed pending"
+                );
+            }
+        }
+    }
+    // 19. capacity
+    let per_unit = suite.config.compute.bond_per_capacity_unit;
+    let mut start_after = None;
+    loop {
+        let page: btt_types::compute::NodesResponse = q
+            .query_wasm_smart(
+                &d.escrow,
+                &btt_types::compute::QueryMsg::Nodes {
+                    start_after,
+                    limit: Some(30),
+                },
+            )
+            .map_err(q_err)?;
+        let Some(last) = page.nodes.last().map(|n| n.id) else {
+            break;
+        };
+        start_after = Some(last);
+        for n in &page.nodes {
+            let covered = cosmwasm_std::Decimal::from_ratio(n.bond, per_unit);
+            check!(
+                19,
+                n.counted_capacity <= n.verified_capacity && n.counted_capacity <= covered,
+                "node {}: counts {}, verified {}, bond covers {covered}",
+                n.id,
+                n.counted_capacity,
+                n.verified_capacity
+            );
+            if let Ok(m) = q.query_wasm_smart::<btt_types::depin::NodeResponse>(
+                &d.depin,
+                &btt_types::depin::QueryMsg::Node { node_id: n.id },
+            ) {
+                check!(
+                    19,
+                    m.capacity.target == n.counted_capacity,
+                    "node {}: escrow counts {}, depin {}",
+                    n.id,
+                    n.counted_capacity,
+                    m.capacity.target
                 );
             }
         }

@@ -50,10 +50,6 @@ pub struct Ledger {
     /// Mining paid since the template, and depin's paid at the template.
     pub mined: Uint128,
     pub depin_paid_at_template: Uint128,
-    /// Each node's next unclaimed epoch.
-    pub claim_cursor: BTreeMap<u64, u64>,
-    /// Nodes whose cursor went back (an epoch paid twice).
-    pub cursor_regressions: Vec<(u64, u64, u64)>,
     /// Each proposal's total power when first seen.
     pub proposal_power: BTreeMap<u64, Uint128>,
     /// The highest id seen of each kind (`job_id`, `node_id`, ...).
@@ -310,16 +306,6 @@ impl Ledger {
             }
             if contract == d.depin.as_str() && action == "claim" {
                 self.mined += amount(e, "amount");
-                let node: u64 = attr(e, "node_id").and_then(|v| v.parse().ok()).unwrap_or(0);
-                let next: u64 = attr(e, "next_epoch")
-                    .and_then(|v| v.parse().ok())
-                    .unwrap_or(0);
-                let before = self.claim_cursor.insert(node, next);
-                if let Some(before) = before {
-                    if next <= before {
-                        self.cursor_regressions.push((node, before, next));
-                    }
-                }
             }
         }
         // A failed job pays its clinic at most what it escrowed (a BTT job's refund, and its

@@ -372,6 +372,7 @@ fn a_quorum_change_cannot_zero_one_node_of_an_open_epoch() {
 #[test]
 fn an_oracle_appointed_mid_epoch_attests_from_the_next_epoch() {
     let mut suite = Suite::new();
+    suite.confirm(1, 10);
     suite.set_oracles(&["oracle-a", "oracle-b", "oracle-c", "oracle-d"]);
     assert_eq!(
         suite.attest_one("oracle-d", 0, 1, 100).unwrap_err(),

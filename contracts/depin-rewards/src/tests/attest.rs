@@ -83,6 +83,7 @@ fn only_appointed_oracles_attest() {
 fn an_attestation_for_a_closed_or_future_epoch_is_rejected() {
     let mut suite = Suite::new();
     suite.move_to_epoch(3);
+    suite.confirm(1, 10);
     assert_eq!(
         suite.attest_one("oracle-a", 2, 1, 100).unwrap_err(),
         ContractError::EpochClosed {
@@ -103,6 +104,7 @@ fn an_attestation_for_a_closed_or_future_epoch_is_rejected() {
 #[test]
 fn one_attestation_per_node_per_epoch_per_oracle() {
     let mut suite = Suite::new();
+    suite.confirm(1, 10);
     suite.attest_one("oracle-a", 0, 1, 100).unwrap();
     assert_eq!(
         suite.attest_one("oracle-a", 0, 1, 90).unwrap_err(),

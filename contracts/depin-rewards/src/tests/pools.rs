@@ -2,7 +2,7 @@
 //! the work pool `r = min(β, ω·M / F)` per ubtt of fees; the capacity pool `M − W` by score, in
 //! full from `S_min`, else `× S / S_min`; the rest carried and released over 26 epochs.
 
-use btt_types::depin::epoch_emission;
+use btt_types::depin::{epoch_emission, MINING_POOL};
 use cosmwasm_std::{Decimal256, Uint128};
 
 use super::suite::{releases, score, Suite};
@@ -176,5 +176,21 @@ fn below_the_baseline_the_capacity_pool_pays_s_over_s_min_and_carries_the_rest_l
     let rise = model[5].u128() as i128 - model[4].u128() as i128;
     let a_26th = (unused / Uint128::new(26)).u128() as i128;
     assert!((rise - a_26th).abs() < 26, "rise {rise}, a 26th {a_26th}");
+    suite.assert_books();
+}
+
+#[test]
+fn closing_goes_on_after_epoch_415_releasing_the_carry_with_no_emission() {
+    let mut suite = Suite::new();
+    suite.move_to_epoch(420);
+    suite.close_all();
+    let state = suite.state();
+    assert_eq!(state.closed_through, 420);
+    assert_eq!(state.scheduled, MINING_POOL);
+    assert_eq!(state.carry, MINING_POOL, "no node ever scored");
+    let e = suite.epoch(419);
+    assert_eq!(e.emission, Uint128::zero());
+    assert!(!e.released.is_zero());
+    assert_eq!(e.reward, Some(e.released));
     suite.assert_books();
 }

@@ -9,6 +9,60 @@ use serde_json::{json, Value};
 use super::{Draw, Gen, Role};
 use crate::op::Op;
 
+/// The answers challenges are drawn with: the fuzzer's nodes "compute" one of these.
+const ANSWERS: [&str; 3] = ["benchmark-a", "benchmark-b", "benchmark-c"];
+
+/// Lowercase hex SHA-256 of `answer`.
+fn commitment(answer: &str) -> String {
+    use sha2::{Digest, Sha256};
+    Sha256::digest(answer.as_bytes())
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
+/// Challenges (issue 29), appended at the end of the alphabet: posts by oracles and bounty
+/// posters, answers right and wrong, capacity reports from anyone but the escrow.
+pub(super) const CHALLENGES: &[(&str, Draw)] = &[
+    ("compute-escrow.receive:post_challenge", |g| {
+        let spec = g.challenge_spec();
+        let amount = g.job_price(&spec["job"]);
+        let role = g.one(&[Role::Oracle, Role::Oracle, Role::Node, Role::Anyone]);
+        g.send(role, "compute-escrow", amount, json!({"post_challenge": spec}))
+    }),
+    ("compute-escrow.post_challenge", |g| {
+        let spec = g.challenge_spec();
+        let funds = g.usdc_funds(5_000_000);
+        g.exec_with(
+            Role::Oracle,
+            "compute-escrow",
+            json!({"post_challenge": {"spec": spec}}),
+            funds,
+        )
+    }),
+    ("compute-escrow.submit_result (a challenge's answer)", |g| {
+        let job = g.id("job_id");
+        let answer = g.one(&ANSWERS);
+        g.exec(
+            Role::Node,
+            "compute-escrow",
+            json!({"submit_result": {"job_id": job, "result_hash": answer, "result_uri": ""}}),
+        )
+    }),
+    ("depin-rewards.report_capacity", |g| {
+        let node = g.id("node_id");
+        let capacity = g.one(&["0", "1", "160", "1000000"]);
+        let event = g.one(&["confirmed", "declined", "failed", "changed"]);
+        let operator = g.anyone().addr.to_string();
+        g.exec(
+            Role::Anyone,
+            "depin-rewards",
+            json!({"report_capacity": {"node_id": node, "operator": operator, "capacity": capacity, "event": event}}),
+        )
+    }),
+    ("story.challenge", |g| g.challenge_story()),
+];
+
 /// The entries of compute-escrow.
 pub(super) const ESCROW: &[(&str, Draw)] = &[
     ("compute-escrow.receive:register_node", |g| {
@@ -536,6 +590,123 @@ impl Gen<'_> {
 
     /// An operator registers a node with the minimum bond and retires it (at once, or after a
     /// pause), waits out the bond's unbonding delay and withdraws the bond.
+    /// A challenge to a node the sequence knows, for a capacity drawn around what it declares,
+    /// committed to one of [`ANSWERS`] (or malformed).
+    pub(super) fn challenge_spec(&mut self) -> Value {
+        let answer = self.one(&ANSWERS);
+        json!({
+            "node_id": self.id("node_id"),
+            "job": {
+                "compute_units": self.one(&[0u64, 10, 100]),
+                "hardware_class": self.hardware_class(),
+                "urgency": "standard",
+                "data_gb": 0,
+                "run_seconds": self.one(&[3_600u64, 7_200, 86_400]),
+                "review_seconds": 3_600,
+            },
+            "capacity": self.one(&["0", "1", "4", "10", "1000"]),
+            "commitment": if self.rng.gen_bool(0.9) { commitment(answer) } else { "AB".repeat(32) },
+        })
+    }
+
+    /// An oracle challenges a node it registers for its capacity; the node accepts and answers
+    /// right or wrong, declines, or misses the deadline (and anyone expires it).
+    pub(super) fn challenge_story(&mut self) -> Op {
+        let suite = self.suite;
+        let c = &suite.config.compute;
+        let (Some(operator), Some(oracle)) = (
+            suite.actors.nodes.choose(self.rng).map(|a| a.addr.clone()),
+            suite.actors.oracles.choose(self.rng).map(|a| a.addr.clone()),
+        ) else {
+            return Op::Wait { seconds: 1 };
+        };
+        let Some(class) = c.hardware_classes.first().map(|h| h.name.clone()) else {
+            return Op::Wait { seconds: 1 };
+        };
+        let node_id = self.ledger.top_id("node_id") + 1;
+        let job_id = self.ledger.top_id("job_id") + 1;
+        let gpus = self.one(&[1u32, 4, 8]);
+        let bond = c
+            .bond_per_capacity_unit
+            .checked_mul(Uint128::from(gpus))
+            .unwrap_or_default()
+            .max(c.min_bond);
+        let mut ops = vec![Op::Send {
+            name: "compute-escrow.receive:register_node (story)".into(),
+            sender: operator.clone(),
+            token: suite.deployment.token.addr().clone(),
+            contract: suite.deployment.escrow.clone(),
+            amount: bond,
+            hook: json!({"register_node": {
+                "hardware_class": class,
+                "gpu_count": gpus,
+                "region": "cn-west",
+                "energy_rating": "b",
+                "endpoint": "https://node.example",
+            }}),
+        }];
+        let job = json!({
+            "compute_units": 100,
+            "hardware_class": class,
+            "urgency": "standard",
+            "data_gb": 0,
+            "run_seconds": 7_200,
+            "review_seconds": 3_600,
+        });
+        let price = self.job_price(&job);
+        let answer = self.one(&ANSWERS);
+        ops.push(Op::Send {
+            name: "compute-escrow.receive:post_challenge (story)".into(),
+            sender: oracle,
+            token: suite.deployment.token.addr().clone(),
+            contract: suite.deployment.escrow.clone(),
+            amount: price,
+            hook: json!({"post_challenge": {
+                "node_id": node_id,
+                "job": job,
+                "capacity": gpus.to_string(),
+                "commitment": commitment(answer),
+            }}),
+        });
+        let ending = self.rng.gen_range(0..4);
+        if ending == 3 {
+            ops.push(self.exec_as(
+                &operator,
+                "compute-escrow",
+                json!({"decline_assignment": {"job_id": job_id, "node_id": node_id}}),
+                vec![],
+            ));
+        } else {
+            ops.push(self.exec_as(
+                &operator,
+                "compute-escrow",
+                json!({"accept_assignment": {"job_id": job_id, "node_id": node_id}}),
+                vec![],
+            ));
+            if ending == 2 {
+                ops.push(Op::Wait { seconds: 7_201 });
+                ops.push(self.exec_as(
+                    &operator,
+                    "compute-escrow",
+                    json!({"expire": {"job_id": job_id}}),
+                    vec![],
+                ));
+            } else {
+                let given = if ending == 0 { answer } else { "a wrong answer" };
+                ops.push(self.exec_as(
+                    &operator,
+                    "compute-escrow",
+                    json!({"submit_result": {"job_id": job_id, "result_hash": given, "result_uri": ""}}),
+                    vec![],
+                ));
+            }
+        }
+        Op::Chain {
+            story: "an oracle challenged a new node: passed, failed, expired or declined".into(),
+            ops,
+        }
+    }
+
     pub(super) fn node_story(&mut self) -> Op {
         let suite = self.suite;
         let c = &suite.config.compute;

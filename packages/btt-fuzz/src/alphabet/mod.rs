@@ -120,6 +120,7 @@ static ALPHABET: LazyLock<Vec<(&'static str, Draw)>> = LazyLock::new(|| {
         STORIES_AND_TIME,
         APPENDED,
         care::POINTS_RESERVATIONS,
+        compute::CHALLENGES,
     ]
     .concat()
 });
