@@ -9,8 +9,9 @@
 //!   deadline hashes to the commitment, or the challenge fails (a wrong answer at once, no
 //!   answer at the deadline through `Expire`).
 //! - Passed: the price pays out like a job (70% to the node, the protocol part routed), never
-//!   counted as work fees; an oracle's challenge confirms the capacity it tested (a bounty's
-//!   poster may know the answer, so it confirms nothing).
+//!   counted as work fees; the challenge of an oracle (still appointed when it is judged)
+//!   confirms the capacity it tested (a bounty's poster may know the answer, so it confirms
+//!   nothing).
 //! - Failed: the poster gets back exactly its escrow; the node loses the bond behind the
 //!   capacity tested (`bond_per_capacity_unit` per unit, capped by its bond) to the reserve,
 //!   its verified capacity and, in depin-rewards, its locked rewards.
@@ -157,15 +158,18 @@ pub fn of(job: &Job) -> Option<&Challenge> {
     job.challenge.as_ref()
 }
 
-/// A challenge declined by its node, or whose offer lapsed: the poster is refunded; an
-/// oracle's challenge blocks the node's capacity reward for the epoch.
-pub fn decline(
-    storage: &mut dyn Storage,
-    mut job: Job,
-    action: &str,
-) -> Result<Response, ContractError> {
+/// Whether the job is a challenge posted by an oracle that is still one now: a removed
+/// oracle's challenge confirms and blocks nothing.
+fn by_oracle_now(querier: &QuerierWrapper, config: &Config, job: &Job) -> bool {
+    of(job).is_some_and(|c| c.by_oracle) && is_oracle(querier, config, &job.clinic)
+}
+
+/// A challenge declined by its node, or whose offer lapsed: the poster is refunded; a
+/// challenge of an oracle still appointed blocks the node's capacity reward for the epoch.
+pub fn decline(deps: DepsMut, mut job: Job, action: &str) -> Result<Response, ContractError> {
+    let storage = deps.storage;
     let config = CONFIG.load(storage)?;
-    let by_oracle = of(&job).is_some_and(|c| c.by_oracle);
+    let by_oracle = by_oracle_now(&deps.querier, &config, &job);
     release_nodes(storage, &job.accepted, false)?;
     let mut res = refund(storage, &mut job)?;
     if by_oracle {
@@ -214,10 +218,11 @@ pub fn judge(
         return fail(deps.storage, job, "challenge_failed");
     }
     let config = CONFIG.load(deps.storage)?;
+    let confirms = by_oracle_now(&deps.querier, &config, &job);
     let mut res = pay_out(deps.storage, &config, &job, job.price, false)?;
     release_nodes(deps.storage, &job.accepted, false)?;
     close_escrow(deps.storage, &job)?;
-    if challenge.by_oracle {
+    if confirms {
         for node_id in &job.accepted {
             let mut node = NODES.load(deps.storage, *node_id)?;
             node.verified_capacity = challenge.capacity.min(declared_capacity(&config, &node)?);
@@ -236,7 +241,7 @@ pub fn judge(
     Ok(res
         .add_attribute("action", "challenge_passed")
         .add_attribute("job_id", job.id.to_string())
-        .add_attribute("confirmed", challenge.by_oracle.to_string()))
+        .add_attribute("confirmed", confirms.to_string()))
 }
 
 /// What a failed challenge slashes from `node`: `bond_per_capacity_unit` per unit tested,

@@ -286,7 +286,7 @@ pub fn decline_assignment(
     cw_utils::nonpayable(&info)?;
     let (mut job, _) = load_offer(deps.storage, job_id, node_id, &info.sender)?;
     if job.challenge.is_some() {
-        let res = challenges::decline(deps.storage, job, "decline_challenge")?;
+        let res = challenges::decline(deps, job, "decline_challenge")?;
         return Ok(res.add_attribute("node_id", node_id.to_string()));
     }
     withdraw_offer(deps.storage, &mut job)?;
@@ -317,7 +317,7 @@ pub fn lapse_offer(
         ContractError::OfferOpen { job_id, lapses_at }
     );
     if job.challenge.is_some() {
-        return challenges::decline(deps.storage, job, "lapse_challenge");
+        return challenges::decline(deps, job, "lapse_challenge");
     }
     let released = job.accepted.len();
     withdraw_offer(deps.storage, &mut job)?;

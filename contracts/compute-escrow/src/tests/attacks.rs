@@ -2,13 +2,13 @@
 
 use btt_testing::Harness;
 use btt_types::bps::Bps;
-use btt_types::compute::{EnergyRating, ExecuteMsg, JobStatus, Resolution, Urgency};
-use btt_types::depin::{self, Attestation, EPOCH_SECONDS};
+use btt_types::compute::{ExecuteMsg, JobStatus, ReceiveMsg, Resolution, Urgency};
+use btt_types::depin::{self, EPOCH_SECONDS};
 use btt_types::units::btt;
 use cosmwasm_std::{Decimal, Uint128};
 use cw_multi_test::Executor;
 
-use super::suite::{Suite, DAY, MIN_BOND};
+use super::suite::{attr, units, Suite, DAY, MIN_BOND};
 use crate::ContractError;
 
 #[test]
@@ -169,15 +169,6 @@ fn a_node_below_the_minimum_bond_takes_no_job_until_it_tops_up() {
     suite.assign_accepted("clinic", id, &[(n1, 1_000)]);
 }
 
-/// Funds depin-rewards with 500,000 BTT from "staker".
-fn fund_mining(suite: &mut Suite) {
-    let msg = suite
-        .token
-        .send_msg(&suite.depin, btt(500_000), &depin::ReceiveMsg::Fund {})
-        .unwrap();
-    suite.app.execute(suite.addr("staker"), msg).unwrap();
-}
-
 /// `clinic` posts a job of `units` to `node` run by `operator`, which completes; returns the
 /// price.
 fn completed_job(
@@ -199,46 +190,15 @@ fn completed_job(
     suite.job(id).price
 }
 
-fn attest(suite: &mut Suite, epoch: u32, node_id: u64) {
-    let msg = depin::ExecuteMsg::Attest {
-        epoch,
-        node_id,
-        attestation: Attestation {
-            uptime: Decimal::one(),
-            qos_tier: 0,
-            region: "cn-west".into(),
-            energy: EnergyRating::C,
-        },
-    };
-    let depin = suite.depin.clone();
-    suite
-        .app
-        .execute_contract(suite.addr("oracle"), depin, &msg, &[])
-        .unwrap();
-}
-
-fn close_epochs(suite: &mut Suite) {
-    let depin = suite.depin.clone();
-    suite
-        .app
-        .execute_contract(
-            suite.addr("anyone"),
-            depin,
-            &depin::ExecuteMsg::CloseEpochs { limit: Some(30) },
-            &[],
-        )
-        .unwrap();
-}
-
 fn close_and_claim(suite: &mut Suite, operator: &str, node_id: u64) -> Uint128 {
-    close_epochs(suite);
-    claim_mining(suite, operator, node_id)
+    suite.close_epochs();
+    suite.claim_mining(operator, node_id).unwrap()
 }
 
 #[test]
 fn self_paid_jobs_never_mine_more_than_their_fees() {
     let mut suite = Suite::new();
-    fund_mining(&mut suite);
+    suite.fund_mining();
     // op1 runs a node and pays jobs to it from two addresses it controls (op1 and mallory).
     let own = suite.register("op1", MIN_BOND).unwrap();
     let honest = suite.register("op2", MIN_BOND).unwrap();
@@ -249,8 +209,8 @@ fn self_paid_jobs_never_mine_more_than_their_fees() {
         prices += completed_job(&mut suite, payer, "op1", own, 200_000 + i as u64, 0);
     }
     let honest_price = completed_job(&mut suite, "clinic", "op2", honest, 1_000, 0);
-    attest(&mut suite, 0, own);
-    attest(&mut suite, 0, honest);
+    suite.attest(0, own);
+    suite.attest(0, honest);
     suite.advance(EPOCH_SECONDS);
     let mined = close_and_claim(&mut suite, "op1", own);
     let protocol_fees = prices - prices.multiply_ratio(7u128, 10u128);
@@ -270,79 +230,95 @@ fn self_paid_jobs_never_mine_more_than_their_fees() {
         wealth(&suite),
         start
     );
-    let honest_mined = claim_mining(&mut suite, "op2", honest);
+    let honest_mined = suite.claim_mining("op2", honest).unwrap();
     assert!(
         honest_mined
             <= (honest_price - honest_price.multiply_ratio(7u128, 10u128))
                 .multiply_ratio(1u128, 2u128)
     );
-    let state: depin::StateResponse = suite
-        .app
-        .wrap()
-        .query_wasm_smart(&suite.depin, &depin::QueryMsg::State {})
-        .unwrap();
-    let accounted = state.paid + state.carry;
-    assert!(
-        accounted <= state.scheduled && state.scheduled - accounted < Uint128::new(2),
-        "what the cap holds back is carried, never lost (less than a ubtt a node of rounding)"
+    let state = suite.depin_state();
+    assert_eq!(
+        state.scheduled,
+        state.paid + state.owed + state.carry,
+        "what the cap holds back is carried, never lost"
     );
 }
 
-fn claim_mining(suite: &mut Suite, operator: &str, node_id: u64) -> Uint128 {
-    let before = suite.balance(operator);
-    let depin = suite.depin.clone();
-    suite
-        .app
-        .execute_contract(
-            suite.addr(operator),
-            depin,
-            &depin::ExecuteMsg::Claim {
-                node_id,
-                limit: None,
-            },
-            &[],
-        )
-        .unwrap();
-    suite.balance(operator) - before
+/// What each of epochs `0..=last` releases from the carry when none before `last` pays
+/// anything: every unused budget is released in `epochs` equal parts from the next close, the
+/// remainder of the division with the first part.
+fn linear_releases(last: u32, epochs: u32) -> Vec<Uint128> {
+    let mut carried: Vec<(u32, Uint128)> = vec![];
+    let mut releases = vec![];
+    for e in 0..=last {
+        let released: Uint128 = carried
+            .iter()
+            .filter(|(from, _)| *from <= e && e < from + epochs)
+            .map(|(from, amount)| {
+                let part = *amount / Uint128::from(epochs);
+                if *from == e {
+                    *amount - part * Uint128::from(epochs - 1)
+                } else {
+                    part
+                }
+            })
+            .sum();
+        releases.push(released);
+        carried.push((e + 1, depin::epoch_emission(e) + released));
+    }
+    releases
 }
 
 #[test]
 fn the_first_node_after_empty_epochs_does_not_take_the_carry_as_a_lump() {
     let mut suite = Suite::new();
-    fund_mining(&mut suite);
+    suite.fund_mining();
     let node = suite.register("op1", MIN_BOND).unwrap();
     suite.advance(10 * EPOCH_SECONDS);
     let epoch = 10;
-    // A job whose fees (50% of 30% of 300,002 BTT) are large enough that the fee cap does not
-    // bind.
+    // A job whose fees (50% of 30% of 300,002 BTT = 45,000 BTT) are large enough that the fee
+    // cap `β` does not bind: the work pool cap `ω` does.
     completed_job(&mut suite, "clinic", "op1", node, 1_000, 30_000_000);
-    attest(&mut suite, epoch, node);
+    suite.attest(epoch, node);
     suite.advance(EPOCH_SECONDS);
-    close_epochs(&mut suite);
-    let depin_addr = suite.depin.clone();
-    let e: depin::EpochResponse = suite
-        .app
-        .wrap()
-        .query_wasm_smart(&depin_addr, &depin::QueryMsg::Epoch { epoch })
-        .unwrap();
-    let max_release = depin::PayoutRules::suggested().max_carry_release;
-    assert_eq!(e.released, max_release);
-    assert_eq!(e.reward, Some(depin::epoch_emission(epoch) + max_release));
-    let mined = claim_mining(&mut suite, "op1", node);
+    suite.close_epochs();
+    let e = suite.depin_epoch(epoch);
+    let rules = depin::PayoutRules::suggested();
+    let released = linear_releases(epoch, rules.carry_release_epochs)[epoch as usize];
+    let carried = depin::cumulative_emission(epoch - 1);
+    assert_eq!(e.released, released, "a 26th of each epoch's carry");
+    assert!(
+        released < carried.multiply_ratio(1u128, 20u128),
+        "{released} of the {carried} ubtt carried is no lump"
+    );
+    let budget = depin::epoch_emission(epoch) + released;
+    assert_eq!(e.reward, Some(budget));
+    let mined = suite.claim_mining("op1", node).unwrap();
     println!(
-        "after 10 empty epochs the first scorer gets {mined} ubtt (emission {} + release {max_release})",
+        "after 10 empty epochs the first scorer gets {mined} ubtt (budget {budget} = emission {} + release {released}; {carried} carried)",
         depin::epoch_emission(epoch)
     );
-    assert_eq!(mined, e.reward.unwrap());
-    let state: depin::StateResponse = suite
-        .app
-        .wrap()
-        .query_wasm_smart(&depin_addr, &depin::QueryMsg::State {})
-        .unwrap();
+    let cap = rules.work_pool_cap.of(budget);
+    assert_eq!(mined, e.work_paid, "its work reward, no capacity reward");
+    assert!(
+        mined <= cap && cap - mined <= Uint128::one(),
+        "the work pool pays at most ω of the budget: {mined} vs {cap}"
+    );
+    assert_eq!(
+        e.capacity_paid,
+        Uint128::zero(),
+        "no verified capacity, no capacity reward"
+    );
+    let state = suite.depin_state();
     assert_eq!(
         state.carry,
-        depin::cumulative_emission(9) - max_release,
-        "the rest of the ten empty epochs waits"
+        carried - released + (budget - e.work_paid),
+        "the rest of the ten empty epochs waits, with what epoch 10 left"
+    );
+    assert_eq!(
+        state.scheduled,
+        state.paid + state.owed + state.carry,
+        "scheduled = paid + owed + carried"
     );
 }
 
@@ -539,7 +515,7 @@ fn a_slash_is_half_the_nodes_part_of_the_price_capped_by_its_bond() {
     assert_eq!(
         suite.node(big).slashed,
         MIN_BOND,
-        "half of 90% is 4,500 BTT: capped by the 1,000 BTT bond"
+        "half of 90% is 4,500 BTT: capped by the 600 BTT bond"
     );
 }
 
@@ -616,4 +592,227 @@ fn the_offer_window_is_validated_and_changed_by_the_owner_only() {
         .query_wasm_smart(&suite.escrow, &btt_types::compute::QueryMsg::Config {})
         .unwrap();
     assert_eq!(config.offer_seconds, 3_600);
+}
+
+// --- Capacity and challenges (issue 29) ---------------------------------------------------------
+
+/// 2 BTT: the price of a challenge's work.
+const PRICE: Uint128 = Uint128::new(2_000_000);
+
+/// Mallory's node, run from its second address op3: 10 a100 GPUs it does not have, bonded
+/// 1,500 BTT (150 BTT for each of the 10 units it declares).
+fn fake_capacity_node(suite: &mut Suite) -> u64 {
+    let mut spec = Suite::node_spec("a100");
+    spec.gpu_count = 10;
+    let res = suite
+        .send("op3", btt(1_500), &ReceiveMsg::RegisterNode(spec))
+        .unwrap();
+    attr(&res, "node_id").parse().unwrap()
+}
+
+/// What mallory holds across her addresses and her node's bond.
+fn fake_owner_wealth(suite: &Suite, node: u64) -> Uint128 {
+    suite.balance("mallory") + suite.balance("op3") + suite.node(node).bond
+}
+
+#[test]
+fn fake_capacity_declining_every_oracle_challenge_earns_no_capacity_reward() {
+    let mut suite = Suite::new();
+    suite.fund_mining();
+    let honest = suite.register("op2", btt(1_200)).unwrap();
+    let fake = fake_capacity_node(&mut suite);
+    let before = fake_owner_wealth(&suite, fake);
+    let oracle = suite.balance("oracle");
+    for epoch in 0..4 {
+        suite.confirm("op2", honest, 8);
+        let id = suite.challenge("oracle", fake, 10, "needs 10 GPUs");
+        suite.decline("op3", id).unwrap();
+        suite.attest(epoch, honest);
+        suite.attest(epoch, fake);
+        assert_eq!(suite.depin_node(fake).capacity.blocked, Some(epoch));
+        suite.advance(EPOCH_SECONDS);
+    }
+    suite.advance(3 * EPOCH_SECONDS);
+    suite.close_epochs();
+    let honest_mined = suite.claim_mining("op2", honest).unwrap();
+    let pending = suite.pending(fake);
+    println!(
+        "fake capacity, declining 4 oracle challenges: mined {} + {} locked; the honest node {honest_mined}",
+        pending.amount, pending.locked
+    );
+    assert!(honest_mined > Uint128::zero(), "verified capacity mines");
+    assert_eq!(
+        (pending.amount, pending.locked),
+        (Uint128::zero(), Uint128::zero()),
+        "the fake node earned nothing"
+    );
+    assert_eq!(
+        suite.claim_mining("op3", fake).unwrap_err(),
+        depin_rewards::ContractError::NothingToClaim { node_id: fake }
+    );
+    assert_eq!(suite.depin_node(fake).capacity.target, Decimal::zero());
+    assert_eq!(
+        fake_owner_wealth(&suite, fake),
+        before,
+        "no richer: its bond is whole, but it earned nothing"
+    );
+    assert_eq!(
+        oracle - suite.balance("oracle"),
+        PRICE * Uint128::new(4),
+        "the oracle paid for the honest passes only: every declined challenge came back"
+    );
+}
+
+#[test]
+fn fake_capacity_accepting_and_failing_loses_1500_btt_of_bond_to_the_reserve() {
+    let mut suite = Suite::new();
+    let fake = fake_capacity_node(&mut suite);
+    let before = fake_owner_wealth(&suite, fake);
+    let (oracle, reserve) = (suite.balance("oracle"), suite.balance("reserve"));
+    let id = suite.challenge("oracle", fake, 10, "needs 10 GPUs");
+    suite.accept_challenge("op3", id).unwrap();
+    suite.answer("op3", id, "a guess").unwrap();
+    let after = fake_owner_wealth(&suite, fake);
+    println!("fake capacity, accepting and failing: mallory {before} -> {after} ubtt");
+    assert_eq!(before - after, btt(1_500), "150 BTT × 10 units");
+    assert_eq!(suite.balance("reserve") - reserve, btt(1_500));
+    assert_eq!(suite.balance("oracle"), oracle, "the poster lost nothing");
+    let node = suite.node(fake);
+    assert_eq!(
+        (node.bond, node.verified_capacity),
+        (Uint128::zero(), Decimal::zero())
+    );
+}
+
+#[test]
+fn challenge_griefing_a_node_can_always_decline_and_keeps_its_bond() {
+    let mut suite = Suite::new();
+    let node = suite.register("op1", btt(1_200)).unwrap();
+    suite.confirm("op1", node, 8);
+    let (mallory, op1) = (suite.balance("mallory"), suite.balance("op1"));
+    // Bounties whose commitments no work can meet: the node declines each, or lets it lapse.
+    for i in 0..5 {
+        let id = suite.challenge("mallory", node, 8, &format!("no work yields this {i}"));
+        suite.decline("op1", id).unwrap();
+    }
+    let id = suite.challenge("mallory", node, 8, "no work yields this");
+    suite.advance(DAY);
+    suite.lapse(id).unwrap();
+    // An oracle's challenge declined costs the epoch's capacity reward, never the bond.
+    let id = suite.challenge("oracle", node, 8, "42");
+    suite.decline("op1", id).unwrap();
+    let n = suite.node(node);
+    assert_eq!(
+        (n.bond, n.verified_capacity, n.open_jobs),
+        (btt(1_200), units(8), 0)
+    );
+    assert_eq!(
+        suite.balance("mallory"),
+        mallory,
+        "the griefer is no richer"
+    );
+
+    // An offered challenge binds nothing: the node retires and takes its whole bond back.
+    let id = suite.challenge("mallory", node, 8, "no work yields this");
+    suite
+        .execute("op1", &ExecuteMsg::RetireNode { node_id: node })
+        .unwrap();
+    suite.advance(7 * DAY);
+    suite
+        .execute("op1", &ExecuteMsg::WithdrawBond { node_id: node })
+        .unwrap();
+    assert_eq!(
+        suite.balance("op1") - op1,
+        btt(1_200),
+        "the victim lost nothing"
+    );
+    suite
+        .execute("mallory", &ExecuteMsg::CancelJob { job_id: id })
+        .unwrap();
+    assert_eq!(suite.balance("mallory"), mallory);
+}
+
+#[test]
+fn challenge_fees_never_count_as_work_so_self_paid_challenges_mine_nothing() {
+    let mut suite = Suite::new();
+    suite.fund_mining();
+    let node = fake_capacity_node(&mut suite);
+    let before = fake_owner_wealth(&suite, node);
+    for i in 0..5 {
+        let answer = format!("known to mallory {i}");
+        let id = suite.challenge("mallory", node, 10, &answer);
+        suite.accept_challenge("op3", id).unwrap();
+        suite.answer("op3", id, &answer).unwrap();
+    }
+    let slot = suite.node_epoch(node, 0);
+    assert_eq!((slot.units, slot.fees), (0, Uint128::zero()));
+    suite.advance(4 * EPOCH_SECONDS);
+    suite.close_epochs();
+    let epoch = suite.depin_epoch(0);
+    assert_eq!(
+        (epoch.work_fees, epoch.work_paid, epoch.capacity_paid),
+        (Uint128::zero(), Uint128::zero(), Uint128::zero())
+    );
+    assert_eq!(
+        suite.claim_mining("op3", node).unwrap_err(),
+        depin_rewards::ContractError::NodeNotFound { node_id: node },
+        "depin-rewards never heard of it: no work recorded, no capacity reported"
+    );
+    let after = fake_owner_wealth(&suite, node);
+    println!("five self-paid challenges: mallory {before} -> {after} ubtt");
+    assert_eq!(
+        before - after,
+        PRICE.multiply_ratio(3u128, 10u128) * Uint128::new(5),
+        "it lost the 30% protocol part of each and mined nothing"
+    );
+    assert_eq!(suite.node(node).verified_capacity, Decimal::zero());
+}
+
+/// The DAO replaces the oracle with "oracle2" (say, because it leaked answers to nodes).
+fn remove_the_oracle(suite: &mut Suite) {
+    let owner = suite.addr("owner");
+    let depin = suite.depin.clone();
+    let oracle2 = suite.addr("oracle2").to_string();
+    suite
+        .app
+        .execute_contract(
+            owner,
+            depin,
+            &depin::ExecuteMsg::UpdateConfig(depin::ConfigUpdate {
+                oracles: Some(vec![oracle2]),
+                ..depin::ConfigUpdate::default()
+            }),
+            &[],
+        )
+        .unwrap();
+}
+
+#[test]
+fn stale_inputs_a_challenge_of_an_oracle_removed_before_it_is_passed_confirms_nothing() {
+    let mut suite = Suite::new();
+    let node = suite.register("op1", btt(1_200)).unwrap();
+    let id = suite.challenge("oracle", node, 8, "leaked to the node");
+    assert!(suite.job(id).challenge.unwrap().by_oracle);
+    remove_the_oracle(&mut suite);
+    suite.accept_challenge("op1", id).unwrap();
+    let res = suite.answer("op1", id, "leaked to the node").unwrap();
+    assert_eq!(suite.job(id).status, JobStatus::Paid, "the work is paid");
+    assert_eq!(
+        suite.node(node).verified_capacity,
+        Decimal::zero(),
+        "a removed oracle's challenge confirms nothing"
+    );
+    assert_eq!(suite.reported(&res), None);
+}
+
+#[test]
+fn stale_inputs_a_challenge_of_an_oracle_removed_before_it_is_declined_blocks_nothing() {
+    let mut suite = Suite::new();
+    let node = suite.register("op1", btt(1_200)).unwrap();
+    suite.confirm("op1", node, 8);
+    let id = suite.challenge("oracle", node, 8, "42");
+    remove_the_oracle(&mut suite);
+    let res = suite.decline("op1", id).unwrap();
+    assert_eq!(suite.reported(&res), None);
+    assert_eq!(suite.depin_node(node).capacity.blocked, None);
 }

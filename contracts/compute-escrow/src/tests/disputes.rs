@@ -1,7 +1,6 @@
 use btt_testing::Harness;
 use btt_types::bps::Bps;
 use btt_types::compute::{JobStatus, Resolution};
-use btt_types::units::btt;
 use cosmwasm_std::Uint128;
 
 use super::suite::{Suite, DAY, MIN_BOND};
@@ -51,10 +50,10 @@ fn a_dispute_resolved_refund_returns_the_escrow_and_slashes_the_node_at_fault() 
     );
     assert_eq!(
         (suite.node(2).bond, suite.node(1).bond),
-        (btt(1_000) - slash, btt(1_000))
+        (MIN_BOND - slash, MIN_BOND)
     );
     assert_eq!(suite.job(id).status, JobStatus::Refunded);
-    assert_eq!(suite.escrow_btt(), btt(2_000) - slash);
+    assert_eq!(suite.escrow_btt(), MIN_BOND * Uint128::new(2) - slash);
 }
 
 #[test]
@@ -84,7 +83,11 @@ fn a_dispute_resolved_split_shares_the_escrow_exactly() {
         .collect();
     assert_eq!(gained, vec![1_134_000, 756_000, 405_000]);
     assert_eq!(suite.job(id).status, JobStatus::Split);
-    assert_eq!(suite.escrow_btt(), btt(2_000));
+    assert_eq!(
+        suite.escrow_btt(),
+        MIN_BOND * Uint128::new(2),
+        "the two bonds"
+    );
 }
 
 #[test]

@@ -1,4 +1,5 @@
 mod attacks;
+mod challenges;
 mod circuit;
 mod disputes;
 mod fee_routing;

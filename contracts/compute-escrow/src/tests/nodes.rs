@@ -11,10 +11,10 @@ use crate::ContractError;
 fn a_bond_below_the_minimum_is_rejected() {
     let mut suite = Suite::new();
     assert_eq!(
-        suite.register("op1", btt(999)).unwrap_err(),
+        suite.register("op1", btt(599)).unwrap_err(),
         ContractError::BondTooSmall {
             min: MIN_BOND,
-            got: btt(999)
+            got: btt(599)
         }
     );
 }
@@ -83,8 +83,8 @@ fn a_retired_node_withdraws_its_bond_after_the_delay_and_with_no_open_job() {
         .unwrap();
     assert_eq!(
         suite.balance("op1") - before,
-        btt(1_500) - Uint128::new(1_250_000),
-        "1,500 less half the missed 2.5 BTT job"
+        btt(1_100) - Uint128::new(1_250_000),
+        "600 + 500 less half the missed 2.5 BTT job"
     );
     assert_eq!(suite.node(n1).status, NodeStatus::Withdrawn);
     assert_eq!(suite.totals().bonds, Uint128::zero());
