@@ -7,7 +7,7 @@
 
 import { CosmWasmClient, SigningCosmWasmClient, ExecuteResult } from "@cosmjs/cosmwasm-stargate";
 import { Coin, StdFee } from "@cosmjs/amino";
-import { FeeStream, Uint128, Decimal, InstantiateMsg, FeeRoutingMsg, FeePayeesMsg, FeeRoute, FeeShares, HardwareClass, NativeRate, RunWindow, UrgencyMultipliers, ExecuteMsg, Binary, Urgency, EnergyRating, Resolution, CircuitMsg, Timestamp, Uint64, Action, Expiration, Cw20ReceiveMsg, JobSpec, Assignment, ConfigUpdate, FeeRoutingUpdate, QueryMsg, JobStatus, MigrateMsg, Addr, Circuit, Pause, ConfigResponse, FeeRouting, FeePayees, Asset, ArrayOfRoutedTotal, RoutedTotal, Carry, Routed, Job, JobResult, JobsResponse, NodeStatus, Node, NodeSpec, NodesResponse, OwnershipForString, QuoteResponse, TotalsResponse } from "./ComputeEscrow.types";
+import { Uint128, FeeStream, Decimal, InstantiateMsg, FeeRoutingMsg, FeePayeesMsg, FeeRoute, FeeShares, HardwareClass, NativeRate, RunWindow, UrgencyMultipliers, ExecuteMsg, Binary, Urgency, EnergyRating, Resolution, CircuitMsg, Timestamp, Uint64, Action, Expiration, Cw20ReceiveMsg, JobSpec, ChallengeSpec, Assignment, ConfigUpdate, FeeRoutingUpdate, QueryMsg, JobStatus, MigrateMsg, Addr, Circuit, Pause, ConfigResponse, FeeRouting, FeePayees, Asset, ArrayOfRoutedTotal, RoutedTotal, Carry, Routed, Job, Challenge, JobResult, JobsResponse, NodeStatus, Node, NodeSpec, NodesResponse, OwnershipForString, QuoteResponse, TotalsResponse } from "./ComputeEscrow.types";
 export interface ComputeEscrowReadOnlyInterface {
   contractAddress: string;
   config: () => Promise<ConfigResponse>;
@@ -235,6 +235,11 @@ export interface ComputeEscrowInterface extends ComputeEscrowReadOnlyInterface {
   }: {
     spec: JobSpec;
   }, fee_?: number | StdFee | "auto", memo_?: string, funds_?: Coin[]) => Promise<ExecuteResult>;
+  postChallenge: ({
+    spec
+  }: {
+    spec: ChallengeSpec;
+  }, fee_?: number | StdFee | "auto", memo_?: string, funds_?: Coin[]) => Promise<ExecuteResult>;
   updateNode: ({
     endpoint,
     energyRating,
@@ -338,6 +343,7 @@ export interface ComputeEscrowInterface extends ComputeEscrowReadOnlyInterface {
   }, fee_?: number | StdFee | "auto", memo_?: string, funds_?: Coin[]) => Promise<ExecuteResult>;
   updateConfig: ({
     arbiter,
+    bondPerCapacityUnit,
     bondUnbondingSeconds,
     depin,
     hardwareClasses,
@@ -351,6 +357,7 @@ export interface ComputeEscrowInterface extends ComputeEscrowReadOnlyInterface {
     urgency
   }: {
     arbiter?: string;
+    bondPerCapacityUnit?: Uint128;
     bondUnbondingSeconds?: number;
     depin?: string;
     hardwareClasses?: HardwareClass[];
@@ -384,6 +391,7 @@ export class ComputeEscrowClient extends ComputeEscrowQueryClient implements Com
     this.contractAddress = contractAddress;
     this.receive = this.receive.bind(this);
     this.postJob = this.postJob.bind(this);
+    this.postChallenge = this.postChallenge.bind(this);
     this.updateNode = this.updateNode.bind(this);
     this.pauseNode = this.pauseNode.bind(this);
     this.retireNode = this.retireNode.bind(this);
@@ -428,6 +436,17 @@ export class ComputeEscrowClient extends ComputeEscrowQueryClient implements Com
   }, fee_: number | StdFee | "auto" = "auto", memo_?: string, funds_?: Coin[]): Promise<ExecuteResult> => {
     return await this.client.execute(this.sender, this.contractAddress, {
       post_job: {
+        spec
+      }
+    }, fee_, memo_, funds_);
+  };
+  postChallenge = async ({
+    spec
+  }: {
+    spec: ChallengeSpec;
+  }, fee_: number | StdFee | "auto" = "auto", memo_?: string, funds_?: Coin[]): Promise<ExecuteResult> => {
+    return await this.client.execute(this.sender, this.contractAddress, {
+      post_challenge: {
         spec
       }
     }, fee_, memo_, funds_);
@@ -638,6 +657,7 @@ export class ComputeEscrowClient extends ComputeEscrowQueryClient implements Com
   };
   updateConfig = async ({
     arbiter,
+    bondPerCapacityUnit,
     bondUnbondingSeconds,
     depin,
     hardwareClasses,
@@ -651,6 +671,7 @@ export class ComputeEscrowClient extends ComputeEscrowQueryClient implements Com
     urgency
   }: {
     arbiter?: string;
+    bondPerCapacityUnit?: Uint128;
     bondUnbondingSeconds?: number;
     depin?: string;
     hardwareClasses?: HardwareClass[];
@@ -666,6 +687,7 @@ export class ComputeEscrowClient extends ComputeEscrowQueryClient implements Com
     return await this.client.execute(this.sender, this.contractAddress, {
       update_config: {
         arbiter,
+        bond_per_capacity_unit: bondPerCapacityUnit,
         bond_unbonding_seconds: bondUnbondingSeconds,
         depin,
         hardware_classes: hardwareClasses,

@@ -9,7 +9,7 @@ import { Coin } from "@cosmjs/amino";
 import { MsgExecuteContractEncodeObject } from "@cosmjs/cosmwasm-stargate";
 import { MsgExecuteContract } from "cosmjs-types/cosmwasm/wasm/v1/tx";
 import { toUtf8 } from "@cosmjs/encoding";
-import { FeeStream, Uint128, Decimal, InstantiateMsg, FeeRoutingMsg, FeePayeesMsg, FeeRoute, FeeShares, HardwareClass, NativeRate, RunWindow, UrgencyMultipliers, ExecuteMsg, Binary, Urgency, EnergyRating, Resolution, CircuitMsg, Timestamp, Uint64, Action, Expiration, Cw20ReceiveMsg, JobSpec, Assignment, ConfigUpdate, FeeRoutingUpdate, QueryMsg, JobStatus, MigrateMsg, Addr, Circuit, Pause, ConfigResponse, FeeRouting, FeePayees, Asset, ArrayOfRoutedTotal, RoutedTotal, Carry, Routed, Job, JobResult, JobsResponse, NodeStatus, Node, NodeSpec, NodesResponse, OwnershipForString, QuoteResponse, TotalsResponse } from "./ComputeEscrow.types";
+import { Uint128, FeeStream, Decimal, InstantiateMsg, FeeRoutingMsg, FeePayeesMsg, FeeRoute, FeeShares, HardwareClass, NativeRate, RunWindow, UrgencyMultipliers, ExecuteMsg, Binary, Urgency, EnergyRating, Resolution, CircuitMsg, Timestamp, Uint64, Action, Expiration, Cw20ReceiveMsg, JobSpec, ChallengeSpec, Assignment, ConfigUpdate, FeeRoutingUpdate, QueryMsg, JobStatus, MigrateMsg, Addr, Circuit, Pause, ConfigResponse, FeeRouting, FeePayees, Asset, ArrayOfRoutedTotal, RoutedTotal, Carry, Routed, Job, Challenge, JobResult, JobsResponse, NodeStatus, Node, NodeSpec, NodesResponse, OwnershipForString, QuoteResponse, TotalsResponse } from "./ComputeEscrow.types";
 export interface ComputeEscrowMsg {
   contractAddress: string;
   sender: string;
@@ -26,6 +26,11 @@ export interface ComputeEscrowMsg {
     spec
   }: {
     spec: JobSpec;
+  }, funds_?: Coin[]) => MsgExecuteContractEncodeObject;
+  postChallenge: ({
+    spec
+  }: {
+    spec: ChallengeSpec;
   }, funds_?: Coin[]) => MsgExecuteContractEncodeObject;
   updateNode: ({
     endpoint,
@@ -130,6 +135,7 @@ export interface ComputeEscrowMsg {
   }, funds_?: Coin[]) => MsgExecuteContractEncodeObject;
   updateConfig: ({
     arbiter,
+    bondPerCapacityUnit,
     bondUnbondingSeconds,
     depin,
     hardwareClasses,
@@ -143,6 +149,7 @@ export interface ComputeEscrowMsg {
     urgency
   }: {
     arbiter?: string;
+    bondPerCapacityUnit?: Uint128;
     bondUnbondingSeconds?: number;
     depin?: string;
     hardwareClasses?: HardwareClass[];
@@ -173,6 +180,7 @@ export class ComputeEscrowMsgComposer implements ComputeEscrowMsg {
     this.contractAddress = contractAddress;
     this.receive = this.receive.bind(this);
     this.postJob = this.postJob.bind(this);
+    this.postChallenge = this.postChallenge.bind(this);
     this.updateNode = this.updateNode.bind(this);
     this.pauseNode = this.pauseNode.bind(this);
     this.retireNode = this.retireNode.bind(this);
@@ -230,6 +238,25 @@ export class ComputeEscrowMsgComposer implements ComputeEscrowMsg {
         contract: this.contractAddress,
         msg: toUtf8(JSON.stringify({
           post_job: {
+            spec
+          }
+        })),
+        funds: funds_
+      })
+    };
+  };
+  postChallenge = ({
+    spec
+  }: {
+    spec: ChallengeSpec;
+  }, funds_?: Coin[]): MsgExecuteContractEncodeObject => {
+    return {
+      typeUrl: "/cosmwasm.wasm.v1.MsgExecuteContract",
+      value: MsgExecuteContract.fromPartial({
+        sender: this.sender,
+        contract: this.contractAddress,
+        msg: toUtf8(JSON.stringify({
+          post_challenge: {
             spec
           }
         })),
@@ -563,6 +590,7 @@ export class ComputeEscrowMsgComposer implements ComputeEscrowMsg {
   };
   updateConfig = ({
     arbiter,
+    bondPerCapacityUnit,
     bondUnbondingSeconds,
     depin,
     hardwareClasses,
@@ -576,6 +604,7 @@ export class ComputeEscrowMsgComposer implements ComputeEscrowMsg {
     urgency
   }: {
     arbiter?: string;
+    bondPerCapacityUnit?: Uint128;
     bondUnbondingSeconds?: number;
     depin?: string;
     hardwareClasses?: HardwareClass[];
@@ -596,6 +625,7 @@ export class ComputeEscrowMsgComposer implements ComputeEscrowMsg {
         msg: toUtf8(JSON.stringify({
           update_config: {
             arbiter,
+            bond_per_capacity_unit: bondPerCapacityUnit,
             bond_unbonding_seconds: bondUnbondingSeconds,
             depin,
             hardware_classes: hardwareClasses,

@@ -5,11 +5,12 @@
 * and run the @cosmwasm/ts-codegen generate command to regenerate this file.
 */
 
-export type FeeStream = "compute" | "mint" | "revaluation" | "trade" | "premium" | "management" | "subscription" | "partner" | "redemption" | "payment_tier" | "analytics" | "conversion";
 export type Uint128 = string;
+export type FeeStream = "compute" | "mint" | "revaluation" | "trade" | "premium" | "management" | "subscription" | "partner" | "redemption" | "payment_tier" | "analytics" | "conversion";
 export type Decimal = string;
 export interface InstantiateMsg {
   arbiter: string;
+  bond_per_capacity_unit: Uint128;
   bond_unbonding_seconds: number;
   contributors: number;
   depin?: string | null;
@@ -50,6 +51,7 @@ export interface FeeShares {
   stakers: number;
 }
 export interface HardwareClass {
+  capacity_weight?: Decimal & string;
   name: string;
   unit_price: Uint128;
 }
@@ -71,6 +73,10 @@ export type ExecuteMsg = {
 } | {
   post_job: {
     spec: JobSpec;
+  };
+} | {
+  post_challenge: {
+    spec: ChallengeSpec;
   };
 } | {
   update_node: {
@@ -202,12 +208,19 @@ export interface JobSpec {
   run_seconds: number;
   urgency: Urgency;
 }
+export interface ChallengeSpec {
+  capacity: Decimal;
+  commitment: string;
+  job: JobSpec;
+  node_id: number;
+}
 export interface Assignment {
   node_id: number;
   units: number;
 }
 export interface ConfigUpdate {
   arbiter?: string | null;
+  bond_per_capacity_unit?: Uint128 | null;
   bond_unbonding_seconds?: number | null;
   depin?: string | null;
   hardware_classes?: HardwareClass[] | null;
@@ -274,6 +287,7 @@ export type QueryMsg = {
 };
 export type JobStatus = "posted" | "assigned" | "submitted" | "disputed" | "paid" | "refunded" | "split" | "offered";
 export interface MigrateMsg {
+  bond_per_capacity_unit?: Uint128 | null;
   fee_routing?: FeeRoutingMsg | null;
 }
 export type Addr = string;
@@ -290,6 +304,7 @@ export interface Pause {
 }
 export interface ConfigResponse {
   arbiter: Addr;
+  bond_per_capacity_unit: Uint128;
   bond_unbonding_seconds: number;
   contributors: number;
   depin?: Addr | null;
@@ -349,6 +364,7 @@ export interface Job {
   accepted: number[];
   asset: Asset;
   assignments: Assignment[];
+  challenge?: Challenge | null;
   clinic: Addr;
   deadline?: Timestamp | null;
   discount: number;
@@ -360,6 +376,11 @@ export interface Job {
   result?: JobResult | null;
   spec: JobSpec;
   status: JobStatus;
+}
+export interface Challenge {
+  by_oracle: boolean;
+  capacity: Decimal;
+  commitment: string;
 }
 export interface JobResult {
   hash: string;
@@ -377,6 +398,7 @@ export type NodeStatus = "active" | "paused" | {
 } | "withdrawn";
 export interface Node {
   bond: Uint128;
+  counted_capacity?: Decimal & string;
   id: number;
   open_disputes: number;
   open_jobs: number;
@@ -384,6 +406,7 @@ export interface Node {
   slashed: Uint128;
   spec: NodeSpec;
   status: NodeStatus;
+  verified_capacity?: Decimal & string;
 }
 export interface NodeSpec {
   endpoint: string;

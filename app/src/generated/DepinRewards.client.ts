@@ -7,7 +7,7 @@
 
 import { CosmWasmClient, SigningCosmWasmClient, ExecuteResult } from "@cosmjs/cosmwasm-stargate";
 import { Coin, StdFee } from "@cosmjs/amino";
-import { Decimal, Uint128, Timestamp, Uint64, InstantiateMsg, ScoreMultipliers, RegionMultiplier, PayoutRules, ExecuteMsg, Binary, EnergyRating, Action, Expiration, Cw20ReceiveMsg, Attestation, ConfigUpdate, QueryMsg, MigrateMsg, Addr, ConfigResponse, Decimal256, EpochResponse, NodeEpochResponse, OwnershipForString, PendingResponse, ScheduleResponse, ScheduleEntry, ScoreRulesResponse, StateResponse } from "./DepinRewards.types";
+import { Decimal, Timestamp, Uint64, InstantiateMsg, ScoreMultipliers, RegionMultiplier, PayoutRules, ExecuteMsg, Uint128, Binary, CapacityEvent, EnergyRating, Action, Expiration, Cw20ReceiveMsg, Attestation, ConfigUpdate, QueryMsg, MigrateMsg, Addr, ConfigResponse, Decimal256, EpochResponse, NodeResponse, NodeCapacity, LockedReward, NodeSlot, NodeEpochResponse, NodesResponse, OwnershipForString, PendingResponse, ScheduleResponse, ScheduleEntry, ScoreRulesResponse, StateResponse } from "./DepinRewards.types";
 export interface DepinRewardsReadOnlyInterface {
   contractAddress: string;
   config: () => Promise<ConfigResponse>;
@@ -35,6 +35,18 @@ export interface DepinRewardsReadOnlyInterface {
   }: {
     nodeId: number;
   }) => Promise<PendingResponse>;
+  node: ({
+    nodeId
+  }: {
+    nodeId: number;
+  }) => Promise<NodeResponse>;
+  nodes: ({
+    limit,
+    startAfter
+  }: {
+    limit?: number;
+    startAfter?: number;
+  }) => Promise<NodesResponse>;
   state: () => Promise<StateResponse>;
   scoreRules: ({
     epoch
@@ -54,6 +66,8 @@ export class DepinRewardsQueryClient implements DepinRewardsReadOnlyInterface {
     this.epoch = this.epoch.bind(this);
     this.nodeEpoch = this.nodeEpoch.bind(this);
     this.pending = this.pending.bind(this);
+    this.node = this.node.bind(this);
+    this.nodes = this.nodes.bind(this);
     this.state = this.state.bind(this);
     this.scoreRules = this.scoreRules.bind(this);
     this.ownership = this.ownership.bind(this);
@@ -113,6 +127,31 @@ export class DepinRewardsQueryClient implements DepinRewardsReadOnlyInterface {
       }
     });
   };
+  node = async ({
+    nodeId
+  }: {
+    nodeId: number;
+  }): Promise<NodeResponse> => {
+    return this.client.queryContractSmart(this.contractAddress, {
+      node: {
+        node_id: nodeId
+      }
+    });
+  };
+  nodes = async ({
+    limit,
+    startAfter
+  }: {
+    limit?: number;
+    startAfter?: number;
+  }): Promise<NodesResponse> => {
+    return this.client.queryContractSmart(this.contractAddress, {
+      nodes: {
+        limit,
+        start_after: startAfter
+      }
+    });
+  };
   state = async (): Promise<StateResponse> => {
     return this.client.queryContractSmart(this.contractAddress, {
       state: {}
@@ -157,6 +196,17 @@ export interface DepinRewardsInterface extends DepinRewardsReadOnlyInterface {
     nodeId: number;
     operator: string;
     units: number;
+  }, fee_?: number | StdFee | "auto", memo_?: string, funds_?: Coin[]) => Promise<ExecuteResult>;
+  reportCapacity: ({
+    capacity,
+    event,
+    nodeId,
+    operator
+  }: {
+    capacity: Decimal;
+    event: CapacityEvent;
+    nodeId: number;
+    operator: string;
   }, fee_?: number | StdFee | "auto", memo_?: string, funds_?: Coin[]) => Promise<ExecuteResult>;
   attest: ({
     attestation,
@@ -210,6 +260,7 @@ export class DepinRewardsClient extends DepinRewardsQueryClient implements Depin
     this.contractAddress = contractAddress;
     this.receive = this.receive.bind(this);
     this.recordUnits = this.recordUnits.bind(this);
+    this.reportCapacity = this.reportCapacity.bind(this);
     this.attest = this.attest.bind(this);
     this.refreshScore = this.refreshScore.bind(this);
     this.closeEpochs = this.closeEpochs.bind(this);
@@ -251,6 +302,26 @@ export class DepinRewardsClient extends DepinRewardsQueryClient implements Depin
         node_id: nodeId,
         operator,
         units
+      }
+    }, fee_, memo_, funds_);
+  };
+  reportCapacity = async ({
+    capacity,
+    event,
+    nodeId,
+    operator
+  }: {
+    capacity: Decimal;
+    event: CapacityEvent;
+    nodeId: number;
+    operator: string;
+  }, fee_: number | StdFee | "auto" = "auto", memo_?: string, funds_?: Coin[]): Promise<ExecuteResult> => {
+    return await this.client.execute(this.sender, this.contractAddress, {
+      report_capacity: {
+        capacity,
+        event,
+        node_id: nodeId,
+        operator
       }
     }, fee_, memo_, funds_);
   };

@@ -9,7 +9,7 @@ import { Coin } from "@cosmjs/amino";
 import { MsgExecuteContractEncodeObject } from "@cosmjs/cosmwasm-stargate";
 import { MsgExecuteContract } from "cosmjs-types/cosmwasm/wasm/v1/tx";
 import { toUtf8 } from "@cosmjs/encoding";
-import { Decimal, Uint128, Timestamp, Uint64, InstantiateMsg, ScoreMultipliers, RegionMultiplier, PayoutRules, ExecuteMsg, Binary, EnergyRating, Action, Expiration, Cw20ReceiveMsg, Attestation, ConfigUpdate, QueryMsg, MigrateMsg, Addr, ConfigResponse, Decimal256, EpochResponse, NodeEpochResponse, OwnershipForString, PendingResponse, ScheduleResponse, ScheduleEntry, ScoreRulesResponse, StateResponse } from "./DepinRewards.types";
+import { Decimal, Timestamp, Uint64, InstantiateMsg, ScoreMultipliers, RegionMultiplier, PayoutRules, ExecuteMsg, Uint128, Binary, CapacityEvent, EnergyRating, Action, Expiration, Cw20ReceiveMsg, Attestation, ConfigUpdate, QueryMsg, MigrateMsg, Addr, ConfigResponse, Decimal256, EpochResponse, NodeResponse, NodeCapacity, LockedReward, NodeSlot, NodeEpochResponse, NodesResponse, OwnershipForString, PendingResponse, ScheduleResponse, ScheduleEntry, ScoreRulesResponse, StateResponse } from "./DepinRewards.types";
 export interface DepinRewardsMsg {
   contractAddress: string;
   sender: string;
@@ -32,6 +32,17 @@ export interface DepinRewardsMsg {
     nodeId: number;
     operator: string;
     units: number;
+  }, funds_?: Coin[]) => MsgExecuteContractEncodeObject;
+  reportCapacity: ({
+    capacity,
+    event,
+    nodeId,
+    operator
+  }: {
+    capacity: Decimal;
+    event: CapacityEvent;
+    nodeId: number;
+    operator: string;
   }, funds_?: Coin[]) => MsgExecuteContractEncodeObject;
   attest: ({
     attestation,
@@ -82,6 +93,7 @@ export class DepinRewardsMsgComposer implements DepinRewardsMsg {
     this.contractAddress = contractAddress;
     this.receive = this.receive.bind(this);
     this.recordUnits = this.recordUnits.bind(this);
+    this.reportCapacity = this.reportCapacity.bind(this);
     this.attest = this.attest.bind(this);
     this.refreshScore = this.refreshScore.bind(this);
     this.closeEpochs = this.closeEpochs.bind(this);
@@ -136,6 +148,34 @@ export class DepinRewardsMsgComposer implements DepinRewardsMsg {
             node_id: nodeId,
             operator,
             units
+          }
+        })),
+        funds: funds_
+      })
+    };
+  };
+  reportCapacity = ({
+    capacity,
+    event,
+    nodeId,
+    operator
+  }: {
+    capacity: Decimal;
+    event: CapacityEvent;
+    nodeId: number;
+    operator: string;
+  }, funds_?: Coin[]): MsgExecuteContractEncodeObject => {
+    return {
+      typeUrl: "/cosmwasm.wasm.v1.MsgExecuteContract",
+      value: MsgExecuteContract.fromPartial({
+        sender: this.sender,
+        contract: this.contractAddress,
+        msg: toUtf8(JSON.stringify({
+          report_capacity: {
+            capacity,
+            event,
+            node_id: nodeId,
+            operator
           }
         })),
         funds: funds_

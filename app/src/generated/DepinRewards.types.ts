@@ -6,7 +6,6 @@
 */
 
 export type Decimal = string;
-export type Uint128 = string;
 export type Timestamp = Uint64;
 export type Uint64 = string;
 export interface InstantiateMsg {
@@ -28,9 +27,14 @@ export interface RegionMultiplier {
   region: string;
 }
 export interface PayoutRules {
+  baseline_score: Decimal;
+  carry_release_epochs: number;
+  confirmation_epochs: number;
   fee_cap: number;
-  max_carry_release: Uint128;
+  lock_epochs: number;
   min_attestations: number;
+  uptime_floor: Decimal;
+  work_pool_cap: number;
 }
 export type ExecuteMsg = {
   receive: Cw20ReceiveMsg;
@@ -40,6 +44,13 @@ export type ExecuteMsg = {
     node_id: number;
     operator: string;
     units: number;
+  };
+} | {
+  report_capacity: {
+    capacity: Decimal;
+    event: CapacityEvent;
+    node_id: number;
+    operator: string;
   };
 } | {
   attest: {
@@ -66,7 +77,9 @@ export type ExecuteMsg = {
 } | {
   update_ownership: Action;
 };
+export type Uint128 = string;
 export type Binary = string;
+export type CapacityEvent = "confirmed" | "declined" | "failed" | "changed";
 export type EnergyRating = "a" | "b" | "c" | "d" | "e";
 export type Action = {
   transfer_ownership: {
@@ -119,6 +132,15 @@ export type QueryMsg = {
     node_id: number;
   };
 } | {
+  node: {
+    node_id: number;
+  };
+} | {
+  nodes: {
+    limit?: number | null;
+    start_after?: number | null;
+  };
+} | {
   state: {};
 } | {
   score_rules: {
@@ -127,7 +149,9 @@ export type QueryMsg = {
 } | {
   ownership: {};
 };
-export interface MigrateMsg {}
+export interface MigrateMsg {
+  payout?: PayoutRules | null;
+}
 export type Addr = string;
 export interface ConfigResponse {
   escrow?: Addr | null;
@@ -139,20 +163,56 @@ export interface ConfigResponse {
 }
 export type Decimal256 = string;
 export interface EpochResponse {
+  capacity_paid: Uint128;
   closed: boolean;
   emission: Uint128;
   ends_at: Timestamp;
   epoch: number;
   released: Uint128;
   reward?: Uint128 | null;
+  score_rate: Decimal256;
   starts_at: Timestamp;
   total_score: Decimal256;
+  work_fees: Uint128;
+  work_paid: Uint128;
+  work_rate: Decimal256;
+}
+export interface NodeResponse {
+  capacity: NodeCapacity;
+  claimable: Uint128;
+  claimed: Uint128;
+  effective_capacity: Decimal;
+  forfeited: Uint128;
+  locked: LockedReward[];
+  node_id: number;
+  operator: Addr;
+  slot?: NodeSlot | null;
+}
+export interface NodeCapacity {
+  base: Decimal;
+  blocked?: number | null;
+  confirmed?: number | null;
+  since: number;
+  target: Decimal;
+}
+export interface LockedReward {
+  amount: Uint128;
+  unlocks_after: number;
+}
+export interface NodeSlot {
+  epoch: number;
+  fees: Uint128;
+  score: Decimal256;
+  units: number;
 }
 export interface NodeEpochResponse {
   attestations: number;
   fees: Uint128;
   score: Decimal256;
   units: number;
+}
+export interface NodesResponse {
+  nodes: NodeResponse[];
 }
 export interface OwnershipForString {
   owner?: string | null;
@@ -161,6 +221,7 @@ export interface OwnershipForString {
 }
 export interface PendingResponse {
   amount: Uint128;
+  locked: Uint128;
   next_epoch: number;
 }
 export interface ScheduleResponse {
@@ -172,18 +233,24 @@ export interface ScheduleEntry {
   epoch: number;
 }
 export interface ScoreRulesResponse {
+  confirmation_epochs: number;
   from_epoch: number;
   min_attestations: number;
   multipliers: ScoreMultipliers;
   oracles: Addr[];
+  uptime_floor: Decimal;
 }
 export interface StateResponse {
+  capacity_paid: Uint128;
   carry: Uint128;
   closed_through: number;
   current_epoch: number;
+  forfeited: Uint128;
   funded: Uint128;
   held_back: Uint128;
   owed: Uint128;
   paid: Uint128;
+  release_rate: Uint128;
   scheduled: Uint128;
+  work_paid: Uint128;
 }
