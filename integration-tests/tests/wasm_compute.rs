@@ -1,6 +1,7 @@
-//! compute-escrow and depin-rewards as optimized wasm in cosmwasm-vm: a job posted, completed
-//! and mined, with gas; and post, complete and claim measured with 10 and with 10,000 nodes and
-//! jobs already on the contracts.
+//! compute-escrow and depin-rewards as optimized wasm in cosmwasm-vm: a node's capacity
+//! confirmed by a challenge, a job posted, completed and mined, with gas; and the paths of a job
+//! and of mining (challenge, answer, attest, close, claim) measured with 10 and with 10,000
+//! nodes (each bonded, challenged and confirmed) and jobs already on the contracts.
 
 use btt_deploy::genesis::ComputeParams;
 use btt_integration_tests::artifacts::read_artifact;
@@ -8,13 +9,25 @@ use btt_integration_tests::fixtures::{deploy_btt, deploy_staking};
 use btt_integration_tests::vm::{print_gas, Cw20OnChain, TxReport, WasmChain};
 use btt_types::bps::Bps;
 use btt_types::compute::{
-    self, Assignment, EnergyRating, JobSpec, NodeSpec, QuoteResponse, Urgency,
+    self, Assignment, ChallengeSpec, EnergyRating, JobSpec, NodeSpec, QuoteResponse, Urgency,
 };
 use btt_types::depin::{self, Attestation, MINING_POOL};
 use btt_types::fee_router::{FeePayeesMsg, FeeRoutingMsg, FeeStream};
 use btt_types::units::btt;
 use cosmwasm_std::{Addr, Decimal, Uint128};
 use cw20::Cw20Coin;
+
+/// Lowercase hex SHA-256 of `answer`: a challenge's commitment.
+fn sha256_hex(answer: &str) -> String {
+    use sha2::{Digest, Sha256};
+    Sha256::digest(answer.as_bytes())
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
+/// Each node's bond: 8 standard GPUs at 150 BTT a capacity unit.
+const BOND: Uint128 = btt(1_200);
 
 struct Market {
     chain: WasmChain,
@@ -23,7 +36,6 @@ struct Market {
     depin: Addr,
     clinic: Addr,
     oracle: Addr,
-    params: ComputeParams,
 }
 
 impl Market {
@@ -34,10 +46,8 @@ impl Market {
         let deployer = chain.addr("deployer");
         let clinic = chain.addr("clinic");
         let oracle = chain.addr("oracle");
-        let mut params =
+        let params =
             ComputeParams::suggested(chain.addr("arbiter").to_string(), vec![oracle.to_string()]);
-        // 10,002 bonds of the suggested 10,000 BTT would exceed the supply.
-        params.min_bond = btt(1_000);
         let operators: Vec<Addr> = (0..existing + 2)
             .map(|i| chain.addr(&format!("operator{i}")))
             .collect();
@@ -45,11 +55,15 @@ impl Market {
             .iter()
             .map(|o| Cw20Coin {
                 address: o.to_string(),
-                amount: params.min_bond,
+                amount: BOND,
             })
             .collect();
         balances.push(Cw20Coin {
             address: clinic.to_string(),
+            amount: btt(1_000_000),
+        });
+        balances.push(Cw20Coin {
+            address: oracle.to_string(),
             amount: btt(1_000_000),
         });
         let token = deploy_btt(&mut chain, &deployer, balances).unwrap();
@@ -103,6 +117,7 @@ impl Market {
                     contributors: Bps(7_000),
                     fee_routing,
                     min_bond: params.min_bond,
+                    bond_per_capacity_unit: params.bond_per_capacity_unit,
                     slash: params.slash,
                     reserve: chain.addr("dao").to_string(),
                     run_window: params.run_window.clone(),
@@ -129,10 +144,10 @@ impl Market {
             depin,
             clinic,
             oracle,
-            params,
         };
-        for operator in &operators[2..] {
+        for (i, operator) in operators[2..].iter().enumerate() {
             market.register(operator).unwrap();
+            market.confirm(operator, i as u64 + 1).unwrap();
         }
         for _ in 0..existing {
             market.post().unwrap();
@@ -148,14 +163,70 @@ impl Market {
             energy_rating: EnergyRating::A,
             endpoint: "https://gpu.example".into(),
         };
-        let (escrow, bond) = (self.escrow.clone(), self.params.min_bond);
+        let escrow = self.escrow.clone();
         self.token.send(
             &mut self.chain,
             operator,
             &escrow,
-            bond,
+            BOND,
             &compute::ReceiveMsg::RegisterNode(spec),
         )
+    }
+
+    /// The oracle challenges `node_id` for its 8 GPUs; returns the gas of the post and of the
+    /// answer that passes it.
+    fn challenge(&mut self, operator: &Addr, node_id: u64) -> anyhow::Result<(TxReport, TxReport)> {
+        let job = JobSpec {
+            compute_units: 100,
+            hardware_class: "gpu-standard".into(),
+            urgency: Urgency::Standard,
+            data_gb: 0,
+            run_seconds: 7_200,
+            review_seconds: 3_600,
+        };
+        let spec = ChallengeSpec {
+            node_id,
+            job: job.clone(),
+            capacity: Decimal::from_ratio(8u128, 1u128),
+            commitment: sha256_hex(&format!("answer-{node_id}")),
+        };
+        let quote: QuoteResponse = self.chain.query(
+            &self.escrow,
+            &compute::QueryMsg::Quote {
+                spec: job,
+                clinic: Some(self.oracle.to_string()),
+                denom: None,
+            },
+        )?;
+        let (oracle, escrow) = (self.oracle.clone(), self.escrow.clone());
+        let post = self.token.send(
+            &mut self.chain,
+            &oracle,
+            &escrow,
+            quote.price,
+            &compute::ReceiveMsg::PostChallenge(spec),
+        )?;
+        let job_id = self.totals().jobs;
+        self.chain.execute(
+            operator,
+            &escrow,
+            &compute::ExecuteMsg::AcceptAssignment { job_id, node_id },
+        )?;
+        let answer = self.chain.execute(
+            operator,
+            &escrow,
+            &compute::ExecuteMsg::SubmitResult {
+                job_id,
+                result_hash: format!("answer-{node_id}"),
+                result_uri: String::new(),
+            },
+        )?;
+        Ok((post, answer))
+    }
+
+    /// [`Market::challenge`], passed.
+    fn confirm(&mut self, operator: &Addr, node_id: u64) -> anyhow::Result<()> {
+        self.challenge(operator, node_id).map(|_| ())
     }
 
     fn spec(&self) -> JobSpec {
@@ -208,11 +279,24 @@ impl Market {
     }
 }
 
-/// Post, offer, accept the offer (both nodes), submit, accept (complete), attest, close the
-/// epoch and claim; returns the gas of post, the last acceptance (which starts the job),
-/// complete and claim.
-fn job_to_mining(market: &mut Market, print: bool) -> [u64; 4] {
+/// The steps [`job_to_mining`] measures.
+const STEPS: [&str; 8] = [
+    "post job",
+    "accept assignment",
+    "complete",
+    "post challenge",
+    "answer challenge",
+    "attest",
+    "close epoch",
+    "claim",
+];
+
+/// Challenge (both nodes, passed), post, offer, accept the offer (both nodes), submit, accept
+/// (complete), attest, close the epoch and claim; returns the gas of each of [`STEPS`].
+fn job_to_mining(market: &mut Market, print: bool) -> [u64; 8] {
     let (post_gas, job_id, nodes, ops) = market.post_probe();
+    let (post_challenge, answer) = market.challenge(&ops[0], nodes[0]).unwrap();
+    market.confirm(&ops[1], nodes[1]).unwrap();
     let escrow = market.escrow.clone();
     let clinic = market.clinic.clone();
     let assignments = vec![
@@ -274,6 +358,7 @@ fn job_to_mining(market: &mut Market, print: bool) -> [u64; 4] {
     );
     let depin_addr = market.depin.clone();
     let oracle = market.oracle.clone();
+    let mut attests = vec![];
     for node_id in nodes {
         let attestation = Attestation {
             uptime: Decimal::percent(99),
@@ -281,21 +366,23 @@ fn job_to_mining(market: &mut Market, print: bool) -> [u64; 4] {
             region: "cn-west".into(),
             energy: EnergyRating::A,
         };
-        market
-            .chain
-            .execute(
-                &oracle,
-                &depin_addr,
-                &depin::ExecuteMsg::Attest {
-                    epoch: 0,
-                    node_id,
-                    attestation,
-                },
-            )
-            .unwrap();
+        attests.push(
+            market
+                .chain
+                .execute(
+                    &oracle,
+                    &depin_addr,
+                    &depin::ExecuteMsg::Attest {
+                        epoch: 0,
+                        node_id,
+                        attestation,
+                    },
+                )
+                .unwrap(),
+        );
     }
     market.chain.advance(depin::EPOCH_SECONDS);
-    market
+    let close = market
         .chain
         .execute(
             &clinic,
@@ -316,19 +403,33 @@ fn job_to_mining(market: &mut Market, print: bool) -> [u64; 4] {
         )
         .unwrap();
     let mined = market.token.balance(&market.chain, &ops[0]).unwrap() - before;
-    // Node 0 supplied 1,200 of 2,000 units: 60% of epoch 0, capped at 50% of the protocol fees
-    // its part of the job paid: 50% × 30% of 40.1 BTT × 1,200 / 2,000 = 3.609 BTT.
+    // Epoch 0 pays node 0 its work reward only (capacity confirmed in epoch 0 counts from
+    // epoch 1): β = 50% of the protocol fees its part of the job paid, far under ω of the
+    // budget: 50% × 30% of 40.1 BTT × 1,200 / 2,000 = 3.609 BTT.
     assert_eq!(mined, Uint128::new(3_609_000));
+    let state: depin::StateResponse = market
+        .chain
+        .query(&depin_addr, &depin::QueryMsg::State {})
+        .unwrap();
+    assert_eq!(state.scheduled, state.paid + state.owed + state.carry);
     if print {
         println!("gas {:<22} {:>12}", "post job", post_gas);
         print_gas("accept assignment", &accepts[1]);
         print_gas("complete (accept)", &complete);
+        print_gas("post challenge", &post_challenge);
+        print_gas("answer challenge", &answer);
+        print_gas("attest", &attests[1]);
+        print_gas("close epoch", &close);
         print_gas("claim mining", &claim);
     }
     [
         post_gas,
         accepts[1].total_gas(),
         complete.total_gas(),
+        post_challenge.total_gas(),
+        answer.total_gas(),
+        attests[1].total_gas(),
+        close.total_gas(),
         claim.total_gas(),
     ]
 }
@@ -341,21 +442,15 @@ fn a_job_is_posted_completed_and_mined_as_real_wasm() {
 }
 
 #[test]
-fn post_accept_complete_and_claim_cost_the_same_with_10_and_10_000_nodes_and_jobs() {
+fn jobs_challenges_attest_close_and_claim_cost_the_same_with_10_and_10_000_nodes_and_jobs() {
     let mut measured = vec![];
     for existing in [10, 10_000] {
         let mut market = Market::new(existing);
         let gas = job_to_mining(&mut market, false);
-        println!(
-            "gas with {existing:>6} nodes and jobs: post {}, accept assignment {}, complete {}, claim {}",
-            gas[0], gas[1], gas[2], gas[3]
-        );
+        println!("gas with {existing:>6} nodes (confirmed) and jobs: {gas:?}");
         measured.push(gas);
     }
-    for (i, step) in ["post", "accept assignment", "complete", "claim"]
-        .iter()
-        .enumerate()
-    {
+    for (i, step) in STEPS.iter().enumerate() {
         let (few, many) = (measured[0][i] as f64, measured[1][i] as f64);
         let change = (many - few) / few * 100.0;
         println!("{step}: {few} → {many} gas ({change:+.2}%)");

@@ -175,7 +175,11 @@ pub fn decline(deps: DepsMut, mut job: Job, action: &str) -> Result<Response, Co
     if by_oracle {
         if let Some(a) = job.assignments.first() {
             let mut node = NODES.load(storage, a.node_id)?;
-            res = res.add_messages(report_capacity(&config, &mut node, CapacityEvent::Declined)?);
+            res = res.add_messages(report_capacity(
+                &config,
+                &mut node,
+                CapacityEvent::Declined,
+            )?);
             NODES.save(storage, a.node_id, &node)?;
         }
     }
@@ -206,7 +210,9 @@ pub fn judge(
     mut job: Job,
     answer: String,
 ) -> Result<Response, ContractError> {
-    let challenge = of(&job).cloned().ok_or(ContractError::NotAChallenge { job_id: job.id })?;
+    let challenge = of(&job)
+        .cloned()
+        .ok_or(ContractError::NotAChallenge { job_id: job.id })?;
     ensure!(
         answer.len() <= 256,
         ContractError::TooLong {
@@ -226,7 +232,11 @@ pub fn judge(
         for node_id in &job.accepted {
             let mut node = NODES.load(deps.storage, *node_id)?;
             node.verified_capacity = challenge.capacity.min(declared_capacity(&config, &node)?);
-            res = res.add_messages(report_capacity(&config, &mut node, CapacityEvent::Confirmed)?);
+            res = res.add_messages(report_capacity(
+                &config,
+                &mut node,
+                CapacityEvent::Confirmed,
+            )?);
             NODES.save(deps.storage, *node_id, &node)?;
         }
     }
@@ -263,7 +273,9 @@ pub fn fail(
     mut job: Job,
     action: &str,
 ) -> Result<Response, ContractError> {
-    let challenge = of(&job).cloned().ok_or(ContractError::NotAChallenge { job_id: job.id })?;
+    let challenge = of(&job)
+        .cloned()
+        .ok_or(ContractError::NotAChallenge { job_id: job.id })?;
     let config = CONFIG.load(storage)?;
     release_nodes(storage, &job.accepted, false)?;
     let mut res = refund(storage, &mut job)?;

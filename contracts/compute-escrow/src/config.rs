@@ -54,7 +54,8 @@ pub fn validate(config: &Config) -> Result<(), ContractError> {
             invalid("unit prices must be greater than zero")
         );
         ensure!(
-            !c.capacity_weight.is_zero() && c.capacity_weight <= Decimal::from_ratio(100u128, 1u128),
+            !c.capacity_weight.is_zero()
+                && c.capacity_weight <= Decimal::from_ratio(100u128, 1u128),
             invalid("a class's capacity weight is above 0 and at most 100")
         );
     }

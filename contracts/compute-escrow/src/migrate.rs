@@ -127,8 +127,9 @@ pub fn migrate(deps: DepsMut, _env: Env, msg: MigrateMsg) -> Result<Response, Co
         config.bond_per_capacity_unit =
             msg.bond_per_capacity_unit
                 .ok_or_else(|| ContractError::InvalidConfig {
-                    reason: "migrating from code before capacity bonds needs the bond per capacity unit"
-                        .into(),
+                    reason:
+                        "migrating from code before capacity bonds needs the bond per capacity unit"
+                            .into(),
                 })?;
         crate::config::validate(&config)?;
         CONFIG.save(deps.storage, &config)?;

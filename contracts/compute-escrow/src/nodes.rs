@@ -84,7 +84,9 @@ pub fn report_capacity(
     config
         .depin
         .as_ref()
-        .map(|d| DepinContract(d.clone()).report_capacity_msg(node.id, &node.operator, counted, event))
+        .map(|d| {
+            DepinContract(d.clone()).report_capacity_msg(node.id, &node.operator, counted, event)
+        })
         .transpose()
 }
 
@@ -161,7 +163,11 @@ pub fn top_up(
         return Err(ContractError::NodeRetired { node_id });
     }
     node.bond = node.bond.checked_add(amount)?;
-    let report = report_capacity(&CONFIG.load(deps.storage)?, &mut node, CapacityEvent::Changed)?;
+    let report = report_capacity(
+        &CONFIG.load(deps.storage)?,
+        &mut node,
+        CapacityEvent::Changed,
+    )?;
     NODES.save(deps.storage, node_id, &node)?;
     TOTALS.update(deps.storage, |mut t| -> Result<_, ContractError> {
         t.bonds = t.bonds.checked_add(amount)?;
@@ -225,7 +231,11 @@ pub fn pause(
         NodeStatus::Active | NodeStatus::Paused => NodeStatus::Active,
         _ => return Err(ContractError::NodeRetired { node_id }),
     };
-    let report = report_capacity(&CONFIG.load(deps.storage)?, &mut node, CapacityEvent::Changed)?;
+    let report = report_capacity(
+        &CONFIG.load(deps.storage)?,
+        &mut node,
+        CapacityEvent::Changed,
+    )?;
     NODES.save(deps.storage, node_id, &node)?;
     Ok(Response::new()
         .add_messages(report)

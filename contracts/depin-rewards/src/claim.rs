@@ -28,12 +28,24 @@ pub fn claim(
         operator == info.sender,
         ContractError::NotOperator { node_id }
     );
-    close_ended(deps.storage, env.block.time, MAX_CATCH_UP)?;
     let config = CONFIG.load(deps.storage)?;
     let mut pool = POOL.load(deps.storage)?;
+    close_ended(
+        deps.storage,
+        &config,
+        &mut pool,
+        env.block.time,
+        MAX_CATCH_UP,
+    )?;
     let release = config.payout.carry_release_epochs;
     // Epochs closed by code before the two pools, a page at a time.
-    let legacy = claimable(deps.storage, node_id, clamp_limit(limit))?;
+    let legacy = claimable(
+        deps.storage,
+        node_id,
+        clamp_limit(limit),
+        config.payout.fee_cap,
+        pool.legacy_through,
+    )?;
     if let Some(next) = legacy.next {
         CURSORS.save(deps.storage, node_id, &next)?;
         for (epoch, totals) in &legacy.epochs {

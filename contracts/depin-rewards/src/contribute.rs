@@ -23,15 +23,16 @@ pub struct Touched {
     pub node: NodeState,
 }
 
-/// Closes the ended epochs and settles `node_id` (see [`settle`]).
+/// Closes the ended epochs and settles `node_id` (see [`settle`]), under `config` (loaded once
+/// by the caller).
 pub fn touch(
     storage: &mut dyn Storage,
+    config: Config,
     now: Timestamp,
     node_id: u64,
 ) -> Result<Touched, ContractError> {
-    let epoch = catch_up(storage, now)?;
-    let config = CONFIG.load(storage)?;
     let mut pool = POOL.load(storage)?;
+    let epoch = catch_up(storage, &config, &mut pool, now)?;
     let mut node = NODES.may_load(storage, node_id)?.unwrap_or_default();
     settle(
         storage,
@@ -77,9 +78,10 @@ pub fn record_units(
     fees: Uint128,
 ) -> Result<Response, ContractError> {
     cw_utils::nonpayable(&info)?;
-    only_escrow(&CONFIG.load(deps.storage)?, &info.sender)?;
+    let config = CONFIG.load(deps.storage)?;
+    only_escrow(&config, &info.sender)?;
     let operator = deps.api.addr_validate(&operator)?;
-    let mut t = touch(deps.storage, env.block.time, node_id)?;
+    let mut t = touch(deps.storage, config, env.block.time, node_id)?;
     OPERATORS.save(deps.storage, node_id, &operator)?;
     let slot = slot_mut(&mut t.node, t.epoch);
     slot.units = slot.units.saturating_add(units);
@@ -111,9 +113,10 @@ pub fn report_capacity(
     event: CapacityEvent,
 ) -> Result<Response, ContractError> {
     cw_utils::nonpayable(&info)?;
-    only_escrow(&CONFIG.load(deps.storage)?, &info.sender)?;
+    let config = CONFIG.load(deps.storage)?;
+    only_escrow(&config, &info.sender)?;
     let operator = deps.api.addr_validate(&operator)?;
-    let mut t = touch(deps.storage, env.block.time, node_id)?;
+    let mut t = touch(deps.storage, config, env.block.time, node_id)?;
     OPERATORS.save(deps.storage, node_id, &operator)?;
     let (_, rules) = rules_for(deps.storage, t.epoch)?;
     let now = effective_capacity(&t.node.capacity, t.epoch, rules.confirmation_epochs);
@@ -167,7 +170,7 @@ pub fn report_capacity(
         let epochs = t.config.payout.carry_release_epochs;
         add_to_carry(deps.storage, &mut t.pool, forfeited, from, epochs)?;
     }
-    let score = refresh(deps.storage, t.epoch, node_id, &mut t.node)?;
+    let score = refresh(deps.storage, t.epoch, node_id, &mut t.node, &rules)?;
     t.save(deps.storage, node_id)?;
     Ok(Response::new()
         .add_attribute("action", "report_capacity")
@@ -194,7 +197,8 @@ pub fn refresh_score(
         NODES.has(deps.storage, node_id),
         ContractError::NodeNotFound { node_id }
     );
-    let mut t = touch(deps.storage, env.block.time, node_id)?;
+    let config = CONFIG.load(deps.storage)?;
+    let mut t = touch(deps.storage, config, env.block.time, node_id)?;
     ensure!(
         epoch == t.epoch,
         ContractError::NotCurrentEpoch {
@@ -202,7 +206,8 @@ pub fn refresh_score(
             current: t.epoch,
         }
     );
-    let score = refresh(deps.storage, t.epoch, node_id, &mut t.node)?;
+    let (_, rules) = rules_for(deps.storage, t.epoch)?;
+    let score = refresh(deps.storage, t.epoch, node_id, &mut t.node, &rules)?;
     t.save(deps.storage, node_id)?;
     Ok(Response::new()
         .add_attribute("action", "refresh_score")
@@ -259,13 +264,13 @@ pub fn attest(
         OPERATORS.has(deps.storage, node_id),
         ContractError::NodeNotFound { node_id }
     );
-    let mut t = touch(deps.storage, env.block.time, node_id)?;
+    let mut t = touch(deps.storage, config, env.block.time, node_id)?;
     let key = (epoch, node_id, &info.sender);
     if ATTESTATIONS.has(deps.storage, key) {
         return Err(ContractError::AlreadyAttested { node_id, epoch });
     }
     ATTESTATIONS.save(deps.storage, key, &attestation)?;
-    let score = refresh(deps.storage, epoch, node_id, &mut t.node)?;
+    let score = refresh(deps.storage, epoch, node_id, &mut t.node, &rules)?;
     t.save(deps.storage, node_id)?;
     Ok(Response::new()
         .add_attribute("action", "attest")

@@ -26,7 +26,8 @@ use cosmwasm_std::{
 use cw20::Cw20ReceiveMsg;
 
 use crate::state::{
-    EpochBooks, PoolState, CONFIG, EPOCHS, POOL, RELEASE_ENDS, RELEASE_EXTRA, RELEASE_STARTS,
+    Config, EpochBooks, PoolState, CONFIG, EPOCHS, POOL, RELEASE_ENDS, RELEASE_EXTRA,
+    RELEASE_STARTS,
 };
 use crate::ContractError;
 
@@ -100,10 +101,7 @@ fn take_release(storage: &mut dyn Storage, pool: &mut PoolState, epoch: u32) -> 
     RELEASE_STARTS.remove(storage, epoch);
     RELEASE_ENDS.remove(storage, epoch);
     RELEASE_EXTRA.remove(storage, epoch);
-    pool.release_rate = pool
-        .release_rate
-        .checked_add(starts)?
-        .saturating_sub(ends);
+    pool.release_rate = pool.release_rate.checked_add(starts)?.saturating_sub(ends);
     let released = pool.release_rate.checked_add(extra)?.min(pool.carry);
     pool.carry = pool.carry.checked_sub(released)?;
     Ok(released)
@@ -195,32 +193,37 @@ fn close_one(
     Ok(Closed { work, capacity })
 }
 
-/// Closes the ended epochs, at most `max`, oldest first. Returns what they paid.
+/// Closes the ended epochs, at most `max`, oldest first, in `pool` (saved by the caller).
+/// Returns what they paid.
 pub fn close_ended(
     storage: &mut dyn Storage,
+    config: &Config,
+    pool: &mut PoolState,
     now: Timestamp,
     max: u32,
-) -> StdResult<(PoolState, Closed)> {
-    let config = CONFIG.load(storage)?;
+) -> StdResult<Closed> {
     let current = epoch_at(config.start, now);
-    let mut pool = POOL.load(storage)?;
     let last = current.min(pool.closed_through.saturating_add(max));
     let mut sum = Closed::default();
     while pool.closed_through < last {
-        let closed = close_one(storage, &mut pool, &config.payout)?;
+        let closed = close_one(storage, pool, &config.payout)?;
         sum.work = sum.work.checked_add(closed.work)?;
         sum.capacity = sum.capacity.checked_add(closed.capacity)?;
     }
-    POOL.save(storage, &pool)?;
-    Ok((pool, sum))
+    Ok(sum)
 }
 
-/// Closes every ended epoch (at most [`MAX_CATCH_UP`]) before a node's contribution in the
-/// current epoch changes, so its last epoch can be folded first. Returns the current epoch.
-pub fn catch_up(storage: &mut dyn Storage, now: Timestamp) -> Result<u32, ContractError> {
-    let start = CONFIG.load(storage)?.start;
-    let current = epoch_at(start, now);
-    let (pool, _) = close_ended(storage, now, MAX_CATCH_UP)?;
+/// Closes every ended epoch (at most [`MAX_CATCH_UP`]) in `pool` before a node's contribution
+/// in the current epoch changes, so its last epoch can be folded first. Returns the current
+/// epoch.
+pub fn catch_up(
+    storage: &mut dyn Storage,
+    config: &Config,
+    pool: &mut PoolState,
+    now: Timestamp,
+) -> Result<u32, ContractError> {
+    let current = epoch_at(config.start, now);
+    close_ended(storage, config, pool, now, MAX_CATCH_UP)?;
     ensure!(
         pool.closed_through >= current,
         ContractError::EpochsBehind {
@@ -239,9 +242,18 @@ pub fn close(
     limit: Option<u32>,
 ) -> Result<Response, ContractError> {
     cw_utils::nonpayable(&info)?;
-    let first = POOL.load(deps.storage)?.closed_through;
-    let (pool, closed) = close_ended(deps.storage, env.block.time, clamp_limit(limit) as u32)?;
+    let config = CONFIG.load(deps.storage)?;
+    let mut pool = POOL.load(deps.storage)?;
+    let first = pool.closed_through;
+    let closed = close_ended(
+        deps.storage,
+        &config,
+        &mut pool,
+        env.block.time,
+        clamp_limit(limit) as u32,
+    )?;
     ensure!(first < pool.closed_through, ContractError::NoEpochToClose);
+    POOL.save(deps.storage, &pool)?;
     Ok(Response::new()
         .add_attribute("action", "close_epochs")
         .add_attribute("from_epoch", first.to_string())

@@ -6,7 +6,8 @@ use btt_types::math::Checked;
 use cosmwasm_std::{Decimal256, Order, StdError, StdResult, Storage, Uint128};
 use cw_storage_plus::Bound;
 
-use crate::state::{EpochTotals, NodeEpoch, CONFIG, CURSORS, EPOCHS, NODE_EPOCHS, POOL};
+use crate::state::{EpochTotals, NodeEpoch, CURSORS, EPOCHS, NODE_EPOCHS};
+use btt_types::bps::Bps;
 
 /// A node's share of a closed epoch's reward, rounded down.
 fn share(reward: Uint128, score: Decimal256, total: Decimal256) -> StdResult<Uint128> {
@@ -50,10 +51,18 @@ impl Claimable {
 /// The node's unclaimed legacy epochs (at most `limit`) and what they pay. Each epoch's share
 /// is rounded down and capped by the epoch's fee cap; when the node is the last of an epoch to
 /// claim, what its reward has left (the rounding of every share) is dust for the carry.
-pub fn claimable(storage: &dyn Storage, node_id: u64, limit: usize) -> StdResult<Claimable> {
-    let config_cap = CONFIG.load(storage)?.payout.fee_cap;
+pub fn claimable(
+    storage: &dyn Storage,
+    node_id: u64,
+    limit: usize,
+    config_cap: Bps,
+    legacy_through: u32,
+) -> StdResult<Claimable> {
+    if legacy_through == 0 {
+        return Ok(Claimable::default());
+    }
     let cursor = CURSORS.may_load(storage, node_id)?.unwrap_or(0);
-    let closed_through = POOL.load(storage)?.legacy_through;
+    let closed_through = legacy_through;
     let entries: Vec<(u32, NodeEpoch)> = NODE_EPOCHS
         .prefix(node_id)
         .range(
@@ -90,4 +99,3 @@ pub fn claimable(storage: &dyn Storage, node_id: u64, limit: usize) -> StdResult
     }
     Ok(out)
 }
-

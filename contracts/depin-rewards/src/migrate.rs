@@ -107,7 +107,12 @@ fn two_pools(storage: &mut dyn Storage, config: &Config) -> StdResult<u32> {
     pool.legacy_through = from;
     SCORE_RULES.save(storage, from, &rules_of(config))?;
     let open: Vec<u32> = EPOCHS
-        .keys(storage, Some(Bound::inclusive(from)), None, Order::Ascending)
+        .keys(
+            storage,
+            Some(Bound::inclusive(from)),
+            None,
+            Order::Ascending,
+        )
         .collect::<StdResult<_>>()?;
     for epoch in open {
         EPOCHS.remove(storage, epoch);
@@ -133,11 +138,13 @@ mod tests {
     use cosmwasm_std::testing::{mock_dependencies, mock_env};
     use cosmwasm_std::{Decimal256, Storage};
 
-    fn old_state(deps: &mut cosmwasm_std::OwnedDeps<
-        cosmwasm_std::MemoryStorage,
-        cosmwasm_std::testing::MockApi,
-        cosmwasm_std::testing::MockQuerier,
-    >) -> Addr {
+    fn old_state(
+        deps: &mut cosmwasm_std::OwnedDeps<
+            cosmwasm_std::MemoryStorage,
+            cosmwasm_std::testing::MockApi,
+            cosmwasm_std::testing::MockQuerier,
+        >,
+    ) -> Addr {
         let env = mock_env();
         cw2::set_contract_version(&mut deps.storage, crate::contract::CONTRACT_NAME, "0.0.9")
             .unwrap();
@@ -154,7 +161,9 @@ mod tests {
                 max_carry_release: Uint128::new(5_000_000_000),
             },
         };
-        Item::new("config").save(&mut deps.storage, &legacy).unwrap();
+        Item::new("config")
+            .save(&mut deps.storage, &legacy)
+            .unwrap();
         // The pool and epochs as older code stored them: no books, no owed; epoch 3 open.
         deps.storage.set(
             b"pool",
@@ -196,7 +205,10 @@ mod tests {
             RELEASE_STARTS.load(&deps.storage, 3).unwrap(),
             Uint128::new(1_000_000)
         );
-        assert_eq!(RELEASE_EXTRA.load(&deps.storage, 3).unwrap(), Uint128::new(7));
+        assert_eq!(
+            RELEASE_EXTRA.load(&deps.storage, 3).unwrap(),
+            Uint128::new(7)
+        );
         assert_eq!(
             RELEASE_ENDS.load(&deps.storage, 29).unwrap(),
             Uint128::new(1_000_000)
@@ -208,8 +220,14 @@ mod tests {
         let old_epoch = EPOCHS.load(&deps.storage, 2).unwrap();
         assert_eq!(old_epoch.books, None, "no books: its rounding stays owed");
         assert_eq!(old_epoch.total_score, Decimal256::one());
-        assert!(!EPOCHS.has(&deps.storage, 3), "the open epoch's old scores are dropped");
-        assert_eq!(CONFIG.load(&deps.storage).unwrap().payout, PayoutRules::suggested());
+        assert!(
+            !EPOCHS.has(&deps.storage, 3),
+            "the open epoch's old scores are dropped"
+        );
+        assert_eq!(
+            CONFIG.load(&deps.storage).unwrap().payout,
+            PayoutRules::suggested()
+        );
         // Migrating again changes nothing.
         let again = migrate(deps.as_mut(), msg).unwrap();
         assert!(again.attributes.iter().any(|a| a.value == "current"));

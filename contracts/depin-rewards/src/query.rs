@@ -93,7 +93,12 @@ pub fn node_epoch(deps: Deps, node_id: u64, epoch: u32) -> StdResult<NodeEpochRe
 fn view(deps: Deps, env: &Env, node_id: u64, node: &NodeState) -> StdResult<NodeResponse> {
     let config = CONFIG.load(deps.storage)?;
     let closed_through = POOL.load(deps.storage)?.closed_through;
-    let settled = settled_view(deps.storage, node, closed_through, config.payout.lock_epochs)?;
+    let settled = settled_view(
+        deps.storage,
+        node,
+        closed_through,
+        config.payout.lock_epochs,
+    )?;
     let current = epoch_at(config.start, env.block.time);
     let (_, rules) = rules_for(deps.storage, current)?;
     Ok(NodeResponse {
@@ -141,9 +146,17 @@ pub fn nodes(
 }
 
 pub fn pending(deps: Deps, node_id: u64) -> StdResult<PendingResponse> {
-    let legacy = claimable(deps.storage, node_id, MAX_LIMIT as usize)?.amount;
     let config = CONFIG.load(deps.storage)?;
-    let closed_through = POOL.load(deps.storage)?.closed_through;
+    let pool = POOL.load(deps.storage)?;
+    let closed_through = pool.closed_through;
+    let legacy = claimable(
+        deps.storage,
+        node_id,
+        MAX_LIMIT as usize,
+        config.payout.fee_cap,
+        pool.legacy_through,
+    )?
+    .amount;
     let state = NODES.may_load(deps.storage, node_id)?.unwrap_or_default();
     let settled = settled_view(
         deps.storage,

@@ -91,8 +91,8 @@ pub fn refresh(
     epoch: u32,
     node_id: u64,
     node: &mut NodeState,
+    rules: &ScoreRules,
 ) -> StdResult<Decimal256> {
-    let (_, rules) = rules_for(storage, epoch)?;
     let attestations: Vec<Attestation> = ATTESTATIONS
         .prefix((epoch, node_id))
         .range(storage, None, None, Order::Ascending)
@@ -146,7 +146,13 @@ mod tests {
         let m = ScoreMultipliers::suggested(&["africa-east"]);
         let units = Decimal::from_ratio(1_000u128, 1u128);
         let floor = Decimal::percent(50);
-        let s = score(units, &[att(90, 1, "africa-east", EnergyRating::A)], &m, floor).unwrap();
+        let s = score(
+            units,
+            &[att(90, 1, "africa-east", EnergyRating::A)],
+            &m,
+            floor,
+        )
+        .unwrap();
         // 1,000 × 0.9 × 0.75 × 1.5 × 1.2 = 1,215
         assert_eq!(s, Decimal256::from_ratio(1_215u128, 1u128));
         assert_eq!(

@@ -2,7 +2,9 @@
 //! posts an urgent job split across both, it completes and pays 70/15/10/5, oracles attest, the
 //! epoch closes and both nodes claim their mining rewards. Then a second clinic's standard job
 //! completes, a priority job is disputed and split by the arbiter (the node at fault slashed),
-//! and a job nobody takes expires and is refunded.
+//! and a job nobody takes expires and is refunded. Last, an oracle's challenge confirms the
+//! BitWave node's 8 GPUs (its 600 BTT bond covers 4 capacity units of them), and another waits
+//! for the M DAO node to accept or decline it.
 
 use btt_deploy::chain::{event_attr, wasm_attr, EconomyChain};
 use btt_types::allocation::Category;
@@ -246,6 +248,7 @@ pub fn marketplace_scenario<C: EconomyChain>(
         .query_wasm_smart(&depin_addr, &depin::QueryMsg::State {})?;
     let operators = [(nodes[0], bitwave.clone()), (nodes[1], mdao.clone())];
     let jobs = more_jobs(app, deployment, config, &operators)?;
+    challenges(app, deployment, config, &clinic, &operators)?;
     let fees_to = vec![
         (
             "btt-dao (development fund + reserve)".to_string(),
@@ -467,4 +470,75 @@ pub fn render(r: &ComputeReport) -> String {
         ));
     }
     out
+}
+
+/// An oracle challenges both nodes for their 8 GPUs (paid in BTT the clinic lends it): the first
+/// accepts and passes; the second challenge stays offered, for its operator to accept or
+/// decline.
+fn challenges<C: EconomyChain>(
+    app: &mut C,
+    deployment: &Deployment,
+    config: &GenesisConfig,
+    lender: &Addr,
+    operators: &[(u64, Addr); 2],
+) -> anyhow::Result<()> {
+    use sha2::{Digest, Sha256};
+    let market = ComputeEscrowContract(deployment.escrow.clone());
+    let oracle = Addr::unchecked(&config.compute.oracles[0]);
+    let job = JobSpec {
+        compute_units: 100,
+        hardware_class: "gpu-standard".into(),
+        urgency: Urgency::Standard,
+        data_gb: 0,
+        run_seconds: 7_200,
+        review_seconds: 3_600,
+    };
+    let price = market.quote(&app.wrap(), &job, Some(&oracle))?.price;
+    app.execute(
+        lender.clone(),
+        deployment
+            .token
+            .transfer_msg(&oracle, price.checked_mul(Uint128::new(2))?)?,
+    )?;
+    for (i, (node_id, operator)) in operators.iter().enumerate() {
+        let answer = format!("benchmark-tour-{node_id}");
+        let commitment: String = Sha256::digest(answer.as_bytes())
+            .iter()
+            .map(|b| format!("{b:02x}"))
+            .collect();
+        let spec = btt_types::compute::ChallengeSpec {
+            node_id: *node_id,
+            job: job.clone(),
+            capacity: Decimal::from_ratio(8u128, 1u128),
+            commitment,
+        };
+        let res = app.execute(
+            oracle.clone(),
+            market.post_challenge_msg(&deployment.token, price, spec)?,
+        )?;
+        if i == 1 {
+            break;
+        }
+        let job_id: u64 = wasm_attr(&res, "job_id")?.parse()?;
+        app.execute_contract(
+            operator.clone(),
+            deployment.escrow.clone(),
+            &ExecuteMsg::AcceptAssignment {
+                job_id,
+                node_id: *node_id,
+            },
+            &[],
+        )?;
+        app.execute_contract(
+            operator.clone(),
+            deployment.escrow.clone(),
+            &ExecuteMsg::SubmitResult {
+                job_id,
+                result_hash: answer,
+                result_uri: String::new(),
+            },
+            &[],
+        )?;
+    }
+    Ok(())
 }

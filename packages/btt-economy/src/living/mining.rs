@@ -238,4 +238,3 @@ pub fn close_and_claim<C: EconomyChain>(app: &mut C, w: &mut World) -> anyhow::R
 fn epochs_to_close(state: &depin::StateResponse) -> u32 {
     state.current_epoch.saturating_sub(state.closed_through)
 }
-

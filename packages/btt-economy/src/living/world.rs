@@ -336,7 +336,9 @@ impl<'a> World<'a> {
         let inventory = token.balance(&app.wrap(), &self.desk)?;
         // As far as the buyer's USDC goes, too (an issuer, say, holds none).
         let cash = app.wrap().query_balance(who, USDC)?.amount;
-        let affordable = cash.checked_div(Uint128::from(self.usdc_per_btt())).unwrap_or_default();
+        let affordable = cash
+            .checked_div(Uint128::from(self.usdc_per_btt()))
+            .unwrap_or_default();
         let sold = amount.min(inventory).min(affordable);
         if sold.is_zero() {
             return Ok(sold);

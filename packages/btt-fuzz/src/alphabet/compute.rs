@@ -28,7 +28,12 @@ pub(super) const CHALLENGES: &[(&str, Draw)] = &[
         let spec = g.challenge_spec();
         let amount = g.job_price(&spec["job"]);
         let role = g.one(&[Role::Oracle, Role::Oracle, Role::Node, Role::Anyone]);
-        g.send(role, "compute-escrow", amount, json!({"post_challenge": spec}))
+        g.send(
+            role,
+            "compute-escrow",
+            amount,
+            json!({"post_challenge": spec}),
+        )
     }),
     ("compute-escrow.post_challenge", |g| {
         let spec = g.challenge_spec();
@@ -616,7 +621,11 @@ impl Gen<'_> {
         let c = &suite.config.compute;
         let (Some(operator), Some(oracle)) = (
             suite.actors.nodes.choose(self.rng).map(|a| a.addr.clone()),
-            suite.actors.oracles.choose(self.rng).map(|a| a.addr.clone()),
+            suite
+                .actors
+                .oracles
+                .choose(self.rng)
+                .map(|a| a.addr.clone()),
         ) else {
             return Op::Wait { seconds: 1 };
         };
@@ -692,7 +701,11 @@ impl Gen<'_> {
                     vec![],
                 ));
             } else {
-                let given = if ending == 0 { answer } else { "a wrong answer" };
+                let given = if ending == 0 {
+                    answer
+                } else {
+                    "a wrong answer"
+                };
                 ops.push(self.exec_as(
                     &operator,
                     "compute-escrow",
