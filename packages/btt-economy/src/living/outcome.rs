@@ -56,6 +56,8 @@ pub struct EpochPoint {
     pub work_paid: Uint128,
     /// What its capacity pool paid (by verified capacity score), ubtt.
     pub capacity_paid: Uint128,
+    /// The network's capacity score in it (the pool pays its whole budget from `S_min`).
+    pub total_score: cosmwasm_std::Decimal256,
     /// Claimed by the nodes in the week after it closed (work at once, capacity rewards of
     /// earlier epochs as their lock ends), ubtt.
     pub paid: Uint128,
@@ -242,6 +244,7 @@ pub fn report<C: EconomyChain>(
             reward: e.reward.unwrap_or_default(),
             work_paid: e.work_paid,
             capacity_paid: e.capacity_paid,
+            total_score: e.total_score,
             paid: w
                 .ledger
                 .mined_by_epoch
