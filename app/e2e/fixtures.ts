@@ -8,10 +8,26 @@ import { test as base, expect, type Page } from "@playwright/test";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { stableJson } from "../src/lib/stableJson";
 
 const here = dirname(fileURLToPath(import.meta.url));
 export const snapshot = JSON.parse(readFileSync(join(here, "snapshot.json"), "utf8"));
 export const capturedDir = join(here, "..", "test-results", "captured");
+
+/** The address of the contract `name` (e.g. "depin-rewards") in the snapshot's manifest. */
+export function contractAddress(name: string): string {
+  const found = snapshot.manifest.contracts.find((c: { name: string }) => c.name === name);
+  if (!found) throw new Error(`no ${name} in the snapshot's manifest`);
+  return found.address;
+}
+
+/** The snapshot's answer to `query` on the contract `name`, as the page receives it. */
+export function answerOf(name: string, query: unknown) {
+  const answers = snapshot.queries[contractAddress(name)] ?? {};
+  const key = stableJson(query);
+  if (!(key in answers)) throw new Error(`the snapshot has no answer to ${name} ${key}`);
+  return answers[key];
+}
 
 /** How the test wallet behaves. */
 export interface WalletOptions {

@@ -1,4 +1,15 @@
-import { captured, connectWallet, expect, openApp, saveCaptured, screenshot, snapshot, test } from "./fixtures";
+import { formatAmount } from "../src/lib/amount";
+import {
+  answerOf,
+  captured,
+  connectWallet,
+  expect,
+  openApp,
+  saveCaptured,
+  screenshot,
+  snapshot,
+  test,
+} from "./fixtures";
 
 const BTT = /^\d{1,3}(,\d{3})*\.\d{6} BTT$/;
 
@@ -37,11 +48,16 @@ test("before connecting, the portfolio asks for a wallet", async ({ page }) => {
   await expect(page.getByText("Connect Keplr to see your BTT")).toBeVisible();
 });
 
-test("a node operator sees the mining rewards pending for its node and claims them", async ({ page }) => {
+test("a node operator sees the mining rewards claimable and locked for its node and claims them", async ({ page }) => {
   await openApp(page, "#/portfolio", { actor: "bitwave-protocol-labs" });
   await connectWallet(page);
-  await expect(page.getByTestId("mining")).toContainText(/Node #1: \d[\d,]*\.\d{6} BTT pending \(from epoch \d+\)/);
-  await expect(page.getByTestId("mining-1")).toContainText("0.112612 BTT pending");
+  const pending = answerOf("depin-rewards", { pending: { node_id: 1 } });
+  await expect(page.getByTestId("mining")).toContainText(
+    /Node #1: \d[\d,]*\.\d{6} BTT claimable, \d[\d,]*\.\d{6} BTT locked/,
+  );
+  await expect(page.getByTestId("mining-1")).toContainText(
+    `${formatAmount(pending.amount)} BTT claimable, ${formatAmount(pending.locked)} BTT locked`,
+  );
   await page.getByTestId("claim-mining-1").click();
   await expect(page.getByTestId("tx-status")).toContainText("claim mining rewards of node #1: sent");
   saveCaptured("portfolio-claim-mining-rewards", await captured(page));

@@ -1,6 +1,9 @@
 // Compute: the price of a job spec (with the clinic's staking discount), posting the job with
 // exactly that price, the clinic's jobs with their next step (assign, accept or dispute the
-// result), the jobs on the operator's nodes (accept, submit), and registering a node.
+// result); for the operator's nodes their capacity (declared, verified, counted, effective now)
+// and mining rewards (claimable, locked until an epoch closes) with a Claim, the challenges
+// offered to them (accept or decline, then answer) and their other jobs (accept, submit); and
+// registering a node with the bond that covers its capacity.
 
 import { useState } from "react";
 import { Action, Amount, Head, AmountInput, Section, Show, useAmountField } from "../components";
@@ -8,8 +11,28 @@ import { needsWallet, useApp, type AppCtx } from "../context";
 import { formatAmount, formatBps, formatMultiplier, wholeNumber } from "../lib/amount";
 import { allPages, assetSymbol, composers, date, hook, PAGE, queries, seconds } from "../lib/clients";
 import { useLoad } from "../lib/hooks";
-import { ClinicJobActions, NodeJobActions } from "./JobActions";
-import type { ConfigResponse, JobSpec, QuoteResponse, Urgency, EnergyRating } from "../generated/ComputeEscrow.types";
+import {
+  bondToCover,
+  capacityCovered,
+  challengeStake,
+  decimalAtomics,
+  declaredCapacity,
+  formatCapacity,
+  isOpenChallenge,
+  openChallenges,
+  WARM_UP_EPOCHS,
+} from "../lib/mining";
+import { ChallengeActions, ClinicJobActions, NodeJobActions } from "./JobActions";
+import type {
+  ConfigResponse,
+  Job,
+  JobSpec,
+  Node,
+  QuoteResponse,
+  Urgency,
+  EnergyRating,
+} from "../generated/ComputeEscrow.types";
+import type { NodeResponse } from "../generated/DepinRewards.types";
 
 const URGENCIES: Urgency[] = ["standard", "priority", "urgent"];
 const ENERGY: EnergyRating[] = ["a", "b", "c", "d", "e"];
@@ -91,25 +114,37 @@ export function Compute() {
             )}
           </Section>
           {d.nodeJobs.length > 0 && (
+            <>
+              <MyNodes ctx={ctx} config={d.config} nodes={d.nodeJobs.map((n) => n.node)} />
+              <Challenges ctx={ctx} config={d.config} nodeJobs={d.nodeJobs} now={d.now} />
+            </>
+          )}
+          {d.nodeJobs.length > 0 && (
             <Section title="Jobs on your nodes" testId="node-jobs">
               <table>
                 <Head columns={["Job", "Node", "Units", "Deadline", "Status", ""]} />
                 <tbody>
                   {d.nodeJobs.flatMap(({ node, jobs }) =>
-                    [...jobs].reverse().map((j) => (
-                      <tr key={`${node.id}-${j.id}`} data-testid={`node-job-${j.id}`}>
-                        <td>#{j.id}</td>
-                        <td>#{node.id}</td>
-                        <td>{j.assignments.find((a) => a.node_id === node.id)?.units.toLocaleString("en-US")}</td>
-                        <td>{j.deadline ? date(seconds(j.deadline)) : "on acceptance"}</td>
-                        <td>
-                          <span className="pill">{j.status}</span>
-                        </td>
-                        <td>
-                          <NodeJobActions ctx={ctx} job={j} node={node} />
-                        </td>
-                      </tr>
-                    )),
+                    [...jobs]
+                      .reverse()
+                      .filter((j) => !isOpenChallenge(j))
+                      .map((j) => (
+                        <tr key={`${node.id}-${j.id}`} data-testid={`node-job-${j.id}`}>
+                          <td>
+                            #{j.id}
+                            {j.challenge ? " (challenge)" : ""}
+                          </td>
+                          <td>#{node.id}</td>
+                          <td>{j.assignments.find((a) => a.node_id === node.id)?.units.toLocaleString("en-US")}</td>
+                          <td>{j.deadline ? date(seconds(j.deadline)) : "on acceptance"}</td>
+                          <td>
+                            <span className="pill">{j.status}</span>
+                          </td>
+                          <td>
+                            <NodeJobActions ctx={ctx} job={j} node={node} />
+                          </td>
+                        </tr>
+                      )),
                   )}
                 </tbody>
               </table>
@@ -118,10 +153,12 @@ export function Compute() {
           <RegisterNode ctx={ctx} config={d.config} balance={d.balance} />
           <Section title="Nodes" testId="nodes">
             <table>
-              <Head columns={["Node", "Class", "GPUs", "Region", "Bond", "Status"]} />
+              <Head
+                columns={["Node", "Class", "GPUs", "Region", "Bond", "Declared", "Verified", "Counted", "Status"]}
+              />
               <tbody>
                 {d.nodes.map((n) => (
-                  <tr key={n.id}>
+                  <tr key={n.id} data-testid={`node-row-${n.id}`}>
                     <td>
                       #{n.id}
                       {n.operator === address ? " (yours)" : ""}
@@ -132,6 +169,9 @@ export function Compute() {
                     <td>
                       <Amount raw={n.bond} />
                     </td>
+                    <td>{formatCapacity(declaredCapacity(n.spec, d.config.hardware_classes))}</td>
+                    <td>{formatCapacity(n.verified_capacity)}</td>
+                    <td>{formatCapacity(n.counted_capacity)}</td>
                     <td>{typeof n.status === "string" ? n.status : "retired"}</td>
                   </tr>
                 ))}
@@ -141,6 +181,223 @@ export function Compute() {
         </>
       )}
     </Show>
+  );
+}
+
+/** A node the pool has not heard of yet (no capacity reported, no job done) has no record in
+ * depin-rewards: its Node query fails with "not found". */
+async function poolNode(ctx: AppCtx, nodeId: number): Promise<NodeResponse | null> {
+  try {
+    return await queries(ctx.reader, ctx.contracts).depin.node({ nodeId });
+  } catch (e) {
+    if (/not found/i.test(String((e as Error)?.message ?? e))) return null;
+    throw e;
+  }
+}
+
+/** The operator's nodes: capacity as declared, verified by challenge, counted (covered by the
+ * bond) and effective in the pool now (after warm-up), and mining rewards claimable or locked. */
+function MyNodes({ ctx, config, nodes }: { ctx: AppCtx; config: ConfigResponse; nodes: Node[] }) {
+  const q = queries(ctx.reader, ctx.contracts);
+  const state = useLoad(
+    () =>
+      Promise.all(
+        nodes.map(async (node) => {
+          const [mining, pending] = await Promise.all([poolNode(ctx, node.id), q.depin.pending({ nodeId: node.id })]);
+          return { node, mining, pending };
+        }),
+      ),
+    [ctx.conn?.address, ctx.refreshKey],
+  );
+  const address = ctx.conn?.address;
+  return (
+    <Section title="Your nodes" testId="my-nodes">
+      <p className="muted">
+        A GPU counts its class's capacity weight; a challenge verifies the capacity declared; the bond covers{" "}
+        <Amount raw={config.bond_per_capacity_unit} /> a unit of it. New capacity warms up over 4 epochs. Capacity
+        rewards stay locked until the epoch shown closes.
+      </p>
+      <Show state={state}>
+        {(rows) => (
+          <table>
+            <Head
+              columns={[
+                "Node",
+                "Declared",
+                "Verified",
+                "Bond covers",
+                "Counted",
+                "Effective now",
+                "Claimable",
+                "Locked",
+                "",
+              ]}
+            />
+            <tbody>
+              {rows.map(({ node, mining, pending }) => (
+                <tr key={node.id} data-testid={`my-node-${node.id}`}>
+                  <td>
+                    #{node.id} ({node.spec.gpu_count} × {node.spec.hardware_class})
+                  </td>
+                  <td data-testid={`declared-${node.id}`}>
+                    {formatCapacity(declaredCapacity(node.spec, config.hardware_classes))}
+                  </td>
+                  <td data-testid={`verified-${node.id}`}>{formatCapacity(node.verified_capacity)}</td>
+                  <td>{formatCapacity(capacityCovered(node.bond, config.bond_per_capacity_unit))}</td>
+                  <td data-testid={`counted-${node.id}`}>{formatCapacity(node.counted_capacity)}</td>
+                  <td>
+                    <span data-testid={`effective-${node.id}`}>
+                      {mining ? formatCapacity(mining.effective_capacity) : "not in the pool yet"}
+                    </span>
+                    {mining && (
+                      <CapacityNote capacity={mining.capacity} effective={mining.effective_capacity} nodeId={node.id} />
+                    )}
+                  </td>
+                  <td data-testid={`claimable-${node.id}`}>
+                    <Amount raw={pending.amount} />
+                  </td>
+                  <td data-testid={`locked-${node.id}`}>
+                    {!mining || mining.locked.length === 0 ? (
+                      <span className="muted">none</span>
+                    ) : (
+                      mining.locked.map((l) => (
+                        <div key={l.unlocks_after} data-testid={`locked-${node.id}-${l.unlocks_after}`}>
+                          <Amount raw={l.amount} /> until epoch {l.unlocks_after} closes
+                        </div>
+                      ))
+                    )}
+                    {mining && mining.forfeited !== "0" && (
+                      <div className="muted">
+                        forfeited <Amount raw={mining.forfeited} />
+                      </div>
+                    )}
+                  </td>
+                  <td>
+                    <Action
+                      label="Claim"
+                      testId={`claim-node-${node.id}`}
+                      disabledReason={
+                        needsWallet(ctx) ?? (pending.amount === "0" ? "Nothing unlocked to claim yet." : undefined)
+                      }
+                      onClick={() =>
+                        address &&
+                        ctx.send({
+                          label: `claim mining rewards of node #${node.id}`,
+                          msgs: [composers(address, ctx.contracts).depin.claim({ nodeId: node.id, limit: undefined })],
+                          expects: [
+                            {
+                              contract: ctx.contracts.token,
+                              query: { balance: { address } },
+                              path: "balance",
+                              change: `+${pending.amount}`,
+                            },
+                            {
+                              contract: ctx.contracts.depin,
+                              query: { pending: { node_id: node.id } },
+                              path: "amount",
+                              change: "=0",
+                            },
+                          ],
+                        })
+                      }
+                    />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </Show>
+    </Section>
+  );
+}
+
+/** Where a node's capacity in the pool stands: the epoch of its last confirmation, the target
+ * it warms up to (in full 4 epochs after the epoch it was set in, while a confirmation is in
+ * force), an epoch it scores 0 in. */
+function CapacityNote({
+  capacity,
+  effective,
+  nodeId,
+}: {
+  capacity: NodeResponse["capacity"];
+  effective: string;
+  nodeId: number;
+}) {
+  const parts = [];
+  if (capacity.confirmed != null) parts.push(`confirmed in epoch ${capacity.confirmed}`);
+  if (decimalAtomics(effective) < decimalAtomics(capacity.target)) {
+    parts.push(
+      `counts ${formatCapacity(capacity.target)} from epoch ${capacity.since + WARM_UP_EPOCHS} while a confirmation is in force`,
+    );
+  }
+  if (capacity.blocked != null) parts.push(`scores 0 in epoch ${capacity.blocked}`);
+  if (parts.length === 0) return null;
+  return (
+    <div className="muted" data-testid={`capacity-note-${nodeId}`}>
+      {parts.join("; ")}
+    </div>
+  );
+}
+
+/** Challenges offered to the operator's nodes: accept or decline, then submit the answer. */
+function Challenges({
+  ctx,
+  config,
+  nodeJobs,
+  now,
+}: {
+  ctx: AppCtx;
+  config: ConfigResponse;
+  nodeJobs: { node: Node; jobs: Job[] }[];
+  now: number;
+}) {
+  const open = openChallenges(nodeJobs);
+  return (
+    <Section title="Challenges to your nodes" testId="challenges">
+      <p className="muted">
+        A challenge is a real job with a committed answer. Declining an oracle's challenge costs that epoch's capacity
+        reward (a bounty's costs nothing); accepting puts the bond behind the capacity tested at stake, lost with a
+        wrong or late answer.
+      </p>
+      {open.length === 0 ? (
+        <p className="muted">No challenge waits for your nodes.</p>
+      ) : (
+        <table>
+          <Head columns={["Job", "Node", "Capacity tested", "Posted by", "Price", "At stake", "Due", ""]} />
+          <tbody>
+            {open.map(({ node, job, step }) => {
+              const challenge = job.challenge!;
+              const due =
+                step === "answer"
+                  ? job.deadline && seconds(job.deadline)
+                  : seconds(job.offered_at ?? job.posted_at) + config.offer_seconds;
+              return (
+                <tr key={job.id} data-testid={`challenge-${job.id}`}>
+                  <td>#{job.id}</td>
+                  <td>#{node.id}</td>
+                  <td>{formatCapacity(challenge.capacity)}</td>
+                  <td>{challenge.by_oracle ? "oracle" : "bounty"}</td>
+                  <td>
+                    <Amount raw={job.price} symbol={assetSymbol(job.asset)} />
+                  </td>
+                  <td>
+                    <Amount raw={challengeStake(challenge.capacity, config.bond_per_capacity_unit, node.bond)} />
+                  </td>
+                  <td>
+                    {due ? `${step === "answer" ? "answer" : "decide"} by ${date(due)}` : ""}
+                    {due && due <= now ? " (passed)" : ""}
+                  </td>
+                  <td>
+                    <ChallengeActions ctx={ctx} job={job} node={node} step={step} />
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      )}
+    </Section>
   );
 }
 
@@ -301,9 +558,12 @@ function RegisterNode({ ctx, config, balance }: { ctx: AppCtx; config: ConfigRes
   const address = ctx.conn?.address;
   const set = (key: keyof typeof form) => (e: { target: { value: string } }) =>
     setForm({ ...form, [key]: e.target.value });
+  const gpus = wholeNumber(form.gpu_count, "the GPU count");
+  const declared = gpus.ok
+    ? declaredCapacity({ gpu_count: gpus.value, hardware_class: form.hardware_class }, config.hardware_classes)
+    : undefined;
   const submit = () => {
     const found: Record<string, string> = {};
-    const gpus = wholeNumber(form.gpu_count, "the GPU count");
     if (!gpus.ok) found.gpu_count = gpus.error;
     if (form.region.trim() === "") found.region = "Enter a region.";
     if (!/^https:\/\/\S+$/.test(form.endpoint.trim())) found.endpoint = "Enter an https:// endpoint.";
@@ -335,8 +595,9 @@ function RegisterNode({ ctx, config, balance }: { ctx: AppCtx; config: ConfigRes
   return (
     <Section title="Register a node" testId="register-node">
       <p className="muted">
-        A node bonds at least <Amount raw={config.min_bond} />; its operator accepts each job offered before its bond is
-        at stake; it is slashed when it misses an accepted job's deadline or is found at fault.
+        A node bonds at least <Amount raw={config.min_bond} />, and <Amount raw={config.bond_per_capacity_unit} /> for
+        each unit of capacity it mines with; its operator accepts each job offered before its bond is at stake; it is
+        slashed when it misses an accepted job's deadline, is found at fault or fails a challenge.
       </p>
       <div className="row">
         <label className="field">
@@ -374,6 +635,12 @@ function RegisterNode({ ctx, config, balance }: { ctx: AppCtx; config: ConfigRes
         />
         <AmountInput label="Bond" field={bond} testId="node-bond" />
       </div>
+      {declared && (
+        <p data-testid="node-bond-cover">
+          {formatCapacity(declared)} capacity units declared: a bond of{" "}
+          <Amount raw={bondToCover(declared, config.bond_per_capacity_unit, config.min_bond)} /> covers them all.
+        </p>
+      )}
       {errors.bond && (
         <p className="error" role="alert" data-testid="node-bond-min">
           {errors.bond}

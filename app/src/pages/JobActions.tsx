@@ -1,12 +1,15 @@
 // Compute: the steps of a job after it is posted. The clinic assigns a posted job to a node,
 // then accepts a submitted result or disputes it; a node's operator accepts an assignment and
-// submits the result. Each step is offered only where the job's status allows it.
+// submits the result, and accepts or declines a challenge, then submits its answer (checked
+// against the commitment before signing: a wrong answer fails the challenge at once). Each step
+// is offered only where the job's status allows it.
 
 import { useState } from "react";
 import { Action } from "../components";
 import type { AppCtx } from "../context";
 import { needsWallet } from "../context";
 import { composers } from "../lib/clients";
+import { answerProblem, type ChallengeStep } from "../lib/mining";
 import type { Job, Node } from "../generated/ComputeEscrow.types";
 
 const statusIs = (contract: string, jobId: number, status: string) => ({
@@ -106,13 +109,14 @@ export function ClinicJobActions({ ctx, job, nodes }: { ctx: AppCtx; job: Job; n
   return null;
 }
 
-/** The operator's step on a job of its node `node`: accept the assignment, or submit the result. */
+/** The operator's step on a job of its node `node`: accept the assignment, or submit the result.
+ * A challenge has its own steps ({@link ChallengeActions}). */
 export function NodeJobActions({ ctx, job, node }: { ctx: AppCtx; job: Job; node: Node }) {
   const address = ctx.conn?.address;
   const [hash, setHash] = useState("");
   const [uri, setUri] = useState("");
   const [error, setError] = useState<string>();
-  if (!address) return null;
+  if (!address || job.challenge) return null;
   const send = composers(address, ctx.contracts);
   const escrow = ctx.contracts.escrow;
   if (job.status === "offered" && !job.accepted.includes(node.id)) {
@@ -167,4 +171,69 @@ export function NodeJobActions({ ctx, job, node }: { ctx: AppCtx; job: Job; node
     );
   }
   return null;
+}
+
+/** The operator's step on a challenge to its node `node`: accept or decline it (`decide`), or
+ * submit the answer whose SHA-256 is the commitment (`answer`). */
+export function ChallengeActions({ ctx, job, node, step }: { ctx: AppCtx; job: Job; node: Node; step: ChallengeStep }) {
+  const address = ctx.conn?.address;
+  const [answer, setAnswer] = useState("");
+  const [error, setError] = useState<string>();
+  if (!address || !job.challenge) return null;
+  const send = composers(address, ctx.contracts);
+  const escrow = ctx.contracts.escrow;
+  if (step === "decide") {
+    return (
+      <span className="action">
+        <Action
+          label="Accept challenge"
+          testId={`accept-challenge-${job.id}`}
+          onClick={() =>
+            ctx.send({
+              label: `accept challenge #${job.id} on node #${node.id}`,
+              msgs: [send.escrow.acceptAssignment({ jobId: job.id, nodeId: node.id })],
+              expects: [statusIs(escrow, job.id, "assigned")],
+            })
+          }
+        />
+        <Action
+          label="Decline"
+          testId={`decline-challenge-${job.id}`}
+          onClick={() =>
+            ctx.send({
+              label: `decline challenge #${job.id} on node #${node.id}`,
+              msgs: [send.escrow.declineAssignment({ jobId: job.id, nodeId: node.id })],
+              expects: [statusIs(escrow, job.id, "refunded")],
+            })
+          }
+        />
+      </span>
+    );
+  }
+  const submit = () => {
+    const problem = answerProblem(answer, job.challenge!.commitment);
+    setError(problem);
+    if (problem) return;
+    ctx.send({
+      label: `answer challenge #${job.id} on node #${node.id}`,
+      msgs: [send.escrow.submitResult({ jobId: job.id, resultHash: answer, resultUri: "" })],
+      expects: [statusIs(escrow, job.id, "paid")],
+    });
+  };
+  return (
+    <span className="action">
+      <input
+        value={answer}
+        onChange={(e) => setAnswer(e.target.value)}
+        placeholder="The challenge's answer"
+        data-testid={`challenge-answer-${job.id}`}
+      />
+      <Action label="Submit answer" testId={`submit-answer-${job.id}`} onClick={submit} />
+      {error && (
+        <span className="error" role="alert" data-testid={`answer-error-${job.id}`}>
+          {error}
+        </span>
+      )}
+    </span>
+  );
 }

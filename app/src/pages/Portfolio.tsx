@@ -1,6 +1,7 @@
 // Portfolio: BTT balance, vesting schedules with what is claimable and a Claim button, points
 // (converted to BTT or redeemed at a partner), income claimable from asset vaults, and mining
-// rewards pending for the user's compute nodes (claimed from closed epochs).
+// rewards of the user's compute nodes (claimable from closed epochs, and capacity rewards still
+// locked; the Compute page shows when each lock ends).
 
 import { Action, Amount, Head, Section, Show } from "../components";
 import { needsWallet, useApp } from "../context";
@@ -174,12 +175,12 @@ export function Portfolio() {
                 <ul>
                   {d.mining.map(({ node, pending }) => (
                     <li key={node.id} data-testid={`mining-${node.id}`}>
-                      Node #{node.id}: <Amount raw={pending.amount} /> pending (from epoch {pending.next_epoch}){" "}
+                      Node #{node.id}: <Amount raw={pending.amount} /> claimable, <Amount raw={pending.locked} /> locked{" "}
                       <Action
                         label="Claim"
                         testId={`claim-mining-${node.id}`}
                         disabledReason={
-                          needsWallet(ctx) ?? (pending.amount === "0" ? "No reward from closed epochs yet." : undefined)
+                          needsWallet(ctx) ?? (pending.amount === "0" ? "Nothing unlocked to claim yet." : undefined)
                         }
                         onClick={() =>
                           ctx.send({

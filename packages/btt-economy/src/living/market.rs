@@ -38,7 +38,7 @@ pub fn register_nodes<C: EconomyChain>(app: &mut C, w: &mut World) -> anyhow::Re
             continue;
         }
         let node = w.nodes[i].clone();
-        let bond = super::mining::bond_target(&w.config, &w.assumptions.nodes[node.scale]);
+        let bond = super::mining::bond_target(w.config, &w.assumptions.nodes[node.scale]);
         if !w.ensure_btt(app, &node.operator, bond)? {
             continue;
         }
@@ -290,7 +290,7 @@ pub fn top_up_bonds<C: EconomyChain>(app: &mut C, w: &mut World) -> anyhow::Resu
     let escrow = w.deployment.escrow.clone();
     for i in 0..w.nodes.len() {
         let n = w.nodes[i].clone();
-        let min = super::mining::bond_target(&w.config, &w.assumptions.nodes[n.scale]);
+        let min = super::mining::bond_target(w.config, &w.assumptions.nodes[n.scale]);
         if n.node_id == 0 {
             continue;
         }

@@ -117,7 +117,7 @@ pub fn challenge<C: EconomyChain>(app: &mut C, w: &mut World) -> anyhow::Result<
         let spec = ChallengeSpec {
             node_id: n.node_id,
             job: job.clone(),
-            capacity: declared_capacity(&w.config, scale),
+            capacity: declared_capacity(w.config, scale),
             commitment,
         };
         let price = market.quote(&app.wrap(), &job, Some(&oracle))?.price;
