@@ -44,6 +44,15 @@ pub struct SnapshotIds {
     pub stakes: [u64; 2],
     /// The clinic's jobs on node #1, by the step they wait at.
     pub jobs: crate::app_state::JobIds,
+    /// Oracle challenges to node #1 waiting for BitWave: two offered, one accepted.
+    pub challenges: ChallengeSnapshotIds,
+}
+
+/// The challenges' ids (their answer is an input).
+#[derive(Debug, Clone, Serialize)]
+pub struct ChallengeSnapshotIds {
+    pub offered: [u64; 2],
+    pub accepted: u64,
 }
 
 /// What the browser tests type into the forms (their answers are in the snapshot).
@@ -58,6 +67,8 @@ pub struct SnapshotInputs {
     /// The provider whose points the patient converts (the care scenario's clinic): each
     /// provider's points convert within its own weekly cap.
     pub provider: String,
+    /// The answer of the accepted challenge.
+    pub challenge_answer: String,
 }
 
 /// A job spec as the Compute page's form has it.
@@ -298,6 +309,8 @@ fn compute(
                 "jobs",
                 "/id",
             )?;
+            r.query(&d.depin, json!({"node": {"node_id": node["id"]}}))?;
+            r.query(&d.depin, json!({"pending": {"node_id": node["id"]}}))?;
         }
         r.all_pages(
             &d.escrow,
@@ -414,6 +427,7 @@ pub fn app_snapshot(state: &AppState) -> anyhow::Result<AppSnapshot> {
         buy_shares: 10_000,
         partner: state.app.api().addr_make("pharmacy").to_string(),
         provider: state.actors["china-digital-healthcare"].to_string(),
+        challenge_answer: state.challenges.answer.clone(),
     };
     // The Portfolio asks for the partner a patient typed before redeeming there, and for the
     // points the patient holds from the provider it converts from.
@@ -466,6 +480,10 @@ pub fn app_snapshot(state: &AppState) -> anyhow::Result<AppSnapshot> {
             payment_id: state.payment_id,
             stakes: state.stakes,
             jobs: state.jobs,
+            challenges: ChallengeSnapshotIds {
+                offered: state.challenges.offered,
+                accepted: state.challenges.accepted,
+            },
         },
         inputs,
     })

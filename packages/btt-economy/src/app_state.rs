@@ -73,6 +73,19 @@ pub struct AppState {
     /// offered (for BitWave to accept), assigned (for BitWave to submit), and two submitted
     /// (for the clinic to accept one and dispute the other).
     pub jobs: JobIds,
+    /// Oracle challenges to BitWave's node #1 (after one it passed, confirming 4 units).
+    pub challenges: ChallengeIds,
+}
+
+/// Challenges of the state, by the step they wait at.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct ChallengeIds {
+    /// Offered, for BitWave to accept one and decline the other.
+    pub offered: [u64; 2],
+    /// Accepted, for BitWave to answer.
+    pub accepted: u64,
+    /// The answer of the accepted one (its SHA-256 is the commitment).
+    pub answer: String,
 }
 
 /// Compute jobs of the state, by the step they wait at.
@@ -150,6 +163,7 @@ pub fn app_state() -> anyhow::Result<AppState> {
     }
     let payment_id = paid_in_window(&mut app, &deployment, &clinic, &patient)?;
     let jobs = jobs_at_every_step(&mut app, &deployment, &config, &clinic)?;
+    let challenges = challenges_on_node_1(&mut app, &deployment, &config, &clinic)?;
     // The feeders post today's USDC → BTT rate (1 BTT = 5 USDC).
     for feeder in &config.payments.feeders {
         app.execute_contract(
@@ -177,6 +191,7 @@ pub fn app_state() -> anyhow::Result<AppState> {
         payment_id,
         stakes,
         jobs,
+        challenges,
     })
 }
 
@@ -517,4 +532,80 @@ fn vault_for_sale(
         &coins(1_000_000_000, USDC),
     )?;
     Ok((vault_id, listing_id))
+}
+
+/// An oracle challenges BitWave's node #1 four times for 4 capacity units: one
+/// passed (confirming them), two offered, one accepted and waiting for its answer
+/// ("app-state-answer-<step>").
+fn challenges_on_node_1(
+    app: &mut App,
+    deployment: &Deployment,
+    config: &GenesisConfig,
+    clinic: &Addr,
+) -> anyhow::Result<ChallengeIds> {
+    use btt_types::compute::{self, ChallengeSpec, ComputeEscrowContract, JobSpec, Urgency};
+    use sha2::{Digest, Sha256};
+    let market = ComputeEscrowContract(deployment.escrow.clone());
+    let operator = Addr::unchecked(&config.beneficiaries[&Category::BitWaveProtocolLabs]);
+    let oracle = Addr::unchecked(&config.compute.oracles[0]);
+    let spec = JobSpec {
+        compute_units: 100,
+        hardware_class: "gpu-standard".into(),
+        urgency: Urgency::Standard,
+        data_gb: 0,
+        run_seconds: 2 * 86_400,
+        review_seconds: 86_400,
+    };
+    let mut ids = vec![];
+    let mut answers = vec![];
+    for (k, step) in [2u32, 0, 0, 1].into_iter().enumerate() {
+        let answer = format!("app-state-answer-{k}");
+        answers.push(answer.clone());
+        let commitment: String = Sha256::digest(answer.as_bytes())
+            .iter()
+            .map(|b| format!("{b:02x}"))
+            .collect();
+        let price = market.quote(&app.wrap(), &spec, Some(&oracle))?.price;
+        app.execute(
+            clinic.clone(),
+            deployment.token.transfer_msg(&oracle, price)?,
+        )?;
+        let challenge = ChallengeSpec {
+            node_id: 1,
+            job: spec.clone(),
+            capacity: Decimal::from_ratio(4u128, 1u128),
+            commitment,
+        };
+        let res = app.execute(
+            oracle.clone(),
+            market.post_challenge_msg(&deployment.token, price, challenge)?,
+        )?;
+        let job_id: u64 = wasm_attr(&res, "job_id")?.parse()?;
+        ids.push(job_id);
+        if step >= 1 {
+            app.execute_contract(
+                operator.clone(),
+                deployment.escrow.clone(),
+                &compute::ExecuteMsg::AcceptAssignment { job_id, node_id: 1 },
+                &[],
+            )?;
+        }
+        if step >= 2 {
+            app.execute_contract(
+                operator.clone(),
+                deployment.escrow.clone(),
+                &compute::ExecuteMsg::SubmitResult {
+                    job_id,
+                    result_hash: answer,
+                    result_uri: String::new(),
+                },
+                &[],
+            )?;
+        }
+    }
+    Ok(ChallengeIds {
+        offered: [ids[1], ids[2]],
+        accepted: ids[3],
+        answer: answers[3].clone(),
+    })
 }
