@@ -17,15 +17,6 @@ use btt_types::units::btt;
 use cosmwasm_std::{Addr, Decimal, Uint128};
 use cw20::Cw20Coin;
 
-/// Lowercase hex SHA-256 of `answer`: a challenge's commitment.
-fn sha256_hex(answer: &str) -> String {
-    use sha2::{Digest, Sha256};
-    Sha256::digest(answer.as_bytes())
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect()
-}
-
 /// Each node's bond: 8 standard GPUs at 150 BTT a capacity unit.
 const BOND: Uint128 = btt(1_200);
 
@@ -188,7 +179,7 @@ impl Market {
             node_id,
             job: job.clone(),
             capacity: Decimal::from_ratio(8u128, 1u128),
-            commitment: sha256_hex(&format!("answer-{node_id}")),
+            commitment: btt_types::compute::commitment_of(&format!("answer-{node_id}")),
         };
         let quote: QuoteResponse = self.chain.query(
             &self.escrow,

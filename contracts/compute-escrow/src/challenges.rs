@@ -17,6 +17,7 @@
 //!   its verified capacity and, in depin-rewards, its locked rewards.
 
 use btt_types::asset::{PaidError, Payment};
+pub use btt_types::compute::commitment_of;
 use btt_types::compute::{
     Assignment, Challenge, ChallengeSpec, Job, JobResult, JobStatus, Node, NodeStatus,
 };
@@ -26,7 +27,6 @@ use btt_types::token::TokenContract;
 use cosmwasm_std::{
     ensure, Addr, Decimal, DepsMut, Env, MessageInfo, QuerierWrapper, Response, Storage, Uint128,
 };
-use sha2::{Digest, Sha256};
 
 use crate::nodes::{declared_capacity, report_capacity};
 use crate::pricing::{check_schedule, quote_with_ubtt};
@@ -41,14 +41,6 @@ fn is_oracle(querier: &QuerierWrapper, config: &Config, who: &Addr) -> bool {
             .query_wasm_smart::<DepinConfig>(depin, &DepinQuery::Config {})
             .is_ok_and(|c| c.oracles.contains(who))
     })
-}
-
-/// Lowercase hex SHA-256 of `answer`.
-pub fn commitment_of(answer: &str) -> String {
-    Sha256::digest(answer.as_bytes())
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect()
 }
 
 fn invalid(reason: &str) -> ContractError {

@@ -4,7 +4,7 @@
 
 use btt_types::depin::{Attestation, CapacityEvent};
 use cosmwasm_std::{
-    ensure, Addr, Decimal, DepsMut, Env, MessageInfo, Response, Storage, Timestamp, Uint128,
+    ensure, Decimal, DepsMut, Env, MessageInfo, Response, Storage, Timestamp, Uint128,
 };
 
 use crate::epochs::{add_to_carry, catch_up};
@@ -58,18 +58,31 @@ impl Touched {
     }
 }
 
-fn only_escrow(config: &Config, sender: &Addr) -> Result<(), ContractError> {
+/// A message of compute-escrow about `node_id` run by `operator`: no funds, the escrow only;
+/// the operator is recorded and the node touched.
+fn from_escrow(
+    deps: &mut DepsMut,
+    env: &Env,
+    info: &MessageInfo,
+    node_id: u64,
+    operator: &str,
+) -> Result<Touched, ContractError> {
+    cw_utils::nonpayable(info)?;
+    let config = CONFIG.load(deps.storage)?;
     ensure!(
-        config.escrow.as_ref() == Some(sender),
+        config.escrow.as_ref() == Some(&info.sender),
         ContractError::NotEscrow
     );
-    Ok(())
+    let operator = deps.api.addr_validate(operator)?;
+    let t = touch(deps.storage, config, env.block.time, node_id)?;
+    OPERATORS.save(deps.storage, node_id, &operator)?;
+    Ok(t)
 }
 
 /// `RecordUnits`: compute-escrow only; a clinic job's units and protocol fees count in the
 /// current epoch's work pool.
 pub fn record_units(
-    deps: DepsMut,
+    mut deps: DepsMut,
     env: Env,
     info: MessageInfo,
     node_id: u64,
@@ -77,12 +90,7 @@ pub fn record_units(
     units: u64,
     fees: Uint128,
 ) -> Result<Response, ContractError> {
-    cw_utils::nonpayable(&info)?;
-    let config = CONFIG.load(deps.storage)?;
-    only_escrow(&config, &info.sender)?;
-    let operator = deps.api.addr_validate(&operator)?;
-    let mut t = touch(deps.storage, config, env.block.time, node_id)?;
-    OPERATORS.save(deps.storage, node_id, &operator)?;
+    let mut t = from_escrow(&mut deps, &env, &info, node_id, &operator)?;
     let slot = slot_mut(&mut t.node, t.epoch);
     slot.units = slot.units.saturating_add(units);
     slot.fees = slot.fees.checked_add(fees)?;
@@ -104,7 +112,7 @@ pub fn record_units(
 /// node's locked rewards to the carry; a change of bond or GPUs moves what counts (a decrease
 /// at once, an increase by warm-up).
 pub fn report_capacity(
-    deps: DepsMut,
+    mut deps: DepsMut,
     env: Env,
     info: MessageInfo,
     node_id: u64,
@@ -112,12 +120,7 @@ pub fn report_capacity(
     capacity: Decimal,
     event: CapacityEvent,
 ) -> Result<Response, ContractError> {
-    cw_utils::nonpayable(&info)?;
-    let config = CONFIG.load(deps.storage)?;
-    only_escrow(&config, &info.sender)?;
-    let operator = deps.api.addr_validate(&operator)?;
-    let mut t = touch(deps.storage, config, env.block.time, node_id)?;
-    OPERATORS.save(deps.storage, node_id, &operator)?;
+    let mut t = from_escrow(&mut deps, &env, &info, node_id, &operator)?;
     let (_, rules) = rules_for(deps.storage, t.epoch)?;
     let now = effective_capacity(&t.node.capacity, t.epoch, rules.confirmation_epochs);
     let c = &mut t.node.capacity;

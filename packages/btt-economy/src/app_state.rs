@@ -544,7 +544,6 @@ fn challenges_on_node_1(
     clinic: &Addr,
 ) -> anyhow::Result<ChallengeIds> {
     use btt_types::compute::{self, ChallengeSpec, ComputeEscrowContract, JobSpec, Urgency};
-    use sha2::{Digest, Sha256};
     let market = ComputeEscrowContract(deployment.escrow.clone());
     let operator = Addr::unchecked(&config.beneficiaries[&Category::BitWaveProtocolLabs]);
     let oracle = Addr::unchecked(&config.compute.oracles[0]);
@@ -561,10 +560,7 @@ fn challenges_on_node_1(
     for (k, step) in [2u32, 0, 0, 1].into_iter().enumerate() {
         let answer = format!("app-state-answer-{k}");
         answers.push(answer.clone());
-        let commitment: String = Sha256::digest(answer.as_bytes())
-            .iter()
-            .map(|b| format!("{b:02x}"))
-            .collect();
+        let commitment = btt_types::compute::commitment_of(&answer);
         let price = market.quote(&app.wrap(), &spec, Some(&oracle))?.price;
         app.execute(
             clinic.clone(),

@@ -482,7 +482,6 @@ fn challenges<C: EconomyChain>(
     lender: &Addr,
     operators: &[(u64, Addr); 2],
 ) -> anyhow::Result<()> {
-    use sha2::{Digest, Sha256};
     let market = ComputeEscrowContract(deployment.escrow.clone());
     let oracle = Addr::unchecked(&config.compute.oracles[0]);
     let job = JobSpec {
@@ -502,10 +501,7 @@ fn challenges<C: EconomyChain>(
     )?;
     for (i, (node_id, operator)) in operators.iter().enumerate() {
         let answer = format!("benchmark-tour-{node_id}");
-        let commitment: String = Sha256::digest(answer.as_bytes())
-            .iter()
-            .map(|b| format!("{b:02x}"))
-            .collect();
+        let commitment = btt_types::compute::commitment_of(&answer);
         let spec = btt_types::compute::ChallengeSpec {
             node_id: *node_id,
             job: job.clone(),

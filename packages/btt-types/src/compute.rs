@@ -441,6 +441,16 @@ pub struct ChallengeSpec {
     pub commitment: String,
 }
 
+/// A challenge's commitment to `answer`: its lowercase hex SHA-256 (what
+/// [`ChallengeSpec::commitment`] holds and compute-escrow checks a submitted answer against).
+pub fn commitment_of(answer: &str) -> String {
+    use sha2::{Digest, Sha256};
+    Sha256::digest(answer.as_bytes())
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
 /// What makes a job a challenge.
 #[cw_serde]
 pub struct Challenge {

@@ -12,7 +12,6 @@ use btt_types::depin::{self, Attestation, PendingResponse};
 use btt_types::units::btt;
 use cosmwasm_std::{Addr, Decimal, Uint128};
 use rand::Rng;
-use sha2::{Digest, Sha256};
 
 use super::assumptions::{Assumptions, NodeScale};
 use super::market::hardware_class;
@@ -110,10 +109,7 @@ pub fn challenge<C: EconomyChain>(app: &mut C, w: &mut World) -> anyhow::Result<
             review_seconds: 3_600,
         };
         let answer = answer(w.params.seed, epoch, n.node_id);
-        let commitment: String = Sha256::digest(answer.as_bytes())
-            .iter()
-            .map(|b| format!("{b:02x}"))
-            .collect();
+        let commitment = btt_types::compute::commitment_of(&answer);
         let spec = ChallengeSpec {
             node_id: n.node_id,
             job: job.clone(),

@@ -380,7 +380,6 @@ fn an_oracle_challenge_confirms_the_nodes_capacity(
     operator: &Addr,
     node_id: u64,
 ) -> anyhow::Result<()> {
-    use sha2::{Digest, Sha256};
     let market = ComputeEscrowContract(live.d.escrow.clone());
     let oracle = live.chain.addr_make("oracle-1");
     let job = JobSpec {
@@ -396,10 +395,7 @@ fn an_oracle_challenge_confirms_the_nodes_capacity(
     live.chain
         .execute(bithive, live.d.token.transfer_msg(&oracle, price)?)?;
     let answer = format!("benchmark-live-{node_id}");
-    let commitment: String = Sha256::digest(answer.as_bytes())
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect();
+    let commitment = btt_types::compute::commitment_of(&answer);
     let spec = compute::ChallengeSpec {
         node_id,
         job,

@@ -12,14 +12,7 @@ use crate::op::Op;
 /// The answers challenges are drawn with: the fuzzer's nodes "compute" one of these.
 const ANSWERS: [&str; 3] = ["benchmark-a", "benchmark-b", "benchmark-c"];
 
-/// Lowercase hex SHA-256 of `answer`.
-fn commitment(answer: &str) -> String {
-    use sha2::{Digest, Sha256};
-    Sha256::digest(answer.as_bytes())
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect()
-}
+use btt_types::compute::commitment_of as commitment;
 
 /// Challenges (issue 29), appended at the end of the alphabet: posts by oracles and bounty
 /// posters, answers right and wrong, capacity reports from anyone but the escrow.
