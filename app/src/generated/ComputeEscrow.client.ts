@@ -240,6 +240,11 @@ export interface ComputeEscrowInterface extends ComputeEscrowReadOnlyInterface {
   }: {
     spec: ChallengeSpec;
   }, fee_?: number | StdFee | "auto", memo_?: string, funds_?: Coin[]) => Promise<ExecuteResult>;
+  recountCapacity: ({
+    nodeId
+  }: {
+    nodeId: number;
+  }, fee_?: number | StdFee | "auto", memo_?: string, funds_?: Coin[]) => Promise<ExecuteResult>;
   updateNode: ({
     endpoint,
     energyRating,
@@ -392,6 +397,7 @@ export class ComputeEscrowClient extends ComputeEscrowQueryClient implements Com
     this.receive = this.receive.bind(this);
     this.postJob = this.postJob.bind(this);
     this.postChallenge = this.postChallenge.bind(this);
+    this.recountCapacity = this.recountCapacity.bind(this);
     this.updateNode = this.updateNode.bind(this);
     this.pauseNode = this.pauseNode.bind(this);
     this.retireNode = this.retireNode.bind(this);
@@ -448,6 +454,17 @@ export class ComputeEscrowClient extends ComputeEscrowQueryClient implements Com
     return await this.client.execute(this.sender, this.contractAddress, {
       post_challenge: {
         spec
+      }
+    }, fee_, memo_, funds_);
+  };
+  recountCapacity = async ({
+    nodeId
+  }: {
+    nodeId: number;
+  }, fee_: number | StdFee | "auto" = "auto", memo_?: string, funds_?: Coin[]): Promise<ExecuteResult> => {
+    return await this.client.execute(this.sender, this.contractAddress, {
+      recount_capacity: {
+        node_id: nodeId
       }
     }, fee_, memo_, funds_);
   };

@@ -32,6 +32,11 @@ export interface ComputeEscrowMsg {
   }: {
     spec: ChallengeSpec;
   }, funds_?: Coin[]) => MsgExecuteContractEncodeObject;
+  recountCapacity: ({
+    nodeId
+  }: {
+    nodeId: number;
+  }, funds_?: Coin[]) => MsgExecuteContractEncodeObject;
   updateNode: ({
     endpoint,
     energyRating,
@@ -181,6 +186,7 @@ export class ComputeEscrowMsgComposer implements ComputeEscrowMsg {
     this.receive = this.receive.bind(this);
     this.postJob = this.postJob.bind(this);
     this.postChallenge = this.postChallenge.bind(this);
+    this.recountCapacity = this.recountCapacity.bind(this);
     this.updateNode = this.updateNode.bind(this);
     this.pauseNode = this.pauseNode.bind(this);
     this.retireNode = this.retireNode.bind(this);
@@ -258,6 +264,25 @@ export class ComputeEscrowMsgComposer implements ComputeEscrowMsg {
         msg: toUtf8(JSON.stringify({
           post_challenge: {
             spec
+          }
+        })),
+        funds: funds_
+      })
+    };
+  };
+  recountCapacity = ({
+    nodeId
+  }: {
+    nodeId: number;
+  }, funds_?: Coin[]): MsgExecuteContractEncodeObject => {
+    return {
+      typeUrl: "/cosmwasm.wasm.v1.MsgExecuteContract",
+      value: MsgExecuteContract.fromPartial({
+        sender: this.sender,
+        contract: this.contractAddress,
+        msg: toUtf8(JSON.stringify({
+          recount_capacity: {
+            node_id: nodeId
           }
         })),
         funds: funds_

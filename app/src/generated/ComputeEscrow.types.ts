@@ -79,6 +79,10 @@ export type ExecuteMsg = {
     spec: ChallengeSpec;
   };
 } | {
+  recount_capacity: {
+    node_id: number;
+  };
+} | {
   update_node: {
     endpoint?: string | null;
     energy_rating?: EnergyRating | null;

@@ -7,7 +7,7 @@
 
 import { CosmWasmClient, SigningCosmWasmClient, ExecuteResult } from "@cosmjs/cosmwasm-stargate";
 import { Coin, StdFee } from "@cosmjs/amino";
-import { Decimal, Timestamp, Uint64, InstantiateMsg, ScoreMultipliers, RegionMultiplier, PayoutRules, ExecuteMsg, Uint128, Binary, CapacityEvent, EnergyRating, Action, Expiration, Cw20ReceiveMsg, Attestation, ConfigUpdate, QueryMsg, MigrateMsg, Addr, ConfigResponse, Decimal256, EpochResponse, NodeResponse, NodeCapacity, LockedReward, NodeSlot, NodeEpochResponse, NodesResponse, OwnershipForString, PendingResponse, ScheduleResponse, ScheduleEntry, ScoreRulesResponse, StateResponse } from "./DepinRewards.types";
+import { Decimal, Timestamp, Uint64, InstantiateMsg, ScoreMultipliers, RegionMultiplier, PayoutRules, ExecuteMsg, Uint128, Binary, CapacityEvent, EnergyRating, Action, Expiration, Cw20ReceiveMsg, Attestation, ConfigUpdate, QueryMsg, MigrateMsg, Addr, ConfigResponse, Decimal256, EpochResponse, NodeResponse, NodeCapacity, OraclePass, LockedReward, NodeSlot, NodeEpochResponse, NodesResponse, OwnershipForString, PendingResponse, ScheduleResponse, ScheduleEntry, ScoreRulesResponse, StateResponse } from "./DepinRewards.types";
 export interface DepinRewardsReadOnlyInterface {
   contractAddress: string;
   config: () => Promise<ConfigResponse>;
@@ -201,12 +201,14 @@ export interface DepinRewardsInterface extends DepinRewardsReadOnlyInterface {
     capacity,
     event,
     nodeId,
-    operator
+    operator,
+    oracle
   }: {
     capacity: Decimal;
     event: CapacityEvent;
     nodeId: number;
     operator: string;
+    oracle?: string;
   }, fee_?: number | StdFee | "auto", memo_?: string, funds_?: Coin[]) => Promise<ExecuteResult>;
   attest: ({
     attestation,
@@ -309,19 +311,22 @@ export class DepinRewardsClient extends DepinRewardsQueryClient implements Depin
     capacity,
     event,
     nodeId,
-    operator
+    operator,
+    oracle
   }: {
     capacity: Decimal;
     event: CapacityEvent;
     nodeId: number;
     operator: string;
+    oracle?: string;
   }, fee_: number | StdFee | "auto" = "auto", memo_?: string, funds_?: Coin[]): Promise<ExecuteResult> => {
     return await this.client.execute(this.sender, this.contractAddress, {
       report_capacity: {
         capacity,
         event,
         node_id: nodeId,
-        operator
+        operator,
+        oracle
       }
     }, fee_, memo_, funds_);
   };

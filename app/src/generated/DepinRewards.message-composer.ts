@@ -9,7 +9,7 @@ import { Coin } from "@cosmjs/amino";
 import { MsgExecuteContractEncodeObject } from "@cosmjs/cosmwasm-stargate";
 import { MsgExecuteContract } from "cosmjs-types/cosmwasm/wasm/v1/tx";
 import { toUtf8 } from "@cosmjs/encoding";
-import { Decimal, Timestamp, Uint64, InstantiateMsg, ScoreMultipliers, RegionMultiplier, PayoutRules, ExecuteMsg, Uint128, Binary, CapacityEvent, EnergyRating, Action, Expiration, Cw20ReceiveMsg, Attestation, ConfigUpdate, QueryMsg, MigrateMsg, Addr, ConfigResponse, Decimal256, EpochResponse, NodeResponse, NodeCapacity, LockedReward, NodeSlot, NodeEpochResponse, NodesResponse, OwnershipForString, PendingResponse, ScheduleResponse, ScheduleEntry, ScoreRulesResponse, StateResponse } from "./DepinRewards.types";
+import { Decimal, Timestamp, Uint64, InstantiateMsg, ScoreMultipliers, RegionMultiplier, PayoutRules, ExecuteMsg, Uint128, Binary, CapacityEvent, EnergyRating, Action, Expiration, Cw20ReceiveMsg, Attestation, ConfigUpdate, QueryMsg, MigrateMsg, Addr, ConfigResponse, Decimal256, EpochResponse, NodeResponse, NodeCapacity, OraclePass, LockedReward, NodeSlot, NodeEpochResponse, NodesResponse, OwnershipForString, PendingResponse, ScheduleResponse, ScheduleEntry, ScoreRulesResponse, StateResponse } from "./DepinRewards.types";
 export interface DepinRewardsMsg {
   contractAddress: string;
   sender: string;
@@ -37,12 +37,14 @@ export interface DepinRewardsMsg {
     capacity,
     event,
     nodeId,
-    operator
+    operator,
+    oracle
   }: {
     capacity: Decimal;
     event: CapacityEvent;
     nodeId: number;
     operator: string;
+    oracle?: string;
   }, funds_?: Coin[]) => MsgExecuteContractEncodeObject;
   attest: ({
     attestation,
@@ -158,12 +160,14 @@ export class DepinRewardsMsgComposer implements DepinRewardsMsg {
     capacity,
     event,
     nodeId,
-    operator
+    operator,
+    oracle
   }: {
     capacity: Decimal;
     event: CapacityEvent;
     nodeId: number;
     operator: string;
+    oracle?: string;
   }, funds_?: Coin[]): MsgExecuteContractEncodeObject => {
     return {
       typeUrl: "/cosmwasm.wasm.v1.MsgExecuteContract",
@@ -175,7 +179,8 @@ export class DepinRewardsMsgComposer implements DepinRewardsMsg {
             capacity,
             event,
             node_id: nodeId,
-            operator
+            operator,
+            oracle
           }
         })),
         funds: funds_

@@ -51,6 +51,7 @@ export type ExecuteMsg = {
     event: CapacityEvent;
     node_id: number;
     operator: string;
+    oracle?: string | null;
   };
 } | {
   attest: {
@@ -192,8 +193,14 @@ export interface NodeCapacity {
   base: Decimal;
   blocked?: number | null;
   confirmed?: number | null;
+  passes?: OraclePass[];
   since: number;
+  suspended?: boolean;
   target: Decimal;
+}
+export interface OraclePass {
+  epoch: number;
+  oracle: Addr;
 }
 export interface LockedReward {
   amount: Uint128;

@@ -12,9 +12,11 @@
 //!   counted as work fees; the challenge of an oracle (still appointed when it is judged)
 //!   confirms the capacity it tested (a bounty's poster may know the answer, so it confirms
 //!   nothing).
-//! - Failed: the poster gets back exactly its escrow; the node loses the bond behind the
-//!   capacity tested (`bond_per_capacity_unit` per unit, capped by its bond) to the reserve,
-//!   its verified capacity and, in depin-rewards, its locked rewards.
+//! - Failed: the poster gets back exactly its escrow; for an oracle's challenge the node loses
+//!   the bond behind the capacity tested (`bond_per_capacity_unit` per unit, capped by its bond)
+//!   to the reserve, its verified capacity and, in depin-rewards, its locked rewards. A failed
+//!   bounty costs the node nothing (its poster's commitment is unchecked: it must not be a way
+//!   to slash a competitor); a bounty is an offer of paid work, nothing more.
 
 use btt_types::asset::{PaidError, Payment};
 pub use btt_types::compute::commitment_of;
@@ -28,7 +30,7 @@ use cosmwasm_std::{
     ensure, Addr, Decimal, DepsMut, Env, MessageInfo, QuerierWrapper, Response, Storage, Uint128,
 };
 
-use crate::nodes::{declared_capacity, report_capacity};
+use crate::nodes::{declared_capacity, report_capacity, report_capacity_of};
 use crate::pricing::{check_schedule, quote_with_ubtt};
 use crate::settle::{close_escrow, pay_out, release_nodes};
 use crate::state::{jobs, Config, CONFIG, JOBS_BY_NODE, NODES, TOTALS};
@@ -167,11 +169,9 @@ pub fn decline(deps: DepsMut, mut job: Job, action: &str) -> Result<Response, Co
     if by_oracle {
         if let Some(a) = job.assignments.first() {
             let mut node = NODES.load(storage, a.node_id)?;
-            res = res.add_messages(report_capacity(
-                &config,
-                &mut node,
-                CapacityEvent::Declined,
-            )?);
+            let oracle = Some(&job.clinic);
+            let event = CapacityEvent::Declined;
+            res = res.add_messages(report_capacity_of(&config, &mut node, event, oracle)?);
             NODES.save(storage, a.node_id, &node)?;
         }
     }
@@ -213,7 +213,7 @@ pub fn judge(
         }
     );
     if commitment_of(&answer) != challenge.commitment {
-        return fail(deps.storage, job, "challenge_failed");
+        return fail(deps, job, "challenge_failed");
     }
     let config = CONFIG.load(deps.storage)?;
     let confirms = by_oracle_now(&deps.querier, &config, &job);
@@ -224,11 +224,9 @@ pub fn judge(
         for node_id in &job.accepted {
             let mut node = NODES.load(deps.storage, *node_id)?;
             node.verified_capacity = challenge.capacity.min(declared_capacity(&config, &node)?);
-            res = res.add_messages(report_capacity(
-                &config,
-                &mut node,
-                CapacityEvent::Confirmed,
-            )?);
+            let oracle = Some(&job.clinic);
+            let event = CapacityEvent::Confirmed;
+            res = res.add_messages(report_capacity_of(&config, &mut node, event, oracle)?);
             NODES.save(deps.storage, *node_id, &node)?;
         }
     }
@@ -258,21 +256,22 @@ pub fn slash_amount(config: &Config, challenge: &Challenge, node: &Node) -> Uint
 }
 
 /// A failed challenge (a wrong answer, or no answer by the deadline): the poster is refunded
-/// exactly its escrow, the node loses the bond behind the capacity tested to the reserve and
-/// its verified capacity, and depin-rewards forfeits its locked rewards.
-pub fn fail(
-    storage: &mut dyn Storage,
-    mut job: Job,
-    action: &str,
-) -> Result<Response, ContractError> {
+/// exactly its escrow. For the challenge of an oracle still appointed, the node loses the bond
+/// behind the capacity tested to the reserve and its verified capacity, and depin-rewards
+/// forfeits its locked rewards. A failed bounty costs the node nothing more: its poster's
+/// commitment is unchecked (it may match no work at all), so it must not be a way to slash a
+/// competitor.
+pub fn fail(deps: DepsMut, mut job: Job, action: &str) -> Result<Response, ContractError> {
     let challenge = of(&job)
         .cloned()
         .ok_or(ContractError::NotAChallenge { job_id: job.id })?;
-    let config = CONFIG.load(storage)?;
+    let config = CONFIG.load(deps.storage)?;
+    let slashes = by_oracle_now(&deps.querier, &config, &job);
+    let storage = deps.storage;
     release_nodes(storage, &job.accepted, false)?;
     let mut res = refund(storage, &mut job)?;
     let mut total = Uint128::zero();
-    for node_id in &job.accepted {
+    for node_id in job.accepted.iter().filter(|_| slashes) {
         let mut node = NODES.load(storage, *node_id)?;
         let amount = slash_amount(&config, &challenge, &node);
         node.bond = node.bond.checked_sub(amount)?;

@@ -59,6 +59,7 @@ pub fn execute(
             endpoint,
         ),
         ExecuteMsg::PauseNode { node_id, paused } => nodes::pause(deps, info, node_id, paused),
+        ExecuteMsg::RecountCapacity { node_id } => nodes::recount(deps, info, node_id),
         ExecuteMsg::RetireNode { node_id } => nodes::retire(deps, env, info, node_id),
         ExecuteMsg::WithdrawBond { node_id } => nodes::withdraw(deps, env, info, node_id),
         ExecuteMsg::AssignJob {

@@ -476,7 +476,7 @@ pub fn expire(
         ContractError::NotExpired { job_id, deadline }
     );
     if job.challenge.is_some() {
-        return challenges::fail(deps.storage, job, "expire_challenge");
+        return challenges::fail(deps, job, "expire_challenge");
     }
     let config = CONFIG.load(deps.storage)?;
     let mut res = Response::new()

@@ -69,12 +69,22 @@ pub fn counted_capacity(config: &Config, node: &Node) -> StdResult<Decimal> {
         .min(covered))
 }
 
-/// Recounts the node's capacity and, when it changed (or for a challenge's outcome), tells
-/// depin-rewards. The node is saved by the caller.
+/// Recounts the node's capacity and, when it changed (or for a challenge's outcome, with the
+/// oracle whose challenge it was), tells depin-rewards. The node is saved by the caller.
 pub fn report_capacity(
     config: &Config,
     node: &mut Node,
     event: CapacityEvent,
+) -> StdResult<Option<CosmosMsg>> {
+    report_capacity_of(config, node, event, None)
+}
+
+/// [`report_capacity`] of a challenge's outcome, naming its oracle.
+pub fn report_capacity_of(
+    config: &Config,
+    node: &mut Node,
+    event: CapacityEvent,
+    oracle: Option<&Addr>,
 ) -> StdResult<Option<CosmosMsg>> {
     let counted = counted_capacity(config, node)?;
     if matches!(event, CapacityEvent::Changed) && counted == node.counted_capacity {
@@ -85,7 +95,13 @@ pub fn report_capacity(
         .depin
         .as_ref()
         .map(|d| {
-            DepinContract(d.clone()).report_capacity_msg(node.id, &node.operator, counted, event)
+            DepinContract(d.clone()).report_capacity_msg(
+                node.id,
+                &node.operator,
+                counted,
+                event,
+                oracle,
+            )
         })
         .transpose()
 }
@@ -215,6 +231,28 @@ pub fn update(
         .add_messages(report)
         .add_attribute("action", "update_node")
         .add_attribute("node_id", node_id.to_string()))
+}
+
+/// `RecountCapacity`: anyone recounts a node's capacity under the current config (the DAO may
+/// have raised the bond per unit or lowered a class weight): what counts is reported to
+/// depin-rewards when it changed.
+pub fn recount(deps: DepsMut, info: MessageInfo, node_id: u64) -> Result<Response, ContractError> {
+    cw_utils::nonpayable(&info)?;
+    let mut node = NODES
+        .may_load(deps.storage, node_id)?
+        .ok_or(ContractError::NodeNotFound { node_id })?;
+    let config = CONFIG.load(deps.storage)?;
+    node.verified_capacity = node
+        .verified_capacity
+        .min(declared_capacity(&config, &node)?);
+    let report = report_capacity(&config, &mut node, CapacityEvent::Changed)?;
+    NODES.save(deps.storage, node_id, &node)?;
+    Ok(Response::new()
+        .add_attribute("action", "recount_capacity")
+        .add_attribute("node_id", node_id.to_string())
+        .add_attribute("reported", report.is_some().to_string())
+        .add_attribute("counted_capacity", node.counted_capacity.to_string())
+        .add_messages(report))
 }
 
 /// `PauseNode`.

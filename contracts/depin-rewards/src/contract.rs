@@ -62,7 +62,15 @@ pub fn execute(
             operator,
             capacity,
             event,
-        } => contribute::report_capacity(deps, env, info, node_id, operator, capacity, event),
+            oracle,
+        } => contribute::report_capacity(
+            deps,
+            env,
+            info,
+            node_id,
+            operator,
+            (capacity, event, oracle),
+        ),
         ExecuteMsg::RefreshScore { epoch, node_id } => {
             contribute::refresh_score(deps, env, info, epoch, node_id)
         }

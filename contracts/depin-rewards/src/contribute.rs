@@ -2,16 +2,16 @@
 //! Each touches one node and one epoch (closing ended epochs on its way, each in constant
 //! work), whatever the number of nodes.
 
-use btt_types::depin::{Attestation, CapacityEvent};
+use btt_types::depin::{Attestation, CapacityEvent, NodeCapacity, OraclePass};
 use cosmwasm_std::{
-    ensure, Decimal, DepsMut, Env, MessageInfo, Response, Storage, Timestamp, Uint128,
+    ensure, Addr, Decimal, DepsMut, Env, MessageInfo, Response, Storage, Timestamp, Uint128,
 };
 
 use crate::epochs::{add_to_carry, catch_up};
 use crate::miners::{effective_capacity, settle, slot_mut};
 use crate::score::{refresh, rules_for};
 use crate::state::{
-    Config, NodeState, PoolState, ATTESTATIONS, CONFIG, EPOCHS, NODES, OPERATORS, POOL,
+    Config, NodeState, PoolState, ScoreRules, ATTESTATIONS, CONFIG, EPOCHS, NODES, OPERATORS, POOL,
 };
 use crate::ContractError;
 
@@ -106,20 +106,43 @@ pub fn record_units(
         .add_attribute("fees", fees))
 }
 
-/// `ReportCapacity`: compute-escrow only. A confirmation sets the capacity (new units warm up
-/// from the next epoch; a confirmation that had lapsed starts from 0); a decline blocks this
-/// epoch's capacity score; a failure sets the capacity to 0, blocks this epoch and forfeits the
-/// node's locked rewards to the carry; a change of bond or GPUs moves what counts (a decrease
-/// at once, an increase by warm-up).
+/// Records `oracle`'s pass in `epoch` (each appointed oracle's last pass within the confirmation
+/// window; at most one per oracle, so at most 10) and returns the epoch of the quorum's oldest
+/// pass: the confirmation, once `min_attestations` distinct oracles have passed the node.
+fn record_pass(c: &mut NodeCapacity, oracle: &Addr, epoch: u32, rules: &ScoreRules) -> Option<u32> {
+    c.passes.retain(|p| {
+        p.oracle != *oracle
+            && rules.oracles.contains(&p.oracle)
+            && epoch <= p.epoch.saturating_add(rules.confirmation_epochs)
+    });
+    if rules.oracles.contains(oracle) {
+        c.passes.push(OraclePass {
+            oracle: oracle.clone(),
+            epoch,
+        });
+    }
+    let mut epochs: Vec<u32> = c.passes.iter().map(|p| p.epoch).collect();
+    epochs.sort_unstable_by(|a, b| b.cmp(a));
+    let quorum = (rules.min_attestations as usize).max(1);
+    epochs.get(quorum - 1).copied()
+}
+
+/// `ReportCapacity`: compute-escrow only. A pass of an oracle's challenge counts toward the
+/// confirmation, which needs passes of `min_attestations` distinct appointed oracles in force
+/// (new units warm up from the next epoch; a confirmation that had lapsed starts from 0), and
+/// ends a suspension; a decline blocks this epoch and suspends the node's capacity score until
+/// its next pass; a failure sets the capacity to 0, blocks this epoch and forfeits the node's
+/// locked rewards to the carry; a change of bond or GPUs moves what counts (a decrease at
+/// once, an increase by warm-up).
 pub fn report_capacity(
     mut deps: DepsMut,
     env: Env,
     info: MessageInfo,
     node_id: u64,
     operator: String,
-    capacity: Decimal,
-    event: CapacityEvent,
+    (capacity, event, oracle): (Decimal, CapacityEvent, Option<String>),
 ) -> Result<Response, ContractError> {
+    let oracle = oracle.map(|o| deps.api.addr_validate(&o)).transpose()?;
     let mut t = from_escrow(&mut deps, &env, &info, node_id, &operator)?;
     let (_, rules) = rules_for(deps.storage, t.epoch)?;
     let now = effective_capacity(&t.node.capacity, t.epoch, rules.confirmation_epochs);
@@ -127,19 +150,32 @@ pub fn report_capacity(
     let mut forfeited = Uint128::zero();
     match event {
         CapacityEvent::Confirmed => {
+            let window = rules.confirmation_epochs;
             let lapsed = c
                 .confirmed
-                .is_none_or(|k| t.epoch > k.saturating_add(rules.confirmation_epochs));
+                .is_none_or(|k| t.epoch > k.saturating_add(window));
+            if let Some(oracle) = &oracle {
+                c.confirmed = record_pass(c, oracle, t.epoch, &rules);
+            }
+            if c.confirmed
+                .is_some_and(|k| t.epoch <= k.saturating_add(window))
+            {
+                c.suspended = false;
+            }
             // A renewal of the same capacity keeps its warm-up going.
             if lapsed || capacity != c.target {
-                c.base = now.min(capacity);
+                c.base = if lapsed {
+                    Decimal::zero()
+                } else {
+                    now.min(capacity)
+                };
                 c.target = capacity;
                 c.since = t.epoch;
             }
-            c.confirmed = Some(t.epoch);
         }
         CapacityEvent::Declined => {
             c.blocked = Some(t.epoch);
+            c.suspended = true;
             if capacity != c.target {
                 c.base = now.min(capacity);
                 c.target = capacity;
@@ -152,6 +188,8 @@ pub fn report_capacity(
             c.since = t.epoch;
             c.confirmed = None;
             c.blocked = Some(t.epoch);
+            c.passes.clear();
+            c.suspended = false;
             forfeited = t
                 .node
                 .locked

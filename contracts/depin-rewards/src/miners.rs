@@ -164,7 +164,7 @@ mod tests {
             base: Decimal::from_ratio(base, 1u128),
             since,
             confirmed,
-            blocked: None,
+            ..NodeCapacity::default()
         }
     }
 

@@ -104,11 +104,11 @@ fn view(deps: Deps, env: &Env, node_id: u64, node: &NodeState) -> StdResult<Node
     Ok(NodeResponse {
         node_id,
         operator: OPERATORS.load(deps.storage, node_id)?,
-        effective_capacity: effective_capacity(
-            &settled.capacity,
-            current,
-            rules.confirmation_epochs,
-        ),
+        effective_capacity: if settled.capacity.suspended {
+            cosmwasm_std::Decimal::zero()
+        } else {
+            effective_capacity(&settled.capacity, current, rules.confirmation_epochs)
+        },
         capacity: settled.capacity,
         slot: settled.slot,
         claimable: settled.claimable,

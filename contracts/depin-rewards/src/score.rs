@@ -104,7 +104,7 @@ pub fn refresh(
         .map(|item| item.map(|(_, a)| a))
         .collect::<StdResult<_>>()?;
     let quorum = attestations.len() >= rules.min_attestations as usize;
-    let blocked = node.capacity.blocked == Some(epoch);
+    let blocked = node.capacity.blocked == Some(epoch) || node.capacity.suspended;
     let capacity = effective_capacity(&node.capacity, epoch, rules.confirmation_epochs);
     let new = if quorum && !blocked {
         score(

@@ -516,6 +516,8 @@ pub enum GenesisError {
     Allocation(#[from] AllocationError),
     #[error("no beneficiary configured for {0:?}")]
     MissingBeneficiary(Category),
+    #[error("a launch grant to {0} of 0 ubtt")]
+    EmptyGrant(String),
     #[error("launch grants of {grants} ubtt exceed the Ecosystem Development Fund's {fund} ubtt")]
     GrantsExceedFund { grants: Uint128, fund: Uint128 },
     #[error("the plan hands out {planned} ubtt, not the supply of {supply} ubtt")]
@@ -588,7 +590,16 @@ fn grant_launch(plan: &mut GenesisPlan, grants: &[LaunchGrant]) -> Result<(), Ge
     if grants.is_empty() {
         return Ok(());
     }
-    let total: Uint128 = grants.iter().map(|g| g.amount).sum();
+    if let Some(g) = grants.iter().find(|g| g.amount.is_zero()) {
+        return Err(GenesisError::EmptyGrant(g.recipient.clone()));
+    }
+    let total = grants
+        .iter()
+        .try_fold(Uint128::zero(), |sum, g| sum.checked_add(g.amount))
+        .map_err(|_| GenesisError::GrantsExceedFund {
+            grants: Uint128::MAX,
+            fund: Uint128::zero(),
+        })?;
     let fund = plan
         .pools
         .iter_mut()

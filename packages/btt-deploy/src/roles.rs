@@ -94,6 +94,55 @@ mod tests {
     }
 
     #[test]
+    fn launch_grants_come_out_of_the_ecosystem_fund_and_the_plan_stays_the_supply() {
+        use crate::genesis::{plan, GenesisError, LaunchGrant, PoolHolders};
+        use btt_types::allocation::{Category, PoolHolder};
+        use btt_types::units::{btt, TOTAL_SUPPLY};
+        let mut config = roles_config(
+            &|role: &str| format!("addr-{role}"),
+            Timestamp::from_seconds(0),
+        );
+        let holders = PoolHolders {
+            mining: "depin".into(),
+            community: "points".into(),
+            dao: "dao".into(),
+        };
+        let fund = |p: &crate::genesis::GenesisPlan| {
+            p.pools
+                .iter()
+                .find(|t| {
+                    t.holder == PoolHolder::DaoTreasury
+                        && t.category == Category::EcosystemDevelopmentFund
+                })
+                .map(|t| t.amount)
+        };
+        let before = fund(&plan(&config, &holders).unwrap()).unwrap();
+        let grant = |recipient: &str, amount| LaunchGrant {
+            recipient: recipient.into(),
+            amount,
+            purpose: "capacity bond".into(),
+        };
+        config.launch_grants = vec![grant("node-a", btt(600)), grant("node-b", btt(24_000))];
+        let with = plan(&config, &holders).unwrap();
+        assert_eq!(fund(&with).unwrap(), before - btt(24_600));
+        assert_eq!(with.total(), TOTAL_SUPPLY);
+        assert!(with
+            .pools
+            .iter()
+            .any(|t| t.holder == PoolHolder::LaunchGrant && t.recipient == "node-b"));
+        config.launch_grants = vec![grant("node-a", btt(0))];
+        assert_eq!(
+            plan(&config, &holders).unwrap_err(),
+            GenesisError::EmptyGrant("node-a".into())
+        );
+        config.launch_grants = vec![grant("node-a", before + btt(1))];
+        assert!(matches!(
+            plan(&config, &holders).unwrap_err(),
+            GenesisError::GrantsExceedFund { .. }
+        ));
+    }
+
+    #[test]
     fn roles_config_asks_only_for_the_listed_roles() {
         let asked = std::cell::RefCell::new(vec![]);
         roles_config(

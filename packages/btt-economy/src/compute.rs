@@ -3,8 +3,8 @@
 //! epoch closes and both nodes claim their mining rewards. Then a second clinic's standard job
 //! completes, a priority job is disputed and split by the arbiter (the node at fault slashed),
 //! and a job nobody takes expires and is refunded. Last, an oracle's challenge confirms the
-//! BitWave node's 8 GPUs (its 600 BTT bond covers 4 capacity units of them), and another waits
-//! for the M DAO node to accept or decline it.
+//! BitWave node's 8 GPUs (its 600 BTT bond covers 4 capacity units of them), and the M DAO node
+//! declines another.
 
 use btt_deploy::chain::{event_attr, wasm_attr, EconomyChain};
 use btt_types::allocation::Category;
@@ -473,8 +473,8 @@ pub fn render(r: &ComputeReport) -> String {
 }
 
 /// An oracle challenges both nodes for their 8 GPUs (paid in BTT the clinic lends it): the first
-/// accepts and passes; the second challenge stays offered, for its operator to accept or
-/// decline.
+/// accepts and passes; the second declines (the oracle is refunded, the node's capacity reward
+/// of the epoch is lost).
 fn challenges<C: EconomyChain>(
     app: &mut C,
     deployment: &Deployment,
@@ -512,10 +512,19 @@ fn challenges<C: EconomyChain>(
             oracle.clone(),
             market.post_challenge_msg(&deployment.token, price, spec)?,
         )?;
+        let job_id: u64 = wasm_attr(&res, "job_id")?.parse()?;
         if i == 1 {
+            app.execute_contract(
+                operator.clone(),
+                deployment.escrow.clone(),
+                &ExecuteMsg::DeclineAssignment {
+                    job_id,
+                    node_id: *node_id,
+                },
+                &[],
+            )?;
             break;
         }
-        let job_id: u64 = wasm_attr(&res, "job_id")?.parse()?;
         app.execute_contract(
             operator.clone(),
             deployment.escrow.clone(),

@@ -255,6 +255,12 @@ pub enum ExecuteMsg {
         /// The node, the work and the committed answer.
         spec: ChallengeSpec,
     },
+    /// Anyone: recounts a node's capacity under the current bond per unit and class weights
+    /// (after the DAO changed them) and tells depin-rewards if what counts changed. No funds.
+    RecountCapacity {
+        /// The node's id.
+        node_id: u64,
+    },
     /// The node's operator: changes its endpoint, region, energy rating or GPU count. No funds.
     UpdateNode {
         /// The node's id (the `node_id` attribute of `register_node`).

@@ -208,10 +208,12 @@ pub struct PayoutRules {
 #[cw_serde]
 #[derive(Copy)]
 pub enum CapacityEvent {
-    /// An oracle's challenge passed: the capacity is confirmed from this epoch (new capacity
-    /// warms up over the next 4 epochs).
+    /// An oracle's challenge passed: once passes of `min_attestations` distinct oracles are in
+    /// force, the capacity is confirmed (new capacity warms up over the next 4 epochs), and a
+    /// suspension ends.
     Confirmed,
-    /// The node declined (or let lapse) an oracle's challenge: it scores 0 this epoch.
+    /// The node declined (or let lapse) an oracle's challenge: it scores 0 this epoch and
+    /// nothing until its next pass.
     Declined,
     /// The node accepted a challenge and failed it: its capacity is 0, it scores 0 this epoch
     /// and its locked capacity rewards return to the carry.
@@ -263,6 +265,8 @@ pub enum ExecuteMsg {
         capacity: Decimal,
         /// Why: a challenge confirmed, declined or failed, or the bond or GPUs changed.
         event: CapacityEvent,
+        /// The oracle whose challenge was passed (`Confirmed`) or declined (`Declined`).
+        oracle: Option<String>,
     },
     /// An oracle of the current epoch's score rules that is still appointed: attests a node for
     /// `epoch`, which must be the current one; once per node per epoch per oracle. No funds.
@@ -460,10 +464,27 @@ pub struct NodeCapacity {
     pub base: Decimal,
     /// The epoch `target` was set in; it is reached 4 epochs later (25/50/75/100%).
     pub since: u32,
-    /// The epoch of the last confirmation by an oracle's challenge, if any.
+    /// The epoch from which a quorum of distinct oracles (`min_attestations`) has confirmed the
+    /// capacity by passed challenges (the quorum's oldest pass in force), if any: it lapses
+    /// `confirmation_epochs` later unless new passes renew it.
     pub confirmed: Option<u32>,
     /// An epoch the node scores 0 in (a declined or failed challenge).
     pub blocked: Option<u32>,
+    /// The passes in force: each appointed oracle's last passed challenge, by epoch.
+    #[serde(default)]
+    pub passes: Vec<OraclePass>,
+    /// It declined (or let lapse) an oracle's challenge: it scores nothing until its next pass.
+    #[serde(default)]
+    pub suspended: bool,
+}
+
+/// An oracle's passed challenge of a node.
+#[cw_serde]
+pub struct OraclePass {
+    /// The oracle that posted it.
+    pub oracle: Addr,
+    /// The epoch it passed in.
+    pub epoch: u32,
 }
 
 /// A node's contribution in its latest epoch, folded into its rewards once that epoch closes.
@@ -613,6 +634,7 @@ impl DepinContract {
         operator: &Addr,
         capacity: Decimal,
         event: CapacityEvent,
+        oracle: Option<&Addr>,
     ) -> StdResult<CosmosMsg> {
         Ok(WasmMsg::Execute {
             contract_addr: self.0.to_string(),
@@ -621,6 +643,7 @@ impl DepinContract {
                 operator: operator.to_string(),
                 capacity,
                 event,
+                oracle: oracle.map(Addr::to_string),
             })?,
             funds: vec![],
         }

@@ -816,3 +816,31 @@ fn stale_inputs_a_challenge_of_an_oracle_removed_before_it_is_declined_blocks_no
     assert_eq!(suite.reported(&res), None);
     assert_eq!(suite.depin_node(node).capacity.blocked, None);
 }
+
+#[test]
+fn a_bounty_with_a_commitment_no_work_matches_cannot_slash_a_competitor() {
+    let mut suite = Suite::new();
+    let node = suite.register("op1", btt(1_200)).unwrap();
+    suite.confirm("op1", node, 8);
+    let bond = suite.node(node).bond;
+    // A competitor posts bounties whose commitment no work produces; the victim accepts both.
+    let mallory = suite.balance("mallory");
+    let wrong = suite.challenge("mallory", node, 8, "an answer nobody can compute");
+    let missed = suite.challenge("mallory", node, 8, "another one");
+    suite.accept_challenge("op1", wrong).unwrap();
+    suite
+        .answer("op1", wrong, "what the work computed")
+        .unwrap();
+    suite.accept_challenge("op1", missed).unwrap();
+    suite.advance(2 * DAY);
+    suite.expire(missed).unwrap();
+    // The competitor gets exactly its escrow back; the victim keeps its bond and capacity.
+    assert_eq!(suite.balance("mallory"), mallory);
+    let n = suite.node(node);
+    assert_eq!(
+        (n.bond, n.verified_capacity, n.counted_capacity),
+        (bond, units(8), units(8))
+    );
+    assert_eq!(suite.depin_node(node).capacity.target, units(8));
+    assert_eq!(suite.depin_node(node).forfeited, Uint128::zero());
+}

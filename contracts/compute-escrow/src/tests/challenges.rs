@@ -203,7 +203,7 @@ fn a_missed_deadline_fails_at_expire_and_the_slash_is_capped_by_the_bond() {
 }
 
 #[test]
-fn an_oracles_challenge_declined_is_refunded_and_blocks_the_nodes_epoch() {
+fn an_oracles_challenge_declined_is_refunded_and_suspends_the_node_until_its_next_pass() {
     let mut suite = Suite::new();
     suite.fund_mining();
     let node = suite.register("op1", btt(1_200)).unwrap();
@@ -240,8 +240,15 @@ fn an_oracles_challenge_declined_is_refunded_and_blocks_the_nodes_epoch() {
     );
     assert_eq!(suite.pending(node).locked, Uint128::zero());
     assert!(
+        suite.node_epoch(node, 2).score.is_zero(),
+        "suspended until its next pass"
+    );
+    let next = suite.challenge("oracle", node, 8, "43");
+    suite.accept_challenge("op1", next).unwrap();
+    suite.answer("op1", next, "43").unwrap();
+    assert!(
         !suite.node_epoch(node, 2).score.is_zero(),
-        "the next epoch scores again"
+        "its next pass scores it again"
     );
 }
 
@@ -738,7 +745,7 @@ fn a_paused_circuit_lets_challenges_already_paid_for_settle() {
         suite.challenge("oracle", node, 8, "42"),
         suite.challenge("oracle", node, 8, "42"),
     );
-    let expired = suite.challenge("mallory", node, 1, "42");
+    let expired = suite.challenge("oracle", node, 1, "42");
     suite
         .execute(
             "owner",
@@ -761,4 +768,41 @@ fn a_paused_circuit_lets_challenges_already_paid_for_settle() {
     suite.advance(2 * DAY);
     suite.expire(expired).unwrap();
     assert_eq!(suite.node(node).bond, btt(1_050), "the slash goes through");
+}
+
+#[test]
+fn anyone_recounts_a_nodes_capacity_after_the_dao_raises_the_bond_per_unit() {
+    let mut suite = Suite::new();
+    let node = suite.register("op1", btt(1_200)).unwrap();
+    suite.confirm("op1", node, 8);
+    assert_eq!(suite.node(node).counted_capacity, units(8));
+    suite
+        .execute(
+            "owner",
+            &ExecuteMsg::UpdateConfig(Box::new(btt_types::compute::ConfigUpdate {
+                bond_per_capacity_unit: Some(btt(300)),
+                ..Default::default()
+            })),
+        )
+        .unwrap();
+    let recount = ExecuteMsg::RecountCapacity { node_id: node };
+    assert!(matches!(
+        suite
+            .execute_with_funds("oracle", &recount, &coins(1, NATIVE))
+            .unwrap_err(),
+        ContractError::Payment(_)
+    ));
+    assert_eq!(
+        suite
+            .execute("anyone", &ExecuteMsg::RecountCapacity { node_id: 99 })
+            .unwrap_err(),
+        ContractError::NodeNotFound { node_id: 99 }
+    );
+    let res = suite.execute("anyone", &recount).unwrap();
+    assert_eq!(attr(&res, "reported"), "true");
+    assert_eq!(suite.node(node).counted_capacity, units(4));
+    assert_eq!(suite.depin_node(node).capacity.target, units(4));
+    // Nothing changed since: nothing to report.
+    let again = suite.execute("anyone", &recount).unwrap();
+    assert_eq!(attr(&again, "reported"), "false");
 }

@@ -492,3 +492,30 @@ fn mining_rounding_goes_to_the_carry_and_the_books_hold_after_every_close_and_cl
     assert!(rounding <= Uint128::new(3 * 2 * 40), "{rounding}");
     suite.assert_books();
 }
+
+#[test]
+fn one_oracle_alone_cannot_confirm_capacity_a_quorum_of_distinct_oracles_must() {
+    let mut suite = Suite::new();
+    // A rogue oracle passes a node that has no GPUs, every epoch.
+    for epoch in 0..6 {
+        suite.move_to_epoch(epoch);
+        suite.pass("oracle-a", 1, 100);
+        suite.attest(1);
+        assert_eq!(suite.node(1).capacity.confirmed, None, "epoch {epoch}");
+        assert_eq!(suite.node_epoch(1, epoch).score, score(0));
+    }
+    // A second, distinct oracle's pass completes the quorum: confirmed from the older pass in
+    // force, and the capacity warms up from then.
+    suite.pass("oracle-b", 1, 100);
+    assert_eq!(suite.node(1).capacity.confirmed, Some(5));
+    suite.move_to_epoch(6);
+    suite.attest(1);
+    assert_eq!(suite.node_epoch(1, 6).score, score(25));
+    // An oracle removed stops counting: its pass is dropped at the next pass.
+    suite.set_oracles(&["oracle-b", "oracle-c"]);
+    suite.move_to_epoch(7);
+    suite.pass("oracle-b", 1, 100);
+    assert_eq!(suite.node(1).capacity.passes.len(), 1);
+    assert_eq!(suite.node(1).capacity.confirmed, None);
+    suite.assert_books();
+}

@@ -55,6 +55,7 @@ fn escrow_reports_carry_no_funds() {
             operator,
             capacity: units(100),
             event: CapacityEvent::Confirmed,
+            oracle: None,
         },
     ] {
         assert_eq!(

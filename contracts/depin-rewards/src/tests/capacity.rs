@@ -105,7 +105,7 @@ fn a_decrease_counts_at_once_and_an_increase_warms_up() {
 }
 
 #[test]
-fn declining_a_challenge_zeroes_only_that_epochs_capacity_score() {
+fn declining_a_challenge_zeroes_that_epoch_and_suspends_the_node_until_its_next_pass() {
     let mut suite = Suite::new();
     suite.warm(&[(1, 100)]);
     suite.attest(1);
@@ -113,12 +113,19 @@ fn declining_a_challenge_zeroes_only_that_epochs_capacity_score() {
     suite.decline(1);
     assert_eq!(suite.node_epoch(1, 4).score, score(0));
     assert_eq!(suite.epoch(4).total_score, score(0));
+    assert!(suite.node(1).capacity.suspended);
+    assert_eq!(suite.node(1).effective_capacity, units(0));
+    // A confirmed node that stops taking challenges scores nothing until it passes again.
     suite.move_to_epoch(5);
     suite.attest(1);
+    assert_eq!(suite.node_epoch(1, 5).score, score(0), "suspended");
+    // Its next pass ends the suspension at once, warm-up kept (same capacity, still in force).
+    suite.pass("oracle-b", 1, 100);
+    assert!(!suite.node(1).capacity.suspended);
     assert_eq!(
         suite.node_epoch(1, 5).score,
         score(100),
-        "the next epoch counts again"
+        "the pass counts again"
     );
     assert_eq!(
         suite.node(1).capacity.target,

@@ -167,7 +167,20 @@ impl Suite {
         capacity: Decimal,
         event: CapacityEvent,
     ) -> Result<AppResponse, ContractError> {
+        self.report_of(sender, node, capacity, event, None)
+    }
+
+    /// [`Suite::report_by`] of a challenge's outcome, naming its oracle.
+    pub fn report_of(
+        &mut self,
+        sender: &str,
+        node: u64,
+        capacity: Decimal,
+        event: CapacityEvent,
+        oracle: Option<&str>,
+    ) -> Result<AppResponse, ContractError> {
         let operator = self.addr(&op(node)).to_string();
+        let oracle = oracle.map(|o| self.addr(o).to_string());
         self.execute(
             sender,
             &ExecuteMsg::ReportCapacity {
@@ -175,20 +188,30 @@ impl Suite {
                 operator,
                 capacity,
                 event,
+                oracle,
             },
         )
     }
 
-    /// compute-escrow: a challenge confirmed `capacity` units of `node`.
-    pub fn confirm(&mut self, node: u64, capacity: u64) {
-        self.report_by("escrow", node, units(capacity), CapacityEvent::Confirmed)
+    /// compute-escrow: `oracle`'s challenge confirmed `capacity` units of `node` (one pass).
+    pub fn pass(&mut self, oracle: &str, node: u64, capacity: u64) {
+        let event = CapacityEvent::Confirmed;
+        self.report_of("escrow", node, units(capacity), event, Some(oracle))
             .unwrap();
     }
 
-    /// compute-escrow: `node` declined a challenge.
+    /// compute-escrow: the challenges of a quorum of oracles (a and b) confirmed `capacity`
+    /// units of `node`.
+    pub fn confirm(&mut self, node: u64, capacity: u64) {
+        self.pass("oracle-a", node, capacity);
+        self.pass("oracle-b", node, capacity);
+    }
+
+    /// compute-escrow: `node` declined oracle a's challenge.
     pub fn decline(&mut self, node: u64) {
         let capacity = self.node(node).capacity.target;
-        self.report_by("escrow", node, capacity, CapacityEvent::Declined)
+        let event = CapacityEvent::Declined;
+        self.report_of("escrow", node, capacity, event, Some("oracle-a"))
             .unwrap();
     }
 

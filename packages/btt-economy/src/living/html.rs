@@ -52,7 +52,7 @@ figure {{ margin: 1.5rem 0; }}
 <h1>BTT living economy</h1>
 <p>{months} months from genesis, seed {seed}, scale {scale}: {txs} transactions ({refused} refused by a contract),
 {checked} invariants checked at every month's start. Every number below was read from contract state.</p>
-<p>Mining: {closed} epochs closed, {scheduled} BTT scheduled, {mined} BTT paid to nodes, {carried} BTT carried.</p>
+<p>Mining: {closed} epochs closed, {scheduled} BTT scheduled, {mined} BTT claimed by nodes, {locked} BTT locked or claimable, {carried} BTT carried.</p>
 "#,
         months = r.params.months,
         seed = r.params.seed,
@@ -63,6 +63,7 @@ figure {{ margin: 1.5rem 0; }}
         closed = r.epochs_closed,
         scheduled = btt_f(r.emission_scheduled_ubtt).floor(),
         mined = btt_f(r.mined_ubtt).floor(),
+        locked = btt_f(r.locked_ubtt).floor(),
         carried = btt_f(r.carried_ubtt).floor(),
     );
     out.push_str("<h2>Findings</h2>\n<ul>\n");
@@ -99,7 +100,15 @@ figure {{ margin: 1.5rem 0; }}
             values: r.epochs.iter().map(|e| btt_f(e.emission)).collect(),
         },
         Series {
-            name: "paid to nodes".into(),
+            name: "work pool paid".into(),
+            values: r.epochs.iter().map(|e| btt_f(e.work_paid)).collect(),
+        },
+        Series {
+            name: "capacity pool paid".into(),
+            values: r.epochs.iter().map(|e| btt_f(e.capacity_paid)).collect(),
+        },
+        Series {
+            name: "claimed by nodes".into(),
             values: r.epochs.iter().map(|e| btt_f(e.paid)).collect(),
         },
     ];
@@ -109,7 +118,7 @@ figure {{ margin: 1.5rem 0; }}
         r.epochs.len(),
         lines(
             "Mining emission by epoch",
-            "an epoch pays at most the protocol fees its nodes' jobs paid; the rest is carried",
+            "work: at most β of the clinic jobs' fees and ω of the budget; capacity: the rest, by verified score; what neither pays is carried",
             "BTT",
             &epoch_labels,
             26,

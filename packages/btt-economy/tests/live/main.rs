@@ -372,63 +372,67 @@ fn a_node_registers_and_a_job_pays_the_70_15_10_5_split(live: &mut Live) -> anyh
     an_oracle_challenge_confirms_the_nodes_capacity(live, &operator, node_id)
 }
 
-/// An oracle challenges the node for its 4 GPUs with a committed answer; the node accepts and
-/// answers; compute-escrow confirms the capacity its 600 BTT bond covers and depin-rewards counts
-/// it from the next epoch.
+/// Two oracles challenge the node for its 4 GPUs with committed answers; the node accepts and
+/// answers; compute-escrow confirms the capacity its 600 BTT bond covers and depin-rewards,
+/// with passes of its quorum of two oracles, counts it from the next epoch.
 fn an_oracle_challenge_confirms_the_nodes_capacity(
     live: &mut Live,
     operator: &Addr,
     node_id: u64,
 ) -> anyhow::Result<()> {
     let market = ComputeEscrowContract(live.d.escrow.clone());
-    let oracle = live.chain.addr_make("oracle-1");
-    let job = JobSpec {
-        compute_units: 100,
-        hardware_class: "gpu-standard".into(),
-        urgency: Urgency::Standard,
-        data_gb: 0,
-        run_seconds: 7_200,
-        review_seconds: 3_600,
-    };
-    let price = market.quote(&live.chain.wrap(), &job, Some(&oracle))?.price;
-    let bithive = live.who(Category::BitHive);
-    live.chain
-        .execute(bithive, live.d.token.transfer_msg(&oracle, price)?)?;
-    let answer = format!("benchmark-live-{node_id}");
-    let commitment = btt_types::compute::commitment_of(&answer);
-    let spec = compute::ChallengeSpec {
-        node_id,
-        job,
-        capacity: cosmwasm_std::Decimal::from_ratio(4u128, 1u128),
-        commitment,
-    };
-    let res = live.chain.execute(
-        oracle.clone(),
-        market.post_challenge_msg(&live.d.token, price, spec)?,
-    )?;
-    ensure!(
-        wasm_attr(&res, "by_oracle")? == "true",
-        "an oracle's challenge"
-    );
-    let job_id: u64 = wasm_attr(&res, "job_id")?.parse()?;
     let escrow = live.d.escrow.clone();
-    live.chain.execute_contract(
-        operator.clone(),
-        escrow.clone(),
-        &compute::ExecuteMsg::AcceptAssignment { job_id, node_id },
-        &[],
-    )?;
-    let res = live.chain.execute_contract(
-        operator.clone(),
-        escrow.clone(),
-        &compute::ExecuteMsg::SubmitResult {
-            job_id,
-            result_hash: answer,
-            result_uri: String::new(),
-        },
-        &[],
-    )?;
-    ensure!(wasm_attr(&res, "confirmed")? == "true", "the pass confirms");
+    // Two oracles (the genesis quorum) each challenge the node and it passes both.
+    for name in ["oracle-1", "oracle-2"] {
+        let oracle = live.chain.addr_make(name);
+        let job = JobSpec {
+            compute_units: 100,
+            hardware_class: "gpu-standard".into(),
+            urgency: Urgency::Standard,
+            data_gb: 0,
+            run_seconds: 7_200,
+            review_seconds: 3_600,
+        };
+        let price = market.quote(&live.chain.wrap(), &job, Some(&oracle))?.price;
+        let bithive = live.who(Category::BitHive);
+        live.chain
+            .execute(bithive, live.d.token.transfer_msg(&oracle, price)?)?;
+        let answer = format!("benchmark-live-{name}-{node_id}");
+        let commitment = btt_types::compute::commitment_of(&answer);
+        let spec = compute::ChallengeSpec {
+            node_id,
+            job,
+            capacity: cosmwasm_std::Decimal::from_ratio(4u128, 1u128),
+            commitment,
+        };
+        let res = live.chain.execute(
+            oracle.clone(),
+            market.post_challenge_msg(&live.d.token, price, spec)?,
+        )?;
+        ensure!(
+            wasm_attr(&res, "by_oracle")? == "true",
+            "an oracle's challenge"
+        );
+        let job_id: u64 = wasm_attr(&res, "job_id")?.parse()?;
+        live.chain.execute_contract(
+            operator.clone(),
+            escrow.clone(),
+            &compute::ExecuteMsg::AcceptAssignment { job_id, node_id },
+            &[],
+        )?;
+        let res = live.chain.execute_contract(
+            operator.clone(),
+            escrow.clone(),
+            &compute::ExecuteMsg::SubmitResult {
+                job_id,
+                result_hash: answer,
+                result_uri: String::new(),
+            },
+            &[],
+        )?;
+        ensure!(wasm_attr(&res, "confirmed")? == "true", "the pass confirms");
+        println!("    challenge #{job_id} by {name}: passed");
+    }
     let node: compute::Node = live
         .chain
         .wrap()
@@ -450,7 +454,7 @@ fn an_oracle_challenge_confirms_the_nodes_capacity(
         mined.capacity
     );
     println!(
-        "    challenge #{job_id}: node {node_id} confirmed for {four} capacity units, counted from the next epoch"
+        "    node {node_id} confirmed by two oracles for {four} capacity units, counted from the next epoch"
     );
     Ok(())
 }

@@ -59,6 +59,14 @@ pub(super) const CHALLENGES: &[(&str, Draw)] = &[
         )
     }),
     ("story.challenge", |g| g.challenge_story()),
+    ("compute-escrow.recount_capacity", |g| {
+        let node = g.id("node_id");
+        g.exec(
+            Role::Anyone,
+            "compute-escrow",
+            json!({"recount_capacity": {"node_id": node}}),
+        )
+    }),
 ];
 
 /// The entries of compute-escrow.
