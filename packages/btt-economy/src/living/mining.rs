@@ -145,7 +145,7 @@ pub fn challenge<C: EconomyChain>(app: &mut C, w: &mut World) -> anyhow::Result<
     Ok(())
 }
 
-/// The oracles of the quorum attest every registered node for the current epoch.
+/// The oracles of the quorum attest every registered node the pool knows for the current epoch.
 pub fn attest<C: EconomyChain>(app: &mut C, w: &mut World) -> anyhow::Result<()> {
     let depin_addr = w.deployment.depin.clone();
     let state: depin::StateResponse = app
@@ -162,7 +162,15 @@ pub fn attest<C: EconomyChain>(app: &mut C, w: &mut World) -> anyhow::Result<()>
         .collect();
     for i in 0..w.nodes.len() {
         let n = w.nodes[i].clone();
-        if n.node_id == 0 {
+        // Only nodes the pool knows: a job or a challenge of theirs has been reported.
+        let known = app
+            .wrap()
+            .query_wasm_smart::<depin::NodeResponse>(
+                &depin_addr,
+                &depin::QueryMsg::Node { node_id: n.node_id },
+            )
+            .is_ok();
+        if n.node_id == 0 || !known {
             continue;
         }
         for oracle in &oracles {
