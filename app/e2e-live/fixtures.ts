@@ -16,8 +16,10 @@ const json = (path: string) => JSON.parse(readFileSync(join(root, path), "utf8")
 
 export const network = json("deploy/networks/local.json");
 export const manifest = json("out/manifest-local.json");
-/** What the Rust live tests left open: a listing, its vault, and an invoice to patient-bob. */
-export const left: { vault_id: number; listing_id: number; invoice_id: number } = json("out/live-state.json");
+/** What the Rust live tests left open: a listing, its vault, an invoice to patient-bob, and the
+ * last job id they used (jobs and challenges). */
+export const left: { vault_id: number; listing_id: number; invoice_id: number; last_job_id: number } =
+  json("out/live-state.json");
 const accounts: { name: string; address: string; mnemonic: string }[] = json("deploy/localnet/accounts.json").accounts;
 
 /** The local test account `name`. */

@@ -54,8 +54,9 @@ test("the clinic quotes a compute job and posts it at the quoted price", async (
   await expect(page.getByTestId("job-price")).toContainText("BTT");
   await page.getByTestId("job-post").click();
   await included(page, "post a standard job of 500 units");
-  // The Rust live tests posted job #1; this is #2, now listed from the chain as posted.
-  await expect(page.getByTestId("job-2")).toContainText("posted");
+  // The Rust live tests posted a job and two challenges; this is the next, listed from the chain
+  // as posted.
+  await expect(page.getByTestId(`job-${left.last_job_id + 1}`)).toContainText("posted");
 });
 
 test("a patient buys listed shares and holds them", async ({ page }) => {

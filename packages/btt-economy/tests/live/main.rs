@@ -453,6 +453,11 @@ fn an_oracle_challenge_confirms_the_nodes_capacity(
         "depin counts {:?}",
         mined.capacity
     );
+    let totals: compute::TotalsResponse = live
+        .chain
+        .wrap()
+        .query_wasm_smart(&escrow, &compute::QueryMsg::Totals {})?;
+    live.left.last_job_id = totals.jobs;
     println!(
         "    node {node_id} confirmed by two oracles for {four} capacity units, counted from the next epoch"
     );
@@ -691,6 +696,8 @@ struct LeftForTheApp {
     listing_id: u64,
     /// An invoice of 250 USDC to patient-bob.
     invoice_id: u64,
+    /// The last job id compute-escrow gave out (jobs and challenges): the dApp's job is the next.
+    last_job_id: u64,
 }
 
 fn a_provider_issues_an_invoice_for_the_dapp_to_pay(live: &mut Live) -> anyhow::Result<()> {
