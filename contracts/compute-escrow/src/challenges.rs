@@ -18,20 +18,19 @@
 //!   bounty costs the node nothing (its poster's commitment is unchecked: it must not be a way
 //!   to slash a competitor); a bounty is an offer of paid work, nothing more.
 
-use btt_types::asset::{PaidError, Payment};
+use btt_types::asset::Payment;
 pub use btt_types::compute::commitment_of;
 use btt_types::compute::{
     Assignment, Challenge, ChallengeSpec, Job, JobResult, JobStatus, Node, NodeStatus,
 };
 use btt_types::depin::{CapacityEvent, ConfigResponse as DepinConfig, QueryMsg as DepinQuery};
-use btt_types::math::Checked;
 use btt_types::token::TokenContract;
 use cosmwasm_std::{
     ensure, Addr, Decimal, DepsMut, Env, MessageInfo, QuerierWrapper, Response, Storage, Uint128,
 };
 
+use crate::jobs::escrow_new_job;
 use crate::nodes::{declared_capacity, report_capacity, report_capacity_of};
-use crate::pricing::{check_schedule, quote_with_ubtt};
 use crate::settle::{close_escrow, pay_out, release_nodes};
 use crate::state::{jobs, Config, CONFIG, JOBS_BY_NODE, NODES, TOTALS};
 use crate::ContractError;
@@ -51,19 +50,14 @@ fn invalid(reason: &str) -> ContractError {
     }
 }
 
-/// `PostChallenge` (BTT hook or one native coin): `paid` must be exactly the quote of its job.
+/// `PostChallenge` (BTT hook or one native coin): to an active node of the job's class, for at
+/// most its declared capacity; the job is escrowed as a clinic's is ([`escrow_new_job`]).
 pub fn post(
-    deps: DepsMut,
+    mut deps: DepsMut,
     env: Env,
     paid: Payment,
     spec: ChallengeSpec,
 ) -> Result<Response, ContractError> {
-    let Payment {
-        sender: poster,
-        asset,
-        amount: paid,
-    } = paid;
-    btt_types::circuit::ensure_open(deps.storage)?;
     let config = CONFIG.load(deps.storage)?;
     let node = NODES
         .may_load(deps.storage, spec.node_id)?
@@ -94,47 +88,20 @@ pub fn post(
                 .all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b)),
         invalid("the commitment is a lowercase hex SHA-256 (64 characters)")
     );
-    let (quoted, price_ubtt) =
-        quote_with_ubtt(&deps.querier, &config, &spec.job, Some(&poster), &asset)?;
-    check_schedule(&config, &spec.job)?;
-    ensure!(
-        paid == quoted.price,
-        PaidError::WrongAmount {
-            expected: quoted.price,
-            got: paid,
-        }
-    );
-    let by_oracle = is_oracle(&deps.querier, &config, &poster);
-    let mut totals = TOTALS.load(deps.storage)?;
-    totals.last_job_id = totals.last_job_id.add_checked(1)?;
-    if let btt_types::asset::Asset::Cw20(_) = asset {
-        totals.escrow_btt = totals.escrow_btt.checked_add(paid)?;
-    }
-    TOTALS.save(deps.storage, &totals)?;
-    let job = Job {
-        id: totals.last_job_id,
-        clinic: poster,
-        assignments: vec![Assignment {
-            node_id: node.id,
-            units: spec.job.compute_units,
-        }],
-        spec: spec.job,
-        asset,
-        price: paid,
-        price_ubtt,
-        discount: quoted.discount,
-        accepted: vec![],
-        offered_at: Some(env.block.time),
-        deadline: None,
-        result: None,
-        status: JobStatus::Offered,
-        posted_at: env.block.time,
-        challenge: Some(Challenge {
-            capacity: spec.capacity,
-            commitment: spec.commitment,
-            by_oracle,
-        }),
-    };
+    let by_oracle = is_oracle(&deps.querier, &config, &paid.sender);
+    let units = spec.job.compute_units;
+    let mut job = escrow_new_job(&mut deps, &env, paid, spec.job)?;
+    job.assignments = vec![Assignment {
+        node_id: node.id,
+        units,
+    }];
+    job.offered_at = Some(env.block.time);
+    job.status = JobStatus::Offered;
+    job.challenge = Some(Challenge {
+        capacity: spec.capacity,
+        commitment: spec.commitment,
+        by_oracle,
+    });
     JOBS_BY_NODE.save(deps.storage, (node.id, job.id), &())?;
     jobs().save(deps.storage, job.id, &job)?;
     Ok(Response::new()
@@ -144,7 +111,7 @@ pub fn post(
         .add_attribute("poster", &job.clinic)
         .add_attribute("by_oracle", by_oracle.to_string())
         .add_attribute("capacity", spec.capacity.to_string())
-        .add_attribute("price", paid))
+        .add_attribute("price", job.price))
 }
 
 /// The challenge of a job that is one.

@@ -52,13 +52,15 @@ fn only_clinic(job: &Job, who: &Addr) -> Result<(), ContractError> {
     Ok(())
 }
 
-/// `PostJob` (BTT hook or one native coin): `paid` must be exactly the quote in its asset.
-pub fn post(
-    deps: DepsMut,
-    env: Env,
+/// Takes `paid` as the escrow of a new job of `spec` (a clinic's job or a challenge): the
+/// circuit is open, the schedule valid, `paid` exactly the quote in its asset; the job gets the
+/// next id and the contract's books hold its BTT. Returns it posted, not saved yet.
+pub fn escrow_new_job(
+    deps: &mut DepsMut,
+    env: &Env,
     paid: Payment,
     spec: JobSpec,
-) -> Result<Response, ContractError> {
+) -> Result<Job, ContractError> {
     let Payment {
         sender: clinic,
         asset,
@@ -82,7 +84,7 @@ pub fn post(
         totals.escrow_btt = totals.escrow_btt.checked_add(paid)?;
     }
     TOTALS.save(deps.storage, &totals)?;
-    let job = Job {
+    Ok(Job {
         id: totals.last_job_id,
         clinic,
         spec,
@@ -98,15 +100,25 @@ pub fn post(
         status: JobStatus::Posted,
         posted_at: env.block.time,
         challenge: None,
-    };
+    })
+}
+
+/// `PostJob` (BTT hook or one native coin): `paid` must be exactly the quote in its asset.
+pub fn post(
+    mut deps: DepsMut,
+    env: Env,
+    paid: Payment,
+    spec: JobSpec,
+) -> Result<Response, ContractError> {
+    let job = escrow_new_job(&mut deps, &env, paid, spec)?;
     jobs().save(deps.storage, job.id, &job)?;
     Ok(Response::new()
         .add_attribute("action", "post_job")
         .add_attribute("job_id", job.id.to_string())
         .add_attribute("clinic", &job.clinic)
-        .add_attribute("price", paid)
+        .add_attribute("price", job.price)
         .add_attribute("asset", job.asset.to_string())
-        .add_attribute("discount_bps", quoted.discount.0.to_string()))
+        .add_attribute("discount_bps", job.discount.0.to_string()))
 }
 
 /// A node that may take new work: active and bonded at least the minimum.

@@ -180,21 +180,22 @@ impl<'a> World<'a> {
             ("africa-east", B),
             ("us-east", D),
         ];
-        let mut nodes = vec![];
-        for (scale_index, s) in assumptions.nodes.iter().enumerate() {
-            for i in 0..s.per_scale * scale {
-                let name = format!("node-{}-{i}", s.name);
-                let (region, energy) = regions[(nodes.len()) % regions.len()];
-                nodes.push(Node {
+        // The names the launch grants of genesis were paid to (`mining::node_names`).
+        let nodes: Vec<Node> = super::mining::node_names(&assumptions, scale)
+            .into_iter()
+            .enumerate()
+            .map(|(k, (name, scale_index))| {
+                let (region, energy) = regions[k % regions.len()];
+                Node {
                     operator: app.addr_make(&name),
                     name,
                     scale: scale_index,
                     node_id: 0,
                     region,
                     energy,
-                });
-            }
-        }
+                }
+            })
+            .collect();
         let institutions = config
             .beneficiaries
             .iter()
