@@ -58,7 +58,13 @@ impl Care {
                 },
             )
             .unwrap();
-        let p = PaymentParams::suggested(vec![]);
+        // Two feeders quote 1 BTT = 5 USDC (0.2 ubtt per uusdc): tiers are priced in USDC and
+        // BTT pays them at payfi's median.
+        let feeders = vec![
+            chain.addr("feeder-1").to_string(),
+            chain.addr("feeder-2").to_string(),
+        ];
+        let p = PaymentParams::suggested(feeders.clone());
         let (payfi, _) = chain
             .instantiate(
                 &read_artifact("payfi").unwrap(),
@@ -69,7 +75,7 @@ impl Care {
                     staking: staking.to_string(),
                     points: Some(points.to_string()),
                     fee_routing: genesis_routing(&chain, &staking, &payfi::FEE_STREAMS),
-                    feeders: vec![],
+                    feeders: feeders.clone(),
                     fees: p.fees,
                     settlement_seconds: p.settlement_seconds,
                     fast_settlement: p.fast_settlement.clone(),
@@ -81,6 +87,21 @@ impl Care {
                 },
             )
             .unwrap();
+        for feeder in &feeders {
+            let rate = payfi::ExecuteMsg::SetRate {
+                pay: "uusdc".into(),
+                invoice: "btt".into(),
+                rate: cosmwasm_std::Decimal::percent(20),
+            };
+            chain
+                .execute(&Addr::unchecked(feeder), &payfi, &rate)
+                .unwrap();
+        }
+        let rate_source = points::ExecuteMsg::UpdateConfig(Box::new(points::ConfigUpdate {
+            payfi: Some(payfi.to_string()),
+            ..points::ConfigUpdate::default()
+        }));
+        chain.execute(&deployer, &points, &rate_source).unwrap();
         let token = Cw20OnChain(token);
         token
             .send(
@@ -112,15 +133,23 @@ impl Care {
 
     fn subscribe(&mut self) -> anyhow::Result<TxReport> {
         let (clinic, points) = (self.clinic.clone(), self.points.clone());
-        let price = suggested_points_rules().tiers[2].price;
+        let quote: points::SubscriptionQuoteResponse = self.chain.query(
+            &points,
+            &points::QueryMsg::SubscriptionQuote {
+                tier: 2,
+                seats: None,
+                denom: "btt".into(),
+            },
+        )?;
         self.token.send(
             &mut self.chain,
             &clinic,
             &points,
-            price,
+            quote.amount,
             &points::ReceiveMsg::Subscribe {
                 tier: 2,
                 referrer: None,
+                seats: None,
             },
         )
     }

@@ -8,7 +8,7 @@ use cosmwasm_std::{to_json_binary, Binary, Deps, DepsMut, Env, MessageInfo, Resp
 
 pub use crate::migrate::{CONTRACT_NAME, CONTRACT_VERSION};
 use crate::state::{Config, Pool, CONFIG, POOL};
-use crate::{award, fees, query, receive, rules, spend, ContractError};
+use crate::{award, fees, insurers, providers, query, receive, rules, spend, ContractError};
 
 #[cfg_attr(not(feature = "library"), entry_point)]
 pub fn instantiate(
@@ -46,8 +46,15 @@ pub fn execute(
 ) -> Result<Response, ContractError> {
     match msg {
         ExecuteMsg::Receive(wrapper) => receive::receive(deps, env, info, wrapper),
-        ExecuteMsg::Subscribe { tier, referrer } => {
-            crate::providers::subscribe(deps, env, Payment::one_coin(&info)?, tier, referrer)
+        ExecuteMsg::Subscribe {
+            tier,
+            referrer,
+            seats,
+        } => providers::subscribe(deps, env, Payment::one_coin(&info)?, tier, referrer, seats),
+        ExecuteMsg::RegisterInsurer { name } => insurers::register(deps, env, info, name),
+        ExecuteMsg::PaySavingsShare { savings, memo } => {
+            let paid = insurers::native_payment(&deps, &info)?;
+            insurers::pay_savings_share(deps, paid, savings, memo)
         }
         ExecuteMsg::Award {
             patient,
@@ -120,6 +127,13 @@ pub fn query(deps: Deps, env: Env, msg: QueryMsg) -> StdResult<Binary> {
         }
         QueryMsg::ConvertibleFrom { patient, provider } => {
             to_json_binary(&query::convertible_from(deps, patient, provider)?)
+        }
+        QueryMsg::SubscriptionQuote { tier, seats, denom } => {
+            to_json_binary(&query::subscription_quote(deps, tier, seats, denom)?)
+        }
+        QueryMsg::Insurer { address } => to_json_binary(&insurers::insurer(deps, address)?),
+        QueryMsg::Insurers { start_after, limit } => {
+            to_json_binary(&insurers::insurers(deps, start_after, limit)?)
         }
     }
 }

@@ -97,8 +97,37 @@ pub enum ContractError {
     #[error("only payfi may do this")]
     NotPayfi,
 
-    #[error("a change to tier {tier} is already paid for: extend at that tier until it starts")]
-    TierChangePending { tier: u32 },
+    #[error(
+        "tier {tier} with {seats} seats is already paid for next: extend with those until then"
+    )]
+    TierChangePending { tier: u32, seats: u32 },
+
+    #[error("payfi has no rate of {denom} into BTT")]
+    NoRate { denom: String },
+
+    #[error("seats must be 1 to {max}, not {seats}")]
+    InvalidSeats { seats: u32, max: u32 },
+
+    #[error("{due} ubtt is due, {paid} was sent")]
+    Underpaid { due: Uint128, paid: Uint128 },
+
+    #[error("at the conversion rate, the payment would buy no points")]
+    NothingBought,
+
+    #[error("{insurer} is already an insurer")]
+    InsurerExists { insurer: String },
+
+    #[error("{insurer} is not a registered insurer")]
+    NotInsurer { insurer: String },
+
+    #[error("an insurer name must be 1 to {max} bytes")]
+    InvalidInsurerName { max: usize },
+
+    #[error("migrating from code with tiers priced in BTT needs `tiers` priced in a native denom")]
+    NeedsTiers,
+
+    #[error("migrating from code before insurers needs `insurer_share`")]
+    NeedsInsurerShare,
 
     #[error("the points of invoice {invoice_id} are already reserved")]
     AlreadyReserved { invoice_id: u64 },

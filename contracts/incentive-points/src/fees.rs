@@ -1,4 +1,4 @@
-//! The subscription, partner and redemption fees through the fee router
+//! The subscription, partner, redemption and insurance fees through the fee router
 //! ([`btt_types::fee_router`]), and the DAO's changes to their routing.
 
 use btt_types::asset::Asset;
@@ -42,13 +42,16 @@ pub fn route_btt(
     )
 }
 
-/// The native denoms a tier may be paid in.
+/// The native denoms the tiers are priced in: subscriptions and insurers' savings shares
+/// may be paid in them.
 pub fn native_denoms(rules: &PointsRules) -> Vec<String> {
-    rules
-        .tiers
-        .iter()
-        .filter_map(|t| t.native_price.as_ref().map(|p| p.denom.clone()))
-        .collect()
+    let mut denoms: Vec<String> = vec![];
+    for t in &rules.tiers {
+        if !denoms.contains(&t.price.denom) {
+            denoms.push(t.price.denom.clone());
+        }
+    }
+    denoms
 }
 
 /// btt-staking must stream every native denom a tier may be paid in.

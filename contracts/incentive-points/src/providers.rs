@@ -1,13 +1,27 @@
 //! Provider subscriptions and referral rewards. A provider's paid time is a run of back-to-back
-//! 30-day windows from its first payment; each window carries its tier's budget, so one payment
-//! buys one budget. A different tier starts with the first window after those already paid.
+//! 30-day windows from its first payment; each window carries the budget its payment bought,
+//! so one payment buys one budget. Another tier or seat count starts with the first window
+//! after those already paid.
+//!
+//! Tiers are priced per seat in a stable native denom; BTT pays at payfi's median rate into
+//! BTT, rounded up, and any excess sent is returned. Either way a window's budget is the
+//! tier's budget × seats, lowered until it is worth strictly less than the payment (valued in
+//! ubtt at that rate) at the conversion rate: a provider awarding its whole budget to patients
+//! it runs itself, who convert every point, gets back less than it paid.
 
-use btt_types::asset::{Asset, Payment};
+use btt_types::asset::{Asset, Payment, BTT_DENOM};
 use btt_types::fee_router::FeeStream;
 use btt_types::math::Checked;
-use btt_types::points::{Provider, QueuedTier, SUBSCRIPTION_SECONDS};
+use btt_types::payfi::{QueryMsg as PayfiQuery, RateResponse};
+use btt_types::points::{
+    Provider, QueuedTier, SubscriptionQuoteResponse, SubscriptionTier, MAX_SEATS,
+    SUBSCRIPTION_SECONDS,
+};
 use btt_types::token::TokenContract;
-use cosmwasm_std::{ensure, Addr, CosmosMsg, DepsMut, Env, Response, Storage, Timestamp, Uint128};
+use cosmwasm_std::{
+    ensure, Addr, CosmosMsg, Decimal, DepsMut, Env, QuerierWrapper, Response, Storage, Timestamp,
+    Uint128,
+};
 
 use crate::fees;
 use crate::state::{Config, CONFIG, POOL, PROVIDERS};
@@ -19,7 +33,7 @@ pub fn is_active(provider: &Provider, now: Timestamp) -> bool {
 }
 
 /// The provider as of `now`: its window moved on to the one `now` falls in (with a fresh
-/// budget), and a queued tier applied once its window has come. Constant work.
+/// budget), and a queued tier or seat change applied once its window has come. Constant work.
 pub fn current(mut p: Provider, now: Timestamp) -> Provider {
     if !is_active(&p, now) {
         return p;
@@ -35,49 +49,204 @@ pub fn current(mut p: Provider, now: Timestamp) -> Provider {
     if let Some(q) = &p.queued_tier {
         if p.window_start >= q.starts_at {
             p.tier = q.tier;
+            p.seats = q.seats;
+            p.window_budget = q.budget;
             p.queued_tier = None;
         }
     }
     p
 }
 
-/// `Subscribe`: exactly the tier's price (in BTT, or its native price), for 30 more days; paid
-/// to the treasury.
+/// The budget of `seats` seats of `tier` by the rules in force: what providers stored before
+/// budgets were bought by value get (0 for a tier the DAO has since removed).
+fn rules_budget(config: &Config, tier: u32, seats: u32) -> u64 {
+    config
+        .rules
+        .tiers
+        .get(tier as usize)
+        .map_or(0, |t| t.budget.saturating_mul(u64::from(seats)))
+}
+
+/// Points each window of `p`'s current run may award.
+pub fn window_budget(config: &Config, p: &Provider) -> u64 {
+    p.window_budget
+        .unwrap_or_else(|| rules_budget(config, p.tier, p.seats))
+}
+
+/// The budget a payment worth `paid_ubtt` buys for `seats` seats of `t`: the tier's budget ×
+/// seats, at most `floor((paid_ubtt − 1) / conversion_rate)` so that converting all of it pays
+/// strictly less than `paid_ubtt` (conversions round down too).
+pub fn window_budget_bought(
+    config: &Config,
+    t: &SubscriptionTier,
+    seats: u32,
+    paid_ubtt: Uint128,
+) -> Result<u64, ContractError> {
+    let full = t.budget.mul_checked(u64::from(seats))?;
+    let worth = paid_ubtt
+        .saturating_sub(Uint128::one())
+        .checked_div_floor(config.rules.conversion_rate)
+        .map_err(|e| cosmwasm_std::StdError::generic_err(e.to_string()))?;
+    let worth = u64::try_from(worth.u128()).unwrap_or(u64::MAX);
+    let budget = full.min(worth);
+    ensure!(budget > 0, ContractError::NothingBought);
+    Ok(budget)
+}
+
+/// Seats asked for: 1 by default, at most [`MAX_SEATS`].
+pub fn check_seats(seats: Option<u32>) -> Result<u32, ContractError> {
+    let seats = seats.unwrap_or(1);
+    ensure!(
+        (1..=MAX_SEATS).contains(&seats),
+        ContractError::InvalidSeats {
+            seats,
+            max: MAX_SEATS,
+        }
+    );
+    Ok(seats)
+}
+
+/// payfi's median rate of `denom` into BTT: ubtt per 1 unit of `denom`. `NoRate` without payfi
+/// or without a median (too few fresh feeders, or a move beyond the band).
+pub fn btt_rate(
+    querier: &QuerierWrapper,
+    config: &Config,
+    denom: &str,
+) -> Result<Decimal, ContractError> {
+    let no_rate = || ContractError::NoRate {
+        denom: denom.to_string(),
+    };
+    let payfi = config.payfi.as_ref().ok_or_else(no_rate)?;
+    let res: RateResponse = querier.query_wasm_smart(
+        payfi,
+        &PayfiQuery::Rate {
+            pay: denom.to_string(),
+            invoice: BTT_DENOM.to_string(),
+        },
+    )?;
+    res.median.filter(|m| !m.is_zero()).ok_or_else(no_rate)
+}
+
+/// What `seats` seats of tier `tier` cost now in `asset`, and what the payment buys.
+pub struct Quote {
+    /// Exactly due natively; at least this in BTT.
+    pub amount: Uint128,
+    /// ubtt per unit of the tier's denom.
+    pub rate: Decimal,
+    /// Points each window so paid may award.
+    pub budget: u64,
+}
+
+/// The quote for paying `seats` seats of `tier` in `asset`: natively the price × seats in the
+/// tier's denom; in BTT that at payfi's rate, rounded up. The payment's ubtt value (BTT: the
+/// amount due; natively: the price at the rate, rounded down) bounds the budget.
+pub fn quote(
+    querier: &QuerierWrapper,
+    config: &Config,
+    tier: u32,
+    seats: u32,
+    asset: &Asset,
+) -> Result<Quote, ContractError> {
+    let t = config
+        .rules
+        .tiers
+        .get(tier as usize)
+        .ok_or(ContractError::UnknownTier { tier })?;
+    let price = t.price.amount.checked_mul(Uint128::from(seats))?;
+    let (amount, rate, value) = match asset {
+        Asset::Cw20(_) => {
+            let rate = btt_rate(querier, config, &t.price.denom)?;
+            let due = price
+                .checked_mul_ceil(rate)
+                .map_err(|e| cosmwasm_std::StdError::generic_err(e.to_string()))?;
+            (due, rate, due)
+        }
+        Asset::Native(denom) => {
+            ensure!(
+                denom == &t.price.denom,
+                ContractError::NoNativePrice {
+                    tier,
+                    denom: denom.clone(),
+                }
+            );
+            let rate = btt_rate(querier, config, &t.price.denom)?;
+            let value = price
+                .checked_mul_floor(rate)
+                .map_err(|e| cosmwasm_std::StdError::generic_err(e.to_string()))?;
+            (price, rate, value)
+        }
+    };
+    let budget = window_budget_bought(config, t, seats, value)?;
+    Ok(Quote {
+        amount,
+        rate,
+        budget,
+    })
+}
+
+/// `SubscriptionQuote`: what to send, in "btt" or the tier's native denom.
+pub fn subscription_quote(
+    querier: &QuerierWrapper,
+    config: &Config,
+    tier: u32,
+    seats: Option<u32>,
+    denom: &str,
+) -> Result<SubscriptionQuoteResponse, ContractError> {
+    let seats = check_seats(seats)?;
+    let q = quote(
+        querier,
+        config,
+        tier,
+        seats,
+        &Asset::named(denom, &config.token),
+    )?;
+    Ok(SubscriptionQuoteResponse {
+        amount: q.amount,
+        denom: denom.to_string(),
+        rate: Some(q.rate),
+        budget: q.budget,
+    })
+}
+
+/// `Subscribe`: `seats` seats of `tier` for 30 more days; natively exactly the price × seats,
+/// in BTT at least its value at payfi's rate (the excess is returned). Routed as the
+/// subscription fee.
 pub fn subscribe(
     deps: DepsMut,
     env: Env,
     paid: Payment,
     tier: u32,
     referrer: Option<String>,
+    seats: Option<u32>,
 ) -> Result<Response, ContractError> {
     btt_types::circuit::ensure_open(deps.storage)?;
     let config = CONFIG.load(deps.storage)?;
     let now = env.block.time;
-    let t = config
-        .rules
-        .tiers
-        .get(tier as usize)
-        .ok_or(ContractError::UnknownTier { tier })?;
-    let provider = paid.sender.clone();
-    let price = match &paid.asset {
-        Asset::Cw20(_) => t.price,
-        Asset::Native(denom) => {
-            t.native_price
-                .as_ref()
-                .filter(|p| &p.denom == denom)
-                .ok_or_else(|| ContractError::NoNativePrice {
-                    tier,
-                    denom: denom.clone(),
-                })?
-                .amount
+    let seats = check_seats(seats)?;
+    let q = quote(&deps.querier, &config, tier, seats, &paid.asset)?;
+    let excess = match &paid.asset {
+        Asset::Native(_) => {
+            paid.check_amount(q.amount)?;
+            Uint128::zero()
+        }
+        Asset::Cw20(_) => {
+            ensure!(
+                paid.amount >= q.amount,
+                ContractError::Underpaid {
+                    due: q.amount,
+                    paid: paid.amount,
+                }
+            );
+            paid.amount.checked_sub(q.amount)?
         }
     };
-    paid.check_amount(price)?;
-    let btt_paid = match paid.asset {
-        Asset::Cw20(_) => paid.amount,
+    // Referral milestones count BTT kept as fees only: never a native payment, never the
+    // excess returned.
+    let btt_kept = match paid.asset {
+        Asset::Cw20(_) => q.amount,
         Asset::Native(_) => Uint128::zero(),
     };
-    let (asset, amount) = (paid.asset, paid.amount);
+    let provider = paid.sender.clone();
     let existing = PROVIDERS.may_load(deps.storage, &provider)?;
     let referrer = match (&existing, referrer) {
         (None, Some(r)) => {
@@ -93,19 +262,24 @@ pub fn subscribe(
         (Some(p), _) => p.referrer.clone(),
         (None, None) => None,
     };
+    let fresh = |p: Provider| Provider {
+        tier,
+        seats,
+        window_budget: Some(q.budget),
+        active_until: now.plus_seconds(SUBSCRIPTION_SECONDS),
+        window_start: now,
+        window_used: 0,
+        queued_tier: None,
+        ..p
+    };
     let mut p = match existing {
-        Some(p) if is_active(&p, now) => extend(current(p, now), tier)?,
-        Some(p) => Provider {
+        Some(p) if is_active(&p, now) => extend(&config, current(p, now), tier, seats, q.budget)?,
+        Some(p) => fresh(p),
+        None => fresh(Provider {
             tier,
-            active_until: now.plus_seconds(SUBSCRIPTION_SECONDS),
-            window_start: now,
-            window_used: 0,
-            queued_tier: None,
-            ..p
-        },
-        None => Provider {
-            tier,
-            active_until: now.plus_seconds(SUBSCRIPTION_SECONDS),
+            seats,
+            window_budget: None,
+            active_until: now,
             window_start: now,
             window_used: 0,
             queued_tier: None,
@@ -113,41 +287,76 @@ pub fn subscribe(
             points_awarded: 0,
             fees_paid: Uint128::zero(),
             next_milestone: 0,
-        },
+        }),
     };
-    p.fees_paid = p.fees_paid.checked_add(btt_paid)?;
+    p.fees_paid = p.fees_paid.checked_add(btt_kept)?;
     PROVIDERS.save(deps.storage, &provider, &p)?;
     let referrals = referral_rewards(deps.storage, &config, &provider)?;
     let fee = fees::route(
         deps.storage,
         &config,
         FeeStream::Subscription,
-        &asset,
-        amount,
+        &paid.asset,
+        q.amount,
     )?;
+    let refund = paid.asset.transfer_msg(&provider, excess)?;
+    let name = config
+        .rules
+        .tiers
+        .get(tier as usize)
+        .map(|t| t.name.clone())
+        .unwrap_or_default();
     Ok(Response::new()
         .add_messages(fee.msgs)
         .add_event(fee.event)
         .add_messages(referrals)
+        .add_messages(refund)
         .add_attribute("action", "subscribe")
         .add_attribute("provider", provider)
-        .add_attribute("tier", &t.name)
+        .add_attribute("tier", name)
+        .add_attribute("seats", seats.to_string())
+        .add_attribute("paid", q.amount)
+        .add_attribute("denom", paid.asset.denom())
+        .add_attribute("rate", q.rate.to_string())
+        .add_attribute("refunded", excess)
+        .add_attribute("budget", q.budget.to_string())
         .add_attribute("active_until", p.active_until.seconds().to_string()))
 }
 
-/// Adds a 30-day window to an active run. The same tier extends; another tier is queued for the
-/// new window (one change at a time).
-fn extend(mut p: Provider, tier: u32) -> Result<Provider, ContractError> {
-    let last_tier = p.queued_tier.as_ref().map_or(p.tier, |q| q.tier);
-    if tier != last_tier {
-        ensure!(
-            p.queued_tier.is_none(),
-            ContractError::TierChangePending { tier: last_tier }
-        );
-        p.queued_tier = Some(QueuedTier {
-            tier,
-            starts_at: p.active_until,
-        });
+/// Adds a 30-day window bought with `budget` to an active run. The same tier and seats extend
+/// (the run's budget becomes the smaller of the two, so no window is worth its payment);
+/// another tier or seat count is queued for the new window (one change at a time).
+fn extend(
+    config: &Config,
+    mut p: Provider,
+    tier: u32,
+    seats: u32,
+    budget: u64,
+) -> Result<Provider, ContractError> {
+    match &mut p.queued_tier {
+        Some(q) if (q.tier, q.seats) == (tier, seats) => {
+            let had = q
+                .budget
+                .unwrap_or_else(|| rules_budget(config, q.tier, q.seats));
+            q.budget = Some(had.min(budget));
+        }
+        Some(q) => {
+            return Err(ContractError::TierChangePending {
+                tier: q.tier,
+                seats: q.seats,
+            })
+        }
+        None if (p.tier, p.seats) == (tier, seats) => {
+            p.window_budget = Some(window_budget(config, &p).min(budget));
+        }
+        None => {
+            p.queued_tier = Some(QueuedTier {
+                tier,
+                seats,
+                budget: Some(budget),
+                starts_at: p.active_until,
+            });
+        }
     }
     p.active_until = p.active_until.plus_seconds(SUBSCRIPTION_SECONDS);
     Ok(p)

@@ -6,14 +6,14 @@ use btt_types::points::{
 use cosmwasm_std::{Deps, Env, StdError, StdResult};
 
 use crate::ledger;
-use crate::providers::{current, is_active};
+use crate::providers::{current, is_active, window_budget};
 use crate::rules::{epoch, oldest_live, period};
 use crate::state::{
     CONFIG, EARNED, EPOCH_CONVERTED, FROM_PROVIDER, PARTNERS, PENDING_AWARDS, POOL, PROVIDERS,
     RESERVATIONS,
 };
 use btt_types::pagination::clamp_limit;
-use btt_types::points::{Reservation, ReservationsResponse};
+use btt_types::points::{Reservation, ReservationsResponse, SubscriptionQuoteResponse};
 use cosmwasm_std::Order;
 use cw_storage_plus::Bound;
 
@@ -33,11 +33,7 @@ pub fn provider(deps: Deps, env: Env, address: String) -> StdResult<ProviderResp
     let address = deps.api.addr_validate(&address)?;
     let provider = current(PROVIDERS.load(deps.storage, &address)?, env.block.time);
     let active = is_active(&provider, env.block.time);
-    let budget = config
-        .rules
-        .tiers
-        .get(provider.tier as usize)
-        .map_or(0, |t| t.budget);
+    let budget = window_budget(&config, &provider);
     Ok(ProviderResponse {
         active,
         budget_left: if active {
@@ -141,6 +137,18 @@ pub fn pending_awards(
         .map(|id| RESERVATIONS.load(deps.storage, id))
         .collect::<StdResult<_>>()?;
     Ok(ReservationsResponse { reservations })
+}
+
+/// `SubscriptionQuote`: what to send now, and the budget it buys.
+pub fn subscription_quote(
+    deps: Deps,
+    tier: u32,
+    seats: Option<u32>,
+    denom: String,
+) -> StdResult<SubscriptionQuoteResponse> {
+    let config = CONFIG.load(deps.storage)?;
+    crate::providers::subscription_quote(&deps.querier, &config, tier, seats, &denom)
+        .map_err(|e| StdError::generic_err(e.to_string()))
 }
 
 pub fn convertible_from(deps: Deps, patient: String, provider: String) -> StdResult<u64> {

@@ -1,5 +1,5 @@
-//! The cw20 hook: BTT sent with `Send` pays a subscription or a partner's registration, or funds
-//! a partner or the Community Incentives pool.
+//! The cw20 hook: BTT sent with `Send` pays a subscription, a partner's registration or an
+//! insurer's share of savings, or funds a partner or the Community Incentives pool.
 
 use btt_types::asset::Payment;
 use btt_types::points::ReceiveMsg;
@@ -7,7 +7,7 @@ use cosmwasm_std::{from_json, DepsMut, Env, MessageInfo, Response};
 use cw20::Cw20ReceiveMsg;
 
 use crate::state::CONFIG;
-use crate::{providers, spend, ContractError};
+use crate::{insurers, providers, spend, ContractError};
 
 /// `Receive`: BTT from the BTT token only.
 pub fn receive(
@@ -19,8 +19,13 @@ pub fn receive(
     let token = CONFIG.load(deps.storage)?.token;
     let paid = Payment::from_hook::<ContractError>(deps.api, &info, &token, &wrapper)?;
     match from_json(&wrapper.msg)? {
-        ReceiveMsg::Subscribe { tier, referrer } => {
-            providers::subscribe(deps, env, paid, tier, referrer)
+        ReceiveMsg::Subscribe {
+            tier,
+            referrer,
+            seats,
+        } => providers::subscribe(deps, env, paid, tier, referrer, seats),
+        ReceiveMsg::PaySavingsShare { savings, memo } => {
+            insurers::pay_savings_share(deps, paid, savings, memo)
         }
         ReceiveMsg::RegisterPartner { name } => spend::register_partner(deps, paid, name),
         ReceiveMsg::FundPartner {} => spend::fund_partner(deps, paid.sender, paid.amount),

@@ -1,7 +1,10 @@
 //! Rule validation, periods and `UpdateConfig`.
 
+use btt_types::asset::is_native_denom;
 use btt_types::ownership::assert_owner_no_funds;
-use btt_types::points::{ConfigUpdate, PointsRules, MAX_CONFIG_ITEMS, MAX_EXPIRY_PERIODS};
+use btt_types::points::{
+    ConfigUpdate, PointsRules, MAX_CONFIG_ITEMS, MAX_EXPIRY_PERIODS, MAX_INSURER_SHARE,
+};
 use cosmwasm_std::{ensure, DepsMut, MessageInfo, Response, Timestamp, Uint128};
 
 use crate::fees;
@@ -30,19 +33,22 @@ pub fn validate(r: &PointsRules) -> Result<(), ContractError> {
     {
         return Err(invalid("1 to 16 tiers with unique names of 1 to 32 bytes"));
     }
-    if r.tiers.iter().any(|t| t.price.is_zero() || t.budget == 0) {
-        return Err(invalid("tier prices and budgets must be greater than zero"));
-    }
-    // A provider awarding its whole budget to patients it runs itself, who convert every
-    // point, must get back less than it paid for the window.
     if r.tiers
         .iter()
-        .any(|t| Uint128::from(t.budget).mul_ceil(r.conversion_rate) >= t.price)
+        .any(|t| t.price.amount.is_zero() || t.budget == 0)
     {
-        return Err(invalid(
-            "a tier's budget converted to BTT must be worth less than its price",
-        ));
+        return Err(invalid("tier prices and budgets must be greater than zero"));
     }
+    // Tiers are priced in a stable native denom; BTT pays them at payfi's rate. That a
+    // window's budget is worth less than its payment is checked at each payment, at the rate
+    // in force ([`crate::providers::window_budget_bought`]).
+    if r.tiers.iter().any(|t| !is_native_denom(&t.price.denom)) {
+        return Err(invalid("tiers are priced in a native denom"));
+    }
+    ensure!(
+        r.insurer_share.0 >= 1 && r.insurer_share <= MAX_INSURER_SHARE,
+        invalid("the insurers' share of realised savings is 1 to 5,000 bps")
+    );
     if r.categories.is_empty()
         || r.categories.len() > MAX_CONFIG_ITEMS
         || !unique_names(r.categories.iter().map(|c| &c.name))

@@ -9,10 +9,11 @@ use cosmwasm_std::{ensure, Addr, DepsMut, Env, MessageInfo, Response, Uint128};
 
 use crate::fees;
 use crate::ledger;
+use crate::providers::current;
 use crate::rules::{epoch, oldest_live, period};
 use crate::state::{
     EpochAmount, ATTRIBUTED, CONFIG, EPOCH_CONVERTED, FROM_PROVIDER, PARTNERS, PATIENT_CONVERTED,
-    POOL, PROVIDER_CONVERTED,
+    POOL, PROVIDERS, PROVIDER_CONVERTED,
 };
 use crate::ContractError;
 use btt_types::math::Checked;
@@ -113,14 +114,16 @@ pub fn convert(
                     requested: points,
                 }
             );
-            charge_provider_cap(
-                deps.storage,
-                &provider,
-                provider.as_str(),
-                e,
-                amount,
-                config.rules.provider_epoch_cap,
-            )?;
+            // A clinic group's cap is one clinic's × the seats of its current (or last paid)
+            // window.
+            let seats = PROVIDERS
+                .may_load(deps.storage, &provider)?
+                .map_or(1, |p| current(p, env.block.time).seats);
+            let cap = config
+                .rules
+                .provider_epoch_cap
+                .checked_mul(Uint128::from(seats))?;
+            charge_provider_cap(deps.storage, &provider, provider.as_str(), e, amount, cap)?;
             let rest = available.sub_checked(points)?;
             if rest == 0 {
                 FROM_PROVIDER.remove(deps.storage, (&patient, &provider));

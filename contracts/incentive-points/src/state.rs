@@ -1,5 +1,5 @@
 use btt_types::fee_router::FeeRouting;
-use btt_types::points::{Partner, PointsRules, Provider};
+use btt_types::points::{Insurer, Partner, PointsRules, Provider};
 use cosmwasm_schema::cw_serde;
 use cosmwasm_std::{ensure, Addr, Timestamp, Uint128};
 use cw_storage_plus::{Item, Map};
@@ -26,6 +26,9 @@ pub const BUCKETS: Map<(&Addr, u64), u64> = Map::new("buckets");
 
 /// Points a patient earned, by patient, period and category: caps and engagement.
 pub const EARNED: Map<(&Addr, u64, &str), u64> = Map::new("earned");
+
+/// Insurers by address.
+pub const INSURERS: Map<&Addr, Insurer> = Map::new("insurers");
 
 /// Partners by address.
 pub const PARTNERS: Map<&Addr, Partner> = Map::new("partners");

@@ -294,7 +294,7 @@ fn deploy_compute<C: DeployChain>(
             hardware_classes: c.hardware_classes.clone(),
             urgency: c.urgency.clone(),
             price_per_gb: c.price_per_gb,
-            native_rates: vec![],
+            native_rates: c.native_rates.clone(),
             contributors: c.contributors,
             fee_routing: config.fee_routing(
                 &compute::stream_set(c.contributors),

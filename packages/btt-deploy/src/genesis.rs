@@ -7,7 +7,7 @@ use btt_types::allocation::{
     ALLOCATION_TABLE,
 };
 use btt_types::bps::Bps;
-use btt_types::compute::{HardwareClass, RunWindow, UrgencyMultipliers};
+use btt_types::compute::{HardwareClass, NativeRate, RunWindow, UrgencyMultipliers};
 use btt_types::dao::VotingRules;
 use btt_types::depin::{PayoutRules, ScoreMultipliers};
 use btt_types::fee_router::{
@@ -91,6 +91,7 @@ pub fn suggested_fee_routes() -> Vec<FeeRoute> {
         (Subscription, service),
         (Partner, service),
         (Redemption, service),
+        (Insurance, service),
         (PaymentTier, service),
         (Analytics, service),
         (Conversion, service),
@@ -231,19 +232,29 @@ impl PaymentParams {
     }
 }
 
-/// A starting point for patient incentives: small / medium / large clinics at 500 / 1,500 /
-/// 4,000 BTT a month with 50,000 / 200,000 / 1,000,000 points to award; preventive visits
+/// A starting point for patient incentives: small / medium / large clinics at 450 / 1,200 /
+/// 3,300 USDC ("uusdc") per 30 days and per seat, which at 7.2 RMB per USDC is 3,240 / 8,640 /
+/// 23,760 RMB, inside the paper's 3,000–25,000 RMB a month; BTT pays at payfi's median rate.
+/// They award 50,000 / 200,000 / 500,000 points a window; at 0.001 BTT a point and 5 USDC per
+/// BTT those budgets are worth 250 / 1,000 / 2,500 USDC, below each price (and the contract
+/// lowers a window's budget whenever the rate in force would make it worth its payment);
+/// a clinic group pays per seat and gets budget and conversion cap per seat. Preventive visits
 /// (cap 1,000 a month), treatment adherence (800), healthy lifestyle (500); points live 12
 /// months; 0.001 BTT a point, at most 10,000 BTT converted a week, of which at most 25 BTT by
-/// one patient and 250 BTT of one provider's points (a large clinic's whole monthly budget is
-/// 1,000 BTT, about 233 a week, so honest clinics fit; exhausting the week takes 40 subscribed
-/// providers, not one); partners pay 1,000 BTT and
-/// 100 ubtt a point redeemed; referrers earn 500 BTT at 10,000 points and 2,000 at 100,000.
+/// one patient and 250 BTT of one provider's points per seat (a large clinic's whole monthly
+/// budget is 500 BTT, about 117 a week, so honest clinics fit; exhausting the week takes 40
+/// subscribed providers, not one); partners pay 1,000 BTT and 100 ubtt a point redeemed;
+/// referrers earn 150 BTT once the referred provider has paid 1,500 BTT of subscriptions in
+/// BTT and 1,000 more at 12,000; insurers pay back 20% of the savings they realise on
+/// patients' engagement.
 pub fn suggested_points_rules() -> PointsRules {
-    let tier = |name: &str, price: u128, budget: u64| SubscriptionTier {
+    // USDC has 6 decimals.
+    let tier = |name: &str, usdc: u128, budget: u64| SubscriptionTier {
         name: name.into(),
-        price: btt(price),
-        native_price: None,
+        price: cosmwasm_std::Coin {
+            denom: "uusdc".into(),
+            amount: Uint128::new(usdc * 1_000_000),
+        },
         budget,
     };
     let category = |name: &str, cap: u64| PointCategory {
@@ -252,9 +263,9 @@ pub fn suggested_points_rules() -> PointsRules {
     };
     PointsRules {
         tiers: vec![
-            tier("small clinic", 500, 50_000),
-            tier("medium clinic", 1_500, 200_000),
-            tier("large clinic", 4_000, 1_000_000),
+            tier("small clinic", 450, 50_000),
+            tier("medium clinic", 1_200, 200_000),
+            tier("large clinic", 3_300, 500_000),
         ],
         categories: vec![
             category("preventive visit", 1_000),
@@ -280,6 +291,7 @@ pub fn suggested_points_rules() -> PointsRules {
                 reward: btt(1_000),
             },
         ],
+        insurer_share: Bps(2_000),
     }
 }
 
@@ -292,6 +304,8 @@ pub struct ComputeParams {
     pub urgency: UrgencyMultipliers,
     /// ubtt per GB of data.
     pub price_per_gb: Uint128,
+    /// Native denoms a job may be paid in, at a DAO-set ubtt per unit.
+    pub native_rates: Vec<NativeRate>,
     /// The nodes' share of a completed job's price (the paper's 70%).
     pub contributors: Bps,
     /// Smallest node bond, ubtt.
@@ -319,23 +333,33 @@ pub struct ComputeParams {
 }
 
 impl ComputeParams {
-    /// A starting point: standard GPUs at 0.01 BTT a unit and 1.0 capacity unit each, high-end
-    /// at 0.025 BTT and 2.5 units; urgency 1.0 / 1.5 / 2.0; 0.001 BTT a GB; a bond of 150 BTT
-    /// per capacity unit and at least 600 BTT a node, a slash of 50% of the node's part of the
-    /// price (DESIGN §3), 14-day unbonding, offers that lapse after a day; DESIGN.md's score
-    /// multipliers with two underserved regions at 1.5; jobs get at least 1 hour plus 1 hour
-    /// per 1,000 units to run; mining by DESIGN's two pools ([`PayoutRules::suggested`]).
+    /// The genesis plan's compute market, anchored to GPU cloud prices (the sources are in the
+    /// economy's assumptions file, `btt_economy::living::assumptions`):
+    /// - a compute unit is **one GPU-hour** of its class;
+    /// - standard GPUs (RTX 4090 / L4 class, ~0.80 USD an hour on a cloud) cost 0.048 BTT a
+    ///   unit and count 1.0 capacity unit; high-end GPUs (A100 class, ~4.10 USD an hour) cost
+    ///   0.246 BTT and count 2.5: at 5 USDC per BTT both are 30% of the cloud price, the
+    ///   middle of the paper's "60-80% cheaper";
+    /// - urgency 1.0 / 1.5 / 2.0; 0.005 BTT a GB of data; USDC accepted at 0.2 ubtt per uusdc
+    ///   (5 USDC per BTT);
+    /// - a bond of 10 BTT per capacity unit (50 USDC, about 3% of a standard GPU's price and
+    ///   some 40 epochs of a unit's capacity reward at the paper's 2026 network) and at least
+    ///   100 BTT a node; a slash of 50% of the node's part of the price (DESIGN §3), 14-day
+    ///   unbonding, offers that lapse after a day;
+    /// - DESIGN.md's score multipliers with two underserved regions at 1.5; jobs get at least
+    ///   1 hour plus 1 hour per 1,000 GPU-hours to run; mining by DESIGN's two pools
+    ///   ([`PayoutRules::suggested`]).
     pub fn suggested(arbiter: String, oracles: Vec<String>) -> Self {
         Self {
             hardware_classes: vec![
                 HardwareClass {
                     name: "gpu-standard".into(),
-                    unit_price: Uint128::new(10_000),
+                    unit_price: Uint128::new(48_000),
                     capacity_weight: Decimal::one(),
                 },
                 HardwareClass {
                     name: "gpu-high".into(),
-                    unit_price: Uint128::new(25_000),
+                    unit_price: Uint128::new(246_000),
                     capacity_weight: Decimal::percent(250),
                 },
             ],
@@ -344,10 +368,14 @@ impl ComputeParams {
                 priority: Decimal::percent(150),
                 urgent: Decimal::percent(200),
             },
-            price_per_gb: Uint128::new(1_000),
+            price_per_gb: Uint128::new(5_000),
+            native_rates: vec![NativeRate {
+                denom: "uusdc".into(),
+                ubtt_per_unit: Decimal::from_ratio(1u128, 5u128),
+            }],
             contributors: Bps(7_000),
-            min_bond: btt(600),
-            bond_per_capacity_unit: btt(150),
+            min_bond: btt(100),
+            bond_per_capacity_unit: btt(10),
             slash: Bps(5_000),
             bond_unbonding_seconds: 14 * DAY,
             offer_seconds: DAY,

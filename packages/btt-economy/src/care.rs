@@ -60,8 +60,22 @@ pub fn care_scenario<C: EconomyChain>(
     let dao = deployment.dao.addr().clone();
     let treasury_before = token.balance(&app.wrap(), &dao)?;
 
-    // The clinic subscribes (small tier) and awards a preventive visit.
-    let price = config.points.tiers[0].price;
+    // The feeders post USDC → BTT: 1 BTT = 5 USDC, so one uusdc buys 0.2 ubtt.
+    for feeder in &feeders {
+        app.execute_contract(
+            feeder.clone(),
+            payfi_addr.clone(),
+            &payfi::ExecuteMsg::SetRate {
+                pay: "uusdc".into(),
+                invoice: "btt".into(),
+                rate: Decimal::percent(20),
+            },
+            &[],
+        )?;
+    }
+    // The clinic subscribes (small tier, priced in USDC) in BTT at the feeders' rate and
+    // awards a preventive visit.
+    let price = points_addr_quote(app, &points_addr)?;
     app.execute(
         clinic.clone(),
         token.send_msg(
@@ -70,6 +84,7 @@ pub fn care_scenario<C: EconomyChain>(
             &points::ReceiveMsg::Subscribe {
                 tier: 0,
                 referrer: None,
+                seats: None,
             },
         )?,
     )?;
@@ -131,19 +146,6 @@ pub fn care_scenario<C: EconomyChain>(
     let converted_btt = token.balance(&app.wrap(), &alice)? - before;
     let points_fees = token.balance(&app.wrap(), &dao)? - treasury_before;
 
-    // The feeders post USDC → BTT: 1 BTT = 5 USDC, so one uusdc buys 0.2 ubtt.
-    for feeder in &feeders {
-        app.execute_contract(
-            feeder.clone(),
-            payfi_addr.clone(),
-            &payfi::ExecuteMsg::SetRate {
-                pay: "uusdc".into(),
-                invoice: "btt".into(),
-                rate: Decimal::percent(20),
-            },
-            &[],
-        )?;
-    }
     // Three invoices, the first carrying 200 preventive-visit points and the second 150 for
     // treatment adherence (points are reserved against the patient's caps when paid, so the
     // first invoice's 200 fill this month's preventive-visit cap until it is refunded); the
@@ -294,4 +296,17 @@ pub fn render(r: &CareReport) -> String {
         engagement.join(", ")
     ));
     out
+}
+
+/// What the small tier costs in BTT now, at the feeders' rate.
+fn points_addr_quote<C: EconomyChain>(app: &C, points_addr: &Addr) -> anyhow::Result<Uint128> {
+    let quote: points::SubscriptionQuoteResponse = app.wrap().query_wasm_smart(
+        points_addr,
+        &points::QueryMsg::SubscriptionQuote {
+            tier: 0,
+            seats: None,
+            denom: "btt".into(),
+        },
+    )?;
+    Ok(quote.amount)
 }

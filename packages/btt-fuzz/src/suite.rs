@@ -258,16 +258,35 @@ impl Suite {
             )
             .context("the DAO funds the fuzzer's actors")?;
         }
-        // Every clinic starts subscribed on the first tier (awarding points needs it).
-        let tier = &config.points.tiers[0];
+        // The feeders quote 1 BTT = 5 USDC (tiers are priced in USDC, BTT pays at payfi's
+        // median), then every clinic starts subscribed on the first tier (awarding points
+        // needs it).
+        for f in &actors.feeder {
+            let rate = btt_types::payfi::ExecuteMsg::SetRate {
+                pay: USDC.into(),
+                invoice: "btt".into(),
+                rate: cosmwasm_std::Decimal::percent(20),
+            };
+            app.execute_contract(f.addr.clone(), deployment.payfi.clone(), &rate, &[])
+                .with_context(|| format!("{} quotes USDC in BTT", f.name))?;
+        }
+        let quote: btt_types::points::SubscriptionQuoteResponse = app.wrap().query_wasm_smart(
+            &deployment.points,
+            &btt_types::points::QueryMsg::SubscriptionQuote {
+                tier: 0,
+                seats: None,
+                denom: "btt".into(),
+            },
+        )?;
         for c in &actors.clinics {
             let subscribe = btt_types::points::ReceiveMsg::Subscribe {
                 tier: 0,
                 referrer: None,
+                seats: None,
             };
             let msg = deployment
                 .token
-                .send_msg(&deployment.points, tier.price, &subscribe)?;
+                .send_msg(&deployment.points, quote.amount, &subscribe)?;
             app.execute(c.addr.clone(), msg)
                 .with_context(|| format!("{} subscribes", c.name))?;
         }

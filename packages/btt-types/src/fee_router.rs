@@ -60,6 +60,8 @@ pub enum FeeStream {
     Partner,
     /// incentive-points: the fee a partner pays on a redemption.
     Redemption,
+    /// incentive-points: the share of realised savings an insurer pays back.
+    Insurance,
     /// payfi: the service fee by staking tier.
     PaymentTier,
     /// payfi: the analytics fee.
@@ -81,6 +83,7 @@ impl FeeStream {
             FeeStream::Subscription => "subscription",
             FeeStream::Partner => "partner",
             FeeStream::Redemption => "redemption",
+            FeeStream::Insurance => "insurance",
             FeeStream::PaymentTier => "payment_tier",
             FeeStream::Analytics => "analytics",
             FeeStream::Conversion => "conversion",
@@ -659,7 +662,7 @@ pub struct RoutedTotal {
     pub held: Uint128,
 }
 
-/// Every stream's routed totals, by asset. Bounded: a contract has at most three streams, and
+/// Every stream's routed totals, by asset. Bounded: a contract has at most four streams, and
 /// takes BTT and its configured native denoms.
 pub fn routed_totals(storage: &dyn Storage) -> StdResult<Vec<RoutedTotal>> {
     FEES_ROUTED

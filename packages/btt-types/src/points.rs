@@ -17,6 +17,7 @@ pub const FEE_STREAMS: StreamSet = StreamSet {
         FeeStream::Subscription,
         FeeStream::Partner,
         FeeStream::Redemption,
+        FeeStream::Insurance,
     ],
     whole: Bps::FULL,
     unstakeable: &[],
@@ -30,17 +31,26 @@ pub const SUBSCRIPTION_SECONDS: u64 = 30 * 86_400;
 pub const MAX_EXPIRY_PERIODS: u64 = 24;
 /// Most tiers, categories or milestones the config may hold.
 pub const MAX_CONFIG_ITEMS: usize = 16;
+/// Most seats (clinics of one group) one subscription may pay for.
+pub const MAX_SEATS: u32 = 10_000;
+/// Most of an insurer's realised savings the DAO may ask it to pay back: 50%.
+pub const MAX_INSURER_SHARE: Bps = Bps(5_000);
+/// Longest insurer name, bytes.
+pub const MAX_INSURER_NAME: usize = 64;
+/// Longest memo of a savings share payment, bytes.
+pub const MAX_SAVINGS_MEMO: usize = 256;
 
-/// A provider subscription tier (small / medium / large clinic).
+/// A provider subscription tier (small / medium / large clinic), priced in a stable native
+/// denom; BTT pays the same price at payfi's median rate.
 #[cw_serde]
 pub struct SubscriptionTier {
     /// Name, e.g. "small clinic" (1 to 32 bytes, unique).
     pub name: String,
-    /// ubtt per 30 days.
-    pub price: Uint128,
-    /// The same 30 days in a native denom, if the DAO accepts one for this tier.
-    pub native_price: Option<Coin>,
-    /// Points the provider may award in each 30-day window it paid for at this tier.
+    /// Price of 30 days for one seat (one clinic), in a native stable denom, e.g.
+    /// 450_000_000 uusdc (> 0). btt-staking must stream the denom.
+    pub price: Coin,
+    /// Points one seat may award in each 30-day window paid at this tier (> 0). A window's
+    /// budget is this × seats, and never worth as much as its payment at the conversion rate.
     pub budget: u64,
 }
 
@@ -98,6 +108,10 @@ pub struct PointsRules {
     /// Referral milestones in increasing `fees_paid` (at most 16); the rewards up to each stay
     /// below its fees.
     pub milestones: Vec<ReferralMilestone>,
+    /// Share of an insurer's realised savings it pays back with `PaySavingsShare` (1 to 5,000
+    /// bps). Zero only in rules stored before insurers: migration sets it.
+    #[serde(default)]
+    pub insurer_share: Bps,
 }
 
 #[cw_serde]
@@ -119,15 +133,36 @@ pub struct InstantiateMsg {
 pub enum ExecuteMsg {
     /// The BTT token only: a [`ReceiveMsg`] hook.
     Receive(Cw20ReceiveMsg),
-    /// A provider subscribes (or extends) for 30 days paying the tier's native price exactly;
-    /// `referrer` counts only on the first subscription. A different tier than the running one
-    /// starts when the paid window ends. Native payments do not count toward referral
-    /// milestones.
+    /// A provider (or a clinic group, for `seats` clinics) subscribes or extends for 30 days,
+    /// paying exactly the tier's price × seats in the tier's native denom. payfi must have a
+    /// rate of that denom into BTT: the window's budget is worth less than the payment at it.
+    /// `referrer` counts only on the first subscription. Another tier or seat count than the
+    /// running one starts when the paid windows end. Native payments do not count toward
+    /// referral milestones. Refused while paused.
     Subscribe {
         /// Index of the tier.
         tier: u32,
         /// The provider that referred this one.
         referrer: Option<String>,
+        /// Clinics paid for, 1 (the default) to 10,000: price, budget and the provider's
+        /// conversion cap are multiplied by it.
+        seats: Option<u32>,
+    },
+    /// Anyone, once per address, while not paused: registers as an insurer, which may then
+    /// pay back its share of realised savings. No funds.
+    RegisterInsurer {
+        /// Its name (1 to 64 bytes).
+        name: String,
+    },
+    /// A registered insurer, while not paused: pays back `insurer_share` of the savings it
+    /// realised (the premium discounts it granted on patients' engagement), exactly
+    /// `ceil(savings × insurer_share)` in one native denom a tier is priced in. Routed as the
+    /// insurance fee.
+    PaySavingsShare {
+        /// The realised savings, in the paid denom's smallest unit (> 0).
+        savings: Uint128,
+        /// What they were realised on (1 to 256 bytes), recorded in the event.
+        memo: Option<String>,
     },
     /// A provider with an active subscription: awards points within its budget and the
     /// patient's cap. No funds.
@@ -251,14 +286,26 @@ pub struct ConfigUpdate {
 /// The hook of a cw20 `Send` of BTT to incentive-points.
 #[cw_serde]
 pub enum ReceiveMsg {
-    /// A provider subscribes (or extends) for 30 days; exactly the tier's price. `referrer`, a
-    /// subscribed provider, counts only on the first subscription. A different tier than the
-    /// running one starts when the paid window ends.
+    /// A provider (or a clinic group) subscribes or extends for 30 days: the tier's price ×
+    /// seats at payfi's median rate into BTT, rounded up (`SubscriptionQuote` tells it). At
+    /// least that is sent; the excess is returned in the same transaction. `referrer`, a
+    /// subscribed provider, counts only on the first subscription. Another tier or seat count
+    /// than the running one starts when the paid windows end. Refused while paused.
     Subscribe {
         /// Index of the tier.
         tier: u32,
         /// The provider that referred this one.
         referrer: Option<String>,
+        /// Clinics paid for, 1 (the default) to 10,000.
+        seats: Option<u32>,
+    },
+    /// A registered insurer pays back its share of realised savings in BTT: exactly
+    /// `ceil(savings × insurer_share)`. Refused while paused.
+    PaySavingsShare {
+        /// The realised savings, in ubtt (> 0).
+        savings: Uint128,
+        /// What they were realised on (1 to 256 bytes), recorded in the event.
+        memo: Option<String>,
     },
     /// A partner registers by paying exactly the partner fee.
     RegisterPartner {
@@ -271,12 +318,24 @@ pub enum ReceiveMsg {
     FundPool {},
 }
 
-/// A provider. Its paid time is a run of back-to-back 30-day windows; each window has its
-/// tier's budget.
+fn one() -> u32 {
+    1
+}
+
+/// A provider. Its paid time is a run of back-to-back 30-day windows; each window has the
+/// budget its payment bought.
 #[cw_serde]
 pub struct Provider {
     /// The tier of the current window.
     pub tier: u32,
+    /// Clinics paid for in the current window (1 for providers stored before seats).
+    #[serde(default = "one")]
+    pub seats: u32,
+    /// Points each window of the current run may award: the tier's budget × seats, lowered
+    /// to stay worth less than the least valuable payment of the run at the conversion rate.
+    /// None for providers stored before: their tier's budget × seats.
+    #[serde(default)]
+    pub window_budget: Option<u64>,
     /// The subscription is active until then.
     pub active_until: Timestamp,
     /// Start of the current 30-day window.
@@ -295,13 +354,69 @@ pub struct Provider {
     pub next_milestone: u32,
 }
 
-/// A tier change waiting for the window it was paid for.
+/// A tier or seat change waiting for the window it was paid for.
 #[cw_serde]
 pub struct QueuedTier {
     /// The tier's index.
     pub tier: u32,
+    /// Clinics paid for (1 for changes stored before seats).
+    #[serde(default = "one")]
+    pub seats: u32,
+    /// Points each of its windows may award, as [`Provider::window_budget`].
+    #[serde(default)]
+    pub budget: Option<u64>,
     /// When its first window starts (the end of the windows paid before it).
     pub starts_at: Timestamp,
+}
+
+/// What an insurer stated and paid in one asset.
+#[cw_serde]
+pub struct InsurerTotal {
+    /// The asset: the BTT cw20 or a native denom.
+    pub asset: crate::asset::Asset,
+    /// Realised savings it stated, in the asset's smallest unit.
+    pub savings: Uint128,
+    /// Shares of them it paid.
+    pub paid: Uint128,
+}
+
+/// An insurer.
+#[cw_serde]
+pub struct Insurer {
+    /// Its name.
+    pub name: String,
+    /// When it registered.
+    pub registered_at: Timestamp,
+    /// Savings and paid shares, by asset (one entry per asset it paid in).
+    pub totals: Vec<InsurerTotal>,
+}
+
+/// An insurer and its address.
+#[cw_serde]
+pub struct InsurerResponse {
+    /// Its address.
+    pub address: Addr,
+    /// Its record.
+    pub insurer: Insurer,
+}
+
+#[cw_serde]
+pub struct InsurersResponse {
+    /// Insurers by address.
+    pub insurers: Vec<InsurerResponse>,
+}
+
+/// What to send for a subscription.
+#[cw_serde]
+pub struct SubscriptionQuoteResponse {
+    /// Amount due: exactly this natively; at least this in BTT (the excess is returned).
+    pub amount: Uint128,
+    /// "btt" or the native denom.
+    pub denom: String,
+    /// payfi's median rate used: ubtt per 1 unit of the tier's price denom.
+    pub rate: Option<Decimal>,
+    /// Points each window paid this way may award.
+    pub budget: u64,
 }
 
 /// A partner.
@@ -383,6 +498,30 @@ pub enum QueryMsg {
         patient: String,
         /// The provider.
         provider: String,
+    },
+    /// What a subscription costs now in `denom` and the budget it buys.
+    #[returns(SubscriptionQuoteResponse)]
+    SubscriptionQuote {
+        /// Index of the tier.
+        tier: u32,
+        /// Clinics, 1 (the default) to 10,000.
+        seats: Option<u32>,
+        /// "btt" or the tier's native denom.
+        denom: String,
+    },
+    /// An insurer.
+    #[returns(InsurerResponse)]
+    Insurer {
+        /// The insurer's address.
+        address: String,
+    },
+    /// Insurers by address. Default 10, at most 30.
+    #[returns(InsurersResponse)]
+    Insurers {
+        /// The last address of the previous page.
+        start_after: Option<String>,
+        /// Most entries to return (clamped to the contract's page size).
+        limit: Option<u32>,
     },
 }
 
@@ -493,6 +632,14 @@ pub struct MigrateMsg {
     /// The fee routing, required when migrating from code before the fee router (whose
     /// treasury named no btt-staking); ignored otherwise.
     pub fee_routing: Option<crate::fee_router::FeeRoutingMsg>,
+    /// The tiers priced in a native stable denom, required when migrating from code whose
+    /// tiers were priced in BTT; replaces the stored tiers when given.
+    #[serde(default)]
+    pub tiers: Option<Vec<SubscriptionTier>>,
+    /// The insurers' share of realised savings; required when the stored rules have none
+    /// (from code before insurers), replaces it when given.
+    #[serde(default)]
+    pub insurer_share: Option<Bps>,
 }
 
 /// Typed handle on a deployed incentive-points contract.

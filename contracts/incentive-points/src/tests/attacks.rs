@@ -3,9 +3,9 @@
 use btt_testing::Harness;
 use btt_types::points::{ExecuteMsg, PointsRules, ReferralMilestone};
 use btt_types::units::btt;
-use cosmwasm_std::Uint128;
+use cosmwasm_std::{coin, Decimal, Uint128};
 
-use super::suite::{rules, Suite, DAY, PERIOD};
+use super::suite::{rules, usd, Suite, DAY, PERIOD, USD};
 use crate::ContractError;
 
 /// Awards `points` in batches of 500 to fresh patients until the budget refuses; returns how
@@ -62,7 +62,7 @@ fn only_one_tier_change_waits_at_a_time() {
     suite.subscribe("clinic", 2, None).unwrap();
     assert_eq!(
         suite.subscribe("clinic", 1, None).unwrap_err(),
-        ContractError::TierChangePending { tier: 2 }
+        ContractError::TierChangePending { tier: 2, seats: 1 }
     );
     suite.subscribe("clinic", 2, None).unwrap();
     suite.advance(30 * DAY);
@@ -125,33 +125,82 @@ fn referral_rewards_at_or_above_the_fees_they_follow_are_refused() {
     assert_eq!(rules().milestones[0].reward, btt(100));
 }
 
+/// Awards `budget` points of `provider` to its own sybil patients (1,000 a patient, the
+/// category caps) and has each convert them all.
+fn convert_whole_budget(suite: &mut Suite, provider: &str, budget: u64) {
+    let mut left = budget;
+    let mut i = 0;
+    while left > 0 {
+        let patient = format!("{provider}-sybil-{i}");
+        for (category, cap) in [
+            ("preventive visit", 500),
+            ("treatment adherence", 300),
+            ("healthy lifestyle", 200),
+        ] {
+            let points = left.min(cap);
+            if points > 0 {
+                suite.award(provider, &patient, category, points).unwrap();
+                left -= points;
+            }
+        }
+        let points = suite.points_of(&patient);
+        suite
+            .convert_from(&patient, Some(provider), points)
+            .unwrap();
+        i += 1;
+    }
+}
+
+/// BTT held by `provider` and its sybil patients `0..n`.
+fn btt_of(suite: &Suite, provider: &str, n: u32) -> Uint128 {
+    (0..n).fold(suite.balance(provider), |sum, i| {
+        sum + suite.balance(&format!("{provider}-sybil-{i}"))
+    })
+}
+
 #[test]
-fn a_provider_converting_its_own_budget_through_its_own_patients_loses() {
+fn a_provider_converting_its_own_budget_through_its_own_patients_loses_even_after_btt_doubles() {
     let mut suite = Suite::new();
     let mut r = rules();
-    // 10,000 points at 0.1 BTT would return the 1,000 BTT the small tier costs.
-    r.conversion_rate = cosmwasm_std::Decimal::from_ratio(100_000u128, 1u128);
-    let err = update_rules(&mut suite, r).unwrap_err();
-    assert!(matches!(err, ContractError::InvalidRules { .. }));
-    // Under the rules in force the whole budget converts to 100 BTT against 1,000 paid.
-    let start = suite.balance("clinic") + suite.balance("patient");
+    // 0.05 BTT a point: the small tier's 10,000 points are worth 500 BTT, half its price at
+    // 1 USDC a BTT.
+    r.conversion_rate = Decimal::from_ratio(50_000u128, 1u128);
+    suite.update_rules(r).unwrap();
+    assert_eq!(suite.quote(0, None, "btt").unwrap().budget, 10_000);
+    // BTT doubles to 2 USDC: 1,000 USDC is 500 BTT, and a full budget would pay all of it
+    // back. The window's budget is lowered to what is worth less than the payment.
+    suite.set_rate(Some(Decimal::percent(50)));
+    let quote = suite.quote(0, None, "btt").unwrap();
+    assert_eq!((quote.amount, quote.budget), (btt(500), 9_999));
+    // In BTT: the provider and its sybils end with less BTT than they started with.
+    let start = btt_of(&suite, "clinic", 10);
     suite.subscribe("clinic", 0, None).unwrap();
-    for category in [
-        "preventive visit",
-        "treatment adherence",
-        "healthy lifestyle",
-    ] {
-        let cap = rules()
-            .categories
-            .iter()
-            .find(|c| c.name == category)
-            .unwrap()
-            .cap;
-        suite.award("clinic", "patient", category, cap).unwrap();
-    }
-    let points = suite.points_of("patient");
-    suite.convert("patient", points).unwrap();
-    assert!(suite.balance("clinic") + suite.balance("patient") < start);
+    assert_eq!(suite.provider("clinic").budget_left, 9_999);
+    convert_whole_budget(&mut suite, "clinic", 9_999);
+    let end = btt_of(&suite, "clinic", 10);
+    println!(
+        "self-dealing in BTT: paid 500 BTT, got back {} ubtt",
+        end + btt(500) - start
+    );
+    assert!(end < start, "the self-dealer ends poorer in BTT");
+    assert_eq!(
+        start - end,
+        Uint128::new(50_000),
+        "one point's worth, 0.05 BTT"
+    );
+    // Natively: 1,000 USDC paid, 9,999 points converted to 499.95 BTT, 999.9 USDC at the rate
+    // in force.
+    let usd_before = suite.native_balance("group", USD);
+    suite
+        .subscribe_native("group", 0, None, &[coin(usd(1_000).u128(), USD)])
+        .unwrap();
+    assert_eq!(suite.provider("group").budget_left, 9_999);
+    convert_whole_budget(&mut suite, "group", 9_999);
+    let got = btt_of(&suite, "group", 10);
+    let paid = usd_before - suite.native_balance("group", USD);
+    let got_in_usd = got * Uint128::new(2);
+    assert_eq!((paid, got), (usd(1_000), Uint128::new(499_950_000)));
+    assert!(got_in_usd < paid, "the self-dealer ends poorer in USDC");
 }
 
 /// Awards 500 points to each of `n` sybils of `provider` and has each convert them from it;

@@ -3,11 +3,11 @@ use btt_types::asset::PaidError;
 use btt_types::points::{ExecuteMsg, ReceiveMsg};
 use btt_types::token::UnknownToken;
 use btt_types::units::btt;
-use cosmwasm_std::coins;
+use cosmwasm_std::{coin, coins, Uint128};
 use cw_multi_test::Executor;
 use cw_utils::PaymentError;
 
-use super::suite::{Suite, DAY, NATIVE, PERIOD};
+use super::suite::{usd, Suite, DAY, NATIVE, PERIOD, USD};
 use crate::ContractError;
 
 #[test]
@@ -28,34 +28,20 @@ fn a_provider_subscribes_for_30_days_paying_the_treasury() {
 }
 
 #[test]
-fn a_subscription_must_pay_exactly_the_tiers_price_in_btt() {
+fn a_subscription_in_btt_must_cover_the_tiers_price_at_payfis_rate() {
     let mut suite = Suite::new();
     let err = suite
-        .send(
-            "clinic",
-            btt(999),
-            &ReceiveMsg::Subscribe {
-                tier: 0,
-                referrer: None,
-            },
-        )
+        .subscribe_seats("clinic", 0, None, btt(999))
         .unwrap_err();
     assert_eq!(
         err,
-        ContractError::Paid(PaidError::WrongAmount {
-            expected: btt(1_000),
-            got: btt(999)
-        })
+        ContractError::Underpaid {
+            due: btt(1_000),
+            paid: btt(999)
+        }
     );
     let err = suite
-        .send(
-            "clinic",
-            btt(1_000),
-            &ReceiveMsg::Subscribe {
-                tier: 7,
-                referrer: None,
-            },
-        )
+        .subscribe_seats("clinic", 7, None, btt(1_000))
         .unwrap_err();
     assert_eq!(err, ContractError::UnknownTier { tier: 7 });
     let err = suite.subscribe("clinic", 0, Some("gym")).unwrap_err();
@@ -282,24 +268,29 @@ fn insurers_read_engagement_by_category_over_a_window() {
 }
 
 #[test]
-fn a_tier_with_a_native_price_can_be_paid_in_that_denom() {
+fn a_tier_is_paid_natively_in_its_denom_exactly() {
     let mut suite = Suite::new();
-    let subscribe = |tier| ExecuteMsg::Subscribe {
-        tier,
-        referrer: None,
-    };
     assert_eq!(
         suite
-            .execute_with_funds("clinic", &subscribe(0), &coins(4, NATIVE))
+            .subscribe_native("clinic", 0, None, &[coin(usd(1_000).u128() - 1, USD)])
             .unwrap_err(),
         ContractError::Paid(PaidError::WrongAmount {
-            expected: cosmwasm_std::Uint128::new(5),
-            got: cosmwasm_std::Uint128::new(4)
+            expected: usd(1_000),
+            got: usd(1_000) - Uint128::one()
         })
     );
     assert_eq!(
         suite
-            .execute_with_funds("clinic", &subscribe(1), &coins(5, NATIVE))
+            .subscribe_native("clinic", 0, None, &[coin(usd(1_000).u128() + 1, USD)])
+            .unwrap_err(),
+        ContractError::Paid(PaidError::WrongAmount {
+            expected: usd(1_000),
+            got: usd(1_000) + Uint128::one()
+        })
+    );
+    assert_eq!(
+        suite
+            .subscribe_native("clinic", 1, None, &coins(5, NATIVE))
             .unwrap_err(),
         ContractError::NoNativePrice {
             tier: 1,
@@ -307,29 +298,28 @@ fn a_tier_with_a_native_price_can_be_paid_in_that_denom() {
         }
     );
     assert_eq!(
-        suite.execute("clinic", &subscribe(0)).unwrap_err(),
+        suite.subscribe_native("clinic", 0, None, &[]).unwrap_err(),
         ContractError::Payment(PaymentError::NoFunds {})
     );
+    assert_eq!(
+        suite
+            .subscribe_native(
+                "clinic",
+                0,
+                None,
+                &[coin(usd(1_000).u128(), USD), coin(5, NATIVE)]
+            )
+            .unwrap_err(),
+        ContractError::Payment(PaymentError::MultipleDenoms {})
+    );
+    let before = suite.native_balance("clinic", USD);
     suite
-        .execute_with_funds("clinic", &subscribe(0), &coins(5, NATIVE))
+        .subscribe_native("clinic", 0, None, &[coin(usd(1_000).u128(), USD)])
         .unwrap();
     assert!(suite.provider("clinic").active);
-    let treasury = suite
-        .app
-        .wrap()
-        .query_balance(suite.addr("dao"), NATIVE)
-        .unwrap()
-        .amount;
-    // Each payee carries what it is owed below a unit: the 1 unit of those carries stays in
-    // the contract until the next fee pays it out.
-    let held = suite
-        .app
-        .wrap()
-        .query_balance(&suite.points, NATIVE)
-        .unwrap()
-        .amount;
-    assert_eq!(
-        (treasury, held),
-        (cosmwasm_std::Uint128::new(4), cosmwasm_std::Uint128::one())
-    );
+    assert_eq!(before - suite.native_balance("clinic", USD), usd(1_000));
+    // The suite routes every fee to the treasury.
+    assert_eq!(suite.native_balance("dao", USD), usd(1_000));
+    // A native payment counts toward no referral milestone.
+    assert_eq!(suite.provider("clinic").provider.fees_paid, Uint128::zero());
 }

@@ -1,7 +1,9 @@
 mod attacks;
 mod awards;
 mod circuit;
+mod insurers;
 mod migration;
 mod reservations;
 mod spending;
+mod subscriptions;
 mod suite;

@@ -1,5 +1,5 @@
-//! Asset tokenization, every month: the registered issuer mints a provider's asset at the
-//! paper's tokenization volume; two of every three are fractionalized into a vault of
+//! Asset tokenization, every month: the registered issuer mints providers' assets at their
+//! true size (a scanner of millions of RMB) as the paper's tokenization volume accumulates; two of every three are fractionalized into a vault of
 //! 1,000,000 shares priced in USDC, 40% listed and bought by investors; vaults pay lease income
 //! monthly, holders claim it quarterly, investors trade shares, the vault's management fee is
 //! collected; assets kept whole are revalued by the appraiser on their anniversary; and one
@@ -39,7 +39,7 @@ pub fn month<C: EconomyChain>(
     month: u64,
     assets: &mut Vec<Held>,
 ) -> anyhow::Result<()> {
-    mint_one(app, w, month, assets)?;
+    mint_due(app, w, month, assets)?;
     income_and_fees(app, w, month, assets)?;
     trade(app, w, assets)?;
     revalue(app, w, month, assets)?;
@@ -57,20 +57,43 @@ fn providers(w: &World) -> Vec<Addr> {
         .collect()
 }
 
-fn mint_one<C: EconomyChain>(
+/// The paper's tokenization volume, at true size: the month's assets are minted while the
+/// volume through this month covers the next asset of the catalogue (a 8M RMB MRI scanner
+/// waits for two months of 4M RMB).
+fn mint_due<C: EconomyChain>(
     app: &mut C,
     w: &mut World,
     month: u64,
     assets: &mut Vec<Held>,
 ) -> anyhow::Result<()> {
-    let value = Uint128::new(w.assumptions.monthly_ubtt(
-        Stream::Tokenization,
-        month as f64,
-        w.params.scale,
-    ));
+    let volume: f64 = (1..=month)
+        .map(|m| w.assumptions.million_rmb(Stream::Tokenization, m as f64) * 1e6)
+        .sum();
+    // A few a month at most: more waits for the next month.
+    for _ in 0..8 {
+        let kind = w.assumptions.assets[assets.len() % w.assumptions.assets.len()].clone();
+        if (w.ledger.tokenized_rmb + u128::from(kind.rmb)) as f64 > volume {
+            break;
+        }
+        if !mint_one(app, w, month, assets, &kind)? {
+            break;
+        }
+    }
+    Ok(())
+}
+
+/// Mints one asset of `kind` for a large provider; false if it could not.
+fn mint_one<C: EconomyChain>(
+    app: &mut C,
+    w: &mut World,
+    month: u64,
+    assets: &mut Vec<Held>,
+    kind: &super::assumptions::AssetKind,
+) -> anyhow::Result<bool> {
+    let value = Uint128::new(w.assumptions.rmb_to_ubtt(kind.rmb as f64));
     let providers = providers(w);
     if value.is_zero() || providers.is_empty() {
-        return Ok(());
+        return Ok(false);
     }
     let owner = providers[assets.len() % providers.len()].clone();
     let issuer = Addr::unchecked(&w.config.rwa.issuers[0]);
@@ -81,25 +104,17 @@ fn mint_one<C: EconomyChain>(
     };
     let fee = value.mul_ceil(fee_rate.to_decimal());
     if !w.ensure_btt(app, &issuer, fee)? {
-        return Ok(());
+        return Ok(false);
     }
     let token_id = format!("asset-{:04}", assets.len() + 1);
-    let class = [
-        "equipment",
-        "property",
-        "intellectual_property",
-        "service_rights",
-    ][assets.len() % 4];
+    let class = kind.class;
     let mint = rwa_nft::ReceiveMsg::Mint(rwa_nft::MintMsg {
         token_id: token_id.clone(),
         owner: owner.to_string(),
         token_uri: Some(format!("https://provider.example/assets/{token_id}")),
         asset: MintAsset {
             class: class.into(),
-            description: format!(
-                "{} of a provider, tokenized in month {month}",
-                class.replace('_', " ")
-            ),
+            description: format!("{} of a provider, tokenized in month {month}", kind.what),
             value,
             denom: "btt".into(),
             appraiser: "DAO-approved appraiser".into(),
@@ -114,9 +129,13 @@ fn mint_one<C: EconomyChain>(
     });
     let msg = w.deployment.token.send_msg(&w.deployment.nft, fee, &mint)?;
     if w.send(app, &issuer, msg).is_none() {
-        return Ok(());
+        return Ok(false);
     }
     w.ledger.assets += 1;
+    w.ledger.tokenized_rmb += u128::from(kind.rmb);
+    if month <= 6 {
+        w.ledger.tokenized_first_six_months_rmb += u128::from(kind.rmb);
+    }
     w.ledger
         .gross(Stream::Tokenization, value * Uint128::new(w.usdc_per_btt()));
     let mut held = Held {
@@ -166,7 +185,7 @@ fn mint_one<C: EconomyChain>(
         }
     }
     assets.push(held);
-    Ok(())
+    Ok(true)
 }
 
 /// `seller` lists `shares` of the vault at `price_per_share`; investors buy them in equal parts.

@@ -46,7 +46,7 @@ pub fn findings(r: &LivingReport, w: &World) -> Vec<String> {
     for n in &r.node_returns {
         let scale = a.nodes.iter().find(|s| s.name == n.scale);
         let hardware = scale.map_or(0.0, |s| f64::from(s.gpus) * s.usdc_per_gpu as f64);
-        let bond = scale.map_or(0.0, |s| btt(super::mining::bond_target(c, s)));
+        let bond = scale.map_or(0.0, |s| btt(super::mining::bond_target(c, s.class, s.gpus)));
         let bond_usdc = bond * price;
         out.push(format!(
             "{} nodes ({} GPUs) returned {:.1}% a month on hardware and bond, {:.1}% on the hardware alone, against the paper's {}–{}%: {}. Their capacity bond of {:.0} BTT is {:.0} USDC, {:.2}× their hardware.",
@@ -74,25 +74,26 @@ pub fn findings(r: &LivingReport, w: &World) -> Vec<String> {
         })
         .collect();
     out.push(format!(
-        "Income per GPU a month (USDC): {}. Jobs go to the nodes of their hardware class in proportion to GPUs at one unit price per class, and the capacity pool pays by verified capacity units (a high-end GPU counts 2.5), so within a class every scale earns about the same per GPU, its region and energy rating aside; nothing in the rules makes returns rise with scale as the paper's bands do. What differs is the hardware's assumed price.",
+        "Income per GPU a month (USDC): {}. Jobs go to the nodes of their hardware class in proportion to attested throughput at one unit price per class, and the capacity pool pays by verified capacity units (a high-end GPU counts 2.5), so within a class every scale earns about the same per GPU, its region and energy rating aside; nothing in the rules makes returns rise with scale as the paper's bands do. What differs is the hardware's assumed price.",
         per_gpu.join(", ")
     ));
 
     // The revenue mix.
-    let tiers: Vec<String> = c
-        .points
-        .tiers
+    let mix: Vec<String> = r
+        .revenue_mix
         .iter()
-        .map(|t| format!("{:.0}", btt(t.price) * price * a.rmb_per_usdc))
+        .map(|m| {
+            format!(
+                "{} {} of gross at a {} take",
+                m.name,
+                pct2(m.gross_bps),
+                pct2(m.take_rate_bps)
+            )
+        })
         .collect();
-    let mix: Vec<String> = r.revenue_mix.iter().map(|m| pct2(m.fees_bps)).collect();
     out.push(format!(
-        "Measured fee mix (compute / tokenization / incentives / PayFi): {}. The paper's contribution column says 45/25/20/10 and its volume column about 70/8/16/6 now and 62/7/19/12 in 2026; the two disagree with each other, and the run matches neither.",
-        mix.join(" / ")
-    ));
-    out.push(format!(
-        "Incentives weigh more than the paper's 20% because the genesis tiers charge {} RMB per 30 days at the stated prices, above the paper's 3,000–25,000 RMB a month, while the other streams keep only a fee of their volume: 30% of a job, 1–3% of an asset's value once, 0.5–1% of a share trade, 0.5–0.8% (+0.25% analytics, +0.75% conversion) of a payment.",
-        tiers.join(" / ")
+        "Revenue mix: {}. Fee shares follow gross volume times take rate: 30% of a job, 1-3% of an asset's value once, 0.5-1% of a share trade, a subscription's whole price, 0.5-0.8% (+0.25% analytics, +0.75% conversion) of a payment.",
+        mix.join("; ")
     ));
     let burned = r.months.last().map_or(Uint128::zero(), |m| m.burned);
     if burned.is_zero() {

@@ -20,8 +20,9 @@ pub struct NodeEarnings {
     pub jobs_done: u64,
     pub jobs_missed: u64,
     pub jobs_disputed: u64,
-    /// Oracle challenges it passed.
+    /// Oracle challenges it passed, and failed.
     pub challenges_passed: u64,
+    pub challenges_failed: u64,
     /// Weeks it was running.
     pub weeks: u64,
 }
@@ -34,6 +35,10 @@ pub struct Ledger {
     /// What users paid into each stream's contracts (jobs escrowed, assets appraised, shares
     /// bought, subscriptions and partner fees, payments), in uusdc at the stated price.
     pub gross_uusdc: BTreeMap<Stream, Uint128>,
+    /// The same by month of the run.
+    pub gross_by_month: BTreeMap<u64, BTreeMap<Stream, Uint128>>,
+    /// The month of the run the actors are in.
+    pub month: u64,
     /// Jobs posted, accepted, missed, disputed, cancelled.
     pub jobs_posted: u64,
     pub jobs_accepted: u64,
@@ -52,6 +57,11 @@ pub struct Ledger {
     pub points_redeemed: u64,
     pub points_converted: u64,
     pub payments: u64,
+    /// Subscriptions paid, and the clinic seats they paid for.
+    pub subscriptions: u64,
+    /// Renewals the points contract could not quote (no fresh rate).
+    pub subscriptions_unquoted: u64,
+    pub seats_paid: u64,
     pub payments_refunded: u64,
     pub payments_in_usdc: u64,
     /// Assets tokenized, shares trades, income deposited (uusdc), buyouts settled.
@@ -66,6 +76,22 @@ pub struct Ledger {
     /// patient over the last 12 periods.
     pub engagement_reads: u64,
     pub engagement_points: u64,
+    /// The self-dealer: what its clinic paid for wash jobs on its own node, the protocol's 30%
+    /// of it, and its node's work fees by epoch (the fees the work pool paid it on), ubtt.
+    pub wash_paid: Uint128,
+    pub wash_job_pay: Uint128,
+    pub wash_protocol_fees: Uint128,
+    pub wash_fees_by_epoch: BTreeMap<u32, Uint128>,
+    /// The insurer's savings shares paid, and the realised savings they were a share of, uusdc.
+    pub insurer_paid_uusdc: Uint128,
+    pub insurer_savings_uusdc: Uint128,
+    /// Assets tokenized by kind, with their total value, RMB, and the value tokenized in the
+    /// first six months.
+    pub tokenized_rmb: u128,
+    pub tokenized_first_six_months_rmb: u128,
+    /// Jobs' price against the cloud price of the same GPU-hours, summed over jobs, uusdc.
+    pub jobs_price_uusdc: Uint128,
+    pub jobs_cloud_uusdc: Uint128,
     /// Stakers' rewards claimed by the institutions, ubtt and uusdc.
     pub staker_rewards_btt: Uint128,
     pub staker_rewards_uusdc: Uint128,
@@ -75,6 +101,12 @@ impl Ledger {
     /// Adds `uusdc` to `stream`'s gross volume.
     pub fn gross(&mut self, stream: Stream, uusdc: Uint128) {
         *self.gross_uusdc.entry(stream).or_default() += uusdc;
+        *self
+            .gross_by_month
+            .entry(self.month)
+            .or_default()
+            .entry(stream)
+            .or_default() += uusdc;
     }
 
     /// The earnings of node `name`.

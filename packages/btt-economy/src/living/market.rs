@@ -1,7 +1,8 @@
-//! The compute marketplace and mining, every week: clinics post imaging and treatment-planning
-//! jobs at the paper's demand, nodes of the three scales take them in proportion to their GPUs,
-//! finish most, miss a few deadlines (expired and slashed) and see a few disputed (split by the
-//! arbiter). Mining (bonds, challenges, attestations, claims) is in [`super::mining`].
+//! The compute marketplace, every week: the clinics (sampled and grouped) post imaging and
+//! treatment-planning jobs at the paper's full demand, routed to the nodes in proportion to
+//! their attested throughput; the sampled nodes finish most, miss a few deadlines (expired and
+//! slashed) and see a few disputed (split by the arbiter); the self-dealer pays its own node.
+//! Mining (bonds, challenges, attestations, claims) is in [`super::mining`].
 
 use btt_deploy::chain::{wasm_attr, EconomyChain};
 use btt_types::bps::Bps;
@@ -9,17 +10,17 @@ use btt_types::compute::{
     Assignment, ComputeEscrowContract, ExecuteMsg, JobSpec, NodeSpec, Resolution, Urgency,
 };
 use btt_types::depin;
-use btt_types::units::MONTH_SECONDS;
-use cosmwasm_std::{Addr, Uint128};
+use cosmwasm_std::{coins, to_json_binary, Addr, Uint128, WasmMsg};
 use rand::Rng;
 
 use super::assumptions::Stream;
-use super::world::World;
+use super::world::{NodeRole, World, USDC};
 
-/// Most compute units of one job: its run window stays within two days.
-const MAX_UNITS: u64 = 40_000;
-/// Jobs smaller than this are not worth posting.
-const MIN_UNITS: u64 = 100;
+/// Most compute units (GPU-hours) of one job: its shortest run window (1 hour plus 1 hour per
+/// 1,000 units) stays within 25 days.
+const MAX_UNITS: u64 = 500_000;
+/// The data of a job, GB.
+const DATA_GB: u64 = 20;
 
 /// A job a node accepted and will miss: expired at the start of the next week.
 #[derive(Debug, Clone)]
@@ -38,14 +39,13 @@ pub fn register_nodes<C: EconomyChain>(app: &mut C, w: &mut World) -> anyhow::Re
             continue;
         }
         let node = w.nodes[i].clone();
-        let bond = super::mining::bond_target(w.config, &w.assumptions.nodes[node.scale]);
+        let bond = super::mining::bond_target(w.config, node.class, node.gpus);
         if !w.ensure_btt(app, &node.operator, bond)? {
             continue;
         }
-        let scale = &w.assumptions.nodes[node.scale];
         let spec = NodeSpec {
-            hardware_class: hardware_class(scale.gpus).into(),
-            gpu_count: scale.gpus,
+            hardware_class: node.class.into(),
+            gpu_count: node.gpus,
             region: node.region.into(),
             energy_rating: node.energy,
             endpoint: format!("https://{}.gpu.example", node.name),
@@ -58,141 +58,334 @@ pub fn register_nodes<C: EconomyChain>(app: &mut C, w: &mut World) -> anyhow::Re
     Ok(())
 }
 
-/// The hardware class a node of `gpus` GPUs runs: institutional racks run high-end GPUs.
-pub fn hardware_class(gpus: u32) -> &'static str {
-    if gpus >= 50 {
-        "gpu-high"
-    } else {
-        "gpu-standard"
+/// Each node's attested throughput: the capacity the escrow counts for it (confirmed by
+/// challenges, covered by its bond, 0 unless active).
+fn throughput<C: EconomyChain>(app: &C, w: &World) -> anyhow::Result<Vec<f64>> {
+    let mut out = vec![];
+    for n in &w.nodes {
+        if n.node_id == 0 {
+            out.push(0.0);
+            continue;
+        }
+        let node: btt_types::compute::Node = app.wrap().query_wasm_smart(
+            &w.deployment.escrow,
+            &btt_types::compute::QueryMsg::Node { node_id: n.node_id },
+        )?;
+        out.push(node.counted_capacity.to_string().parse::<f64>().unwrap_or(0.0));
     }
+    Ok(out)
 }
 
-/// A node of `class` picked with probability proportional to its GPUs, among the registered
-/// ones.
-fn pick_node(w: &mut World, class: &str) -> Option<usize> {
-    let weights: Vec<u32> = w
+/// A node of `class` picked with probability proportional to its attested throughput.
+fn pick_node(w: &mut World, weights: &[f64], class: &str) -> Option<usize> {
+    let eligible: Vec<(usize, f64)> = w
         .nodes
         .iter()
-        .map(|n| {
-            let gpus = w.assumptions.nodes[n.scale].gpus;
-            if n.node_id == 0 || hardware_class(gpus) != class {
-                0
-            } else {
-                gpus
-            }
-        })
+        .enumerate()
+        .filter(|(i, n)| n.class == class && weights[*i] > 0.0)
+        .map(|(i, _)| (i, weights[i]))
         .collect();
-    let total: u32 = weights.iter().sum();
-    if total == 0 {
+    let total: f64 = eligible.iter().map(|(_, x)| x).sum();
+    if total <= 0.0 {
         return None;
     }
-    let mut x = w.rng.gen_range(0..total);
-    for (i, weight) in weights.iter().enumerate() {
+    let mut x = w.rng.gen_range(0.0..total);
+    for (i, weight) in &eligible {
         if x < *weight {
-            return Some(i);
+            return Some(*i);
         }
         x -= weight;
     }
-    None
+    eligible.last().map(|(i, _)| *i)
 }
 
-/// The week's jobs: the month's compute demand, a week of it, shared by the clinics by size.
-/// Returns the jobs the nodes will miss.
+/// The week's compute demand of one clinic of each size, RMB: the network's weekly volume
+/// shared by its clinics by demand weight.
+pub fn weekly_rmb_per_clinic(w: &World, month: f64) -> Vec<f64> {
+    let a = &w.assumptions;
+    let weekly = a.weekly_rmb(Stream::Compute, month);
+    let weights: f64 = a
+        .clinics
+        .iter()
+        .zip(&w.network.clinics)
+        .map(|(c, n)| f64::from(c.demand_weight) * n)
+        .sum();
+    a.clinics
+        .iter()
+        .map(|c| {
+            if weights > 0.0 {
+                weekly * f64::from(c.demand_weight) / weights
+            } else {
+                0.0
+            }
+        })
+        .collect()
+}
+
+/// The clinics a clinic of the run stands for: 1, or a group's seats.
+pub fn represented(w: &World, clinic: usize) -> f64 {
+    let c = &w.clinics[clinic];
+    if !c.group {
+        return 1.0;
+    }
+    let sampled = w
+        .clinics
+        .iter()
+        .filter(|o| !o.group && o.size == c.size)
+        .count() as f64;
+    (w.network.clinics.get(c.size).copied().unwrap_or(0.0) - sampled).max(0.0)
+}
+
+/// The week's jobs: every clinic's compute demand at the paper's volume, by GPU class. A
+/// sampled clinic's job goes to one node picked by attested throughput; a group's demand of a
+/// class is shared by every node of the class in proportion to its attested throughput (the
+/// network node's share in jobs of up to 500,000 GPU-hours), paid in USDC. The self-dealer
+/// sends its own node wash jobs. Returns the jobs the nodes will miss.
 pub fn post_and_run_jobs<C: EconomyChain>(
     app: &mut C,
     w: &mut World,
     month: f64,
 ) -> anyhow::Result<Vec<Missed>> {
-    let market = ComputeEscrowContract(w.deployment.escrow.clone());
-    let escrow = w.deployment.escrow.clone();
-    let monthly = w
-        .assumptions
-        .monthly_ubtt(Stream::Compute, month, w.params.scale);
-    let weekly = Uint128::new(monthly).multiply_ratio(depin::EPOCH_SECONDS, MONTH_SECONDS);
-    let total_weight: u32 = w
-        .clinics
-        .iter()
-        .map(|c| w.assumptions.clinics[c.size].demand_weight)
-        .sum();
+    let per_clinic = weekly_rmb_per_clinic(w, month);
+    let weights = throughput(app, w)?;
     let mut missed = vec![];
+    let classes: Vec<(&'static str, u32)> = w
+        .assumptions
+        .cloud
+        .iter()
+        .map(|c| (c.class, c.demand_pct))
+        .collect();
     for ci in 0..w.clinics.len() {
         let clinic = w.clinics[ci].clone();
-        let weight = w.assumptions.clinics[clinic.size].demand_weight;
-        let mut budget = weekly.multiply_ratio(weight, total_weight);
-        // Imaging on standard GPUs, treatment planning on high-end ones, now and then urgent.
-        while !budget.is_zero() {
-            let high = w.rng.gen_bool(0.4);
-            let urgency = match w.rng.gen_range(0..10) {
-                0 => Urgency::Urgent,
-                1 | 2 => Urgency::Priority,
-                _ => Urgency::Standard,
-            };
-            let probe = JobSpec {
-                compute_units: 1_000,
-                hardware_class: if high { "gpu-high" } else { "gpu-standard" }.into(),
-                urgency,
-                data_gb: 20,
-                run_seconds: 2 * 86_400,
-                review_seconds: 86_400,
-            };
-            let per_1000 = market.quote(&app.wrap(), &probe, Some(&clinic.addr))?.price;
-            let units = budget
-                .multiply_ratio(1_000u128, per_1000.max(Uint128::one()))
-                .u128()
-                .min(u128::from(MAX_UNITS)) as u64;
-            if units < MIN_UNITS {
-                break;
-            }
-            let spec = JobSpec {
-                compute_units: units,
-                ..probe
-            };
-            let price = market.quote(&app.wrap(), &spec, Some(&clinic.addr))?.price;
-            budget = budget.saturating_sub(price);
-            let Some(node) = pick_node(w, hardware_class(if high { 64 } else { 1 })) else {
-                w.ledger.compute_unmet += price;
+        let clinic_rmb = per_clinic[clinic.size] * represented(w, ci);
+        for &(class, pct) in &classes {
+            let rmb = clinic_rmb * f64::from(pct) / 100.0;
+            if !clinic.group {
+                let Some(node) = pick_node(w, &weights, class) else {
+                    continue;
+                };
+                let budget = Uint128::new(w.assumptions.rmb_to_ubtt(rmb));
+                post_jobs(app, w, &clinic.addr, class, Budget::Btt(budget), node, &mut missed)?;
                 continue;
-            };
-            if !w.ensure_btt(app, &clinic.addr, price)? {
-                w.ledger.compute_unmet += price;
-                break;
             }
-            let msg = market.post_job_msg(&w.deployment.token, price, spec)?;
-            let Some(res) = w.send(app, &clinic.addr, msg) else {
-                continue;
-            };
-            let job_id: u64 = wasm_attr(&res, "job_id")?.parse()?;
-            w.ledger.jobs_posted += 1;
-            w.ledger
-                .gross(Stream::Compute, price * Uint128::new(w.usdc_per_btt()));
-            run_job(
-                app,
-                w,
-                &escrow,
-                &clinic.addr,
-                job_id,
-                node,
-                units,
-                &mut missed,
-            )?;
+            let total: f64 = w
+                .nodes
+                .iter()
+                .enumerate()
+                .filter(|(i, n)| n.class == class && weights[*i] > 0.0)
+                .map(|(i, _)| weights[i])
+                .sum();
+            for node in 0..w.nodes.len() {
+                if w.nodes[node].class != class || weights[node] <= 0.0 {
+                    continue;
+                }
+                let share = rmb * weights[node] / total;
+                let budget = Uint128::new(w.assumptions.rmb_to_uusdc(share));
+                post_jobs(app, w, &clinic.addr, class, Budget::Usdc(budget), node, &mut missed)?;
+            }
         }
     }
+    wash(app, w)?;
     Ok(missed)
+}
+
+/// What a clinic spends on a node's jobs this week.
+#[derive(Debug, Clone, Copy)]
+enum Budget {
+    /// ubtt, bought from the desk.
+    Btt(Uint128),
+    /// uusdc, paid natively at the escrow's rate.
+    Usdc(Uint128),
+}
+
+/// `clinic` spends `budget` on jobs of `class` for node `node`: jobs of at most [`MAX_UNITS`],
+/// each of a random urgency.
+fn post_jobs<C: EconomyChain>(
+    app: &mut C,
+    w: &mut World,
+    clinic: &Addr,
+    class: &'static str,
+    budget: Budget,
+    node: usize,
+    missed: &mut Vec<Missed>,
+) -> anyhow::Result<()> {
+    let market = ComputeEscrowContract(w.deployment.escrow.clone());
+    let (mut left, denom) = match budget {
+        Budget::Btt(b) => (b, None),
+        Budget::Usdc(b) => (b, Some(USDC.to_string())),
+    };
+    while !left.is_zero() {
+        let roll = w.rng.gen_range(0..100);
+        let urgency = if roll < w.assumptions.urgent_per_100 {
+            Urgency::Urgent
+        } else if roll < w.assumptions.urgent_per_100 + w.assumptions.priority_per_100 {
+            Urgency::Priority
+        } else {
+            Urgency::Standard
+        };
+        let probe = job_spec(w, class, 1_000, urgency);
+        let per_1000 = quote(app, w, &probe, clinic, denom.clone())?;
+        let units = left
+            .multiply_ratio(1_000u128, per_1000.max(Uint128::one()))
+            .u128()
+            .min(u128::from(MAX_UNITS)) as u64;
+        if units == 0 {
+            break;
+        }
+        let spec = job_spec(w, class, units, urgency);
+        let price = quote(app, w, &spec, clinic, denom.clone())?;
+        left = left.saturating_sub(price);
+        let price_uusdc = match denom {
+            None => price * Uint128::new(w.usdc_per_btt()),
+            Some(_) => price,
+        };
+        let msg = match denom {
+            None => {
+                if !w.ensure_btt(app, clinic, price)? {
+                    w.ledger.compute_unmet += price;
+                    break;
+                }
+                market.post_job_msg(&w.deployment.token, price, spec)?
+            }
+            Some(ref d) => WasmMsg::Execute {
+                contract_addr: market.addr().to_string(),
+                msg: to_json_binary(&ExecuteMsg::PostJob { spec })?,
+                funds: coins(price.u128(), d),
+            }
+            .into(),
+        };
+        let Some(res) = w.send(app, clinic, msg) else {
+            continue;
+        };
+        let job_id: u64 = wasm_attr(&res, "job_id")?.parse()?;
+        w.ledger.jobs_posted += 1;
+        w.ledger.gross(Stream::Compute, price_uusdc);
+        let cloud = w
+            .assumptions
+            .cloud
+            .iter()
+            .find(|c| c.class == class)
+            .map_or(0.0, |c| c.usd_per_gpu_hour);
+        w.ledger.jobs_price_uusdc += price_uusdc;
+        w.ledger.jobs_cloud_uusdc += Uint128::new((units as f64 * cloud * 1e6) as u128);
+        run_job(app, w, clinic, job_id, node, units, missed)?;
+    }
+    Ok(())
+}
+
+/// A job of `units` GPU-hours of `class`, with the shortest run window the genesis plan allows
+/// (at least two days) and a day's review.
+fn job_spec(w: &World, class: &str, units: u64, urgency: Urgency) -> JobSpec {
+    JobSpec {
+        compute_units: units,
+        hardware_class: class.into(),
+        urgency,
+        data_gb: DATA_GB,
+        run_seconds: w.config.compute.run_window.min_for(units).max(2 * 86_400),
+        review_seconds: 86_400,
+    }
+}
+
+/// The price of `spec` for `clinic` in BTT, or in `denom`.
+fn quote<C: EconomyChain>(
+    app: &C,
+    w: &World,
+    spec: &JobSpec,
+    clinic: &Addr,
+    denom: Option<String>,
+) -> anyhow::Result<Uint128> {
+    let q: btt_types::compute::QuoteResponse = app.wrap().query_wasm_smart(
+        &w.deployment.escrow,
+        &btt_types::compute::QueryMsg::Quote {
+            spec: spec.clone(),
+            clinic: Some(clinic.to_string()),
+            denom,
+        },
+    )?;
+    Ok(q.price)
+}
+
+/// The self-dealer's clinic pays its own node for wash jobs on `wash_pct` of its GPU-hours.
+fn wash<C: EconomyChain>(app: &mut C, w: &mut World) -> anyhow::Result<()> {
+    let Some(node) = w.nodes.iter().position(|n| n.role == NodeRole::SelfDealer) else {
+        return Ok(());
+    };
+    let n = w.nodes[node].clone();
+    if n.node_id == 0 {
+        return Ok(());
+    }
+    let units = u64::from(n.gpus) * 168 * u64::from(w.assumptions.wash_pct) / 100;
+    let clinic = w.self_dealer.clone();
+    let spec = job_spec(w, n.class, units, Urgency::Standard);
+    let price = quote(app, w, &spec, &clinic, None)?;
+    if !w.ensure_btt(app, &clinic, price)? {
+        return Ok(());
+    }
+    let market = ComputeEscrowContract(w.deployment.escrow.clone());
+    let msg = market.post_job_msg(&w.deployment.token, price, spec)?;
+    let Some(res) = w.send(app, &clinic, msg) else {
+        return Ok(());
+    };
+    let job_id: u64 = wasm_attr(&res, "job_id")?.parse()?;
+    let escrow = w.deployment.escrow.clone();
+    let assign = ExecuteMsg::AssignJob {
+        job_id,
+        assignments: vec![Assignment {
+            node_id: n.node_id,
+            units,
+        }],
+    };
+    let accept = ExecuteMsg::AcceptAssignment {
+        job_id,
+        node_id: n.node_id,
+    };
+    let submit = ExecuteMsg::SubmitResult {
+        job_id,
+        result_hash: format!("{job_id:064x}"),
+        result_uri: format!("ipfs://bafy-job-{job_id}-result"),
+    };
+    if w.exec(app, &clinic, &escrow, &assign, &[])?.is_none()
+        || w.exec(app, &n.operator, &escrow, &accept, &[])?.is_none()
+        || w.exec(app, &n.operator, &escrow, &submit, &[])?.is_none()
+    {
+        return Ok(());
+    }
+    let done = ExecuteMsg::AcceptResult { job_id };
+    if let Some(res) = w.exec(app, &clinic, &escrow, &done, &[])? {
+        let paid: Uint128 = wasm_attr(&res, &format!("node_{}", n.node_id))?.parse()?;
+        w.ledger.node(&n.name).job_pay += paid;
+        w.ledger.node(&n.name).jobs_done += 1;
+        let protocol = price - config_contributors(w).of(price);
+        w.ledger.wash_paid += price;
+        w.ledger.wash_job_pay += paid;
+        w.ledger.wash_protocol_fees += protocol;
+        let epoch: depin::StateResponse = app
+            .wrap()
+            .query_wasm_smart(&w.deployment.depin, &depin::QueryMsg::State {})?;
+        *w.ledger
+            .wash_fees_by_epoch
+            .entry(epoch.current_epoch)
+            .or_default() += protocol;
+    }
+    Ok(())
+}
+
+fn config_contributors(w: &World) -> Bps {
+    w.config.compute.contributors
 }
 
 /// Assigns `job_id` to node `node`, whose operator accepts; then the node finishes it (the
 /// clinic accepts, or disputes and the arbiter splits it), or misses its deadline.
-#[allow(clippy::too_many_arguments)]
 fn run_job<C: EconomyChain>(
     app: &mut C,
     w: &mut World,
-    escrow: &Addr,
     clinic: &Addr,
     job_id: u64,
     node: usize,
     units: u64,
     missed: &mut Vec<Missed>,
 ) -> anyhow::Result<()> {
+    let escrow = &w.deployment.escrow.clone();
     let n = w.nodes[node].clone();
     let assign = ExecuteMsg::AssignJob {
         job_id,
@@ -214,7 +407,13 @@ fn run_job<C: EconomyChain>(
     if w.exec(app, &n.operator, escrow, &accept, &[])?.is_none() {
         return Ok(());
     }
-    let roll = w.rng.gen_range(0..100);
+    // Only the sampled nodes meet faults: the network node stands for many, its faults are
+    // the sampled ones' rate.
+    let roll = if matches!(n.role, NodeRole::Sampled(_)) {
+        w.rng.gen_range(0..100)
+    } else {
+        100
+    };
     if roll < w.assumptions.missed_per_100 {
         missed.push(Missed {
             job_id,
@@ -290,8 +489,8 @@ pub fn top_up_bonds<C: EconomyChain>(app: &mut C, w: &mut World) -> anyhow::Resu
     let escrow = w.deployment.escrow.clone();
     for i in 0..w.nodes.len() {
         let n = w.nodes[i].clone();
-        let min = super::mining::bond_target(w.config, &w.assumptions.nodes[n.scale]);
-        if n.node_id == 0 {
+        let min = super::mining::bond_target(w.config, n.class, n.gpus);
+        if n.node_id == 0 || n.role == NodeRole::Faker {
             continue;
         }
         let node: btt_types::compute::Node = app.wrap().query_wasm_smart(

@@ -25,6 +25,7 @@ pub mod ledger;
 pub mod market;
 pub mod mining;
 pub mod outcome;
+pub mod paper;
 pub mod patients;
 pub mod proposals;
 pub mod summary;
@@ -192,12 +193,14 @@ pub fn run_with<C: EconomyChain + Faucet>(
     let mut months = vec![];
     let mut invariants_checked = 0u64;
     let start = config.start;
+    w.size_network(0.0);
     for (time, work) in schedule(start, params.months) {
         set_clock(app, time, matches!(work, Work::Month(_)))?;
         let month_f =
             (app.block_info().time.seconds() - start.seconds()) as f64 / MONTH_SECONDS as f64;
         match work {
             Work::Month(m) => {
+                w.ledger.month = m;
                 mining::close_and_claim(app, &mut w)?;
                 patients::settle_all(app, &mut w)?;
                 institutions_claim(app, &mut w)?;
@@ -211,6 +214,9 @@ pub fn run_with<C: EconomyChain + Faucet>(
                 }
                 crate::governance::advance(app, 5);
                 gov.month_start(app, &mut w, m)?;
+                w.size_network(m as f64);
+                mining::grow_network(app, &mut w, m as f64)?;
+                patients::insurer_month(app, &mut w, m as f64)?;
                 if m > 0 {
                     patients::month(app, &mut w)?;
                     assets::month(app, &mut w, m, &mut assets)?;
@@ -230,6 +236,7 @@ pub fn run_with<C: EconomyChain + Faucet>(
                 if !w.partner_registered {
                     w.partner_registered = patients::register_partner(app, &mut w)?;
                 }
+                patients::post_rates(app, &mut w)?;
                 patients::renew_subscriptions(app, &mut w)?;
                 patients::week(app, &mut w, month_f)?;
             }
@@ -247,6 +254,7 @@ pub fn run_with<C: EconomyChain + Faucet>(
     }
     let mut report = outcome::report(app, &w, &gov, &assets, months, invariants_checked)?;
     report.findings = findings::findings(&report, &w);
+    report.paper_figures = paper::figures(&report, &w);
     Ok(report)
 }
 

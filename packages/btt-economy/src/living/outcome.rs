@@ -16,7 +16,7 @@ use super::assets::Held;
 use super::assumptions::{Assumptions, Stream, END_2026, Q2_2025};
 use super::ledger::Ledger;
 use super::proposals::{Governance, ProposalOutcome};
-use super::world::{Outcomes, World, USDC};
+use super::world::{NodeRole, Outcomes, World, USDC};
 use super::RunParams;
 use crate::report::{routed_fees, FeeLine};
 
@@ -79,6 +79,36 @@ pub struct StreamMix {
     /// What users paid into the stream, uusdc.
     pub gross_uusdc: Uint128,
     pub gross_bps: u32,
+    /// Fees over gross volume, basis points.
+    pub take_rate_bps: u32,
+}
+
+/// What an attacker of the twin ended with.
+#[derive(Debug, Clone, Serialize)]
+pub struct AttackerOutcome {
+    pub name: &'static str,
+    pub strategy: &'static str,
+    /// What it put in (wash jobs' price, or the bond), ubtt.
+    pub spent: Uint128,
+    /// What came back from the rules it played: job pay, work rewards, capacity rewards, ubtt.
+    pub got_back: Uint128,
+    /// Its bond slashed, ubtt.
+    pub slashed: Uint128,
+    /// `got_back − spent` beside an honest node of its size, ubtt (negative: it lost).
+    pub net_vs_honest: i128,
+    pub verdict: String,
+}
+
+/// The network the aggregate actors stood for at the end.
+#[derive(Debug, Clone, Serialize)]
+pub struct NetworkPoint {
+    /// Clinics by size.
+    pub clinics: Vec<u64>,
+    /// GPUs by class.
+    pub gpus: BTreeMap<String, u64>,
+    /// Seats the clinic groups paid for in all, and subscriptions in all.
+    pub seats_paid: u64,
+    pub subscriptions: u64,
 }
 
 /// Returns of one node scale.
@@ -154,6 +184,14 @@ pub struct LivingReport {
     /// Where the contracts' rules do or do not produce the paper's figures, computed from the
     /// figures above and the genesis parameters.
     pub findings: Vec<String>,
+    /// Every figure the paper states, measured and judged (the report's first table).
+    pub paper_figures: Vec<super::paper::PaperFigure>,
+    /// Every assumption with its source.
+    pub assumptions_table: Vec<super::assumptions::Source>,
+    /// The self-dealer and the faker.
+    pub attackers: Vec<AttackerOutcome>,
+    /// The network at the end.
+    pub network: NetworkPoint,
 }
 
 /// The supply at month `m`, read from the contracts.
@@ -208,6 +246,7 @@ fn paper_stream(fee_stream: &str) -> Option<Stream> {
         "compute" => Stream::Compute,
         "mint" | "revaluation" | "trade" | "premium" | "management" => Stream::Tokenization,
         "subscription" | "partner" | "redemption" => Stream::Incentives,
+        "insurance" => Stream::Incentives,
         "payment_tier" | "analytics" | "conversion" => Stream::Payfi,
         _ => return None,
     })
@@ -319,6 +358,7 @@ pub fn report<C: EconomyChain>(
                 fees_bps: bps_of(fees_uusdc, fee_total),
                 gross_uusdc,
                 gross_bps: bps_of(gross_uusdc, gross_total),
+                take_rate_bps: bps_of(fees_uusdc, gross_uusdc),
             }
         })
         .collect();
@@ -326,7 +366,11 @@ pub fn report<C: EconomyChain>(
     // Node returns by scale.
     let mut node_returns = vec![];
     for (i, s) in a.nodes.iter().enumerate() {
-        let nodes: Vec<_> = w.nodes.iter().filter(|n| n.scale == i).collect();
+        let nodes: Vec<_> = w
+            .nodes
+            .iter()
+            .filter(|n| n.role == NodeRole::Sampled(i))
+            .collect();
         let (mut mined, mut job_pay, mut slashed) =
             (Uint128::zero(), Uint128::zero(), Uint128::zero());
         let (mut done, mut missed, mut disputed, mut weeks) = (0, 0, 0, 0u64);
@@ -355,7 +399,7 @@ pub fn report<C: EconomyChain>(
                 .multiply_ratio(1u128, u128::from(node_months))
         };
         let hardware = Uint128::new(u128::from(s.gpus) * u128::from(s.usdc_per_gpu) * 1_000_000);
-        let capital = hardware + w.config.compute.min_bond * price;
+        let capital = hardware + super::mining::bond_target(w.config, s.class, s.gpus) * price;
         let opex =
             Uint128::new(u128::from(s.gpus) * u128::from(s.opex_usdc_per_gpu_month) * 1_000_000);
         let roi = |base: Uint128| -> i64 {
@@ -430,6 +474,115 @@ pub fn report<C: EconomyChain>(
         assets: assets.len(),
         vaults: assets.iter().filter(|a| a.vault.is_some()).count(),
         findings: vec![],
+        paper_figures: vec![],
+        assumptions_table: w.assumptions.sources(),
+        attackers: attackers(app, w)?,
+        network: NetworkPoint {
+            clinics: w.network.clinics.iter().map(|c| c.round() as u64).collect(),
+            gpus: w
+                .network
+                .gpus
+                .iter()
+                .map(|(k, v)| (k.clone(), v.round() as u64))
+                .collect(),
+            seats_paid: w.ledger.seats_paid,
+            subscriptions: w.ledger.subscriptions,
+        },
     };
     Ok(report)
+}
+
+/// What the self-dealer and the faker ended with, beside an honest home node.
+fn attackers<C: EconomyChain>(app: &C, w: &World) -> anyhow::Result<Vec<AttackerOutcome>> {
+    let d = w.deployment;
+    let q = app.wrap();
+    let mut out = vec![];
+    let earned = |name: &str| {
+        w.ledger
+            .nodes
+            .get(name)
+            .map_or(Uint128::zero(), |e| e.job_pay + e.mined)
+    };
+    let node_state = |node_id: u64| -> anyhow::Result<(Uint128, Uint128)> {
+        if node_id == 0 {
+            return Ok((Uint128::zero(), Uint128::zero()));
+        }
+        let node: btt_types::compute::Node =
+            q.query_wasm_smart(&d.escrow, &btt_types::compute::QueryMsg::Node { node_id })?;
+        let pending: depin::PendingResponse =
+            q.query_wasm_smart(&d.depin, &depin::QueryMsg::Pending { node_id })?;
+        Ok((node.slashed, pending.amount + pending.locked))
+    };
+    // The honest home nodes: their earnings per node, the baseline of the self-dealer's.
+    let homes: Vec<_> = w
+        .nodes
+        .iter()
+        .filter(|n| n.role == NodeRole::Sampled(0))
+        .collect();
+    let honest: Uint128 = homes
+        .iter()
+        .map(|n| earned(&n.name))
+        .sum::<Uint128>()
+        .multiply_ratio(1u128, homes.len().max(1) as u128);
+    if let Some(n) = w.nodes.iter().find(|n| n.role == NodeRole::SelfDealer) {
+        let (slashed, _) = node_state(n.node_id)?;
+        // What the wash jobs brought back: their 70% as job pay, and the work pool's rate of
+        // each epoch on their protocol fees.
+        let mut work = Uint128::zero();
+        for (&epoch, &fees) in &w.ledger.wash_fees_by_epoch {
+            let e: depin::EpochResponse =
+                q.query_wasm_smart(&d.depin, &depin::QueryMsg::Epoch { epoch })?;
+            if e.closed {
+                let reward = cosmwasm_std::Decimal256::from_ratio(fees, 1u128) * e.work_rate;
+                work += Uint128::try_from(reward.to_uint_floor())?;
+            }
+        }
+        let got = w.ledger.wash_job_pay + work;
+        let spent = w.ledger.wash_paid;
+        let net = got.u128() as i128 - spent.u128() as i128;
+        out.push(AttackerOutcome {
+            name: "self-dealer",
+            strategy: "runs a clinic and a home node (4 standard GPUs) and pays its own node for wash jobs on half its GPU-hours every week",
+            spent,
+            got_back: got,
+            slashed,
+            net_vs_honest: net,
+            verdict: if net < 0 {
+                format!(
+                    "lost {:.2} BTT on {:.2} BTT of wash jobs: each returns 70% as job pay plus the work pool's rate (at most {:.0}%) on its 30% protocol fee; its capacity reward is a home node's, wash or not ({:.2} BTT earned in all, the honest home nodes {:.2} BTT each)",
+                    (-net) as f64 / 1e6,
+                    spent.u128() as f64 / 1e6,
+                    f64::from(w.config.compute.payout.fee_cap.0) / 100.0,
+                    earned(&n.name).u128() as f64 / 1e6,
+                    honest.u128() as f64 / 1e6,
+                )
+            } else {
+                format!("GAINED {:.2} BTT by wash jobs", net as f64 / 1e6)
+            },
+        });
+    }
+    if let Some(n) = w.nodes.iter().find(|n| n.role == NodeRole::Faker) {
+        let (slashed, owed) = node_state(n.node_id)?;
+        let got = earned(&n.name) + owed;
+        let spent = super::mining::bond_target(w.config, n.class, n.gpus);
+        let net = got.u128() as i128 - slashed.u128() as i128;
+        out.push(AttackerOutcome {
+            name: "fake capacity",
+            strategy: "declares 64 high-end GPUs (160 capacity units) it does not have, bonds them and answers the oracle's capacity challenge with a guess",
+            spent,
+            got_back: got,
+            slashed,
+            net_vs_honest: net,
+            verdict: if net < 0 {
+                format!(
+                    "lost {:.0} BTT of bond at its first challenge and earned {:.2} BTT",
+                    slashed.u128() as f64 / 1e6,
+                    got.u128() as f64 / 1e6
+                )
+            } else {
+                format!("GAINED {:.0} BTT", net as f64 / 1e6)
+            },
+        });
+    }
+    Ok(out)
 }

@@ -21,6 +21,9 @@ use super::RunParams;
 /// The test USDC of the embedded chains.
 pub const USDC: &str = "uusdc";
 
+/// Patients a clinic group awards points to and invoices for its clinics' patients.
+pub const GROUP_PATIENTS: u32 = 4;
+
 /// A chain the economy's actors can bring outside money to: the USDC they bought elsewhere.
 /// The embedded chains mint it; a real chain's accounts are funded at its genesis instead.
 pub trait Faucet {
@@ -41,7 +44,8 @@ impl<S: cosmwasm_std::Storage> Faucet for btt_deploy::multitest::AppOn<S> {
 }
 
 /// A clinic: subscribes to patient incentives on its tier, posts compute jobs, invoices its
-/// patients; the large ones also tokenize assets.
+/// patients; the large ones also tokenize assets. A clinic *group* stands for the network's
+/// other clinics of its size: it subscribes their seats and posts their jobs and payments.
 #[derive(Debug, Clone)]
 pub struct Clinic {
     pub name: String,
@@ -51,6 +55,24 @@ pub struct Clinic {
     pub patients: Vec<Addr>,
     /// Its subscription is active until then (seconds; 0 before it subscribes).
     pub subscribed_until: u64,
+    /// A group of the network's other clinics of its size (an aggregate actor).
+    pub group: bool,
+    /// Clinics it subscribes for: 1, or the group's clinics this month.
+    pub seats: u32,
+}
+
+/// What a node stands for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum NodeRole {
+    /// A sampled node of the assumptions' node scale of this index.
+    Sampled(usize),
+    /// The rest of the network's GPUs of its class (an aggregate actor).
+    Network,
+    /// Runs a clinic too and sends its own node wash jobs.
+    SelfDealer,
+    /// Declares GPUs it does not have.
+    Faker,
 }
 
 /// A compute node and its operator.
@@ -58,11 +80,23 @@ pub struct Clinic {
 pub struct Node {
     pub name: String,
     pub operator: Addr,
-    /// Index into the assumptions' node scales.
-    pub scale: usize,
+    pub role: NodeRole,
+    /// Its hardware class.
+    pub class: &'static str,
+    /// The GPUs it declares (a network node's follow the network's size).
+    pub gpus: u32,
     pub node_id: u64,
     pub region: &'static str,
     pub energy: btt_types::compute::EnergyRating,
+}
+
+/// The network's size this month, by the paper's volumes.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Network {
+    /// Clinics by size.
+    pub clinics: Vec<f64>,
+    /// GPUs by class.
+    pub gpus: BTreeMap<String, f64>,
 }
 
 /// An institution of the allocation table, with the lock tier it stakes with.
@@ -96,6 +130,12 @@ pub struct World<'a> {
     pub investors: Vec<Addr>,
     pub partner: Addr,
     pub insurer: Addr,
+    /// The self-dealer's clinic address (its node is a [`NodeRole::SelfDealer`] node).
+    pub self_dealer: Addr,
+    /// The network's size this month.
+    pub network: Network,
+    /// Whether the insurer has registered yet.
+    pub insurer_registered: bool,
     pub grantee: Addr,
     pub buyers: Vec<Addr>,
     /// Whether the partner has registered yet.
@@ -170,8 +210,26 @@ impl<'a> World<'a> {
                     size,
                     patients,
                     subscribed_until: 0,
+                    group: false,
+                    seats: 1,
                 });
             }
+        }
+        for (size, c) in assumptions.clinics.iter().enumerate() {
+            let name = format!("clinic-group-{}", c.name);
+            let addr = app.addr_make(&name);
+            let patients = (0..GROUP_PATIENTS)
+                .map(|p| app.addr_make(&format!("{name}-patient-{p}")))
+                .collect();
+            clinics.push(Clinic {
+                name,
+                addr,
+                size,
+                patients,
+                subscribed_until: 0,
+                group: true,
+                seats: 1,
+            });
         }
         use btt_types::compute::EnergyRating::*;
         let regions = [
@@ -181,15 +239,17 @@ impl<'a> World<'a> {
             ("us-east", D),
         ];
         // The names the launch grants of genesis were paid to (`mining::node_names`).
-        let nodes: Vec<Node> = super::mining::node_names(&assumptions, scale)
+        let nodes: Vec<Node> = super::mining::node_names(config, &assumptions, scale)
             .into_iter()
             .enumerate()
-            .map(|(k, (name, scale_index))| {
+            .map(|(k, n)| {
                 let (region, energy) = regions[k % regions.len()];
                 Node {
-                    operator: app.addr_make(&name),
-                    name,
-                    scale: scale_index,
+                    operator: app.addr_make(&n.name),
+                    name: n.name,
+                    role: n.role,
+                    class: n.class,
+                    gpus: n.gpus,
                     node_id: 0,
                     region,
                     energy,
@@ -222,6 +282,9 @@ impl<'a> World<'a> {
             investors,
             partner: app.addr_make("partner-pharmacy"),
             insurer: app.addr_make("insurer"),
+            self_dealer: app.addr_make("self-dealer-clinic"),
+            network: Network::default(),
+            insurer_registered: false,
             grantee: app.addr_make("research-grantee"),
             buyers: vec![
                 app.addr_make("buyer-hospital"),
@@ -245,17 +308,22 @@ impl<'a> World<'a> {
         let usdc = |whole: u128| coins(whole * 1_000_000, USDC);
         app.fund(&world.desk, &usdc(1_000_000_000))?;
         for c in &world.clinics {
-            app.fund(&c.addr, &usdc(100_000_000))?;
+            // A group pays the network's other clinics' bills: a few million USDC a week.
+            let cash = if c.group { 100_000_000_000 } else { 100_000_000 };
+            app.fund(&c.addr, &usdc(cash))?;
             for p in &c.patients {
-                app.fund(p, &usdc(10_000_000))?;
+                let cash = if c.group { 100_000_000_000 } else { 10_000_000 };
+                app.fund(p, &usdc(cash))?;
             }
         }
         for who in world.investors.iter().chain(&world.buyers) {
-            app.fund(who, &usdc(100_000_000))?;
+            app.fund(who, &usdc(1_000_000_000))?;
         }
         for n in &world.nodes {
-            app.fund(&n.operator, &usdc(10_000_000))?;
+            app.fund(&n.operator, &usdc(100_000_000))?;
         }
+        app.fund(&world.self_dealer, &usdc(100_000_000))?;
+        app.fund(&world.insurer, &usdc(100_000_000_000))?;
         app.fund(&world.partner, &usdc(10_000_000))?;
         Ok(())
     }
@@ -318,6 +386,28 @@ impl<'a> World<'a> {
             .map_err(|e| e.context(what.to_string()))?;
         self.outcomes.entry(name).or_default().ok += 1;
         Ok(res)
+    }
+
+    /// Each clinic size's subscription tier per clinic, RMB a month (a tier's price buys 30
+    /// days).
+    pub fn tier_rmb_month(&self) -> Vec<f64> {
+        self.config
+            .points
+            .tiers
+            .iter()
+            .map(|t| {
+                t.price.amount.u128() as f64 / 1e6 * self.assumptions.rmb_per_usdc
+                    * btt_types::units::MONTH_SECONDS as f64
+                    / (30.0 * 86_400.0)
+            })
+            .collect()
+    }
+
+    /// Sizes the network for `month`: its clinics by the paper's incentive volume.
+    pub fn size_network(&mut self, month: f64) {
+        self.network.clinics = self
+            .assumptions
+            .network_clinics(month, &self.tier_rmb_month());
     }
 
     /// The BTT price in uusdc per ubtt.

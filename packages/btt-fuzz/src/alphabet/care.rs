@@ -13,23 +13,52 @@ use crate::suite::WRONG_DENOM;
 /// The entries of incentive-points.
 pub(super) const POINTS: &[(&str, Draw)] = &[
     ("incentive-points.receive:subscribe", |g| {
-        let (tier, referrer) = (g.rng.gen_range(0..4u32), g.maybe_actor());
-        let amount = g.subscription_price(tier);
+        let (tier, referrer, seats) = (g.rng.gen_range(0..4u32), g.maybe_actor(), g.seats());
+        let amount = g.subscription_price(tier, seats, "btt");
         g.send(
             Role::Clinic,
             "incentive-points",
             amount,
-            json!({"subscribe": {"tier": tier, "referrer": referrer}}),
+            json!({"subscribe": {"tier": tier, "referrer": referrer, "seats": seats}}),
         )
     }),
     ("incentive-points.subscribe", |g| {
-        let (tier, referrer) = (g.rng.gen_range(0..4u32), g.maybe_actor());
-        let funds = g.usdc_funds(10_000_000_000);
+        let (tier, referrer, seats) = (g.rng.gen_range(0..4u32), g.maybe_actor(), g.seats());
+        let price = g.subscription_price(tier, seats, USDC);
+        let funds = g.usdc_funds(price.u128().min(u128::MAX / 2));
         g.exec_with(
             Role::Clinic,
             "incentive-points",
-            json!({"subscribe": {"tier": tier, "referrer": referrer}}),
+            json!({"subscribe": {"tier": tier, "referrer": referrer, "seats": seats}}),
             funds,
+        )
+    }),
+    ("incentive-points.register_insurer", |g| {
+        let name = g.one(&["Ping An Health", "", "an insurer"]);
+        g.exec(
+            Role::Anyone,
+            "incentive-points",
+            json!({"register_insurer": {"name": name}}),
+        )
+    }),
+    ("incentive-points.pay_savings_share", |g| {
+        let savings = g.amount();
+        let funds = g.usdc_funds(savings.u128() / 5 + 1);
+        g.exec_with(
+            Role::Anyone,
+            "incentive-points",
+            json!({"pay_savings_share": {"savings": savings, "memo": null}}),
+            funds,
+        )
+    }),
+    ("incentive-points.receive:pay_savings_share", |g| {
+        let savings = g.amount();
+        let amount = Uint128::new(savings.u128() / 5 + 1);
+        g.send(
+            Role::Anyone,
+            "incentive-points",
+            amount,
+            json!({"pay_savings_share": {"savings": savings, "memo": null}}),
         )
     }),
     ("incentive-points.award", |g| {
@@ -452,11 +481,34 @@ impl Gen<'_> {
         }
     }
 
-    pub(super) fn subscription_price(&mut self, tier: u32) -> Uint128 {
-        let tiers = &self.suite.config.points.tiers;
-        match (self.rng.gen_range(0..3), tiers.get(tier as usize)) {
+    /// Seats of a subscription: mostly none (one), sometimes a group, zero or too many.
+    pub(super) fn seats(&mut self) -> Option<u32> {
+        match self.rng.gen_range(0..10) {
+            0 => Some(0),
+            1 => Some(10_001),
+            2 | 3 => Some(self.rng.gen_range(1..5)),
+            _ => None,
+        }
+    }
+
+    /// What `seats` seats of `tier` cost in `denom` now (incentive-points' quote, at payfi's
+    /// rate), two times in three; any amount otherwise or without a quote.
+    pub(super) fn subscription_price(
+        &mut self,
+        tier: u32,
+        seats: Option<u32>,
+        denom: &str,
+    ) -> Uint128 {
+        let quote = self.suite.app.wrap().query_wasm_smart::<Value>(
+            &self.suite.deployment.points,
+            &json!({"subscription_quote": {"tier": tier, "seats": seats, "denom": denom}}),
+        );
+        let quoted = quote
+            .ok()
+            .and_then(|q| q.get("amount")?.as_str()?.parse::<u128>().ok());
+        match (self.rng.gen_range(0..3), quoted) {
             (0, _) | (_, None) => self.amount(),
-            (_, Some(t)) => t.price,
+            (_, Some(q)) => Uint128::new(q),
         }
     }
 
