@@ -66,6 +66,7 @@ figure {{ margin: 1.5rem 0; }}
         locked = btt_f(r.locked_ubtt).floor(),
         carried = btt_f(r.carried_ubtt).floor(),
     );
+    paper_table(&mut out, r);
     out.push_str("<h2>Findings</h2>\n<ul>\n");
     for f in &r.findings {
         let _ = writeln!(out, "<li>{}</li>", esc(f));
@@ -379,4 +380,91 @@ figure {{ margin: 1.5rem 0; }}
     }
     out.push_str("</table>\n</body></html>\n");
     out
+}
+
+/// The first table: every figure the paper states, measured and judged; then the attackers,
+/// the network and the assumptions with their sources.
+fn paper_table(out: &mut String, r: &LivingReport) {
+    out.push_str(
+        "<h2>The paper's figures</h2>\n<table data-table=\"paper-figures\"><tr><th>the paper</th><th>measured</th><th>met</th><th>cause</th><th>arithmetic</th></tr>\n",
+    );
+    for f in &r.paper_figures {
+        let _ = writeln!(
+            out,
+            r#"<tr><td>{}</td><td>{}</td><td class="{}">{}</td><td>{}</td><td>{}</td></tr>"#,
+            esc(&f.figure),
+            esc(&f.measured),
+            if f.met { "hit" } else { "miss" },
+            if f.met { "met" } else { "not met" },
+            f.cause.map_or(String::new(), |c| format!("{c:?}").to_lowercase()),
+            esc(&f.arithmetic)
+        );
+    }
+    out.push_str("</table>\n");
+    out.push_str("<h2>Side by side</h2>\n<table><tr><th>node scale</th><th>return a month</th><th>on hardware</th><th>the paper</th></tr>\n");
+    for n in &r.node_returns {
+        let _ = writeln!(
+            out,
+            "<tr><td>{}</td><td>{:.2}%</td><td>{:.2}%</td><td>{}-{}%</td></tr>",
+            n.scale,
+            n.roi_bps_month as f64 / 100.0,
+            n.roi_hardware_bps_month as f64 / 100.0,
+            n.paper_roi_pct.0,
+            n.paper_roi_pct.1
+        );
+    }
+    let _ = writeln!(
+        out,
+        "<tr><td>stakers (APR)</td><td colspan=3>{:.2}% a year on {} BTT staked on average</td></tr></table>",
+        r.stakers.apr_bps as f64 / 100.0,
+        usd(r.stakers.average_staked)
+    );
+    out.push_str("<table><tr><th>stream</th><th>gross (USDC)</th><th>gross share</th><th>take rate</th><th>fees (USDC)</th><th>fee share</th><th>paper contribution</th></tr>\n");
+    for m in &r.revenue_mix {
+        let _ = writeln!(
+            out,
+            "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}%</td></tr>",
+            m.name,
+            usd(m.gross_uusdc),
+            pct(m.gross_bps),
+            pct(m.take_rate_bps),
+            usd(m.fees_uusdc),
+            pct(m.fees_bps),
+            m.paper_contribution_pct
+        );
+    }
+    out.push_str("</table>\n<h2>The attackers</h2>\n<table><tr><th>who</th><th>strategy</th><th>spent (BTT)</th><th>got back (BTT)</th><th>slashed (BTT)</th><th>ended with</th></tr>\n");
+    for a in &r.attackers {
+        let _ = writeln!(
+            out,
+            "<tr><td>{}</td><td>{}</td><td>{:.2}</td><td>{:.2}</td><td>{:.2}</td><td>{}</td></tr>",
+            a.name,
+            esc(a.strategy),
+            btt_f(a.spent),
+            btt_f(a.got_back),
+            btt_f(a.slashed),
+            esc(&a.verdict)
+        );
+    }
+    let _ = writeln!(
+        out,
+        "</table>\n<p>The network at the end: {} clinics (small / medium / large {}), {} GPUs ({}); the clinic groups paid {} seats in {} subscriptions.</p>",
+        r.network.clinics.iter().sum::<u64>(),
+        r.network.clinics.iter().map(|c| c.to_string()).collect::<Vec<_>>().join(" / "),
+        r.network.gpus.values().sum::<u64>(),
+        r.network.gpus.iter().map(|(k, v)| format!("{k} {v}")).collect::<Vec<_>>().join(", "),
+        r.network.seats_paid,
+        r.network.subscriptions
+    );
+    out.push_str("<h2>Assumptions and their sources</h2>\n<table data-table=\"assumptions\"><tr><th>assumption</th><th>value</th><th>source</th></tr>\n");
+    for a in &r.assumptions_table {
+        let _ = writeln!(
+            out,
+            "<tr><td>{}</td><td>{}</td><td>{}</td></tr>",
+            esc(&a.figure),
+            esc(&a.value),
+            esc(a.source)
+        );
+    }
+    out.push_str("</table>\n");
 }

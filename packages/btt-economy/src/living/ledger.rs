@@ -12,8 +12,10 @@ use super::assumptions::Stream;
 /// One node's earnings over the run.
 #[derive(Debug, Clone, Default, Serialize)]
 pub struct NodeEarnings {
-    /// Its 70% of accepted jobs (and its part of split disputes), ubtt.
+    /// Its 70% of accepted jobs (and its part of split disputes) paid in BTT, ubtt, and in
+    /// USDC, uusdc.
     pub job_pay: Uint128,
+    pub job_pay_uusdc: Uint128,
     /// Mining rewards claimed, ubtt.
     pub mined: Uint128,
     /// Jobs finished and accepted, missed, disputed.
@@ -95,6 +97,17 @@ pub struct Ledger {
     /// Stakers' rewards claimed by the institutions, ubtt and uusdc.
     pub staker_rewards_btt: Uint128,
     pub staker_rewards_uusdc: Uint128,
+}
+
+impl NodeEarnings {
+    /// Adds a job's pay, in uusdc or ubtt.
+    pub fn add_job_pay(&mut self, paid: Uint128, in_usdc: bool) {
+        if in_usdc {
+            self.job_pay_uusdc += paid;
+        } else {
+            self.job_pay += paid;
+        }
+    }
 }
 
 impl Ledger {

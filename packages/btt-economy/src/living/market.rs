@@ -268,7 +268,7 @@ fn post_jobs<C: EconomyChain>(
             .map_or(0.0, |c| c.usd_per_gpu_hour);
         w.ledger.jobs_price_uusdc += price_uusdc;
         w.ledger.jobs_cloud_uusdc += Uint128::new((units as f64 * cloud * 1e6) as u128);
-        run_job(app, w, clinic, job_id, node, units, missed)?;
+        run_job(app, w, clinic, job_id, node, units, denom.is_some(), missed)?;
     }
     Ok(())
 }
@@ -376,6 +376,7 @@ fn config_contributors(w: &World) -> Bps {
 
 /// Assigns `job_id` to node `node`, whose operator accepts; then the node finishes it (the
 /// clinic accepts, or disputes and the arbiter splits it), or misses its deadline.
+#[allow(clippy::too_many_arguments)]
 fn run_job<C: EconomyChain>(
     app: &mut C,
     w: &mut World,
@@ -383,6 +384,7 @@ fn run_job<C: EconomyChain>(
     job_id: u64,
     node: usize,
     units: u64,
+    in_usdc: bool,
     missed: &mut Vec<Missed>,
 ) -> anyhow::Result<()> {
     let escrow = &w.deployment.escrow.clone();
@@ -435,7 +437,14 @@ fn run_job<C: EconomyChain>(
             reason: "results fail the clinic's validation set".into(),
         };
         w.exec(app, clinic, escrow, &dispute, &[])?;
-        let before = token.balance(&app.wrap(), &n.operator)?;
+        let held = |app: &C| -> anyhow::Result<Uint128> {
+            Ok(if in_usdc {
+                app.wrap().query_balance(&n.operator, USDC)?.amount
+            } else {
+                token.balance(&app.wrap(), &n.operator)?
+            })
+        };
+        let before = held(app)?;
         let resolve = ExecuteMsg::Resolve {
             job_id,
             resolution: Resolution::Split {
@@ -445,9 +454,9 @@ fn run_job<C: EconomyChain>(
         };
         let arbiter = Addr::unchecked(&w.config.compute.arbiter);
         w.exec(app, &arbiter, escrow, &resolve, &[])?;
-        let got = token.balance(&app.wrap(), &n.operator)? - before;
+        let got = held(app)? - before;
         let e = w.ledger.node(&n.name);
-        e.job_pay += got;
+        e.add_job_pay(got, in_usdc);
         e.jobs_disputed += 1;
         w.ledger.jobs_disputed += 1;
         // Slashed: the operator restores its bond before it takes the next job.
@@ -457,7 +466,7 @@ fn run_job<C: EconomyChain>(
     if let Some(res) = w.exec(app, clinic, escrow, &accept, &[])? {
         let paid: Uint128 = wasm_attr(&res, &format!("node_{}", n.node_id))?.parse()?;
         let e = w.ledger.node(&n.name);
-        e.job_pay += paid;
+        e.add_job_pay(paid, in_usdc);
         e.jobs_done += 1;
         w.ledger.jobs_accepted += 1;
     }

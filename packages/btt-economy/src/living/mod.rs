@@ -204,6 +204,7 @@ pub fn run_with<C: EconomyChain + Faucet>(
                 mining::close_and_claim(app, &mut w)?;
                 patients::settle_all(app, &mut w)?;
                 institutions_claim(app, &mut w)?;
+                market_stake(app, &mut w)?;
                 months.push(outcome::month_point(app, &w, m)?);
                 invariants_checked += u64::from(
                     checks::check_month(app, deployment, m, &w.partner)
@@ -312,6 +313,41 @@ fn institutions_claim<C: EconomyChain>(app: &mut C, w: &mut World) -> anyhow::Re
             w.ledger.staker_rewards_uusdc +=
                 app.wrap().query_balance(&i.addr, world::USDC)?.amount - usdc_before;
         }
+    }
+    Ok(())
+}
+
+/// The desk's BTT the market keeps liquid for clinics, nodes and bonds.
+const DESK_FLOAT: Uint128 = btt_types::units::btt(200_000);
+
+/// The market's stakers (the holders outside the institutions, one aggregate actor) buy half
+/// of what the desk holds beyond its float and stake it without a lock, and claim their fee
+/// rewards: stake follows the circulating supply, as it would on a real market.
+fn market_stake<C: EconomyChain>(app: &mut C, w: &mut World) -> anyhow::Result<()> {
+    let d = w.deployment;
+    let who = w.market_stakers.clone();
+    let desk = d.token.balance(&app.wrap(), &w.desk)?;
+    let buy = desk.saturating_sub(DESK_FLOAT).multiply_ratio(1u128, 2u128);
+    let got = w.buy_btt(app, &who, buy)?;
+    if !got.is_zero() {
+        w.must(app, &who, d.staking.stake_msg(&d.token, got, 0)?, "the market stakes")?;
+    }
+    let btt_before = d.token.balance(&app.wrap(), &who)?;
+    let usdc_before = app.wrap().query_balance(&who, world::USDC)?.amount;
+    let claim = btt_types::staking::ExecuteMsg::ClaimRewards {};
+    let staking = d.staking.addr().clone();
+    let staker: btt_types::staking::StakerResponse = app.wrap().query_wasm_smart(
+        &staking,
+        &btt_types::staking::QueryMsg::Staker {
+            address: who.to_string(),
+        },
+    )?;
+    if staker.rewards.iter().any(|r| !r.amount.is_zero())
+        && w.exec(app, &who, &staking, &claim, &[])?.is_some()
+    {
+        w.ledger.staker_rewards_btt += d.token.balance(&app.wrap(), &who)? - btt_before;
+        w.ledger.staker_rewards_uusdc +=
+            app.wrap().query_balance(&who, world::USDC)?.amount - usdc_before;
     }
     Ok(())
 }

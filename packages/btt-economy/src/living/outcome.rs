@@ -131,6 +131,7 @@ pub struct NodeReturn {
     pub in_paper_band: bool,
     pub mined: Uint128,
     pub job_pay: Uint128,
+    pub job_pay_uusdc: Uint128,
     pub slashed: Uint128,
     pub jobs_done: u64,
     pub jobs_missed: u64,
@@ -371,13 +372,18 @@ pub fn report<C: EconomyChain>(
             .iter()
             .filter(|n| n.role == NodeRole::Sampled(i))
             .collect();
-        let (mut mined, mut job_pay, mut slashed) =
-            (Uint128::zero(), Uint128::zero(), Uint128::zero());
+        let (mut mined, mut job_pay, mut slashed, mut job_pay_uusdc) = (
+            Uint128::zero(),
+            Uint128::zero(),
+            Uint128::zero(),
+            Uint128::zero(),
+        );
         let (mut done, mut missed, mut disputed, mut weeks) = (0, 0, 0, 0u64);
         for n in &nodes {
             if let Some(e) = w.ledger.nodes.get(&n.name) {
                 mined += e.mined;
                 job_pay += e.job_pay;
+                job_pay_uusdc += e.job_pay_uusdc;
                 done += e.jobs_done;
                 missed += e.jobs_missed;
                 disputed += e.jobs_disputed;
@@ -395,7 +401,7 @@ pub fn report<C: EconomyChain>(
         let income = if node_months == 0 {
             Uint128::zero()
         } else {
-            ((mined + job_pay).saturating_sub(slashed) * price)
+            ((mined + job_pay).saturating_sub(slashed) * price + job_pay_uusdc)
                 .multiply_ratio(1u128, u128::from(node_months))
         };
         let hardware = Uint128::new(u128::from(s.gpus) * u128::from(s.usdc_per_gpu) * 1_000_000);
@@ -421,6 +427,7 @@ pub fn report<C: EconomyChain>(
                 && roi_bps_month <= i64::from(s.paper_roi_pct.1) * 100,
             mined,
             job_pay,
+            job_pay_uusdc,
             slashed,
             jobs_done: done,
             jobs_missed: missed,
@@ -501,7 +508,9 @@ fn attackers<C: EconomyChain>(app: &C, w: &World) -> anyhow::Result<Vec<Attacker
         w.ledger
             .nodes
             .get(name)
-            .map_or(Uint128::zero(), |e| e.job_pay + e.mined)
+            .map_or(Uint128::zero(), |e| {
+                e.job_pay + e.mined + e.job_pay_uusdc.multiply_ratio(1u128, w.usdc_per_btt())
+            })
     };
     let node_state = |node_id: u64| -> anyhow::Result<(Uint128, Uint128)> {
         if node_id == 0 {
@@ -549,7 +558,7 @@ fn attackers<C: EconomyChain>(app: &C, w: &World) -> anyhow::Result<Vec<Attacker
             net_vs_honest: net,
             verdict: if net < 0 {
                 format!(
-                    "lost {:.2} BTT on {:.2} BTT of wash jobs: each returns 70% as job pay plus the work pool's rate (at most {:.0}%) on its 30% protocol fee; its capacity reward is a home node's, wash or not ({:.2} BTT earned in all, the honest home nodes {:.2} BTT each)",
+                    "lost {:.2} BTT on {:.2} BTT of wash jobs: each returns 70% as job pay plus the work pool's rate (at most {:.0}%) on its 30% protocol fee; its capacity reward is a home node's, wash or not ({:.2} BTT earned in all counting the wash jobs' pay back, an honest home node {:.2} BTT)",
                     (-net) as f64 / 1e6,
                     spent.u128() as f64 / 1e6,
                     f64::from(w.config.compute.payout.fee_cap.0) / 100.0,

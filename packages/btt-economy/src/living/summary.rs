@@ -18,6 +18,26 @@ pub fn summary(r: &LivingReport) -> String {
         "\nThe living economy: {} months, seed {}, scale {}\n",
         r.params.months, r.params.seed, r.params.scale
     ));
+    out.push_str("  the paper's figures (met | measured):\n");
+    for f in &r.paper_figures {
+        out.push_str(&format!(
+            "    [{}] {}\n          {}{}\n",
+            if f.met { "met" } else { "MISS" },
+            f.figure,
+            f.measured,
+            f.cause
+                .map_or(String::new(), |c| format!(" (cause: {})", format!("{c:?}").to_lowercase()))
+        ));
+    }
+    for a in &r.attackers {
+        out.push_str(&format!("  {}: {}\n", a.name, a.verdict));
+    }
+    out.push_str(&format!(
+        "  the network at the end: {} clinics, {} GPUs; assumptions and their sources: {} rows in the report\n",
+        r.network.clinics.iter().sum::<u64>(),
+        r.network.gpus.values().sum::<u64>(),
+        r.assumptions_table.len()
+    ));
     if let Some(m) = last {
         out.push_str(&format!(
             "  supply {} BTT (burned {}), circulating {}, staked {}, DAO treasury {}\n",
@@ -53,12 +73,14 @@ pub fn summary(r: &LivingReport) -> String {
         l.buyouts
     ));
     out.push_str(
-        "  revenue mix (measured fees | paper contribution | paper volume Q2 2025 | 2026):\n",
+        "  revenue mix (gross share | take rate | fee share | paper contribution | paper volume Q2 2025 | 2026):\n",
     );
     for m in &r.revenue_mix {
         out.push_str(&format!(
-            "    {:<28} {:>6.2}% | {:>3}% | {:>6.2}% | {:>6.2}%\n",
+            "    {:<28} {:>6.2}% | {:>6.2}% | {:>6.2}% | {:>3}% | {:>6.2}% | {:>6.2}%\n",
             m.name,
+            f64::from(m.gross_bps) / 100.0,
+            f64::from(m.take_rate_bps) / 100.0,
             f64::from(m.fees_bps) / 100.0,
             m.paper_contribution_pct,
             f64::from(m.paper_volume_now_bps) / 100.0,

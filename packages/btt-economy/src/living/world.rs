@@ -138,6 +138,8 @@ pub struct World<'a> {
     pub insurer_registered: bool,
     pub grantee: Addr,
     pub buyers: Vec<Addr>,
+    /// The market's stakers: the holders outside the institutions, as one aggregate actor.
+    pub market_stakers: Addr,
     /// Whether the partner has registered yet.
     pub partner_registered: bool,
     /// Transactions executed, and refused.
@@ -283,6 +285,7 @@ impl<'a> World<'a> {
             partner: app.addr_make("partner-pharmacy"),
             insurer: app.addr_make("insurer"),
             self_dealer: app.addr_make("self-dealer-clinic"),
+            market_stakers: app.addr_make("market-stakers"),
             network: Network::default(),
             insurer_registered: false,
             grantee: app.addr_make("research-grantee"),
@@ -323,6 +326,7 @@ impl<'a> World<'a> {
             app.fund(&n.operator, &usdc(100_000_000))?;
         }
         app.fund(&world.self_dealer, &usdc(100_000_000))?;
+        app.fund(&world.market_stakers, &usdc(100_000_000_000))?;
         app.fund(&world.insurer, &usdc(100_000_000_000))?;
         app.fund(&world.partner, &usdc(10_000_000))?;
         Ok(())
