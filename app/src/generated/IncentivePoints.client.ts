@@ -7,7 +7,7 @@
 
 import { CosmWasmClient, SigningCosmWasmClient, ExecuteResult } from "@cosmjs/cosmwasm-stargate";
 import { StdFee } from "@cosmjs/amino";
-import { FeeStream, Uint128, Decimal, InstantiateMsg, FeeRoutingMsg, FeePayeesMsg, FeeRoute, FeeShares, PointsRules, PointCategory, ReferralMilestone, SubscriptionTier, Coin, ExecuteMsg, Binary, CircuitMsg, Timestamp, Uint64, Action, Expiration, Cw20ReceiveMsg, ConfigUpdate, FeeRoutingUpdate, QueryMsg, MigrateMsg, BalanceResponse, Addr, Circuit, Pause, ConfigResponse, FeeRouting, FeePayees, EngagementResponse, CategoryPoints, Asset, ArrayOfRoutedTotal, RoutedTotal, Carry, Routed, OwnershipForString, Partner, ReservationsResponse, Reservation, PoolResponse, ProviderResponse, Provider, QueuedTier, NullableReservation } from "./IncentivePoints.types";
+import { FeeStream, Uint128, Decimal, InstantiateMsg, FeeRoutingMsg, FeePayeesMsg, FeeRoute, FeeShares, PointsRules, PointCategory, ReferralMilestone, SubscriptionTier, Coin, ExecuteMsg, Binary, CircuitMsg, Timestamp, Uint64, Action, Expiration, Cw20ReceiveMsg, ConfigUpdate, FeeRoutingUpdate, QueryMsg, MigrateMsg, BalanceResponse, Addr, Circuit, Pause, ConfigResponse, FeeRouting, FeePayees, EngagementResponse, CategoryPoints, Asset, ArrayOfRoutedTotal, RoutedTotal, Carry, Routed, InsurerResponse, Insurer, InsurerTotal, InsurersResponse, OwnershipForString, Partner, ReservationsResponse, Reservation, PoolResponse, ProviderResponse, Provider, QueuedTier, NullableReservation, SubscriptionQuoteResponse } from "./IncentivePoints.types";
 export interface IncentivePointsReadOnlyInterface {
   contractAddress: string;
   config: () => Promise<ConfigResponse>;
@@ -57,6 +57,27 @@ export interface IncentivePointsReadOnlyInterface {
     patient: string;
     provider: string;
   }) => Promise<Uint64>;
+  subscriptionQuote: ({
+    denom,
+    seats,
+    tier
+  }: {
+    denom: string;
+    seats?: number;
+    tier: number;
+  }) => Promise<SubscriptionQuoteResponse>;
+  insurer: ({
+    address
+  }: {
+    address: string;
+  }) => Promise<InsurerResponse>;
+  insurers: ({
+    limit,
+    startAfter
+  }: {
+    limit?: number;
+    startAfter?: string;
+  }) => Promise<InsurersResponse>;
   ownership: () => Promise<OwnershipForString>;
 }
 export class IncentivePointsQueryClient implements IncentivePointsReadOnlyInterface {
@@ -76,6 +97,9 @@ export class IncentivePointsQueryClient implements IncentivePointsReadOnlyInterf
     this.reservation = this.reservation.bind(this);
     this.pendingAwards = this.pendingAwards.bind(this);
     this.convertibleFrom = this.convertibleFrom.bind(this);
+    this.subscriptionQuote = this.subscriptionQuote.bind(this);
+    this.insurer = this.insurer.bind(this);
+    this.insurers = this.insurers.bind(this);
     this.ownership = this.ownership.bind(this);
   }
   config = async (): Promise<ConfigResponse> => {
@@ -187,6 +211,48 @@ export class IncentivePointsQueryClient implements IncentivePointsReadOnlyInterf
       }
     });
   };
+  subscriptionQuote = async ({
+    denom,
+    seats,
+    tier
+  }: {
+    denom: string;
+    seats?: number;
+    tier: number;
+  }): Promise<SubscriptionQuoteResponse> => {
+    return this.client.queryContractSmart(this.contractAddress, {
+      subscription_quote: {
+        denom,
+        seats,
+        tier
+      }
+    });
+  };
+  insurer = async ({
+    address
+  }: {
+    address: string;
+  }): Promise<InsurerResponse> => {
+    return this.client.queryContractSmart(this.contractAddress, {
+      insurer: {
+        address
+      }
+    });
+  };
+  insurers = async ({
+    limit,
+    startAfter
+  }: {
+    limit?: number;
+    startAfter?: string;
+  }): Promise<InsurersResponse> => {
+    return this.client.queryContractSmart(this.contractAddress, {
+      insurers: {
+        limit,
+        start_after: startAfter
+      }
+    });
+  };
   ownership = async (): Promise<OwnershipForString> => {
     return this.client.queryContractSmart(this.contractAddress, {
       ownership: {}
@@ -207,10 +273,24 @@ export interface IncentivePointsInterface extends IncentivePointsReadOnlyInterfa
   }, fee_?: number | StdFee | "auto", memo_?: string, funds_?: Coin[]) => Promise<ExecuteResult>;
   subscribe: ({
     referrer,
+    seats,
     tier
   }: {
     referrer?: string;
+    seats?: number;
     tier: number;
+  }, fee_?: number | StdFee | "auto", memo_?: string, funds_?: Coin[]) => Promise<ExecuteResult>;
+  registerInsurer: ({
+    name
+  }: {
+    name: string;
+  }, fee_?: number | StdFee | "auto", memo_?: string, funds_?: Coin[]) => Promise<ExecuteResult>;
+  paySavingsShare: ({
+    memo,
+    savings
+  }: {
+    memo?: string;
+    savings: Uint128;
   }, fee_?: number | StdFee | "auto", memo_?: string, funds_?: Coin[]) => Promise<ExecuteResult>;
   award: ({
     category,
@@ -323,6 +403,8 @@ export class IncentivePointsClient extends IncentivePointsQueryClient implements
     this.contractAddress = contractAddress;
     this.receive = this.receive.bind(this);
     this.subscribe = this.subscribe.bind(this);
+    this.registerInsurer = this.registerInsurer.bind(this);
+    this.paySavingsShare = this.paySavingsShare.bind(this);
     this.award = this.award.bind(this);
     this.awardFor = this.awardFor.bind(this);
     this.redeem = this.redeem.bind(this);
@@ -358,15 +440,43 @@ export class IncentivePointsClient extends IncentivePointsQueryClient implements
   };
   subscribe = async ({
     referrer,
+    seats,
     tier
   }: {
     referrer?: string;
+    seats?: number;
     tier: number;
   }, fee_: number | StdFee | "auto" = "auto", memo_?: string, funds_?: Coin[]): Promise<ExecuteResult> => {
     return await this.client.execute(this.sender, this.contractAddress, {
       subscribe: {
         referrer,
+        seats,
         tier
+      }
+    }, fee_, memo_, funds_);
+  };
+  registerInsurer = async ({
+    name
+  }: {
+    name: string;
+  }, fee_: number | StdFee | "auto" = "auto", memo_?: string, funds_?: Coin[]): Promise<ExecuteResult> => {
+    return await this.client.execute(this.sender, this.contractAddress, {
+      register_insurer: {
+        name
+      }
+    }, fee_, memo_, funds_);
+  };
+  paySavingsShare = async ({
+    memo,
+    savings
+  }: {
+    memo?: string;
+    savings: Uint128;
+  }, fee_: number | StdFee | "auto" = "auto", memo_?: string, funds_?: Coin[]): Promise<ExecuteResult> => {
+    return await this.client.execute(this.sender, this.contractAddress, {
+      pay_savings_share: {
+        memo,
+        savings
       }
     }, fee_, memo_, funds_);
   };

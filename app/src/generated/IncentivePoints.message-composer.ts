@@ -8,7 +8,7 @@
 import { MsgExecuteContractEncodeObject } from "@cosmjs/cosmwasm-stargate";
 import { MsgExecuteContract } from "cosmjs-types/cosmwasm/wasm/v1/tx";
 import { toUtf8 } from "@cosmjs/encoding";
-import { FeeStream, Uint128, Decimal, InstantiateMsg, FeeRoutingMsg, FeePayeesMsg, FeeRoute, FeeShares, PointsRules, PointCategory, ReferralMilestone, SubscriptionTier, Coin, ExecuteMsg, Binary, CircuitMsg, Timestamp, Uint64, Action, Expiration, Cw20ReceiveMsg, ConfigUpdate, FeeRoutingUpdate, QueryMsg, MigrateMsg, BalanceResponse, Addr, Circuit, Pause, ConfigResponse, FeeRouting, FeePayees, EngagementResponse, CategoryPoints, Asset, ArrayOfRoutedTotal, RoutedTotal, Carry, Routed, OwnershipForString, Partner, ReservationsResponse, Reservation, PoolResponse, ProviderResponse, Provider, QueuedTier, NullableReservation } from "./IncentivePoints.types";
+import { FeeStream, Uint128, Decimal, InstantiateMsg, FeeRoutingMsg, FeePayeesMsg, FeeRoute, FeeShares, PointsRules, PointCategory, ReferralMilestone, SubscriptionTier, Coin, ExecuteMsg, Binary, CircuitMsg, Timestamp, Uint64, Action, Expiration, Cw20ReceiveMsg, ConfigUpdate, FeeRoutingUpdate, QueryMsg, MigrateMsg, BalanceResponse, Addr, Circuit, Pause, ConfigResponse, FeeRouting, FeePayees, EngagementResponse, CategoryPoints, Asset, ArrayOfRoutedTotal, RoutedTotal, Carry, Routed, InsurerResponse, Insurer, InsurerTotal, InsurersResponse, OwnershipForString, Partner, ReservationsResponse, Reservation, PoolResponse, ProviderResponse, Provider, QueuedTier, NullableReservation, SubscriptionQuoteResponse } from "./IncentivePoints.types";
 export interface IncentivePointsMsg {
   contractAddress: string;
   sender: string;
@@ -23,10 +23,24 @@ export interface IncentivePointsMsg {
   }, funds_?: Coin[]) => MsgExecuteContractEncodeObject;
   subscribe: ({
     referrer,
+    seats,
     tier
   }: {
     referrer?: string;
+    seats?: number;
     tier: number;
+  }, funds_?: Coin[]) => MsgExecuteContractEncodeObject;
+  registerInsurer: ({
+    name
+  }: {
+    name: string;
+  }, funds_?: Coin[]) => MsgExecuteContractEncodeObject;
+  paySavingsShare: ({
+    memo,
+    savings
+  }: {
+    memo?: string;
+    savings: Uint128;
   }, funds_?: Coin[]) => MsgExecuteContractEncodeObject;
   award: ({
     category,
@@ -136,6 +150,8 @@ export class IncentivePointsMsgComposer implements IncentivePointsMsg {
     this.contractAddress = contractAddress;
     this.receive = this.receive.bind(this);
     this.subscribe = this.subscribe.bind(this);
+    this.registerInsurer = this.registerInsurer.bind(this);
+    this.paySavingsShare = this.paySavingsShare.bind(this);
     this.award = this.award.bind(this);
     this.awardFor = this.awardFor.bind(this);
     this.redeem = this.redeem.bind(this);
@@ -179,9 +195,11 @@ export class IncentivePointsMsgComposer implements IncentivePointsMsg {
   };
   subscribe = ({
     referrer,
+    seats,
     tier
   }: {
     referrer?: string;
+    seats?: number;
     tier: number;
   }, funds_?: Coin[]): MsgExecuteContractEncodeObject => {
     return {
@@ -192,7 +210,49 @@ export class IncentivePointsMsgComposer implements IncentivePointsMsg {
         msg: toUtf8(JSON.stringify({
           subscribe: {
             referrer,
+            seats,
             tier
+          }
+        })),
+        funds: funds_
+      })
+    };
+  };
+  registerInsurer = ({
+    name
+  }: {
+    name: string;
+  }, funds_?: Coin[]): MsgExecuteContractEncodeObject => {
+    return {
+      typeUrl: "/cosmwasm.wasm.v1.MsgExecuteContract",
+      value: MsgExecuteContract.fromPartial({
+        sender: this.sender,
+        contract: this.contractAddress,
+        msg: toUtf8(JSON.stringify({
+          register_insurer: {
+            name
+          }
+        })),
+        funds: funds_
+      })
+    };
+  };
+  paySavingsShare = ({
+    memo,
+    savings
+  }: {
+    memo?: string;
+    savings: Uint128;
+  }, funds_?: Coin[]): MsgExecuteContractEncodeObject => {
+    return {
+      typeUrl: "/cosmwasm.wasm.v1.MsgExecuteContract",
+      value: MsgExecuteContract.fromPartial({
+        sender: this.sender,
+        contract: this.contractAddress,
+        msg: toUtf8(JSON.stringify({
+          pay_savings_share: {
+            memo,
+            savings
           }
         })),
         funds: funds_

@@ -5,7 +5,7 @@
 * and run the @cosmwasm/ts-codegen generate command to regenerate this file.
 */
 
-export type FeeStream = "compute" | "mint" | "revaluation" | "trade" | "premium" | "management" | "subscription" | "partner" | "redemption" | "payment_tier" | "analytics" | "conversion";
+export type FeeStream = "compute" | "mint" | "revaluation" | "trade" | "premium" | "management" | "subscription" | "partner" | "redemption" | "insurance" | "payment_tier" | "analytics" | "conversion";
 export type Uint128 = string;
 export type Decimal = string;
 export interface InstantiateMsg {
@@ -43,6 +43,7 @@ export interface PointsRules {
   conversion_epoch_seconds: number;
   conversion_rate: Decimal;
   expiry_periods: number;
+  insurer_share?: number;
   milestones: ReferralMilestone[];
   partner_fee: Uint128;
   patient_epoch_cap?: Uint128 & string;
@@ -62,8 +63,7 @@ export interface ReferralMilestone {
 export interface SubscriptionTier {
   budget: number;
   name: string;
-  native_price?: Coin | null;
-  price: Uint128;
+  price: Coin;
 }
 export interface Coin {
   amount: Uint128;
@@ -74,7 +74,17 @@ export type ExecuteMsg = {
 } | {
   subscribe: {
     referrer?: string | null;
+    seats?: number | null;
     tier: number;
+  };
+} | {
+  register_insurer: {
+    name: string;
+  };
+} | {
+  pay_savings_share: {
+    memo?: string | null;
+    savings: Uint128;
   };
 } | {
   award: {
@@ -225,10 +235,27 @@ export type QueryMsg = {
     provider: string;
   };
 } | {
+  subscription_quote: {
+    denom: string;
+    seats?: number | null;
+    tier: number;
+  };
+} | {
+  insurer: {
+    address: string;
+  };
+} | {
+  insurers: {
+    limit?: number | null;
+    start_after?: string | null;
+  };
+} | {
   ownership: {};
 };
 export interface MigrateMsg {
   fee_routing?: FeeRoutingMsg | null;
+  insurer_share?: number | null;
+  tiers?: SubscriptionTier[] | null;
 }
 export interface BalanceResponse {
   next_expiry_period?: number | null;
@@ -300,6 +327,23 @@ export interface Routed {
   reserve: Uint128;
   stakers: Uint128;
 }
+export interface InsurerResponse {
+  address: Addr;
+  insurer: Insurer;
+}
+export interface Insurer {
+  name: string;
+  registered_at: Timestamp;
+  totals: InsurerTotal[];
+}
+export interface InsurerTotal {
+  asset: Asset;
+  paid: Uint128;
+  savings: Uint128;
+}
+export interface InsurersResponse {
+  insurers: InsurerResponse[];
+}
 export interface OwnershipForString {
   owner?: string | null;
   pending_expiry?: Expiration | null;
@@ -347,12 +391,22 @@ export interface Provider {
   points_awarded: number;
   queued_tier?: QueuedTier | null;
   referrer?: Addr | null;
+  seats?: number;
   tier: number;
+  window_budget?: number | null;
   window_start: Timestamp;
   window_used: number;
 }
 export interface QueuedTier {
+  budget?: number | null;
+  seats?: number;
   starts_at: Timestamp;
   tier: number;
 }
 export type NullableReservation = Reservation | null;
+export interface SubscriptionQuoteResponse {
+  amount: Uint128;
+  budget: number;
+  denom: string;
+  rate?: Decimal | null;
+}

@@ -5,7 +5,7 @@
 * and run the @cosmwasm/ts-codegen generate command to regenerate this file.
 */
 
-export type FeeStream = "compute" | "mint" | "revaluation" | "trade" | "premium" | "management" | "subscription" | "partner" | "redemption" | "payment_tier" | "analytics" | "conversion";
+export type FeeStream = "compute" | "mint" | "revaluation" | "trade" | "premium" | "management" | "subscription" | "partner" | "redemption" | "insurance" | "payment_tier" | "analytics" | "conversion";
 export interface InstantiateMsg {
   fast_settlement?: FastSettlement | null;
   fee_routing: FeeRoutingMsg;

@@ -7,7 +7,7 @@
 
 export type Uint128 = string;
 export type Decimal = string;
-export type FeeStream = "compute" | "mint" | "revaluation" | "trade" | "premium" | "management" | "subscription" | "partner" | "redemption" | "payment_tier" | "analytics" | "conversion";
+export type FeeStream = "compute" | "mint" | "revaluation" | "trade" | "premium" | "management" | "subscription" | "partner" | "redemption" | "insurance" | "payment_tier" | "analytics" | "conversion";
 export interface InstantiateMsg {
   burn_threshold: Uint128;
   buyout: BuyoutParams;

@@ -11,7 +11,7 @@ use cosmwasm_std::{ensure, Addr, DepsMut, Env, Event, MessageInfo, Order, Respon
 use cosmwasm_std::{StdResult, Timestamp};
 
 use crate::ledger;
-use crate::providers::{current, window_budget};
+use crate::providers::{budget_now, current};
 use crate::rules::period;
 use crate::state::{
     Config, ATTRIBUTED, CONFIG, EARNED, FROM_PROVIDER, PENDING_AWARDS, PROVIDERS, RESERVATIONS,
@@ -62,7 +62,7 @@ fn take_budget_and_cap(
         now,
     );
     ensure!(now < p.active_until, not_subscribed());
-    let budget = window_budget(config, &p);
+    let budget = budget_now(storage, config, provider, &p)?;
     let used = p.window_used.saturating_add(points);
     ensure!(
         used <= budget,

@@ -114,6 +114,9 @@ pub enum ContractError {
     #[error("at the conversion rate, the payment would buy no points")]
     NothingBought,
 
+    #[error("at most {max} windows of 30 days may be paid ahead")]
+    TooManyWindows { max: u64 },
+
     #[error("{insurer} is already an insurer")]
     InsurerExists { insurer: String },
 
@@ -125,9 +128,6 @@ pub enum ContractError {
 
     #[error("migrating from code with tiers priced in BTT needs `tiers` priced in a native denom")]
     NeedsTiers,
-
-    #[error("migrating from code before insurers needs `insurer_share`")]
-    NeedsInsurerShare,
 
     #[error("the points of invoice {invoice_id} are already reserved")]
     AlreadyReserved { invoice_id: u64 },

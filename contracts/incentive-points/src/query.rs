@@ -6,7 +6,7 @@ use btt_types::points::{
 use cosmwasm_std::{Deps, Env, StdError, StdResult};
 
 use crate::ledger;
-use crate::providers::{current, is_active, window_budget};
+use crate::providers::{budget_now, current, is_active};
 use crate::rules::{epoch, oldest_live, period};
 use crate::state::{
     CONFIG, EARNED, EPOCH_CONVERTED, FROM_PROVIDER, PARTNERS, PENDING_AWARDS, POOL, PROVIDERS,
@@ -33,7 +33,8 @@ pub fn provider(deps: Deps, env: Env, address: String) -> StdResult<ProviderResp
     let address = deps.api.addr_validate(&address)?;
     let provider = current(PROVIDERS.load(deps.storage, &address)?, env.block.time);
     let active = is_active(&provider, env.block.time);
-    let budget = window_budget(&config, &provider);
+    let budget = budget_now(deps.storage, &config, &address, &provider)
+        .map_err(|e| StdError::generic_err(e.to_string()))?;
     Ok(ProviderResponse {
         active,
         budget_left: if active {

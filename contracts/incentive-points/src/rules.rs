@@ -39,9 +39,9 @@ pub fn validate(r: &PointsRules) -> Result<(), ContractError> {
     {
         return Err(invalid("tier prices and budgets must be greater than zero"));
     }
-    // Tiers are priced in a stable native denom; BTT pays them at payfi's rate. That a
-    // window's budget is worth less than its payment is checked at each payment, at the rate
-    // in force ([`crate::providers::window_budget_bought`]).
+    // Tiers are priced in a stable native denom; BTT pays them at payfi's rate. What a
+    // window's budget may be worth is set by its payment's value and applied when the budget
+    // is used, at the rules in force ([`crate::providers::budget_now`]).
     if r.tiers.iter().any(|t| !is_native_denom(&t.price.denom)) {
         return Err(invalid("tiers are priced in a native denom"));
     }
@@ -88,11 +88,18 @@ pub fn validate(r: &PointsRules) -> Result<(), ContractError> {
             invalid("referral rewards up to each milestone must stay below its fees",)
         );
     }
+    // A window's budget is worth at most 100% − R − RATE_MARGIN of its payment: something
+    // must be left.
+    ensure!(
+        !crate::providers::budget_share(r).is_zero(),
+        invalid("referral rewards up to each milestone must stay below 80% of its fees")
+    );
     Ok(())
 }
 
 /// The caps rules stored before them get at migration: a patient 1/400 and a provider 1/40
-/// of the global cap (at least 1 ubtt), so it takes 40 subscribed providers to exhaust it.
+/// of the global cap (at least 1 ubtt). A provider's cap grows with its seats, but never
+/// beyond a quarter of the global cap, so it takes at least four providers to exhaust it.
 pub fn default_caps(r: &mut PointsRules) {
     let share = |d: u128| {
         r.conversion_epoch_cap

@@ -3,13 +3,13 @@
 use btt_types::asset::Payment;
 use btt_types::fee_router::FeeStream;
 use btt_types::ownership::assert_owner_no_funds;
-use btt_types::points::Partner;
+use btt_types::points::{Partner, PROVIDER_CAP_DIVISOR};
 use btt_types::token::TokenContract;
 use cosmwasm_std::{ensure, Addr, DepsMut, Env, MessageInfo, Response, Uint128};
 
 use crate::fees;
 use crate::ledger;
-use crate::providers::current;
+use crate::providers::last_paid;
 use crate::rules::{epoch, oldest_live, period};
 use crate::state::{
     EpochAmount, ATTRIBUTED, CONFIG, EPOCH_CONVERTED, FROM_PROVIDER, PARTNERS, PATIENT_CONVERTED,
@@ -64,9 +64,11 @@ pub fn redeem(
 }
 
 /// `Convert`: points to BTT from the pool at the conversion rate, within the global epoch cap,
-/// the patient's epoch cap and, for points of a provider, that provider's epoch cap. Each cap
-/// is one record (constant work): a provider's points count against its cap whoever holds
-/// them, so neither one provider's awards nor its sybil patients exhaust the global cap.
+/// the patient's epoch cap and, for points of a provider, that provider's epoch cap:
+/// `min(provider_epoch_cap × seats, conversion_epoch_cap / 4)`. Each cap is one record
+/// (constant work): a provider's points count against its cap whoever holds them, so neither
+/// one provider's awards nor its sybil patients, whatever seats it pays for, take more than a
+/// quarter of the global cap: it takes at least four providers to exhaust a week.
 pub fn convert(
     deps: DepsMut,
     env: Env,
@@ -114,15 +116,13 @@ pub fn convert(
                     requested: points,
                 }
             );
-            // A clinic group's cap is one clinic's × the seats of its current (or last paid)
-            // window.
+            // A clinic group's cap is one clinic's × the seats of its current window, or of
+            // its last paid one once it expired (a change it queued and never paid a window
+            // of does not count), and never more than a quarter of the global cap.
             let seats = PROVIDERS
                 .may_load(deps.storage, &provider)?
-                .map_or(1, |p| current(p, env.block.time).seats);
-            let cap = config
-                .rules
-                .provider_epoch_cap
-                .checked_mul(Uint128::from(seats))?;
+                .map_or(1, |p| last_paid(p, env.block.time).seats);
+            let cap = provider_cap(&config.rules, seats)?;
             charge_provider_cap(deps.storage, &provider, provider.as_str(), e, amount, cap)?;
             let rest = available.sub_checked(points)?;
             if rest == 0 {
@@ -154,7 +154,7 @@ pub fn convert(
                 "points awarded before providers were tracked",
                 e,
                 amount,
-                config.rules.provider_epoch_cap,
+                provider_cap(&config.rules, 1)?,
             )?;
         }
     }
@@ -178,6 +178,20 @@ pub fn convert(
         .add_attribute("patient", &patient)
         .add_attribute("points", points.to_string())
         .add_attribute("amount", amount))
+}
+
+/// The weekly cap of a provider paying `seats` seats: `min(provider_epoch_cap × seats,
+/// conversion_epoch_cap / 4)`.
+pub fn provider_cap(
+    rules: &btt_types::points::PointsRules,
+    seats: u32,
+) -> Result<Uint128, ContractError> {
+    let per_seats = rules.provider_epoch_cap.checked_mul(Uint128::from(seats))?;
+    let quarter = rules
+        .conversion_epoch_cap
+        .checked_div(Uint128::new(PROVIDER_CAP_DIVISOR))
+        .unwrap_or_default();
+    Ok(per_seats.min(quarter))
 }
 
 /// Counts `amount` against the provider cap of `key` for epoch `e`, refusing what the cap

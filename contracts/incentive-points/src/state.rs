@@ -21,6 +21,48 @@ pub const CONFIG: Item<Config> = Item::new("config");
 /// Providers by address.
 pub const PROVIDERS: Map<&Addr, Provider> = Map::new("providers");
 
+/// The value side of a provider's run: what its windows' payments were worth in ubtt.
+#[cw_serde]
+pub struct RunValue {
+    /// ubtt value of the least valuable payment of the current run's windows.
+    pub value: Uint128,
+    /// The same for the queued tier or seat change, from the window it starts with.
+    pub queued: Option<QueuedValue>,
+}
+
+/// The value of the payments of a queued tier or seat change.
+#[cw_serde]
+pub struct QueuedValue {
+    /// When its first window starts ([`btt_types::points::QueuedTier::starts_at`]).
+    pub starts_at: Timestamp,
+    /// ubtt value of the least valuable payment of its windows.
+    pub value: Uint128,
+}
+
+impl RunValue {
+    /// The value of the window starting at `window_start`: the queued change's once it has
+    /// started.
+    pub fn as_of(&self, window_start: Timestamp) -> Uint128 {
+        match &self.queued {
+            Some(q) if window_start >= q.starts_at => q.value,
+            _ => self.value,
+        }
+    }
+
+    /// The same record with a started queued change made the run's value.
+    pub fn resolved(self, window_start: Timestamp) -> Self {
+        RunValue {
+            value: self.as_of(window_start),
+            queued: self.queued.filter(|q| window_start < q.starts_at),
+        }
+    }
+}
+
+/// The value of each provider's run, by address (none for providers that last paid before
+/// budgets were re-valued when used: their points budget alone applies). Kept apart from
+/// [`PROVIDERS`] so the provider record the queries return keeps its shape.
+pub const RUN_VALUES: Map<&Addr, RunValue> = Map::new("run_values");
+
 /// A patient's points by the period they were awarded in: the buckets that expire together.
 pub const BUCKETS: Map<(&Addr, u64), u64> = Map::new("buckets");
 

@@ -234,16 +234,20 @@ impl PaymentParams {
 
 /// A starting point for patient incentives: small / medium / large clinics at 450 / 1,200 /
 /// 3,300 USDC ("uusdc") per 30 days and per seat, which at 7.2 RMB per USDC is 3,240 / 8,640 /
-/// 23,760 RMB, inside the paper's 3,000–25,000 RMB a month; BTT pays at payfi's median rate.
-/// They award 50,000 / 200,000 / 500,000 points a window; at 0.001 BTT a point and 5 USDC per
-/// BTT those budgets are worth 250 / 1,000 / 2,500 USDC, below each price (and the contract
-/// lowers a window's budget whenever the rate in force would make it worth its payment);
-/// a clinic group pays per seat and gets budget and conversion cap per seat. Preventive visits
-/// (cap 1,000 a month), treatment adherence (800), healthy lifestyle (500); points live 12
-/// months; 0.001 BTT a point, at most 10,000 BTT converted a week, of which at most 25 BTT by
-/// one patient and 250 BTT of one provider's points per seat (a large clinic's whole monthly
-/// budget is 500 BTT, about 117 a week, so honest clinics fit; exhausting the week takes 40
-/// subscribed providers, not one); partners pay 1,000 BTT and 100 ubtt a point redeemed;
+/// 23,760 RMB, inside the paper's 3,000–25,000 RMB a month; BTT pays at payfi's median rate
+/// (the higher of its current and last). They award 50,000 / 160,000 / 400,000 points a window; at 0.001 BTT a point and 5 USDC per
+/// BTT those budgets are worth 250 / 800 / 2,000 USDC, 56% / 67% / 61% of each price. The
+/// contract lets a window's budget be worth at most `100% − R − 20%` of its payment (R, the
+/// largest share of fees the referral milestones pay back, is 10% here: 150 of 1,500 BTT, and
+/// 1,150 of 12,000 ≈ 9.6%; 20% is `RATE_MARGIN`, payfi's rate band), 70% here, and lowers a
+/// budget whenever the rates in force would make it worth more; a clinic group pays per seat
+/// and gets budget and conversion cap per seat. Preventive visits (cap 1,000 a month),
+/// treatment adherence (800), healthy lifestyle (500); points live 12 months; 0.001 BTT a
+/// point, at most 10,000 BTT converted a week, of which at most 25 BTT by one patient and
+/// 250 BTT of one provider's points per seat, never more than 2,500 BTT (a quarter of the
+/// week) for one provider however many seats it pays (a large clinic's whole monthly budget
+/// is 400 BTT, about 93 a week, so honest clinics fit; exhausting the week takes at least
+/// four providers, not one); partners pay 1,000 BTT and 100 ubtt a point redeemed;
 /// referrers earn 150 BTT once the referred provider has paid 1,500 BTT of subscriptions in
 /// BTT and 1,000 more at 12,000; insurers pay back 20% of the savings they realise on
 /// patients' engagement.
@@ -264,8 +268,8 @@ pub fn suggested_points_rules() -> PointsRules {
     PointsRules {
         tiers: vec![
             tier("small clinic", 450, 50_000),
-            tier("medium clinic", 1_200, 200_000),
-            tier("large clinic", 3_300, 500_000),
+            tier("medium clinic", 1_200, 160_000),
+            tier("large clinic", 3_300, 400_000),
         ],
         categories: vec![
             category("preventive visit", 1_000),

@@ -39,9 +39,23 @@ pub const MAX_INSURER_SHARE: Bps = Bps(5_000);
 pub const MAX_INSURER_NAME: usize = 64;
 /// Longest memo of a savings share payment, bytes.
 pub const MAX_SAVINGS_MEMO: usize = 256;
+/// Most 30-day windows a provider may have paid ahead, the running one included: 12 (a
+/// year). Budgets bought ahead are re-valued at the conversion rate in force whenever they
+/// are used, and this bounds how many may wait.
+pub const MAX_PREPAID_WINDOWS: u64 = 12;
+/// Part of a subscription payment's value a window's budget is never worth, beyond the
+/// referral rewards: 20%. payfi accepts a median that moved up to its `max_rate_move` band
+/// (at most 20%) from the last one, so the rate a payment was valued at may sit up to 20%
+/// away from the market; a budget worth at most `100% − R − 20%` of the payment (R the
+/// largest share of fees the referral milestones pay back) cannot be converted, even with
+/// the referral rewards, into more than was paid at any rate inside that band.
+pub const RATE_MARGIN: Bps = Bps(2_000);
+/// A provider's weekly conversion cap is at most this fraction of the global cap (1/4),
+/// however many seats it pays for: it takes at least four providers to fill a week.
+pub const PROVIDER_CAP_DIVISOR: u128 = 4;
 
 /// A provider subscription tier (small / medium / large clinic), priced in a stable native
-/// denom; BTT pays the same price at payfi's median rate.
+/// denom; BTT pays the same price at the higher of payfi's current and last median.
 #[cw_serde]
 pub struct SubscriptionTier {
     /// Name, e.g. "small clinic" (1 to 32 bytes, unique).
@@ -50,7 +64,9 @@ pub struct SubscriptionTier {
     /// 450_000_000 uusdc (> 0). btt-staking must stream the denom.
     pub price: Coin,
     /// Points one seat may award in each 30-day window paid at this tier (> 0). A window's
-    /// budget is this × seats, and never worth as much as its payment at the conversion rate.
+    /// budget is this × seats, and at the conversion rate in force never worth more than
+    /// `100% − R − RATE_MARGIN` of the least valuable payment of the provider's run (R: the
+    /// largest cumulative referral reward ÷ cumulative fees over the milestones).
     pub budget: u64,
 }
 
@@ -106,7 +122,8 @@ pub struct PointsRules {
     /// ubtt a partner pays per point redeemed at it, from its prepaid balance.
     pub redemption_fee_per_point: Uint128,
     /// Referral milestones in increasing `fees_paid` (at most 16); the rewards up to each stay
-    /// below its fees.
+    /// below 80% of its fees (100% less [`RATE_MARGIN`]), and the largest such share lowers
+    /// what a window's budget may be worth.
     pub milestones: Vec<ReferralMilestone>,
     /// Share of an insurer's realised savings it pays back with `PaySavingsShare` (1 to 5,000
     /// bps). Zero only in rules stored before insurers: migration sets it.
@@ -135,10 +152,12 @@ pub enum ExecuteMsg {
     Receive(Cw20ReceiveMsg),
     /// A provider (or a clinic group, for `seats` clinics) subscribes or extends for 30 days,
     /// paying exactly the tier's price × seats in the tier's native denom. payfi must have a
-    /// rate of that denom into BTT: the window's budget is worth less than the payment at it.
-    /// `referrer` counts only on the first subscription. Another tier or seat count than the
-    /// running one starts when the paid windows end. Native payments do not count toward
-    /// referral milestones. Refused while paused.
+    /// rate of that denom into BTT: the payment is valued at the lower of its current and
+    /// last median, and the window's budget is worth at most `100% − R − RATE_MARGIN` of that.
+    /// At most 12 windows may be paid ahead. `referrer` counts only on the first
+    /// subscription. Another tier or seat count than the running one starts when the paid
+    /// windows end. Native payments do not count toward referral milestones. Refused while
+    /// paused.
     Subscribe {
         /// Index of the tier.
         tier: u32,
@@ -195,8 +214,10 @@ pub enum ExecuteMsg {
         points: u64,
     },
     /// A patient: converts points to BTT at the conversion rate, within the global epoch cap,
-    /// the patient's epoch cap and the epoch cap of the provider the points came from. No
-    /// funds.
+    /// the patient's epoch cap and the epoch cap of the provider the points came from:
+    /// `min(provider_epoch_cap × seats, conversion_epoch_cap / 4)`, with the seats of its
+    /// current window (of its last paid one once it expired), so it takes at least four
+    /// providers to exhaust a week. No funds.
     Convert {
         /// Points, > 0.
         points: u64,
@@ -287,10 +308,11 @@ pub struct ConfigUpdate {
 #[cw_serde]
 pub enum ReceiveMsg {
     /// A provider (or a clinic group) subscribes or extends for 30 days: the tier's price ×
-    /// seats at payfi's median rate into BTT, rounded up (`SubscriptionQuote` tells it). At
-    /// least that is sent; the excess is returned in the same transaction. `referrer`, a
-    /// subscribed provider, counts only on the first subscription. Another tier or seat count
-    /// than the running one starts when the paid windows end. Refused while paused.
+    /// seats at the higher of payfi's current and last median rate into BTT, rounded up
+    /// (`SubscriptionQuote` tells it). At least that is sent; the excess is returned in the
+    /// same transaction. At most 12 windows may be paid ahead. `referrer`, a subscribed
+    /// provider, counts only on the first subscription. Another tier or seat count than the
+    /// running one starts when the paid windows end. Refused while paused.
     Subscribe {
         /// Index of the tier.
         tier: u32,
@@ -332,8 +354,10 @@ pub struct Provider {
     #[serde(default = "one")]
     pub seats: u32,
     /// Points each window of the current run may award: the tier's budget × seats, lowered
-    /// to stay worth less than the least valuable payment of the run at the conversion rate.
-    /// None for providers stored before: their tier's budget × seats.
+    /// to what the least valuable payment of the run bought at the rules of its payment.
+    /// The contract lowers it further, when used, to what that payment's value allows at
+    /// the conversion rate in force. None for providers stored before: their tier's budget ×
+    /// seats.
     #[serde(default)]
     pub window_budget: Option<u64>,
     /// The subscription is active until then.
@@ -413,9 +437,10 @@ pub struct SubscriptionQuoteResponse {
     pub amount: Uint128,
     /// "btt" or the native denom.
     pub denom: String,
-    /// payfi's median rate used: ubtt per 1 unit of the tier's price denom.
+    /// payfi's rate used: ubtt per 1 unit of the tier's price denom; the higher of its
+    /// current and last median for BTT, the lower for a native payment.
     pub rate: Option<Decimal>,
-    /// Points each window paid this way may award.
+    /// Points each window paid this way may award (at the rules in force).
     pub budget: u64,
 }
 
@@ -636,8 +661,8 @@ pub struct MigrateMsg {
     /// tiers were priced in BTT; replaces the stored tiers when given.
     #[serde(default)]
     pub tiers: Option<Vec<SubscriptionTier>>,
-    /// The insurers' share of realised savings; required when the stored rules have none
-    /// (from code before insurers), replaces it when given.
+    /// The insurers' share of realised savings; replaces the stored one when given. Rules
+    /// stored without one (code before insurers) get 20% when it is omitted.
     #[serde(default)]
     pub insurer_share: Option<Bps>,
 }
