@@ -14,18 +14,18 @@
 //! most [`MAX_PREPAID_WINDOWS`] windows may be paid ahead.
 
 use btt_types::asset::{Asset, Payment, BTT_DENOM};
+use btt_types::bps::BPS_DENOMINATOR;
 use btt_types::fee_router::FeeStream;
 use btt_types::math::Checked;
 use btt_types::payfi::{QueryMsg as PayfiQuery, RateResponse};
-use btt_types::bps::BPS_DENOMINATOR;
 use btt_types::points::{
     PointsRules, Provider, QueuedTier, SubscriptionQuoteResponse, SubscriptionTier,
     MAX_PREPAID_WINDOWS, MAX_SEATS, RATE_MARGIN, SUBSCRIPTION_SECONDS,
 };
 use btt_types::token::TokenContract;
 use cosmwasm_std::{
-    ensure, Addr, Attribute, CosmosMsg, Decimal, DepsMut, Env, QuerierWrapper, Response,
-    Storage, Timestamp, Uint128, Uint256,
+    ensure, Addr, Attribute, CosmosMsg, Decimal, DepsMut, Env, QuerierWrapper, Response, Storage,
+    Timestamp, Uint128, Uint256,
 };
 
 use crate::fees;
@@ -350,33 +350,34 @@ pub fn subscribe(
         Some(p) if is_active(&p, now) => {
             let p = current(p, now);
             // A run paid before runs were valued: its current windows keep their points alone.
-            let run = run
-                .map(|r| r.resolved(p.window_start))
-                .unwrap_or(RunValue {
-                    value: Uint128::MAX,
-                    queued: None,
-                });
+            let run = run.map(|r| r.resolved(p.window_start)).unwrap_or(RunValue {
+                value: Uint128::MAX,
+                queued: None,
+            });
             extend(&config, p, run, tier, seats, (q.budget, q.value))?
         }
         Some(p) => (fresh(p), new_run(q.value)),
         None => (
             fresh(Provider {
-            tier,
-            seats,
-            window_budget: None,
-            active_until: now,
-            window_start: now,
-            window_used: 0,
-            queued_tier: None,
-            referrer,
-            points_awarded: 0,
-            fees_paid: Uint128::zero(),
-            next_milestone: 0,
-        }),
+                tier,
+                seats,
+                window_budget: None,
+                active_until: now,
+                window_start: now,
+                window_used: 0,
+                queued_tier: None,
+                referrer,
+                points_awarded: 0,
+                fees_paid: Uint128::zero(),
+                next_milestone: 0,
+            }),
             new_run(q.value),
         ),
     };
-    let ahead = p.active_until.seconds().saturating_sub(p.window_start.seconds())
+    let ahead = p
+        .active_until
+        .seconds()
+        .saturating_sub(p.window_start.seconds())
         / SUBSCRIPTION_SECONDS;
     ensure!(
         ahead <= MAX_PREPAID_WINDOWS,

@@ -163,43 +163,40 @@ fn a_provider_converting_its_own_budget_through_its_own_patients_loses_even_afte
     let mut suite = Suite::new();
     let mut r = rules();
     // 0.05 BTT a point: the small tier's 10,000 points are worth 500 BTT, half its price at
-    // 1 USDC a BTT.
+    // 1 USDC a BTT. The weekly caps are raised so the whole budget converts in a week.
     r.conversion_rate = Decimal::from_ratio(50_000u128, 1u128);
+    r.conversion_epoch_cap = btt(2_000);
     suite.update_rules(r).unwrap();
     assert_eq!(suite.quote(0, None, "btt").unwrap().budget, 10_000);
     // BTT doubles to 2 USDC: 1,000 USDC is 500 BTT, and a full budget would pay all of it
-    // back. The window's budget is lowered to what is worth less than the payment.
+    // back. The window's budget is lowered to 70% of the payment (350 BTT): 7,000 points.
     suite.set_rate(Some(Decimal::percent(50)));
     let quote = suite.quote(0, None, "btt").unwrap();
-    assert_eq!((quote.amount, quote.budget), (btt(500), 9_999));
+    assert_eq!((quote.amount, quote.budget), (btt(500), 7_000));
     // In BTT: the provider and its sybils end with less BTT than they started with.
     let start = btt_of(&suite, "clinic", 10);
     suite.subscribe("clinic", 0, None).unwrap();
-    assert_eq!(suite.provider("clinic").budget_left, 9_999);
-    convert_whole_budget(&mut suite, "clinic", 9_999);
+    assert_eq!(suite.provider("clinic").budget_left, 7_000);
+    convert_whole_budget(&mut suite, "clinic", 7_000);
     let end = btt_of(&suite, "clinic", 10);
     println!(
         "self-dealing in BTT: paid 500 BTT, got back {} ubtt",
         end + btt(500) - start
     );
     assert!(end < start, "the self-dealer ends poorer in BTT");
-    assert_eq!(
-        start - end,
-        Uint128::new(50_000),
-        "one point's worth, 0.05 BTT"
-    );
-    // Natively: 1,000 USDC paid, 9,999 points converted to 499.95 BTT, 999.9 USDC at the rate
-    // in force.
+    assert_eq!(start - end, btt(150), "30% of the payment");
+    // Natively: 1,000 USDC paid, 7,000 points converted to 350 BTT, 700 USDC at the rate in
+    // force.
     let usd_before = suite.native_balance("group", USD);
     suite
         .subscribe_native("group", 0, None, &[coin(usd(1_000).u128(), USD)])
         .unwrap();
-    assert_eq!(suite.provider("group").budget_left, 9_999);
-    convert_whole_budget(&mut suite, "group", 9_999);
+    assert_eq!(suite.provider("group").budget_left, 7_000);
+    convert_whole_budget(&mut suite, "group", 7_000);
     let got = btt_of(&suite, "group", 10);
     let paid = usd_before - suite.native_balance("group", USD);
     let got_in_usd = got * Uint128::new(2);
-    assert_eq!((paid, got), (usd(1_000), Uint128::new(499_950_000)));
+    assert_eq!((paid, got), (usd(1_000), btt(350)));
     assert!(got_in_usd < paid, "the self-dealer ends poorer in USDC");
 }
 
@@ -249,8 +246,8 @@ fn sybil_patients_of_one_provider_cannot_exhaust_the_weekly_conversion_cap() {
     // convert 5 BTT each: 1,000 BTT would take the whole weekly cap.
     suite.subscribe("clinic2", 2, None).unwrap();
     let (converted, refused) = sybils_convert(&mut suite, "clinic2", 200);
-    // Only its provider cap: 500 BTT of 1,000.
-    assert_eq!(converted, 100);
+    // Only its provider cap: 500 BTT, at most a quarter of the global cap: 250 BTT of 1,000.
+    assert_eq!(converted, 50);
     assert_eq!(
         refused,
         Some(ContractError::ProviderCapExceeded {
@@ -259,7 +256,7 @@ fn sybil_patients_of_one_provider_cannot_exhaust_the_weekly_conversion_cap() {
             left: btt(0),
         })
     );
-    assert_eq!(suite.pool().epoch_converted, btt(500));
+    assert_eq!(suite.pool().epoch_converted, btt(250));
     // A sybil cannot charge its points to the honest clinic's cap.
     assert_eq!(
         suite
@@ -297,7 +294,10 @@ fn a_stockpile_of_points_from_before_the_upgrade_cannot_fill_the_weekly_cap_eith
     // tracked: the upgrade left them unattributed, and every untracked point shares one cap.
     suite.subscribe("clinic2", 2, None).unwrap();
     let (converted, refused) = sybils_convert_points(&mut suite, "clinic2", 200, false);
-    assert_eq!(converted, 100, "500 BTT of untracked points a week");
+    assert_eq!(
+        converted, 50,
+        "250 BTT of untracked points a week, a quarter of the cap"
+    );
     assert_eq!(
         refused,
         Some(ContractError::ProviderCapExceeded {

@@ -7,3 +7,4 @@ mod reservations;
 mod spending;
 mod subscriptions;
 mod suite;
+mod valuation;

@@ -159,6 +159,14 @@ fn conversion_stops_at_the_epoch_cap_and_resumes_next_epoch() {
     }
     // 1,000 BTT a week = 100,000 points; these patients hold 600 each: fine.
     suite.convert("p0", 600).unwrap();
+    // p3's points come from another clinic.
+    suite.subscribe("clinic2", 0, None).unwrap();
+    suite
+        .award("clinic2", "p3", "preventive visit", 500)
+        .unwrap();
+    suite
+        .award("clinic2", "p3", "treatment adherence", 100)
+        .unwrap();
     // Lower the cap to test it.
     let mut rules = super::suite::rules();
     rules.conversion_epoch_cap = btt(10);
@@ -174,15 +182,20 @@ fn conversion_stops_at_the_epoch_cap_and_resumes_next_epoch() {
         )
         .unwrap();
     assert_eq!(
-        suite.convert("p1", 600).unwrap_err(),
+        suite.convert_from("p3", Some("clinic2"), 600).unwrap_err(),
         ContractError::EpochCapExceeded {
             amount: btt(6),
             left: btt(4)
         }
     );
-    suite.convert("p1", 400).unwrap();
+    // One provider's points take at most a quarter of the cap: 2.5 BTT.
+    suite.convert_from("p3", Some("clinic2"), 250).unwrap();
+    assert_eq!(
+        suite.pool().epoch_converted,
+        btt(6) + Uint128::new(2_500_000)
+    );
     suite.advance(7 * DAY);
-    suite.convert("p1", 200).unwrap();
+    suite.convert_from("p3", Some("clinic2"), 250).unwrap();
 }
 
 #[test]

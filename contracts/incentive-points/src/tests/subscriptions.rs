@@ -141,13 +141,15 @@ fn btt_sent_at_a_stale_quote_pays_the_rate_in_force() {
 fn the_quote_tells_what_to_send_in_btt_or_usdc() {
     let mut suite = Suite::new();
     suite.set_rate(Some(five_usd_a_btt()));
-    // Three medium clinics: 9,000 USDC, 1,800 BTT, 150,000 points a window.
+    // Three medium clinics: 9,000 USDC, 1,800 BTT. Their 150,000 points would be worth
+    // 1,500 BTT; a window may be worth 70% of the payment (100% less the 10% the referral
+    // milestones pay back and the 20% rate margin), 1,260 BTT: 126,000 points.
     let in_btt = suite.quote(1, Some(3), "btt").unwrap();
-    assert_eq!((in_btt.amount, in_btt.budget), (btt(1_800), 150_000));
+    assert_eq!((in_btt.amount, in_btt.budget), (btt(1_800), 126_000));
     let in_usd = suite.quote(1, Some(3), USD).unwrap();
     assert_eq!(
         (in_usd.amount, in_usd.denom.as_str(), in_usd.budget),
-        (usd(9_000), USD, 150_000)
+        (usd(9_000), USD, 126_000)
     );
     assert!(suite.quote(1, Some(3), "untrn").is_err());
     assert!(suite.quote(1, Some(0), "btt").is_err());
@@ -158,8 +160,8 @@ fn the_quote_tells_what_to_send_in_btt_or_usdc() {
     suite
         .subscribe_native("group", 1, Some(3), &[coin(in_usd.amount.u128(), USD)])
         .unwrap();
-    assert_eq!(suite.provider("clinic").budget_left, 150_000);
-    assert_eq!(suite.provider("group").budget_left, 150_000);
+    assert_eq!(suite.provider("clinic").budget_left, 126_000);
+    assert_eq!(suite.provider("group").budget_left, 126_000);
 }
 
 #[test]
@@ -372,12 +374,12 @@ fn extending_at_a_rate_that_buys_less_lowers_the_runs_budget_so_no_window_is_wor
     // A window bought while BTT is at 1 USDC (1,000 BTT paid) holds the full 10,000 points.
     suite.subscribe("clinic", 0, None).unwrap();
     assert_eq!(suite.provider("clinic").budget_left, 10_000);
-    // BTT doubles: the next window costs 500 BTT and is worth 9,999 points; the run's windows
-    // all hold that from now on, so no paid window is worth more than the payment that bought
-    // it, however the windows were paid.
+    // BTT doubles: the next window costs 500 BTT, of which 70% (350 BTT) may come back as
+    // points: 7,000. The run's windows all hold that from now on, so no paid window is worth
+    // more than the least valuable payment allows, however the windows were paid.
     suite.set_rate(Some(Decimal::percent(50)));
     suite.subscribe("clinic", 0, None).unwrap();
-    assert_eq!(suite.provider("clinic").budget_left, 9_999);
+    assert_eq!(suite.provider("clinic").budget_left, 7_000);
     suite.advance(30 * DAY);
-    assert_eq!(suite.provider("clinic").budget_left, 9_999);
+    assert_eq!(suite.provider("clinic").budget_left, 7_000);
 }

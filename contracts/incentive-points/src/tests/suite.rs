@@ -46,15 +46,20 @@ fn points_code() -> Box<dyn Contract<Empty>> {
 }
 
 /// What the stand-in for payfi is told: the median it quotes for `pay` into BTT (none: no
-/// fresh quorum).
+/// fresh quorum), and the last accepted one (none: the same as the median).
 #[cw_serde]
 pub struct SetRate {
     pub pay: String,
     pub median: Option<Decimal>,
+    #[serde(default)]
+    pub last_median: Option<Decimal>,
 }
 
 /// The stand-in's medians by pay denom.
 const MEDIANS: Map<&str, Decimal> = Map::new("medians");
+
+/// The stand-in's last accepted medians by pay denom, where they differ from the median.
+const LAST_MEDIANS: Map<&str, Decimal> = Map::new("last_medians");
 
 fn feed_instantiate(_: DepsMut, _: Env, _: MessageInfo, _: Empty) -> StdResult<Response> {
     Ok(Response::new())
@@ -66,6 +71,10 @@ fn feed_execute(deps: DepsMut, _: Env, _: MessageInfo, msg: SetRate) -> StdResul
         Some(m) => MEDIANS.save(deps.storage, &msg.pay, &m)?,
         None => MEDIANS.remove(deps.storage, &msg.pay),
     }
+    match msg.last_median {
+        Some(m) => LAST_MEDIANS.save(deps.storage, &msg.pay, &m)?,
+        None => LAST_MEDIANS.remove(deps.storage, &msg.pay),
+    }
     Ok(Response::new())
 }
 
@@ -73,14 +82,17 @@ fn feed_execute(deps: DepsMut, _: Env, _: MessageInfo, msg: SetRate) -> StdResul
 fn feed_query(deps: Deps, _: Env, msg: btt_types::payfi::QueryMsg) -> StdResult<Binary> {
     match msg {
         btt_types::payfi::QueryMsg::Rate { pay, invoice } => {
-            let median = if invoice == "btt" {
-                MEDIANS.may_load(deps.storage, &pay)?
+            let (median, last) = if invoice == "btt" {
+                (
+                    MEDIANS.may_load(deps.storage, &pay)?,
+                    LAST_MEDIANS.may_load(deps.storage, &pay)?,
+                )
             } else {
-                None
+                (None, None)
             };
             to_json_binary(&btt_types::payfi::RateResponse {
                 median,
-                last_median: median,
+                last_median: last.or(median),
                 rates: vec![],
             })
         }
@@ -200,6 +212,7 @@ impl Suite {
             &SetRate {
                 pay: USD.into(),
                 median: Some(Decimal::one()),
+                last_median: None,
             },
             &[],
         )
@@ -233,6 +246,12 @@ impl Suite {
     /// payfi's feeders move the median of uusdc into BTT to `median` ubtt per uusdc (none: no
     /// fresh quorum).
     pub fn set_rate(&mut self, median: Option<Decimal>) {
+        self.set_rates(median, None);
+    }
+
+    /// payfi's median of uusdc into BTT moves to `median` while its last accepted median
+    /// stays `last` (ubtt per uusdc; none: the same as the median).
+    pub fn set_rates(&mut self, median: Option<Decimal>, last: Option<Decimal>) {
         let feed = self.payfi.clone();
         let owner = self.addr("owner");
         self.app
@@ -242,6 +261,7 @@ impl Suite {
                 &SetRate {
                     pay: USD.into(),
                     median,
+                    last_median: last,
                 },
                 &[],
             )
