@@ -164,7 +164,11 @@ fn the_default_run_reads_every_month_on_the_grid_closes_every_epoch_and_follows_
             .find(|f| f.figure.starts_with(prefix))
             .unwrap_or_else(|| panic!("no paper figure {prefix}"))
     };
-    assert!(figure("monthly volumes").met, "{:?}", figure("monthly volumes"));
+    assert!(
+        figure("monthly volumes").met,
+        "{:?}",
+        figure("monthly volumes")
+    );
     // Every figure of the paper is judged, with a cause when it is not met.
     assert!(r.paper_figures.len() >= 10);
     for f in &r.paper_figures {

@@ -295,12 +295,13 @@ fn bad_invoices_and_denoms_get_clear_errors() {
         ContractError::InvalidPoints
     );
     let id = suite.invoice(Denom::Btt, btt(1), None, None).unwrap();
-    // Paying a BTT invoice in USDC needs a rate.
+    // Paying a BTT invoice in USDC needs a fresh rate (the suite's feeders posted one for the
+    // clinic's subscription, ten minutes ago).
     assert!(matches!(
         suite
             .pay_usdc("patient", id, btt(1), 10_000_000)
             .unwrap_err(),
-        ContractError::NoRate { .. }
+        ContractError::StaleRate { .. }
     ));
     assert_eq!(
         suite.set_rate("btt", "uatom", Decimal::one()).unwrap_err(),

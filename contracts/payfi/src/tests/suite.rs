@@ -141,6 +141,21 @@ impl Suite {
         )
         .unwrap();
         let token = TokenContract(token);
+        // The clinic subscribes in BTT at the feeders' rate (5 USDC a BTT: one uusdc buys 0.2
+        // ubtt), 5,000 USDC = 1,000 BTT; the rates are stale after ten minutes.
+        for f in FEEDERS {
+            app.execute_contract(
+                app.api().addr_make(f),
+                payfi.clone(),
+                &ExecuteMsg::SetRate {
+                    pay: USDC.into(),
+                    invoice: "btt".into(),
+                    rate: Decimal::percent(20),
+                },
+                &[],
+            )
+            .unwrap();
+        }
         let sub = token
             .send_msg(
                 &points,
@@ -148,10 +163,12 @@ impl Suite {
                 &points::ReceiveMsg::Subscribe {
                     tier: 0,
                     referrer: None,
+                    seats: None,
                 },
             )
             .unwrap();
         app.execute(app.api().addr_make("clinic"), sub).unwrap();
+        app.update_block(|b| b.time = b.time.plus_seconds(601));
         Self {
             app,
             token,
@@ -444,8 +461,7 @@ pub fn incentive_rules() -> points::PointsRules {
     points::PointsRules {
         tiers: vec![points::SubscriptionTier {
             name: "small clinic".into(),
-            price: btt(1_000),
-            native_price: None,
+            price: cosmwasm_std::coin(5_000_000_000, USDC),
             budget: 50_000,
         }],
         categories: vec![points::PointCategory {
@@ -462,6 +478,7 @@ pub fn incentive_rules() -> points::PointsRules {
         partner_fee: btt(500),
         redemption_fee_per_point: Uint128::new(100),
         milestones: vec![],
+        insurer_share: Bps(2_000),
     }
 }
 

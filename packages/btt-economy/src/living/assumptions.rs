@@ -486,7 +486,10 @@ impl Assumptions {
         }
         rows.push(row(
             "the self-dealer",
-            format!("wash jobs on {}% of its own node's GPU-hours", self.wash_pct),
+            format!(
+                "wash jobs on {}% of its own node's GPU-hours",
+                self.wash_pct
+            ),
             "an attacker of the twin: it runs a clinic and a home node and pays itself",
         ));
         rows
@@ -519,13 +522,21 @@ impl Assumptions {
     /// volume over the average tier price (`tier_rmb_month`: each size's tier, RMB a month).
     pub fn network_clinics(&self, month: f64, tier_rmb_month: &[f64]) -> Vec<f64> {
         let subscriptions =
-            self.million_rmb(Stream::Incentives, month) * 1e6 * self.subscription_pct as f64 / 100.0;
+            self.million_rmb(Stream::Incentives, month) * 1e6 * self.subscription_pct as f64
+                / 100.0;
         let average: f64 = self
             .clinics
             .iter()
-            .map(|c| c.mix_pct as f64 / 100.0 * tier_rmb_month.get(c.tier as usize).copied().unwrap_or(0.0))
+            .map(|c| {
+                c.mix_pct as f64 / 100.0
+                    * tier_rmb_month.get(c.tier as usize).copied().unwrap_or(0.0)
+            })
             .sum();
-        let total = if average > 0.0 { subscriptions / average } else { 0.0 };
+        let total = if average > 0.0 {
+            subscriptions / average
+        } else {
+            0.0
+        };
         self.clinics
             .iter()
             .map(|c| total * c.mix_pct as f64 / 100.0)
@@ -614,6 +625,8 @@ mod tests {
         let a = Assumptions::paper();
         let rows = a.sources();
         assert!(rows.len() >= 15);
-        assert!(rows.iter().all(|r| !r.source.is_empty() && !r.value.is_empty()));
+        assert!(rows
+            .iter()
+            .all(|r| !r.source.is_empty() && !r.value.is_empty()));
     }
 }

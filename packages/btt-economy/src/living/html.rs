@@ -396,7 +396,8 @@ fn paper_table(out: &mut String, r: &LivingReport) {
             esc(&f.measured),
             if f.met { "hit" } else { "miss" },
             if f.met { "met" } else { "not met" },
-            f.cause.map_or(String::new(), |c| format!("{c:?}").to_lowercase()),
+            f.cause
+                .map_or(String::new(), |c| format!("{c:?}").to_lowercase()),
             esc(&f.arithmetic)
         );
     }

@@ -71,7 +71,12 @@ fn throughput<C: EconomyChain>(app: &C, w: &World) -> anyhow::Result<Vec<f64>> {
             &w.deployment.escrow,
             &btt_types::compute::QueryMsg::Node { node_id: n.node_id },
         )?;
-        out.push(node.counted_capacity.to_string().parse::<f64>().unwrap_or(0.0));
+        out.push(
+            node.counted_capacity
+                .to_string()
+                .parse::<f64>()
+                .unwrap_or(0.0),
+        );
     }
     Ok(out)
 }
@@ -165,7 +170,15 @@ pub fn post_and_run_jobs<C: EconomyChain>(
                     continue;
                 };
                 let budget = Uint128::new(w.assumptions.rmb_to_ubtt(rmb));
-                post_jobs(app, w, &clinic.addr, class, Budget::Btt(budget), node, &mut missed)?;
+                post_jobs(
+                    app,
+                    w,
+                    &clinic.addr,
+                    class,
+                    Budget::Btt(budget),
+                    node,
+                    &mut missed,
+                )?;
                 continue;
             }
             let total: f64 = w
@@ -175,13 +188,24 @@ pub fn post_and_run_jobs<C: EconomyChain>(
                 .filter(|(i, n)| n.class == class && weights[*i] > 0.0)
                 .map(|(i, _)| weights[i])
                 .sum();
-            for node in 0..w.nodes.len() {
-                if w.nodes[node].class != class || weights[node] <= 0.0 {
-                    continue;
-                }
-                let share = rmb * weights[node] / total;
+            let serving: Vec<(usize, f64)> = weights
+                .iter()
+                .enumerate()
+                .filter(|(i, x)| w.nodes[*i].class == class && **x > 0.0)
+                .map(|(i, x)| (i, *x))
+                .collect();
+            for (node, weight) in serving {
+                let share = rmb * weight / total;
                 let budget = Uint128::new(w.assumptions.rmb_to_uusdc(share));
-                post_jobs(app, w, &clinic.addr, class, Budget::Usdc(budget), node, &mut missed)?;
+                post_jobs(
+                    app,
+                    w,
+                    &clinic.addr,
+                    class,
+                    Budget::Usdc(budget),
+                    node,
+                    &mut missed,
+                )?;
             }
         }
     }

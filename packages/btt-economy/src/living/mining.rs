@@ -166,8 +166,11 @@ pub fn grow_network<C: EconomyChain>(app: &mut C, w: &mut World, month: f64) -> 
         let gpus = network_node_gpus(w.config, &w.assumptions, w.params.scale, n.class, month);
         w.network.gpus.insert(
             n.class.to_string(),
-            w.assumptions
-                .network_gpus(n.class, month, usd_per_unit(w.config, &w.assumptions, n.class)),
+            w.assumptions.network_gpus(
+                n.class,
+                month,
+                usd_per_unit(w.config, &w.assumptions, n.class),
+            ),
         );
         if gpus == n.gpus {
             continue;
@@ -217,7 +220,11 @@ pub fn challenge<C: EconomyChain>(app: &mut C, w: &mut World) -> anyhow::Result<
     let oracles = w.config.compute.oracles.clone();
     for i in 0..w.nodes.len() {
         let n = w.nodes[i].clone();
-        let exposed = w.ledger.nodes.get(&n.name).is_some_and(|e| e.challenges_failed > 0);
+        let exposed = w
+            .ledger
+            .nodes
+            .get(&n.name)
+            .is_some_and(|e| e.challenges_failed > 0);
         if n.node_id == 0 || oracles.is_empty() || exposed {
             continue;
         }

@@ -330,7 +330,12 @@ fn market_stake<C: EconomyChain>(app: &mut C, w: &mut World) -> anyhow::Result<(
     let buy = desk.saturating_sub(DESK_FLOAT).multiply_ratio(1u128, 2u128);
     let got = w.buy_btt(app, &who, buy)?;
     if !got.is_zero() {
-        w.must(app, &who, d.staking.stake_msg(&d.token, got, 0)?, "the market stakes")?;
+        w.must(
+            app,
+            &who,
+            d.staking.stake_msg(&d.token, got, 0)?,
+            "the market stakes",
+        )?;
     }
     let btt_before = d.token.balance(&app.wrap(), &who)?;
     let usdc_before = app.wrap().query_balance(&who, world::USDC)?.amount;

@@ -505,12 +505,9 @@ fn attackers<C: EconomyChain>(app: &C, w: &World) -> anyhow::Result<Vec<Attacker
     let q = app.wrap();
     let mut out = vec![];
     let earned = |name: &str| {
-        w.ledger
-            .nodes
-            .get(name)
-            .map_or(Uint128::zero(), |e| {
-                e.job_pay + e.mined + e.job_pay_uusdc.multiply_ratio(1u128, w.usdc_per_btt())
-            })
+        w.ledger.nodes.get(name).map_or(Uint128::zero(), |e| {
+            e.job_pay + e.mined + e.job_pay_uusdc.multiply_ratio(1u128, w.usdc_per_btt())
+        })
     };
     let node_state = |node_id: u64| -> anyhow::Result<(Uint128, Uint128)> {
         if node_id == 0 {

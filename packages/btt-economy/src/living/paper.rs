@@ -41,7 +41,13 @@ pub struct PaperFigure {
     pub arithmetic: String,
 }
 
-fn judged(figure: &str, measured: String, met: bool, cause: Cause, arithmetic: String) -> PaperFigure {
+fn judged(
+    figure: &str,
+    measured: String,
+    met: bool,
+    cause: Cause,
+    arithmetic: String,
+) -> PaperFigure {
     PaperFigure {
         figure: figure.into(),
         measured,
@@ -69,7 +75,9 @@ pub fn figures(r: &LivingReport, w: &World) -> Vec<PaperFigure> {
     let mut out = vec![];
 
     // 1. The emission.
-    let total: Uint128 = (0..depin::EPOCHS_PER_YEAR * 8).map(depin::epoch_emission).sum();
+    let total: Uint128 = (0..depin::EPOCHS_PER_YEAR * 8)
+        .map(depin::epoch_emission)
+        .sum();
     let to_nodes = r.mined_ubtt + r.locked_ubtt;
     out.push(judged(
         "6.3M BTT of mining emission over 8 years",
@@ -273,7 +281,11 @@ pub fn figures(r: &LivingReport, w: &World) -> Vec<PaperFigure> {
     ));
 
     // 9. The contribution column.
-    let fee_shares: Vec<String> = r.revenue_mix.iter().map(|m| format!("{:.1}", pct(m.fees_bps))).collect();
+    let fee_shares: Vec<String> = r
+        .revenue_mix
+        .iter()
+        .map(|m| format!("{:.1}", pct(m.fees_bps)))
+        .collect();
     let contribution_met = r.revenue_mix.iter().all(|m| {
         (f64::from(m.fees_bps) / 100.0 - f64::from(m.paper_contribution_pct)).abs() <= 5.0
     });
@@ -282,7 +294,8 @@ pub fn figures(r: &LivingReport, w: &World) -> Vec<PaperFigure> {
         .map(|s| a.million_rmb(*s, super::assumptions::END_2026))
         .collect();
     let sum26: f64 = v26.iter().sum();
-    let needed_tokenization = (25.0 / (v26[1] / sum26 * 100.0)) / (45.0 / (v26[0] / sum26 * 100.0)) * 30.0;
+    let needed_tokenization =
+        (25.0 / (v26[1] / sum26 * 100.0)) / (45.0 / (v26[0] / sum26 * 100.0)) * 30.0;
     out.push(judged(
         "ecosystem contribution 45 / 25 / 20 / 10% (compute / tokenization / incentives / PayFi)",
         format!("fee shares {}%", fee_shares.join(" / ")),
@@ -396,7 +409,9 @@ pub fn figures(r: &LivingReport, w: &World) -> Vec<PaperFigure> {
 
     // 13. 200M RMB tokenized in six months.
     let six = w.ledger.tokenized_first_six_months_rmb as f64;
-    let table_six: f64 = (1..=6).map(|m| a.million_rmb(Stream::Tokenization, m as f64) * 1e6).sum();
+    let table_six: f64 = (1..=6)
+        .map(|m| a.million_rmb(Stream::Tokenization, m as f64) * 1e6)
+        .sum();
     out.push(judged(
         "200M RMB of medical assets tokenized in the first six months",
         format!("{:.0}M RMB in months 1-6", six / 1e6),
@@ -410,7 +425,12 @@ pub fn figures(r: &LivingReport, w: &World) -> Vec<PaperFigure> {
 
     // 14. PayFi's two figures.
     let payfi_now: f64 = (4..=5)
-        .filter_map(|m| w.ledger.gross_by_month.get(&m).and_then(|g| g.get(&Stream::Payfi)))
+        .filter_map(|m| {
+            w.ledger
+                .gross_by_month
+                .get(&m)
+                .and_then(|g| g.get(&Stream::Payfi))
+        })
         .map(|v| rmb_of_uusdc(*v))
         .sum::<f64>()
         / 2.0;

@@ -216,7 +216,10 @@ pub fn week<C: EconomyChain>(app: &mut C, w: &mut World, month: f64) -> anyhow::
             }
             let (denom, amount) = if clinic.group {
                 let uusdc = w.assumptions.rmb_to_uusdc(group_rmb);
-                (Denom::Native(USDC.into()), Uint128::new(uusdc - uusdc % 1_000_000))
+                (
+                    Denom::Native(USDC.into()),
+                    Uint128::new(uusdc - uusdc % 1_000_000),
+                )
             } else {
                 let rmb = w.rng.gen_range(low..=high) as f64;
                 // (Whole BTT keep invoices readable.)
@@ -296,14 +299,20 @@ pub fn week<C: EconomyChain>(app: &mut C, w: &mut World, month: f64) -> anyhow::
 /// The insurer registers once, then every month pays back its share of the savings it
 /// realised on engaged patients' premium discounts: the insurance part of the paper's
 /// incentive volume, in USDC, routed as the insurance fee.
-pub fn insurer_month<C: EconomyChain>(app: &mut C, w: &mut World, month: f64) -> anyhow::Result<()> {
+pub fn insurer_month<C: EconomyChain>(
+    app: &mut C,
+    w: &mut World,
+    month: f64,
+) -> anyhow::Result<()> {
     let points_addr = w.deployment.points.clone();
     let insurer = w.insurer.clone();
     if !w.insurer_registered {
         let register = points::ExecuteMsg::RegisterInsurer {
             name: "Pacific Health Mutual".into(),
         };
-        w.insurer_registered = w.exec(app, &insurer, &points_addr, &register, &[])?.is_some();
+        w.insurer_registered = w
+            .exec(app, &insurer, &points_addr, &register, &[])?
+            .is_some();
         if !w.insurer_registered {
             return Ok(());
         }
@@ -312,16 +321,22 @@ pub fn insurer_month<C: EconomyChain>(app: &mut C, w: &mut World, month: f64) ->
     if share.0 == 0 {
         return Ok(());
     }
-    let paid_rmb = w.assumptions.million_rmb(Stream::Incentives, month) * 1e6
+    let paid_rmb = w.assumptions.million_rmb(Stream::Incentives, month)
+        * 1e6
         * f64::from(w.assumptions.insurance_pct)
         / 100.0;
-    let savings = Uint128::new(w.assumptions.rmb_to_uusdc(paid_rmb / share.to_decimal().to_string().parse::<f64>()?));
+    let savings = Uint128::new(
+        w.assumptions
+            .rmb_to_uusdc(paid_rmb / share.to_decimal().to_string().parse::<f64>()?),
+    );
     let due = savings.mul_ceil(share.to_decimal());
     let pay = points::ExecuteMsg::PaySavingsShare {
         savings,
         memo: Some(format!("premium discounts of month {month:.0}")),
     };
-    if w.exec(app, &insurer, &points_addr, &pay, &coins(due.u128(), USDC))?.is_some() {
+    if w.exec(app, &insurer, &points_addr, &pay, &coins(due.u128(), USDC))?
+        .is_some()
+    {
         w.ledger.insurer_paid_uusdc += due;
         w.ledger.insurer_savings_uusdc += savings;
         w.ledger.gross(Stream::Incentives, due);

@@ -25,8 +25,10 @@ pub fn summary(r: &LivingReport) -> String {
             if f.met { "met" } else { "MISS" },
             f.figure,
             f.measured,
-            f.cause
-                .map_or(String::new(), |c| format!(" (cause: {})", format!("{c:?}").to_lowercase()))
+            f.cause.map_or(String::new(), |c| format!(
+                " (cause: {})",
+                format!("{c:?}").to_lowercase()
+            ))
         ));
     }
     for a in &r.attackers {

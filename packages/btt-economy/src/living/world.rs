@@ -312,7 +312,11 @@ impl<'a> World<'a> {
         app.fund(&world.desk, &usdc(1_000_000_000))?;
         for c in &world.clinics {
             // A group pays the network's other clinics' bills: a few million USDC a week.
-            let cash = if c.group { 100_000_000_000 } else { 100_000_000 };
+            let cash = if c.group {
+                100_000_000_000
+            } else {
+                100_000_000
+            };
             app.fund(&c.addr, &usdc(cash))?;
             for p in &c.patients {
                 let cash = if c.group { 100_000_000_000 } else { 10_000_000 };
@@ -400,7 +404,8 @@ impl<'a> World<'a> {
             .tiers
             .iter()
             .map(|t| {
-                t.price.amount.u128() as f64 / 1e6 * self.assumptions.rmb_per_usdc
+                t.price.amount.u128() as f64 / 1e6
+                    * self.assumptions.rmb_per_usdc
                     * btt_types::units::MONTH_SECONDS as f64
                     / (30.0 * 86_400.0)
             })
