@@ -131,8 +131,18 @@ impl Care {
         care
     }
 
+    /// The clinic renews the large tier in BTT at the feeders' fresh rate.
     fn subscribe(&mut self) -> anyhow::Result<TxReport> {
         let (clinic, points) = (self.clinic.clone(), self.points.clone());
+        for feeder in ["feeder-1", "feeder-2"] {
+            let rate = payfi::ExecuteMsg::SetRate {
+                pay: "uusdc".into(),
+                invoice: "btt".into(),
+                rate: cosmwasm_std::Decimal::percent(20),
+            };
+            let feeder = self.chain.addr(feeder);
+            self.chain.execute(&feeder, &self.payfi, &rate)?;
+        }
         let quote: points::SubscriptionQuoteResponse = self.chain.query(
             &points,
             &points::QueryMsg::SubscriptionQuote {

@@ -49,13 +49,16 @@ impl Market {
                 amount: BOND,
             })
             .collect();
+        // 10,000 jobs of 192.5 BTT (2,000 urgent GPU-hours): the clinic holds 2.5M BTT, the
+        // oracle the challenges' 4.8 BTT each (with the operators' bonds and the mining pool,
+        // within the 21M supply).
         balances.push(Cw20Coin {
             address: clinic.to_string(),
-            amount: btt(1_000_000),
+            amount: btt(2_500_000),
         });
         balances.push(Cw20Coin {
             address: oracle.to_string(),
-            amount: btt(1_000_000),
+            amount: btt(100_000),
         });
         let token = deploy_btt(&mut chain, &deployer, balances).unwrap();
         let staking = deploy_staking(&mut chain, &deployer, &token).unwrap();
@@ -396,8 +399,9 @@ fn job_to_mining(market: &mut Market, print: bool) -> [u64; 8] {
     let mined = market.token.balance(&market.chain, &ops[0]).unwrap() - before;
     // Epoch 0 pays node 0 its work reward only (capacity confirmed in epoch 0 counts from
     // epoch 1): β = 50% of the protocol fees its part of the job paid, far under ω of the
-    // budget: 50% × 30% of 40.1 BTT × 1,200 / 2,000 = 3.609 BTT.
-    assert_eq!(mined, Uint128::new(3_609_000));
+    // budget: 50% × 30% of 192.5 BTT (2,000 urgent GPU-hours at 0.048 BTT, 100 GB at 0.005) ×
+    // 1,200 / 2,000 = 17.325 BTT.
+    assert_eq!(mined, Uint128::new(17_325_000));
     let state: depin::StateResponse = market
         .chain
         .query(&depin_addr, &depin::QueryMsg::State {})

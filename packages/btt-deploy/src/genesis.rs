@@ -156,7 +156,10 @@ impl RwaParams {
     /// DESIGN.md's suggestions: mint 1 / 2 / 3%, revaluation 0.25%; trades 1.0 / 0.8 / 0.6 / 0.5%
     /// by staking priority; management 1% a year (a fifth of it to the protocol); premium 100 BTT for 30 days; signals within
     /// 0.5–3× the initial reserve, 3-day auctions extended by 15 minutes, 5% increments; a BTT
-    /// fee burns its stream's burn share when the transaction is worth at least 10,000 BTT.
+    /// fee burns its stream's burn share when the transaction is worth at least 10,000 BTT
+    /// (50,000 USDC, 360,000 RMB at 5 USDC a BTT: the imaging equipment and premises the paper
+    /// names, a 1M RMB ultrasound to an 8M RMB MRI scanner, cross it; a clinic's everyday
+    /// purchase does not).
     pub fn suggested(issuers: Vec<String>, appraisers: Vec<String>) -> Self {
         use btt_types::fractionalizer::{BuyoutParams, VaultFees};
         Self {

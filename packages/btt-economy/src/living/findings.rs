@@ -102,6 +102,39 @@ pub fn findings(r: &LivingReport, w: &World) -> Vec<String> {
             btt(c.rwa.burn_threshold)
         ));
     }
+    // The community pool: the one pool the aggregates cannot stand for.
+    let pool_paid = r
+        .months
+        .first()
+        .zip(r.months.last())
+        .map_or(Uint128::zero(), |(a, b)| {
+            a.community_pool.saturating_sub(b.community_pool)
+        });
+    let weekly_cap = btt(c.points.conversion_epoch_cap);
+    let budgets: f64 = w
+        .network
+        .clinics
+        .iter()
+        .zip(&a.clinics)
+        .map(|(n, size)| {
+            n * c
+                .points
+                .tiers
+                .get(size.tier as usize)
+                .map_or(0.0, |t| t.budget as f64)
+        })
+        .sum::<f64>()
+        * btt(c.points.conversion_rate.to_uint_floor());
+    out.push(format!(
+        "The community pool paid out {:.0} BTT ({:.3}% of 2,520,000): its sampled patients' conversions and referral rewards. It is the one pool not at the network's scale: a patient's points are capped per category and period and its conversions per week (sybil defences), so an aggregate patient cannot stand for many. At one scale the network's {:.0} clinics may award points worth {:.0} BTT a month, far above the weekly conversion cap of {:.0} BTT: the cap binds, the pool pays {:.0} BTT a year and lasts {:.1} years.",
+        btt(pool_paid),
+        btt(pool_paid) / 2_520_000.0 * 100.0,
+        w.network.clinics.iter().sum::<f64>(),
+        budgets,
+        weekly_cap,
+        weekly_cap * 52.0,
+        2_520_000.0 / (weekly_cap * 52.0).max(1.0),
+    ));
     out.push(format!(
         "Stakers earned {} a year at the stated price (their rewards are the stakers' share of the routed fees).",
         pct2(r.stakers.apr_bps as u32)

@@ -385,7 +385,8 @@ pub fn month<C: EconomyChain>(app: &mut C, w: &mut World) -> anyhow::Result<()> 
             },
         )?;
         let redeem = balance.points * 3 / 10;
-        if redeem > 0 {
+        // Only at a partner that has registered (it buys its fee from the desk).
+        if redeem > 0 && w.partner_registered {
             let msg = points::ExecuteMsg::Redeem {
                 partner: w.partner.to_string(),
                 points: redeem,
