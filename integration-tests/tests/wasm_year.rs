@@ -100,7 +100,13 @@ fn the_living_economy_runs_on_the_optimized_artifacts_with_the_native_figures() 
     );
     assert_eq!(wasm.refused, 0, "refused on wasm: {:?}", wasm.outcomes);
     assert_eq!(wasm.ledger.buyouts, 1);
-    assert!(wasm.ledger.jobs_accepted > 0 && !wasm.mined_ubtt.is_zero());
+    assert!(
+        wasm.ledger.jobs_accepted > 0 && !wasm.mined_ubtt.is_zero(),
+        "jobs accepted {}, mined {}: {:?}",
+        wasm.ledger.jobs_accepted,
+        wasm.mined_ubtt,
+        wasm.outcomes
+    );
     assert!(wasm.ledger.payments > 0 && wasm.ledger.points_converted > 0);
     assert!(wasm.proposals.iter().any(|p| p.outcome == "executed"));
 

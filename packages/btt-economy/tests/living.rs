@@ -196,7 +196,7 @@ fn the_default_run_reads_every_month_on_the_grid_closes_every_epoch_and_follows_
     assert!(!l.insurer_paid_uusdc.is_zero());
     assert_eq!(r.attackers.len(), 2);
     for a in &r.attackers {
-        assert!(a.net_vs_honest < 0, "{a:?}");
+        assert!(a.net < 0, "{a:?}");
     }
     let faker = &r.attackers[1];
     assert_eq!(faker.slashed, faker.spent, "the faker lost its whole bond");

@@ -209,8 +209,9 @@ pub struct Assumptions {
     pub volumes: Vec<StreamVolume>,
     pub nodes: Vec<NodeScale>,
     pub clinics: Vec<ClinicSize>,
-    /// Shares of the incentive volume: provider subscriptions and insurers' savings shares,
-    /// percent (the rest is partners' fees).
+    /// Shares of the incentive volume at the network's scale: provider subscriptions and
+    /// insurers' savings shares, percent (partners' fees come only from the sampled patients'
+    /// redemptions).
     pub subscription_pct: u32,
     pub insurance_pct: u32,
     /// Of 100 compute jobs: urgent and priority ones (the rest standard).
@@ -315,7 +316,7 @@ impl Assumptions {
                 },
             ],
             subscription_pct: 80,
-            insurance_pct: 10,
+            insurance_pct: 20,
             urgent_per_100: 10,
             priority_per_100: 20,
             missed_per_100: 3,
@@ -442,10 +443,10 @@ impl Assumptions {
             row(
                 "incentive volume",
                 format!(
-                    "{}% subscriptions, {}% insurers' savings shares, the rest partners",
+                    "{}% subscriptions, {}% insurers' savings shares; partners' fees only from the sampled patients' redemptions",
                     self.subscription_pct, self.insurance_pct
                 ),
-                "assumption: the paper names the three sources (\"Provider subscriptions, Partner fees, Insurance integration\") but not their shares; the clinic count is subscriptions / the average tier price",
+                "assumption: the paper names the three sources (\"Provider subscriptions, Partner fees, Insurance integration\") but not their shares; the clinic count is subscriptions / the average tier price; a partner pays per point redeemed, so its fees follow patients, which are sampled",
             ),
             row(
                 "urgency",
@@ -484,6 +485,29 @@ impl Assumptions {
                 "assumption: the order of magnitude of Chinese public-tender prices",
             ));
         }
+        rows.extend([
+            row(
+                "the insurer's realised savings",
+                format!(
+                    "its savings share is {}% of the incentive volume; the savings are that over the genesis insurer share",
+                    self.insurance_pct
+                ),
+                "assumption: the twin's insurer stands for every insurer; its savings are stated off chain (premium discounts on engaged patients) and derived from the paper's volume, not from the sampled patients' engagement it reads",
+            ),
+            row(
+                "the market's stakers",
+                format!(
+                    "buy half of the desk's BTT beyond a {} BTT float each month and stake it without a lock",
+                    super::DESK_FLOAT.u128() / 1_000_000
+                ),
+                "assumption: holders outside the institutions stake what the market does not need to trade; it sets how much is staked, and so the stakers' APR",
+            ),
+            row(
+                "a clinic group's patients",
+                format!("{} addresses per group", super::world::GROUP_PATIENTS),
+                "the twin's choice: each group's patients pay its clinics' weekly PayFi volume in four aggregate invoices; points are capped per patient, so they stand for few patients' points",
+            ),
+        ]);
         rows.push(row(
             "the self-dealer",
             format!(
@@ -576,6 +600,67 @@ pub fn group(n: u64) -> String {
         out.push(ch);
     }
     out
+}
+
+/// The genesis plan's numbers the run depends on, with their origin (stated in
+/// `btt_deploy::genesis`), for the report's table beside the assumptions.
+pub fn genesis_sources(c: &btt_deploy::genesis::GenesisConfig) -> Vec<Source> {
+    let btt = |v: cosmwasm_std::Uint128| v.u128() as f64 / 1e6;
+    let row = |figure: &str, value: String, source: &'static str| Source {
+        figure: figure.into(),
+        value,
+        source,
+    };
+    let mut rows = vec![];
+    for h in &c.compute.hardware_classes {
+        rows.push(row(
+            &format!("genesis: unit price, {}", h.name),
+            format!("{} BTT a GPU-hour, {} capacity units a GPU", btt(h.unit_price), h.capacity_weight),
+            "30% of the class's cloud price at 5 USDC a BTT (the middle of the paper's 60-80% saving); weights from benchmark throughput",
+        ));
+    }
+    rows.extend([
+        row(
+            "genesis: data",
+            format!("{} BTT a GB", btt(c.compute.price_per_gb)),
+            "about 30% of a cloud's egress price (0.09 USD a GB)",
+        ),
+        row(
+            "genesis: bonds",
+            format!(
+                "{} BTT a capacity unit, at least {} BTT a node",
+                btt(c.compute.bond_per_capacity_unit),
+                btt(c.compute.min_bond)
+            ),
+            "about 3% of a standard GPU's price and some 40 epochs of a unit's capacity reward at the paper's 2026 network; DESIGN's 150 / 600 BTT would bond about 14M BTT for that network, two thirds of the supply",
+        ),
+        row(
+            "genesis: subscriptions",
+            c.points
+                .tiers
+                .iter()
+                .map(|t| format!("{} {} USDC ({} points)", t.name, t.price.amount.u128() / 1_000_000, t.budget))
+                .collect::<Vec<_>>()
+                .join(", "),
+            "inside the paper's 3,000-25,000 RMB a month at 7.2 RMB per USDC; each budget worth less than its price",
+        ),
+        row(
+            "genesis: insurers' share",
+            format!("{}% of realised savings", c.points.insurer_share.0 as f64 / 100.0),
+            "assumption: the paper says \"a portion of the realized savings\"; the DAO sets it (1-50%)",
+        ),
+        row(
+            "genesis: burn threshold",
+            format!("{} BTT", btt(c.rwa.burn_threshold)),
+            "50,000 USDC (360,000 RMB): imaging equipment and premises cross it, a clinic's everyday purchase does not",
+        ),
+        row(
+            "genesis: mining baseline",
+            format!("network score {}", c.compute.payout.baseline_score),
+            "DESIGN §3: the score from which an epoch pays its whole budget",
+        ),
+    ]);
+    rows
 }
 
 #[cfg(test)]

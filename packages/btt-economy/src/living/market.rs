@@ -433,9 +433,9 @@ fn run_job<C: EconomyChain>(
     if w.exec(app, &n.operator, escrow, &accept, &[])?.is_none() {
         return Ok(());
     }
-    // Only the sampled nodes meet faults: the network node stands for many, its faults are
-    // the sampled ones' rate.
-    let roll = if matches!(n.role, NodeRole::Sampled(_)) {
+    // Only the sampled nodes (and the self-dealer's, a home node like them) meet faults: the
+    // network node stands for many, its faults are the sampled ones' rate.
+    let roll = if matches!(n.role, NodeRole::Sampled(_) | NodeRole::SelfDealer) {
         w.rng.gen_range(0..100)
     } else {
         100

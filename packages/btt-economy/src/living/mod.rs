@@ -318,7 +318,7 @@ fn institutions_claim<C: EconomyChain>(app: &mut C, w: &mut World) -> anyhow::Re
 }
 
 /// The desk's BTT the market keeps liquid for clinics, nodes and bonds.
-const DESK_FLOAT: Uint128 = btt_types::units::btt(200_000);
+pub const DESK_FLOAT: Uint128 = btt_types::units::btt(200_000);
 
 /// The market's stakers (the holders outside the institutions, one aggregate actor) buy half
 /// of what the desk holds beyond its float and stake it without a lock, and claim their fee

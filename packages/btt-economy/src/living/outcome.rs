@@ -94,8 +94,8 @@ pub struct AttackerOutcome {
     pub got_back: Uint128,
     /// Its bond slashed, ubtt.
     pub slashed: Uint128,
-    /// `got_back − spent` beside an honest node of its size, ubtt (negative: it lost).
-    pub net_vs_honest: i128,
+    /// `got_back − spent − slashed`, ubtt (negative: it lost).
+    pub net: i128,
     pub verdict: String,
 }
 
@@ -482,7 +482,12 @@ pub fn report<C: EconomyChain>(
         vaults: assets.iter().filter(|a| a.vault.is_some()).count(),
         findings: vec![],
         paper_figures: vec![],
-        assumptions_table: w.assumptions.sources(),
+        assumptions_table: w
+            .assumptions
+            .sources()
+            .into_iter()
+            .chain(super::assumptions::genesis_sources(w.config))
+            .collect(),
         attackers: attackers(app, w)?,
         network: NetworkPoint {
             clinics: w.network.clinics.iter().map(|c| c.round() as u64).collect(),
@@ -545,6 +550,7 @@ fn attackers<C: EconomyChain>(app: &C, w: &World) -> anyhow::Result<Vec<Attacker
         }
         let got = w.ledger.wash_job_pay + work;
         let spent = w.ledger.wash_paid;
+        // Its slashes are an honest home node's faults, not the wash's.
         let net = got.u128() as i128 - spent.u128() as i128;
         out.push(AttackerOutcome {
             name: "self-dealer",
@@ -552,14 +558,14 @@ fn attackers<C: EconomyChain>(app: &C, w: &World) -> anyhow::Result<Vec<Attacker
             spent,
             got_back: got,
             slashed,
-            net_vs_honest: net,
+            net,
             verdict: if net < 0 {
                 format!(
-                    "lost {:.2} BTT on {:.2} BTT of wash jobs: each returns 70% as job pay plus the work pool's rate (at most {:.0}%) on its 30% protocol fee; its capacity reward is a home node's, wash or not ({:.2} BTT earned in all counting the wash jobs' pay back, an honest home node {:.2} BTT)",
+                    "lost {:.2} BTT on {:.2} BTT of wash jobs: each returns 70% as job pay plus the work pool's rate (at most {:.0}%) on its 30% protocol fee; its capacity reward and honest jobs are a home node's, wash or not ({:.2} BTT earned besides the wash, an honest home node {:.2} BTT)",
                     (-net) as f64 / 1e6,
                     spent.u128() as f64 / 1e6,
                     f64::from(w.config.compute.payout.fee_cap.0) / 100.0,
-                    earned(&n.name).u128() as f64 / 1e6,
+                    (earned(&n.name).saturating_sub(w.ledger.wash_job_pay)).u128() as f64 / 1e6,
                     honest.u128() as f64 / 1e6,
                 )
             } else {
@@ -578,7 +584,7 @@ fn attackers<C: EconomyChain>(app: &C, w: &World) -> anyhow::Result<Vec<Attacker
             spent,
             got_back: got,
             slashed,
-            net_vs_honest: net,
+            net,
             verdict: if net < 0 {
                 format!(
                     "lost {:.0} BTT of bond at its first challenge and earned {:.2} BTT",

@@ -39,6 +39,8 @@ pub struct PaperFigure {
     pub cause: Option<Cause>,
     /// The arithmetic behind the judgement.
     pub arithmetic: String,
+    /// "measured" from the run, or "parameter": a genesis value read back and checked.
+    pub basis: &'static str,
 }
 
 fn judged(
@@ -54,7 +56,14 @@ fn judged(
         met,
         cause: (!met).then_some(cause),
         arithmetic,
+        basis: "measured",
     }
+}
+
+/// A figure the genesis plan sets rather than the run measures.
+fn parameter(mut f: PaperFigure) -> PaperFigure {
+    f.basis = "parameter";
+    f
 }
 
 fn pct(bps: u32) -> f64 {
@@ -79,7 +88,7 @@ pub fn figures(r: &LivingReport, w: &World) -> Vec<PaperFigure> {
         .map(depin::epoch_emission)
         .sum();
     let to_nodes = r.mined_ubtt + r.locked_ubtt;
-    out.push(judged(
+    out.push(parameter(judged(
         "6.3M BTT of mining emission over 8 years",
         format!(
             "{:.6} BTT over 416 epochs; the run's {} closed epochs scheduled {:.0} BTT and paid the nodes {:.2}% of it",
@@ -91,10 +100,11 @@ pub fn figures(r: &LivingReport, w: &World) -> Vec<PaperFigure> {
         total == Uint128::new(6_300_000_000_000),
         Cause::Rules,
         "year y emits 6,300,000 × 0.2 × 0.8^y / (1 − 0.8^8), 52 epochs a year, dust to the last epoch".into(),
-    ));
+    )));
 
     // 2. The 70/15/10/5 split.
     let mut split = [0f64; 3];
+    let mut split_other = 0f64;
     for f in r.fees.iter().filter(|f| f.stream == "compute") {
         let v = match f.denom.as_str() {
             "BTT" => btt(f.amount) * price,
@@ -105,8 +115,12 @@ pub fn figures(r: &LivingReport, w: &World) -> Vec<PaperFigure> {
             0
         } else if f.recipient.starts_with("foundation") {
             1
-        } else {
+        } else if f.recipient.starts_with("reserve") {
             2
+        } else {
+            // No other recipient has a share of the compute stream.
+            split_other += v;
+            continue;
         };
         split[i] += v;
     }
@@ -119,7 +133,8 @@ pub fn figures(r: &LivingReport, w: &World) -> Vec<PaperFigure> {
     let split_met = (shares[0] - 15.0).abs() < 0.01
         && (shares[1] - 10.0).abs() < 0.01
         && (shares[2] - 5.0).abs() < 0.01
-        && (nodes_pct - 70.0).abs() < 1e-9;
+        && (nodes_pct - 70.0).abs() < 1e-9
+        && split_other == 0.0;
     out.push(judged(
         "70% of compute revenue to the nodes, 15% development fund, 10% foundation, 5% reserve",
         format!(
@@ -131,7 +146,7 @@ pub fn figures(r: &LivingReport, w: &World) -> Vec<PaperFigure> {
         ),
         split_met,
         Cause::Rules,
-        "the routed compute fees by recipient, read from compute-escrow's FeesRouted; rounding dust goes to the nodes".into(),
+        "the routed compute fees by recipient, read from compute-escrow's FeesRouted, as shares of the 30% the escrow routes; the nodes' 70% is what the escrow keeps back for them (its contributors share), and rounding dust goes to the nodes".into(),
     ));
 
     // 3. The fee bands.
@@ -190,7 +205,7 @@ pub fn figures(r: &LivingReport, w: &World) -> Vec<PaperFigure> {
     // 4. Subscriptions.
     let tiers = w.tier_rmb_month();
     let tiers_met = tiers.iter().all(|t| (3_000.0..=25_000.0).contains(t));
-    out.push(judged(
+    out.push(parameter(judged(
         "provider subscriptions of 3,000-25,000 RMB a month by clinic size",
         format!(
             "{} RMB a month ({} USDC per 30 days at {} RMB per USDC); BTT accepted at the feeders' rate",
@@ -206,7 +221,7 @@ pub fn figures(r: &LivingReport, w: &World) -> Vec<PaperFigure> {
         tiers_met,
         Cause::Parameter,
         "a tier's USDC price buys 30 days; a month is 30.44 days".into(),
-    ));
+    )));
 
     // 5-7. Node returns.
     for n in &r.node_returns {
@@ -222,10 +237,13 @@ pub fn figures(r: &LivingReport, w: &World) -> Vec<PaperFigure> {
         let sold = HOURS_PER_MONTH * a.utilisation_pct as f64 / 100.0;
         let job_pay = 0.7 * unit * sold;
         let capital_per_gpu = n.capital_uusdc.u128() as f64 / 1e6 / f64::from(s.gpus);
+        // The price per GPU-hour the band's floor needs from jobs alone, even with every hour
+        // sold, against the most the paper's own 60% saving lets a job cost.
         let needed = (f64::from(s.paper_roi_pct.0) / 100.0 * capital_per_gpu
             + s.opex_usdc_per_gpu_month as f64)
-            / (0.7 * sold);
-        let cause = if needed > cloud {
+            / (0.7 * HOURS_PER_MONTH);
+        let ceiling = cloud * 0.4;
+        let cause = if needed > ceiling {
             Cause::Paper
         } else {
             Cause::Assumption
@@ -250,16 +268,16 @@ pub fn figures(r: &LivingReport, w: &World) -> Vec<PaperFigure> {
             n.in_paper_band,
             cause,
             format!(
-                "a {} GPU sells {sold:.0} of {HOURS_PER_MONTH:.0} hours a month ({}% utilisation) at {unit:.3} USD with the average urgency, 70% to the node: {job_pay:.0} USD a month, plus its share of the mining pool, less {} USD of running cost, on {capital_per_gpu:.0} USD of capital per GPU. The band's floor ({}%) needs {needed:.2} USD per GPU-hour from jobs alone, {} the cloud's {cloud:.2} USD{}",
+                "a {} GPU sells {sold:.0} of {HOURS_PER_MONTH:.0} hours a month ({}% utilisation) at {unit:.3} USD with the average urgency, 70% to the node: {job_pay:.0} USD a month, plus its share of the mining pool, less {} USD of running cost, on {capital_per_gpu:.0} USD of capital per GPU. The band's floor ({}%) needs {needed:.2} USD per GPU-hour from jobs alone even with every hour sold, {} the {ceiling:.2} USD a job may cost at the paper's least saving (60% below the cloud's {cloud:.2} USD){}",
                 s.class,
                 a.utilisation_pct,
                 s.opex_usdc_per_gpu_month,
                 s.paper_roi_pct.0,
-                if needed > cloud { "above" } else { "below" },
-                if needed > cloud {
+                if needed > ceiling { "above" } else { "below" },
+                if needed > ceiling {
                     ": the paper's returns and its 60-80% saving cannot both hold"
                 } else {
-                    ""
+                    ": the band is reachable only with more hours sold or cheaper hardware than assumed"
                 }
             ),
         ));
@@ -294,15 +312,20 @@ pub fn figures(r: &LivingReport, w: &World) -> Vec<PaperFigure> {
         .map(|s| a.million_rmb(*s, super::assumptions::END_2026))
         .collect();
     let sum26: f64 = v26.iter().sum();
+    let compute_take = r
+        .revenue_mix
+        .iter()
+        .find(|m| m.stream == Stream::Compute)
+        .map_or(30.0, |m| pct(m.take_rate_bps));
     let needed_tokenization =
-        (25.0 / (v26[1] / sum26 * 100.0)) / (45.0 / (v26[0] / sum26 * 100.0)) * 30.0;
+        (25.0 / (v26[1] / sum26 * 100.0)) / (45.0 / (v26[0] / sum26 * 100.0)) * compute_take;
     out.push(judged(
         "ecosystem contribution 45 / 25 / 20 / 10% (compute / tokenization / incentives / PayFi)",
         format!("fee shares {}%", fee_shares.join(" / ")),
         contribution_met,
         Cause::Paper,
         format!(
-            "on the paper's own 2026 volumes ({:.0} / {:.0} / {:.0} / {:.0}M RMB, shares {:.0}/{:.0}/{:.0}/{:.0}%), fee shares of 45/25/20/10 need tokenization to keep {:.1}× compute's take rate per RMB of volume: with compute's 30% that is {:.0}% of the value tokenized, while the paper's own bands allow at most 3% at mint, 1% a trade and 2% a year",
+            "on the paper's own 2026 volumes ({:.0} / {:.0} / {:.0} / {:.0}M RMB, shares {:.0}/{:.0}/{:.0}/{:.0}%), fee shares of 45/25/20/10 need tokenization to keep {:.1}× compute's take rate per RMB of volume: with compute's measured {:.2}% that is {:.0}% of the value tokenized, while the paper's own bands allow at most 3% at mint, 1% a trade and 2% a year",
             v26[0],
             v26[1],
             v26[2],
@@ -311,7 +334,8 @@ pub fn figures(r: &LivingReport, w: &World) -> Vec<PaperFigure> {
             v26[1] / sum26 * 100.0,
             v26[2] / sum26 * 100.0,
             v26[3] / sum26 * 100.0,
-            needed_tokenization / 30.0,
+            needed_tokenization / compute_take,
+            compute_take,
             needed_tokenization
         ),
     ));
@@ -355,7 +379,7 @@ pub fn figures(r: &LivingReport, w: &World) -> Vec<PaperFigure> {
         ),
         !year.is_empty() && ratio.iter().all(|x| (0.85..=1.25).contains(x)),
         Cause::Assumption,
-        "gross volume paid into each stream's contracts (jobs escrowed, assets appraised and shares bought, subscriptions, insurers' and partners' fees, invoices paid), at the stated prices; tokenization comes in whole assets and share purchases on top of the appraisal".into(),
+        "an input check: the twin generates the paper's curve, so this shows the actors paid it in full; gross volume paid into each stream's contracts (jobs escrowed, assets appraised and shares bought, subscriptions, insurers' and partners' fees, invoices paid), at the stated prices; tokenization comes in whole assets and share purchases on top of the appraisal".into(),
     ));
     let total_year: f64 = measured_year.iter().sum();
     out.push(judged(
@@ -378,7 +402,7 @@ pub fn figures(r: &LivingReport, w: &World) -> Vec<PaperFigure> {
 
     // 11. Settlement.
     let fast = c.payments.fast_settlement.as_ref();
-    out.push(judged(
+    out.push(parameter(judged(
         "providers paid within 1-2 hours",
         format!(
             "settleable {} min after payment ({} min for providers staking at priority {}), by anyone, with no action by the payer",
@@ -389,7 +413,7 @@ pub fn figures(r: &LivingReport, w: &World) -> Vec<PaperFigure> {
         c.payments.settlement_seconds <= 7_200,
         Cause::Parameter,
         "payfi's settlement window, at most 2 hours by its config check; the twin settles on its weekly round, a keeper would every block (issue 32)".into(),
-    ));
+    )));
 
     // 12. The saving.
     let saving = 100.0
@@ -409,8 +433,8 @@ pub fn figures(r: &LivingReport, w: &World) -> Vec<PaperFigure> {
 
     // 13. 200M RMB tokenized in six months.
     let six = w.ledger.tokenized_first_six_months_rmb as f64;
-    let table_six: f64 = (1..=6)
-        .map(|m| a.million_rmb(Stream::Tokenization, m as f64) * 1e6)
+    let table_six: f64 = (0..6)
+        .map(|m| a.million_rmb(Stream::Tokenization, m as f64 + 0.5) * 1e6)
         .sum();
     out.push(judged(
         "200M RMB of medical assets tokenized in the first six months",
@@ -418,8 +442,10 @@ pub fn figures(r: &LivingReport, w: &World) -> Vec<PaperFigure> {
         six >= 200e6,
         Cause::Paper,
         format!(
-            "the paper's own table puts tokenization at 4M RMB a month in Q2 2025, {:.0}M RMB over six months on its curve; 200M in six months is 33M a month, eight times its table",
-            table_six / 1e6
+            "the paper's own table puts tokenization at {:.0}M RMB a month in Q2 2025, {:.0}M RMB over six months on its curve, {:.1}× short of 200M; the twin mints whole assets as that volume accumulates, so it mints less while the first assets wait for their value",
+            a.million_rmb(Stream::Tokenization, super::assumptions::Q2_2025),
+            table_six / 1e6,
+            200e6 / table_six.max(1.0)
         ),
     ));
 
@@ -439,7 +465,11 @@ pub fn figures(r: &LivingReport, w: &World) -> Vec<PaperFigure> {
         format!("{:.1}M RMB a month in months 4-5", payfi_now / 1e6),
         payfi_now >= 30e6,
         Cause::Paper,
-        "the paper's revenue table gives PayFi 3M RMB a month now and 20M+ in 2026; its prose says 30M now. The twin runs the table".into(),
+        format!(
+            "the paper's revenue table gives PayFi {:.0}M RMB a month now and {:.0}M+ in 2026; its prose says 30M now. The twin runs the table",
+            a.million_rmb(Stream::Payfi, super::assumptions::Q2_2025),
+            a.million_rmb(Stream::Payfi, super::assumptions::END_2026)
+        ),
     ));
 
     // 15. The allocation.
@@ -465,7 +495,12 @@ pub fn figures(r: &LivingReport, w: &World) -> Vec<PaperFigure> {
         ),
         !burned.is_zero(),
         Cause::Assumption,
-        "true-size assets (an 8M RMB MRI scanner is 222,222 BTT) cross the threshold at mint and revaluation".into(),
+        format!(
+            "true-size assets (the {} of {} RMB is {:.0} BTT) cross the threshold at mint and revaluation",
+            a.assets[0].what,
+            super::assumptions::group(a.assets[0].rmb),
+            a.rmb_to_ubtt(a.assets[0].rmb as f64) as f64 / 1e6
+        ),
     ));
     out
 }

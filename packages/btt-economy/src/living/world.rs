@@ -245,7 +245,12 @@ impl<'a> World<'a> {
             .into_iter()
             .enumerate()
             .map(|(k, n)| {
-                let (region, energy) = regions[k % regions.len()];
+                // A network node stands for GPUs everywhere: neutral region and energy.
+                let (region, energy) = if n.role == NodeRole::Network {
+                    ("eu-central", C)
+                } else {
+                    regions[k % regions.len()]
+                };
                 Node {
                     operator: app.addr_make(&n.name),
                     name: n.name,
@@ -330,6 +335,17 @@ impl<'a> World<'a> {
             app.fund(&n.operator, &usdc(100_000_000))?;
         }
         app.fund(&world.self_dealer, &usdc(100_000_000))?;
+        // The oracles buy their challenges' BTT (when genesis granted them none), the issuer
+        // its mint fees.
+        for who in world
+            .config
+            .compute
+            .oracles
+            .iter()
+            .chain(world.config.rwa.issuers.iter().take(1))
+        {
+            app.fund(&Addr::unchecked(who), &usdc(100_000_000))?;
+        }
         app.fund(&world.market_stakers, &usdc(100_000_000_000))?;
         app.fund(&world.insurer, &usdc(100_000_000_000))?;
         app.fund(&world.partner, &usdc(10_000_000))?;
