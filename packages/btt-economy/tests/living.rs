@@ -149,8 +149,8 @@ fn the_default_run_reads_every_month_on_the_grid_closes_every_epoch_and_follows_
         outcomes.iter().filter(|o| **o == "guardian_vetoed").count(),
         1
     );
-    // The invariants held at every month: 13 checks at each of 49 months.
-    assert_eq!(r.invariants_checked, 13 * 49);
+    // The invariants held at every month: 14 checks at each of 49 months.
+    assert_eq!(r.invariants_checked, 14 * 49);
 
     // One scale: the network the aggregate actors stand for follows the paper's volumes
     // (thousands of clinics, tens of thousands of GPUs), and the run's 2026 volumes are the

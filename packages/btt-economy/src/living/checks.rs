@@ -77,6 +77,44 @@ pub fn check_vesting<C: EconomyChain>(app: &C, d: &Deployment) -> anyhow::Result
 }
 
 /// The whole units of `asset` a fee router keeps for its payees' carries.
+/// What compute-escrow holds in `denom` for its open jobs (posted, offered, assigned,
+/// submitted or disputed), paging through each open status.
+pub fn escrow_open_native<C: EconomyChain>(
+    app: &C,
+    d: &Deployment,
+    denom: &str,
+) -> anyhow::Result<Uint128> {
+    use btt_types::compute::{JobStatus, JobsResponse, QueryMsg};
+    let mut total = Uint128::zero();
+    for status in [
+        JobStatus::Posted,
+        JobStatus::Offered,
+        JobStatus::Assigned,
+        JobStatus::Submitted,
+        JobStatus::Disputed,
+    ] {
+        let mut start_after = None;
+        loop {
+            let page: JobsResponse = app.wrap().query_wasm_smart(
+                &d.escrow,
+                &QueryMsg::JobsByStatus {
+                    status,
+                    start_after,
+                    limit: Some(30),
+                },
+            )?;
+            let Some(last) = page.jobs.last() else { break };
+            start_after = Some(last.id);
+            for job in &page.jobs {
+                if job.asset == btt_types::asset::Asset::Native(denom.into()) {
+                    total += job.price;
+                }
+            }
+        }
+    }
+    Ok(total)
+}
+
 fn carried<C: EconomyChain>(
     app: &C,
     contract: &Addr,
@@ -143,6 +181,14 @@ pub fn check_month<C: EconomyChain>(
         "month {month}: escrow holds {held}, books {} + {} + carried {escrow_carried}",
         escrow.escrow_btt,
         escrow.bonds
+    );
+    // In USDC: the open USDC jobs' escrow and the router's carried units.
+    let held_usdc = q.query_balance(&d.escrow, USDC)?.amount;
+    let open_usdc = escrow_open_native(app, d, USDC)?;
+    let carried_usdc = carried(app, &d.escrow, &usdc)?;
+    ensure!(
+        held_usdc == open_usdc + carried_usdc,
+        "month {month}: escrow holds {held_usdc} uusdc, open jobs {open_usdc} + carried {carried_usdc}"
     );
     checked += 1;
 
