@@ -405,7 +405,7 @@ pub fn check_all(suite: &Suite, ledger: &mut Ledger) -> Result<u32, Violation> {
     ] {
         let usdc = q.query_balance(addr, USDC).map_err(q_err)?.amount;
         // compute-escrow also holds its open USDC jobs' escrow.
-        let open = if addr == &d.escrow {
+        let open = if *addr == d.escrow {
             btt_economy::living::checks::escrow_open_native(app, d, USDC).map_err(q_err)?
         } else {
             Uint128::zero()
