@@ -183,6 +183,7 @@ pub fn check_month<C: EconomyChain>(
         escrow.bonds
     );
     // In USDC: the open USDC jobs' escrow and the router's carried units.
+    checked += 1;
     let held_usdc = q.query_balance(&d.escrow, USDC)?.amount;
     let open_usdc = escrow_open_native(app, d, USDC)?;
     let carried_usdc = carried(app, &d.escrow, &usdc)?;
