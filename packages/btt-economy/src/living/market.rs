@@ -59,7 +59,7 @@ pub fn register_nodes<C: EconomyChain>(app: &mut C, w: &mut World) -> anyhow::Re
 }
 
 /// Each node's attested throughput: the capacity the escrow counts for it (confirmed by
-/// challenges, covered by its bond, 0 unless active).
+/// challenges, covered by its bond, 0 unless active and bonded at least the minimum).
 fn throughput<C: EconomyChain>(app: &C, w: &World) -> anyhow::Result<Vec<f64>> {
     let mut out = vec![];
     for n in &w.nodes {
@@ -71,12 +71,14 @@ fn throughput<C: EconomyChain>(app: &C, w: &World) -> anyhow::Result<Vec<f64>> {
             &w.deployment.escrow,
             &btt_types::compute::QueryMsg::Node { node_id: n.node_id },
         )?;
-        out.push(
-            node.counted_capacity
-                .to_string()
-                .parse::<f64>()
-                .unwrap_or(0.0),
-        );
+        // A node bonded under the minimum takes no job until it tops its bond up.
+        let can_work = node.bond >= w.config.compute.min_bond;
+        let counted = node
+            .counted_capacity
+            .to_string()
+            .parse::<f64>()
+            .unwrap_or(0.0);
+        out.push(if can_work { counted } else { 0.0 });
     }
     Ok(out)
 }
@@ -336,6 +338,14 @@ fn wash<C: EconomyChain>(app: &mut C, w: &mut World) -> anyhow::Result<()> {
     };
     let n = w.nodes[node].clone();
     if n.node_id == 0 {
+        return Ok(());
+    }
+    let node: btt_types::compute::Node = app.wrap().query_wasm_smart(
+        &w.deployment.escrow,
+        &btt_types::compute::QueryMsg::Node { node_id: n.node_id },
+    )?;
+    if node.bond < w.config.compute.min_bond {
+        // Slashed under the minimum: it takes no job until it tops its bond up.
         return Ok(());
     }
     let units = u64::from(n.gpus) * 168 * u64::from(w.assumptions.wash_pct) / 100;
