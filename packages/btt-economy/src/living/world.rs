@@ -198,40 +198,32 @@ impl<'a> World<'a> {
         assumptions: Assumptions,
     ) -> Self {
         let scale = params.scale;
+        // A clinic named `name` of `size` with `patients` patients; a group if `group`.
+        let clinic = |name: String, size: usize, patients: u32, group: bool| Clinic {
+            addr: app.addr_make(&name),
+            patients: (0..patients)
+                .map(|p| app.addr_make(&format!("{name}-patient-{p}")))
+                .collect(),
+            name,
+            size,
+            subscribed_until: 0,
+            group,
+            seats: 1,
+        };
         let mut clinics = vec![];
         for (size, c) in assumptions.clinics.iter().enumerate() {
             for i in 0..c.per_scale * scale {
-                let name = format!("clinic-{}-{i}", c.name);
-                let addr = app.addr_make(&name);
-                let patients = (0..c.patients)
-                    .map(|p| app.addr_make(&format!("{name}-patient-{p}")))
-                    .collect();
-                clinics.push(Clinic {
-                    name,
-                    addr,
+                clinics.push(clinic(
+                    format!("clinic-{}-{i}", c.name),
                     size,
-                    patients,
-                    subscribed_until: 0,
-                    group: false,
-                    seats: 1,
-                });
+                    c.patients,
+                    false,
+                ));
             }
         }
         for (size, c) in assumptions.clinics.iter().enumerate() {
             let name = format!("clinic-group-{}", c.name);
-            let addr = app.addr_make(&name);
-            let patients = (0..GROUP_PATIENTS)
-                .map(|p| app.addr_make(&format!("{name}-patient-{p}")))
-                .collect();
-            clinics.push(Clinic {
-                name,
-                addr,
-                size,
-                patients,
-                subscribed_until: 0,
-                group: true,
-                seats: 1,
-            });
+            clinics.push(clinic(name, size, GROUP_PATIENTS, true));
         }
         use btt_types::compute::EnergyRating::*;
         let regions = [
