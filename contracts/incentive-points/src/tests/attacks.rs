@@ -8,20 +8,6 @@ use cosmwasm_std::{coin, Decimal, Uint128};
 use super::suite::{rules, usd, Suite, DAY, PERIOD, USD};
 use crate::ContractError;
 
-/// Awards `points` in batches of 500 to fresh patients until the budget refuses; returns how
-/// many were awarded.
-fn award_until_refused(suite: &mut Suite, provider: &str, tag: &str) -> u64 {
-    let mut awarded = 0;
-    for i in 0..1_000 {
-        match suite.award(provider, &format!("{tag}-{i}"), "preventive visit", 500) {
-            Ok(_) => awarded += 500,
-            Err(ContractError::BudgetExceeded { .. }) => return awarded,
-            Err(e) => panic!("unexpected {e:?}"),
-        }
-    }
-    awarded
-}
-
 /// The DAO changes the rules.
 fn update_rules(suite: &mut Suite, rules: PointsRules) -> Result<(), ContractError> {
     suite
@@ -42,9 +28,9 @@ fn a_tier_upgrade_does_not_apply_to_windows_paid_at_the_small_price() {
     suite.subscribe("clinic", 0, None).unwrap();
     suite.subscribe("clinic", 0, None).unwrap();
     suite.subscribe("clinic", 2, None).unwrap();
-    assert_eq!(award_until_refused(&mut suite, "clinic", "w1"), 10_000);
+    assert_eq!(suite.award_until_refused("clinic", "w1"), 10_000);
     suite.advance(30 * DAY);
-    assert_eq!(award_until_refused(&mut suite, "clinic", "w2"), 10_000);
+    assert_eq!(suite.award_until_refused("clinic", "w2"), 10_000);
     suite.advance(30 * DAY);
     let p = suite.provider("clinic");
     assert_eq!((p.provider.tier, p.budget_left), (2, 200_000));
@@ -74,9 +60,9 @@ fn one_subscription_bought_before_a_period_boundary_buys_one_budget() {
     let mut suite = Suite::new();
     suite.advance(PERIOD - 3_600);
     suite.subscribe("clinic", 0, None).unwrap();
-    let before_boundary = award_until_refused(&mut suite, "clinic", "a");
+    let before_boundary = suite.award_until_refused("clinic", "a");
     suite.advance(2 * 3_600);
-    let after_boundary = award_until_refused(&mut suite, "clinic", "b");
+    let after_boundary = suite.award_until_refused("clinic", "b");
     assert_eq!(
         before_boundary + after_boundary,
         10_000,
@@ -94,7 +80,7 @@ fn a_self_referred_clinic_pair_pays_more_than_it_earns() {
     suite.subscribe("clinic", 0, None).unwrap();
     suite.subscribe("clinic2", 0, Some("clinic")).unwrap();
     // The referred clinic awards its own "patients" as much as it may: no referral pays for that.
-    award_until_refused(&mut suite, "clinic2", "fake");
+    suite.award_until_refused("clinic2", "fake");
     for _ in 0..3 {
         suite.subscribe("clinic2", 2, None).unwrap();
     }

@@ -15,20 +15,6 @@ fn five_usd_a_btt() -> Decimal {
     Decimal::percent(20)
 }
 
-/// Awards 500 preventive-visit points to fresh patients until the budget refuses; returns how
-/// many were awarded.
-fn award_whole_budget(suite: &mut Suite, provider: &str, tag: &str) -> u64 {
-    let mut awarded = 0;
-    for i in 0..1_000 {
-        match suite.award(provider, &format!("{tag}-{i}"), "preventive visit", 500) {
-            Ok(_) => awarded += 500,
-            Err(ContractError::BudgetExceeded { .. }) => return awarded,
-            Err(e) => panic!("unexpected {e:?}"),
-        }
-    }
-    awarded
-}
-
 /// Awards 500 points to each of `n` patients of `provider` and has each convert them from
 /// it; returns how many converted and the first refusal.
 fn patients_convert(suite: &mut Suite, provider: &str, n: u32) -> (u32, Option<ContractError>) {
@@ -236,7 +222,7 @@ fn a_clinic_group_pays_and_gets_budget_and_conversion_cap_per_seat() {
         Some(ContractError::ProviderCapExceeded { left, .. }) if left.is_zero()
     ));
     // The budget: 30,000 points, of which 3,500 went to the patients above.
-    assert_eq!(award_whole_budget(&mut suite, "group", "g"), 26_500);
+    assert_eq!(suite.award_until_refused("group", "g"), 26_500);
 }
 
 #[test]
@@ -272,7 +258,7 @@ fn a_seat_change_is_paid_for_the_next_window_and_one_change_waits_at_a_time() {
     suite
         .subscribe_seats("clinic", 0, Some(4), btt(4_000))
         .unwrap();
-    assert_eq!(award_whole_budget(&mut suite, "clinic", "w1"), 10_000);
+    assert_eq!(suite.award_until_refused("clinic", "w1"), 10_000);
     suite.advance(30 * DAY);
     let p = suite.provider("clinic");
     assert_eq!((p.provider.seats, p.budget_left), (4, 40_000));

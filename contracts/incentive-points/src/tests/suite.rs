@@ -430,6 +430,20 @@ impl Suite {
         )
     }
 
+    /// `provider` awards 500 preventive-visit points to fresh patients `{tag}-0`, `{tag}-1`, …
+    /// until its budget refuses; returns how many it awarded.
+    pub fn award_until_refused(&mut self, provider: &str, tag: &str) -> u64 {
+        let mut awarded = 0;
+        for i in 0..1_000 {
+            match self.award(provider, &format!("{tag}-{i}"), "preventive visit", 500) {
+                Ok(_) => awarded += 500,
+                Err(ContractError::BudgetExceeded { .. }) => return awarded,
+                Err(e) => panic!("unexpected {e:?}"),
+            }
+        }
+        awarded
+    }
+
     pub fn redeem(
         &mut self,
         patient: &str,

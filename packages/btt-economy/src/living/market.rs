@@ -389,7 +389,7 @@ fn wash<C: EconomyChain>(app: &mut C, w: &mut World) -> anyhow::Result<()> {
         let paid: Uint128 = wasm_attr(&res, &format!("node_{}", n.node_id))?.parse()?;
         w.ledger.node(&n.name).job_pay += paid;
         w.ledger.node(&n.name).jobs_done += 1;
-        let protocol = price - config_contributors(w).of(price);
+        let protocol = price - w.config.compute.contributors.of(price);
         w.ledger.wash_paid += price;
         w.ledger.wash_job_pay += paid;
         w.ledger.wash_protocol_fees += protocol;
@@ -402,10 +402,6 @@ fn wash<C: EconomyChain>(app: &mut C, w: &mut World) -> anyhow::Result<()> {
             .or_default() += protocol;
     }
     Ok(())
-}
-
-fn config_contributors(w: &World) -> Bps {
-    w.config.compute.contributors
 }
 
 /// Assigns `job_id` to node `node`, whose operator accepts; then the node finishes it (the

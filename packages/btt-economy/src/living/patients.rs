@@ -327,7 +327,7 @@ pub fn insurer_month<C: EconomyChain>(
         / 100.0;
     let savings = Uint128::new(
         w.assumptions
-            .rmb_to_uusdc(paid_rmb / share.to_decimal().to_string().parse::<f64>()?),
+            .rmb_to_uusdc(paid_rmb * 10_000.0 / f64::from(share.0)),
     );
     let due = savings.mul_ceil(share.to_decimal());
     let pay = points::ExecuteMsg::PaySavingsShare {
